@@ -1,0 +1,88 @@
+"""newsdesk's library: ingest, extraction, the Whoosh index, comparison and bookmarks.
+
+This package never imports `textual`, `rich` or `tui`. The UI and the CLI use only what
+`__all__` exports; `Library` is the facade.
+"""
+
+from __future__ import annotations
+
+from index.errors import (
+    AmbiguousArticleId,
+    ArticleNotFound,
+    BookmarkNotFound,
+    BookmarkStoreError,
+    IndexBusy,
+    IndexCorrupt,
+    IndexOutOfDate,
+    InvalidRequest,
+    NewsdeskError,
+    UnreadableFile,
+)
+from index.models import (
+    AlignedPassage,
+    AlignKind,
+    AnchorStatus,
+    Article,
+    ArticleId,
+    ArticleSummary,
+    Bookmark,
+    Comparison,
+    FacetValue,
+    Figure,
+    FigureRow,
+    FigureStatus,
+    IngestReport,
+    Mention,
+    MentionKind,
+    PartyComparison,
+    PublishedHow,
+    RelatedArticle,
+    SearchHit,
+    SearchPage,
+    SkippedFile,
+    Snippet,
+    SourceDocument,
+    Span,
+    SpanKind,
+)
+from index.paths import DataPaths, default_paths
+
+__all__ = [
+    "AlignKind",
+    "AlignedPassage",
+    "AmbiguousArticleId",
+    "AnchorStatus",
+    "Article",
+    "ArticleId",
+    "ArticleNotFound",
+    "ArticleSummary",
+    "Bookmark",
+    "BookmarkNotFound",
+    "BookmarkStoreError",
+    "Comparison",
+    "DataPaths",
+    "FacetValue",
+    "Figure",
+    "FigureRow",
+    "FigureStatus",
+    "IndexBusy",
+    "IndexCorrupt",
+    "IndexOutOfDate",
+    "IngestReport",
+    "InvalidRequest",
+    "Mention",
+    "MentionKind",
+    "NewsdeskError",
+    "PartyComparison",
+    "PublishedHow",
+    "RelatedArticle",
+    "SearchHit",
+    "SearchPage",
+    "SkippedFile",
+    "Snippet",
+    "SourceDocument",
+    "Span",
+    "SpanKind",
+    "UnreadableFile",
+    "default_paths",
+]

@@ -1,0 +1,71 @@
+"""Where newsdesk keeps its data: resolved once, then injected.
+
+`NEWSDESK_HOME`, when set, holds everything (index, bookmarks, config). Otherwise data goes
+to the platform data directory and config to the platform config directory (XDG on Linux).
+Nothing here touches the disk at import time.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "newsdesk"
+HOME_VARIABLE = "NEWSDESK_HOME"
+
+
+@dataclass(frozen=True, slots=True)
+class DataPaths:
+    """The files and folders newsdesk reads and writes."""
+
+    data_dir: Path
+    config_dir: Path
+
+    @property
+    def index_dir(self) -> Path:
+        """The Whoosh index folder."""
+        return self.data_dir / "index"
+
+    @property
+    def bookmarks_file(self) -> Path:
+        """The SQLite bookmarks database."""
+        return self.data_dir / "bookmarks.sqlite3"
+
+    @property
+    def config_file(self) -> Path:
+        """The user's config file (optional)."""
+        return self.config_dir / "config.toml"
+
+    @property
+    def parties_file(self) -> Path:
+        """The user's own gazetteer additions (optional JSON)."""
+        return self.config_dir / "parties.json"
+
+    @property
+    def outlets_file(self) -> Path:
+        """The user's own outlet table additions (optional JSON)."""
+        return self.config_dir / "outlets.json"
+
+
+def default_paths(environ: Mapping[str, str] | None = None) -> DataPaths:
+    """Resolve the data and config directories from the environment.
+
+    Args:
+        environ: The environment to read; `os.environ` when None.
+
+    Returns:
+        `NEWSDESK_HOME` for both when set, else the platform's user data/config dirs.
+    """
+    env = os.environ if environ is None else environ
+    home = env.get(HOME_VARIABLE, "").strip()
+    if home:
+        root = Path(home).expanduser()
+        return DataPaths(data_dir=root, config_dir=root)
+    return DataPaths(
+        data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+        config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+    )
