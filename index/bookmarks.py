@@ -1,0 +1,336 @@
+"""BookmarkStore: bookmarked passages in a small SQLite database.
+
+One file (`DataPaths.bookmarks_file`), WAL journal, one `BEGIN IMMEDIATE` transaction per
+change and a busy timeout, so two newsdesk instances writing at once both keep their
+bookmarks. `PRAGMA user_version` is the schema version: an older file is migrated, a newer
+one is refused. A file that is not a bookmarks database (garbage, truncated, other tables)
+raises `BookmarkStoreError` and is never reset or overwritten. A missing file reads as
+empty; it and its folder are created on the first write. Only parameterised SQL and JSON
+are used: a database from elsewhere cannot run code.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TypeVar
+
+from index.anchoring import Anchor, TextPosition, TextQuote, locate, make_anchor
+from index.bookmark_schema import (
+    COLUMNS,
+    SELECT_ROW,
+    bookmark_from_row,
+    check_schema,
+    encode_tags,
+    migrate,
+    normalize_tags,
+)
+from index.errors import BookmarkNotFound, BookmarkStoreError
+from index.models import AnchorStatus, Article, Bookmark
+
+BUSY_TIMEOUT_MS = 10_000
+"""How long a writer waits for another instance's transaction before giving up."""
+
+_T = TypeVar("_T")
+
+_MOVE_ASIDE = "move it aside; newsdesk will start a new one"
+
+
+def utc_now() -> str:
+    """The current time as ISO 8601 UTC with a `Z` suffix, to the second."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+class BookmarkStore:
+    """Bookmarks in SQLite; safe to share between threads and between processes."""
+
+    def __init__(self, path: Path | None, *, clock: Callable[[], str] = utc_now) -> None:
+        """Open the store (nothing is created until the first write).
+
+        Args:
+            path: The database file, or None for a private in-memory database.
+            clock: Returns the current ISO 8601 UTC time (injected by tests).
+
+        Raises:
+            BookmarkStoreError: The file exists but is not a usable bookmarks database.
+        """
+        self.path = path
+        self._clock = clock
+        self._lock = threading.RLock()
+        self._connection: sqlite3.Connection | None = None
+        self._anchors: dict[int, Anchor] = {}
+        if path is None:
+            self._connection = self._connect(":memory:", uri=False)
+            self._with_errors(lambda: migrate(self._require()))
+        elif path.exists():
+            self._open_existing(path)
+
+    def add(
+        self,
+        article: Article,
+        paragraph: int,
+        start: int,
+        end: int,
+        *,
+        note: str = "",
+        tags: Sequence[str] = (),
+    ) -> Bookmark:
+        """Bookmark `article.paragraphs[paragraph][start:end]` (whitespace at the ends trimmed).
+
+        Raises:
+            InvalidRequest: The paragraph or offsets are out of range, or the passage is blank.
+            BookmarkStoreError: The database cannot be written.
+        """
+        anchor = make_anchor(article.paragraphs, paragraph, start, end)
+        now = self._clock()
+        quote, position = anchor.quote, anchor.position
+        values = (
+            article.id,
+            article.title,
+            article.content_hash,
+            quote.exact,
+            quote.prefix,
+            quote.suffix,
+            position.paragraph,
+            position.start,
+            position.end,
+            position.global_start,
+            position.global_end,
+            note.strip(),
+            encode_tags(normalize_tags(tags)),
+            now,
+            now,
+        )
+        placeholders = ", ".join("?" * len(values))
+        sql = f"INSERT INTO bookmarks ({', '.join(COLUMNS)}) VALUES ({placeholders})"
+        with self._write() as connection:
+            cursor = connection.execute(sql, values)
+            new_id = cursor.lastrowid
+        if new_id is None:  # pragma: no cover - sqlite always sets it after an INSERT
+            raise BookmarkStoreError("The bookmark was not stored.", "Try again.")
+        return self.get(new_id)
+
+    def all(self) -> list[Bookmark]:
+        """Every bookmark, oldest first, with positions as stored."""
+        return self._select(SELECT_ROW + " ORDER BY id", ())
+
+    def get(self, bookmark_id: int) -> Bookmark:
+        """One bookmark by id, as stored.
+
+        Raises:
+            BookmarkNotFound: No bookmark has that id.
+        """
+        found = self._select(SELECT_ROW + " WHERE id = ?", (bookmark_id,))
+        if not found:
+            raise BookmarkNotFound(
+                f"No bookmark has id {bookmark_id}.",
+                "Run `newsdesk bookmarks list` to see the ids.",
+            )
+        return found[0]
+
+    def update(
+        self,
+        bookmark_id: int,
+        *,
+        note: str | None = None,
+        tags: Sequence[str] | None = None,
+    ) -> Bookmark:
+        """Change a bookmark's note and/or tags (None leaves a field as it is).
+
+        Raises:
+            BookmarkNotFound: No bookmark has that id.
+        """
+        with self._write() as connection:
+            row = connection.execute(
+                "SELECT note, tags FROM bookmarks WHERE id = ?", (bookmark_id,)
+            ).fetchone()
+            if row is None:
+                raise BookmarkNotFound(f"No bookmark has id {bookmark_id}.", "Check the id.")
+            connection.execute(
+                "UPDATE bookmarks SET note = ?, tags = ?, updated = ? WHERE id = ?",
+                (
+                    row[0] if note is None else note.strip(),
+                    row[1] if tags is None else encode_tags(normalize_tags(tags)),
+                    self._clock(),
+                    bookmark_id,
+                ),
+            )
+        return self.get(bookmark_id)
+
+    def remove(self, bookmark_id: int) -> None:
+        """Delete a bookmark.
+
+        Raises:
+            BookmarkNotFound: No bookmark has that id.
+        """
+        with self._write() as connection:
+            cursor = connection.execute("DELETE FROM bookmarks WHERE id = ?", (bookmark_id,))
+            if cursor.rowcount == 0:
+                raise BookmarkNotFound(f"No bookmark has id {bookmark_id}.", "Check the id.")
+        self._anchors.pop(bookmark_id, None)
+
+    def reanchor(self, bookmark: Bookmark, article: Article | None) -> Bookmark:
+        """Where the bookmark is in the article's current text (nothing is written).
+
+        Args:
+            bookmark: A bookmark from this store (its stored global offsets are looked up).
+            article: The article's current version, or None when it was deleted.
+
+        Returns:
+            A copy with the current paragraph/start/end and status; an orphan has None
+            positions. The stored quote, note and tags are kept.
+        """
+        if article is None:
+            return _orphan(bookmark)
+        anchor = self._anchor_of(bookmark)
+        unchanged = bool(article.content_hash) and article.content_hash == bookmark.content_hash
+        found = locate(anchor, article.paragraphs, unchanged=unchanged)
+        if found is None:
+            return replace(_orphan(bookmark), article_title=article.title)
+        return replace(
+            bookmark,
+            paragraph=found.paragraph,
+            start=found.start,
+            end=found.end,
+            status=found.status,
+            article_title=article.title,
+        )
+
+    def close(self) -> None:
+        """Close the database connection (the store reopens it if used again)."""
+        with self._lock:
+            if self._connection is not None and self.path is not None:
+                self._connection.close()
+                self._connection = None
+
+    # --- internals --------------------------------------------------------------
+
+    def _anchor_of(self, bookmark: Bookmark) -> Anchor:
+        """The stored selectors of a bookmark (global offsets included)."""
+        if bookmark.id not in self._anchors:
+            self._select(SELECT_ROW + " WHERE id = ?", (bookmark.id,))
+        known = self._anchors.get(bookmark.id)
+        if known is not None and known.quote.exact == bookmark.quote:
+            return known
+        # Not from this store: estimate the global offset from the paragraph position.
+        paragraph = bookmark.paragraph or 0
+        start = bookmark.start or 0
+        end = bookmark.end if bookmark.end is not None else start + len(bookmark.quote)
+        position = TextPosition(paragraph, start, end, start, start + len(bookmark.quote))
+        return Anchor(TextQuote(bookmark.quote, bookmark.prefix, bookmark.suffix), position)
+
+    def _select(self, sql: str, parameters: tuple[int, ...]) -> list[Bookmark]:
+        """Run a SELECT of whole rows; an absent file gives no rows."""
+        with self._lock:
+            connection = self._connection
+            if connection is None:
+                if self.path is None or not self.path.exists():
+                    return []
+                connection = self._open_existing(self.path)
+            rows = self._with_errors(lambda: connection.execute(sql, parameters).fetchall())
+            loaded = [bookmark_from_row(row, self._where()) for row in rows]
+            self._anchors.update({bookmark.id: anchor for bookmark, anchor in loaded})
+            return [bookmark for bookmark, _anchor in loaded]
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One IMMEDIATE transaction, creating the file and its folder when absent."""
+        with self._lock:
+            connection = self._connection
+            if connection is None:
+                assert self.path is not None  # in-memory stores always have a connection
+                if self.path.exists():
+                    connection = self._open_existing(self.path)
+                else:
+                    connection = self._create(self.path)
+            self._with_errors(lambda: connection.execute("BEGIN IMMEDIATE"))
+            try:
+                yield connection
+            except BaseException:
+                if connection.in_transaction:
+                    connection.execute("ROLLBACK")
+                raise
+            self._with_errors(lambda: connection.execute("COMMIT"))
+
+    def _open_existing(self, path: Path) -> sqlite3.Connection:
+        """Open and check an existing database file; migrate an older schema."""
+        connection = self._connect(f"{path.resolve().as_uri()}?mode=rw", uri=True)
+        self._connection = connection
+        try:
+            self._with_errors(lambda: check_schema(connection, self._where()))
+            self._with_errors(lambda: connection.execute("PRAGMA journal_mode=WAL"))
+            self._with_errors(lambda: migrate(connection))
+        except BookmarkStoreError:
+            connection.close()
+            self._connection = None
+            raise
+        return connection
+
+    def _create(self, path: Path) -> sqlite3.Connection:
+        """Create the folder and the database file on the first write."""
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise BookmarkStoreError(
+                f"Cannot create the folder for the bookmarks database {path}: {error}.",
+                "Check that NEWSDESK_HOME points to a writable folder.",
+            ) from error
+        connection = self._connect(f"{path.resolve().as_uri()}?mode=rwc", uri=True)
+        self._connection = connection
+        self._with_errors(lambda: connection.execute("PRAGMA journal_mode=WAL"))
+        self._with_errors(lambda: migrate(connection))
+        return connection
+
+    def _connect(self, target: str, *, uri: bool) -> sqlite3.Connection:
+        """A connection in autocommit mode (transactions are explicit) with a busy timeout."""
+        try:
+            connection = sqlite3.connect(
+                target, uri=uri, isolation_level=None, check_same_thread=False
+            )
+        except sqlite3.Error as error:
+            raise BookmarkStoreError(
+                f"Cannot open the bookmarks database {self._where()}: {error}.",
+                "Check the file's permissions, or " + _MOVE_ASIDE + ".",
+            ) from error
+        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
+        return connection
+
+    def _with_errors(self, action: Callable[[], _T]) -> _T:
+        """Run a database action, turning sqlite errors into a BookmarkStoreError."""
+        try:
+            return action()
+        except sqlite3.OperationalError as error:
+            if "locked" in str(error) or "busy" in str(error):
+                raise BookmarkStoreError(
+                    f"The bookmarks database {self._where()} is locked by another program.",
+                    "Close the other newsdesk and try again.",
+                ) from error
+            raise _corrupt(self._where(), error) from error
+        except sqlite3.DatabaseError as error:
+            raise _corrupt(self._where(), error) from error
+
+    def _require(self) -> sqlite3.Connection:
+        """The open connection (in-memory stores only)."""
+        assert self._connection is not None
+        return self._connection
+
+    def _where(self) -> str:
+        """The database's name for messages."""
+        return str(self.path) if self.path is not None else "(in memory)"
+
+
+def _corrupt(where: str, error: sqlite3.Error) -> BookmarkStoreError:
+    """The error for a file that is not a usable bookmarks database."""
+    return BookmarkStoreError(
+        f"The bookmarks database {where} cannot be read ({error}).", _MOVE_ASIDE
+    )
+
+
+def _orphan(bookmark: Bookmark) -> Bookmark:
+    """A copy of the bookmark marked as an orphan, without a position."""
+    return replace(bookmark, paragraph=None, start=None, end=None, status=AnchorStatus.ORPHAN)

@@ -1,0 +1,106 @@
+"""A small rule-based sentence splitter for news paragraphs.
+
+Used to bookmark "the K-th sentence of a paragraph" and to propose sentence-sized
+candidates when a bookmark is re-anchored. It returns character spans, never copies, so
+offsets line up with the paragraph. It knows common abbreviations ("U.S.", "Dr.", "Nov.",
+"Gen."), initials ("J. Smith"), decimals ("3.5"), ellipses, and closing quotes or brackets
+after the full stop (`He said "no." Then` ends after the quote).
+"""
+
+from __future__ import annotations
+
+import re
+
+ABBREVIATIONS = frozenset(
+    {
+        # titles
+        "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "lt", "col", "maj", "capt",
+        "sgt", "rep", "sen", "gov", "pres", "rev", "hon", "sra", "dra",
+        # months and days
+        "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+        # common short forms
+        "vol", "fig", "approx", "est", "inc", "ltd", "co", "corp", "dept",
+        "univ", "assn", "bros", "vs", "etc", "al", "cf", "ca", "op", "ed", "eds", "pp",
+        "a.m", "p.m", "e.g", "i.e", "u.s", "u.k", "u.n", "e.u", "u.s.a",
+        # other languages in the corpora (es, pt, cs)
+        "pág", "art", "sto", "sta", "tj", "tzv", "např", "atd", "resp",
+    }
+)  # fmt: skip
+"""Lower-case words (without the final dot) after which a dot does not end a sentence."""
+
+_CANDIDATE = re.compile(r"(?:\.\.\.|…|[.!?])+[\"'”’»)\]]*(?=\s)")
+"""A possible end: terminal punctuation, then closing quotes/brackets, then whitespace."""
+
+_NUMBER_SIGNS = frozenset({"no", "nos", "núm"})
+"""Abbreviations only when a number follows."""
+
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_OPENERS = "\"'“‘«([¿¡"
+
+
+def split_sentences(paragraph: str) -> list[tuple[int, int]]:
+    """Split a paragraph into sentences.
+
+    Args:
+        paragraph: One paragraph of text.
+
+    Returns:
+        `(start, end)` spans into `paragraph`, in order, without surrounding whitespace.
+        A paragraph with no text gives an empty list; text without a full stop is one sentence.
+    """
+    spans: list[tuple[int, int]] = []
+    start = _skip_space(paragraph, 0)
+    for match in _CANDIDATE.finditer(paragraph):
+        end = match.end()
+        if end <= start or not _is_boundary(paragraph, match.group(), match.start(), end):
+            continue
+        spans.append((start, end))
+        start = _skip_space(paragraph, end)
+    tail = paragraph[start:].rstrip()
+    if tail:
+        spans.append((start, start + len(tail)))
+    return spans
+
+
+def sentence_span(paragraph: str, index: int) -> tuple[int, int] | None:
+    """The `index`-th (0-based) sentence of a paragraph, or None when there is none."""
+    spans = split_sentences(paragraph)
+    if 0 <= index < len(spans):
+        return spans[index]
+    return None
+
+
+def _skip_space(text: str, position: int) -> int:
+    """The first non-space position at or after `position`."""
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position
+
+
+def _is_boundary(text: str, mark: str, punct_start: int, end: int) -> bool:
+    """Whether the punctuation `mark` at `punct_start` ends a sentence (next word after `end`)."""
+    following = _skip_space(text, end)
+    if following >= len(text):
+        return False  # the paragraph's tail is handled by the caller
+    next_char = text[following]
+    if not (next_char.isupper() or next_char.isdigit() or next_char in _OPENERS):
+        return False
+    if not mark.startswith(".") or mark.startswith("...") or not mark.endswith("."):
+        return True  # "?", "!", an ellipsis, or a dot inside closing quotes/brackets
+    return not _is_abbreviation(text[:punct_start], next_char)
+
+
+def _is_abbreviation(before: str, next_char: str) -> bool:
+    """Whether the word ending right before a dot is an abbreviation or an initial."""
+    found = _WORD_BEFORE.search(before)
+    if found is None:
+        return False
+    word = found.group(1).casefold()
+    if word in _NUMBER_SIGNS:
+        return next_char.isdigit()  # "No. 5" but "said no. Then"
+    if word in ABBREVIATIONS or word.rstrip(".") in ABBREVIATIONS:
+        return True
+    letters = word.replace(".", "")
+    # A single letter ("J.") or dotted initials ("U.S", "U.N") are never sentence ends here.
+    return (len(letters) == 1 and letters.isalpha()) or ("." in word and len(letters) <= 3)
