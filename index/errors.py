@@ -60,3 +60,11 @@ class BookmarkNotFound(NewsdeskError):
 
 class InvalidRequest(NewsdeskError):
     """A command's arguments do not make sense (paragraph out of range, bad format...)."""
+
+
+class OutletTableError(NewsdeskError):
+    """The outlet table (bundled or the user's own outlets.json) is malformed."""
+
+
+class GazetteerError(NewsdeskError):
+    """A gazetteer file (the user's parties.json) is unreadable or not in the expected shape."""

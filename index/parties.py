@@ -1,12 +1,122 @@
-"""Placeholder: being replaced by the gazetteer-based party finder (find_mentions)."""
+"""Named-party mentions: every state, organization, person, outlet and place a text names.
+
+`find_mentions` runs a `Gazetteer` (see `index.gazetteer`) over each paragraph and returns
+`Mention`s with exact character offsets. All of a gazetteer's surface forms are compiled
+into one regular expression shaped like a character trie, so each paragraph is scanned once,
+in C: case-sensitively, on word boundaries, the longest form first. A stop-phrase
+("Washington Post" is media, "Michael Jordan" is nobody here) wins over the shorter forms
+inside it.
+
+Reading choices (documented in `index/data/parties.json` too):
+- Demonyms and adjectives name their state: "Qatari" -> Qatar, "Israelis" -> Israel,
+  "Palestinian(s)" -> Palestine (the Palestinian people and territories).
+- Metonyms name the party they stand for, with that party's kind: "Doha" -> Qatar (state),
+  "the Kremlin" -> Russia, "Ramallah" -> Palestinian Authority. The mention's `text` keeps
+  what was written, so a reader still sees "Doha".
+- A person's `affiliation` is their party or state (Haniyeh -> Hamas, Netanyahu -> Israel);
+  an organization tied to a party has it too (IDF -> Israel, Hamas Ministry of Health -> Hamas).
+- Text inside URLs is never a mention.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterable, Sequence
+from functools import cache, lru_cache
 
+from index.gazetteer import Gazetteer, PartyEntry, load_gazetteer
 from index.models import Mention
 
+__all__ = ["Gazetteer", "PartyEntry", "default_gazetteer", "find_mentions", "load_gazetteer"]
 
-def find_mentions(paragraphs: Sequence[str]) -> list[Mention]:
-    """Return the party mentions found in the paragraphs (placeholder: none yet)."""
-    return []
+_URL = re.compile(r"(?:https?://|www\.)\S+|[\w.-]+\.(?:com|org|net|html?|php)\b\S*", re.IGNORECASE)
+_URL_HINTS = ("://", "www.", ".com", ".org", ".net", ".htm", ".php")
+_Trie = dict[str, "_Trie"]
+
+
+@cache
+def default_gazetteer() -> Gazetteer:
+    """The built-in gazetteer, loaded once per process."""
+    return load_gazetteer()
+
+
+def find_mentions(paragraphs: Sequence[str], gazetteer: Gazetteer | None = None) -> list[Mention]:
+    """Find the party mentions in each paragraph.
+
+    Args:
+        paragraphs: The article's paragraphs; offsets are relative to each one.
+        gazetteer: The parties to look for; the built-in gazetteer when None. Pass
+            `load_gazetteer([paths.parties_file])` to include the user's own file.
+
+    Returns:
+        Mentions in paragraph order, then by start offset; `paragraphs[p][start:end] == text`.
+    """
+    table = default_gazetteer() if gazetteer is None else gazetteer
+    pattern = _matcher(table)
+    surfaces = table.surfaces
+    mentions: list[Mention] = []
+    for index, text in enumerate(paragraphs):
+        urls = _url_spans(text)
+        for match in pattern.finditer(text):
+            canonical = surfaces[match.group()]
+            if canonical is None:
+                continue
+            start = match.start()
+            if urls and any(low <= start < high for low, high in urls):
+                continue
+            mentions.append(_mention(table.entry(canonical), match, index))
+    return mentions
+
+
+def _mention(entry: PartyEntry, match: re.Match[str], paragraph: int) -> Mention:
+    """A Mention of `entry` where `match` found it."""
+    return Mention(
+        party=entry.name,
+        kind=entry.kind,
+        affiliation=entry.affiliation,
+        text=match.group(),
+        paragraph=paragraph,
+        start=match.start(),
+        end=match.end(),
+    )
+
+
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    """Character ranges of URL-like tokens (a cheap pre-check first: most text has none)."""
+    if not any(hint in text for hint in _URL_HINTS):
+        return []
+    return [match.span() for match in _URL.finditer(text)]
+
+
+@lru_cache(maxsize=8)
+def _matcher(gazetteer: Gazetteer) -> re.Pattern[str]:
+    """The compiled trie regex of a gazetteer's surface forms (compiled once per gazetteer)."""
+    return re.compile(_trie_pattern(gazetteer.surfaces), re.DOTALL)
+
+
+def _trie_pattern(forms: Iterable[str]) -> str:
+    r"""One regex that matches any of `forms`, shaped as a character trie.
+
+    Greedy optional groups make the longest form win; `(?!\w)` after a form and a
+    look-behind after its first character keep matches on word boundaries while leaving
+    the pattern's first token a plain literal branch, which `re` scans for in C.
+    """
+    root: _Trie = {}
+    for form in forms:
+        node = root
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    branches = [re.escape(ch) + r"(?<!\w.)" + _render(child) for ch, child in sorted(root.items())]
+    return "(?:" + "|".join(branches) + r")(?!\w)" if branches else r"(?!)"
+
+
+def _render(node: _Trie) -> str:
+    """The regex for the forms below one trie node (longest first via greedy `?`)."""
+    branches = [re.escape(ch) + _render(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" not in node:
+        return body
+    return (body if len(branches) > 1 else "(?:" + body + ")") + "?"
