@@ -1,0 +1,163 @@
+"""Two reports side by side: aligned passages, figures by measure, parties and their sources.
+
+A pure function of two `Article`s (no I/O, no index): `compare_articles(a, b)`. The passage
+alignment is in `index.alignment`, the figure pairing in `index.figure_pairing`; this module
+adds the party comparison and the PRODUCT.md JSON shape. `benchmarks/bench_compare.py` times it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from index.alignment import align_sentences
+from index.figure_pairing import pair_figures
+from index.models import (
+    Article,
+    Comparison,
+    FigureRow,
+    JsonValue,
+    Mention,
+    PartyComparison,
+)
+
+_SPEECH_VERB = (
+    r"(?:said|says|say|told|tells|reported|reports|stated|states|announced|announces|added|"
+    r"claimed|claims|confirmed|confirms|explained|noted|declared|indicated|warned|insisted|"
+    r"estimated|estimates|quoted|cited|wrote|tweeted|posted)"
+)
+_AFTER_SOURCE = re.compile(
+    r"^(?:['’]s?)?(?:\s+[\w'’-]+){0,4}?,?\s+(?:has |have |had |also |then |later )?"
+    + _SPEECH_VERB
+    + r"\b",
+    re.IGNORECASE,
+)
+_BEFORE_SOURCE = re.compile(
+    r"(?:according to|told|cited by|quoted by|reported by|said by|data from|figures from|"
+    r"count by|a count by|statement from|quoting)"
+    r"\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
+_BEFORE_WINDOW = 60
+_AFTER_WINDOW = 50
+
+
+def compare_articles(a: Article, b: Article) -> Comparison:
+    """Compare two articles: aligned passages, figures by measure, parties.
+
+    Args:
+        a: Report A (left).
+        b: Report B (right).
+
+    Returns:
+        The comparison; deterministic for the same two articles.
+    """
+    alignment = align_sentences(
+        a.paragraphs, b.paragraphs, a.mentions, b.mentions, a.figures, b.figures
+    )
+    figures = pair_figures(a, b, alignment)
+    return Comparison(a.id, b.id, alignment.passages, figures, compare_parties(a, b))
+
+
+def compare_parties(a: Article, b: Article) -> PartyComparison:
+    """Parties mentioned by both reports, only by A or only by B, and each side's sources."""
+    count_a = Counter(m.party for m in a.mentions)
+    count_b = Counter(m.party for m in b.mentions)
+
+    def ranked(counter: Counter[str], names: set[str]) -> list[str]:
+        return sorted(names, key=lambda name: (-counter[name], name))
+
+    both = ranked(count_a + count_b, set(count_a) & set(count_b))
+    return PartyComparison(
+        both=tuple((name, count_a[name], count_b[name]) for name in both),
+        a_only=tuple((n, count_a[n]) for n in ranked(count_a, set(count_a) - set(count_b))),
+        b_only=tuple((n, count_b[n]) for n in ranked(count_b, set(count_b) - set(count_a))),
+        a_sources=find_sources(a),
+        b_sources=find_sources(b),
+    )
+
+
+def find_sources(article: Article) -> tuple[str, ...]:
+    """Parties quoted or cited as a source: "according to X", "X said", "told X", ...
+
+    Mentions inside a figure's attribution ("according to the Hamas Ministry of Health")
+    count too. Returned in order of first appearance.
+    """
+    attributed = _attribution_ranges(article)
+    sources: dict[str, None] = {}
+    for mention in sorted(article.mentions, key=lambda m: (m.paragraph, m.start)):
+        if mention.paragraph >= len(article.paragraphs):
+            continue
+        if _is_source(article.paragraphs[mention.paragraph], mention) or any(
+            p == mention.paragraph and s <= mention.start < e for p, s, e in attributed
+        ):
+            sources.setdefault(mention.party, None)
+    return tuple(sources)
+
+
+def _is_source(paragraph: str, mention: Mention) -> bool:
+    """True when a speech verb follows the mention or a citing phrase precedes it."""
+    before = paragraph[max(0, mention.start - _BEFORE_WINDOW) : mention.start]
+    after = paragraph[mention.end : mention.end + _AFTER_WINDOW]
+    after = re.split(r"[.;:!?“”\"]", after, maxsplit=1)[0]
+    return bool(_AFTER_SOURCE.match(after) or _BEFORE_SOURCE.search(before))
+
+
+def _attribution_ranges(article: Article) -> list[tuple[int, int, int]]:
+    """(paragraph, start, end) of every figure attribution found in its paragraph."""
+    ranges: list[tuple[int, int, int]] = []
+    for figure in article.figures:
+        if not figure.attribution or figure.paragraph >= len(article.paragraphs):
+            continue
+        paragraph = article.paragraphs[figure.paragraph]
+        at = paragraph.find(figure.attribution)
+        if at >= 0:
+            ranges.append((figure.paragraph, at, at + len(figure.attribution)))
+    return ranges
+
+
+def comparison_as_json(comparison: Comparison) -> dict[str, JsonValue]:
+    """The PRODUCT.md comparison shape, with a few extra keys.
+
+    `alignment` rows carry `a_sentence`/`b_sentence` ([start, end] in the paragraph, or
+    null); figure rows carry `difference` (b - a); `parties` carries `a_sources` and
+    `b_sources`.
+    """
+    parties = comparison.parties
+    return {
+        "a": comparison.a,
+        "b": comparison.b,
+        "alignment": [
+            {
+                "a": row.a,
+                "b": row.b,
+                "kind": str(row.kind),
+                "similarity": row.similarity,
+                "a_sentence": list(row.a_sentence) if row.a_sentence else None,
+                "b_sentence": list(row.b_sentence) if row.b_sentence else None,
+            }
+            for row in comparison.alignment
+        ],
+        "figures": [_figure_row_json(row) for row in comparison.figures],
+        "parties": {
+            "both": [{"party": p, "a": na, "b": nb} for p, na, nb in parties.both],
+            "a_only": [{"party": p, "a": n} for p, n in parties.a_only],
+            "b_only": [{"party": p, "b": n} for p, n in parties.b_only],
+            "a_sources": list(parties.a_sources),
+            "b_sources": list(parties.b_sources),
+        },
+    }
+
+
+def _figure_row_json(row: FigureRow) -> dict[str, JsonValue]:
+    """One row of the figure table as JSON."""
+    difference: JsonValue = None
+    if row.difference is not None:
+        difference = int(row.difference) if float(row.difference).is_integer() else row.difference
+    return {
+        "measure": row.measure,
+        "a": [f.as_json() for f in row.a],
+        "b": [f.as_json() for f in row.b],
+        "status": str(row.status),
+        "difference": difference,
+    }

@@ -1,0 +1,213 @@
+"""compare_articles, the party comparison, sources and the JSON shape."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+
+from index.compare import compare_articles, compare_parties, comparison_as_json, find_sources
+from index.models import (
+    AlignKind,
+    Article,
+    ArticleId,
+    Figure,
+    FigureStatus,
+    Mention,
+    MentionKind,
+    PublishedHow,
+)
+
+
+def _mentions(paragraphs: Sequence[str], names: dict[str, str]) -> list[Mention]:
+    found = []
+    for number, paragraph in enumerate(paragraphs):
+        for written, party in names.items():
+            start = paragraph.find(written)
+            while start >= 0:
+                end = start + len(written)
+                found.append(
+                    Mention(party, MentionKind.ORGANIZATION, None, written, number, start, end)
+                )
+                start = paragraph.find(written, end)
+    return found
+
+
+def _figure(
+    paragraphs: Sequence[str],
+    phrase: str,
+    value: float,
+    measure: str,
+    qualifier: str | None = None,
+    attribution: str | None = None,
+) -> Figure:
+    for number, paragraph in enumerate(paragraphs):
+        at = paragraph.find(phrase)
+        if at >= 0:
+            return Figure(
+                phrase,
+                value,
+                None,
+                None,
+                qualifier,
+                "people",
+                measure,
+                attribution,
+                number,
+                at,
+                at + len(phrase),
+            )
+    raise AssertionError(phrase)
+
+
+def _article(
+    name: str,
+    paragraphs: Sequence[str],
+    figures: Sequence[Figure] = (),
+    names: dict[str, str] | None = None,
+) -> Article:
+    mentions = _mentions(paragraphs, names or {})
+    return Article(
+        ArticleId(name),
+        f"{name}.txt",
+        name,
+        None,
+        None,
+        None,
+        PublishedHow.UNKNOWN,
+        (),
+        tuple(paragraphs),
+        tuple(figures),
+        tuple(mentions),
+    )
+
+
+NAMES = {
+    "Hamas": "Hamas",
+    "Haniyeh": "Ismail Haniyeh",
+    "Haniya": "Ismail Haniyeh",
+    "Netanyahu": "Benjamin Netanyahu",
+    "AFP": "AFP",
+    "Macron": "Emmanuel Macron",
+    "Qatar": "Qatar",
+    "Egypt": "Egypt",
+}
+A_TEXT = (
+    "Hamas leader Haniyeh said the movement wants a full ceasefire.",
+    "The attack by Hamas on Israeli territory on October 7 killed 1,200 people.",
+    "Macron urged Netanyahu to conclude the talks, AFP reported.",
+)
+B_TEXT = (
+    "Qatar and Egypt mediate between Hamas and Israel, a Hamas official told AFP.",
+    "The October 7 Hamas attack caused the deaths of more than 1,160 people on the Israeli "
+    "side, according to AFP.",
+    "Haniya said the group wants a full ceasefire.",
+)
+
+
+def _pair() -> tuple[Article, Article]:
+    a = _article("a", A_TEXT, [_figure(A_TEXT, "1,200 people", 1200, "killed")], NAMES)
+    b = _article(
+        "b",
+        B_TEXT,
+        [
+            _figure(
+                B_TEXT, "more than 1,160 people", 1160, "killed", "more than", "according to AFP"
+            )
+        ],
+        NAMES,
+    )
+    return a, b
+
+
+def test_compare_articles_aligns_and_pairs_figures() -> None:
+    """The comparison aligns the reordered claims and flags the differing toll."""
+    comparison = compare_articles(*_pair())
+    assert (comparison.a, comparison.b) == ("a", "b")
+    pairs = {
+        (r.a, r.b)
+        for r in comparison.alignment
+        if r.kind is not AlignKind.A_ONLY and r.kind is not AlignKind.B_ONLY
+    }
+    assert {(0, 2), (1, 1)} <= pairs
+    (row,) = comparison.figures
+    assert row.status is FigureStatus.DIFFER
+    assert row.difference == -40
+
+
+def test_compare_parties_counts_both_and_one_sided() -> None:
+    """Parties are split into both / A only / B only with their mention counts."""
+    parties = compare_parties(*_pair())
+    both = {name: (na, nb) for name, na, nb in parties.both}
+    assert both["Hamas"] == (2, 3)
+    assert both["Ismail Haniyeh"] == (1, 1)
+    assert both["AFP"] == (1, 2)
+    assert dict(parties.a_only) == {"Benjamin Netanyahu": 1, "Emmanuel Macron": 1}
+    assert dict(parties.b_only) == {"Qatar": 1, "Egypt": 1}
+    assert parties.both[0][0] == "Hamas"
+
+
+def test_find_sources_reads_attribution_phrases() -> None:
+    """ "X said", "X reported", "told X", "according to X" make X a source; a bare name does not."""
+    a, b = _pair()
+    assert find_sources(a) == ("Hamas", "Ismail Haniyeh", "AFP")
+    assert set(find_sources(b)) == {"Hamas", "AFP", "Ismail Haniyeh"}
+    plain = _article("p", ("Qatar hosts the talks.",), names=NAMES)
+    assert find_sources(plain) == ()
+
+
+def test_find_sources_counts_figure_attributions() -> None:
+    """A party inside a figure's attribution phrase is a source."""
+    text = ("The toll is 27,840, per figures of the Hamas health ministry.",)
+    figure = _figure(
+        text, "27,840", 27840, "killed", None, "per figures of the Hamas health ministry"
+    )
+    article = _article("f", text, [figure], NAMES)
+    assert find_sources(article) == ("Hamas",)
+
+
+def test_comparison_as_json_has_contract_fields() -> None:
+    """The JSON has the PRODUCT.md fields, null on the missing side, and dumps cleanly."""
+    data = comparison_as_json(compare_articles(*_pair()))
+    assert {"a", "b", "alignment", "figures", "parties"} <= set(data)
+    rows = data["alignment"]
+    assert isinstance(rows, list)
+    row = rows[0]
+    assert isinstance(row, dict)
+    assert {"a", "b", "kind", "similarity"} <= set(row)
+    figures = data["figures"]
+    assert isinstance(figures, list)
+    first = figures[0]
+    assert isinstance(first, dict)
+    assert first["measure"] == "killed"
+    assert first["status"] == "differ"
+    assert first["difference"] == -40
+    parties = data["parties"]
+    assert isinstance(parties, dict)
+    assert {"both", "a_only", "b_only"} <= set(parties)
+    assert json.loads(json.dumps(data)) == data
+
+
+def test_comparison_as_json_one_sided_rows_have_null() -> None:
+    """An only-in-A passage has b = null."""
+    a = _article("a", ("Talks ended in Cairo.", "Macron called for calm."))
+    b = _article("b", ("Talks ended in Cairo.",))
+    rows = comparison_as_json(compare_articles(a, b))["alignment"]
+    assert isinstance(rows, list)
+    last = rows[-1]
+    assert isinstance(last, dict)
+    assert (last["a"], last["b"], last["kind"]) == (1, None, "a_only")
+
+
+def test_compare_articles_is_deterministic() -> None:
+    """Comparing the same two articles twice gives equal results."""
+    assert compare_articles(*_pair()) == compare_articles(*_pair())
+
+
+def test_compare_articles_empty_articles() -> None:
+    """Two empty articles compare to an empty comparison."""
+    empty_a = _article("a", ())
+    empty_b = _article("b", ())
+    comparison = compare_articles(empty_a, empty_b)
+    assert comparison.alignment == ()
+    assert comparison.figures == ()
+    assert comparison.parties.both == ()

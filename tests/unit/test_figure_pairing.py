@@ -1,0 +1,251 @@
+"""Figure pairing by measure and event, on hand-made figures."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from index.alignment import align_sentences
+from index.figure_pairing import (
+    counted_compatible,
+    figure_side,
+    figures_status,
+    pair_figures,
+)
+from index.models import Article, ArticleId, Figure, FigureRow, FigureStatus, PublishedHow
+
+
+def _figure(
+    paragraphs: Sequence[str],
+    phrase: str,
+    value: float | None,
+    measure: str,
+    counted: str | None = "people",
+    qualifier: str | None = None,
+    attribution: str | None = None,
+    *,
+    low: float | None = None,
+    high: float | None = None,
+) -> Figure:
+    for number, paragraph in enumerate(paragraphs):
+        at = paragraph.find(phrase)
+        if at >= 0:
+            return Figure(
+                phrase,
+                value,
+                low,
+                high,
+                qualifier,
+                counted,
+                measure,
+                attribution,
+                number,
+                at,
+                at + len(phrase),
+            )
+    raise AssertionError(f"{phrase!r} is not in the paragraphs")
+
+
+def _article(name: str, paragraphs: Sequence[str], figures: Sequence[Figure]) -> Article:
+    return Article(
+        ArticleId(name),
+        f"{name}.txt",
+        name,
+        None,
+        None,
+        None,
+        PublishedHow.UNKNOWN,
+        (),
+        tuple(paragraphs),
+        tuple(figures),
+        (),
+    )
+
+
+def _pair(a: Article, b: Article) -> tuple[FigureRow, ...]:
+    alignment = align_sentences(a.paragraphs, b.paragraphs, (), (), a.figures, b.figures)
+    return pair_figures(a, b, alignment)
+
+
+A_TEXT = (
+    "Talks in Cairo ended on Sunday without a deal.",
+    "The war began with a Hamas attack on Israeli territory on October 7, during which "
+    "1,200 people died and 250 were taken hostage.",
+    "Israeli bombing has claimed more than 34,600 Palestinian lives since October, "
+    "according to Hamas-controlled authorities.",
+)
+B_TEXT = (
+    "In response, Israel launched an offensive in the Gaza Strip that caused 27,840 deaths, "
+    "according to the Hamas Ministry of Health.",
+    "The October 7 Hamas attack caused the deaths of more than 1,160 people on the Israeli "
+    "side, according to an AFP count.",
+    "Around 250 people were kidnapped.",
+)
+
+
+def _seed_like() -> tuple[Article, Article]:
+    a = _article(
+        "a",
+        A_TEXT,
+        [
+            _figure(A_TEXT, "1,200 people", 1200, "killed"),
+            _figure(A_TEXT, "250", 250, "hostages_taken", None),
+            _figure(
+                A_TEXT,
+                "more than 34,600 Palestinian lives",
+                34600,
+                "killed",
+                "lives",
+                "more than",
+                "according to Hamas-controlled authorities",
+            ),
+        ],
+    )
+    b = _article(
+        "b",
+        B_TEXT,
+        [
+            _figure(
+                B_TEXT,
+                "27,840 deaths",
+                27840,
+                "killed",
+                "deaths",
+                None,
+                "according to the Hamas Ministry of Health",
+            ),
+            _figure(
+                B_TEXT,
+                "more than 1,160 people",
+                1160,
+                "killed",
+                "people",
+                "more than",
+                "according to an AFP count",
+            ),
+            _figure(B_TEXT, "Around 250 people", 250, "hostages_taken", "people", "about"),
+        ],
+    )
+    return a, b
+
+
+def _row_with(rows: Sequence[FigureRow], text_a: str) -> FigureRow:
+    return next(row for row in rows if any(f.text == text_a for f in row.a))
+
+
+def test_pair_figures_israel_toll_differs() -> None:
+    """1,200 vs more than 1,160 killed in Israel pair, differ, and carry the difference."""
+    rows = _pair(*_seed_like())
+    row = _row_with(rows, "1,200 people")
+    assert [f.text for f in row.b] == ["more than 1,160 people"]
+    assert row.status is FigureStatus.DIFFER
+    assert row.difference == -40
+
+
+def test_pair_figures_gaza_toll_pairs_with_gaza_toll() -> None:
+    """The Gaza toll pairs with the Gaza toll (rising over time: differ), not the Israel one."""
+    rows = _pair(*_seed_like())
+    row = _row_with(rows, "more than 34,600 Palestinian lives")
+    assert [f.text for f in row.b] == ["27,840 deaths"]
+    assert row.status is FigureStatus.DIFFER
+
+
+def test_pair_figures_hostages_taken_agree() -> None:
+    """250 and "around 250" hostages taken agree."""
+    rows = _pair(*_seed_like())
+    row = _row_with(rows, "250")
+    assert row.measure == "hostages_taken"
+    assert row.status is FigureStatus.AGREE
+    assert row.difference is None
+
+
+def test_pair_figures_other_event_is_one_sided() -> None:
+    """A toll killed in Israel never pairs with a toll killed in Gaza: each stays one-sided."""
+    a_text = ("Nearly 1,200 people in Israel were killed during the attack.",)
+    b_text = ("Over 34,000 people have been killed by Israeli strikes in the Gaza Strip.",)
+    a = _article("a", a_text, [_figure(a_text, "Nearly 1,200 people", 1200, "killed")])
+    b = _article("b", b_text, [_figure(b_text, "Over 34,000 people", 34000, "killed")])
+    statuses = sorted(str(row.status) for row in _pair(a, b))
+    assert statuses == ["a_only", "b_only"]
+
+
+def test_pair_figures_children_not_paired_with_people() -> None:
+    """Children killed are a subset, not the same count as people killed."""
+    a_text = ("The bombing of Gaza has killed 19,000 people.",)
+    b_text = ("The bombing of Gaza has killed 7,729 children.",)
+    a = _article("a", a_text, [_figure(a_text, "19,000 people", 19000, "killed")])
+    b = _article("b", b_text, [_figure(b_text, "7,729 children", 7729, "killed", "children")])
+    assert sorted(str(row.status) for row in _pair(a, b)) == ["a_only", "b_only"]
+
+
+def test_pair_figures_translated_prisoners_pair_with_hostages() -> None:
+    """ "129 prisoners still held" (a translation) pairs with "132 hostages remain": differ."""
+    a_text = ("Pressure grows to return the 129 prisoners still held by Hamas.",)
+    b_text = ("According to Israel, 132 hostages remain detained in Gaza.",)
+    a = _article("a", a_text, [_figure(a_text, "129 prisoners", 129, "hostages_held", "prisoners")])
+    b = _article("b", b_text, [_figure(b_text, "132 hostages", 132, "hostages_held", "hostages")])
+    rows = _pair(a, b)
+    assert len(rows) == 1
+    assert rows[0].status is FigureStatus.DIFFER
+    assert rows[0].difference == 3
+
+
+def test_pair_figures_groups_repeats_within_one_article() -> None:
+    """ "about 1,200" and "1,200" in one article form one row with both figures."""
+    a_text = (
+        "Its October 7 attacks killed about 1,200 people in Israel.",
+        "The attack on Israeli territory led to the deaths of 1,200 people, Israel says.",
+    )
+    b_text = ("Nearly 1,200 people in Israel were killed in the attack.",)
+    a = _article(
+        "a",
+        a_text,
+        [
+            _figure(a_text, "about 1,200 people", 1200, "killed", qualifier="about"),
+            _figure(a_text, "1,200 people, Israel", 1200, "killed"),
+        ],
+    )
+    b = _article("b", b_text, [_figure(b_text, "Nearly 1,200 people", 1200, "killed")])
+    rows = _pair(a, b)
+    assert len(rows) == 1
+    assert len(rows[0].a) == 2
+    assert rows[0].status is FigureStatus.AGREE
+
+
+def test_pair_figures_without_measure_are_ignored() -> None:
+    """Figures with no measure make no row."""
+    text = ("The talks lasted 3 days.",)
+    figure = _figure(text, "3 days", 3, "killed")
+    bare = Figure("3 days", 3, None, None, None, "days", None, None, 0, 15, 21)
+    a = _article("a", text, [bare])
+    b = _article("b", text, [figure])
+    rows = _pair(a, b)
+    assert [str(row.status) for row in rows] == ["b_only"]
+
+
+def test_figures_status_ranges_overlap_agree() -> None:
+    """A range overlapping a single value agrees; disjoint ones differ."""
+    text = ("between 30 and 40 prisoners; 35 prisoners; 50 prisoners",)
+    ranged = _figure(text, "between 30 and 40", None, "released", low=30, high=40)
+    inside = _figure(text, "35 prisoners", 35, "released")
+    outside = _figure(text, "50 prisoners", 50, "released")
+    assert figures_status([ranged], [inside]) is FigureStatus.AGREE
+    assert figures_status([ranged], [outside]) is FigureStatus.DIFFER
+    assert figures_status([], [outside]) is FigureStatus.B_ONLY
+    assert figures_status([ranged], []) is FigureStatus.A_ONLY
+
+
+def test_figure_side_reads_the_nearest_cues() -> None:
+    """Israel-side and Gaza-side tolls are told apart by the words around them."""
+    israel = "The October 7 Hamas attack caused the deaths of more than 1,160 people."
+    gaza = "Over 34,000 people have been killed so far by Israeli strikes in the Gaza Strip."
+    assert figure_side(israel, israel.index("1,160")) == "israel"
+    assert figure_side(gaza, gaza.index("34,000")) == "gaza"
+    assert figure_side("Talks ended with 3 proposals.", 17) is None
+
+
+def test_counted_compatible_hostage_family() -> None:
+    """People, hostages and prisoners count the same thing only for hostage measures."""
+    assert counted_compatible("hostages_held", "prisoners", "hostages")
+    assert not counted_compatible("released", "prisoners", "hostages")
+    assert not counted_compatible("killed", "people", "children")
+    assert counted_compatible("killed", None, "children")
