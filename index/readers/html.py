@@ -1,0 +1,239 @@
+"""Main text and metadata of an HTML page with the standard library's `html.parser`.
+
+A readability-style heuristic: text blocks (<p>, <h2>, <li>, <blockquote> ...) are scored by
+their length, commas and link density; each block's score goes to its container and half of it
+to the grandparent container; the best container (an <article> or <main> gets a bonus) holds the
+article. Subtrees that are never article text are skipped: script, style, nav, header, footer,
+aside, form, figure captions and elements whose class or id says menu, share, comment, related,
+advert, cookie, newsletter. The <title>, og:title, og:site_name, og:url / canonical link,
+article:published_time / <time datetime> and keywords come from the head.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from html.parser import HTMLParser
+
+_SKIP_TAGS_TEXT = (
+    "script style noscript template svg nav footer aside form button select textarea "
+    "iframe figcaption header menu dialog object canvas"
+)
+_SKIP_TAGS = frozenset(_SKIP_TAGS_TEXT.split())
+_BLOCK_TAGS_TEXT = (
+    "p h1 h2 h3 h4 h5 h6 li blockquote pre td th dd dt div section article main body ul "
+    "ol table tr figure address summary details center"
+)
+_BLOCK_TAGS = frozenset(_BLOCK_TAGS_TEXT.split())
+_TEXT_TAGS_TEXT = "p h2 h3 h4 h5 h6 li blockquote pre dd"
+_TEXT_TAGS = frozenset(_TEXT_TAGS_TEXT.split())
+_CONTAINERS_TEXT = "div section article main body td blockquote center"
+_CONTAINERS = frozenset(_CONTAINERS_TEXT.split())
+_VOID_TEXT = "br img meta link input hr source col area base embed wbr track param"
+_VOID = frozenset(_VOID_TEXT.split())
+_NOISE = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|menu|footer|sidebar|share|sharing|social|comments?|related|"
+    r"promo|advert|ads?|cookie|newsletter|subscribe|breadcrumbs?|popup|modal|widget|"
+    r"masthead|banner|toolbar|pagination|tags?-list|most-read|trending|recommend\w*)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class _Block:
+    """A run of text inside one block element."""
+
+    tag: str
+    containers: tuple[int, ...]
+    parts: list[str] = field(default_factory=list)
+    link_chars: int = 0
+
+    @property
+    def text(self) -> str:
+        return _SPACE.sub(" ", "".join(self.parts)).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class HtmlPage:
+    """What an HTML page says about itself, and its main text as paragraphs."""
+
+    paragraphs: tuple[str, ...]
+    title: str | None = None
+    headline: str | None = None
+    date: str | None = None
+    url: str | None = None
+    site_name: str | None = None
+    tags: tuple[str, ...] = ()
+
+
+class _Extractor(HTMLParser):
+    """Collects text blocks with their container chain, and head metadata."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[_Block] = []
+        self.meta: dict[str, str] = {}
+        self.bonus: dict[int, float] = {}
+        self._stack: list[tuple[str, int, bool]] = []
+        self._containers: list[int] = []
+        self._skip = 0
+        self._link = 0
+        self._title: list[str] | None = None
+        self._block: _Block | None = None
+        self._next_id = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {key: value or "" for key, value in attrs}
+        if tag in ("meta", "link", "time"):
+            self._head(tag, values)
+        if tag in _VOID:
+            if tag == "br" and self._block is not None:
+                self._block.parts.append(" ")
+            return
+        if tag in ("p", "li") and self._stack and self._stack[-1][0] == tag:
+            self.handle_endtag(tag)
+        noisy = tag in _SKIP_TAGS or bool(
+            _NOISE.search(values.get("class", "") + " " + values.get("id", ""))
+        )
+        noisy = noisy and tag not in ("body", "main", "article")
+        self._next_id += 1
+        self._stack.append((tag, self._next_id, noisy))
+        self._skip += noisy
+        if tag == "title":
+            self._title = []
+        if tag == "a":
+            self._link += 1
+        if tag in _CONTAINERS:
+            self._containers.append(self._next_id)
+            if tag in ("article", "main"):
+                self.bonus[self._next_id] = 25.0 if tag == "article" else 10.0
+        if tag in _BLOCK_TAGS or tag == "h1":
+            self._flush()
+            if not self._skip:
+                self._block = _Block(tag, tuple(self._containers))
+
+    def handle_endtag(self, tag: str) -> None:
+        if not any(open_tag == tag for open_tag, _, _ in self._stack):
+            return
+        while self._stack:
+            open_tag, node, noisy = self._stack.pop()
+            self._skip -= noisy
+            if open_tag == "a":
+                self._link -= 1
+            if open_tag in _CONTAINERS and self._containers and self._containers[-1] == node:
+                self._containers.pop()
+            if open_tag == "title" and self._title is not None:
+                self.meta.setdefault("title", "".join(self._title))
+                self._title = None
+            if open_tag in _BLOCK_TAGS or open_tag == "h1":
+                self._flush()
+            if open_tag == tag:
+                return
+
+    def handle_data(self, data: str) -> None:
+        if self._title is not None:
+            self._title.append(data)
+            return
+        if self._skip:
+            return
+        if self._block is None:
+            self._block = _Block("text", tuple(self._containers))
+        self._block.parts.append(data)
+        if self._link:
+            self._block.link_chars += len(data.strip())
+
+    def close(self) -> None:
+        """Finish parsing and keep the last open block."""
+        super().close()
+        self._flush()
+
+    def _flush(self) -> None:
+        block, self._block = self._block, None
+        if block is not None and block.text:
+            if block.tag == "h1":
+                self.meta.setdefault("h1", block.text)
+            self.blocks.append(block)
+
+    def _head(self, tag: str, values: dict[str, str]) -> None:
+        key = (values.get("property") or values.get("name") or values.get("itemprop") or "").lower()
+        content = values.get("content", "").strip()
+        if tag == "meta" and key and content:
+            self.meta.setdefault(key, content)
+        elif tag == "link" and "canonical" in values.get("rel", "").lower() and values.get("href"):
+            self.meta.setdefault("canonical", values["href"])
+        elif tag == "time" and values.get("datetime"):
+            self.meta.setdefault("time", values["datetime"])
+
+
+def _score(block: _Block) -> float:
+    """A block's contribution: length and commas, cut by the share of link text."""
+    text = block.text
+    if len(text) < 25 or block.tag not in _TEXT_TAGS | {"text", "div", "td"}:
+        return 0.0
+    density = block.link_chars / max(1, len(text))
+    return (1 + text.count(",") + min(len(text) / 100, 3)) * (1 - density)
+
+
+def _main_blocks(extractor: _Extractor) -> list[_Block]:
+    """The blocks of the best-scoring container."""
+    scores: dict[int, float] = dict(extractor.bonus)
+    for block in extractor.blocks:
+        score = _score(block)
+        if score and block.containers:
+            scores[block.containers[-1]] = scores.get(block.containers[-1], 0.0) + score
+            if len(block.containers) > 1:
+                grand = block.containers[-2]
+                scores[grand] = scores.get(grand, 0.0) + score / 2
+    if not scores:
+        return extractor.blocks
+    best = max(scores, key=lambda node: scores[node])
+    return [block for block in extractor.blocks if best in block.containers]
+
+
+_META_DATES = (
+    "article:published_time",
+    "og:published_time",
+    "datepublished",
+    "date",
+    "pubdate",
+    "publishdate",
+    "dc.date",
+    "dc.date.issued",
+    "parsely-pub-date",
+    "sailthru.date",
+    "time",
+)
+
+
+@lru_cache(maxsize=16)
+def extract_html(markup: str) -> HtmlPage:
+    """The main text and metadata of an HTML page (cached: readers and parsing share it)."""
+    extractor = _Extractor()
+    extractor.feed(markup)
+    extractor.close()
+    meta = extractor.meta
+    paragraphs = []
+    for block in _main_blocks(extractor):
+        text = block.text
+        if text and block.link_chars / max(1, len(text)) < 0.5:
+            paragraphs.append(text)
+    keywords = meta.get("keywords") or meta.get("news_keywords") or meta.get("article:tag") or ""
+    tags = tuple(dict.fromkeys(t.strip().lower() for t in keywords.split(",") if t.strip()))
+    return HtmlPage(
+        paragraphs=tuple(paragraphs),
+        title=_clean(meta.get("og:title") or meta.get("title")),
+        headline=_clean(meta.get("h1")),
+        date=next((meta[key] for key in _META_DATES if meta.get(key)), None),
+        url=meta.get("og:url") or meta.get("canonical") or None,
+        site_name=_clean(meta.get("og:site_name")),
+        tags=tags,
+    )
+
+
+def _clean(value: str | None) -> str | None:
+    """Whitespace-normalised text, or None when empty."""
+    if value is None:
+        return None
+    return _SPACE.sub(" ", value).strip() or None
