@@ -1,12 +1,273 @@
-"""Placeholder: being replaced by the figures extractor (find_figures)."""
+"""The figures extractor: numbers that count something, with what they count and who says so.
+
+Approach, one paragraph at a time:
+
+1. **Quantities.** `index.numbers.QUANTITY_RE` (precompiled) finds qualifier + number:
+   digits with separators/decimals and scale words, number words, ranges, vague amounts.
+2. **Exclusions.** A quantity is dropped when it sits in a URL, e-mail, phone number, ISO
+   timestamp or clock time; is a date ("October 7", "7 Oct."), a bare year (1900-2099 with
+   no counted noun), an age ("24-year-old", "aged 24"), a percentage, a distance or other
+   unit, a designator ("Resolution 2720", "Article 51", "Route 60"), an id (7+ plain
+   digits), or the first half of a hyphenated compound ("three-stage plan"). Durations
+   ("10 weeks of attacks") are dropped too, except the length of a truce or pause
+   ("a five-day pause", "a truce of four days"), kept with measure ``truce_duration``.
+3. **Counted noun phrase.** `index.counted.counted_phrase` reads the noun phrase after the
+   number ("Thai nationals", "displaced Palestinians"). Without one, the counted noun is
+   inherited: from "29 of whom" / "250 were taken hostage" the previous figure of the
+   sentence, from "the number of hostages" the noun, from "their number" the last counted
+   noun of the previous sentence.
+4. **Measure.** `index.measures` cue words, looked for in this order: the noun phrase itself
+   ("27,840 deaths"); a verb governing the number just before it ("Hamas returned 100
+   Israelis"); the figure's own clause after it ("were killed"), then before it; the figure
+   it is coordinated with or included in ("including 7,729 children"); finally any cue of
+   the sentence that no other figure used. Captive events are split into hostages (held by
+   Hamas, even when a translation says "Israeli prisoners") and prisoners (Palestinians
+   held by Israel).
+5. **Attribution.** The nearest "according to ...", "X said", "Israel says" phrase of the
+   same sentence (`index.clauses.attribution_spans`).
+
+A bare number with neither counted noun nor measure is not a figure. Money ("$100
+million") is a figure counted in "dollars" with measure ``aid_money`` when the sentence
+speaks of aid, else None. Percentages are never figures.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from index.clauses import attribution_spans, sentence_spans
+from index.counted import HEAD_NOUNS, TIME_UNITS, CountedPhrase, counted_phrase
+from index.figure_context import Classifier
 from index.models import Figure
+from index.numbers import QUANTITY_RE, Quantity, quantity_from_match
+
+_MONTHS = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+_ZONE_RE = re.compile(
+    r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|\+\d[\d \-().]{6,}\d"
+    r"|\b\d{4}-\d{2}-\d{2}(?:T[\d:+\-.Z]*)?|\b\d{1,2}:\d{2}(?::\d{2})?\b"
+    r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
+)
+_BEFORE_RE = re.compile(
+    rf"(?:\b(?:{_MONTHS})\.?|\b(?:aged|age|ages)"
+    r"|\b(?:Resolution|Article|Route|Highway|Road|Flight|No\.|Number|Chapter|Section|Gate"
+    r"|Building|Unit|Brigade|Division|Battalion|Channel|Kan|Room|Page|Paragraph|Platform"
+    r"|Block|Phase|Stage|Line|Bus|Terminal|Tower|Level|Act|Law|Bill|Protocol|Sector|Zone"
+    r"|Point|Street|Avenue|Apartment|Floor|Exit|Item|Clause|Rule|Decree|Case|Volume|Vol\."
+    r"|Issue|Episode|Season|Part|Grade|Class|Category|Type|Model|Version|Tier|Game|Day|Round"
+    r"|Hall|Ward|Psalm|Sura|Boeing|Airbus|Apollo|Galaxy|Group\s+of|G|Camp))[ \u00a0]+$"
+)
+_AFTER_RE = re.compile(
+    rf"(?:st|nd|rd|th)?[ \u00a0]+(?:of[ \u00a0]+)?(?:{_MONTHS})\b"
+    r"|[ \u00a0]*(?:%|percent\b|per[ \u00a0]cent\b|pc\b)"
+    r"|[-‐ ](?:year|month|week|day)s?[-‐ ]old\b|[ \u00a0]+years?[ \u00a0]+old\b"
+    r"|[ \u00a0]*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|o'clock)"
+    r"|[ \u00a0]*(?:km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|foot|kg|kilograms?"
+    r"|inches|mm|cm|hectares|acres|dunams?|square|sq|degrees|mph|knots)\b|[ \u00a0]*°",
+    re.IGNORECASE,
+)
+_TRUCE_WORDS = r"truce|pause|ceasefire|cease-fire|lull|halt|break|respite|extension|hudna"
+_COMPOUND_RE = re.compile(
+    rf"[-‐](?P<unit>day|week|hour|month)s?(?:[-‐]long)?[ \u00a0]+(?:(?:humanitarian|temporary"
+    rf"|new|further|second|first)[ \u00a0]+)?(?P<noun>{_TRUCE_WORDS})\b|[-‐][A-Za-z]",
+    re.IGNORECASE,
+)
+_TRUCE_RE = re.compile(rf"\b(?:{_TRUCE_WORDS}|lasting|lasted)\b", re.IGNORECASE)
+_MONEY_AFTER_RE = re.compile(r"[ \u00a0]+(?P<unit>dollars|euros|shekels)\b", re.IGNORECASE)
+_AID_RE = re.compile(r"\b(?:aid|assistance|humanitarian|relief|donat\w*|pledg\w*)\b", re.I)
+_CURRENCY = {"$": "dollars", "US$": "dollars", "€": "euros", "£": "pounds"}
+_DEMONYM_ENDINGS = ("is", "ians", "ans", "ese", "ais", "ites")
+_ID_RE = re.compile(r"\d{7,}")
+_DIGIT_START_RE = re.compile(r"[\d$€£]|US\$")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A quantity that passed the exclusions, before measure and attribution."""
+
+    start: int
+    end: int
+    """End of the figure's text (number plus counted phrase)."""
+    context_end: int
+    """Where the words after the figure start ("of whom" is skipped)."""
+    quantity: Quantity
+    phrase: CountedPhrase
+    counted: str | None
+    measure: str | None = None
+    event: str | None = None
+    child: bool = False
+    """True when the figure is part of the one before ("including 7,729 children")."""
 
 
 def find_figures(paragraphs: Sequence[str]) -> list[Figure]:
-    """Return the figures found in the paragraphs (placeholder: none yet)."""
-    return []
+    """Find the figures in an article's paragraphs.
+
+    Args:
+        paragraphs: The cleaned paragraphs; offsets in the result index into them.
+
+    Returns:
+        The figures in reading order; `paragraphs[f.paragraph][f.start:f.end] == f.text`.
+    """
+    figures: list[Figure] = []
+    for index, text in enumerate(paragraphs):
+        figures.extend(_paragraph_figures(index, text))
+    return figures
+
+
+def _paragraph_figures(index: int, text: str) -> list[Figure]:
+    """The figures of one paragraph."""
+    matches = list(QUANTITY_RE.finditer(text))
+    if not matches:
+        return []
+    zones = [(m.start(), m.end()) for m in _ZONE_RE.finditer(text)]
+    candidates = [c for m in matches if (c := _candidate(text, m, zones)) is not None]
+    if not candidates:
+        return []
+    figures: list[Figure] = []
+    sentences = sentence_spans(text)
+    classifier = Classifier(text, sentences)
+    for s_start, s_end in sentences:
+        group = [c for c in candidates if s_start <= c.start < s_end]
+        if not group:
+            continue
+        classifier.classify(group, s_start, s_end)
+        sentence = text[s_start:s_end]
+        attributions = [(a + s_start, b + s_start) for a, b in attribution_spans(sentence)]
+        for cand in group:
+            if cand.counted is None and cand.measure is None and cand.phrase.nominal is None:
+                continue
+            figures.append(_figure(index, text, cand, attributions))
+    return figures
+
+
+def _figure(index: int, text: str, cand: Candidate, attributions: list[tuple[int, int]]) -> Figure:
+    """Build the public Figure from a classified candidate."""
+    attribution = None
+    if attributions:
+        a, b = min(attributions, key=lambda span: _distance(span, cand.start, cand.end))
+        attribution = text[a:b]
+    qty = cand.quantity
+    return Figure(
+        text=text[cand.start : cand.end],
+        value=qty.value,
+        low=qty.low,
+        high=qty.high,
+        qualifier=qty.qualifier,
+        counted=cand.counted,
+        measure=cand.measure,
+        attribution=attribution,
+        paragraph=index,
+        start=cand.start,
+        end=cand.end,
+    )
+
+
+def _distance(span: tuple[int, int], start: int, end: int) -> int:
+    """Characters between a span and a figure (0 when they touch or overlap)."""
+    return max(span[0] - end, start - span[1], 0)
+
+
+def _candidate(text: str, match: re.Match[str], zones: list[tuple[int, int]]) -> Candidate | None:
+    """Apply the exclusion rules to one quantity match; None when it is not a figure."""
+    start, end = match.start(), match.end()
+    if any(a < end and start < b for a, b in zones):
+        return None
+    number_start = match.end("qual") if match.group("qual") else start
+    if _BEFORE_RE.search(text, max(0, number_start - 16), number_start):
+        return None
+    if _AFTER_RE.match(text, end):
+        return None
+    quantity = quantity_from_match(match)
+    if quantity is None:
+        return None
+    num = match.group("num")
+    digits = bool(_DIGIT_START_RE.match(match.group(0)[number_start - start :]))
+    compound = _COMPOUND_RE.match(text, end)
+    if compound is not None:
+        if compound.group("noun") is None:
+            return None
+        counted = compound.group("unit").lower() + "s"
+        phrase = CountedPhrase(compound.end(), counted, "")
+        return Candidate(
+            start, compound.end(), compound.end(), quantity, phrase, counted, "truce_duration"
+        )
+    if num is not None and _ID_RE.fullmatch(num):
+        return None  # an id or a phone number, not a count
+    phrase = counted_phrase(text, end, digits, vague=match.group("vague") is not None)
+    if match.group("vague") is not None and phrase.head is None:
+        return None
+    head = phrase.head.lower() if phrase.head else None
+    if _is_year(quantity, num) and head not in HEAD_NOUNS - TIME_UNITS:
+        return None
+    if quantity.low is not None and _is_year_range(quantity):
+        return None
+    cand = Candidate(start, phrase.end, phrase.end, quantity, phrase, _counted(phrase.head))
+    if phrase.partitive:
+        cand.end = end
+        cand.context_end = phrase.end
+    elif phrase.head is None:
+        cand.end = phrase.end
+    if head in TIME_UNITS:
+        return _duration(text, cand)
+    if not digits and phrase.head is None and phrase.nominal is None and not phrase.partitive:
+        return None  # a bare number word ("the two", "one of")
+    return _money(text, match, cand)
+
+
+def _counted(head: str | None) -> str | None:
+    """The counted noun: as written for demonyms ("Palestinians"), else lower case."""
+    if head is None:
+        return None
+    if head[0].isupper() and head.lower().endswith(_DEMONYM_ENDINGS):
+        return head
+    return head.lower()
+
+
+def _duration(text: str, cand: Candidate) -> Candidate | None:
+    """Keep a duration only when it is the length of a truce or pause."""
+    sentence_start = max(text.rfind(". ", 0, cand.start), 0)
+    sentence_end = text.find(". ", cand.end)
+    window = text[sentence_start : sentence_end if sentence_end >= 0 else len(text)]
+    if not _TRUCE_RE.search(window):
+        return None
+    cand.measure = "truce_duration"
+    unit = cand.counted or "days"
+    cand.counted = unit if unit.endswith("s") else unit + "s"
+    return cand
+
+
+def _money(text: str, match: re.Match[str], cand: Candidate) -> Candidate:
+    """Mark money amounts ("$100 million", "5 million dollars") as counted in a currency."""
+    currency = match.group("cur")
+    unit = _CURRENCY.get(currency) if currency else None
+    if unit is None and cand.counted in ("dollars", "euros", "shekels"):
+        unit = cand.counted
+    if unit is None:
+        after = _MONEY_AFTER_RE.match(text, cand.end)
+        if after is None:
+            return cand
+        unit = after.group("unit").lower()
+        cand.end = cand.context_end = after.end()
+    cand.counted = unit
+    lo, hi = max(0, cand.start - 200), min(len(text), cand.end + 200)
+    cand.measure = "aid_money" if _AID_RE.search(text, lo, hi) else None
+    cand.phrase = CountedPhrase(cand.end, unit, "")
+    return cand
+
+
+def _is_year(quantity: Quantity, num: str | None) -> bool:
+    """True for a bare four-digit number between 1900 and 2099 ("in 2023", "the 1967 borders")."""
+    if num is None or quantity.value is None or quantity.qualifier is not None:
+        return False
+    stripped = num.strip()
+    return len(stripped) == 4 and stripped.isdigit() and 1900 <= quantity.value <= 2099
+
+
+def _is_year_range(quantity: Quantity) -> bool:
+    """True for a range of years ("1967-1973")."""
+    low, high = float(quantity.low or 0), float(quantity.high or 0)
+    return low.is_integer() and 1900 <= low <= 2099 and 1900 <= high <= 2099

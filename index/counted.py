@@ -1,0 +1,384 @@
+"""The counted noun phrase after a number: "people", "Thai nationals", "displaced Palestinians".
+
+`counted_phrase(text, pos, digits)` reads words after a number and returns the noun
+phrase it counts, by a small grammar:
+
+    phrase   := modifier* head head?          ("105 Israeli and other nationalities hostages")
+    modifier := adjective from a list ("other", "civilian", "displaced" ...)
+              | a capitalised word ("Thai", "Israeli", "UN", "Hamas")
+              | "and"/"or" between modifiers
+    head     := a noun from `HEAD_NOUNS` | a capitalised plural demonym ("Gazans")
+              | for digits only, any other lower-case plural ("14 countries")
+
+Number words need a known head ("the two sides" is not a figure). Nominal adjectives
+("9,700 wounded", "1.9 million displaced") end the phrase with no counted noun: the
+caller inherits one from the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+HEAD_NOUNS = frozenset(
+    [
+        "people",
+        "persons",
+        "person",
+        "individuals",
+        "civilians",
+        "civilian",
+        "hostages",
+        "hostage",
+        "captives",
+        "captive",
+        "abductees",
+        "prisoners",
+        "prisoner",
+        "detainees",
+        "detainee",
+        "inmates",
+        "children",
+        "child",
+        "kids",
+        "minors",
+        "babies",
+        "infants",
+        "toddlers",
+        "teenagers",
+        "teens",
+        "youths",
+        "women",
+        "woman",
+        "men",
+        "man",
+        "elderly",
+        "girls",
+        "boys",
+        "soldiers",
+        "soldier",
+        "troops",
+        "reservists",
+        "officers",
+        "officer",
+        "servicemen",
+        "fighters",
+        "fighter",
+        "militants",
+        "militant",
+        "terrorists",
+        "gunmen",
+        "combatants",
+        "operatives",
+        "commanders",
+        "palestinians",
+        "israelis",
+        "americans",
+        "foreigners",
+        "nationals",
+        "nationalities",
+        "citizens",
+        "residents",
+        "gazans",
+        "thais",
+        "journalists",
+        "journalist",
+        "reporters",
+        "photographers",
+        "medics",
+        "paramedics",
+        "doctors",
+        "nurses",
+        "patients",
+        "staff",
+        "staffers",
+        "workers",
+        "employees",
+        "volunteers",
+        "rescuers",
+        "members",
+        "families",
+        "relatives",
+        "bodies",
+        "deaths",
+        "lives",
+        "casualties",
+        "victims",
+        "trucks",
+        "lorries",
+        "homes",
+        "houses",
+        "buildings",
+        "hospitals",
+        "schools",
+        "mosques",
+        "churches",
+        "shelters",
+        "rockets",
+        "missiles",
+        "projectiles",
+        "drones",
+        "strikes",
+        "airstrikes",
+        "targets",
+        "tunnels",
+        "others",
+        "refugees",
+        "students",
+        "teachers",
+        "settlers",
+        "protesters",
+        "demonstrators",
+        "worshippers",
+        "police",
+        "policemen",
+        "officials",
+        "diplomats",
+        "dollars",
+        "euros",
+        "shekels",
+        "tons",
+        "tonnes",
+        "meals",
+        "days",
+        "weeks",
+        "hours",
+        "months",
+        "years",
+        "minutes",
+        "day",
+        "week",
+        "hour",
+        "month",
+        "year",
+        "decades",
+    ]
+)
+NOMINAL_ADJECTIVES = frozenset({"dead", "wounded", "injured", "displaced", "missing", "killed"})
+MODIFIERS = frozenset(
+    [
+        "other",
+        "more",
+        "additional",
+        "further",
+        "civilian",
+        "foreign",
+        "female",
+        "male",
+        "elderly",
+        "young",
+        "innocent",
+        "unarmed",
+        "armed",
+        "sick",
+        "ill",
+        "dual",
+        "local",
+        "remaining",
+        "new",
+        "aid",
+        "humanitarian",
+        "medical",
+        "health",
+        "rescue",
+        "relief",
+        "civil",
+        "defense",
+        "defence",
+        "detained",
+        "abducted",
+        "kidnapped",
+        "released",
+        "freed",
+        "suspected",
+        "confirmed",
+        "reported",
+        "alleged",
+        "fellow",
+        "former",
+        "senior",
+        "junior",
+        "total",
+        "underage",
+    ]
+)
+TIME_UNITS = frozenset(
+    [
+        "day",
+        "days",
+        "week",
+        "weeks",
+        "hour",
+        "hours",
+        "month",
+        "months",
+        "year",
+        "years",
+        "minutes",
+        "decade",
+        "decades",
+    ]
+)
+_NOT_PLURAL = frozenset(
+    [
+        "was",
+        "has",
+        "is",
+        "this",
+        "its",
+        "as",
+        "us",
+        "thus",
+        "plus",
+        "less",
+        "across",
+        "always",
+        "perhaps",
+        "unless",
+        "news",
+        "says",
+        "remains",
+        "includes",
+        "means",
+        "seems",
+        "comes",
+        "goes",
+        "makes",
+        "takes",
+        "gives",
+        "shows",
+        "suggests",
+        "appears",
+        "becomes",
+        "stands",
+        "lies",
+        "falls",
+        "rises",
+        "puts",
+        "gets",
+        "needs",
+        "plans",
+        "calls",
+        "continues",
+        "does",
+        "was",
+        "whereas",
+        "besides",
+        "towards",
+        "afterwards",
+        "sometimes",
+    ]
+)
+_WORD_RE = re.compile(r"[ \u00a0]+((?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z])")
+_PARTITIVE_RE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:whom|them|those|these|which)\b")
+_PARTITIVE_NP_RE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the|these|those)(?=[ \u00a0])")
+_VAGUE_OF_RE = re.compile(r"[ \u00a0]+of(?=[ \u00a0])")
+
+
+@dataclass(frozen=True, slots=True)
+class CountedPhrase:
+    """What follows a number: the phrase's end, its head noun, and its modifiers."""
+
+    end: int
+    """Offset after the phrase (the number's end when there is no phrase)."""
+    head: str | None
+    """The counted noun as written, or None."""
+    modifiers: str
+    """The words of the phrase before the head, space-joined ("Thai", "displaced")."""
+    nominal: str | None = None
+    """A nominal adjective standing for the noun ("wounded" in "9,700 wounded")."""
+    partitive: bool = False
+    """True for "29 of whom", "four of them": the noun is in an earlier phrase."""
+
+
+def _is_head(word: str, digits: bool) -> bool:
+    """True when a word can be the counted noun."""
+    lower = word.lower()
+    if lower in HEAD_NOUNS:
+        return True
+    if word[0].isupper():
+        return lower.endswith(("is", "ians", "ans", "ese", "ais", "ites"))
+    return (
+        digits
+        and len(word) > 3
+        and lower.endswith("s")
+        and not lower.endswith(("ss", "us", "is"))
+        and lower not in _NOT_PLURAL
+    )
+
+
+def _is_modifier(word: str) -> bool:
+    """True when a word can stand before the counted noun."""
+    return word.lower() in MODIFIERS or word.lower() in NOMINAL_ADJECTIVES or word[0].isupper()
+
+
+def counted_phrase(text: str, pos: int, digits: bool, vague: bool = False) -> CountedPhrase:
+    """Read the counted noun phrase that starts at `pos` (just after a number).
+
+    Args:
+        text: The paragraph.
+        pos: Offset just after the number.
+        digits: True when the number was written in digits (looser head rule).
+        vague: True for "hundreds of ...", whose phrase starts with "of".
+
+    Returns:
+        The phrase found; `head` is None when there is no counted noun.
+    """
+    start = pos
+    if vague:
+        of = _VAGUE_OF_RE.match(text, pos)
+        if of is None:
+            return CountedPhrase(pos, None, "")
+        pos = of.end()
+    elif (part := _PARTITIVE_RE.match(text, pos)) is not None:
+        return CountedPhrase(part.end(), None, "", partitive=True)
+    elif (np := _PARTITIVE_NP_RE.match(text, pos)) is not None:
+        inner = counted_phrase(text, np.end(), digits)
+        if inner.head is not None:
+            return inner
+        return CountedPhrase(start, None, "", partitive=True)
+    modifiers: list[str] = []
+    head: str | None = None
+    end = start
+    nominal: str | None = None
+    pending_and = False
+    for _ in range(7):
+        match = _WORD_RE.match(text, pos)
+        if match is None:
+            break
+        word = match.group(1)
+        lower = word.lower()
+        if head is not None:
+            if lower in HEAD_NOUNS and lower not in TIME_UNITS:
+                head, end = word, match.end()  # compound: "nationalities hostages"
+            break
+        if lower in ("and", "or") and modifiers and not pending_and:
+            pending_and = True
+        elif lower in NOMINAL_ADJECTIVES and not _next_is_noun(text, match.end(), digits):
+            nominal, end = word, match.end()
+            break
+        elif _is_head(word, digits) and not (
+            word[0].isupper()
+            and lower not in HEAD_NOUNS
+            and _next_is_noun(text, match.end(), digits)
+        ):
+            head, end = word, match.end()
+            pending_and = False
+        elif _is_modifier(word):
+            modifiers.append(word)
+            pending_and = False
+        else:
+            break
+        pos = match.end()
+    if head is None and nominal is None:
+        return CountedPhrase(start, None, "")
+    return CountedPhrase(end, head, " ".join(modifiers), nominal)
+
+
+def _next_is_noun(text: str, pos: int, digits: bool) -> bool:
+    """True when the word at `pos` is a possible counted noun or modifier."""
+    match = _WORD_RE.match(text, pos)
+    if match is None:
+        return False
+    word = match.group(1)
+    return word.lower() in HEAD_NOUNS or (word[0].isupper() and _is_head(word, digits))

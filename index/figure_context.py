@@ -1,0 +1,198 @@
+"""Reading a figure's sentence: its measure from cue words, its inherited counted noun.
+
+`Classifier.classify` takes the figure candidates of one sentence and fills in `measure`
+(and `counted` when the phrase has none), trying cue words in this order:
+
+1. the figure's own noun phrase ("27,840 deaths", "displaced Palestinians", "aid trucks");
+2. a cue just before the number, within four words ("Hamas returned 100 Israelis",
+   "the release of 40 Israeli hostages", "led to the deaths of 1,200 people");
+3. the first cue after it in its clause ("1,200 people died", "250 were taken hostage");
+4. the last cue before it in its clause;
+5. the event of the figure it is coordinated with or included in ("including 7,729
+   children", "105 ... hostages and 240 Palestinians");
+6. the nearest cue of the sentence that steps 1-4 gave no other figure.
+
+A step whose cue gives no measure (e.g. "held" about people who are not captives) falls
+through to the next step.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from index.counted import HEAD_NOUNS, TIME_UNITS
+from index.measures import captive_side, events_in, measure_for, noun_event, noun_measure
+
+if TYPE_CHECKING:
+    from index.figures import Candidate
+
+_BOUNDARY_RE = re.compile(
+    r"[,;:()\[\]—–]|\b(?:which|who|whom|while|but|whereas|although|though|after|since)\b"
+)
+_LINK_RE = re.compile(
+    r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|and|as\s+well\s+as"
+    r"|plus|along\s+with|in\s+addition\s+to|alongside)[\s,]*$",
+    re.IGNORECASE,
+)
+_PREDICATE_RE = re.compile(
+    r"(?:\s+(?!(?:and|or|in|on|at|during|from|to|into|with|for|of|by|across|near)\b)[\w'’-]+){1,3}",
+    re.IGNORECASE,
+)
+_CHILD_RE = re.compile(r"\b(?:including|among\s+them|among\s+whom)[\s,]*$", re.IGNORECASE)
+_NUMBER_OF_RE = re.compile(r"\bnumber\s+of\s+(?:the\s+)?([A-Za-z]+)")
+_ANAPHOR_RE = re.compile(r"\b(?:their|its|the)\s+(?:number|total|tally|count)\b", re.IGNORECASE)
+_WORD_RE = re.compile(r"[A-Za-z]+")
+_PEOPLE = HEAD_NOUNS - TIME_UNITS
+
+
+class Classifier:
+    """Measures and inherited counted nouns for the figures of one paragraph."""
+
+    def __init__(self, text: str, sentences: list[tuple[int, int]]) -> None:
+        self._text = text
+        self._sentences = sentences
+
+    def classify(self, group: list[Candidate], s_start: int, s_end: int) -> None:
+        """Fill `measure` and missing `counted` for the candidates of one sentence."""
+        used: set[tuple[int, int]] = set()
+        for i, cand in enumerate(group):
+            if cand.measure is not None:
+                continue
+            left_lo = group[i - 1].context_end if i else s_start
+            right_hi = group[i + 1].start if i + 1 < len(group) else s_end
+            cand.child = bool(i and _CHILD_RE.search(self._text, left_lo, cand.start))
+            self._inherit_counted(group, i, left_lo, s_start)
+            self._local(cand, left_lo, right_hi, used)
+            if cand.measure is None and i and self._linked(left_lo, cand.start):
+                self._resolve(cand, group[i - 1].event, left_lo, right_hi)
+        for i, cand in enumerate(group):
+            if cand.measure is None and (cand.phrase.head or cand.phrase.nominal):
+                self._sentence_wide(cand, s_start, s_end, used)
+            if cand.measure is None and i + 1 < len(group):
+                child = group[i + 1]
+                if self._linked(cand.context_end, child.start):
+                    self._resolve(cand, child.event, s_start, s_end)
+
+    def _linked(self, start: int, end: int) -> bool:
+        """True when the words between two figures join them ("including", "and")."""
+        between = self._text[start:end]
+        return bool(_LINK_RE.search(between)) and not events_in(between)
+
+    def _local(
+        self, cand: Candidate, left_lo: int, right_hi: int, used: set[tuple[int, int]]
+    ) -> None:
+        """Steps 1-4: the noun phrase, the governing verb, the clause after, the clause before."""
+        text = self._text
+        phrase = text[cand.start : cand.end]
+        fixed = noun_measure(cand.counted)
+        if fixed is not None:
+            cand.measure = fixed
+            return
+        event = noun_event(phrase)
+        if event is not None and self._resolve(cand, event, left_lo, right_hi):
+            return
+        right = text[cand.context_end : right_hi]
+        boundary = _BOUNDARY_RE.search(right)
+        clause_right = right[: boundary.start()] if boundary else right
+        early = _PREDICATE_RE.match(clause_right)
+        if early is not None:
+            for event, a, b in events_in(early.group()):
+                if self._resolve(cand, event, left_lo, right_hi):
+                    used.add((cand.context_end + a, cand.context_end + b))
+                    return
+        left = text[left_lo : cand.start]
+        cut = _last_boundary(left)
+        clause_left = left[cut:]
+        found = events_in(clause_left)
+        if found:
+            event, a, b = found[-1]
+            gap = clause_left[b:].split()
+            governs = len(gap) <= 4 and not {"and", "or", "but"} & set(gap)
+            if governs and self._resolve(cand, event, left_lo, right_hi):
+                used.add((left_lo + cut + a, left_lo + cut + b))
+                return
+        for event, a, b in events_in(clause_right):
+            if self._resolve(cand, event, left_lo, right_hi):
+                used.add((cand.context_end + a, cand.context_end + b))
+                return
+        for event, a, b in reversed(found):
+            if self._resolve(cand, event, left_lo, right_hi):
+                used.add((left_lo + cut + a, left_lo + cut + b))
+                return
+
+    def _resolve(self, cand: Candidate, event: str | None, lo: int, hi: int) -> bool:
+        """Set the candidate's measure from an event and its captive side; True on success."""
+        if event is None:
+            return False
+        clause = self._text[lo:hi]
+        phrase = self._text[cand.start : cand.end]
+        measure = measure_for(event, captive_side(cand.counted, phrase, clause), cand.counted)
+        if measure is None:
+            return False
+        cand.measure, cand.event = measure, event
+        return True
+
+    def _sentence_wide(
+        self, cand: Candidate, s_start: int, s_end: int, used: set[tuple[int, int]]
+    ) -> None:
+        """Step 6: the nearest cue of the sentence not used by another figure."""
+        sentence = self._text[s_start:s_end]
+        options = []
+        for event, a, b in events_in(sentence):
+            span = (s_start + a, s_start + b)
+            if span in used or cand.start <= span[0] < cand.end:
+                continue
+            after = span[0] >= cand.end
+            distance = span[0] - cand.end if after else cand.start - span[1]
+            options.append((not after, distance, event))
+        for _, _, event in sorted(options):
+            if self._resolve(cand, event, s_start, s_end):
+                return
+
+    def _inherit_counted(self, group: list[Candidate], i: int, left_lo: int, s_start: int) -> None:
+        """Give a figure without a counted noun the one its sentence implies."""
+        cand = group[i]
+        if cand.counted is not None:
+            return
+        left = self._text[s_start : cand.start]
+        number_of = _NUMBER_OF_RE.search(left)
+        if number_of is not None and number_of.group(1).lower() in _PEOPLE:
+            cand.counted = number_of.group(1)
+        elif i:
+            parents = [c for c in group[:i] if c.counted and c.measure != "truce_duration"]
+            main = [c for c in parents if not c.child] if cand.phrase.nominal else parents
+            if main or parents:
+                cand.counted = (main or parents)[-1].counted
+        elif _ANAPHOR_RE.search(left):
+            self._antecedent(cand, s_start)
+
+    def _antecedent(self, cand: Candidate, s_start: int) -> None:
+        """Resolve "their number": the last counted noun of the previous sentence."""
+        previous = [span for span in self._sentences if span[1] <= s_start]
+        if not previous:
+            return
+        p_start, p_end = previous[-1]
+        words = [m for m in _WORD_RE.finditer(self._text, p_start, p_end)]
+        for word in reversed(words):
+            if word.group().lower() in _PEOPLE:
+                cand.counted = word.group().lower()
+                probe = _probe(cand, word.start(), word.end())
+                self._local(probe, p_start, p_end, set())
+                cand.measure, cand.event = probe.measure, probe.event
+                return
+
+
+def _probe(cand: Candidate, start: int, end: int) -> Candidate:
+    """A stand-in candidate at an antecedent noun, to classify its context."""
+    from index.figures import Candidate
+
+    return Candidate(start, end, end, cand.quantity, cand.phrase, cand.counted)
+
+
+def _last_boundary(text: str) -> int:
+    """Offset just after the last clause boundary in `text` (0 when there is none)."""
+    last = 0
+    for match in _BOUNDARY_RE.finditer(text):
+        last = match.end()
+    return last

@@ -1,0 +1,165 @@
+"""Measure classification: what a figure counts (killed, hostages_held, displaced ...).
+
+A figure's measure comes from cue words near it, in two steps:
+
+1. an *event* (`Event`): killed, injured, taken, held, released, displaced, missing,
+   arrested, found in the figure's own noun phrase ("27,840 deaths", "1.9 million
+   displaced", "aid trucks") or in the words of its clause (`EVENT_RE`);
+2. a *side* for events that concern captives: Israelis and others held by Hamas are
+   hostages, Palestinians held by Israel are prisoners (`captive_side`). Translations that
+   call hostages "Israeli prisoners" or "prisoners held by Hamas" therefore still give
+   hostages_held / hostages_released.
+
+`measure_for(event, side)` combines the two: killed + hostages -> dead_hostages,
+held + hostages -> hostages_held, released + prisoners -> prisoners_released, and so on.
+Events "held" and "released" with no captive in sight give None ("2.2 million people
+remain in Gaza" is not a hostage count).
+"""
+
+from __future__ import annotations
+
+import re
+
+KILLED = "killed"
+INJURED = "injured"
+TAKEN = "taken"
+TAKE_VERB = "take_verb"
+HELD = "held"
+RELEASED = "released"
+DISPLACED = "displaced"
+MISSING = "missing"
+ARRESTED = "arrested"
+
+_EVENT_WORDS: dict[str, str] = {
+    KILLED: (
+        r"kill(?:ed|ing|s)?|dead|deaths?|died|die|dying|death\s+toll|toll|lives|lost\s+their\s+lives"
+        r"|murder(?:ed|s)?|slain|slaughtered|massacred|perished|fatalities|bodies|corpses"
+        r"|executed|martyred|martyrs"
+    ),
+    INJURED: r"wounded|wounding|injured|injuring|injuries|hurt|maimed",
+    TAKEN: (
+        r"taken\s+(?:hostage|captive|prisoner|into\s+captivity)|abduct(?:ed|ing|ion|ions)"
+        r"|kidnapp?(?:ed|ing)|captured|capturing|seized|snatched|abductees"
+    ),
+    TAKE_VERB: r"took|taking|take|taken",
+    HELD: (
+        r"held|holding|holds|hold|remain(?:s|ing|ed)?|still|in\s+captivity|captivity"
+        r"|detained|detention|imprisoned|jailed|behind\s+bars|languish(?:ing)?|captive"
+    ),
+    RELEASED: (
+        r"releas(?:e|ed|es|ing)|freed|freeing|free|returned|return(?:ing)?|handed\s+over"
+        r"|set\s+free|swap(?:ped)?|exchange[ds]?|exchanging"
+    ),
+    DISPLACED: (
+        r"displaced|displacement|fled|fleeing|homeless|uprooted|evacuated"
+        r"|forced\s+(?:from|out\s+of)\s+their\s+homes"
+    ),
+    MISSING: r"missing|unaccounted|under\s+the\s+rubble",
+    ARRESTED: r"arrest(?:ed|s|ing)?|rounded\s+up",
+}
+EVENT_RE = re.compile(
+    "|".join(rf"(?P<{name}>\b(?:{words})\b)" for name, words in _EVENT_WORDS.items()),
+    re.IGNORECASE,
+)
+"""Cue words of each event; the matching group's name is the event."""
+
+_HOSTAGE_NOUNS = frozenset({"hostage", "hostages", "captive", "captives", "abductees"})
+_PRISONER_NOUNS = frozenset({"prisoner", "prisoners", "detainee", "detainees", "inmates"})
+_HOSTAGE_MARK_RE = re.compile(
+    r"\b(?:Israeli|Israelis|Thai|Thais|foreign(?:ers)?|nationals|nationalities|kibbutz"
+    r"|(?:held|captured|taken|abducted|kidnapped|captive)\s+(?:by|in)\s+(?:Hamas|Gaza|militants)"
+    r"|in\s+Gaza|hostages?|captives?|captivity)\b"
+)
+_PRISONER_MARK_RE = re.compile(
+    r"\b(?:Palestinian|Palestinians|held\s+by\s+Israel|Israeli\s+(?:jails|prisons|custody)"
+    r"|imprisoned\s+by\s+Israel|security\s+prisoners)\b"
+)
+
+HOSTAGES = "hostages"
+PRISONERS = "prisoners"
+
+
+def events_in(text: str) -> list[tuple[str, int, int]]:
+    """All event cues in a text as (event, start, end), in order."""
+    found: list[tuple[str, int, int]] = []
+    for match in EVENT_RE.finditer(text):
+        event = match.lastgroup
+        if event is not None:
+            found.append((event, match.start(), match.end()))
+    return found
+
+
+def noun_event(phrase: str) -> str | None:
+    """An event stated by the counted noun phrase itself ("deaths", "displaced Palestinians")."""
+    found = events_in(phrase)
+    for event, _start, _end in found:
+        if event in (KILLED, INJURED, DISPLACED, MISSING) or event == TAKEN:
+            return event
+    return None
+
+
+def captive_side(head: str | None, phrase: str, clause: str) -> str | None:
+    """Whether a counted group is hostages (held by Hamas) or prisoners (held by Israel).
+
+    Args:
+        head: The counted noun, lower-cased, or None.
+        phrase: The figure's whole noun phrase with its modifiers.
+        clause: The words of the figure's clause around it.
+
+    Returns:
+        HOSTAGES, PRISONERS or None when neither can be told.
+    """
+    head = head.lower() if head else None
+    if head in _HOSTAGE_NOUNS:
+        return HOSTAGES
+    own_prisoner = _PRISONER_MARK_RE.search(phrase)
+    own_hostage = _HOSTAGE_MARK_RE.search(phrase)
+    if own_prisoner and not own_hostage:
+        return PRISONERS
+    if own_hostage and not own_prisoner:
+        return HOSTAGES
+    if re.search(r"\bby\s+Hamas\b|\bin\s+Gaza\b", clause) and not re.search(
+        r"\bby\s+Israel\b", clause
+    ):
+        return HOSTAGES if head not in ("palestinians",) else PRISONERS
+    if head in _PRISONER_NOUNS:
+        return PRISONERS
+    if _PRISONER_MARK_RE.search(clause):
+        return PRISONERS
+    if _HOSTAGE_MARK_RE.search(clause):
+        return HOSTAGES
+    return None
+
+
+def measure_for(event: str | None, side: str | None, head: str | None) -> str | None:
+    """Combine an event and a captive side into a normalised measure name."""
+    if event is None:
+        return None
+    if event == KILLED:
+        return "dead_hostages" if side == HOSTAGES and _is_captive(head) else KILLED
+    if event in (TAKEN, TAKE_VERB):
+        return "hostages_taken" if event == TAKEN or side == HOSTAGES else None
+    if event == HELD:
+        return {HOSTAGES: "hostages_held", PRISONERS: "prisoners_held"}.get(side or "")
+    if event == RELEASED:
+        return {HOSTAGES: "hostages_released", PRISONERS: "prisoners_released"}.get(side or "")
+    return event
+
+
+def _is_captive(head: str | None) -> bool:
+    """True when the counted noun itself names captives (hostages, captives)."""
+    return head is not None and head.lower() in _HOSTAGE_NOUNS
+
+
+_OTHER_NOUN_MEASURES: dict[str, str] = {
+    "trucks": "aid_trucks",
+    "lorries": "aid_trucks",
+    "rockets": "rockets_fired",
+    "missiles": "rockets_fired",
+    "projectiles": "rockets_fired",
+}
+
+
+def noun_measure(head: str | None) -> str | None:
+    """A measure given by the counted noun alone (aid trucks, rockets), else None."""
+    return _OTHER_NOUN_MEASURES.get(head.lower()) if head else None

@@ -1,0 +1,260 @@
+"""Number parsing for figures: digits, scale words, number words, ranges, vague amounts.
+
+One precompiled pattern, `QUANTITY_RE`, finds a quantity as written in running text:
+
+* digits with thousands separators (``1,200``, ``1 200`` with a no-break or thin space)
+  and decimals (``1.9``), optionally followed by a scale word (``1.9 million``) and
+  preceded by a currency sign (``$100 million``);
+* number words (``Thirteen``, ``four``, ``twenty-five``, ``a dozen``, ``two hundred``,
+  ``half a million``);
+* ranges (``between 30 and 40``, ``200 to 300``, ``100-300``, ``100–300``, ``30 or 40``);
+* vague amounts (``dozens``, ``hundreds``, ``thousands``, ``tens of thousands``,
+  ``hundreds of thousands``), read as ranges: "hundreds" is 200–999, "thousands" is
+  2,000–9,999, "dozens" 24–99 and so on, so that a comparison can tell whether
+  "hundreds of thousands" and "1.9 million" agree (they do not);
+* a qualifier before it (``nearly``, ``more than``, ``some``, ``exceeds`` ...) or after it
+  (``or more``, ``+``, ``-plus``), normalised by `QUALIFIERS`.
+
+Qualifier mapping (synonyms fold to one word so that figures compare):
+
+=============  ===========================================================================
+normalised     written
+=============  ===========================================================================
+nearly         nearly, almost, close to, just under, approaching
+more than      more than, over, above, upwards of, in excess of, exceeds, exceeded,
+               exceeding, surpassed, or more, +, -plus
+about          about, around, approximately, roughly, some, an estimated, estimated
+at least       at least, no fewer than, no less than, a minimum of
+up to          up to, as many as, at most, no more than, a maximum of
+less than      less than, fewer than, under, below
+=============  ===========================================================================
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+UNITS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+SCALES = {
+    "dozen": 12,
+    "hundred": 100,
+    "thousand": 1_000,
+    "million": 1_000_000,
+    "billion": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+}
+VAGUE = {
+    "dozens": (24.0, 99.0),
+    "scores": (40.0, 99.0),
+    "hundreds": (200.0, 999.0),
+    "thousands": (2_000.0, 9_999.0),
+    "tens of thousands": (20_000.0, 99_999.0),
+    "hundreds of thousands": (200_000.0, 999_999.0),
+    "millions": (2_000_000.0, 9_999_999.0),
+}
+QUALIFIERS = {
+    "nearly": "nearly",
+    "almost": "nearly",
+    "close to": "nearly",
+    "just under": "nearly",
+    "approaching": "nearly",
+    "more than": "more than",
+    "over": "more than",
+    "above": "more than",
+    "upwards of": "more than",
+    "in excess of": "more than",
+    "exceeds": "more than",
+    "exceed": "more than",
+    "exceeded": "more than",
+    "exceeding": "more than",
+    "surpassed": "more than",
+    "or more": "more than",
+    "+": "more than",
+    "-plus": "more than",
+    "about": "about",
+    "around": "about",
+    "approximately": "about",
+    "roughly": "about",
+    "some": "about",
+    "an estimated": "about",
+    "estimated": "about",
+    "at least": "at least",
+    "no fewer than": "at least",
+    "no less than": "at least",
+    "a minimum of": "at least",
+    "up to": "up to",
+    "as many as": "up to",
+    "at most": "up to",
+    "no more than": "up to",
+    "a maximum of": "up to",
+    "less than": "less than",
+    "fewer than": "less than",
+    "under": "less than",
+    "below": "less than",
+}
+
+_WS = r"[ \u00a0\u202f\u2009]+"
+_UNIT_WORDS = "|".join(sorted(UNITS, key=len, reverse=True))
+_TEN_WORDS = "|".join(TENS)
+_SCALE_WORDS = r"hundred|thousand|million|billion|trillion"
+_DIGIT_CORE = r"(?:\d{1,3}(?:(?:,|\u00a0|\u202f|\u2009)\d{3})+|\d+)(?:\.\d+)?"
+_BEFORE = r"(?<![\w.,/:@#+\-–])"
+_AFTER = r"(?![\w%]|[.,:/]\d|-\d)"
+_DIGITS = rf"{_BEFORE}{_DIGIT_CORE}{_AFTER}"
+_WORD_BASE = rf"(?:(?:{_TEN_WORDS})(?:[-‐ ](?:{_UNIT_WORDS}))?|{_UNIT_WORDS})"
+_WORDNUM = (
+    rf"(?i:\b(?:(?:{_WORD_BASE}|a|an|half{_WS}an?){_WS}(?:dozen|{_SCALE_WORDS})"
+    rf"(?:{_WS}(?:{_SCALE_WORDS}))?|{_WORD_BASE}(?:{_WS}(?:{_SCALE_WORDS}))?)\b)"
+)
+_NUM = rf"(?:{_DIGITS}(?i:{_WS}(?:{_SCALE_WORDS})\b)?|{_WORDNUM})"
+_VAGUE = (
+    r"(?i:\b(?:(?:tens|hundreds)\s+of\s+thousands|dozens|scores|hundreds|thousands|millions)"
+    r"(?=\s+of\s))"
+)
+_QUAL = (
+    r"(?i:\b(?:nearly|almost|close\s+to|just\s+under|approaching|more\s+than|over|above"
+    r"|upwards\s+of|in\s+excess\s+of|exceed(?:s|ed|ing)?|surpassed|about|around"
+    r"|approximately|roughly|some|an\s+estimated|estimated|at\s+least|no\s+fewer\s+than"
+    r"|no\s+less\s+than|a\s+minimum\s+of|up\s+to|as\s+many\s+as|at\s+most|no\s+more\s+than"
+    r"|a\s+maximum\s+of|less\s+than|fewer\s+than|under|below)\s+)"
+)
+
+QUANTITY_RE = re.compile(
+    rf"(?P<qual>{_QUAL})?(?:"
+    rf"(?i:\bbetween)\s+(?P<blo>{_NUM})\s+and\s+(?P<bhi>{_NUM})"
+    rf"|(?P<dlo>{_BEFORE}{_DIGIT_CORE})[-–—](?P<dhi>{_DIGIT_CORE}{_AFTER})"
+    rf"|(?P<lo>{_NUM})\s+(?:to|or)\s+(?P<hi>{_NUM})"
+    rf"|(?P<vague>{_VAGUE})"
+    rf"|(?P<cur>US\$|[$€£])?(?P<num>{_NUM}))"
+    r"(?P<post>\s+or\s+more\b|\+|-plus\b)?"
+)
+"""A quantity as written: optional qualifier, then a range, vague amount or number."""
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A parsed quantity: a single value, or a (low, high) range."""
+
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str | None
+    currency: str | None = None
+
+
+def _word_value(words: list[str]) -> float | None:
+    """The value of number words such as ["twenty-five"], ["two", "hundred"], ["a", "dozen"]."""
+    total = 0.0
+    current = 0.0
+    for word in words:
+        if word in UNITS:
+            current += UNITS[word]
+        elif word in TENS:
+            current += TENS[word]
+        elif word in ("a", "an"):
+            current += 1
+        elif word == "half":
+            current += 0.5
+        elif word in SCALES:
+            scale = SCALES[word]
+            current = (current or 1) * scale
+            if scale >= 1_000:
+                total += current
+                current = 0.0
+        else:
+            return None
+    return total + current
+
+
+def parse_number(text: str) -> float | None:
+    """Parse one number as written: "1,200", "1.9 million", "Thirteen", "a dozen".
+
+    Args:
+        text: The number's text, without qualifier or counted noun.
+
+    Returns:
+        Its value, or None when the text is not a number.
+    """
+    cleaned = text.strip().lower()
+    for space in ("\u00a0", "\u202f", "\u2009"):
+        cleaned = cleaned.replace(space, " ")
+    match = re.fullmatch(r"(\d{1,3}(?:[, ]\d{3})+|\d+)(\.\d+)?(?: ([a-z]+))?", cleaned)
+    if match:
+        base = float(match.group(1).replace(",", "").replace(" ", "") + (match.group(2) or ""))
+        scale = match.group(3)
+        if scale is None:
+            return base
+        return base * SCALES[scale] if scale in SCALES else None
+    words = [w for w in re.split(r"[\s\-‐]+", cleaned) if w and w != "and"]
+    if words[:2] == ["half", "a"] or words[:2] == ["half", "an"]:
+        words = ["half", *words[2:]]
+    return _word_value(words) if words else None
+
+
+def normalise_qualifier(text: str | None) -> str | None:
+    """Fold a written qualifier ("Over", "some", "an estimated") to its normal form."""
+    if not text:
+        return None
+    key = " ".join(text.lower().split())
+    return QUALIFIERS.get(key)
+
+
+def quantity_from_match(match: re.Match[str]) -> Quantity | None:
+    """Turn a `QUANTITY_RE` match into a `Quantity` (None when it does not parse)."""
+    qualifier = normalise_qualifier(match.group("qual"))
+    if qualifier is None and match.group("post"):
+        qualifier = normalise_qualifier(match.group("post").strip())
+    low_text = match.group("blo") or match.group("lo") or match.group("dlo")
+    if low_text is not None:
+        high_text = match.group("bhi") or match.group("hi") or match.group("dhi")
+        low, high = parse_number(low_text), parse_number(high_text)
+        if low is None or high is None:
+            return None
+        if low < high and high >= 1_000 and low < 1_000 and _ends_with_scale(high_text):
+            low *= SCALES[high_text.split()[-1].lower()]  # "between 1.5 and 2 million"
+        return Quantity(None, min(low, high), max(low, high), qualifier)
+    vague = match.group("vague")
+    if vague is not None:
+        low, high = VAGUE[" ".join(vague.lower().split())]
+        return Quantity(None, low, high, qualifier)
+    value = parse_number(match.group("num"))
+    if value is None:
+        return None
+    return Quantity(value, None, None, qualifier, match.group("cur"))
+
+
+def _ends_with_scale(text: str) -> bool:
+    """True when a number is written with a trailing scale word ("2 million")."""
+    parts = text.split()
+    return len(parts) > 1 and parts[-1].lower() in SCALES

@@ -1,0 +1,385 @@
+"""Tests for index.figures: the seeds' figures, exclusions, spans, the labelled set."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.figures import find_figures
+from index.models import Figure
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "figures_labelled.jsonl"
+
+# (sentence from a seed, figure text, value or (low, high), qualifier, counted, measure,
+#  attribution)
+SEED_CASES: list[
+    tuple[str, str, float | tuple[float, float], str | None, str | None, str | None, str | None]
+] = [
+    (
+        "Nearly 1,200 people in Israel were killed and some 240 others abducted during the attack.",
+        "Nearly 1,200 people",
+        1200,
+        "nearly",
+        "people",
+        "killed",
+        None,
+    ),
+    (
+        "Nearly 1,200 people in Israel were killed and some 240 others abducted during the attack.",
+        "some 240 others",
+        240,
+        "about",
+        "others",
+        "hostages_taken",
+        None,
+    ),
+    (
+        "Over 34,000 people have been killed so far by Israeli strikes in the Gaza Strip, "
+        "according to local authorities.",
+        "Over 34,000 people",
+        34000,
+        "more than",
+        "people",
+        "killed",
+        "according to local authorities",
+    ),
+    (
+        "More than 100 hostages are still believed to be held by Hamas in Gaza.",
+        "More than 100 hostages",
+        100,
+        "more than",
+        "hostages",
+        "hostages_held",
+        None,
+    ),
+    (
+        "The ceasefire proposal made at the talks provided for the release of 40 Israeli hostages "
+        "in exchange for 900 Palestinian prisoners as a part of a three-stage plan adopted by "
+        "international mediators.",
+        "40 Israeli hostages",
+        40,
+        None,
+        "hostages",
+        "hostages_released",
+        None,
+    ),
+    (
+        "The ceasefire proposal made at the talks provided for the release of 40 Israeli hostages "
+        "in exchange for 900 Palestinian prisoners as a part of a three-stage plan adopted by "
+        "international mediators.",
+        "900 Palestinian prisoners",
+        900,
+        None,
+        "prisoners",
+        "prisoners_released",
+        None,
+    ),
+    (
+        "On November 18, the Washington Post reported that the United States, Israel and Hamas "
+        "were close to reaching an agreement for a five-day pause in fighting in the Gaza Strip, "
+        "in exchange for the release of hostages.",
+        "five-day pause",
+        5,
+        None,
+        "days",
+        "truce_duration",
+        "the Washington Post reported",
+    ),
+    (
+        "This was triggered by a terrorist attack by Hamas on Israeli territory on October 7 last "
+        "year, during which 1,200 people died and 250 were taken hostage.",
+        "1,200 people",
+        1200,
+        None,
+        "people",
+        "killed",
+        None,
+    ),
+    (
+        "This was triggered by a terrorist attack by Hamas on Israeli territory on October 7 last "
+        "year, during which 1,200 people died and 250 were taken hostage.",
+        "250",
+        250,
+        None,
+        "people",
+        "hostages_taken",
+        None,
+    ),
+    (
+        "Massive Israeli bombing and ground operations have claimed more than 34,600 Palestinian "
+        "lives since October, according to Hamas-controlled authorities.",
+        "more than 34,600 Palestinian lives",
+        34600,
+        "more than",
+        "lives",
+        "killed",
+        "according to Hamas-controlled authorities",
+    ),
+    (
+        "The world is pressing both Israel and the Palestinian movement to agree on terms to stop "
+        "the bombing in Gaza, which after 10 weeks of devastating Israeli attacks has killed "
+        "nearly 20,000 people, including 7,729 children, and left 1.9 million displaced and in "
+        "need of water and food.",
+        "nearly 20,000 people",
+        20000,
+        "nearly",
+        "people",
+        "killed",
+        None,
+    ),
+    (
+        "The world is pressing both Israel and the Palestinian movement to agree on terms to stop "
+        "the bombing in Gaza, which after 10 weeks of devastating Israeli attacks has killed "
+        "nearly 20,000 people, including 7,729 children, and left 1.9 million displaced and in "
+        "need of water and food.",
+        "7,729 children",
+        7729,
+        None,
+        "children",
+        "killed",
+        None,
+    ),
+    (
+        "The world is pressing both Israel and the Palestinian movement to agree on terms to stop "
+        "the bombing in Gaza, which after 10 weeks of devastating Israeli attacks has killed "
+        "nearly 20,000 people, including 7,729 children, and left 1.9 million displaced and in "
+        "need of water and food.",
+        "1.9 million displaced",
+        1_900_000,
+        None,
+        "people",
+        "displaced",
+        None,
+    ),
+    (
+        "Israel released 240 Palestinian prisoners, and Hamas returned 100 Israelis and others "
+        "captured during its October 7 attacks, which killed about 1,200 people and sparked fierce "
+        "Israeli retaliation in the Strip.",
+        "240 Palestinian prisoners",
+        240,
+        None,
+        "prisoners",
+        "prisoners_released",
+        None,
+    ),
+    (
+        "Israel released 240 Palestinian prisoners, and Hamas returned 100 Israelis and others "
+        "captured during its October 7 attacks, which killed about 1,200 people and sparked fierce "
+        "Israeli retaliation in the Strip.",
+        "100 Israelis",
+        100,
+        None,
+        "Israelis",
+        "hostages_released",
+        None,
+    ),
+    (
+        "Israel released 240 Palestinian prisoners, and Hamas returned 100 Israelis and others "
+        "captured during its October 7 attacks, which killed about 1,200 people and sparked fierce "
+        "Israeli retaliation in the Strip.",
+        "about 1,200 people",
+        1200,
+        "about",
+        "people",
+        "killed",
+        None,
+    ),
+    (
+        "Hamas captured a total of 240 Israeli prisoners in an unprecedented attack on Israeli "
+        "territory on October 7, which also led to the deaths of 1,200 people, most of them "
+        "Israeli civilians, Israel says, at the beginning of the current war.",
+        "240 Israeli prisoners",
+        240,
+        None,
+        "prisoners",
+        "hostages_taken",
+        "Israel says",
+    ),
+    (
+        "Hamas captured a total of 240 Israeli prisoners in an unprecedented attack on Israeli "
+        "territory on October 7, which also led to the deaths of 1,200 people, most of them "
+        "Israeli civilians, Israel says, at the beginning of the current war.",
+        "1,200 people",
+        1200,
+        None,
+        "people",
+        "killed",
+        "Israel says",
+    ),
+    (
+        "Pressure is increasing on it to return the 129 prisoners still held by Hamas to their "
+        "homeland.",
+        "129 prisoners",
+        129,
+        None,
+        "prisoners",
+        "hostages_held",
+        None,
+    ),
+    (
+        "The government reportedly believes such a group would include between 30 and 40 "
+        "prisoners.",
+        "between 30 and 40 prisoners",
+        (30, 40),
+        None,
+        "prisoners",
+        None,
+        None,
+    ),
+    (
+        "The first, lasting one week, took place in November 2023 and allowed the release of 105 "
+        "Israeli and other nationalities hostages in Gaza and 240 Palestinians.",
+        "105 Israeli and other nationalities hostages",
+        105,
+        None,
+        "hostages",
+        "hostages_released",
+        None,
+    ),
+    (
+        "The first, lasting one week, took place in November 2023 and allowed the release of 105 "
+        "Israeli and other nationalities hostages in Gaza and 240 Palestinians.",
+        "240 Palestinians",
+        240,
+        None,
+        "Palestinians",
+        "prisoners_released",
+        None,
+    ),
+    (
+        "Furthermore, Netanyahu ordered the Israeli army to “prepare” an offensive on Rafah, a "
+        "city "
+        "in the south of the Gaza Strip where hundreds of thousands of displaced Palestinians are "
+        "concentrated.",
+        "hundreds of thousands of displaced Palestinians",
+        (200_000, 999_999),
+        None,
+        "Palestinians",
+        "displaced",
+        None,
+    ),
+    (
+        "The October 7 Hamas attack caused the deaths of more than 1,160 people on the Israeli "
+        "side, most of whom were civilians killed on the same day, according to an AFP count "
+        "based on official Israeli figures.",
+        "more than 1,160 people",
+        1160,
+        "more than",
+        "people",
+        "killed",
+        "according to an AFP count based on official Israeli figures",
+    ),
+    (
+        "Around 250 people were kidnapped.",
+        "Around 250 people",
+        250,
+        "about",
+        "people",
+        "hostages_taken",
+        None,
+    ),
+    (
+        "According to Israel, 132 hostages remain detained in Gaza, 29 of whom have died.",
+        "132 hostages",
+        132,
+        None,
+        "hostages",
+        "hostages_held",
+        "According to Israel",
+    ),
+    (
+        "According to Israel, 132 hostages remain detained in Gaza, 29 of whom have died.",
+        "29",
+        29,
+        None,
+        "hostages",
+        "dead_hostages",
+        "According to Israel",
+    ),
+    (
+        "In response, Israel launched an offensive in the Gaza Strip that caused 27,840 deaths, "
+        "the vast majority of them women, children and teenagers, according to the Hamas Ministry "
+        "of Health.",
+        "27,840 deaths",
+        27840,
+        None,
+        "deaths",
+        "killed",
+        "according to the Hamas Ministry of Health",
+    ),
+]
+
+
+def _find(figures: list[Figure], text: str) -> Figure:
+    """The figure whose text is `text` (fails the test when absent)."""
+    matches = [f for f in figures if f.text == text]
+    assert matches, f"{text!r} not found in {[f.text for f in figures]}"
+    return matches[0]
+
+
+def _check(figure: Figure, value: float | tuple[float, float] | list[float]) -> None:
+    """Assert a figure's value, or its range."""
+    if isinstance(value, (tuple, list)):
+        assert (figure.value, figure.low, figure.high) == (None, value[0], value[1])
+    else:
+        assert (figure.value, figure.low, figure.high) == (value, None, None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "qualifier", "counted", "measure", "attribution"), SEED_CASES
+)
+def test_find_figures_reads_seed_sentences(
+    sentence: str,
+    text: str,
+    value: float | tuple[float, float],
+    qualifier: str | None,
+    counted: str | None,
+    measure: str | None,
+    attribution: str | None,
+) -> None:
+    """Every figure a careful reader picks out of the seeds is found with its reading."""
+    figure = _find(find_figures([sentence]), text)
+    _check(figure, value)
+    assert figure.qualifier == qualifier
+    assert figure.counted == counted
+    assert figure.measure == measure
+    assert figure.attribution == attribution
+    assert sentence[figure.start : figure.end] == text
+
+
+def test_find_figures_reads_their_number_from_previous_sentence() -> None:
+    """ "their number probably exceeds 130" counts the hostages still held, named before it."""
+    paragraph = (
+        "But according to Netanyahu, Israel is willing to suspend the fighting to secure the "
+        "release of the hostages still being held by Hamas. According to estimates, their "
+        "number probably exceeds 130."
+    )
+    figure = _find(find_figures([paragraph]), "exceeds 130")
+    assert (figure.value, figure.qualifier) == (130, "more than")
+    assert (figure.counted, figure.measure) == ("hostages", "hostages_held")
+    assert figure.attribution == "According to estimates"
+
+
+def test_find_figures_spans_index_their_paragraph(seeds_dir: Path) -> None:
+    """On the raw seeds every span slices its paragraph to exactly the figure's text."""
+    for path in sorted(seeds_dir.glob("*.txt")):
+        paragraphs = path.read_text(encoding="utf-8").split("\n\n")
+        figures = find_figures(paragraphs)
+        assert figures, path.name
+        for figure in figures:
+            assert paragraphs[figure.paragraph][figure.start : figure.end] == figure.text
+
+
+def test_find_figures_ignores_seed_boilerplate(seeds_dir: Path) -> None:
+    """Timestamps, phone numbers, image sizes and URLs in the raw seeds give no figure."""
+    paragraphs = (seeds_dir / "000_c08a81c46104a07f.txt").read_text(encoding="utf-8").split("\n\n")
+    texts = {f.text for f in find_figures(paragraphs)}
+    assert texts == {
+        "Nearly 1,200 people",
+        "some 240 others",
+        "Over 34,000 people",
+        "More than 100 hostages",
+        "40 Israeli hostages",
+        "900 Palestinian prisoners",
+    }
