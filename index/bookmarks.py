@@ -6,7 +6,8 @@ bookmarks. `PRAGMA user_version` is the schema version: an older file is migrate
 one is refused. A file that is not a bookmarks database (garbage, truncated, other tables)
 raises `BookmarkStoreError` and is never reset or overwritten. A missing file reads as
 empty; it and its folder are created on the first write. Only parameterised SQL and JSON
-are used: a database from elsewhere cannot run code.
+are used: a database from elsewhere cannot run code. The exports live in `index.annotations`
+and are re-exported here.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from index.anchoring import Anchor, TextPosition, TextQuote, locate, make_anchor
+from index.annotations import bookmarks_to_annotations, bookmarks_to_markdown
 from index.bookmark_schema import (
     COLUMNS,
     SELECT_ROW,
@@ -32,6 +34,8 @@ from index.bookmark_schema import (
 )
 from index.errors import BookmarkNotFound, BookmarkStoreError
 from index.models import AnchorStatus, Article, Bookmark
+
+__all__ = ["BookmarkStore", "bookmarks_to_annotations", "bookmarks_to_markdown", "utc_now"]
 
 BUSY_TIMEOUT_MS = 10_000
 """How long a writer waits for another instance's transaction before giving up."""
