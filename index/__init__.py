@@ -6,6 +6,8 @@ This package never imports `textual`, `rich` or `tui`. The UI and the CLI use on
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from index.errors import (
     AmbiguousArticleId,
     ArticleNotFound,
@@ -46,6 +48,26 @@ from index.models import (
     SpanKind,
 )
 from index.paths import DataPaths, default_paths
+from index.seeds import bundled_seeds_dir
+from index.shapes import (
+    batch_line_as_json,
+    ingest_report_as_json,
+    related_as_json,
+    search_page_as_json,
+)
+
+if TYPE_CHECKING:
+    from index.library import Library
+
+
+def __getattr__(name: str) -> object:
+    """Import `Library` (and with it Whoosh and the parsers) on first use only."""
+    if name == "Library":
+        from index.library import Library
+
+        return Library
+    raise AttributeError(f"module 'index' has no attribute {name!r}")
+
 
 __all__ = [
     "AlignKind",
@@ -70,6 +92,7 @@ __all__ = [
     "IndexOutOfDate",
     "IngestReport",
     "InvalidRequest",
+    "Library",
     "Mention",
     "MentionKind",
     "NewsdeskError",
@@ -84,5 +107,10 @@ __all__ = [
     "Span",
     "SpanKind",
     "UnreadableFile",
+    "batch_line_as_json",
+    "bundled_seeds_dir",
     "default_paths",
+    "ingest_report_as_json",
+    "related_as_json",
+    "search_page_as_json",
 ]

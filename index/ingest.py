@@ -1,0 +1,290 @@
+"""Incremental ingest: walk files, read, parse, de-duplicate, write to the store in batches.
+
+The manifest (`index.manifest`) remembers each file's size, mtime and sha256, so unchanged
+files cost a `stat`; changed files are re-parsed and keep their article ids. The store is
+written first and the manifest committed after, batch by batch: an exception mid-batch
+leaves both as they were after the previous batch (a manifest that lags the store only
+makes the next run re-read a few files, which upserts the same ids).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import time
+from collections import deque
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from index import neardup
+from index.errors import ArticleNotFound, UnreadableFile
+from index.ids import content_hash_of, hash_id, record_id
+from index.ingest_batch import Batch, Tally
+from index.manifest import ArticleRecord, FileRecord, Manifest
+from index.models import Article, ArticleId, IngestReport, SkippedFile, SourceDocument
+from index.outlets import OutletTable
+from index.parse import parse_document
+from index.readers import SUPPORTED_SUFFIXES, read_documents_with_problems
+from index.store import ArticleStore
+from index.walk import discover
+
+Progress = Callable[[int, int, str], None]
+"""progress(done, total, current_path)."""
+
+BATCH_ARTICLES = 2000
+"""Articles per store write (the store's bulk path pays off on large batches)."""
+_HASH_LIMIT = 64 * 1024 * 1024
+"""Files above this are not hashed: the reader refuses them as too large anyway."""
+_NEAR_ESTIMATE = 0.7
+"""Signature estimate from which a candidate is checked with the exact Jaccard."""
+
+
+def _sha256(path: Path) -> str:
+    """The sha256 of a file's bytes, read in chunks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+class Ingester:
+    """One `index_paths` run over a store and its manifest."""
+
+    def __init__(
+        self,
+        store: ArticleStore,
+        manifest: Manifest,
+        *,
+        outlets: OutletTable | None = None,
+        batch_articles: int = BATCH_ARTICLES,
+    ) -> None:
+        self._store = store
+        self._manifest = manifest
+        self._outlets = outlets
+        self._batch = Batch(store, manifest, batch_articles)
+        self._tally = Tally()
+        self._queue: deque[Path] = deque()
+        self._queued: set[Path] = set()
+
+    def run(self, sources: Sequence[Path], progress: Progress | None = None) -> IngestReport:
+        """Index the named files and folders; see `Library.index_paths`.
+
+        Returns:
+            The closing summary.
+        """
+        started = time.perf_counter()
+        found = discover(sources, SUPPORTED_SUFFIXES)
+        self._tally.skipped.extend(found.skipped)
+        for path in found.files:
+            self._enqueue(path)
+        self._batch.begin()
+        try:
+            self._remove_vanished(found.folders, found.missing, set(found.files))
+            done = 0
+            while self._queue:
+                path = self._queue.popleft()
+                if progress is not None:
+                    progress(done, done + len(self._queue) + 1, str(path))
+                self._ingest_file(path)
+                done += 1
+                self._batch.maybe_flush()
+            self._batch.flush()
+        except BaseException:
+            self._batch.abandon()
+            raise
+        if progress is not None:
+            progress(done, done, "")
+        return self._tally.report(time.perf_counter() - started)
+
+    def _enqueue(self, path: Path) -> None:
+        """Queue a file once."""
+        if path not in self._queued:
+            self._queued.add(path)
+            self._queue.append(path)
+
+    def _requeue_duplicates(self, article_id: ArticleId) -> None:
+        """Files that only duplicated this article must be read again: it is going away."""
+        for record in self._manifest.files_duplicating(article_id):
+            self._manifest.remove_file(record.path)
+            path = Path(record.path)
+            if path.is_file():
+                self._queued.discard(path)
+                self._enqueue(path)
+
+    def _remove_vanished(
+        self, folders: Sequence[Path], missing: Sequence[Path], present: set[Path]
+    ) -> None:
+        """Remove the articles of files gone from re-indexed folders (or named and gone)."""
+        gone = [r for folder in folders for r in self._manifest.files_under(str(folder))]
+        gone += [r for p in missing if (r := self._manifest.file(str(p))) is not None]
+        for record in gone:
+            if Path(record.path) in present or Path(record.path).exists():
+                continue
+            self._manifest.remove_file(record.path)
+            for article_id in record.article_ids:
+                self._batch.delete(article_id)
+                self._tally.removed.append(article_id)
+                self._requeue_duplicates(article_id)
+
+    def _ingest_file(self, path: Path) -> None:
+        """Ingest one file (skip it when the manifest shows it unchanged)."""
+        try:
+            stat = path.stat()
+        except OSError as error:
+            self._tally.skip(str(path), f"cannot read it: {error.strerror}")
+            return
+        previous = self._manifest.file(str(path))
+        if previous and (previous.size, previous.mtime_ns) == (stat.st_size, stat.st_mtime_ns):
+            self._tally.unchanged += 1
+            return
+        try:
+            sha = _sha256(path) if stat.st_size <= _HASH_LIMIT else ""
+        except OSError as error:
+            self._tally.skip(str(path), f"cannot read it: {error.strerror}")
+            return
+        if previous and sha and previous.sha256 == sha:
+            self._manifest.put_file(
+                dataclasses.replace(previous, size=stat.st_size, mtime_ns=stat.st_mtime_ns)
+            )
+            self._tally.unchanged += 1
+            return
+        record = FileRecord(str(path), stat.st_size, stat.st_mtime_ns, sha, ())
+        self._ingest_documents(path, record, previous)
+
+    def _read(self, path: Path) -> list[SourceDocument] | None:
+        """Read a file's documents, recording per-record problems; None when unreadable."""
+        try:
+            documents, problems = read_documents_with_problems(path)
+        except UnreadableFile as error:
+            self._tally.skip(str(path), error.message)
+            return None
+        for problem in problems:
+            self._tally.skip(str(path), problem)
+        if not documents and not problems:
+            self._tally.skip(str(path), "no article text found in it")
+        return documents
+
+    def _ingest_documents(
+        self, path: Path, record: FileRecord, previous: FileRecord | None
+    ) -> None:
+        """Parse a new or changed file's documents and stage them for the store."""
+        documents = self._read(path)
+        old_ids = previous.article_ids if previous else ()
+        if not documents:
+            if old_ids:
+                self._tally.skip(str(path), "the previously indexed version is kept")
+            return
+        new_ids: list[ArticleId] = []
+        duplicate_of: list[ArticleId] = []
+        for position, document in enumerate(documents):
+            stable = old_ids[position] if position < len(old_ids) else None
+            outcome = self._ingest_document(document, stable, set(old_ids))
+            if isinstance(outcome, tuple):
+                duplicate_of.append(outcome[0])
+            elif outcome is not None:
+                new_ids.append(outcome)
+        if not new_ids and not duplicate_of and old_ids:
+            self._tally.skip(str(path), "the previously indexed version is kept")
+            return
+        for article_id in old_ids:
+            if article_id not in new_ids:
+                self._manifest.remove_article(article_id)
+                self._batch.delete(article_id)
+                self._tally.removed.append(article_id)
+                self._requeue_duplicates(article_id)
+        self._manifest.put_file(
+            dataclasses.replace(
+                record, article_ids=tuple(new_ids), duplicate_of=tuple(duplicate_of)
+            )
+        )
+
+    def _parse(self, document: SourceDocument) -> Article | None:
+        """Parse one document; None (and a skip reason) when it holds no usable article."""
+        try:
+            article = parse_document(document, ArticleId("pending"), outlets=self._outlets)
+        except UnreadableFile as error:
+            self._tally.skip(document.path, error.message)
+            return None
+        if not article.paragraphs:
+            self._tally.skip(document.path, "no article text left after cleaning")
+            return None
+        if not article.content_hash:
+            article = dataclasses.replace(article, content_hash=content_hash_of(article))
+        return article
+
+    def _choose_id(
+        self, document: SourceDocument, article: Article, stable: ArticleId | None
+    ) -> ArticleId | None:
+        """The article's id: the record's own, the file's previous one, or a content hash."""
+        if document.record_id and (own := record_id(document.record_id)):
+            known = self._manifest.article(own)
+            owner = known.path.split("#", 1)[0] if known else None
+            if known and owner != document.path.split("#", 1)[0]:
+                reason = f"record id {own!r} is already used by {known.path}"
+                self._tally.skip(document.path, reason)
+                return None
+            return own
+        if stable is not None:
+            return stable
+        return hash_id(article, self._manifest)
+
+    def _ingest_document(
+        self, document: SourceDocument, stable: ArticleId | None, own_ids: set[ArticleId]
+    ) -> ArticleId | tuple[ArticleId] | None:
+        """Stage one document; returns its id, (original id,) for a duplicate, or None."""
+        article = self._parse(document)
+        if article is None:
+            return None
+        same = self._manifest.article_with_hash(article.content_hash)
+        if same is not None and same.id not in own_ids:
+            self._tally.duplicate(document.path, f"identical to {same.id} ({same.path})")
+            return (same.id,)
+        article_id = self._choose_id(document, article, stable)
+        if article_id is None:
+            return None
+        article = dataclasses.replace(article, id=article_id)
+        signature = neardup.signature(neardup.body_text(article.paragraphs))
+        bands = neardup.band_keys(signature) if signature else []
+        near = self._near_duplicate(article, signature, bands)
+        if near is not None:
+            self._tally.duplicate(document.path, f"near-identical to {near.id} ({near.path})")
+            article = dataclasses.replace(
+                article, extra=(*article.extra, ("near_duplicate_of", near.id))
+            )
+        before = self._manifest.article(article_id)
+        self._manifest.put_article(
+            ArticleRecord(article_id, article.path, article.content_hash, signature), bands
+        )
+        self._batch.upsert(article)
+        (self._tally.added if before is None else self._tally.updated).append(article_id)
+        if before is not None and before.content_hash != article.content_hash:
+            self._requeue_duplicates(article_id)
+        return article_id
+
+    def _near_duplicate(
+        self, article: Article, signature: bytes | None, bands: list[int]
+    ) -> ArticleRecord | None:
+        """An indexed article whose body is near-identical (Jaccard >= 0.9), or None."""
+        if signature is None:
+            return None
+        text = neardup.body_text(article.paragraphs)
+        for candidate in self._manifest.candidates(bands):
+            if candidate.id == article.id or candidate.signature is None:
+                continue
+            if neardup.estimate(signature, candidate.signature) < _NEAR_ESTIMATE:
+                continue
+            other = self._batch.pending(candidate.id)
+            if other is None:
+                try:
+                    other = self._store.get(candidate.id)
+                except ArticleNotFound:
+                    continue
+            if neardup.jaccard(text, neardup.body_text(other.paragraphs)) >= neardup.THRESHOLD:
+                return candidate
+        return None
+
+
+def skipped_line(skipped: SkippedFile) -> str:
+    """One line for a skipped file: `path: reason`."""
+    return f"{skipped.path}: {skipped.reason}"

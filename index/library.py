@@ -1,0 +1,291 @@
+"""The `Library` facade: the one object the app and the CLI talk to.
+
+It owns the article store, the ingest manifest and the bookmarks store of one data folder
+(or of memory, for tests), and hands out only `index.models` dataclasses. Stores are opened
+lazily, so `newsdesk search` never touches the bookmarks file and a corrupt bookmarks file
+does not stop searching.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+
+from index.bookmarks import BookmarkStore
+from index.compare import compare_articles
+from index.errors import ArticleNotFound, InvalidRequest
+from index.extract import article_spans
+from index.ingest import Ingester
+from index.manifest import FILENAME as MANIFEST_FILENAME
+from index.manifest import Manifest
+from index.models import (
+    Article,
+    ArticleId,
+    ArticleSummary,
+    Bookmark,
+    Comparison,
+    IngestReport,
+    RelatedArticle,
+    SearchPage,
+    Span,
+)
+from index.outlets import OutletTable, load_outlets
+from index.paths import DataPaths
+from index.search import find_related, match_spans, run_search
+from index.store import ArticleStore
+
+EXPORT_FORMATS = ("md", "json")
+
+
+class Library:
+    """Search, read, compare and bookmark the articles of one library."""
+
+    paths: DataPaths | None
+    """Where the library lives; None for an in-memory library."""
+
+    def __init__(self, store: ArticleStore, paths: DataPaths | None) -> None:
+        """Wrap an open store; use `open` or `in_memory` instead."""
+        self.paths = paths
+        self._store = store
+        self._manifest: Manifest | None = None
+        self._bookmarks: BookmarkStore | None = None
+        self._outlets: OutletTable | None = None
+
+    @classmethod
+    def open(cls, paths: DataPaths, *, recreate: bool = False) -> Library:
+        """Open the library in a data folder, creating an empty index when there is none.
+
+        Args:
+            paths: The data folders.
+            recreate: Start from an empty index and manifest (bookmarks are kept): the
+                way out of `IndexOutOfDate` and `IndexCorrupt`.
+
+        Raises:
+            IndexOutOfDate: The index was written by another schema version.
+            IndexCorrupt: The index cannot be read.
+        """
+        if not recreate:
+            return cls(ArticleStore.open(paths.index_dir), paths)
+        library = cls(ArticleStore.create(paths.index_dir), paths)
+        library._manifest = Manifest.create(library._manifest_path())
+        return library
+
+    @classmethod
+    def in_memory(cls, articles: Iterable[Article] = ()) -> Library:
+        """A library held in RAM (index, manifest and bookmarks), for tests."""
+        store = ArticleStore.in_memory()
+        batch = list(articles)
+        if batch:
+            store.write(batch)
+        return cls(store, None)
+
+    # --- ingest -------------------------------------------------------------------
+
+    def _manifest_path(self) -> Path | None:
+        """The manifest file, or None in memory."""
+        return None if self.paths is None else self.paths.index_dir / MANIFEST_FILENAME
+
+    def _open_manifest(self) -> Manifest:
+        """The ingest manifest, opened on first use."""
+        if self._manifest is None:
+            self._manifest = Manifest.open(self._manifest_path())
+        return self._manifest
+
+    def _recreate(self) -> None:
+        """Wipe the index and the manifest (bookmarks are kept)."""
+        self._store.close()
+        if self._manifest is not None:
+            self._manifest.close()
+        if self.paths is None:
+            self._store = ArticleStore.in_memory()
+        else:
+            self._store = ArticleStore.create(self.paths.index_dir)
+        self._manifest = Manifest.create(self._manifest_path())
+
+    def index_paths(
+        self,
+        sources: Sequence[Path],
+        *,
+        rebuild: bool = False,
+        progress: Callable[[int, int, str], None] | None = None,
+    ) -> IngestReport:
+        """Index files and folders incrementally (see `index.ingest`).
+
+        Args:
+            sources: Files and folders; folders are walked recursively.
+            rebuild: Recreate the index and the manifest first; bookmarks are kept.
+            progress: Called as `progress(done, total, current_path)`.
+
+        Returns:
+            The summary: added, updated, unchanged, removed, duplicates, skipped.
+        """
+        if rebuild:
+            self._recreate()
+        manifest = self._open_manifest()
+        if manifest.count_files() and not self._store.count():
+            # The index was wiped behind the manifest's back: start the manifest over.
+            manifest.close()
+            self._manifest = manifest = Manifest.create(self._manifest_path())
+        if self._outlets is None:
+            self._outlets = load_outlets(self.paths.outlets_file if self.paths else None)
+        return Ingester(self._store, manifest, outlets=self._outlets).run(sources, progress)
+
+    # --- reading ------------------------------------------------------------------
+
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 20,
+        offset: int = 0,
+        sort: str = "relevance",
+        as_you_type: bool = False,
+    ) -> SearchPage:
+        """Run a query; a malformed one falls back to plain terms (see `SearchPage.notice`)."""
+        return run_search(
+            self._store, query, limit=limit, offset=offset, sort=sort, as_you_type=as_you_type
+        )
+
+    def resolve(self, ref: str) -> ArticleId:
+        """An article id from an id, a unique id prefix or a file path.
+
+        Raises:
+            ArticleNotFound: Nothing matches.
+            AmbiguousArticleId: A prefix matches several articles.
+        """
+        ref = ref.strip()
+        if not ref:
+            raise ArticleNotFound("No article id was given.", "Pass an id, a prefix or a path.")
+        by_path = self._resolve_path(ref)
+        return by_path if by_path is not None else self._store.resolve(ref)
+
+    def _resolve_path(self, ref: str) -> ArticleId | None:
+        """The article of an existing file path, via the manifest (duplicates included)."""
+        candidate = Path(ref).expanduser()
+        if not candidate.is_file():
+            return None
+        real = os.path.realpath(candidate)
+        record = self._open_manifest().file(real)
+        if record is not None and (record.article_ids or record.duplicate_of):
+            return (record.article_ids or record.duplicate_of)[0]
+        try:
+            return self._store.resolve(real)
+        except ArticleNotFound:
+            return None
+
+    def article(self, ref: str) -> Article:
+        """The article for an id, a unique id prefix or a path."""
+        return self._store.get(self.resolve(ref))
+
+    def recent(self, limit: int = 50) -> list[ArticleSummary]:
+        """The newest articles first (undated last)."""
+        return self._store.recent(limit)
+
+    def count(self) -> int:
+        """How many articles the library holds."""
+        return self._store.count()
+
+    def related(self, ref: str, limit: int = 10) -> list[RelatedArticle]:
+        """The reports most similar to an article (for picking a comparison)."""
+        return find_related(self._store, self.resolve(ref), limit)
+
+    def spans(self, article: Article, terms: Sequence[str] = ()) -> list[Span]:
+        """FIGURE and PARTY spans, plus MATCH spans for the query terms, sorted."""
+        matches = match_spans(article, terms) if terms else []
+        return article_spans(article, matches)
+
+    def compare(self, a: str, b: str) -> Comparison:
+        """Two reports side by side: aligned passages, figures by measure, parties."""
+        return compare_articles(self.article(a), self.article(b))
+
+    # --- bookmarks ----------------------------------------------------------------
+
+    def _bookmark_store(self) -> BookmarkStore:
+        """The bookmarks store, opened on first use."""
+        if self._bookmarks is None:
+            self._bookmarks = BookmarkStore(self.paths.bookmarks_file if self.paths else None)
+        return self._bookmarks
+
+    def add_bookmark(
+        self,
+        ref: str,
+        paragraph: int,
+        start: int | None = None,
+        end: int | None = None,
+        *,
+        note: str = "",
+        tags: Sequence[str] = (),
+    ) -> Bookmark:
+        """Bookmark a passage (the whole paragraph when start/end are None).
+
+        Raises:
+            InvalidRequest: The paragraph or the offsets are outside the article.
+        """
+        article = self.article(ref)
+        if not 0 <= paragraph < len(article.paragraphs):
+            raise InvalidRequest(
+                f"Article {article.id} has no paragraph {paragraph}.",
+                f"Paragraphs are numbered 0 to {len(article.paragraphs) - 1}.",
+            )
+        length = len(article.paragraphs[paragraph])
+        first = 0 if start is None else start
+        last = length if end is None else end
+        if not 0 <= first < last <= length:
+            raise InvalidRequest(
+                f"Offsets {first}-{last} are outside paragraph {paragraph}.",
+                f"That paragraph has {length} characters.",
+            )
+        mark = self._bookmark_store().add(article, paragraph, first, last, note=note, tags=tags)
+        return dataclasses.replace(mark, article_title=article.title)
+
+    def bookmarks(self) -> list[Bookmark]:
+        """Every bookmark, re-anchored against its article's current text, with its title."""
+        store = self._bookmark_store()
+        articles: dict[ArticleId, Article | None] = {}
+        result = []
+        for mark in store.all():
+            if mark.article_id not in articles:
+                try:
+                    articles[mark.article_id] = self._store.get(mark.article_id)
+                except ArticleNotFound:
+                    articles[mark.article_id] = None
+            article = articles[mark.article_id]
+            anchored = store.reanchor(mark, article)
+            title = article.title if article is not None else anchored.article_title
+            result.append(dataclasses.replace(anchored, article_title=title))
+        return result
+
+    def update_bookmark(
+        self, bookmark_id: int, *, note: str | None = None, tags: Sequence[str] | None = None
+    ) -> Bookmark:
+        """Change a bookmark's note and/or tags."""
+        return self._bookmark_store().update(bookmark_id, note=note, tags=tags)
+
+    def remove_bookmark(self, bookmark_id: int) -> None:
+        """Delete a bookmark."""
+        self._bookmark_store().remove(bookmark_id)
+
+    def export_bookmarks(self, fmt: str) -> str:
+        """All bookmarks as Markdown ("md") or W3C Web Annotation JSON ("json")."""
+        from index.annotations import bookmarks_to_annotations, bookmarks_to_markdown
+
+        if fmt == "md":
+            return bookmarks_to_markdown(self.bookmarks())
+        if fmt == "json":
+            return json.dumps(
+                bookmarks_to_annotations(self.bookmarks()), indent=2, ensure_ascii=False
+            )
+        raise InvalidRequest(f"Unknown export format {fmt!r}.", "Use md or json.")
+
+    def close(self) -> None:
+        """Close every store this library opened."""
+        self._store.close()
+        if self._manifest is not None:
+            self._manifest.close()
+            self._manifest = None
+        if self._bookmarks is not None:
+            self._bookmarks.close()
+            self._bookmarks = None

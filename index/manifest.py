@@ -1,0 +1,212 @@
+"""The ingest manifest: what each indexed file was, so re-indexing skips unchanged files.
+
+A SQLite database in the index folder (`manifest.sqlite3`) with a schema version in
+`PRAGMA user_version`. `files` maps a path to its size, mtime, sha256 and the article ids it
+produced (or the article it duplicates); `articles` maps an id to its content hash and
+near-duplicate signature; `bands` is the LSH bucket table. Ingest writes one transaction per
+batch (`begin`/`commit`/`rollback`), after the index itself was written.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from index.errors import IndexCorrupt, IndexOutOfDate
+from index.models import ArticleId
+
+SCHEMA_VERSION = 1
+FILENAME = "manifest.sqlite3"
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    sha256 TEXT NOT NULL, article_ids TEXT NOT NULL, duplicate_of TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS files_sha ON files(sha256);
+CREATE TABLE IF NOT EXISTS articles (
+    id TEXT PRIMARY KEY, path TEXT NOT NULL, content_hash TEXT NOT NULL, signature BLOB);
+CREATE INDEX IF NOT EXISTS articles_hash ON articles(content_hash);
+CREATE TABLE IF NOT EXISTS bands (key INTEGER NOT NULL, article_id TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS bands_key ON bands(key);
+CREATE INDEX IF NOT EXISTS bands_article ON bands(article_id);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class FileRecord:
+    """What the manifest knows about one ingested file."""
+
+    path: str
+    size: int
+    mtime_ns: int
+    sha256: str
+    article_ids: tuple[ArticleId, ...]
+    """Articles this file produced, in record order."""
+    duplicate_of: tuple[ArticleId, ...] = ()
+    """Articles this file's content duplicates (it produced none of its own)."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRecord:
+    """What the manifest knows about one article."""
+
+    id: ArticleId
+    path: str
+    content_hash: str
+    signature: bytes | None
+
+
+class Manifest:
+    """The ingest manifest (see the module docstring)."""
+
+    def __init__(self, connection: sqlite3.Connection) -> None:
+        self._db = connection
+
+    @classmethod
+    def open(cls, path: Path | None) -> Manifest:
+        """Open (or create) the manifest; None means an in-memory one.
+
+        Raises:
+            IndexOutOfDate: The manifest has another schema version.
+            IndexCorrupt: The file is not a readable SQLite database.
+        """
+        target = ":memory:" if path is None else str(path)
+        if path is not None:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            db = sqlite3.connect(target, isolation_level=None, check_same_thread=False)
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version not in (0, SCHEMA_VERSION):
+                db.close()
+                raise IndexOutOfDate(
+                    f"The ingest manifest has schema version {version}, not {SCHEMA_VERSION}.",
+                    "Rebuild the index: newsdesk index PATH --rebuild",
+                )
+            db.executescript(_SCHEMA)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        except sqlite3.DatabaseError as error:
+            raise IndexCorrupt(
+                f"The ingest manifest {target} cannot be read ({error}).",
+                "Rebuild the index: newsdesk index PATH --rebuild",
+            ) from error
+        return cls(db)
+
+    @classmethod
+    def create(cls, path: Path | None) -> Manifest:
+        """Delete any existing manifest file and open a fresh one."""
+        if path is not None:
+            path.unlink(missing_ok=True)
+        return cls.open(path)
+
+    def begin(self) -> None:
+        """Start the batch transaction."""
+        self._db.execute("BEGIN IMMEDIATE")
+
+    def commit(self) -> None:
+        """Commit the batch transaction."""
+        self._db.execute("COMMIT")
+
+    def rollback(self) -> None:
+        """Abandon the batch transaction (no-op when none is open)."""
+        if self._db.in_transaction:
+            self._db.execute("ROLLBACK")
+
+    def file(self, path: str) -> FileRecord | None:
+        """The record of a file path, or None."""
+        row = self._db.execute("SELECT * FROM files WHERE path = ?", (path,)).fetchone()
+        return None if row is None else _file_record(row)
+
+    def files_under(self, folder: str) -> list[FileRecord]:
+        """Every file recorded inside a folder (recursively)."""
+        prefix = folder.rstrip("/") + "/"
+        rows = self._db.execute(
+            "SELECT * FROM files WHERE substr(path, 1, ?) = ?", (len(prefix), prefix)
+        )
+        return [_file_record(row) for row in rows]
+
+    def files_duplicating(self, article_id: ArticleId) -> list[FileRecord]:
+        """Files recorded as duplicates of an article."""
+        rows = self._db.execute(
+            "SELECT * FROM files WHERE duplicate_of LIKE ?", (f'%"{article_id}"%',)
+        )
+        return [r for r in map(_file_record, rows) if article_id in r.duplicate_of]
+
+    def put_file(self, record: FileRecord) -> None:
+        """Insert or replace a file's record."""
+        self._db.execute(
+            "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                record.path,
+                record.size,
+                record.mtime_ns,
+                record.sha256,
+                json.dumps(list(record.article_ids)),
+                json.dumps(list(record.duplicate_of)),
+            ),
+        )
+
+    def remove_file(self, path: str) -> None:
+        """Forget a file."""
+        self._db.execute("DELETE FROM files WHERE path = ?", (path,))
+
+    def article(self, article_id: ArticleId) -> ArticleRecord | None:
+        """The record of an article id, or None."""
+        row = self._db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return None if row is None else ArticleRecord(ArticleId(row[0]), row[1], row[2], row[3])
+
+    def article_with_hash(self, content_hash: str) -> ArticleRecord | None:
+        """An article with exactly this content hash, or None."""
+        row = self._db.execute(
+            "SELECT * FROM articles WHERE content_hash = ? LIMIT 1", (content_hash,)
+        ).fetchone()
+        return None if row is None else ArticleRecord(ArticleId(row[0]), row[1], row[2], row[3])
+
+    def put_article(self, record: ArticleRecord, bands: Sequence[int]) -> None:
+        """Insert or replace an article's record and its LSH band keys."""
+        self.remove_article(record.id)
+        self._db.execute(
+            "INSERT INTO articles VALUES (?, ?, ?, ?)",
+            (record.id, record.path, record.content_hash, record.signature),
+        )
+        self._db.executemany("INSERT INTO bands VALUES (?, ?)", [(key, record.id) for key in bands])
+
+    def remove_article(self, article_id: ArticleId) -> None:
+        """Forget an article and its band keys."""
+        self._db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+        self._db.execute("DELETE FROM bands WHERE article_id = ?", (article_id,))
+
+    def candidates(self, bands: Iterable[int]) -> list[ArticleRecord]:
+        """Articles sharing at least one LSH band key, each once."""
+        keys = list(bands)
+        if not keys:
+            return []
+        marks = ",".join("?" * len(keys))
+        rows = self._db.execute(
+            "SELECT * FROM articles WHERE id IN "
+            f"(SELECT DISTINCT article_id FROM bands WHERE key IN ({marks})) ORDER BY id",
+            keys,
+        )
+        return [ArticleRecord(ArticleId(r[0]), r[1], r[2], r[3]) for r in rows]
+
+    def count_files(self) -> int:
+        """How many files are recorded."""
+        return int(self._db.execute("SELECT count(*) FROM files").fetchone()[0])
+
+    def close(self) -> None:
+        """Close the database."""
+        self._db.close()
+
+
+def _file_record(row: tuple[str, int, int, str, str, str]) -> FileRecord:
+    """Build a FileRecord from a `files` row."""
+    return FileRecord(
+        path=row[0],
+        size=row[1],
+        mtime_ns=row[2],
+        sha256=row[3],
+        article_ids=tuple(ArticleId(i) for i in json.loads(row[4])),
+        duplicate_of=tuple(ArticleId(i) for i in json.loads(row[5])),
+    )

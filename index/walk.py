@@ -1,0 +1,97 @@
+"""Find the files `newsdesk index PATH…` should read: recursive, symlink-loop safe."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from index.models import SkippedFile
+
+
+@dataclass(slots=True)
+class Discovery:
+    """What a walk over the named paths found."""
+
+    files: list[Path] = field(default_factory=list)
+    """Readable candidates, resolved, each once, in a stable order."""
+    folders: list[Path] = field(default_factory=list)
+    """The named folders (resolved): their vanished files are removed from the library."""
+    missing: list[Path] = field(default_factory=list)
+    """Named files that do not exist (absolute)."""
+    skipped: list[SkippedFile] = field(default_factory=list)
+    """Named paths that cannot be indexed, with the reason."""
+
+
+def _hidden(name: str) -> bool:
+    """True for dot-files and dot-folders (.git, .venv, .DS_Store)."""
+    return name.startswith(".")
+
+
+def _walk_folder(folder: Path, suffixes: Collection[str], seen_dirs: set[str]) -> list[Path]:
+    """Every supported, non-hidden file below a folder; each real folder visited once."""
+    found: list[Path] = []
+    for root, dirs, names in os.walk(folder, followlinks=True):
+        real = os.path.realpath(root)
+        if real in seen_dirs:
+            dirs[:] = []  # a symlink loop or a folder reached twice: do not descend again
+            continue
+        seen_dirs.add(real)
+        dirs[:] = sorted(d for d in dirs if not _hidden(d))
+        for name in sorted(names):
+            if _hidden(name) or Path(name).suffix.lower() not in suffixes:
+                continue
+            path = Path(root) / name
+            if path.is_file():
+                found.append(Path(os.path.realpath(path)))
+    return found
+
+
+def _supported_list(suffixes: Collection[str]) -> str:
+    """The supported suffixes as a short human list."""
+    return ", ".join(sorted(suffixes))
+
+
+def discover(sources: Sequence[Path], suffixes: Collection[str]) -> Discovery:
+    """Walk the named files and folders.
+
+    Folders are walked recursively, following symlinks but never entering the same real
+    folder twice (so loops end); hidden files and folders are left out, and so are files
+    with unsupported suffixes. A file named directly with an unsupported suffix, or a path
+    that is neither file nor folder, is reported in `skipped` with a reason.
+
+    Args:
+        sources: Files and folders as the user named them.
+        suffixes: Lower-case suffixes with the dot (".txt").
+
+    Returns:
+        The discovery; `files` holds real paths, de-duplicated, in the order found.
+    """
+    result = Discovery()
+    seen_dirs: set[str] = set()
+    seen_files: set[Path] = set()
+    for source in sources:
+        path = Path(source).expanduser()
+        if path.is_dir():
+            real = Path(os.path.realpath(path))
+            result.folders.append(real)
+            candidates = _walk_folder(real, suffixes, seen_dirs)
+        elif path.is_file():
+            if path.suffix.lower() not in suffixes:
+                reason = f"unsupported file type (supported: {_supported_list(suffixes)})"
+                result.skipped.append(SkippedFile(str(path), reason))
+                continue
+            candidates = [Path(os.path.realpath(path))]
+        elif path.exists():
+            result.skipped.append(SkippedFile(str(path), "not a regular file or folder"))
+            continue
+        else:
+            result.missing.append(path.absolute())
+            result.skipped.append(SkippedFile(str(path), "no such file or folder"))
+            continue
+        for candidate in candidates:
+            if candidate not in seen_files:
+                seen_files.add(candidate)
+                result.files.append(candidate)
+    return result

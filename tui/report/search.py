@@ -1,0 +1,103 @@
+"""`newsdesk search` and `newsdesk related`: ranked lists with highlighted snippets."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.console import Console, Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from index import Article, ArticleSummary, RelatedArticle, SearchHit, SearchPage, SpanKind
+from tui.report import SPAN_STYLES, stdout_console
+
+
+def _date(summary: ArticleSummary) -> str:
+    """The publication date, or a dash."""
+    return summary.published.isoformat() if summary.published else "—"
+
+
+def _status(page: SearchPage) -> Text:
+    """Hit count and time, then the fallback notice and "did you mean", when present."""
+    text = Text(f"{page.total} result{'s' if page.total != 1 else ''} ", style="bold")
+    text.append(f"({page.took_ms:.1f} ms, sorted by {page.sort})", style="dim")
+    if page.notice:
+        text.append("\n" + page.notice, style="yellow")
+    if page.suggestion:
+        text.append("\ndid you mean: ", style="dim")
+        text.append(page.suggestion, style="bold")
+    return text
+
+
+def _facets(page: SearchPage) -> Text:
+    """One line per facet: `outlet: Sputnik 3, AFP 2`."""
+    text = Text()
+    for name, values in page.facets.items():
+        if values:
+            shown = ", ".join(f"{v.value} {v.count}" for v in values[:6])
+            text.append(f"{name}: ", style="dim")
+            text.append(shown + "\n")
+    text.rstrip()
+    return text
+
+
+def hit_text(hit: SearchHit) -> Text:
+    """One result: rank and title, then id · outlet · date · score, then the snippet."""
+    text = Text(f"{hit.rank:>2}. ", style="dim")
+    text.append(hit.article.title, style="bold")
+    meta = (hit.article.id, hit.article.source or "—", _date(hit.article), f"{hit.score:.2f}")
+    text.append("\n    " + " · ".join(meta), style="dim")
+    snippet = Text(hit.snippet.text)
+    for start, end in hit.snippet.matches:
+        snippet.stylize(SPAN_STYLES[SpanKind.MATCH], start, end)
+    text.append("\n    ")
+    text.append_text(snippet)
+    return text
+
+
+def search_renderable(page: SearchPage) -> RenderableType:
+    """The whole `search` output."""
+    parts: list[RenderableType] = [_status(page)]
+    for hit in page.hits:
+        parts.append(Text(""))
+        parts.append(hit_text(hit))
+    facets = _facets(page)
+    if facets.plain:
+        parts.extend((Text(""), facets))
+    return Group(*parts)
+
+
+def render_search_page(page: SearchPage, console: Console | None = None) -> None:
+    """Print a search page."""
+    (console or stdout_console()).print(search_renderable(page))
+
+
+def related_renderable(article: Article, related: Sequence[RelatedArticle]) -> RenderableType:
+    """The reports most similar to `article`, with what they share."""
+    title = Text("Related to ", style="dim")
+    title.append(article.title, style="bold")
+    title.append(f" ({article.id})", style="dim")
+    if not related:
+        return Group(title, Text("No related reports found.", style="dim"))
+    table = Table(expand=True)
+    for column in ("id", "title", "outlet", "date", "score", "shared"):
+        table.add_column(column, ratio=1 if column == "title" else None)
+    for row in related:
+        shared = [*row.shared_parties[:4], *row.shared_measures[:3]]
+        days = f" ({row.days_apart:+d} d)" if row.days_apart is not None else ""
+        table.add_row(
+            Text(row.article.id),
+            Text(row.article.title),
+            Text(row.article.source or "—"),
+            Text(_date(row.article) + days),
+            Text(f"{row.score:.2f}"),
+            Text(", ".join(shared)),
+        )
+    return Group(title, table)
+
+
+def render_related(
+    article: Article, related: Sequence[RelatedArticle], console: Console | None = None
+) -> None:
+    """Print the related reports of an article."""
+    (console or stdout_console()).print(related_renderable(article, related))
