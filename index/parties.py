@@ -30,7 +30,7 @@ from index.models import Mention
 __all__ = ["Gazetteer", "PartyEntry", "default_gazetteer", "find_mentions", "load_gazetteer"]
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|[\w.-]+\.(?:com|org|net|html?|php)\b\S*", re.IGNORECASE)
-_URL_HINTS = ("://", "www.", ".com", ".org", ".net", ".htm", ".php")
+_URL_HINT = re.compile(r"://|www\.|\.(?:com|org|net|htm|php)", re.IGNORECASE)
 _Trie = dict[str, "_Trie"]
 
 
@@ -61,29 +61,21 @@ def find_mentions(paragraphs: Sequence[str], gazetteer: Gazetteer | None = None)
             canonical = surfaces[match.group()]
             if canonical is None:
                 continue
-            start = match.start()
+            start, end = match.span()
             if urls and any(low <= start < high for low, high in urls):
                 continue
-            mentions.append(_mention(table.entry(canonical), match, index))
+            entry = table.entry(canonical)
+            mentions.append(
+                Mention(
+                    entry.name, entry.kind, entry.affiliation, text[start:end], index, start, end
+                )
+            )
     return mentions
-
-
-def _mention(entry: PartyEntry, match: re.Match[str], paragraph: int) -> Mention:
-    """A Mention of `entry` where `match` found it."""
-    return Mention(
-        party=entry.name,
-        kind=entry.kind,
-        affiliation=entry.affiliation,
-        text=match.group(),
-        paragraph=paragraph,
-        start=match.start(),
-        end=match.end(),
-    )
 
 
 def _url_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges of URL-like tokens (a cheap pre-check first: most text has none)."""
-    if not any(hint in text for hint in _URL_HINTS):
+    if _URL_HINT.search(text) is None:
         return []
     return [match.span() for match in _URL.finditer(text)]
 
@@ -91,15 +83,15 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
 @lru_cache(maxsize=8)
 def _matcher(gazetteer: Gazetteer) -> re.Pattern[str]:
     """The compiled trie regex of a gazetteer's surface forms (compiled once per gazetteer)."""
-    return re.compile(_trie_pattern(gazetteer.surfaces), re.DOTALL)
+    return re.compile(_trie_pattern(gazetteer.surfaces))
 
 
 def _trie_pattern(forms: Iterable[str]) -> str:
     r"""One regex that matches any of `forms`, shaped as a character trie.
 
-    Greedy optional groups make the longest form win; `(?!\w)` after a form and a
-    look-behind after its first character keep matches on word boundaries while leaving
-    the pattern's first token a plain literal branch, which `re` scans for in C.
+    Greedy optional groups make the longest form win (backtracking to a shorter one when
+    the longer is not followed by a word boundary). `(?<!\w)` and a look-ahead for the
+    possible first characters reject most positions with two cheap tests before the trie.
     """
     root: _Trie = {}
     for form in forms:
@@ -107,8 +99,10 @@ def _trie_pattern(forms: Iterable[str]) -> str:
         for char in form:
             node = node.setdefault(char, {})
         node[""] = {}
-    branches = [re.escape(ch) + r"(?<!\w.)" + _render(child) for ch, child in sorted(root.items())]
-    return "(?:" + "|".join(branches) + r")(?!\w)" if branches else r"(?!)"
+    if not root:
+        return r"(?!)"
+    firsts = "".join(re.escape(char) for char in sorted(root))
+    return rf"(?<!\w)(?=[{firsts}])" + _render(root) + r"(?!\w)"
 
 
 def _render(node: _Trie) -> str:

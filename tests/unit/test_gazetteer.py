@@ -1,0 +1,226 @@
+"""Tests for index.gazetteer: the built-in data, loading, merging, validation, variants."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from index.errors import GazetteerError, NewsdeskError
+from index.gazetteer import Gazetteer, PartyEntry, load_gazetteer, surface_variants
+from index.models import MentionKind
+from index.paths import default_paths
+
+
+@pytest.fixture(scope="module")
+def builtin() -> Gazetteer:
+    """The built-in gazetteer (loaded once for this module)."""
+    return load_gazetteer()
+
+
+def _raw_builtin() -> dict[str, object]:
+    text = resources.files("index").joinpath("data/parties.json").read_text(encoding="utf-8")
+    data = json.loads(text)
+    assert isinstance(data, dict)
+    return data
+
+
+def _write(path: Path, data: object) -> Path:
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_builtin_covers_the_story(builtin: Gazetteer) -> None:
+    """Several hundred parties, every kind represented, the story's actors present."""
+    assert len(builtin) >= 500
+    kinds = Counter(builtin.kind_of(name) for name in builtin.parties)
+    assert all(kinds[kind] >= 40 for kind in MentionKind)
+    for name in (
+        "Israel",
+        "Qatar",
+        "Egypt",
+        "United States",
+        "Hamas",
+        "Palestinian Islamic Jihad",
+        "Hezbollah",
+        "Houthis",
+        "Israel Defense Forces",
+        "UNRWA",
+        "International Committee of the Red Cross",
+        "Ismail Haniyeh",
+        "Yahya Sinwar",
+        "Benjamin Netanyahu",
+        "William Burns",
+        "AFP",
+        "Al Jazeera",
+        "Kerem Shalom",
+        "Be'eri",
+        "Khan Younis",
+    ):
+        assert name in builtin, name
+
+
+def test_builtin_affiliations_are_parties(builtin: Gazetteer) -> None:
+    """Every affiliation names a party of the gazetteer; every person has one."""
+    for name in builtin.parties:
+        affiliation = builtin.affiliation_of(name)
+        assert affiliation is None or affiliation in builtin, (name, affiliation)
+        if builtin.kind_of(name) is MentionKind.PERSON:
+            assert affiliation is not None, name
+
+
+def test_builtin_no_form_claimed_twice() -> None:
+    """No alias belongs to two parties, nor is both an alias and a stop-phrase."""
+    data = _raw_builtin()
+    parties = data["parties"]
+    stops = data["stop_phrases"]
+    assert isinstance(parties, list)
+    assert isinstance(stops, list)
+    owner: dict[str, str] = {}
+    for party in parties:
+        forms = {party["name"], *party.get("aliases", []), *party.get("demonyms", [])}
+        for form in forms | set(party.get("metonyms", [])):
+            assert owner.setdefault(form, party["name"]) == party["name"], form
+    assert not set(owner) & set(stops)
+
+
+def test_gazetteer_lookups(builtin: Gazetteer) -> None:
+    """kind_of/affiliation_of/entry accept a canonical name or a surface form."""
+    assert builtin.kind_of("Ismail Haniyeh") is MentionKind.PERSON
+    assert builtin.affiliation_of("Haniya") == "Hamas"
+    assert builtin.affiliation_of("Netanyahu") == "Israel"
+    assert builtin.kind_of("Doha") is MentionKind.STATE
+    assert builtin.entry("Doha").name == "Qatar"
+    assert builtin.kind_of("Washington Post") is MentionKind.MEDIA
+    assert builtin.affiliation_of("Qatar") is None
+    with pytest.raises(KeyError):
+        builtin.kind_of("Atlantis")
+    with pytest.raises(KeyError):
+        builtin.entry("Michael Jordan")
+
+
+def test_gazetteer_is_immutable(builtin: Gazetteer) -> None:
+    """The tables cannot be changed after loading."""
+    with pytest.raises(TypeError):
+        builtin.surfaces["Hamas"] = None  # type: ignore[index]
+    with pytest.raises(AttributeError):
+        builtin.extra = 1  # type: ignore[attr-defined]
+    assert isinstance(builtin.parties, tuple)
+
+
+def test_gazetteer_rejects_unknown_party_in_surfaces() -> None:
+    """Building a gazetteer whose forms name a missing party is a programming error."""
+    entry = PartyEntry("Hamas", MentionKind.ORGANIZATION, None, ("Hamas",))
+    with pytest.raises(ValueError, match="unknown parties"):
+        Gazetteer({"Hamas": entry}, {"Hamas": "Hamas", "PIJ": "Palestinian Islamic Jihad"})
+
+
+def test_load_gazetteer_user_file_extends(tmp_path: Path) -> None:
+    """A user file adds parties, aliases to known parties, and stop-phrases."""
+    user = _write(
+        tmp_path / "parties.json",
+        {
+            "parties": [
+                {"name": "Hashem Ahlbara", "kind": "person", "affiliation": "Al Jazeera"},
+                {"name": "Hamas", "aliases": ["Hamās"]},
+                {"name": "Kan", "kind": "media", "aliases": ["Kan Eleven"]},
+            ],
+            "stop_phrases": ["Burns"],
+        },
+    )
+    gazetteer = load_gazetteer([user])
+    assert gazetteer.affiliation_of("Hashem Ahlbara") == "Al Jazeera"
+    assert gazetteer.entry("Hamās").name == "Hamas"
+    assert gazetteer.kind_of("Hamas") is MentionKind.ORGANIZATION
+    assert gazetteer.entry("Kan Eleven").name == "Kan"
+    assert gazetteer.surfaces["Burns"] is None
+    assert gazetteer.entry("William Burns").name == "William Burns"
+    assert len(gazetteer) == len(load_gazetteer()) + 1
+
+
+def test_load_gazetteer_later_file_overrides(tmp_path: Path) -> None:
+    """A later file's kind and affiliation replace the earlier ones; its forms win."""
+    first = _write(tmp_path / "a.json", {"parties": [{"name": "Kan", "kind": "organization"}]})
+    second = _write(
+        tmp_path / "b.json",
+        {"parties": [{"name": "Gaza City", "kind": "place", "aliases": ["Gaza"]}]},
+    )
+    gazetteer = load_gazetteer([first, second])
+    assert gazetteer.kind_of("Kan") is MentionKind.ORGANIZATION
+    assert gazetteer.entry("Gaza").name == "Gaza City"
+
+
+def test_load_gazetteer_missing_user_file_is_skipped(tmp_path: Path) -> None:
+    """The user's parties.json is optional: a missing file changes nothing."""
+    assert not default_paths().parties_file.exists()
+    gazetteer = load_gazetteer([default_paths().parties_file, tmp_path / "none.json"])
+    assert gazetteer.parties == load_gazetteer().parties
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        ("{not json", "not valid JSON"),
+        ("[]", "top level is not an object"),
+        ('{"parties": {}}', '"parties" is not a list'),
+        ('{"parties": [], "stop": []}', "unknown key"),
+        ('{"parties": ["Hamas"]}', "is not an object"),
+        ('{"parties": [{"kind": "state"}]}', 'no "name"'),
+        ('{"parties": [{"name": "X", "kind": "country"}]}', '"kind" is'),
+        ('{"parties": [{"name": "Newparty"}]}', 'has no "kind"'),
+        (
+            '{"parties": [{"name": "X", "kind": "state", "aliases": "Y"}]}',
+            '"aliases" is not a list',
+        ),
+        (
+            '{"parties": [{"name": "X", "kind": "state", "aliases": [""]}]}',
+            '"aliases" is not a list',
+        ),
+        ('{"parties": [{"name": "X", "kind": "state", "affiliation": 3}]}', '"affiliation"'),
+        ('{"parties": [{"name": "X", "kind": "state", "alias": []}]}', "unknown key"),
+        ('{"stop_phrases": [1]}', '"stop_phrases" is not a list'),
+    ],
+)
+def test_load_gazetteer_malformed_user_file(tmp_path: Path, content: str, problem: str) -> None:
+    """A malformed file raises GazetteerError naming the file and the problem, with a hint."""
+    path = tmp_path / "parties.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(GazetteerError) as caught:
+        load_gazetteer([path])
+    assert isinstance(caught.value, NewsdeskError)
+    assert str(path) in caught.value.message
+    assert problem in caught.value.message
+    assert caught.value.hint
+
+
+def test_load_gazetteer_not_utf8(tmp_path: Path) -> None:
+    """A file in another encoding is a GazetteerError, not a UnicodeDecodeError."""
+    path = tmp_path / "parties.json"
+    path.write_bytes('{"parties": [{"name": "Türkiye"}]}'.encode("utf-16"))
+    with pytest.raises(GazetteerError, match="not UTF-8"):
+        load_gazetteer([path])
+
+
+def test_load_gazetteer_unreadable_path(tmp_path: Path) -> None:
+    """A directory in place of the file is a GazetteerError, not an OSError."""
+    path = tmp_path / "parties.json"
+    path.mkdir()
+    with pytest.raises(GazetteerError, match="cannot be read"):
+        load_gazetteer([path])
+
+
+def test_surface_variants_spellings() -> None:
+    """Article, hyphen, apostrophe, accent and plural variants are generated."""
+    assert {"Al-Qassam Brigades", "al Qassam Brigades", "Al Qassam Brigades"} <= surface_variants(
+        "al-Qassam Brigades"
+    )
+    assert "Erdogan" in surface_variants("Erdoğan")
+    assert "Ben Gvir" in surface_variants("Ben-Gvir")
+    assert "Be’eri" in surface_variants("Be'eri")
+    assert "Qataris" in surface_variants("Qatari", plural=True)
+    assert "Britishs" not in surface_variants("British", plural=True)
+    assert "Qataris" not in surface_variants("Qatari")
+    assert "Hamas" not in surface_variants("Hamas")

@@ -1,0 +1,421 @@
+"""Tests for index.parties: party mentions as a careful reader would mark them."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from index.models import Mention, MentionKind
+from index.parties import default_gazetteer, find_mentions, load_gazetteer
+
+STATE = MentionKind.STATE
+ORG = MentionKind.ORGANIZATION
+PERSON = MentionKind.PERSON
+MEDIA = MentionKind.MEDIA
+PLACE = MentionKind.PLACE
+
+Found = tuple[str, str, MentionKind, str | None]
+
+
+def found(text: str) -> list[Found]:
+    """(text as written, canonical party, kind, affiliation) for each mention, in order."""
+    return [(m.text, m.party, m.kind, m.affiliation) for m in find_mentions([text])]
+
+
+def parties(text: str) -> list[str]:
+    """The canonical parties mentioned, in order."""
+    return [m.party for m in find_mentions([text])]
+
+
+# --- the seeds, sentence by sentence -------------------------------------------------------
+
+
+def test_find_mentions_seed000_haniyeh_and_guarantors() -> None:
+    """Seed 000: Haniyeh (Hamas), the Palestinian movement Hamas and four states."""
+    text = (
+        "Ismail Haniyeh, the chief of the political office of the Palestinian movement Hamas, "
+        "said on Sunday he would like to see Russia, along with Egypt, Turkey and Qatar, among "
+        "the guarantors of security for the Gaza Strip."
+    )
+    assert found(text) == [
+        ("Ismail Haniyeh", "Ismail Haniyeh", PERSON, "Hamas"),
+        ("Palestinian", "Palestine", STATE, None),
+        ("Hamas", "Hamas", ORG, None),
+        ("Russia", "Russia", STATE, None),
+        ("Egypt", "Egypt", STATE, None),
+        ("Turkey", "Turkey", STATE, None),
+        ("Qatar", "Qatar", STATE, None),
+        ("Gaza Strip", "Gaza Strip", PLACE, None),
+    ]
+
+
+def test_find_mentions_seed000_sabah_and_ankara() -> None:
+    """Seed 000: a Turkish newspaper (media) and Ankara standing for Turkey."""
+    text = (
+        "In early February, Turkish newspaper Sabah reported that Ankara was ready to be a "
+        "security guarantor for Palestine through its military presence in the region."
+    )
+    assert found(text) == [
+        ("Turkish", "Turkey", STATE, None),
+        ("Sabah", "Sabah", MEDIA, None),
+        ("Ankara", "Turkey", STATE, None),
+        ("Palestine", "Palestine", STATE, None),
+    ]
+
+
+def test_find_mentions_seed000_cairo_talks() -> None:
+    """Seed 000: "Israeli-Hamas talks" gives both; "the Egyptian capital of Cairo" is Egypt."""
+    text = "a new round of the Israeli-Hamas talks started in the Egyptian capital of Cairo."
+    assert parties(text) == ["Israel", "Hamas", "Egypt", "Egypt"]
+
+
+def test_find_mentions_seed001_haniya_spelling() -> None:
+    """Seed 001: "Ismail Haniya" is Ismail Haniyeh; Hamas's full name is Hamas too."""
+    text = (
+        "Moscow, Nov 21.- Hamas (Islamic Resistance Movement) and Israel are close to reaching a "
+        "truce, declared the leader of the Palestinian movement, Ismail Haniya."
+    )
+    assert found(text) == [
+        ("Moscow", "Russia", STATE, None),
+        ("Hamas", "Hamas", ORG, None),
+        ("Islamic Resistance Movement", "Hamas", ORG, None),
+        ("Israel", "Israel", STATE, None),
+        ("Palestinian", "Palestine", STATE, None),
+        ("Ismail Haniya", "Ismail Haniyeh", PERSON, "Hamas"),
+    ]
+
+
+def test_find_mentions_seed001_arabiya_and_qatari_mediators() -> None:
+    """Seed 001: Al-Arabiya is media; "Qatari mediators" name Qatar."""
+    text = (
+        "Al-Arabiya television quoted a Hamas spokesman as saying that Qatar, which is acting as "
+        "a mediator, is expected to reveal details. A Hamas official assumed that Qatari "
+        "mediators would announce the details of an agreement with Israel."
+    )
+    assert found(text) == [
+        ("Al-Arabiya", "Al Arabiya", MEDIA, None),
+        ("Hamas", "Hamas", ORG, None),
+        ("Qatar", "Qatar", STATE, None),
+        ("Hamas", "Hamas", ORG, None),
+        ("Qatari", "Qatar", STATE, None),
+        ("Israel", "Israel", STATE, None),
+    ]
+
+
+def test_find_mentions_seed001_washington_post_is_media() -> None:
+    """Seed 001: "the Washington Post" is the newspaper, not the United States."""
+    text = (
+        "On November 18, the Washington Post reported that the United States, Israel and Hamas "
+        "were close to reaching an agreement for a five-day pause in fighting in the Gaza Strip."
+    )
+    assert found(text) == [
+        ("Washington Post", "The Washington Post", MEDIA, None),
+        ("United States", "United States", STATE, None),
+        ("Israel", "Israel", STATE, None),
+        ("Hamas", "Hamas", ORG, None),
+        ("Gaza Strip", "Gaza Strip", PLACE, None),
+    ]
+
+
+def test_find_mentions_seed001_oic_arab_league_security_council() -> None:
+    """Seed 001: the OIC (full name and acronym), the Arab League, the UN Security Council."""
+    text = (
+        "the Contact Group on the situation in Gaza, created after the summit of the Organization "
+        "of Islamic Cooperation (OIC) and the Arab League, held in Riyadh. He highlighted that "
+        "several visits will be made, particularly to the permanent members of the UN Security "
+        "Council. (Sputnik) (Photo: AP)"
+    )
+    assert found(text) == [
+        ("Gaza", "Gaza Strip", PLACE, None),
+        ("Organization of Islamic Cooperation", "Organization of Islamic Cooperation", ORG, None),
+        ("OIC", "Organization of Islamic Cooperation", ORG, None),
+        ("Arab League", "Arab League", ORG, None),
+        ("Riyadh", "Saudi Arabia", STATE, None),
+        ("UN Security Council", "UN Security Council", ORG, "United Nations"),
+        ("Sputnik", "Sputnik", MEDIA, None),
+        ("AP", "Associated Press", MEDIA, None),
+    ]
+
+
+def test_find_mentions_seed002_burns_cia_doha() -> None:
+    """Seed 002: the US CIA, William Burns (US), Doha standing for Qatar."""
+    text = (
+        "The head of the US Central Intelligence Agency (CIA), William Burns, then traveled to "
+        "Doha for an emergency meeting with the Qatari prime minister. Like Burns, the Hamas "
+        "delegation is also going to Qatar."
+    )
+    cia = ("Central Intelligence Agency", ORG, "United States")
+    assert found(text) == [
+        ("US", "United States", STATE, None),
+        ("Central Intelligence Agency", *cia),
+        ("CIA", *cia),
+        ("William Burns", "William Burns", PERSON, "United States"),
+        ("Doha", "Qatar", STATE, None),
+        ("Qatari", "Qatar", STATE, None),
+        ("Burns", "William Burns", PERSON, "United States"),
+        ("Hamas", "Hamas", ORG, None),
+        ("Qatar", "Qatar", STATE, None),
+    ]
+
+
+def test_find_mentions_seed002_netanyahu_and_possessives() -> None:
+    """Seed 002: Netanyahu (Israel); "Hamas’ demands" and "Israel’s withdrawal" possessives."""
+    text = (
+        "But Israeli Prime Minister Benjamin Netanyahu rejects this. Netanyahu reiterated that "
+        "Israel cannot accept Hamas’ demands, and Haniyeh wants Israel’s withdrawal."
+    )
+    assert found(text) == [
+        ("Israeli", "Israel", STATE, None),
+        ("Benjamin Netanyahu", "Benjamin Netanyahu", PERSON, "Israel"),
+        ("Netanyahu", "Benjamin Netanyahu", PERSON, "Israel"),
+        ("Israel", "Israel", STATE, None),
+        ("Hamas", "Hamas", ORG, None),
+        ("Haniyeh", "Ismail Haniyeh", PERSON, "Hamas"),
+        ("Israel", "Israel", STATE, None),
+    ]
+
+
+def test_find_mentions_seed002_macron_elysee_afp() -> None:
+    """Seed 002: Macron (France), AFP (media), the Elysee Palace standing for France."""
+    text = (
+        "Today, French President Emmanuel Macron called on Netanyahu to bring the peace talks to "
+        "a successful conclusion, AFP reported. “France fully supports the ongoing mediation "
+        "efforts,” the Elysee Palace added."
+    )
+    assert found(text) == [
+        ("French", "France", STATE, None),
+        ("Emmanuel Macron", "Emmanuel Macron", PERSON, "France"),
+        ("Netanyahu", "Benjamin Netanyahu", PERSON, "Israel"),
+        ("AFP", "AFP", MEDIA, None),
+        ("France", "France", STATE, None),
+        ("Elysee Palace", "France", STATE, None),
+    ]
+
+
+def test_find_mentions_seed002_hamas_controlled_authorities() -> None:
+    """Seed 002: "Hamas-controlled authorities" attributes a toll to Hamas."""
+    text = "more than 34,600 Palestinian lives, according to Hamas-controlled authorities."
+    assert found(text) == [
+        ("Palestinian", "Palestine", STATE, None),
+        ("Hamas", "Hamas", ORG, None),
+    ]
+
+
+def test_find_mentions_seed003_tel_aviv_and_american() -> None:
+    """Seed 003: "Tel Aviv" stands for Israel; "American and Qatari representatives"."""
+    text = (
+        "Meanwhile, Israeli officials have indicated in talks with American and Qatari "
+        "representatives that Tel Aviv may be open to a truce agreement."
+    )
+    assert parties(text) == ["Israel", "United States", "Qatar", "Israel"]
+    assert find_mentions([text])[-1].text == "Tel Aviv"
+
+
+def test_find_mentions_seed003_al_jazeera_correspondent() -> None:
+    """Seed 003: Al Jazeera is media, Doha is Qatar; the correspondent is not invented."""
+    text = (
+        "Al Jazeera’s correspondent in Doha, Hashem Ahlbara, said that this meeting was very "
+        "positive. He added that Qatari negotiators are now in contact with both Hamas and the "
+        "Israelis."
+    )
+    assert found(text) == [
+        ("Al Jazeera", "Al Jazeera", MEDIA, None),
+        ("Doha", "Qatar", STATE, None),
+        ("Qatari", "Qatar", STATE, None),
+        ("Hamas", "Hamas", ORG, None),
+        ("Israelis", "Israel", STATE, None),
+    ]
+
+
+def test_find_mentions_seed003_abdollahian_and_hamad() -> None:
+    """Seed 003: Amir Abdollahian (Iran), Ghazi Hamad (Hamas)."""
+    text = (
+        "Haniyeh, who spoke to Iranian Foreign Minister Hossein Amir Abdollahian on Tuesday "
+        "evening, appeared to stick to that position. In an interview with Al Jazeera, Hamas "
+        "official Ghazi Hamad said that once the war stops, Hamas is ready to negotiate."
+    )
+    assert found(text) == [
+        ("Haniyeh", "Ismail Haniyeh", PERSON, "Hamas"),
+        ("Iranian", "Iran", STATE, None),
+        ("Hossein Amir Abdollahian", "Hossein Amir-Abdollahian", PERSON, "Iran"),
+        ("Al Jazeera", "Al Jazeera", MEDIA, None),
+        ("Hamas", "Hamas", ORG, None),
+        ("Ghazi Hamad", "Ghazi Hamad", PERSON, "Hamas"),
+        ("Hamas", "Hamas", ORG, None),
+    ]
+
+
+def test_find_mentions_seed004_france_presse_is_afp() -> None:
+    """Seed 004: "France-Presse (AFP)" is the agency twice, never France."""
+    text = (
+        "A new round of negotiations between Hamas and the Israelis, with the mediation of Egypt "
+        "and Qatar, is expected to begin this morning in Cairo, the Hamas official told the "
+        "France-Presse (AFP) news agency."
+    )
+    assert found(text) == [
+        ("Hamas", "Hamas", ORG, None),
+        ("Israelis", "Israel", STATE, None),
+        ("Egypt", "Egypt", STATE, None),
+        ("Qatar", "Qatar", STATE, None),
+        ("Cairo", "Egypt", STATE, None),
+        ("Hamas", "Hamas", ORG, None),
+        ("France-Presse", "AFP", MEDIA, None),
+        ("AFP", "AFP", MEDIA, None),
+    ]
+
+
+def test_find_mentions_seed004_blinken_misspelt_and_rafah() -> None:
+    """Seed 004: "Anthony Blinken" is Antony Blinken; the Israeli army is the IDF; Rafah a place."""
+    text = (
+        "a few hours after meeting with US Secretary of State Anthony Blinken, Netanyahu ordered "
+        "the Israeli army to prepare an offensive on Rafah, a city in the south of the Gaza Strip."
+    )
+    assert found(text) == [
+        ("US", "United States", STATE, None),
+        ("Anthony Blinken", "Antony Blinken", PERSON, "United States"),
+        ("Netanyahu", "Benjamin Netanyahu", PERSON, "Israel"),
+        ("Israeli army", "Israel Defense Forces", ORG, "Israel"),
+        ("Rafah", "Rafah", PLACE, None),
+        ("Gaza Strip", "Gaza Strip", PLACE, None),
+    ]
+
+
+def test_find_mentions_seed004_hamas_ministry_of_health() -> None:
+    """Seed 004: "the Hamas Ministry of Health" is the Gaza Health Ministry, affiliated to Hamas."""
+    text = (
+        "Israel launched an offensive in the Gaza Strip that caused 27,840 deaths, according to "
+        "the Hamas Ministry of Health."
+    )
+    assert found(text) == [
+        ("Israel", "Israel", STATE, None),
+        ("Gaza Strip", "Gaza Strip", PLACE, None),
+        ("Hamas Ministry of Health", "Gaza Health Ministry", ORG, "Hamas"),
+    ]
+
+
+def test_find_mentions_seed_offsets_are_exact(seeds_dir: Path) -> None:
+    """Every mention in every seed satisfies paragraphs[p][start:end] == text."""
+    for path in sorted(seeds_dir.glob("*.txt")):
+        paragraphs = [p for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+        mentions = find_mentions(paragraphs)
+        assert mentions, path.name
+        for m in mentions:
+            assert paragraphs[m.paragraph][m.start : m.end] == m.text
+        keys = [(m.paragraph, m.start) for m in mentions]
+        assert keys == sorted(keys)
+
+
+# --- adversarial cases ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The Washington Post said Washington would veto it.",
+            ["The Washington Post", "United States"],
+        ),
+        (
+            "Agence France-Presse, France-Presse: AFP; France is not.",
+            ["AFP", "AFP", "AFP", "France"],
+        ),
+        ("Al Jazeera and Al-Jazeera broadcast from Doha.", ["Al Jazeera", "Al Jazeera", "Qatar"]),
+        (
+            "The Times of Israel and the Jerusalem Post",
+            ["The Times of Israel", "The Jerusalem Post"],
+        ),
+        ("The New York Times reported on Jerusalem.", ["The New York Times", "Jerusalem"]),
+        ("the West Bank city of Jenin", ["West Bank", "Jenin"]),
+        ("Michael Jordan visited Jordan.", ["Jordan"]),
+        ("a roast turkey in Turkey and Türkiye", ["Turkey", "Turkey"]),
+        (
+            "Let us ask the US and the U.S. and the U.N.",
+            ["United States", "United States", "United Nations"],
+        ),
+        ("The Kremlin and the White House spoke.", ["Russia", "United States"]),
+        ("Israelis and an Israeli and Israel", ["Israel", "Israel", "Israel"]),
+        ("Haniyeh’s visit and Haniye's trip", ["Ismail Haniyeh", "Ismail Haniyeh"]),
+        (
+            "Netanyahu, known as Bibi, and Tsahal",
+            ["Benjamin Netanyahu", "Benjamin Netanyahu", "Israel Defense Forces"],
+        ),
+        ("the al-Qassam Brigades and Al-Qassam Brigades", ["Izz ad-Din al-Qassam Brigades"] * 2),
+        ("Islamic Jihad (PIJ) and Palestinian Islamic Jihad", ["Palestinian Islamic Jihad"] * 3),
+        ("President Erdoğan, or Erdogan", ["Recep Tayyip Erdoğan", "Recep Tayyip Erdoğan"]),
+        ("British Airways flew over Britain.", ["United Kingdom"]),
+        ("the Hamas-run health ministry in Gaza", ["Gaza Health Ministry", "Gaza Strip"]),
+    ],
+)
+def test_find_mentions_adversarial(text: str, expected: list[str]) -> None:
+    """Stop-phrases, longest-first, case, plurals, possessives, variants and metonyms."""
+    assert parties(text) == expected
+
+
+def test_find_mentions_gaza_strip_longest_first() -> None:
+    """ "Gaza Strip" is one mention, not "Gaza" plus a stray word."""
+    (mention,) = find_mentions(["in the Gaza Strip."])
+    assert (mention.text, mention.start, mention.end) == ("Gaza Strip", 7, 17)
+
+
+def test_find_mentions_case_sensitive_lower_case_ignored() -> None:
+    """Lower-case tags and words ("hamas", "israel", "turkey", "us") are not mentions."""
+    assert find_mentions(["hamas politburo chief, israel, gaza strip, roast turkey, tell us"]) == []
+
+
+def test_find_mentions_no_partial_words() -> None:
+    """A form inside a longer word ("Israelite", "USAF", "Hamasville") is not a mention."""
+    assert find_mentions(["Israelite USAF Hamasville Qatarian"]) == []
+
+
+def test_find_mentions_skips_urls() -> None:
+    """Text inside URLs is never a mention, even capitalised."""
+    text = "See https://example.com/Hamas/Israel-talks and www.Qatar.example.org/Doha now, Hamas."
+    (mention,) = find_mentions([text])
+    assert (mention.party, mention.start) == ("Hamas", text.rindex("Hamas"))
+
+
+def test_find_mentions_hyphenated_compounds() -> None:
+    """Hyphenated compounds name each party ("Israel-Hamas war", "Qatari-Egyptian")."""
+    assert parties("the Israel-Hamas war, a US-brokered, Qatari-Egyptian deal") == [
+        "Israel",
+        "Hamas",
+        "United States",
+        "Qatar",
+        "Egypt",
+    ]
+
+
+def test_find_mentions_paragraph_indexes() -> None:
+    """Mentions carry their paragraph index and offsets relative to that paragraph."""
+    mentions = find_mentions(["No party here.", "", "Then Qatar and Egypt."])
+    assert [(m.paragraph, m.start, m.end) for m in mentions] == [(2, 5, 10), (2, 15, 20)]
+    assert all(isinstance(m, Mention) for m in mentions)
+
+
+def test_find_mentions_empty_input() -> None:
+    """No paragraphs, or empty ones, give no mentions."""
+    assert find_mentions([]) == []
+    assert find_mentions(["", "   "]) == []
+
+
+def test_find_mentions_uses_given_gazetteer(tmp_path: Path) -> None:
+    """A gazetteer loaded with the user's file finds the user's parties."""
+    user = tmp_path / "parties.json"
+    user.write_text(
+        json.dumps(
+            {"parties": [{"name": "Hashem Ahlbara", "kind": "person", "affiliation": "Al Jazeera"}]}
+        ),
+        encoding="utf-8",
+    )
+    gazetteer = load_gazetteer([user])
+    text = "Al Jazeera’s correspondent in Doha, Hashem Ahlbara, said"
+    names = [m.party for m in find_mentions([text], gazetteer)]
+    assert names == ["Al Jazeera", "Qatar", "Hashem Ahlbara"]
+    assert "Hashem Ahlbara" not in parties(text)
+
+
+def test_default_gazetteer_is_cached() -> None:
+    """The built-in gazetteer is loaded once per process."""
+    assert default_gazetteer() is default_gazetteer()
