@@ -1,0 +1,145 @@
+"""NewsdeskApp: screens, global keys and the command palette; handed a `Library`.
+
+Only the first screen (search) is imported at start-up; the reader, bookmarks, help and
+palette modules are imported when first needed, to keep launch time low.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.command import Provider
+from textual.screen import ModalScreen, Screen
+
+from index import Library
+from tui.messages import OpenArticle, OpenBookmarks
+from tui.screens.search import SearchScreen
+
+DARK_THEME = "textual-dark"
+LIGHT_THEME = "textual-light"
+ROOT_DEPTH = 2
+"""Screens in the stack at the root: Textual's default screen and the search screen."""
+
+
+def _article_commands() -> type[Provider]:
+    from tui.palette import ArticleCommands
+
+    return ArticleCommands
+
+
+def _bookmark_commands() -> type[Provider]:
+    from tui.palette import BookmarkCommands
+
+    return BookmarkCommands
+
+
+class NewsdeskApp(App[int]):
+    """Search, read and bookmark the articles of one library."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "newsdesk"
+    # App declares this as `ClassVar[...] | None`, which mypy reads as an instance variable.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
+    COMMANDS = App.COMMANDS | {_article_commands, _bookmark_commands}
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "go_back", "Back/quit"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
+        Binding("question_mark,f1", "help", "Help"),
+        Binding("B", "bookmarks", "Bookmarks"),
+        Binding("ctrl+t", "toggle_theme", "Light/dark", show=False),
+    ]
+
+    def __init__(self, library: Library, *, seed_dir: Path | None = None) -> None:
+        """Create the app.
+
+        Args:
+            library: The open library (the app never opens or closes it).
+            seed_dir: Folder indexed on first run, when the library is empty.
+        """
+        super().__init__()
+        self.library = library
+        self.seed_dir = seed_dir
+        self.theme = DARK_THEME
+
+    def on_mount(self) -> None:
+        """Show the search screen, the root of the app (above Textual's blank default)."""
+        self.push_screen(SearchScreen(self.library, seed_dir=self.seed_dir))
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        """The app's own commands, then Textual's (theme, quit, keys, screenshot)."""
+        yield SystemCommand(
+            "Bookmarks", "List, open, delete and export bookmarks", self.action_bookmarks
+        )
+        yield SystemCommand(
+            "Index a folder…", "Add a folder of articles to the library", self.ask_folder
+        )
+        yield SystemCommand(
+            "Light/dark theme", "Switch between the light and dark theme", self.action_toggle_theme
+        )
+        yield SystemCommand("Help", "Keys of the current screen", self.action_help)
+        yield from super().get_system_commands(screen)
+
+    @on(OpenArticle)
+    def open_article(self, message: OpenArticle) -> None:
+        """Show an article in the reader (scrolled to a passage when given)."""
+        from tui.screens.article import ArticleScreen
+        from tui.widgets.article_view import Passage
+
+        target = None
+        if message.paragraph is not None:
+            target = Passage(message.paragraph, message.start, message.end)
+        self.push_screen(
+            ArticleScreen(self.library, message.article_id, terms=message.terms, target=target)
+        )
+
+    @on(OpenBookmarks)
+    def action_bookmarks(self) -> None:
+        """Show the bookmarks screen."""
+        from tui.screens.bookmarks import BookmarksScreen
+
+        export_dir = self.library.paths.data_dir if self.library.paths is not None else None
+        self.push_screen(BookmarksScreen(self.library, export_dir=export_dir))
+
+    def action_go_back(self) -> None:
+        """Close a dialog, go back a screen, or quit at the root."""
+        if isinstance(self.screen, ModalScreen):
+            self.screen.dismiss(None)
+        elif len(self.screen_stack) > ROOT_DEPTH:
+            self.pop_screen()
+        else:
+            self.exit(0)
+
+    def action_help(self) -> None:
+        """Show every key of the current screen."""
+        from tui.screens.help import HelpScreen, help_rows
+
+        if not isinstance(self.screen, ModalScreen):
+            name = type(self.screen).__name__.removesuffix("Screen")
+            self.push_screen(HelpScreen(name, help_rows(self.screen)))
+
+    def action_toggle_theme(self) -> None:
+        """Switch between the dark and the light theme."""
+        self.theme = LIGHT_THEME if self.theme == DARK_THEME else DARK_THEME
+
+    def ask_folder(self) -> None:
+        """Ask for a folder and index it on the search screen."""
+        from tui.screens.dialogs import PathDialog
+
+        def index(path: str | None) -> None:
+            root = self.screen_stack[ROOT_DEPTH - 1]
+            if path and isinstance(root, SearchScreen):
+                self.switch_to_root()
+                root.index_folder(Path(path).expanduser())
+
+        self.push_screen(PathDialog("Index the articles in folder:"), index)
+
+    def switch_to_root(self) -> None:
+        """Pop every screen above the search screen."""
+        while len(self.screen_stack) > ROOT_DEPTH:
+            self.pop_screen()

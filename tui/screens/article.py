@@ -1,0 +1,267 @@
+"""ArticleScreen: the reader. Loads one article and its spans in a worker; bookmarks passages."""
+
+from __future__ import annotations
+
+import webbrowser
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+
+from index import Article, ArticleId, Bookmark, Library, NewsdeskError, Span, SpanKind
+from tui.messages import BookmarksChanged, LibraryFailed
+from tui.render import date_label
+from tui.screens.dialogs import BookmarkDialog, BookmarkDraft
+from tui.widgets.article_view import ArticleView, Passage
+from tui.widgets.span_panel import SpanPanel
+
+TOGGLES: dict[str, SpanKind] = {
+    "1": SpanKind.FIGURE,
+    "2": SpanKind.PARTY,
+    "3": SpanKind.MATCH,
+    "4": SpanKind.BOOKMARK,
+}
+"""Toggle key -> highlight kind."""
+
+LEGEND_CUES: dict[SpanKind, str] = {
+    SpanKind.FIGURE: "figure",
+    SpanKind.PARTY: "party",
+    SpanKind.MATCH: "match",
+    SpanKind.BOOKMARK: "◆ bookmark",
+}
+"""Legend labels; each is drawn in its own style, so the legend shows the cue itself."""
+
+
+class ArticleScreen(Screen[None]):
+    """Metadata, legend, the highlighted text and a side panel of figures and parties."""
+
+    CSS_PATH = "article.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("m", "bookmark", "Bookmark"),
+        Binding("slash", "find", "Find"),
+        Binding("n", "find_next(True)", "Next hit", show=False),
+        Binding("N", "find_next(False)", "Previous hit", show=False),
+        Binding("o", "open_url", "Open URL"),
+        Binding("1", "toggle_kind('1')", "Toggle figures", show=False),
+        Binding("2", "toggle_kind('2')", "Toggle parties", show=False),
+        Binding("3", "toggle_kind('3')", "Toggle matches", show=False),
+        Binding("4", "toggle_kind('4')", "Toggle bookmarks", show=False),
+        Binding("t", "focus_panel", "Figures/parties"),
+        Binding("escape", "close_find", "Close find", show=False),
+    ]
+
+    @dataclass
+    class ArticleLoaded(Message):
+        """The article, its spans and its bookmarks are ready."""
+
+        article: Article
+        spans: Sequence[Span]
+        bookmarks: Sequence[Bookmark]
+
+    @dataclass
+    class BookmarkSaved(Message):
+        """A bookmark was stored."""
+
+        bookmark: Bookmark
+
+    def __init__(
+        self,
+        library: Library,
+        article_id: ArticleId,
+        *,
+        terms: Sequence[str] = (),
+        target: Passage | None = None,
+    ) -> None:
+        super().__init__()
+        self.library = library
+        self.article_id = article_id
+        self.terms = tuple(terms)
+        self.target = target
+        """Where to put the cursor once loaded (a bookmark's passage)."""
+        self.article: Article | None = None
+
+    def compose(self) -> ComposeResult:
+        """Header, metadata, legend, text and side panel, find bar, footer."""
+        yield Header()
+        yield Static("Loading…", id="meta", markup=False)
+        yield Static("", id="legend", markup=False)
+        with Horizontal(id="reader"):
+            yield ArticleView(id="article")
+            yield SpanPanel(id="spans")
+        with Horizontal(id="find-bar"):
+            yield Input(placeholder="Find in page (Enter; n/N next/previous)", id="find-input")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Load the article in a worker."""
+        self.query_one(ArticleView).focus()
+        self.load_article()
+
+    @work(thread=True, exclusive=True, group="article")
+    def load_article(self) -> None:
+        """Fetch the article, its highlight spans and its bookmarks."""
+        try:
+            article = self.library.article(self.article_id)
+            spans = self.library.spans(article, self.terms)
+            marks = [b for b in self.library.bookmarks() if b.article_id == article.id]
+        except NewsdeskError as error:
+            self.post_message(LibraryFailed(error))
+            return
+        self.post_message(self.ArticleLoaded(article, spans, marks))
+
+    @work(thread=True, group="bookmark-writer")
+    def save_bookmark(self, article_id: ArticleId, passage: Passage, draft: BookmarkDraft) -> None:
+        """Store a bookmark."""
+        try:
+            mark = self.library.add_bookmark(
+                article_id,
+                passage.paragraph,
+                passage.start,
+                passage.end,
+                note=draft.note,
+                tags=draft.tags,
+            )
+        except NewsdeskError as error:
+            self.post_message(LibraryFailed(error))
+            return
+        self.post_message(self.BookmarkSaved(mark))
+
+    @work(thread=True, group="browser")
+    def open_in_browser(self, url: str) -> None:
+        """Open a URL with the system browser (may block, hence the thread)."""
+        if not webbrowser.open(url):
+            self.app.call_from_thread(
+                self.notify, "No browser could open the URL", severity="warning"
+            )
+
+    # --- handlers -----------------------------------------------------------------
+
+    @on(ArticleLoaded)
+    def show_article(self, event: ArticleLoaded) -> None:
+        """Render the article; go to the target passage if there is one."""
+        self.article = event.article
+        self.title = event.article.title
+        self.sub_title = event.article.source or ""
+        self.query_one("#meta", Static).update(_meta_line(event.article))
+        view = self.query_one(ArticleView)
+        view.show(event.article, event.spans, event.bookmarks)
+        self.query_one(SpanPanel).show_article(event.article)
+        self._refresh_legend()
+        if self.target is not None:
+            view.move_to(self.target.paragraph, self.target.start, self.target.end)
+
+    @on(BookmarkSaved)
+    def mark_saved(self, event: BookmarkSaved) -> None:
+        """Show the marker and tell the user."""
+        self.query_one(ArticleView).add_bookmark(event.bookmark)
+        self.notify(f"Bookmarked paragraph {(event.bookmark.paragraph or 0) + 1}")
+        self.post_message(BookmarksChanged(event.bookmark.article_id))
+
+    @on(SpanPanel.Chosen)
+    def go_to_span(self, event: SpanPanel.Chosen) -> None:
+        """Scroll the text to the chosen figure or party."""
+        view = self.query_one(ArticleView)
+        view.land_on(event.paragraph, event.start, event.end)
+
+    @on(Input.Submitted, "#find-input")
+    def run_find(self, event: Input.Submitted) -> None:
+        """Highlight the occurrences and go to the first."""
+        count = self.query_one(ArticleView).find(event.value)
+        self.query_one("#find-bar").remove_class("-active")
+        self.query_one(ArticleView).focus()
+        if event.value.strip():
+            self.notify(f"{count} matches for “{event.value.strip()}”" if count else "Not found")
+
+    @on(LibraryFailed)
+    def show_failure(self, event: LibraryFailed) -> None:
+        """An expected library error: tell the user."""
+        self.notify(str(event.error), title="newsdesk", severity="error")
+
+    # --- actions ------------------------------------------------------------------
+
+    def action_bookmark(self) -> None:
+        """Bookmark the passage under the cursor, asking for a note and tags."""
+        if self.article is None:
+            return
+        passage = self.query_one(ArticleView).passage
+        text = self.article.paragraphs[passage.paragraph]
+        quote = text if passage.start is None else text[passage.start : passage.end]
+        article_id = self.article.id
+
+        def save(draft: BookmarkDraft | None) -> None:
+            if draft is not None:
+                self.save_bookmark(article_id, passage, draft)
+
+        self.app.push_screen(BookmarkDialog(quote), save)
+
+    def action_find(self) -> None:
+        """Show the find bar."""
+        self.query_one("#find-bar").add_class("-active")
+        self.query_one("#find-input", Input).focus()
+
+    def action_find_next(self, forward: bool) -> None:
+        """Go to the next/previous find hit."""
+        if not self.query_one(ArticleView).find_next(forward):
+            self.notify("Nothing to find: press / first", severity="warning")
+
+    def action_open_url(self) -> None:
+        """Open the article's URL in the browser."""
+        if self.article is None or not self.article.url:
+            self.notify("This article has no URL", severity="warning")
+            return
+        self.open_in_browser(self.article.url)
+        self.notify(Content(f"Opening {self.article.url}").plain)
+
+    def action_toggle_kind(self, key: str) -> None:
+        """Show or hide one kind of highlight."""
+        view = self.query_one(ArticleView)
+        kind = TOGGLES[key]
+        view.set_hidden(kind, kind not in view.hidden)
+        self._refresh_legend()
+
+    def action_focus_panel(self) -> None:
+        """Focus the figures and parties panel (or back to the text)."""
+        panel = self.query_one(SpanPanel)
+        if panel.has_focus:
+            self.query_one(ArticleView).focus()
+        else:
+            panel.focus()
+
+    def action_close_find(self) -> None:
+        """Hide the find bar and return to the text."""
+        self.query_one("#find-bar").remove_class("-active")
+        self.query_one(ArticleView).focus()
+
+    def _refresh_legend(self) -> None:
+        view = self.query_one(ArticleView)
+        styles = view.span_styles()
+        parts = [Content.styled("Legend", "bold")]
+        for key, kind in TOGGLES.items():
+            label = Content.styled(LEGEND_CUES[kind], styles[kind])
+            if kind in view.hidden:
+                label = Content.assemble((LEGEND_CUES[kind], "strike dim"), " off")
+            parts.append(Content.assemble((f"[{key}]", "dim"), label))
+        parts.append(Content.styled("(1-4 toggle)", "dim"))
+        self.query_one("#legend", Static).update(Content("  ").join(parts))
+
+
+def _meta_line(article: Article) -> Content:
+    """Outlet · date (how known) · URL · id, all as plain text."""
+    parts = [
+        Content.styled(article.source or "unknown outlet", "bold"),
+        Content(date_label(article.published, article.published_how)),
+    ]
+    if article.dateline:
+        parts.append(Content(f"dateline “{article.dateline}”"))
+    parts.append(Content(article.url or "no URL"))
+    parts.append(Content.styled(f"id {article.id}", "dim"))
+    return Content(" · ").join(parts)

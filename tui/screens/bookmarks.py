@@ -1,0 +1,199 @@
+"""BookmarksScreen: list, filter, open, delete (after confirmation) and export bookmarks."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+
+from index import Bookmark, Library, NewsdeskError
+from tui.messages import BookmarksChanged, LibraryFailed, OpenArticle
+from tui.screens.dialogs import ConfirmDialog, PathDialog
+from tui.widgets.bookmark_list import BookmarkList
+
+EXPORT_NAME = "bookmarks-export.md"
+
+
+class BookmarksScreen(Screen[None]):
+    """Every bookmark with its status (anchored, moved, orphan); Enter opens its passage."""
+
+    CSS_PATH = "bookmarks.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "focus_filter", "Filter"),
+        Binding("e", "export", "Export"),
+        Binding("escape", "focus_list", "List", show=False),
+        Binding("down", "focus_list", "List", show=False),
+    ]
+
+    @dataclass
+    class Loaded(Message):
+        """The bookmarks, re-anchored against the current articles."""
+
+        bookmarks: Sequence[Bookmark]
+
+    @dataclass
+    class Exported(Message):
+        """The bookmarks were written to `path`."""
+
+        path: Path
+
+    def __init__(self, library: Library, *, export_dir: Path | None = None) -> None:
+        super().__init__()
+        self.library = library
+        self.export_dir = export_dir
+        """Where `e` proposes to write (the data folder); the current folder when None."""
+        self.bookmarks: list[Bookmark] = []
+
+    def compose(self) -> ComposeResult:
+        """Header, filter input, list, status line, footer."""
+        yield Header()
+        yield Input(placeholder="Filter: words, tag:NAME, article:ID", id="bookmark-filter")
+        yield BookmarkList(id="bookmark-list")
+        yield Static("", id="bookmark-status", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Load the bookmarks in a worker."""
+        self.title = "Bookmarks"
+        self.query_one(BookmarkList).focus()
+        self.load_bookmarks()
+
+    @work(thread=True, exclusive=True, group="bookmarks")
+    def load_bookmarks(self) -> None:
+        """Fetch (and re-anchor) every bookmark."""
+        try:
+            marks = self.library.bookmarks()
+        except NewsdeskError as error:
+            self.post_message(LibraryFailed(error))
+            return
+        self.post_message(self.Loaded(marks))
+
+    @work(thread=True, group="bookmark-writer")
+    def remove_bookmark(self, bookmark_id: int) -> None:
+        """Delete one bookmark, then reload the list."""
+        try:
+            self.library.remove_bookmark(bookmark_id)
+        except NewsdeskError as error:
+            self.post_message(LibraryFailed(error))
+            return
+        self.post_message(BookmarksChanged())
+
+    @work(thread=True, group="bookmark-writer")
+    def export_to(self, path: Path) -> None:
+        """Write every bookmark to `path` (JSON for a .json name, else Markdown)."""
+        fmt = "json" if path.suffix.lower() == ".json" else "md"
+        try:
+            text = self.library.export_bookmarks(fmt)
+        except NewsdeskError as error:
+            self.post_message(LibraryFailed(error))
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        except OSError as error:
+            self.post_message(
+                LibraryFailed(
+                    NewsdeskError(f"Cannot write {path}: {error.strerror}", "Choose another path.")
+                )
+            )
+            return
+        self.post_message(self.Exported(path))
+
+    # --- handlers -----------------------------------------------------------------
+
+    @on(Loaded)
+    def show_bookmarks(self, event: Loaded) -> None:
+        """List the bookmarks through the current filter."""
+        self.bookmarks = list(event.bookmarks)
+        self._refilter()
+
+    @on(Input.Changed, "#bookmark-filter")
+    def refilter(self) -> None:
+        """Filter as the user types (in memory: no library call)."""
+        self._refilter()
+
+    @on(Input.Submitted, "#bookmark-filter")
+    def filter_done(self) -> None:
+        """Enter in the filter goes to the list."""
+        self.query_one(BookmarkList).focus()
+
+    @on(BookmarkList.Chosen)
+    def open_bookmark(self, event: BookmarkList.Chosen) -> None:
+        """Open the article at the bookmarked passage."""
+        mark = event.bookmark
+        if mark.paragraph is None:
+            self.notify("This bookmark is an orphan: its passage is gone", severity="warning")
+            return
+        self.post_message(OpenArticle(mark.article_id, (), mark.paragraph, mark.start, mark.end))
+
+    @on(BookmarkList.RemoveRequested)
+    def confirm_remove(self, event: BookmarkList.RemoveRequested) -> None:
+        """Ask before deleting."""
+        mark = event.bookmark
+        question = Content.assemble("Delete the bookmark on “", Content(mark.quote[:80]), "”?")
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.remove_bookmark(mark.id)
+
+        self.app.push_screen(ConfirmDialog(question), answer)
+
+    @on(BookmarksChanged)
+    def reload(self) -> None:
+        """Something changed: load again."""
+        self.load_bookmarks()
+
+    @on(Exported)
+    def exported(self, event: Exported) -> None:
+        """Tell the user where the file is."""
+        self.notify(f"Exported {len(self.bookmarks)} bookmarks to {event.path}")
+
+    @on(LibraryFailed)
+    def show_failure(self, event: LibraryFailed) -> None:
+        """An expected error: tell the user."""
+        self.notify(str(event.error), title="newsdesk", severity="error")
+
+    # --- actions ------------------------------------------------------------------
+
+    def action_focus_filter(self) -> None:
+        """Focus the filter input."""
+        self.query_one("#bookmark-filter", Input).focus()
+
+    def action_focus_list(self) -> None:
+        """Focus the list."""
+        self.query_one(BookmarkList).focus()
+
+    def action_export(self) -> None:
+        """Ask for a path (.md or .json) and export every bookmark there."""
+        default = (self.export_dir or Path.cwd()) / EXPORT_NAME
+
+        def chosen(path: str | None) -> None:
+            if path:
+                self.export_to(Path(path).expanduser())
+
+        self.app.push_screen(
+            PathDialog("Export bookmarks to (.md or .json):", str(default)), chosen
+        )
+
+    def _refilter(self) -> None:
+        text = self.query_one("#bookmark-filter", Input).value
+        listing = self.query_one(BookmarkList)
+        listing.show_bookmarks(self.bookmarks, text)
+        counts = {status: 0 for status in ("anchored", "moved", "orphan")}
+        for mark in self.bookmarks:
+            counts[str(mark.status)] = counts.get(str(mark.status), 0) + 1
+        summary = ", ".join(f"{n} {status}" for status, n in counts.items() if n)
+        shown = f"{len(listing.shown)} of {len(self.bookmarks)} bookmarks"
+        self.query_one("#bookmark-status", Static).update(
+            Content(f"{shown} ({summary or 'none yet'}) · Enter open · d delete · e export")
+        )

@@ -1,0 +1,299 @@
+"""SearchScreen: the root screen. Indexes the seeds on first run, searches as you type."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, ProgressBar, Static
+from textual.worker import get_current_worker
+
+from index import ArticleSummary, IngestReport, Library, NewsdeskError, SearchPage
+from tui.messages import LibraryFailed, OpenArticle
+from tui.widgets.facet_panel import FacetPanel
+from tui.widgets.results_list import ResultsList
+from tui.widgets.search_bar import SearchBar
+
+SEARCH = "search"
+"""Worker group of the as-you-type search (exclusive: a new query cancels the old)."""
+INDEX_WRITER = "index-writer"
+"""Worker group of everything that writes the index (one at a time)."""
+RECENT_LIMIT = 50
+
+
+def facet_filter(field: str, value: str) -> str:
+    """The query clause that filters on one facet value."""
+    if field == "month":
+        return f"date:{value}"
+    return f'{field}:"{value}"'
+
+
+class SearchScreen(Screen[None]):
+    """Query input, results, facets; Enter opens the highlighted article."""
+
+    CSS_PATH = "search.tcss"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "focus_search", "Search"),
+        Binding("down", "focus_results", "Results", show=False),
+        Binding("escape", "focus_results", "Results", show=False),
+        Binding("s", "toggle_sort", "Sort"),
+        Binding("a", "focus_facets", "Facets"),
+        Binding("x", "clear_filters", "Clear filters"),
+        Binding("ctrl+y", "use_suggestion", "Use suggestion", show=False),
+    ]
+
+    @dataclass
+    class IndexProgress(Message):
+        """Indexing progress (high frequency: a newer one replaces a queued older one)."""
+
+        done: int
+        total: int
+        path: str
+
+        def can_replace(self, message: Message) -> bool:
+            """A newer progress report supersedes an older one still queued."""
+            return isinstance(message, SearchScreen.IndexProgress)
+
+    @dataclass
+    class LibraryReady(Message):
+        """The library is open (and indexed): its size and newest articles."""
+
+        count: int
+        recent: Sequence[ArticleSummary]
+        report: IngestReport | None = None
+
+    @dataclass
+    class ResultsReady(Message):
+        """A search finished for `query` sorted by `sort`."""
+
+        query: str
+        sort: str
+        page: SearchPage
+
+    def __init__(self, library: Library, *, seed_dir: Path | None = None) -> None:
+        super().__init__()
+        self.library = library
+        self.seed_dir = seed_dir
+        self.sort = "relevance"
+        """"relevance" or "date"."""
+        self.page: SearchPage | None = None
+        """The page shown now (None while listing the newest articles)."""
+        self.count = 0
+
+    def compose(self) -> ComposeResult:
+        """Header, search bar, indexing progress, results with facets, status, footer."""
+        yield Header()
+        yield SearchBar(id="search-bar")
+        with Horizontal(id="indexing"):
+            yield Label("Indexing…", id="indexing-label")
+            yield ProgressBar(id="indexing-progress", show_eta=False)
+        with Horizontal(id="results-area"):
+            yield ResultsList(id="results")
+            yield FacetPanel(id="facets")
+        yield Static("", id="status", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Open the library in a worker (indexing the seeds when it is empty)."""
+        self.sub_title = "opening library…"
+        self.open_library(self.seed_dir)
+
+    # --- workers ------------------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group=INDEX_WRITER)
+    def open_library(self, seed_dir: Path | None, force: bool = False) -> None:
+        """Count the articles; index `seed_dir` first when the library is empty (or forced)."""
+        report = None
+        try:
+            if seed_dir is not None and (force or self.library.count() == 0):
+                report = self.library.index_paths([seed_dir], progress=self._post_progress)
+            self.post_message(
+                self.LibraryReady(self.library.count(), self.library.recent(RECENT_LIMIT), report)
+            )
+        except NewsdeskError as error:
+            self.post_message(LibraryFailed(error))
+
+    def _post_progress(self, done: int, total: int, path: str) -> None:
+        self.post_message(self.IndexProgress(done, total, path))
+
+    @work(thread=True, exclusive=True, group=SEARCH)
+    def run_search(self, query: str, sort: str) -> None:
+        """Run one as-you-type search; the handler drops it if the query changed since."""
+        try:
+            page = self.library.search(query, sort=sort, as_you_type=True)
+        except NewsdeskError as error:
+            self.post_message(LibraryFailed(error))
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.ResultsReady(query, sort, page))
+
+    @work(thread=True, exclusive=True, group=SEARCH)
+    def load_recent(self) -> None:
+        """List the newest articles (the empty query)."""
+        try:
+            recent = self.library.recent(RECENT_LIMIT)
+            count = self.library.count()
+        except NewsdeskError as error:
+            self.post_message(LibraryFailed(error))
+            return
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.LibraryReady(count, recent))
+
+    def index_folder(self, folder: Path) -> None:
+        """Index a folder (the palette's "Index a folder…"), showing progress."""
+        self.query_one("#indexing").add_class("-active")
+        self.open_library(folder, force=True)
+
+    # --- message handlers ---------------------------------------------------------
+
+    @on(IndexProgress)
+    def show_progress(self, event: IndexProgress) -> None:
+        """Feed the progress bar."""
+        self.query_one("#indexing").add_class("-active")
+        self.query_one("#indexing-progress", ProgressBar).update(
+            total=event.total, progress=event.done
+        )
+        self.query_one("#indexing-label", Label).update(
+            Content(f"Indexing {Path(event.path).name}")
+        )
+
+    @on(LibraryReady)
+    def show_library(self, event: LibraryReady) -> None:
+        """Show the article count and, with no query typed, the newest articles."""
+        self.query_one("#indexing").remove_class("-active")
+        self.count = event.count
+        self.sub_title = f"{event.count} articles"
+        if event.report is not None:
+            added = len(event.report.added) + len(event.report.updated)
+            self.notify(f"Indexed {added} articles in {event.report.seconds:.1f} s")
+        if self.query_one(SearchBar).value:
+            self.run_search(self.query_one(SearchBar).value, self.sort)
+            return
+        self.page = None
+        self.query_one(ResultsList).show_summaries(event.recent)
+        self.query_one(FacetPanel).show_facets({})
+        self.query_one(SearchBar).show_notice(None)
+        self._status(f"{event.count} articles, newest first")
+
+    @on(SearchBar.QueryChanged)
+    def search_for(self, event: SearchBar.QueryChanged) -> None:
+        """Start a search (or list the newest articles for an empty query)."""
+        if event.query:
+            self.run_search(event.query, self.sort)
+        else:
+            self.load_recent()
+
+    @on(ResultsReady)
+    def show_results(self, event: ResultsReady) -> None:
+        """Show a page, unless the user has typed on (stale results are dropped)."""
+        if event.query != self.query_one(SearchBar).value or event.sort != self.sort:
+            return
+        page = event.page
+        self.page = page
+        self.query_one(ResultsList).show_page(page)
+        self.query_one(FacetPanel).show_facets(page.facets)
+        self.query_one(SearchBar).show_notice(_notice(page))
+        shown = (
+            f"{len(page.hits)} of {page.total}" if page.total > len(page.hits) else str(page.total)
+        )
+        self._status(f"{shown} results · sorted by {page.sort} · {page.took_ms:.0f} ms")
+
+    @on(ResultsList.Chosen)
+    def open_chosen_article(self, event: ResultsList.Chosen) -> None:
+        """Ask the app to open the article, with the query's terms to highlight."""
+        terms = self.page.terms if self.page is not None else ()
+        self.post_message(OpenArticle(event.article_id, terms))
+
+    @on(FacetPanel.Chosen)
+    def filter_by_facet(self, event: FacetPanel.Chosen) -> None:
+        """Add the facet's filter to the query (and search at once)."""
+        bar = self.query_one(SearchBar)
+        clause = facet_filter(event.field, event.value)
+        if clause not in bar.value:
+            bar.set_value(f"{bar.value} {clause}".strip())
+
+    @on(LibraryFailed)
+    def show_failure(self, event: LibraryFailed) -> None:
+        """An expected library error: tell the user, keep going."""
+        self.query_one("#indexing").remove_class("-active")
+        self.notify(str(event.error), title="newsdesk", severity="error")
+
+    def _status(self, text: str) -> None:
+        self.query_one("#status", Static).update(Content(text))
+
+    # --- actions ------------------------------------------------------------------
+
+    def action_focus_search(self) -> None:
+        """Focus the query input."""
+        self.query_one(SearchBar).focus_input()
+
+    def action_focus_results(self) -> None:
+        """Focus the results list."""
+        self.query_one(ResultsList).focus()
+
+    def action_focus_facets(self) -> None:
+        """Focus the facets panel."""
+        self.query_one(FacetPanel).focus()
+
+    def action_toggle_sort(self) -> None:
+        """Switch between relevance and date order, and search again."""
+        self.sort = "date" if self.sort == "relevance" else "relevance"
+        query = self.query_one(SearchBar).value
+        if query:
+            self.run_search(query, self.sort)
+        else:
+            self._status(f"sorted by {self.sort} (applies to searches)")
+
+    def action_clear_filters(self) -> None:
+        """Remove every field:value filter from the query."""
+        bar = self.query_one(SearchBar)
+        words = [w for w in _split_query(bar.value) if ":" not in w]
+        bar.set_value(" ".join(words))
+
+    def action_use_suggestion(self) -> None:
+        """Replace the query with the "did you mean" suggestion."""
+        if self.page is not None and self.page.suggestion:
+            self.query_one(SearchBar).set_value(self.page.suggestion)
+
+
+def _notice(page: SearchPage) -> Content | None:
+    """The inline line under the input: fallback notice and/or "did you mean"."""
+    parts: list[Content] = []
+    if page.notice:
+        parts.append(Content.assemble(("⚠ ", "bold"), Content(page.notice)))
+    if page.suggestion:
+        parts.append(
+            Content.assemble(
+                "Did you mean ", (page.suggestion, "bold underline"), "?  (ctrl+y to use it)"
+            )
+        )
+    return Content("  ").join(parts) if parts else None
+
+
+def _split_query(query: str) -> list[str]:
+    """Split a query into words, keeping quoted phrases (and field:"a b") whole."""
+    words: list[str] = []
+    current = ""
+    quoted = False
+    for char in query:
+        if char == '"':
+            quoted = not quoted
+        if char.isspace() and not quoted:
+            if current:
+                words.append(current)
+            current = ""
+        else:
+            current += char
+    if current:
+        words.append(current)
+    return words

@@ -1,0 +1,1 @@
+"""Widgets of the newsdesk app: they render models and post messages; none holds a Library."""

@@ -1,0 +1,93 @@
+"""SearchBar: the query input with debouncing and an inline notice line."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.message import Message
+from textual.timer import Timer
+from textual.widgets import Input, Static
+
+DEBOUNCE_SECONDS = 0.15
+"""Quiet time after the last keystroke before a search starts."""
+
+
+class SearchBar(Vertical):
+    """A query input that posts `QueryChanged` after a pause in typing.
+
+    The notice line under the input shows a malformed query's fallback notice or a
+    "did you mean" suggestion; it is plain text, never a dialog.
+    """
+
+    DEFAULT_CSS = """
+    SearchBar { height: auto; }
+    SearchBar #search-notice { height: auto; }
+    SearchBar #search-notice.-empty { display: none; }
+    """
+
+    @dataclass
+    class QueryChanged(Message):
+        """The user paused typing (or pressed Enter); search for `query`."""
+
+        query: str
+
+    def __init__(
+        self,
+        *,
+        debounce: float = DEBOUNCE_SECONDS,
+        id: str | None = None,  # noqa: A002 (Textual keyword)
+    ) -> None:
+        super().__init__(id=id)
+        self._debounce = debounce
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        """An input and its notice line."""
+        yield Input(
+            placeholder='Search: words, "phrases", source:, party:, date:…', id="search-input"
+        )
+        yield Static("", id="search-notice", classes="-empty")
+
+    @property
+    def value(self) -> str:
+        """The query the input holds now."""
+        return self.query_one(Input).value.strip()
+
+    def set_value(self, query: str) -> None:
+        """Replace the query (e.g. a facet filter was added) and search at once."""
+        self.query_one(Input).value = query
+        self._emit()
+
+    def show_notice(self, notice: Content | None) -> None:
+        """Show (or clear, with None) the line under the input."""
+        line = self.query_one("#search-notice", Static)
+        line.update(notice or "")
+        line.set_class(notice is None or not notice.plain, "-empty")
+
+    def focus_input(self) -> None:
+        """Move the keyboard focus into the query input."""
+        self.query_one(Input).focus()
+
+    @on(Input.Changed, "#search-input")
+    def restart_debounce(self, event: Input.Changed) -> None:
+        """Restart the quiet-time timer on every keystroke."""
+        event.stop()
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(self._debounce, self._emit)
+
+    @on(Input.Submitted, "#search-input")
+    def search_now(self, event: Input.Submitted) -> None:
+        """Enter searches immediately, skipping the debounce."""
+        event.stop()
+        self._emit()
+
+    def _emit(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self.post_message(self.QueryChanged(self.value))

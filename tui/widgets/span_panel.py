@@ -1,0 +1,83 @@
+"""SpanPanel: the article's figures and parties; selecting one scrolls the reader to it."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from index import Article, Figure, Mention
+
+
+def figure_row(figure: Figure) -> Content:
+    """Measure, value with qualifier, attribution; e.g. "killed: nearly 1,200 people"."""
+    measure = (figure.measure or "figure").replace("_", " ")
+    lines = [Content.assemble((f"{measure}: ", "bold"), Content(figure.text))]
+    if figure.attribution:
+        lines.append(Content.styled(f"  {figure.attribution}", "dim"))
+    return Content("\n").join(lines)
+
+
+def party_row(party: str, count: int, first: Mention) -> Content:
+    """Party name, kind, affiliation and mention count."""
+    detail = str(first.kind) + (f", {first.affiliation}" if first.affiliation else "")
+    return Content.assemble(Content(party), (f"  {detail} ×{count}", "dim"))
+
+
+class SpanPanel(OptionList):
+    """Figures then parties of one article; Enter or a click posts `Chosen`."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "cursor_down", "Down", show=False),
+        Binding("k", "cursor_up", "Up", show=False),
+    ]
+
+    @dataclass
+    class Chosen(Message):
+        """Scroll the reader to this place."""
+
+        paragraph: int
+        start: int
+        end: int
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 (Textual keyword)
+        super().__init__(id=id, markup=False)
+        self.targets: list[tuple[int, int, int]] = []
+        """(paragraph, start, end) of each selectable row, in order."""
+
+    def show_article(self, article: Article) -> None:
+        """List the figures (in reading order) and the parties (most mentioned first)."""
+        self.clear_options()
+        self.targets = []
+        if article.figures:
+            self.add_option(Option(Content.styled("Figures", "bold underline"), disabled=True))
+        for figure in sorted(article.figures, key=lambda f: (f.paragraph, f.start)):
+            self._add(figure_row(figure), (figure.paragraph, figure.start, figure.end))
+        counts = Counter(m.party for m in article.mentions)
+        if counts:
+            self.add_option(Option(Content.styled("Parties", "italic bold"), disabled=True))
+        firsts: dict[str, Mention] = {}
+        for mention in sorted(article.mentions, key=lambda m: (m.paragraph, m.start)):
+            firsts.setdefault(mention.party, mention)
+        for party, count in counts.most_common():
+            first = firsts[party]
+            self._add(party_row(party, count, first), (first.paragraph, first.start, first.end))
+
+    def _add(self, prompt: Content, target: tuple[int, int, int]) -> None:
+        self.add_option(Option(prompt, id=f"target-{len(self.targets)}"))
+        self.targets.append(target)
+
+    @on(OptionList.OptionSelected)
+    def choose(self, event: OptionList.OptionSelected) -> None:
+        """Turn the selected row into a place in the article."""
+        event.stop()
+        if event.option.id is not None:
+            paragraph, start, end = self.targets[int(event.option.id.removeprefix("target-"))]
+            self.post_message(self.Chosen(paragraph, start, end))
