@@ -1,0 +1,148 @@
+"""Article <-> stored payload (zlib-compressed JSON) and summaries.
+
+The index stores the whole `Article` so it can be shown without its source file. JSON (not
+pickle) keeps the stored data inert: reading it can never construct arbitrary objects.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from collections import Counter
+from datetime import date
+
+from index.models import (
+    Article,
+    ArticleId,
+    ArticleSummary,
+    Figure,
+    JsonValue,
+    Mention,
+    MentionKind,
+    PublishedHow,
+)
+
+
+def encode_article(article: Article) -> bytes:
+    """Return the stored payload of an article."""
+    data: dict[str, JsonValue] = article.as_json()
+    data["raw"] = article.raw
+    data["content_hash"] = article.content_hash
+    data["extra"] = [[key, value] for key, value in article.extra]
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return zlib.compress(text.encode("utf-8"), 1)
+
+
+def decode_article(payload: bytes) -> Article:
+    """Rebuild an article from its stored payload.
+
+    Raises:
+        ValueError: the payload is not a valid article (zlib, JSON or a missing key).
+    """
+    try:
+        data = json.loads(zlib.decompress(payload).decode("utf-8"))
+        return _article_from_json(data)
+    except (zlib.error, UnicodeDecodeError, KeyError, TypeError) as error:
+        raise ValueError(f"unreadable stored article: {error}") from error
+
+
+def _article_from_json(data: dict[str, JsonValue]) -> Article:
+    published = data["published"]
+    return Article(
+        id=ArticleId(str(data["id"])),
+        path=str(data["path"]),
+        title=str(data["title"]),
+        source=_opt_str(data["source"]),
+        url=_opt_str(data["url"]),
+        published=date.fromisoformat(published) if isinstance(published, str) else None,
+        published_how=PublishedHow(str(data["published_how"])),
+        tags=tuple(str(t) for t in _list(data["tags"])),
+        paragraphs=tuple(str(p) for p in _list(data["paragraphs"])),
+        figures=tuple(_figure(f) for f in _list(data["figures"])),
+        mentions=tuple(_mention(m) for m in _list(data["mentions"])),
+        raw=str(data.get("raw") or ""),
+        content_hash=str(data.get("content_hash") or ""),
+        dateline=_opt_str(data.get("dateline")),
+        extra=tuple(_pair(p) for p in _list(data.get("extra") or [])),
+    )
+
+
+def _figure(data: JsonValue) -> Figure:
+    if not isinstance(data, dict):
+        raise TypeError("figure is not an object")
+    return Figure(
+        text=str(data["text"]),
+        value=_opt_float(data["value"]),
+        low=_opt_float(data["low"]),
+        high=_opt_float(data["high"]),
+        qualifier=_opt_str(data["qualifier"]),
+        counted=_opt_str(data["counted"]),
+        measure=_opt_str(data["measure"]),
+        attribution=_opt_str(data["attribution"]),
+        paragraph=int(str(data["paragraph"])),
+        start=int(str(data["start"])),
+        end=int(str(data["end"])),
+    )
+
+
+def _mention(data: JsonValue) -> Mention:
+    if not isinstance(data, dict):
+        raise TypeError("mention is not an object")
+    return Mention(
+        party=str(data["party"]),
+        kind=MentionKind(str(data["kind"])),
+        affiliation=_opt_str(data["affiliation"]),
+        text=str(data["text"]),
+        paragraph=int(str(data["paragraph"])),
+        start=int(str(data["start"])),
+        end=int(str(data["end"])),
+    )
+
+
+def _list(value: JsonValue) -> list[JsonValue]:
+    if not isinstance(value, list):
+        raise TypeError("expected a list")
+    return value
+
+
+def _pair(value: JsonValue) -> tuple[str, str]:
+    if not isinstance(value, list) or len(value) != 2:
+        raise TypeError("expected a [key, value] pair")
+    return (str(value[0]), str(value[1]))
+
+
+def _opt_str(value: JsonValue) -> str | None:
+    return None if value is None else str(value)
+
+
+def _opt_float(value: JsonValue) -> float | None:
+    if value is None or isinstance(value, bool):
+        return None
+    if isinstance(value, int | float):
+        return float(value)
+    raise TypeError("expected a number")
+
+
+def parties_by_count(article: Article) -> tuple[str, ...]:
+    """Canonical parties of an article, most mentioned first."""
+    counts = Counter(m.party for m in article.mentions)
+    return tuple(party for party, _ in counts.most_common())
+
+
+def measures_by_count(article: Article) -> tuple[str, ...]:
+    """Measures of an article's figures, most frequent first."""
+    counts = Counter(f.measure for f in article.figures if f.measure)
+    return tuple(measure for measure, _ in counts.most_common())
+
+
+def summarise(article: Article) -> ArticleSummary:
+    """The list-row view of an article."""
+    return ArticleSummary(
+        id=article.id,
+        title=article.title,
+        source=article.source,
+        published=article.published,
+        path=article.path,
+        parties=parties_by_count(article),
+        measures=measures_by_count(article),
+    )

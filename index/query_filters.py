@@ -1,0 +1,105 @@
+"""Field filters in a query: `source:`, `party:`, `measure:`/`figure:`, `tag:`, `date:`.
+
+Keyword filters match case-insensitively against the indexed values, whole value or one of
+its words (`party:haniyeh` finds "Ismail Haniyeh", `source:"al jazeera"` finds "Al
+Jazeera"). Dates accept `2024`, `2024-04`, `2024-04-12` and ranges `[2023-11-01 to
+2023-11-30]` with either end open.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+
+from whoosh import query
+from whoosh.reading import IndexReader
+
+FILTER_PATTERN = re.compile(
+    r"(?<![\w:])(source|party|measure|figure|tag|date):"
+    r"(\"[^\"]*\"?|\[[^\]]*\]?|[^\s()]*)",
+    re.IGNORECASE,
+)
+"""`field:value`, `field:"two words"` or `field:[range]` for the filter fields."""
+
+_FIELD_ALIASES = {"figure": "measure"}
+_MAX_LEXICON_SCAN = 20_000
+_RANGE = re.compile(r"^\s*(\S*?)\s*\bto\b\s*(\S*)\s*$", re.IGNORECASE)
+_DAY = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+
+
+def filter_query(name: str, raw: str, reader: IndexReader) -> query.Query | str:
+    """The filter query for `name:raw`, or a notice (str) saying why it was ignored."""
+    fieldname = _FIELD_ALIASES.get(name, name)
+    value = raw.strip().strip('"').strip()
+    if not value:
+        return f"The filter {name}: has no value and was ignored."
+    if fieldname == "date":
+        return _date_filter(raw.strip(), name)
+    return _keyword_filter(fieldname, value, reader)
+
+
+def _normal(value: str) -> str:
+    return " ".join(re.sub(r"[_\-]+", " ", value.lower()).split())
+
+
+def _keyword_filter(fieldname: str, value: str, reader: IndexReader) -> query.Query:
+    wanted = _normal(value)
+    squeezed = wanted.replace(" ", "")
+    matches: list[str] = []
+    for count, term in enumerate(reader.lexicon(fieldname)):
+        if count >= _MAX_LEXICON_SCAN:
+            break
+        text = term.decode("utf-8") if isinstance(term, bytes) else str(term)
+        normal = _normal(text)
+        if normal == wanted or normal.replace(" ", "") == squeezed or wanted in normal.split():
+            matches.append(text)
+    if not matches:
+        return query.Term(fieldname, value.lower())
+    if len(matches) == 1:
+        return query.Term(fieldname, matches[0])
+    return query.Or([query.Term(fieldname, text) for text in matches])
+
+
+def _date_filter(raw: str, name: str) -> query.Query | str:
+    invalid = (
+        f"The date filter {name}:{raw} was not understood and was ignored "
+        "(use 2024, 2024-04, 2024-04-12 or [2023-11-01 to 2023-11-30])."
+    )
+    if raw.startswith("["):
+        if not raw.endswith("]"):
+            return invalid
+        match = _RANGE.match(raw[1:-1])
+        if match is None:
+            return invalid
+        parts = [match.group(1) or "", match.group(2) or ""]
+        low = _bounds(parts[0]) if parts[0].strip() else (None, None)
+        high = _bounds(parts[1]) if parts[1].strip() else (None, None)
+        if low is None or high is None or (low[0] is None and high[1] is None):
+            return invalid
+        return query.DateRange("date", low[0], high[1])
+    bounds = _bounds(raw)
+    if bounds is None:
+        return invalid
+    return query.DateRange("date", bounds[0], bounds[1])
+
+
+def _bounds(text: str) -> tuple[datetime | None, datetime | None] | None:
+    """(first, last) instant of a year, month or day written as text, or None."""
+    match = _DAY.match(text.strip())
+    if match is None:
+        return None
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        if month is None:
+            first, after = date(year or 1, 1, 1), date((year or 1) + 1, 1, 1)
+        elif day is None:
+            first = date(year or 1, month, 1)
+            after = date(first.year + (month == 12), month % 12 + 1, 1)
+        else:
+            first = date(year or 1, month, day)
+            after = first + timedelta(days=1)
+    except (ValueError, OverflowError):
+        return None
+    start = datetime(first.year, first.month, first.day)
+    end = datetime(after.year, after.month, after.day) - timedelta(microseconds=1)
+    return start, end

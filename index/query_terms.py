@@ -1,0 +1,111 @@
+"""Capped expansion of prefix, wildcard and fuzzy terms to the most frequent real terms.
+
+Whoosh would expand `ha*` to every term that starts with "ha" and score each one in
+Python; here each expansion reads the lexicon once (at most `SCAN_CAP` entries), keeps the
+`cap` terms with the highest document frequency, and always includes the exact stem.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import heapq
+import re
+
+from whoosh import query
+from whoosh.reading import IndexReader
+
+from index.analysis import analyse, stem_cache
+from index.spelling import edits1
+
+PREFIX_CAP = 50
+"""Most terms an explicit `word*` (or wildcard, or `word~`) expands to."""
+
+TYPING_CAP = 12
+"""Most terms the last, unfinished word of search-as-you-type expands to."""
+
+SCAN_CAP = 50_000
+"""Most lexicon entries one expansion reads (bounds the cost of `h*` on a huge index)."""
+
+
+def cap_expansions(
+    parsed: query.Query, reader: IndexReader, *, typing: bool, notices: list[str]
+) -> query.Query:
+    """Replace Prefix/Wildcard/FuzzyTerm leaves by an Or of their most frequent terms."""
+    cap = TYPING_CAP if typing else PREFIX_CAP
+    capped: list[str] = []
+
+    def expand(node: query.Query) -> query.Query:
+        if isinstance(node, query.FuzzyTerm):
+            terms, total = _fuzzy_terms(node, reader, cap)
+        elif isinstance(node, query.Prefix):
+            terms, total = _prefix_terms(node.fieldname, str(node.text), reader, cap)
+        elif isinstance(node, query.Wildcard):
+            terms, total = _wildcard_terms(node.fieldname, str(node.text), reader, cap)
+        else:
+            return node
+        if total > len(terms) and not typing:
+            capped.append(str(node.text))
+        if not terms:
+            return query.NullQuery
+        return query.Or([query.Term(node.fieldname, t) for t in terms], boost=node.boost)
+
+    result = parsed.accept(expand)
+    if capped:
+        shown = ", ".join(dict.fromkeys(f"{t}*" for t in capped))
+        notices.append(f"{shown} matched many words; searched the {cap} most common of them.")
+    return result.normalize()
+
+
+def _top(found: list[tuple[int, str]], cap: int) -> list[str]:
+    return [text for _, text in heapq.nlargest(cap, found)]
+
+
+def _prefix_terms(
+    fieldname: str, prefix: str, reader: IndexReader, cap: int
+) -> tuple[list[str], int]:
+    found: list[tuple[int, str]] = []
+    for count, (term, info) in enumerate(reader.iter_prefix(fieldname, prefix)):
+        if count >= SCAN_CAP:
+            break
+        found.append((info.doc_frequency(), _text(term)))
+    stems = analyse(prefix)
+    top = _top(found, cap)
+    for stem in stems[:1]:
+        if stem not in top and (fieldname, stem) in reader:
+            top.insert(0, stem)
+    return top, len(found)
+
+
+def _wildcard_terms(
+    fieldname: str, pattern: str, reader: IndexReader, cap: int
+) -> tuple[list[str], int]:
+    literal = re.split(r"[*?]", pattern, maxsplit=1)[0]
+    matcher = re.compile(fnmatch.translate(pattern))
+    found: list[tuple[int, str]] = []
+    for count, (term, info) in enumerate(reader.iter_prefix(fieldname, literal)):
+        if count >= SCAN_CAP:
+            break
+        text = _text(term)
+        if matcher.match(text):
+            found.append((info.doc_frequency(), text))
+    return _top(found, cap), len(found)
+
+
+def _fuzzy_terms(node: query.FuzzyTerm, reader: IndexReader, cap: int) -> tuple[list[str], int]:
+    fieldname = node.fieldname
+    candidates: dict[str, None] = {}
+    words = [str(node.text), *analyse(str(node.text))]
+    if node.maxdist >= 1 and str(node.text).isalpha():
+        # One edit on the *word* may change its stem more ("hamass" -> "hamas" -> "hama").
+        for stem in stem_cache().stem_all(edits1(str(node.text))):
+            if (fieldname, stem) in reader:
+                candidates[stem] = None
+    for word in dict.fromkeys(words):
+        for term in reader.terms_within(fieldname, word, node.maxdist, prefix=node.prefixlength):
+            candidates[_text(term)] = None
+    found = [(reader.doc_frequency(fieldname, text), text) for text in candidates]
+    return _top(found, cap), len(found)
+
+
+def _text(term: bytes | str) -> str:
+    return term.decode("utf-8") if isinstance(term, bytes) else term

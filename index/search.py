@@ -1,0 +1,179 @@
+"""run_search: user text -> SearchPage (ranked hits, snippets, facets, did-you-mean).
+
+One Searcher per call (`ArticleStore.searcher()`), so calls from several threads are safe.
+Parsing lives in `index.query`, snippets and match spans in `index.snippets`, "more like
+this" in `index.related`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Sequence
+
+from whoosh import query
+from whoosh.searching import Searcher
+
+from index.errors import InvalidRequest
+from index.models import FacetValue, SearchHit, SearchPage
+from index.payload import decode_article, summarise
+from index.query import ParsedQuery, parse_query, plain_query
+from index.related import find_related
+from index.schema import scoring_model
+from index.snippets import make_snippet, match_spans
+from index.spelling import suggest
+from index.store import ArticleStore, reading
+
+__all__ = ["find_related", "match_spans", "run_search"]
+
+FACET_LIMIT = 25
+"""Most values shown per facet."""
+
+SORTS = ("relevance", "date")
+
+
+def run_search(
+    store: ArticleStore,
+    text: str,
+    *,
+    limit: int = 20,
+    offset: int = 0,
+    sort: str = "relevance",
+    as_you_type: bool = False,
+) -> SearchPage:
+    """Search the store; never raises on what the user typed.
+
+    Args:
+        store: The article index.
+        text: The query as typed (syntax in README: phrases, AND/OR/NOT, `word*`,
+            `word~`, `source:`, `party:`, `measure:`/`figure:`, `tag:`, `date:`).
+        limit: Hits per page.
+        offset: Hits to skip (paging).
+        sort: "relevance" or "date" (newest first).
+        as_you_type: The last word, unless followed by a space, is a (capped) prefix.
+
+    Raises:
+        InvalidRequest: `sort` is not one of "relevance" and "date".
+        IndexCorrupt: the index files cannot be read.
+    """
+    if sort not in SORTS:
+        raise InvalidRequest(f"Unknown sort {sort!r}.", hint="use relevance or date")
+    started = time.perf_counter()
+    limit, offset = max(0, limit), max(0, offset)
+    with store.searcher() as searcher, reading():
+        searcher.weighting = scoring_model()
+        parsed = parse_query(text, searcher.reader(), as_you_type=as_you_type)
+        by_date = sort == "date" or parsed.text_query is None
+        final = _final_query(parsed)
+        hits, docnums = _run(searcher, final, limit + offset, by_date=by_date)
+        if hits is None:  # the parsed query failed inside Whoosh: run its plain words
+            parsed.fallback = True
+            parsed.notices.append("The query could not be run as written; searched for the words.")
+            final = _final_query(parsed, plain=True)
+            hits, docnums = _run(searcher, final, limit + offset, by_date=by_date)
+        page_hits = _hits(searcher, hits or [], offset, parsed.terms)
+        facets = _facets(store, searcher, docnums)
+        suggestion = _suggestion(searcher, parsed, text, len(docnums), as_you_type)
+    return SearchPage(
+        query=text,
+        hits=tuple(page_hits),
+        total=len(docnums),
+        took_ms=(time.perf_counter() - started) * 1000,
+        sort="date" if by_date else "relevance",
+        fallback=parsed.fallback,
+        notice=parsed.notice,
+        suggestion=suggestion,
+        facets=facets,
+        terms=parsed.terms,
+    )
+
+
+def _final_query(parsed: ParsedQuery, *, plain: bool = False) -> query.Query:
+    text_query = parsed.text_query
+    if plain:
+        text_query = plain_query(parsed.terms) if parsed.terms else query.NullQuery
+    parts = [*([text_query] if text_query is not None else []), *parsed.filters]
+    if not parts:
+        return query.Every()
+    return query.And(parts) if len(parts) > 1 else parts[0]
+
+
+_RUN_ERRORS = (ValueError, TypeError, KeyError, AttributeError, RecursionError)
+"""What a strange but parsed query can raise inside Whoosh (e.g. a phrase on a keyword)."""
+
+
+def _run(
+    searcher: Searcher, final: query.Query, top: int, *, by_date: bool
+) -> tuple[list[tuple[int, float]] | None, list[int]]:
+    """(top (docnum, score) pairs, every matching docnum); (None, []) when Whoosh fails."""
+    try:
+        docnums = sorted(searcher.docs_for_query(final))
+        if not docnums or top == 0:
+            return [], docnums
+        if by_date:
+            results = searcher.search(final, limit=top, sortedby="date", reverse=True)
+        else:
+            results = searcher.search(final, limit=top)
+        return [(hit.docnum, float(hit.score or 0.0)) for hit in results], docnums
+    except _RUN_ERRORS:
+        return None, []
+
+
+def _hits(
+    searcher: Searcher, ranked: list[tuple[int, float]], offset: int, terms: Sequence[str]
+) -> list[SearchHit]:
+    hits = []
+    for rank, (docnum, score) in enumerate(ranked[offset:], start=offset + 1):
+        article = decode_article(searcher.stored_fields(docnum)["payload"])
+        snippet = make_snippet(article, terms)
+        hits.append(SearchHit(summarise(article), score, snippet, rank))
+    return hits
+
+
+def _facets(
+    store: ArticleStore, searcher: Searcher, docnums: list[int]
+) -> dict[str, tuple[FacetValue, ...]]:
+    rows = store.facet_rows(searcher)
+    sources: Counter[str] = Counter()
+    months: Counter[str] = Counter()
+    parties: Counter[str] = Counter()
+    for docnum in docnums:
+        row = rows[docnum] if docnum < len(rows) else ()
+        if not row:
+            continue
+        if row[1]:
+            sources[row[1]] += 1
+        if row[2]:
+            months[row[2]] += 1
+        parties.update(row[3:])
+    return {
+        "source": _top_values(sources),
+        "party": _top_values(parties),
+        "month": tuple(
+            FacetValue(v, c) for v, c in sorted(months.items(), reverse=True)[:FACET_LIMIT]
+        ),
+    }
+
+
+def _top_values(counts: Counter[str]) -> tuple[FacetValue, ...]:
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0].lower()))
+    return tuple(FacetValue(value, count) for value, count in ordered[:FACET_LIMIT])
+
+
+def _suggestion(
+    searcher: Searcher, parsed: ParsedQuery, text: str, total: int, as_you_type: bool
+) -> str | None:
+    """A better-spelled query when the typed one finds few articles and it finds more."""
+    if as_you_type or parsed.text_query is None or total >= 3 or not parsed.words:
+        return None
+    if parsed.fallback or any(char in text for char in "*~?"):
+        return None
+    corrected = suggest(text, parsed.words, searcher.reader())
+    if corrected is None:
+        return None
+    better = parse_query(corrected, searcher.reader())
+    try:
+        found = sum(1 for _ in searcher.docs_for_query(_final_query(better)))
+    except _RUN_ERRORS:
+        return None
+    return corrected if found > total else None

@@ -1,0 +1,94 @@
+"""Snippets and MATCH spans, computed from the analyzer's tokens (chars=True).
+
+Offsets come from the same analyzer that indexed the text, so a query for "hostage"
+highlights "hostages" and "Hostage's"; they are never taken from Whoosh's HTML formatter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from index.analysis import token_spans
+from index.models import Article, Snippet, Span, SpanKind
+
+SNIPPET_CHARS = 220
+"""Target length of a snippet."""
+
+
+def match_spans(article: Article, terms: Sequence[str]) -> list[Span]:
+    """MATCH spans in `article.paragraphs` for analysed terms (e.g. `SearchPage.terms`)."""
+    wanted = frozenset(terms)
+    if not wanted:
+        return []
+    spans = []
+    for number, paragraph in enumerate(article.paragraphs):
+        for term, start, end in token_spans(paragraph):
+            if term in wanted:
+                spans.append(Span(number, start, end, SpanKind.MATCH, label=term))
+    return spans
+
+
+def _cheap_candidates(paragraphs: Sequence[str], wanted: frozenset[str]) -> list[int]:
+    """Paragraphs that may contain a term (a stem is nearly always a substring of its word)."""
+    found = []
+    for number, paragraph in enumerate(paragraphs):
+        lower = paragraph.lower()
+        if any(term in lower for term in wanted):
+            found.append(number)
+    return found
+
+
+def make_snippet(article: Article, terms: Sequence[str]) -> Snippet:
+    """The best short excerpt of an article for these terms, with the matches' offsets."""
+    paragraphs = article.paragraphs
+    if not paragraphs:
+        return Snippet(article.title)
+    wanted = frozenset(terms)
+    best: tuple[int, int, list[tuple[int, int]]] | None = None  # (distinct, paragraph, spans)
+    candidates = _cheap_candidates(paragraphs, wanted) if wanted else []
+    for number in candidates or ([] if not wanted else range(min(len(paragraphs), 20))):
+        spans = [(s, e) for t, s, e in token_spans(paragraphs[number]) if t in wanted]
+        if not spans:
+            continue
+        distinct = len({paragraphs[number][s:e].lower() for s, e in spans})
+        if best is None or distinct > best[0]:
+            best = (distinct, number, spans)
+    if best is None:
+        return Snippet(_shorten(paragraphs[0], 0, SNIPPET_CHARS)[0])
+    _, number, spans = best
+    return _window(paragraphs[number], spans)
+
+
+def _window(paragraph: str, spans: list[tuple[int, int]]) -> Snippet:
+    """Cut a window of about SNIPPET_CHARS around the densest run of matches."""
+    best_start, best_count = spans[0][0], 0
+    for i, (start, _) in enumerate(spans):
+        count = sum(1 for s, e in spans[i:] if e - start <= SNIPPET_CHARS)
+        if count > best_count:
+            best_start, best_count = start, count
+    begin = max(0, best_start - SNIPPET_CHARS // 4)
+    text, shift = _shorten(paragraph, begin, begin + SNIPPET_CHARS)
+    matches = tuple(
+        (s - shift, e - shift) for s, e in spans if s >= shift and e - shift <= len(text)
+    )
+    return Snippet(text, matches)
+
+
+def _shorten(paragraph: str, begin: int, end: int) -> tuple[str, int]:
+    """paragraph[begin:end] moved to word boundaries, with "…" marks; returns (text, shift).
+
+    `shift` is the offset in `paragraph` of the returned text's first character minus the
+    length of a leading "…", so `paragraph offset - shift` is an offset in the text.
+    """
+    if begin > 0:
+        space = paragraph.rfind(" ", 0, begin)
+        begin = space + 1 if space >= 0 else 0
+    if end < len(paragraph):
+        space = paragraph.find(" ", end)
+        end = space if space >= 0 and space - end < 30 else end
+    else:
+        end = len(paragraph)
+    text = paragraph[begin:end]
+    lead = "…" if begin > 0 else ""
+    tail = "…" if end < len(paragraph) else ""
+    return f"{lead}{text}{tail}", begin - len(lead)

@@ -1,0 +1,395 @@
+"""ArticleStore: the Whoosh index of articles (open, version check, write, read by id).
+
+One writer at a time (Whoosh's lock; `LockError` becomes `IndexBusy`), one `Searcher` per
+call, so a store can be used from several threads. Every read of index files goes through
+`index.safe_pickle`'s restricted unpickler and every failure to read becomes
+`IndexCorrupt`, never a raw traceback.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import struct
+import zlib
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import FileStorage, RamStorage, Storage
+from whoosh.filedb.structfile import StructFile
+from whoosh.query import Every
+from whoosh.searching import Searcher
+from whoosh.writing import IndexWriter
+
+from index import safe_pickle
+from index.errors import (
+    AmbiguousArticleId,
+    ArticleNotFound,
+    IndexBusy,
+    IndexCorrupt,
+    IndexOutOfDate,
+)
+from index.models import Article, ArticleId, ArticleSummary
+from index.payload import decode_article, encode_article, parties_by_count, summarise
+from index.schema import FACET_SEPARATOR, LIST_SEPARATOR, SCHEMA_VERSION, build_schema
+
+safe_pickle.install()
+
+logger = logging.getLogger(__name__)
+
+VERSION_FILE = "newsdesk-schema-version"
+"""A file next to Whoosh's own, holding `SCHEMA_VERSION` as text."""
+
+BULK_THRESHOLD = 2000
+"""Batches at least this large use Whoosh's multi-process writer (2.8x faster at 22k)."""
+
+REBUILD_HINT = "run: newsdesk index --rebuild PATH…"
+
+READ_ERRORS: tuple[type[BaseException], ...] = (
+    whoosh_index.IndexError,
+    pickle.UnpicklingError,
+    EOFError,
+    struct.error,
+    zlib.error,
+    OSError,
+    ValueError,
+    IndexError,
+    KeyError,
+    AttributeError,
+    TypeError,
+)
+"""What Whoosh raises on truncated, garbled or foreign index files (all become IndexCorrupt)."""
+
+
+class ArticleStore:
+    """The article index: a Whoosh index plus a schema-version file."""
+
+    def __init__(self, ix: whoosh_index.Index, location: Path | None) -> None:
+        """Wrap an open Whoosh index (use `open`, `create` or `in_memory`)."""
+        self._ix = ix
+        self.location = location
+        """The index directory, or None for an in-memory store."""
+        self._facet_cache: dict[int, list[tuple[str, ...]]] = {}
+
+    # --- opening -------------------------------------------------------------
+
+    @classmethod
+    def open(cls, index_dir: Path) -> ArticleStore:
+        """Open the index in `index_dir`, creating it when absent.
+
+        Raises:
+            IndexOutOfDate: the index was written by another schema version.
+            IndexCorrupt: the index files cannot be read.
+        """
+        index_dir = Path(index_dir)
+        index_dir.mkdir(parents=True, exist_ok=True)
+        storage = FileStorage(str(index_dir))
+        if not _has_index(storage):
+            return cls._create_in(storage, index_dir)
+        _check_version(storage)
+        return cls(_open_index(index_dir), index_dir)
+
+    @classmethod
+    def create(cls, index_dir: Path) -> ArticleStore:
+        """Wipe `index_dir`'s index and create an empty one (for `--rebuild`).
+
+        Raises:
+            IndexBusy: another process is writing the index.
+        """
+        index_dir = Path(index_dir)
+        index_dir.mkdir(parents=True, exist_ok=True)
+        storage = FileStorage(str(index_dir))
+        lock = storage.lock("MAIN_WRITELOCK")
+        if not lock.acquire(blocking=False):
+            raise IndexBusy(_BUSY, hint=_BUSY_HINT)
+        try:
+            for name in list(storage):
+                if name.startswith("_MAIN_") or name == VERSION_FILE:
+                    storage.delete_file(name)
+        finally:
+            lock.release()
+        return cls._create_in(storage, index_dir)
+
+    @classmethod
+    def in_memory(cls) -> ArticleStore:
+        """An empty index in RAM (for tests and `Library.in_memory`)."""
+        return cls._create_in(RamStorage(), None)
+
+    @classmethod
+    def _create_in(cls, storage: Storage, location: Path | None) -> ArticleStore:
+        ix = storage.create_index(build_schema())
+        with storage.create_file(VERSION_FILE) as stream:
+            stream.write(str(SCHEMA_VERSION).encode("ascii"))
+        return cls(ix, location)
+
+    def close(self) -> None:
+        """Release the index (files stay on disk)."""
+        self._ix.close()
+
+    # --- writing -------------------------------------------------------------
+
+    def write(self, upserts: Sequence[Article], deletes: Sequence[ArticleId] = ()) -> None:
+        """Add or replace articles (by id) and delete others, in one commit.
+
+        Raises:
+            IndexBusy: another process holds the write lock.
+        """
+        latest: dict[ArticleId, Article] = {a.id: a for a in upserts}
+        if not latest and not deletes:
+            return
+        empty = self._ix.is_empty()
+        writer = self._writer(bulk=len(latest) >= BULK_THRESHOLD)
+        try:
+            for article_id in deletes:
+                writer.delete_by_term("id", article_id)
+            add = writer.add_document if empty and not deletes else writer.update_document
+            for article in latest.values():
+                add(**document_fields(article))
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+        self._facet_cache.clear()
+
+    def _writer(self, *, bulk: bool) -> IndexWriter:
+        try:
+            if bulk:
+                procs = max(1, min(2, os.cpu_count() or 1))
+                return self._ix.writer(procs=procs, limitmb=256, multisegment=True)
+            return self._ix.writer(limitmb=128)
+        except whoosh_index.LockError as error:
+            raise IndexBusy(_BUSY, hint=_BUSY_HINT) from error
+
+    # --- reading -------------------------------------------------------------
+
+    @contextmanager
+    def searcher(self) -> Iterator[Searcher]:
+        """A fresh Whoosh Searcher for one call (index.search only; never shared)."""
+        with reading():
+            searcher = self._ix.searcher()
+            try:
+                yield searcher
+            finally:
+                searcher.close()
+
+    def get(self, article_id: ArticleId) -> Article:
+        """The article with this exact id.
+
+        Raises:
+            ArticleNotFound: no article has that id.
+        """
+        with self.searcher() as searcher:
+            fields = searcher.document(id=article_id)
+            if fields is None:
+                raise ArticleNotFound(
+                    f"No article has the id {article_id!r}.",
+                    hint="run: newsdesk search QUERY to find its id",
+                )
+            return decode_article(fields["payload"])
+
+    def resolve(self, ref: str) -> ArticleId:
+        """Turn an exact id, a unique id prefix or a stored path into an id.
+
+        Raises:
+            ArticleNotFound: nothing matches.
+            AmbiguousArticleId: the prefix matches several ids.
+        """
+        ref = ref.strip()
+        with self.searcher() as searcher:
+            if ref and searcher.document_number(id=ref) is not None:
+                return ArticleId(ref)
+            for path in _path_forms(ref):
+                fields = searcher.document(path=path)
+                if fields is not None:
+                    return ArticleId(fields["id"])
+            matches = [ArticleId(t) for t in _live_ids(searcher, ref)] if ref else []
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            shown = ", ".join(sorted(matches)[:5])
+            raise AmbiguousArticleId(
+                f"{ref!r} matches {len(matches)} articles ({shown}…).",
+                hint="type more characters of the id",
+            )
+        raise ArticleNotFound(
+            f"No article has the id or path {ref!r}.",
+            hint="run: newsdesk search QUERY to find its id",
+        )
+
+    def count(self) -> int:
+        """How many articles the index holds."""
+        with reading():
+            return int(self._ix.doc_count())
+
+    def recent(self, limit: int = 50) -> list[ArticleSummary]:
+        """The newest articles first; undated ones last."""
+        with self.searcher() as searcher:
+            results = searcher.search(Every(), limit=limit, sortedby="date", reverse=True)
+            return [summarise(decode_article(hit["payload"])) for hit in results]
+
+    def ids(self) -> list[ArticleId]:
+        """Every article id in the index."""
+        with self.searcher() as searcher:
+            return [ArticleId(row[0]) for row in self.facet_rows(searcher) if row and row[0]]
+
+    def facet_rows(self, searcher: Searcher) -> list[tuple[str, ...]]:
+        """Per docnum: (id, source, month, parties...) display values, cached per generation.
+
+        Deleted documents give an empty tuple.
+        """
+        reader = searcher.reader()
+        generation = reader.generation()
+        key = generation if generation is not None else -1
+        rows = self._facet_cache.get(key)
+        if rows is None:
+            column = reader.column_reader("facets")
+            rows = [
+                _facet_row(column[docnum]) if not reader.is_deleted(docnum) else ()
+                for docnum in range(reader.doc_count_all())
+            ]
+            self._facet_cache = {key: rows}
+        return rows
+
+
+_BUSY = "The index is being written by another newsdesk process."
+_BUSY_HINT = "wait for it to finish, or close the other newsdesk, then try again"
+
+
+@contextmanager
+def reading() -> Iterator[None]:
+    """Turn any failure to read index files into IndexCorrupt."""
+    try:
+        yield
+    except READ_ERRORS as error:
+        logger.debug("index read failed", exc_info=True)
+        raise IndexCorrupt(
+            f"The index cannot be read ({type(error).__name__}: {error}).",
+            hint=REBUILD_HINT,
+        ) from error
+
+
+def _has_index(storage: Storage) -> bool:
+    """True when the storage holds a Whoosh table of contents (without unpickling it)."""
+    return any(name.startswith("_MAIN_") and name.endswith(".toc") for name in storage)
+
+
+class _GuardedStorage(FileStorage):  # type: ignore[misc]  # whoosh is untyped
+    """A FileStorage that can close every file opened while checking an index.
+
+    Whoosh leaves a file open when reading it fails half-way (e.g. a truncated TOC), which
+    would surface later as a ResourceWarning; `close_opened()` closes them.
+    """
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self.opened: list[StructFile] = []
+
+    def open_file(self, name: str, **kwargs: object) -> StructFile:
+        """Open a file and remember it."""
+        stream = super().open_file(name, **kwargs)
+        self.opened.append(stream)
+        return stream
+
+    def close_opened(self) -> None:
+        """Close every file this storage opened."""
+        for stream in self.opened:
+            if not stream.is_closed:
+                stream.close()
+        self.opened.clear()
+
+
+def _open_index(index_dir: Path) -> whoosh_index.Index:
+    """Open and check an index: the TOC and every segment's files must read."""
+    guarded = _GuardedStorage(str(index_dir))
+    try:
+        with reading():
+            ix = guarded.open_index(schema=build_schema())
+            ix.reader().close()
+    except IndexCorrupt:
+        guarded.close_opened()
+        raise
+    guarded.opened.clear()
+    with reading():
+        return FileStorage(str(index_dir)).open_index(schema=build_schema())
+
+
+def _check_version(storage: Storage) -> None:
+    found = None
+    if storage.file_exists(VERSION_FILE):
+        with reading(), storage.open_file(VERSION_FILE) as stream:
+            found = stream.read(32).decode("ascii", "replace").strip()
+    if found != str(SCHEMA_VERSION):
+        raise IndexOutOfDate(
+            f"The index was built by another version of newsdesk "
+            f"(schema {found or 'unknown'}, this version needs {SCHEMA_VERSION}).",
+            hint=REBUILD_HINT,
+        )
+
+
+def document_fields(article: Article) -> dict[str, object]:
+    """The Whoosh fields of one article."""
+    parties = parties_by_count(article)
+    measures = sorted({f.measure for f in article.figures if f.measure})
+    month = article.published.strftime("%Y-%m") if article.published else ""
+    facets = FACET_SEPARATOR.join(
+        (article.id, article.source or "", month, LIST_SEPARATOR.join(parties))
+    )
+    fields: dict[str, object] = {
+        "id": article.id,
+        "path": article.path,
+        "title": article.title,
+        "body": article.text,
+        "facets": facets.encode("utf-8"),
+        "payload": encode_article(article),
+    }
+    optional: dict[str, object] = {
+        "content_hash": article.content_hash,
+        "source": (article.source or "").lower(),
+        "party": _keywords(parties),
+        "measure": _keywords(measures),
+        "tag": _keywords(article.tags),
+        "month": month,
+    }
+    fields.update({name: value for name, value in optional.items() if value})
+    if article.published:
+        published = article.published
+        fields["date"] = datetime(published.year, published.month, published.day)
+    return fields
+
+
+def _keywords(values: Sequence[str]) -> str:
+    return ",".join(v.replace(",", " ").strip().lower() for v in values if v.strip())
+
+
+def _facet_row(value: bytes | None) -> tuple[str, ...]:
+    if not value:
+        return ()
+    parts = value.decode("utf-8").split(FACET_SEPARATOR)
+    parties = tuple(p for p in parts[3].split(LIST_SEPARATOR) if p) if len(parts) > 3 else ()
+    return (parts[0], parts[1], parts[2] if len(parts) > 2 else "", *parties)
+
+
+def _path_forms(ref: str) -> list[str]:
+    forms = [ref]
+    try:
+        resolved = str(Path(ref).expanduser().resolve())
+    except (OSError, RuntimeError):
+        return forms
+    if resolved != ref:
+        forms.append(resolved)
+    return forms
+
+
+def _live_ids(searcher: Searcher, prefix: str) -> list[str]:
+    """Ids starting with `prefix` that belong to a live (not deleted) document."""
+    reader = searcher.reader()
+    found = []
+    for term in reader.expand_prefix("id", prefix):
+        text = term.decode("utf-8") if isinstance(term, bytes) else str(term)
+        if searcher.document_number(id=text) is not None:
+            found.append(text)
+    return found

@@ -1,0 +1,49 @@
+"""Tests for index.analysis."""
+
+from __future__ import annotations
+
+import pickle
+
+from index.analysis import PyStemFilter, analyse, news_analyzer, stem_cache, token_spans
+
+
+def test_analyse_stems_and_drops_stop_words() -> None:
+    """Words are lower-cased, stemmed, and stop words are dropped."""
+    assert analyse("The Hostages were released") == ["hostag", "releas"]
+
+
+def test_analyse_inflections_share_a_stem() -> None:
+    """'hostage', 'hostages' and "Hostage's" index as the same term."""
+    assert analyse("hostage") == analyse("hostages") == analyse("Hostage's")
+
+
+def test_analyse_keeps_numbers_and_inner_punctuation() -> None:
+    """Numbers with separators stay one token."""
+    assert analyse("1.9 million people") == ["1.9", "million", "peopl"]
+
+
+def test_token_spans_offsets_point_at_the_word() -> None:
+    """Offsets from chars=True slice the original word out of the text."""
+    text = "Freed: 13 Hostages, said Qatar."
+    spans = list(token_spans(text))
+    assert [(term, text[start:end]) for term, start, end in spans] == [
+        ("freed", "Freed"),
+        ("13", "13"),
+        ("hostag", "Hostages"),
+        ("said", "said"),
+        ("qatar", "Qatar"),
+    ]
+
+
+def test_stem_all_matches_stem() -> None:
+    """The batch stemmer agrees with the single-word one."""
+    cache = stem_cache()
+    words = ["running", "hostages", "released", "running"]
+    assert cache.stem_all(words) == [cache.stem(w) for w in words]
+
+
+def test_pystemfilter_pickles_without_the_stemmer() -> None:
+    """The filter survives pickling (Whoosh pickles the schema into the index)."""
+    restored = pickle.loads(pickle.dumps(PyStemFilter("english")))
+    assert restored == PyStemFilter("english")
+    assert [t.text for t in news_analyzer()("ceasefires")] == ["ceasefir"]

@@ -1,0 +1,35 @@
+"""Tests for index.schema."""
+
+from __future__ import annotations
+
+from whoosh import scoring
+
+from index.schema import SCHEMA_VERSION, TEXT_FIELDS, build_schema, scoring_model
+
+
+def test_build_schema_has_the_documented_fields() -> None:
+    """Every field the store writes exists."""
+    names = set(build_schema().names())
+    expected = {"id", "path", "title", "body", "source", "party", "measure", "tag"}
+    assert expected | {"date", "month", "facets", "payload", "content_hash"} <= names
+
+
+def test_build_schema_body_keeps_positions_for_phrases() -> None:
+    """The body supports phrase queries; the title is boosted."""
+    schema = build_schema()
+    assert schema["body"].format.supports("positions")
+    assert schema["title"].format.field_boost > 1.0
+    assert set(TEXT_FIELDS) == {"title", "body"}
+
+
+def test_build_schema_ids_are_unique_and_stored() -> None:
+    """Articles are keyed by a unique stored id."""
+    field = build_schema()["id"]
+    assert field.unique
+    assert field.stored
+
+
+def test_scoring_model_is_bm25f() -> None:
+    """Ranking uses BM25F; the version is a positive integer."""
+    assert isinstance(scoring_model(), scoring.BM25F)
+    assert SCHEMA_VERSION >= 1

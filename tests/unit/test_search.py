@@ -1,0 +1,238 @@
+"""Tests for index.search (run_search, match_spans) over a small hand-written library."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from index.errors import InvalidRequest
+from index.models import Article, ArticleId, Mention, MentionKind, PublishedHow, SpanKind
+from index.search import match_spans, run_search
+from index.store import ArticleStore
+
+
+def _article(
+    key: str,
+    title: str,
+    paragraphs: tuple[str, ...],
+    source: str,
+    published: date | None,
+    parties: tuple[str, ...] = (),
+) -> Article:
+    mentions = tuple(Mention(p, MentionKind.ORGANIZATION, None, p, 0, 0, len(p)) for p in parties)
+    return Article(
+        id=ArticleId(key),
+        path=f"/news/{key}.txt",
+        title=title,
+        source=source,
+        url=None,
+        published=published,
+        published_how=PublishedHow.STATED if published else PublishedHow.UNKNOWN,
+        tags=("gaza", "ceasefire") if key != "d" else ("economy",),
+        paragraphs=paragraphs,
+        figures=(),
+        mentions=mentions,
+        content_hash=f"h-{key}",
+    )
+
+
+ARTICLES = (
+    _article(
+        "a",
+        "Hamas frees hostages in truce deal",
+        (
+            "Hamas released 13 hostages on Friday under the truce.",
+            "Qatar said the hostage deal could be extended.",
+        ),
+        "Sputnik",
+        date(2023, 11, 24),
+        ("Hamas", "Qatar"),
+    ),
+    _article(
+        "b",
+        "Truce extended by two days",
+        ("Qatar announced that the truce in Gaza was extended by two days.",),
+        "Al Jazeera",
+        date(2023, 11, 27),
+        ("Qatar",),
+    ),
+    _article(
+        "c",
+        "Gaza toll rises",
+        ("The Hamas-run health ministry said more than 34,000 people were killed.",),
+        "AFP",
+        date(2024, 4, 20),
+        ("Hamas", "Ministry of Health"),
+    ),
+    _article("d", "Oil prices fall", ("Crude oil prices fell on Monday.",), "Reuters", None),
+)
+
+
+@pytest.fixture
+def store() -> ArticleStore:
+    store = ArticleStore.in_memory()
+    store.write(ARTICLES)
+    return store
+
+
+def _ids(store: ArticleStore, text: str, **kwargs: object) -> list[str]:
+    page = run_search(store, text, **kwargs)  # type: ignore[arg-type]
+    return [hit.article.id for hit in page.hits]
+
+
+def test_run_search_stems_query_words(store: ArticleStore) -> None:
+    """'hostage' finds the article that says 'hostages'."""
+    assert _ids(store, "hostage") == ["a"]
+
+
+def test_run_search_ranks_title_matches_first(store: ArticleStore) -> None:
+    """An article with the words in its title ranks above one with them in the body."""
+    assert _ids(store, "truce")[0] in {"a", "b"}
+    assert _ids(store, "truce extended")[0] == "b"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"hostages on Friday"', ["a"]),
+        ("hamas AND qatar", ["a"]),
+        ("hamas NOT qatar", ["c"]),
+        ("oil OR toll", ["c", "d"]),
+        ("hostag*", ["a"]),
+        ("hamass~", ["a", "c"]),
+        ("party:qatar", ["a", "b"]),
+        ('source:"al jazeera"', ["b"]),
+        ("source:jazeera truce", ["b"]),
+        ("figure:killed", []),
+        ("tag:economy", ["d"]),
+        ("date:2024-04", ["c"]),
+        ("date:2023", ["a", "b"]),
+        ("date:[2023-11-25 to 2024-12-31]", ["b", "c"]),
+        ("date:[2023-11-25 to]", ["b", "c"]),
+    ],
+)
+def test_run_search_syntax(store: ArticleStore, text: str, expected: list[str]) -> None:
+    """Phrases, operators, prefix, fuzzy and field filters select the right articles."""
+    page = run_search(store, text)
+    assert sorted(h.article.id for h in page.hits) == expected
+    assert page.total == len(expected)
+    assert not page.fallback
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"unclosed',
+        "AND OR",
+        "(((",
+        "date:[garbage",
+        "title:",
+        "x" * 10_000,
+        "ham\x00as\x1b",
+        "hamas)",
+        "NOT",
+        "party:",
+        "[a to",
+        "title:(",
+        "hamas AND",
+    ],
+)
+def test_run_search_malformed_never_raises(store: ArticleStore, text: str) -> None:
+    """A malformed query falls back to plain words and says so."""
+    page = run_search(store, text)
+    assert page.fallback
+    assert page.notice
+
+
+@pytest.mark.parametrize("text", ["*", "~", "?", "^", "-", "a*b*c*", "NOT hamas", "hamas^x"])
+def test_run_search_odd_queries_never_raise(store: ArticleStore, text: str) -> None:
+    """Odd but well-formed queries run without raising."""
+    page = run_search(store, text)
+    assert page.total == len(page.hits)
+
+
+def test_run_search_fallback_searches_the_words(store: ArticleStore) -> None:
+    """The fallback still finds the words of a broken query."""
+    page = run_search(store, '"hostages (truce')
+    assert page.fallback
+    assert {h.article.id for h in page.hits} >= {"a"}
+
+
+def test_run_search_empty_query_lists_recent(store: ArticleStore) -> None:
+    """An empty query lists every article, newest first, undated last."""
+    page = run_search(store, "  ")
+    assert [h.article.id for h in page.hits] == ["c", "b", "a", "d"]
+    assert page.total == 4
+    assert page.sort == "date"
+
+
+def test_run_search_sort_by_date_and_paging(store: ArticleStore) -> None:
+    """sort=date orders newest first; offset/limit page through the same order."""
+    assert _ids(store, "hamas OR qatar", sort="date") == ["c", "b", "a"]
+    page = run_search(store, "hamas OR qatar", sort="date", limit=1, offset=1)
+    assert [h.article.id for h in page.hits] == ["b"]
+    assert page.hits[0].rank == 2
+    assert page.total == 3
+
+
+def test_run_search_unknown_sort_raises(store: ArticleStore) -> None:
+    """An unknown sort is a user error."""
+    with pytest.raises(InvalidRequest):
+        run_search(store, "hamas", sort="title")
+
+
+def test_run_search_facets_count_the_whole_result_set(store: ArticleStore) -> None:
+    """Facets count every match, not only the page."""
+    page = run_search(store, "hamas OR qatar", limit=1)
+    parties = {f.value: f.count for f in page.facets["party"]}
+    assert parties == {"Hamas": 2, "Qatar": 2, "Ministry of Health": 1}
+    assert {f.value for f in page.facets["source"]} == {"Sputnik", "Al Jazeera", "AFP"}
+    assert [f.value for f in page.facets["month"]] == ["2024-04", "2023-11"]
+
+
+def test_run_search_snippet_matches_line_up(store: ArticleStore) -> None:
+    """Snippet match offsets slice the matched words out of the snippet text."""
+    page = run_search(store, "hostage qatar")
+    snippet = page.hits[0].snippet
+    assert [snippet.text[s:e].lower() for s, e in snippet.matches] == ["qatar", "hostage"]
+    assert page.terms == ("hostag", "qatar")
+
+
+def test_run_search_as_you_type_treats_last_word_as_prefix(store: ArticleStore) -> None:
+    """While typing, 'hosta' already finds 'hostages'; one letter is ignored."""
+    assert _ids(store, "hosta", as_you_type=True) == ["a"]
+    assert _ids(store, "hostages", as_you_type=True) == ["a"]
+    assert run_search(store, "h", as_you_type=True).total == 4
+    assert _ids(store, "hosta ", as_you_type=True) == []
+
+
+def test_run_search_prefix_cap_is_reported(
+    store: ArticleStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An explicit prefix that matches more terms than the cap says so."""
+    monkeypatch.setattr("index.query_terms.PREFIX_CAP", 1)
+    page = run_search(store, "h*")
+    assert page.notice is not None
+    assert "most common" in page.notice
+    assert page.total >= 1
+
+
+def test_run_search_did_you_mean(store: ArticleStore) -> None:
+    """A misspelled word gets a suggestion that finds more."""
+    page = run_search(store, "qatarr")
+    assert page.total == 0
+    assert page.suggestion == "qatar"
+    assert run_search(store, "qatar").suggestion is None
+
+
+def test_match_spans_highlights_inflections() -> None:
+    """MATCH spans cover every inflection sharing the term's stem."""
+    article = ARTICLES[0]
+    spans = match_spans(article, ["hostag"])
+    assert [article.paragraphs[s.paragraph][s.start : s.end] for s in spans] == [
+        "hostages",
+        "hostage",
+    ]
+    assert all(s.kind is SpanKind.MATCH for s in spans)
+    assert match_spans(article, []) == []

@@ -1,0 +1,173 @@
+"""Tests for index.store."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from index import store as store_module
+from index.errors import (
+    AmbiguousArticleId,
+    ArticleNotFound,
+    IndexBusy,
+    IndexCorrupt,
+    IndexOutOfDate,
+)
+from index.models import Article, ArticleId, Figure, Mention, MentionKind, PublishedHow
+from index.store import VERSION_FILE, ArticleStore
+
+
+def _article(number: int, title: str = "Truce holds", published: date | None = None) -> Article:
+    paragraph = f"Article {number}: nearly 1,200 people were killed, Hamas said."
+    return Article(
+        id=ArticleId(f"art{number:04d}"),
+        path=f"/news/{number}.txt",
+        title=title,
+        source="Sputnik",
+        url=None,
+        published=published,
+        published_how=PublishedHow.STATED if published else PublishedHow.UNKNOWN,
+        tags=("gaza",),
+        paragraphs=(paragraph,),
+        figures=(
+            Figure(
+                "nearly 1,200 people",
+                1200.0,
+                None,
+                None,
+                "nearly",
+                "people",
+                "killed",
+                None,
+                0,
+                12,
+                31,
+            ),
+        ),
+        mentions=(Mention("Hamas", MentionKind.ORGANIZATION, None, "Hamas", 0, 50, 55),),
+        raw=f"raw {number}",
+        content_hash=f"hash{number}",
+    )
+
+
+def test_write_then_get_round_trips_the_whole_article() -> None:
+    """An article comes back equal to what was written, from the index alone."""
+    store = ArticleStore.in_memory()
+    article = _article(1, published=date(2023, 11, 21))
+    store.write([article])
+    assert store.get(article.id) == article
+
+
+def test_write_updates_by_id() -> None:
+    """Writing an article with an existing id replaces it."""
+    store = ArticleStore.in_memory()
+    store.write([_article(1)])
+    store.write([_article(1, title="Truce extended")])
+    assert store.count() == 1
+    assert store.get(ArticleId("art0001")).title == "Truce extended"
+
+
+def test_write_deletes_by_id() -> None:
+    """Deleted ids disappear from count, ids and get."""
+    store = ArticleStore.in_memory()
+    store.write([_article(1), _article(2)])
+    store.write([], deletes=[ArticleId("art0001")])
+    assert store.ids() == [ArticleId("art0002")]
+    with pytest.raises(ArticleNotFound):
+        store.get(ArticleId("art0001"))
+
+
+def test_write_bulk_path_matches_single_path(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The multi-process writer stores the same articles as the plain one."""
+    monkeypatch.setattr(store_module, "BULK_THRESHOLD", 3)
+    store = ArticleStore.open(tmp_path / "ix")
+    articles = [_article(n) for n in range(6)]
+    store.write(articles)
+    store.write([_article(n, title="Updated") for n in range(3)])
+    assert store.count() == 6
+    assert sorted(store.ids()) == sorted(a.id for a in articles)
+    assert store.get(ArticleId("art0002")).title == "Updated"
+
+
+def test_resolve_accepts_id_prefix_and_path() -> None:
+    """Exact ids, unique prefixes and stored paths resolve; others raise."""
+    store = ArticleStore.in_memory()
+    store.write([_article(1), _article(2), _article(13)])
+    assert store.resolve("art0001") == "art0001"
+    assert store.resolve("art0013") == "art0013"
+    assert store.resolve("/news/2.txt") == "art0002"
+    with pytest.raises(AmbiguousArticleId):
+        store.resolve("art00")
+    with pytest.raises(ArticleNotFound):
+        store.resolve("zzz")
+
+
+def test_recent_lists_newest_first_and_undated_last() -> None:
+    """recent() sorts by date, newest first, with undated articles at the end."""
+    store = ArticleStore.in_memory()
+    store.write(
+        [
+            _article(1, published=date(2023, 11, 1)),
+            _article(2),
+            _article(3, published=date(2024, 4, 20)),
+        ]
+    )
+    assert [s.id for s in store.recent()] == ["art0003", "art0001", "art0002"]
+    assert store.recent(limit=1)[0].parties == ("Hamas",)
+    assert store.recent(limit=1)[0].measures == ("killed",)
+
+
+def test_open_reopens_an_existing_index(tmp_path: Path) -> None:
+    """Articles written by one store are read by the next one."""
+    store = ArticleStore.open(tmp_path / "ix")
+    store.write([_article(1)])
+    store.close()
+    assert ArticleStore.open(tmp_path / "ix").count() == 1
+
+
+def test_open_other_schema_version_raises_out_of_date(tmp_path: Path) -> None:
+    """A schema version mismatch asks for a rebuild."""
+    ArticleStore.open(tmp_path / "ix").write([_article(1)])
+    (tmp_path / "ix" / VERSION_FILE).write_text("0")
+    with pytest.raises(IndexOutOfDate) as caught:
+        ArticleStore.open(tmp_path / "ix")
+    assert "--rebuild" in caught.value.hint
+
+
+def test_create_wipes_an_existing_index(tmp_path: Path) -> None:
+    """create() starts empty even when an index (of any version) is there."""
+    ArticleStore.open(tmp_path / "ix").write([_article(1)])
+    (tmp_path / "ix" / VERSION_FILE).write_text("0")
+    assert ArticleStore.create(tmp_path / "ix").count() == 0
+    assert ArticleStore.open(tmp_path / "ix").count() == 0
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garbage"])
+def test_open_corrupt_index_raises_index_corrupt(tmp_path: Path, damage: str) -> None:
+    """Truncated or garbled index files give IndexCorrupt, not a traceback."""
+    ArticleStore.open(tmp_path / "ix").write([_article(n) for n in range(5)])
+    for path in (tmp_path / "ix").iterdir():
+        if path.name.startswith("_MAIN_"):
+            data = path.read_bytes()
+            path.write_bytes(data[: len(data) // 3] if damage == "truncate" else b"\x80junk" * 9)
+    with pytest.raises(IndexCorrupt) as caught:
+        ArticleStore.open(tmp_path / "ix")
+    assert "--rebuild" in caught.value.hint
+
+
+def test_write_while_locked_raises_index_busy(tmp_path: Path) -> None:
+    """A second writer gets IndexBusy while the first holds the lock."""
+    store = ArticleStore.open(tmp_path / "ix")
+    other = ArticleStore.open(tmp_path / "ix")
+    writer = other._ix.writer()
+    try:
+        with pytest.raises(IndexBusy):
+            store.write([_article(1)])
+    finally:
+        writer.cancel()
+    store.write([_article(1)])
+    assert store.count() == 1
