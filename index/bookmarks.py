@@ -131,10 +131,7 @@ class BookmarkStore:
         """
         found = self._select(SELECT_ROW + " WHERE id = ?", (bookmark_id,))
         if not found:
-            raise BookmarkNotFound(
-                f"No bookmark has id {bookmark_id}.",
-                "Run `newsdesk bookmarks list` to see the ids.",
-            )
+            raise _not_found(bookmark_id)
         return found[0]
 
     def update(
@@ -154,7 +151,7 @@ class BookmarkStore:
                 "SELECT note, tags FROM bookmarks WHERE id = ?", (bookmark_id,)
             ).fetchone()
             if row is None:
-                raise BookmarkNotFound(f"No bookmark has id {bookmark_id}.", "Check the id.")
+                raise _not_found(bookmark_id)
             connection.execute(
                 "UPDATE bookmarks SET note = ?, tags = ?, updated = ? WHERE id = ?",
                 (
@@ -175,7 +172,7 @@ class BookmarkStore:
         with self._write() as connection:
             cursor = connection.execute("DELETE FROM bookmarks WHERE id = ?", (bookmark_id,))
             if cursor.rowcount == 0:
-                raise BookmarkNotFound(f"No bookmark has id {bookmark_id}.", "Check the id.")
+                raise _not_found(bookmark_id)
         self._anchors.pop(bookmark_id, None)
 
     def reanchor(self, bookmark: Bookmark, article: Article | None) -> Bookmark:
@@ -332,6 +329,13 @@ def _corrupt(where: str, error: sqlite3.Error) -> BookmarkStoreError:
     """The error for a file that is not a usable bookmarks database."""
     return BookmarkStoreError(
         f"The bookmarks database {where} cannot be read ({error}).", _MOVE_ASIDE
+    )
+
+
+def _not_found(bookmark_id: int) -> BookmarkNotFound:
+    """The error for an unknown bookmark id."""
+    return BookmarkNotFound(
+        f"No bookmark has id {bookmark_id}.", "Run `newsdesk bookmarks list` to see the ids."
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from tui.commands import index, related, search, show
+from tui.commands import bookmarks, index, related, search, show
 
-COMMANDS: tuple[ModuleType, ...] = (index, search, show, related)
+COMMANDS: tuple[ModuleType, ...] = (index, search, show, related, bookmarks)
 """The registered command modules, in `--help` order."""
