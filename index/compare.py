@@ -27,9 +27,8 @@ _SPEECH_VERB = (
     r"estimated|estimates|quoted|cited|wrote|tweeted|posted)"
 )
 _AFTER_SOURCE = re.compile(
-    r"^(?:['’]s?)?(?:\s+[\w'’-]+){0,4}?,?\s+(?:has |have |had |also |then |later )?"
-    + _SPEECH_VERB
-    + r"\b",
+    r"^(?:['’]s?)?(?:\s+(?!(?:the|a|an|with|of|in|on|to|for|by|and|from|that)\b)[\w'’-]+){0,4}?"
+    r",?\s+(?:has |have |had |also |then |later )?" + _SPEECH_VERB + r"\b",
     re.IGNORECASE,
 )
 _BEFORE_SOURCE = re.compile(
@@ -80,27 +79,40 @@ def compare_parties(a: Article, b: Article) -> PartyComparison:
 def find_sources(article: Article) -> tuple[str, ...]:
     """Parties quoted or cited as a source: "according to X", "X said", "told X", ...
 
-    Mentions inside a figure's attribution ("according to the Hamas Ministry of Health")
-    count too. Returned in order of first appearance.
+    When several parties precede one speech verb ("the Palestinian movement Hamas said"), only
+    the last, the speaker, counts. Mentions inside a figure's attribution ("according to the
+    Hamas Ministry of Health") count too. Returned in order of first appearance.
     """
     attributed = _attribution_ranges(article)
+    ordered = sorted(article.mentions, key=lambda m: (m.paragraph, m.start))
     sources: dict[str, None] = {}
-    for mention in sorted(article.mentions, key=lambda m: (m.paragraph, m.start)):
+    for number, mention in enumerate(ordered):
         if mention.paragraph >= len(article.paragraphs):
             continue
-        if _is_source(article.paragraphs[mention.paragraph], mention) or any(
+        following = ordered[number + 1] if number + 1 < len(ordered) else None
+        next_start = (
+            following.start
+            if following is not None and following.paragraph == mention.paragraph
+            else None
+        )
+        if _is_source(article.paragraphs[mention.paragraph], mention, next_start) or any(
             p == mention.paragraph and s <= mention.start < e for p, s, e in attributed
         ):
             sources.setdefault(mention.party, None)
     return tuple(sources)
 
 
-def _is_source(paragraph: str, mention: Mention) -> bool:
-    """True when a speech verb follows the mention or a citing phrase precedes it."""
+def _is_source(paragraph: str, mention: Mention, next_start: int | None) -> bool:
+    """True when a citing phrase precedes the mention or a speech verb follows it first."""
     before = paragraph[max(0, mention.start - _BEFORE_WINDOW) : mention.start]
+    if _BEFORE_SOURCE.search(before):
+        return True
     after = paragraph[mention.end : mention.end + _AFTER_WINDOW]
     after = re.split(r"[.;:!?“”\"]", after, maxsplit=1)[0]
-    return bool(_AFTER_SOURCE.match(after) or _BEFORE_SOURCE.search(before))
+    found = _AFTER_SOURCE.match(after)
+    if found is None:
+        return False
+    return next_start is None or mention.end + found.end() <= next_start
 
 
 def _attribution_ranges(article: Article) -> list[tuple[int, int, int]]:

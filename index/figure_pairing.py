@@ -10,7 +10,9 @@ overlapping values for a compatible event form one group (003 says "about 1,200"
 Groups of A and B are then matched one-to-one, greedily by a context score: the similarity of
 the figures' sentences, plus a bonus when the alignment paired those sentences or when both
 sides are known to be the same, plus a small bonus when each report has a single group for the
-measure (two reports on one story usually give one toll each).
+measure (two reports on one story usually give one toll each). A figure in a sentence about a
+proposal ("the proposal provided for the release of 40 hostages", "would include 30 to 40")
+never pairs with one that reports what happened (105 hostages released in November).
 
 Status: `agree` when every figure of each side states a value or range overlapping one of the
 other side ("250" and "around 250"); `differ` otherwise, i.e. when the numbers stated differ,
@@ -87,6 +89,14 @@ _COUNTED_CLASSES = {
     "journalists": "journalists",
 }
 _HOSTAGE_FAMILY = frozenset({"people", "hostages", "prisoners"})
+_PRONOUNS = frozenset({"others", "other", "whom", "them", "those", "more", "ones"})
+"""Counted words that name nothing ("some 240 others"): compatible with any noun."""
+_PROPOSAL_CUES = re.compile(
+    r"\b(?:propos\w*|plans?|offer\w*|would|could|might|demand\w*|provided for|provides for|"
+    r"calls? for|seek\w*|possible|potential|draft)\b",
+    re.IGNORECASE,
+)
+"""Words saying a figure is proposed or hoped for, not what happened ("a deal would free 40")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,6 +108,7 @@ class _Placed:
     tokens: frozenset[str]
     side: str | None
     counted: str | None
+    proposed: bool
 
 
 def figure_side(sentence: str, start: int) -> str | None:
@@ -122,6 +133,8 @@ def _counted_class(counted: str | None) -> str | None:
     if not counted:
         return None
     word = counted.lower().split()[-1]
+    if word in _PRONOUNS:
+        return None
     return _COUNTED_CLASSES.get(word, word)
 
 
@@ -148,13 +161,17 @@ def _place(article: Article, side: str, alignment: SentenceAlignment) -> list[_P
             text, offset = paragraph[found.start : found.end], figure.start - found.start
             tokens = found.tokens
         event_side = figure_side(text, offset) if figure.measure in CASUALTY_MEASURES else None
-        placed.append(_Placed(figure, index, tokens, event_side, _counted_class(figure.counted)))
+        counted = _counted_class(figure.counted)
+        proposed = bool(_PROPOSAL_CUES.search(text))
+        placed.append(_Placed(figure, index, tokens, event_side, counted, proposed))
     return placed
 
 
 def _compatible(measure: str, left: _Placed, right: _Placed) -> bool:
-    """Same side (when both are known) and compatible counted nouns."""
+    """Same side (when both are known), both proposed or both reported, compatible nouns."""
     if left.side and right.side and left.side != right.side:
+        return False
+    if left.proposed != right.proposed:
         return False
     return counted_compatible(measure, left.counted, right.counted)
 

@@ -249,3 +249,33 @@ def test_counted_compatible_hostage_family() -> None:
     assert not counted_compatible("released", "prisoners", "hostages")
     assert not counted_compatible("killed", "people", "children")
     assert counted_compatible("killed", None, "children")
+
+
+def test_pair_figures_proposal_not_paired_with_what_happened() -> None:
+    """A proposed release (a plan) never pairs with a release that took place."""
+    a_text = ("The proposal provided for the release of 40 Israeli hostages.",)
+    b_text = ("The truce in November saw the release of 105 hostages.",)
+    a = _article(
+        "a", a_text, [_figure(a_text, "40 Israeli hostages", 40, "hostages_released", "hostages")]
+    )
+    b = _article(
+        "b", b_text, [_figure(b_text, "105 hostages", 105, "hostages_released", "hostages")]
+    )
+    assert sorted(str(row.status) for row in _pair(a, b)) == ["a_only", "b_only"]
+
+
+def test_pair_figures_pronoun_counted_pairs() -> None:
+    """ "some 240 others" abducted pairs with "around 250 people" kidnapped: differ."""
+    a_text = ("Nearly 1,200 people were killed and some 240 others abducted.",)
+    b_text = ("Around 250 people were kidnapped.",)
+    a = _article(
+        "a", a_text, [_figure(a_text, "some 240 others", 240, "hostages_taken", "others", "about")]
+    )
+    b = _article(
+        "b",
+        b_text,
+        [_figure(b_text, "Around 250 people", 250, "hostages_taken", "people", "about")],
+    )
+    (row,) = _pair(a, b)
+    assert row.status is FigureStatus.DIFFER
+    assert row.difference == 10

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from tui.commands import bookmarks, index, related, search, show
+from tui.commands import bookmarks, compare, index, related, search, show
 
-COMMANDS: tuple[ModuleType, ...] = (index, search, show, related, bookmarks)
+COMMANDS: tuple[ModuleType, ...] = (index, search, show, related, compare, bookmarks)
 """The registered command modules, in `--help` order."""

@@ -1,0 +1,99 @@
+"""`newsdesk compare A B [--json]` over an in-memory library of two seeds."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import pytest
+
+from index import Library, NewsdeskError
+from index.models import ArticleId
+from index.parse import parse_document
+from index.readers import read_documents
+from tui.commands import compare
+
+
+def _library(seeds_dir: Path) -> Library:
+    articles = []
+    for prefix in ("002", "004"):
+        path = next(seeds_dir.glob(f"{prefix}_*.txt"))
+        articles.append(parse_document(read_documents(path)[0], ArticleId(f"seed{prefix}")))
+    return Library.in_memory(articles)
+
+
+def _args(*argv: str) -> argparse.Namespace:
+    parser = argparse.ArgumentParser()
+    compare.register(parser.add_subparsers())
+    return parser.parse_args(["compare", *argv])
+
+
+def test_compare_json_has_contract_and_titles(
+    seeds_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--json prints the comparison contract plus both titles."""
+    status = compare.run(_args("seed002", "seed004", "--json"), _library(seeds_dir))
+    data = json.loads(capsys.readouterr().out)
+    assert status == 0
+    assert (data["a"], data["b"]) == ("seed002", "seed004")
+    assert {"alignment", "figures", "parties", "a_title", "b_title"} <= set(data)
+    israel = next(r for r in data["figures"] if r["a"] and r["a"][0]["value"] == 1200)
+    assert israel["status"] == "differ"
+    assert israel["b"][0]["value"] == 1160
+    assert {"both", "a_only", "b_only"} <= set(data["parties"])
+
+
+def test_compare_rich_output_words_every_cue(
+    seeds_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rendering puts figures first, then parties, then passages, with worded cues."""
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.setenv("COLUMNS", "160")
+    status = compare.run(_args("seed002", "seed004"), _library(seeds_dir))
+    out = capsys.readouterr().out
+    assert status == 0
+    figures, parties, passages = (out.index(t) for t in ("Figures by", "Parties", "Aligned"))
+    assert figures < parties < passages
+    assert "≠ differ" in out
+    assert "✓ agree" in out
+    assert "more than 1,160 people" in out
+    assert "≈ similar" in out
+    assert "A only" in out
+
+
+def test_compare_text_with_brackets_is_not_markup(capsys: pytest.CaptureFixture[str]) -> None:
+    """Article text like "[bold]" is printed as written, never read as markup."""
+    from index.models import Article, PublishedHow
+
+    def article(name: str, text: str) -> Article:
+        return Article(
+            ArticleId(name),
+            f"{name}.txt",
+            f"[red]{name}",
+            None,
+            None,
+            None,
+            PublishedHow.UNKNOWN,
+            (),
+            (text,),
+            (),
+            (),
+        )
+
+    library = Library.in_memory(
+        [
+            article("x", "[bold]Talks ended[/bold] in Cairo."),
+            article("y", "Talks ended in Cairo [on Sunday]."),
+        ]
+    )
+    assert compare.run(_args("x", "y"), library) == 0
+    out = capsys.readouterr().out
+    assert "[bold]Talks" in out
+    assert "[red]x" in out
+
+
+def test_compare_unknown_id_raises_user_error(seeds_dir: Path) -> None:
+    """An unknown reference is a NewsdeskError (the CLI prints it and exits 2)."""
+    with pytest.raises(NewsdeskError):
+        compare.run(_args("seed002", "nope"), _library(seeds_dir))
