@@ -123,6 +123,7 @@ class Ingester:
                 continue
             self._manifest.remove_file(record.path)
             for article_id in record.article_ids:
+                self._manifest.remove_article(article_id)
                 self._batch.delete(article_id)
                 self._tally.removed.append(article_id)
                 self._requeue_duplicates(article_id)

@@ -14,7 +14,7 @@ import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
-from index.bookmarks import BookmarkStore
+from index.bookmarks import BookmarkStore, bookmarks_to_annotations, bookmarks_to_markdown
 from index.compare import compare_articles
 from index.errors import ArticleNotFound, InvalidRequest
 from index.extract import article_spans
@@ -270,8 +270,6 @@ class Library:
 
     def export_bookmarks(self, fmt: str) -> str:
         """All bookmarks as Markdown ("md") or W3C Web Annotation JSON ("json")."""
-        from index.annotations import bookmarks_to_annotations, bookmarks_to_markdown
-
         if fmt == "md":
             return bookmarks_to_markdown(self.bookmarks())
         if fmt == "json":

@@ -1,0 +1,187 @@
+"""Tests for index.library: the facade the app and the CLI use."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from index import (
+    AnchorStatus,
+    ArticleNotFound,
+    DataPaths,
+    IndexOutOfDate,
+    InvalidRequest,
+    Library,
+    SpanKind,
+)
+from index.store import VERSION_FILE, ArticleStore
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "articles"
+
+
+@pytest.fixture
+def library() -> Library:
+    """An in-memory library holding the hand-written test articles."""
+    lib = Library.in_memory()
+    lib.index_paths([DATA])
+    return lib
+
+
+def _paths(tmp_path: Path) -> DataPaths:
+    return DataPaths(data_dir=tmp_path / "home", config_dir=tmp_path / "home")
+
+
+def test_library_in_memory_takes_articles(library: Library) -> None:
+    """in_memory(articles) starts with those articles."""
+    articles = [library.article(s.id) for s in library.recent()]
+    assert Library.in_memory(articles).count() == len(articles) == 5
+
+
+def test_library_resolve_by_prefix_and_path(library: Library) -> None:
+    """An id, a unique prefix and the file path all resolve to the same article."""
+    path = DATA / "01_doha_talks.txt"
+    article_id = library.resolve(str(path))
+    assert library.resolve(article_id[:6]) == article_id
+    assert library.article(article_id).path == str(path.resolve())
+
+
+def test_library_resolve_unknown_or_blank_raises(library: Library) -> None:
+    """Unknown ids and blank refs raise ArticleNotFound with a hint."""
+    with pytest.raises(ArticleNotFound):
+        library.resolve("zzzz-no-such-id")
+    with pytest.raises(ArticleNotFound) as caught:
+        library.resolve("  ")
+    assert caught.value.hint
+
+
+def test_library_resolve_duplicate_path_gives_original(tmp_path: Path) -> None:
+    """The path of an identical copy resolves to the original's id."""
+    shutil.copy(DATA / "01_doha_talks.txt", tmp_path / "a.txt")
+    shutil.copy(DATA / "01_doha_talks.txt", tmp_path / "b.txt")
+    lib = Library.in_memory()
+    (original,) = lib.index_paths([tmp_path]).added
+    assert lib.resolve(str(tmp_path / "b.txt")) == original
+
+
+def test_library_spans_has_figures_parties_and_matches(library: Library) -> None:
+    """spans() merges FIGURE, PARTY and (for query terms) MATCH spans, sorted."""
+    article = library.article(str(DATA / "01_doha_talks.txt"))
+    page = library.search("hostages")
+    spans = library.spans(article, page.terms)
+    kinds = {s.kind for s in spans}
+    assert kinds == {SpanKind.FIGURE, SpanKind.PARTY, SpanKind.MATCH}
+    assert spans == sorted(spans, key=lambda s: (s.paragraph, s.start, -s.end, s.kind))
+    for span in spans:
+        assert article.paragraphs[span.paragraph][span.start : span.end]
+    assert SpanKind.MATCH not in {s.kind for s in library.spans(article)}
+
+
+def test_library_search_and_related(library: Library) -> None:
+    """search finds articles; related lists others, never the article itself."""
+    page = library.search("Doha", limit=3)
+    assert page.hits
+    assert page.total >= 1
+    first = page.hits[0].article.id
+    related = library.related(first, limit=3)
+    assert related
+    assert first not in {r.article.id for r in related}
+
+
+def test_library_compare_resolves_both_refs(library: Library) -> None:
+    """compare(a, b) accepts prefixes and returns a Comparison of the two ids."""
+    a, b = (s.id for s in library.recent(2))
+    comparison = library.compare(a[:8], b)
+    assert (comparison.a, comparison.b) == (a, b)
+
+
+def test_library_bookmark_round_trip(library: Library) -> None:
+    """A whole-paragraph bookmark is listed anchored, with the article title."""
+    article = library.article(str(DATA / "02_cairo_round.txt"))
+    mark = library.add_bookmark(article.id, 1, note="check this", tags=("toll",))
+    assert mark.quote == article.paragraphs[1]
+    (listed,) = library.bookmarks()
+    assert listed.status == AnchorStatus.ANCHORED
+    assert listed.article_title == article.title
+    updated = library.update_bookmark(mark.id, note="checked")
+    assert updated.note == "checked"
+    library.remove_bookmark(mark.id)
+    assert library.bookmarks() == []
+
+
+def test_library_bookmark_out_of_range_is_invalid(library: Library) -> None:
+    """Paragraph or offsets outside the article raise InvalidRequest."""
+    article_id = library.recent(1)[0].id
+    with pytest.raises(InvalidRequest):
+        library.add_bookmark(article_id, 999)
+    with pytest.raises(InvalidRequest):
+        library.add_bookmark(article_id, 0, 5, 2)
+
+
+def test_library_bookmark_of_removed_article_is_orphan(tmp_path: Path) -> None:
+    """When the article leaves the library its bookmark is listed as an orphan."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    shutil.copy(DATA / "01_doha_talks.txt", folder / "a.txt")
+    lib = Library.in_memory()
+    (article_id,) = lib.index_paths([folder]).added
+    lib.add_bookmark(article_id, 0, 0, 10)
+    (folder / "a.txt").unlink()
+    assert lib.index_paths([folder]).removed == (article_id,)
+    (orphan,) = lib.bookmarks()
+    assert orphan.status == AnchorStatus.ORPHAN
+
+
+def test_library_export_bookmarks(library: Library) -> None:
+    """Markdown and W3C JSON exports contain the quote; other formats are refused."""
+    article = library.article(str(DATA / "02_cairo_round.txt"))
+    library.add_bookmark(article.id, 0, note="lead")
+    assert article.paragraphs[0][:30] in library.export_bookmarks("md")
+    exported = json.loads(library.export_bookmarks("json"))
+    assert isinstance(exported, list)
+    assert len(exported) == 1
+    with pytest.raises(InvalidRequest):
+        library.export_bookmarks("pdf")
+
+
+def test_library_open_persists_and_rebuild_keeps_bookmarks(tmp_path: Path) -> None:
+    """An on-disk library survives reopening; rebuild re-indexes and keeps bookmarks."""
+    paths = _paths(tmp_path)
+    lib = Library.open(paths)
+    assert lib.index_paths([DATA]).added
+    lib.add_bookmark(lib.recent(1)[0].id, 0)
+    lib.close()
+    lib = Library.open(paths)
+    assert lib.count() == 5
+    assert lib.index_paths([DATA]).unchanged == 5
+    report = lib.index_paths([DATA], rebuild=True)
+    assert len(report.added) == 5
+    assert len(lib.bookmarks()) == 1
+    lib.close()
+
+
+def test_library_out_of_date_index_can_be_recreated(tmp_path: Path) -> None:
+    """A schema mismatch raises IndexOutOfDate; open(recreate=True) starts over."""
+    paths = _paths(tmp_path)
+    Library.open(paths).close()
+    (paths.index_dir / VERSION_FILE).write_text("0", encoding="ascii")
+    with pytest.raises(IndexOutOfDate):
+        Library.open(paths)
+    lib = Library.open(paths, recreate=True)
+    assert lib.count() == 0
+    assert len(lib.index_paths([DATA]).added) == 5
+    lib.close()
+
+
+def test_library_wiped_index_resets_the_manifest(tmp_path: Path) -> None:
+    """If the index was emptied behind the manifest's back, files are indexed again."""
+    paths = _paths(tmp_path)
+    lib = Library.open(paths)
+    lib.index_paths([DATA])
+    lib.close()
+    ArticleStore.create(paths.index_dir).close()
+    lib = Library.open(paths)
+    assert len(lib.index_paths([DATA]).added) == 5
+    lib.close()

@@ -1,0 +1,71 @@
+"""Tests for index.neardup."""
+
+from __future__ import annotations
+
+import random
+
+from index import neardup
+
+_WORDS = [
+    "alpha",
+    "beta",
+    "gamma",
+    "delta",
+    "epsilon",
+    "zeta",
+    "eta",
+    "theta",
+    "iota",
+    "kappa",
+    "lambda",
+    "mu",
+    "nu",
+    "xi",
+]
+
+
+def _text(seed: int, words: int = 300) -> str:
+    rng = random.Random(seed)
+    return " ".join(rng.choice(_WORDS) + str(rng.randrange(50)) for _ in range(words))
+
+
+def test_signature_short_text_is_none() -> None:
+    """Texts under MIN_WORDS get no signature."""
+    assert neardup.signature("just a few words here") is None
+
+
+def test_signature_is_deterministic() -> None:
+    """The same text always gives the same signature and band keys (stable across runs)."""
+    text = _text(1)
+    first = neardup.signature(text)
+    assert first is not None
+    assert first == neardup.signature(text)
+    assert len(neardup.band_keys(first)) == neardup.BANDS
+    assert all(0 <= key < 2**63 for key in neardup.band_keys(first))
+
+
+def test_near_identical_texts_share_a_band_and_score_high() -> None:
+    """A copy with a few words changed shares a band and estimates above 0.8."""
+    words = _text(2).split()
+    edited = " ".join([*words[:150], "changed", *words[151:]])
+    a, b = neardup.signature(" ".join(words)), neardup.signature(edited)
+    assert a is not None
+    assert b is not None
+    assert set(neardup.band_keys(a)) & set(neardup.band_keys(b))
+    assert neardup.estimate(a, b) > 0.8
+    assert neardup.jaccard(" ".join(words), edited) >= neardup.THRESHOLD
+
+
+def test_unrelated_texts_score_low() -> None:
+    """Two unrelated texts estimate and measure far below the threshold."""
+    a, b = neardup.signature(_text(3)), neardup.signature(_text(4))
+    assert a is not None
+    assert b is not None
+    assert neardup.estimate(a, b) < 0.3
+    assert neardup.jaccard(_text(3), _text(4)) < 0.3
+
+
+def test_shingles_are_case_insensitive() -> None:
+    """Upper and lower case give the same shingles."""
+    assert neardup.shingles("One Two Three Four") == neardup.shingles("one two three four")
+    assert neardup.shingles("") == set()
