@@ -67,7 +67,8 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
 )
 """MIGRATIONS[n] holds the statements that bring version n to n + 1."""
 
-_MOVE_ASIDE = "move it aside; newsdesk will start a new one"
+MOVE_ASIDE = "move it aside; newsdesk will start a new one"
+"""The hint for a bookmarks file newsdesk cannot use."""
 
 
 def check_schema(connection: sqlite3.Connection, where: str) -> None:
@@ -88,7 +89,7 @@ def check_schema(connection: sqlite3.Connection, where: str) -> None:
     if problems != ["ok"]:
         raise BookmarkStoreError(
             f"The bookmarks database {where} is damaged ({'; '.join(problems[:3])}).",
-            _MOVE_ASIDE,
+            MOVE_ASIDE,
         )
     tables = {
         str(row[0])
@@ -100,7 +101,7 @@ def check_schema(connection: sqlite3.Connection, where: str) -> None:
         raise BookmarkStoreError(
             f"{where} is an SQLite database but not a newsdesk bookmarks file "
             f"(it holds {', '.join(sorted(tables))}).",
-            _MOVE_ASIDE,
+            MOVE_ASIDE,
         )
     if version > 0:
         found = {str(row[1]) for row in connection.execute("PRAGMA table_info(bookmarks)")}
@@ -108,7 +109,7 @@ def check_schema(connection: sqlite3.Connection, where: str) -> None:
         if missing:
             raise BookmarkStoreError(
                 f"The bookmarks database {where} lacks the columns {', '.join(missing)}.",
-                _MOVE_ASIDE,
+                MOVE_ASIDE,
             )
 
 
@@ -166,7 +167,7 @@ def bookmark_from_row(row: Sequence[object], where: str) -> tuple[Bookmark, Anch
             raise TypeError("tags is not a list of strings")
     except (TypeError, ValueError) as error:
         raise BookmarkStoreError(
-            f"The bookmarks database {where} holds a malformed row ({error}).", _MOVE_ASIDE
+            f"The bookmarks database {where} holds a malformed row ({error}).", MOVE_ASIDE
         ) from error
     bookmark = Bookmark(
         id=identifier,

@@ -12,37 +12,25 @@ and are re-exported here.
 
 from __future__ import annotations
 
-import sqlite3
-import threading
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TypeVar
 
 from index.anchoring import Anchor, TextPosition, TextQuote, locate, make_anchor
 from index.annotations import bookmarks_to_annotations, bookmarks_to_markdown
+from index.bookmark_db import BUSY_TIMEOUT_MS, BookmarkDatabase
 from index.bookmark_schema import (
     COLUMNS,
     SELECT_ROW,
     bookmark_from_row,
-    check_schema,
     encode_tags,
-    migrate,
     normalize_tags,
 )
 from index.errors import BookmarkNotFound, BookmarkStoreError
 from index.models import AnchorStatus, Article, Bookmark
 
 __all__ = ["BookmarkStore", "bookmarks_to_annotations", "bookmarks_to_markdown", "utc_now"]
-
-BUSY_TIMEOUT_MS = 10_000
-"""How long a writer waits for another instance's transaction before giving up."""
-
-_T = TypeVar("_T")
-
-_MOVE_ASIDE = "move it aside; newsdesk will start a new one"
 
 
 def utc_now() -> str:
@@ -53,26 +41,27 @@ def utc_now() -> str:
 class BookmarkStore:
     """Bookmarks in SQLite; safe to share between threads and between processes."""
 
-    def __init__(self, path: Path | None, *, clock: Callable[[], str] = utc_now) -> None:
+    def __init__(
+        self,
+        path: Path | None,
+        *,
+        clock: Callable[[], str] = utc_now,
+        busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    ) -> None:
         """Open the store (nothing is created until the first write).
 
         Args:
             path: The database file, or None for a private in-memory database.
             clock: Returns the current ISO 8601 UTC time (injected by tests).
+            busy_timeout_ms: How long to wait for another instance's write.
 
         Raises:
             BookmarkStoreError: The file exists but is not a usable bookmarks database.
         """
         self.path = path
         self._clock = clock
-        self._lock = threading.RLock()
-        self._connection: sqlite3.Connection | None = None
+        self._db = BookmarkDatabase(path, busy_timeout_ms=busy_timeout_ms)
         self._anchors: dict[int, Anchor] = {}
-        if path is None:
-            self._connection = self._connect(":memory:", uri=False)
-            self._with_errors(lambda: migrate(self._require()))
-        elif path.exists():
-            self._open_existing(path)
 
     def add(
         self,
@@ -112,7 +101,7 @@ class BookmarkStore:
         )
         placeholders = ", ".join("?" * len(values))
         sql = f"INSERT INTO bookmarks ({', '.join(COLUMNS)}) VALUES ({placeholders})"
-        with self._write() as connection:
+        with self._db.transaction() as connection:
             cursor = connection.execute(sql, values)
             new_id = cursor.lastrowid
         if new_id is None:  # pragma: no cover - sqlite always sets it after an INSERT
@@ -146,7 +135,7 @@ class BookmarkStore:
         Raises:
             BookmarkNotFound: No bookmark has that id.
         """
-        with self._write() as connection:
+        with self._db.transaction() as connection:
             row = connection.execute(
                 "SELECT note, tags FROM bookmarks WHERE id = ?", (bookmark_id,)
             ).fetchone()
@@ -169,7 +158,7 @@ class BookmarkStore:
         Raises:
             BookmarkNotFound: No bookmark has that id.
         """
-        with self._write() as connection:
+        with self._db.transaction() as connection:
             cursor = connection.execute("DELETE FROM bookmarks WHERE id = ?", (bookmark_id,))
             if cursor.rowcount == 0:
                 raise _not_found(bookmark_id)
@@ -204,10 +193,7 @@ class BookmarkStore:
 
     def close(self) -> None:
         """Close the database connection (the store reopens it if used again)."""
-        with self._lock:
-            if self._connection is not None and self.path is not None:
-                self._connection.close()
-                self._connection = None
+        self._db.close()
 
     # --- internals --------------------------------------------------------------
 
@@ -227,109 +213,12 @@ class BookmarkStore:
 
     def _select(self, sql: str, parameters: tuple[int, ...]) -> list[Bookmark]:
         """Run a SELECT of whole rows; an absent file gives no rows."""
-        with self._lock:
-            connection = self._connection
-            if connection is None:
-                if self.path is None or not self.path.exists():
-                    return []
-                connection = self._open_existing(self.path)
-            rows = self._with_errors(lambda: connection.execute(sql, parameters).fetchall())
-            loaded = [bookmark_from_row(row, self._where()) for row in rows]
+        with self._db.lock:
+            loaded = [
+                bookmark_from_row(row, self._db.where) for row in self._db.read(sql, parameters)
+            ]
             self._anchors.update({bookmark.id: anchor for bookmark, anchor in loaded})
-            return [bookmark for bookmark, _anchor in loaded]
-
-    @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One IMMEDIATE transaction, creating the file and its folder when absent."""
-        with self._lock:
-            connection = self._connection
-            if connection is None:
-                assert self.path is not None  # in-memory stores always have a connection
-                if self.path.exists():
-                    connection = self._open_existing(self.path)
-                else:
-                    connection = self._create(self.path)
-            self._with_errors(lambda: connection.execute("BEGIN IMMEDIATE"))
-            try:
-                yield connection
-            except BaseException:
-                if connection.in_transaction:
-                    connection.execute("ROLLBACK")
-                raise
-            self._with_errors(lambda: connection.execute("COMMIT"))
-
-    def _open_existing(self, path: Path) -> sqlite3.Connection:
-        """Open and check an existing database file; migrate an older schema."""
-        connection = self._connect(f"{path.resolve().as_uri()}?mode=rw", uri=True)
-        self._connection = connection
-        try:
-            self._with_errors(lambda: check_schema(connection, self._where()))
-            self._with_errors(lambda: connection.execute("PRAGMA journal_mode=WAL"))
-            self._with_errors(lambda: migrate(connection))
-        except BookmarkStoreError:
-            connection.close()
-            self._connection = None
-            raise
-        return connection
-
-    def _create(self, path: Path) -> sqlite3.Connection:
-        """Create the folder and the database file on the first write."""
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as error:
-            raise BookmarkStoreError(
-                f"Cannot create the folder for the bookmarks database {path}: {error}.",
-                "Check that NEWSDESK_HOME points to a writable folder.",
-            ) from error
-        connection = self._connect(f"{path.resolve().as_uri()}?mode=rwc", uri=True)
-        self._connection = connection
-        self._with_errors(lambda: connection.execute("PRAGMA journal_mode=WAL"))
-        self._with_errors(lambda: migrate(connection))
-        return connection
-
-    def _connect(self, target: str, *, uri: bool) -> sqlite3.Connection:
-        """A connection in autocommit mode (transactions are explicit) with a busy timeout."""
-        try:
-            connection = sqlite3.connect(
-                target, uri=uri, isolation_level=None, check_same_thread=False
-            )
-        except sqlite3.Error as error:
-            raise BookmarkStoreError(
-                f"Cannot open the bookmarks database {self._where()}: {error}.",
-                "Check the file's permissions, or " + _MOVE_ASIDE + ".",
-            ) from error
-        connection.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS:d}")
-        return connection
-
-    def _with_errors(self, action: Callable[[], _T]) -> _T:
-        """Run a database action, turning sqlite errors into a BookmarkStoreError."""
-        try:
-            return action()
-        except sqlite3.OperationalError as error:
-            if "locked" in str(error) or "busy" in str(error):
-                raise BookmarkStoreError(
-                    f"The bookmarks database {self._where()} is locked by another program.",
-                    "Close the other newsdesk and try again.",
-                ) from error
-            raise _corrupt(self._where(), error) from error
-        except sqlite3.DatabaseError as error:
-            raise _corrupt(self._where(), error) from error
-
-    def _require(self) -> sqlite3.Connection:
-        """The open connection (in-memory stores only)."""
-        assert self._connection is not None
-        return self._connection
-
-    def _where(self) -> str:
-        """The database's name for messages."""
-        return str(self.path) if self.path is not None else "(in memory)"
-
-
-def _corrupt(where: str, error: sqlite3.Error) -> BookmarkStoreError:
-    """The error for a file that is not a usable bookmarks database."""
-    return BookmarkStoreError(
-        f"The bookmarks database {where} cannot be read ({error}).", _MOVE_ASIDE
-    )
+        return [bookmark for bookmark, _anchor in loaded]
 
 
 def _not_found(bookmark_id: int) -> BookmarkNotFound:

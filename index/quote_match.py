@@ -26,6 +26,7 @@ Everything else becomes an orphan that still shows its quote, which the user can
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -62,8 +63,8 @@ class Candidate:
 
 
 def normalize(text: str) -> str:
-    """Case-fold, unify curly quotes and collapse whitespace, for comparing passages."""
-    return " ".join(text.translate(_QUOTES).casefold().split())
+    """NFKC, case-fold, unify curly quotes and collapse whitespace, for comparing passages."""
+    return " ".join(unicodedata.normalize("NFKC", text).translate(_QUOTES).casefold().split())
 
 
 def similarity(left: str, right: str) -> float:

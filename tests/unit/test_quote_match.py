@@ -19,6 +19,7 @@ QUOTE = "Hamas released 13 Israeli hostages on Friday."
 def test_normalize_folds_case_quotes_and_spaces() -> None:
     """Case, curly quotes and runs of whitespace do not count as differences."""
     assert normalize("  “Hamas”  SAID\n‘no’ ") == "\"hamas\" said 'no'"
+    assert normalize("Praha\u0301") == normalize("Prahá")  # decomposed vs composed accent
 
 
 def test_similarity_of_empty_strings_is_one() -> None:
