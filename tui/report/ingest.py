@@ -120,4 +120,4 @@ def render_ingest(
     report: IngestReport, total: int, paths: DataPaths | None, console: Console | None = None
 ) -> None:
     """Print the closing summary."""
-    (console or stdout_console()).print(ingest_renderable(report, total, paths))
+    (console or stdout_console()).print(ingest_renderable(report, total, paths), soft_wrap=True)

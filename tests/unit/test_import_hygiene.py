@@ -1,0 +1,36 @@
+"""Import hygiene: `index` never loads the UI stack; `tui` and the CLI import cheaply."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent.parent
+
+
+def loaded_after(statement: str) -> set[str]:
+    """The top-level modules loaded by running `statement` in a fresh interpreter."""
+    code = f"import sys\n{statement}\nprint(' '.join(sorted({{m.split('.')[0] for m in sys.modules}})))"
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    return set(result.stdout.split())
+
+
+def test_import_index_loads_no_ui() -> None:
+    """`import index` and the whole facade load neither textual, rich nor tui."""
+    loaded = loaded_after("import index\nfrom index import Library\nimport index.__main__")
+    assert not loaded & {"textual", "rich", "tui"}
+
+
+def test_import_tui_is_cheap() -> None:
+    """`import tui` loads neither textual, rich, whoosh nor the index."""
+    loaded = loaded_after("import tui")
+    assert not loaded & {"textual", "rich", "whoosh", "index"}
+
+
+def test_import_cli_does_not_load_textual() -> None:
+    """The CLI module (what `newsdesk search` imports) leaves Textual and rich unloaded."""
+    loaded = loaded_after("import tui.cli")
+    assert not loaded & {"textual", "rich"}
