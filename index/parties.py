@@ -91,7 +91,9 @@ def _trie_pattern(forms: Iterable[str]) -> str:
 
     Greedy optional groups make the longest form win (backtracking to a shorter one when
     the longer is not followed by a word boundary). `(?<!\w)` and a look-ahead for the
-    possible first characters reject most positions with two cheap tests before the trie.
+    possible first characters reject most positions with two cheap tests before the trie;
+    `(?<![A-Z0-9]\.)` skips the tail of dotted codes (tickers "RHON.PA") but keeps
+    "ceasefire.Hamas said" (a space lost after a full stop, common in scraped text).
     """
     root: _Trie = {}
     for form in forms:
@@ -102,7 +104,7 @@ def _trie_pattern(forms: Iterable[str]) -> str:
     if not root:
         return r"(?!)"
     firsts = "".join(re.escape(char) for char in sorted(root))
-    return rf"(?<!\w)(?=[{firsts}])" + _render(root) + r"(?!\w)"
+    return rf"(?<!\w)(?<![A-Z0-9]\.)(?=[{firsts}])" + _render(root) + r"(?!\w)"
 
 
 def _render(node: _Trie) -> str:

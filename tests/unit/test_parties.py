@@ -387,6 +387,22 @@ def test_find_mentions_hyphenated_compounds() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rhone-Poulenc <RHON.PA> said", []),
+        ("the truce.Hamas said", ["Hamas"]),
+        ("Senator Robert Dole (R-Kan.) said", []),
+        ("Sheikh Ali al-Khalifa al-Sabah said", []),
+        ("Bethlehem Steel and Bethlehem", ["Bethlehem"]),
+        ("the Hamas political bureau", ["Hamas"]),
+    ],
+)
+def test_find_mentions_codes_and_lookalikes(text: str, expected: list[str]) -> None:
+    """Tickers, US state abbreviations and family names that look like parties are not."""
+    assert parties(text) == expected
+
+
 def test_find_mentions_paragraph_indexes() -> None:
     """Mentions carry their paragraph index and offsets relative to that paragraph."""
     mentions = find_mentions(["No party here.", "", "Then Qatar and Egypt."])
