@@ -130,7 +130,10 @@ def test_cli_show_never_interprets_markup(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     """Article text with rich markup such as [bold] is printed literally."""
-    text = "Markup test headline\n\nThe [bold]toll[/bold] rose to [red]more than 100[/] people, officials said.\n"
+    text = (
+        "Markup test headline\n\n"
+        "The [bold]toll[/bold] rose to [red]more than 100[/] people, officials said.\n"
+    )
     (tmp_path / "markup.txt").write_text(text, encoding="utf-8")
     run(capsys, "index", str(tmp_path))
     status, out, _ = run(capsys, "show", str(tmp_path / "markup.txt"))

@@ -11,7 +11,8 @@ REPO = Path(__file__).resolve().parent.parent.parent
 
 def loaded_after(statement: str) -> set[str]:
     """The top-level modules loaded by running `statement` in a fresh interpreter."""
-    code = f"import sys\n{statement}\nprint(' '.join(sorted({{m.split('.')[0] for m in sys.modules}})))"
+    listing = "print(' '.join(sorted({m.split('.')[0] for m in sys.modules})))"
+    code = f"import sys\n{statement}\n{listing}"
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
     )
