@@ -55,24 +55,71 @@ _TEASER = re.compile(
     re.IGNORECASE,
 )
 _SOURCE_LINE = re.compile(r"^(?:source|sources|fuente|fonte|quelle|origem)\s*:\s*(.*)$", re.I)
-_BOILERPLATE = re.compile(
-    r"leave a (?:reply|comment)|your email address will not be published|required fields are "
-    r"marked|cancel reply|post comment|save my name, email|you must be logged in to post|"
-    r"deja una respuesta|deja un comentario|tu dirección de correo|tu correo electrónico no será|"
-    r"los campos obligatorios|deixe (?:um comentário|uma resposta)|o seu endereço de e-?mail|"
-    r"campos obrigatórios|laisser un commentaire|laisser une réponse|votre adresse e-?mail ne "
-    r"sera pas|les champs obligatoires|en esta categoría|nesta categoria|dans cette catégorie|"
-    r"in this category|all rights reserved|todos los derechos reservados|todos os direitos "
-    r"reservados|tous droits réservés|^©|^copyright\b|cookie policy|privacy policy|"
-    r"terms of (?:use|service)|newsletter",
-    re.IGNORECASE,
+_BOILERPLATE_PHRASES = (
+    "leave a reply",
+    "leave a comment",
+    "your email address will not be published",
+    "required fields are marked",
+    "cancel reply",
+    "post comment",
+    "save my name, email",
+    "you must be logged in to post",
+    "deja una respuesta",
+    "deja un comentario",
+    "tu dirección de correo",
+    "tu correo electrónico no será",
+    "los campos obligatorios",
+    "deixe um comentário",
+    "deixe uma resposta",
+    "o seu endereço de email",
+    "o seu endereço de e-mail",
+    "campos obrigatórios",
+    "laisser un commentaire",
+    "laisser une réponse",
+    "votre adresse e-mail ne sera pas",
+    "votre adresse email ne sera pas",
+    "les champs obligatoires",
+    "en esta categoría",
+    "nesta categoria",
+    "dans cette catégorie",
+    "in this category",
+    "all rights reserved",
+    "todos los derechos reservados",
+    "todos os direitos reservados",
+    "tous droits réservés",
+    "cookie policy",
+    "privacy policy",
+    "terms of use",
+    "terms of service",
+    "newsletter",
+    "appeared first on",
+    "read the original post",
+    "read the original article",
+)
+"""Phrases of comment forms, footers and syndication notes (lines under 160 characters)."""
+_BOILERPLATE_STARTS = (
+    "©",
+    "copyright ",
+    "this is a post from",
+    "this article was originally",
+    "this article originally",
+    "this story was originally",
+    "this article first appeared",
+    "follow our ",
 )
 _CREDIT_LINE = re.compile(
     r"^\(?(?:photo|foto|image|picture|video|photograph|illustration|imagen|imagem)s?"
-    r"(?: credit)?\s*:",
+    r"(?: credit)?\s*(?::|by\b(?=.{0,60}$))",
     re.I,
 )
-_BYLINE = re.compile(r"^(?:by|por|par|von)\s+[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3}$")
+_BYLINE = re.compile(
+    r"^(?:[Bb]y|[Pp]or|[Pp]ar|[Vv]on)\s+[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3}$"
+)
+_LABELLED = re.compile(
+    r"^(?:[#\w][\w ]{0,24}:\s*(?:https?://|www\.)\S+|#?\s*(?:points|comments|votes|likes|"
+    r"shares|views|replies)\s*:\s*\d[\d,.]*)$",
+    re.IGNORECASE,
+)
 _META_LINE = re.compile(
     r"^(?P<key>date|published|updated|posted|url|link|author|tags?|keywords|categor(?:y|ies)|"
     r"section|fecha|data)\s*:\s*(?P<value>.+)$",
@@ -95,7 +142,7 @@ _KEYWORD_LINE = re.compile(r"^[a-z0-9][a-z0-9' -]*[a-z0-9]$")
 _TRAILING_CREDITS = re.compile(r"(?<=[.!?\"”’])((?:\s*\([^()]{1,40}\))+)\s*$")
 _CREDIT_GROUP = re.compile(r"\(([^()]{1,40})\)")
 _PHOTO_CREDIT = re.compile(r"^(?:photo|foto|image|video|picture)s?\s*:", re.IGNORECASE)
-_DROP_CAP = re.compile(r"^([A-Z]) (?=\1\b|\1[a-z])")
+_DROP_CAP = re.compile(r"^(?:[*=~#]{2,}\s*|([A-Z]) (?=\1\b|\1[a-z]))")
 _STRAY_DOT = re.compile(r"([.!?…])(?:\s+\.)+(?=\s|$)")
 _SPACE_PUNCT = re.compile(r"(?<=[\w”\"’)]) ([,;])(?= )")
 _STOPWORDS_TEXT = "the and or of to in is was a an for with said says that this"
@@ -159,7 +206,9 @@ def _is_date_line(line: str) -> bool:
 
 def _contact_owner(line: str, outlets: OutletTable) -> str | bool | None:
     """For a contact block line: its outlet (or True when unknown); False when not one."""
-    if len(line) > 200 or not (_EMAIL.search(line) or _PHONE.search(line)):
+    if len(line) > 200 or line.count(" ") > 20:
+        return False
+    if not (("@" in line and _EMAIL.search(line)) or _PHONE.search(line)):
         return False
     head = re.split(r"\s+\S*@|\s+\+?\d", line, maxsplit=1)[0]
     rest = _PHONE.sub(" ", _EMAIL.sub(" ", _URL.sub(" ", line)))
@@ -180,7 +229,7 @@ def repair(paragraph: str) -> str:
 
 def strip_credits(paragraph: str, outlets: OutletTable) -> tuple[str, list[str]]:
     """Remove trailing "(Agency) (Photo: X)" credits; return the text and the agencies."""
-    match = _TRAILING_CREDITS.search(paragraph)
+    match = _TRAILING_CREDITS.search(paragraph) if paragraph.endswith(")") else None
     if match is None:
         return paragraph, []
     found = []
@@ -257,11 +306,17 @@ class _Walker:
         bare = line.strip(" .:|").lower()
         if bare in _SECTION_WORDS or _TEASER.match(line) or _CREDIT_LINE.match(line):
             return True
-        if len(line) < 300 and _BOILERPLATE.search(line):
+        if len(line) < 160:
+            low = line.lower()
+            if low.startswith(_BOILERPLATE_STARTS) or any(p in low for p in _BOILERPLATE_PHRASES):
+                return True
+        if ("@" in line or "http" in line or "www." in line) and not _URL.sub(
+            "", _EMAIL.sub("", line)
+        ).strip(" .,;:|-–—()[]<>"):
             return True
-        if not _URL.sub("", _EMAIL.sub("", line)).strip(" .,;:|-–—()[]<>"):
-            return True
-        if len(line) <= 60 and (_BYLINE.match(line) or self._outlet_line(line)):
+        if len(line) <= 60 and (
+            _BYLINE.match(line) or _LABELLED.match(line) or self._outlet_line(line)
+        ):
             return True
         owner = _contact_owner(line, self.outlets)
         if isinstance(owner, str):

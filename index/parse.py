@@ -20,7 +20,14 @@ from index.models import Article, ArticleId, SourceDocument
 from index.outlets import OutletTable, default_outlets
 from index.parties import find_mentions
 from index.readers.html import extract_html
-from index.titles import is_headline, strip_site_suffix, title_from_body
+from index.titles import (
+    MAX_TITLE,
+    is_headline,
+    shorten,
+    strip_site_suffix,
+    title_from_body,
+    usable_title,
+)
 
 _BLANK = re.compile(r"\n[ \t]*\n+")
 _INDENT = re.compile(r"^(?:[ \t]{2,}|[-*•]\s|\d+[.)]\s|>)")
@@ -30,8 +37,8 @@ _MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s+|>\s*|[-*+]\s+(?=\S))")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _TAG = re.compile(r"<[^>]{0,2000}>")
 _HTMLISH = re.compile(r"</?(?:p|br|div|a|span|strong|em|b|i|img|ul|ol|li|h[1-6])\b[^>]*>", re.I)
-_BLOCK_TAG = re.compile(r"<(?:br\s*/?|/p|p\b[^>]*|/div|/li|/h[1-6])>", re.I)
-_SPACES = re.compile(r"[ \t\u00a0]+")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});", re.I)
+_SPACES = re.compile(r"[ \t\u00a0]{2,}|[\t\u00a0]")
 
 
 def _unwrap(block: str) -> list[str]:
@@ -68,11 +75,28 @@ def _markdown_line(line: str) -> str:
     return _MD_EMPHASIS.sub(r"\2", line)
 
 
+def _unescape(text: str) -> str:
+    """HTML entities decoded, twice when the feed escaped them twice ("&amp;#x27;")."""
+    if "&" not in text:
+        return text
+    text = html.unescape(text)
+    return html.unescape(text) if _ENTITY.search(text) else text
+
+
+def _html_lines(text: str) -> list[str]:
+    """Paragraphs of text that may hold HTML: link-heavy blocks dropped, entities decoded."""
+    lines: list[str] = []
+    for line in split_text(text):
+        if "<" in line and _HTMLISH.search(line):
+            lines.extend(extract_html(line).paragraphs)
+        else:
+            lines.append(line)
+    return [_unescape(line) for line in lines]
+
+
 def _record_text(text: str) -> str:
-    """Record text with HTML entities decoded and any HTML tags removed."""
-    if _HTMLISH.search(text):
-        text = _TAG.sub("", _BLOCK_TAG.sub("\n\n", text))
-    return html.unescape(text)
+    """A one-line record value (a title) with tags removed and entities decoded."""
+    return _unescape(_TAG.sub("", text) if _HTMLISH.search(text) else text).strip()
 
 
 def candidates_of(doc: SourceDocument) -> list[str]:
@@ -80,32 +104,33 @@ def candidates_of(doc: SourceDocument) -> list[str]:
     if doc.format == "html":
         return list(extract_html(doc.text).paragraphs)
     if doc.format == "record":
-        return split_text(_record_text(doc.text))
-    candidates = split_text(doc.text)
+        return _html_lines(doc.text)
     if doc.format == "markdown":
-        candidates = [_markdown_line(line) for line in candidates]
-    return candidates
+        return [_markdown_line(line) for line in _html_lines(doc.text)]
+    return split_text(doc.text)
 
 
-def _same(a: str, b: str) -> bool:
-    """Whether two lines are the same text up to case, spacing and closing punctuation."""
-    return " ".join(a.split()).strip(" .").casefold() == " ".join(b.split()).strip(" .").casefold()
+def _key(line: str) -> str:
+    """A line compared up to case, spacing and closing punctuation."""
+    return " ".join(line.split()).strip(" .").casefold()
 
 
 def _title(doc: SourceDocument, cleaned: Cleaned, outlets: OutletTable) -> str:
     """Choose the title; removes the headline line (and its repeats) from the paragraphs."""
     paragraphs = cleaned.paragraphs
     given = _record_text(doc.title) if doc.title else None
-    if given:
-        title = strip_site_suffix(repair(given), outlets)
+    if given and usable_title(given):
+        title = shorten(strip_site_suffix(repair(given), outlets), MAX_TITLE)
         raw_line = given
     elif paragraphs and is_headline(paragraphs[0], followed=len(paragraphs) > 1):
         raw_line = paragraphs.pop(0)
-        title = strip_site_suffix(raw_line, outlets)
+        title = shorten(strip_site_suffix(raw_line, outlets), MAX_TITLE)
     else:
         first = paragraphs[0] if paragraphs else doc.path.rsplit("/", 1)[-1]
         return title_from_body(first)
-    kept = [p for p in paragraphs if not (_same(p, title) or _same(p, raw_line))]
+    keys = {_key(title), _key(raw_line)}
+    longest = max(len(title), len(raw_line)) + 8
+    kept = [p for p in paragraphs if len(p) > longest or _key(p) not in keys]
     if kept:
         cleaned.paragraphs = kept
     return title or title_from_body(paragraphs[0] if paragraphs else raw_line)

@@ -18,9 +18,16 @@ from __future__ import annotations
 
 import re
 
+from index.dates import find_dateline, parse_date_value
 from index.outlets import OutletTable
 
 MAX_SHORT_TITLE = 90
+MAX_TITLE = 200
+_URLISH = re.compile(r"^(?:https?://|www\.)\S*$")
+_LETTER = re.compile(r"[^\W\d_]")
+_TEASERS = frozenset(
+    ["more", "read more", "untitled", "no title", "home", "news", "continue reading", "click here"]
+)
 _PIPE_SUFFIX = re.compile(r"\s+[|｜]\s+[^|｜]{1,60}$")
 _DASH_SUFFIX = re.compile(r"\s+[-–—]\s+([^-–—]{2,60})$")
 _NEWS_LABEL = re.compile(r"^(?P<head>.*\S)\s+(?P<word>[A-Z][a-z]+)\s+News$")
@@ -90,5 +97,16 @@ def strip_site_suffix(title: str, outlets: OutletTable) -> str:
 
 
 def title_from_body(paragraph: str) -> str:
-    """A title for a text without a headline: its first sentence, shortened."""
+    """A title for a text without a headline: its first sentence (after any dateline), shortened."""
+    dateline = find_dateline(paragraph)
+    if dateline is not None and len(paragraph) > len(dateline.text) + 20:
+        paragraph = paragraph[len(dateline.text) :].lstrip()
     return shorten(first_sentence(paragraph))
+
+
+def usable_title(title: str) -> bool:
+    """Whether a stated title says something: not a URL, a date, a teaser or bare symbols."""
+    bare = title.strip(" .:|»«>-–—…").casefold()
+    if len(bare) < 2 or _URLISH.match(bare) or not _LETTER.search(bare):
+        return False
+    return (bare not in _TEASERS and parse_date_value(bare) is None) or len(bare) > 40

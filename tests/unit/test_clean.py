@@ -1,0 +1,149 @@
+"""Boilerplate removal, tag extraction and paragraph repairs (general rules)."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.clean import clean_paragraphs, repair, strip_credits, tags_of_line
+from index.outlets import default_outlets
+
+BODY = "The talks resumed on Thursday in Cairo, officials said, after a week-long pause."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "https://example.com/2024/01/01/story.html",
+        "feedback@example.com",
+        "+1 202 555 0143",
+        "1920 1080 true",
+        "2024",
+        "en_EN",
+        "World",
+        "News",
+        "2024-04-21T08:17+0000",
+        "See also  A story about something else entirely | Other news",
+        "Also Read: Another unrelated story",
+        "Read Also: Army detained two suspects",
+        "Read more",
+        "Leave a Reply",
+        "Your email address will not be published. Required fields are marked *",
+        "Tu dirección de correo no será publicada *",
+        "Deja una respuesta",
+        "Deixe um comentário",
+        "O seu endereço de email não será publicado.",
+        "Laisser un commentaire",
+        "Votre adresse e-mail ne sera pas publiée.",
+        "En esta categoría",
+        "Example Daily feedback@example.com +74956456601 Example Media Group 252 60",
+        "By Jane Smith",
+        "Photo: Reuters",
+        "Points: 52",
+        "Article URL: https://example.com/x",
+        "The post Something happened appeared first on Example Blog.",
+        "© 2024 Example Media",
+    ],
+)
+def test_clean_paragraphs_drops_boilerplate(line: str) -> None:
+    """Each boilerplate line is dropped and the body paragraph kept."""
+    cleaned = clean_paragraphs([BODY, line], default_outlets())
+    assert cleaned.paragraphs == [BODY]
+
+
+@pytest.mark.parametrize(
+    ("line", "tags"),
+    [
+        (
+            "Israel, Hamas, Palestine, Gaza, truce",
+            ["Israel", "Hamas", "Palestine", "Gaza", "truce"],
+        ),
+        ("#Ceasefire #talks #Hamas", ["Ceasefire", "talks", "Hamas"]),
+        ("palestine-israel conflict", ["palestine-israel conflict"]),
+        ("hamas politburo chief, ismail haniyeh", ["hamas politburo chief", "ismail haniyeh"]),
+    ],
+)
+def test_tags_of_line_recognises_tag_lists(line: str, tags: list[str]) -> None:
+    """Comma lists, hashtags and lower-case keyword lines are tag lists."""
+    assert tags_of_line(line) == tags
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Israel, Egypt and Qatar met on Sunday.",
+        "Proximity of a truce between Hamas and Israel",
+        "Israel, Hamas agree truce, hostages freed in exchange for prisoners",
+        "“Different interpretations”",
+    ],
+)
+def test_tags_of_line_leaves_sentences_and_headlines(line: str) -> None:
+    """Sentences, headlines and subheadings are not tag lists."""
+    assert tags_of_line(line) is None
+
+
+def test_clean_paragraphs_tags_are_lowercase_and_deduplicated() -> None:
+    """Tags from several lines are lower-cased and deduplicated in order."""
+    lines = [BODY, "Gaza, Hamas, Israel", "hamas", "#Gaza #Truce"]
+    assert clean_paragraphs(lines, default_outlets()).tags == ["gaza", "hamas", "israel", "truce"]
+
+
+def test_clean_paragraphs_header_metadata_line() -> None:
+    """A header line of a date and a URL becomes a stated date and the article URL."""
+    cleaned = clean_paragraphs([" date 2024-04-21 https://ex.com/a", BODY], default_outlets())
+    assert cleaned.paragraphs == [BODY]
+    assert cleaned.dates == ["2024-04-21"]
+    assert cleaned.header_urls == ["https://ex.com/a"]
+
+
+def test_clean_paragraphs_source_line_keeps_url_and_outlet() -> None:
+    """A "Source:" line is dropped but its URL and outlet are kept."""
+    cleaned = clean_paragraphs(
+        [BODY, "Source: https://www.aljazeera.com/news/x"], default_outlets()
+    )
+    assert cleaned.paragraphs == [BODY]
+    assert cleaned.source_urls == ["https://www.aljazeera.com/news/x"]
+
+
+def test_clean_paragraphs_contact_block_and_name_line_hint_outlet() -> None:
+    """An outlet's name line or contact block is dropped and hints the outlet."""
+    lines = [BODY, "Sputnik International", "Sputnik International feedback@x.com +7495645660"]
+    cleaned = clean_paragraphs(lines, default_outlets())
+    assert cleaned.paragraphs == [BODY]
+    assert cleaned.outlet_hints == ["Sputnik", "Sputnik"]
+
+
+def test_clean_paragraphs_keeps_subheadings() -> None:
+    """Short subheadings in quotes are kept as paragraphs."""
+    lines = [BODY, "“Positive” indicators.", "“Different interpretations”", BODY]
+    assert clean_paragraphs(lines, default_outlets()).paragraphs == lines
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("A A new round began.", "A new round began."),
+        ("T The talks began.", "The talks began."),
+        ("on condition of anonymity. .", "on condition of anonymity."),
+        (
+            "rounds of negotiations , explained the source.",
+            "rounds of negotiations, explained the source.",
+        ),
+        ("A man said so. A car passed.", "A man said so. A car passed."),
+        ("****** WHITE HOUSE SAYS", "WHITE HOUSE SAYS"),
+    ],
+)
+def test_repair_fixes_extraction_artifacts(text: str, expected: str) -> None:
+    """Duplicated drop caps, stray " ." and " ," and decoration runs are repaired."""
+    assert repair(text) == expected
+
+
+def test_strip_credits_takes_agency_and_photo_credit() -> None:
+    """Trailing "(Agency) (Photo: X)" credits are removed; the agency is returned."""
+    text, agencies = strip_credits("They met in Paris. (Sputnik) (Photo: AP)", default_outlets())
+    assert (text, agencies) == ("They met in Paris.", ["Sputnik"])
+
+
+def test_strip_credits_keeps_ordinary_parentheses() -> None:
+    """A trailing parenthesis that is no credit stays."""
+    text = "The Organization of Islamic Cooperation met. (It meets yearly.)"
+    assert strip_credits(text, default_outlets()) == (text, [])
