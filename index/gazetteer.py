@@ -1,11 +1,9 @@
 """The party gazetteer: named parties and every surface form that names them.
 
 A gazetteer maps every surface form (alias, spelling variant, demonym, metonym) to one
-canonical party, or to nothing for a stop-phrase ("Michael Jordan" is not Jordan).
-`index.parties` compiles the forms into a matcher.
-
-The data lives in JSON files (the built-in `index/data/parties.json`, then the user's own
-files in the same shape); `load_gazetteer` reads, validates and merges them.
+canonical party, or to nothing for a stop-phrase ("Michael Jordan" is not Jordan). It is
+read from JSON: the built-in `index/data/parties.json`, then the user's files in the same
+shape. `index.parties` compiles the forms into a matcher.
 """
 
 from __future__ import annotations
@@ -222,6 +220,7 @@ def _parse_party(item: object, where: str) -> _PartyData:
     name = item.get("name")
     if not isinstance(name, str) or not name.strip():
         raise GazetteerError(f'{where} has no "name" (a non-empty string)', _SCHEMA_HINT)
+    name = " ".join(name.split())
     where = f'{where} ("{name}")'
     kind_text = item.get("kind")
     kind: MentionKind | None = None
@@ -239,21 +238,21 @@ def _parse_party(item: object, where: str) -> _PartyData:
         )
     demonyms = _strings(item, "demonyms", where)
     forms = (
-        name.strip(),
+        name,
         *_strings(item, "aliases", where),
         *demonyms,
         *_strings(item, "metonyms", where),
     )
     aliases = tuple(dict.fromkeys(forms))
-    return _PartyData(name.strip(), kind, affiliation, aliases, demonyms, where)
+    return _PartyData(name, kind, affiliation, aliases, demonyms, where)
 
 
 def _strings(obj: Mapping[str, object], key: str, where: str) -> tuple[str, ...]:
-    """The list of non-empty strings under `key` (empty when absent), stripped."""
+    """The list of non-empty strings under `key` (empty when absent), spaces normalised."""
     value = obj.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise GazetteerError(f'{where}: "{key}" is not a list of non-empty strings', _SCHEMA_HINT)
-    return tuple(v.strip() for v in value)
+    return tuple(" ".join(v.split()) for v in value)
 
 
 def _check_keys(obj: Mapping[str, object], allowed: frozenset[str], where: str) -> None:
@@ -274,7 +273,7 @@ def surface_variants(form: str, *, plural: bool = False) -> set[str]:
     ("Qatari" -> "Qataris").
     """
     forms = {form}
-    if plural and not form.endswith(("s", "sh", "ch", "ese")):
+    if plural and not form.endswith(("s", "sh", "ch", "ese", "man")):
         forms.add(form + "s")
     forms |= {_strip_accents(f) for f in forms}
     forms |= {_ARTICLE.sub(r"\1 ", f) for f in forms} | {_ARTICLE.sub(r"\1-", f) for f in forms}
@@ -298,6 +297,4 @@ def _swap_article_case(text: str) -> str:
     match = _ARTICLE.match(text)
     if match is None:
         return text
-    article = match.group(1)
-    swapped = article[0].swapcase() + article[1:]
-    return swapped + text[len(article) :]
+    return text[0].swapcase() + text[1:]

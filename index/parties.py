@@ -58,7 +58,8 @@ def find_mentions(paragraphs: Sequence[str], gazetteer: Gazetteer | None = None)
     for index, text in enumerate(paragraphs):
         urls = _url_spans(text)
         for match in pattern.finditer(text):
-            canonical = surfaces[match.group()]
+            found = match.group()
+            canonical = surfaces[found if found in surfaces else " ".join(found.split())]
             if canonical is None:
                 continue
             start, end = match.span()
@@ -90,10 +91,10 @@ def _trie_pattern(forms: Iterable[str]) -> str:
     r"""One regex that matches any of `forms`, shaped as a character trie.
 
     Greedy optional groups make the longest form win (backtracking to a shorter one when
-    the longer is not followed by a word boundary). `(?<!\w)` and a look-ahead for the
-    possible first characters reject most positions with two cheap tests before the trie;
-    `(?<![A-Z0-9]\.)` skips the tail of dotted codes (tickers "RHON.PA") but keeps
-    "ceasefire.Hamas said" (a space lost after a full stop, common in scraped text).
+    the longer is not followed by a word boundary). A space in a form matches any run of
+    whitespace (a line break, a no-break space). The look-behinds skip positions inside a
+    word or a ticker ("<CBS>", "RHON.PA") yet keep "truce.Hamas said" (a space lost after
+    a full stop); the look-ahead on first characters rejects most positions cheaply.
     """
     root: _Trie = {}
     for form in forms:
@@ -104,15 +105,20 @@ def _trie_pattern(forms: Iterable[str]) -> str:
     if not root:
         return r"(?!)"
     firsts = "".join(re.escape(char) for char in sorted(root))
-    return rf"(?<!\w)(?<![A-Z0-9]\.)(?=[{firsts}])" + _render(root) + r"(?!\w)"
+    return rf"(?<![\w<])(?<![A-Z0-9]\.)(?=[{firsts}])" + _render(root) + r"(?!\w)"
 
 
 def _render(node: _Trie) -> str:
     """The regex for the forms below one trie node (longest first via greedy `?`)."""
-    branches = [re.escape(ch) + _render(child) for ch, child in sorted(node.items()) if ch]
+    branches = [_char(ch) + _render(child) for ch, child in sorted(node.items()) if ch]
     if not branches:
         return ""
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
     if "" not in node:
         return body
     return (body if len(branches) > 1 else "(?:" + body + ")") + "?"
+
+
+def _char(char: str) -> str:
+    """The regex for one character of a form: a space stands for any whitespace run."""
+    return r"\s+" if char == " " else re.escape(char)

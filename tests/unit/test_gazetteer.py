@@ -153,6 +153,17 @@ def test_load_gazetteer_later_file_overrides(tmp_path: Path) -> None:
     assert gazetteer.entry("Gaza").name == "Gaza City"
 
 
+def test_load_gazetteer_normalises_spaces(tmp_path: Path) -> None:
+    """Names and forms are stored with single spaces, whatever the file has."""
+    user = _write(
+        tmp_path / "p.json",
+        {"parties": [{"name": " Hashem  Ahlbara ", "kind": "person", "aliases": ["H.\tAhlbara"]}]},
+    )
+    gazetteer = load_gazetteer([user])
+    assert "Hashem Ahlbara" in gazetteer
+    assert gazetteer.entry("H. Ahlbara").name == "Hashem Ahlbara"
+
+
 def test_load_gazetteer_missing_user_file_is_skipped(tmp_path: Path) -> None:
     """The user's parties.json is optional: a missing file changes nothing."""
     assert not default_paths().parties_file.exists()
@@ -171,6 +182,7 @@ def test_load_gazetteer_missing_user_file_is_skipped(tmp_path: Path) -> None:
         ('{"parties": [{"kind": "state"}]}', 'no "name"'),
         ('{"parties": [{"name": "X", "kind": "country"}]}', '"kind" is'),
         ('{"parties": [{"name": "Newparty"}]}', 'has no "kind"'),
+        ('{"parties": [{"name": "X", "kind": ["state"]}]}', '"kind" is'),
         (
             '{"parties": [{"name": "X", "kind": "state", "aliases": "Y"}]}',
             '"aliases" is not a list',
@@ -223,4 +235,5 @@ def test_surface_variants_spellings() -> None:
     assert "Qataris" in surface_variants("Qatari", plural=True)
     assert "Britishs" not in surface_variants("British", plural=True)
     assert "Qataris" not in surface_variants("Qatari")
+    assert "Frenchmans" not in surface_variants("Frenchman", plural=True)
     assert "Hamas" not in surface_variants("Hamas")

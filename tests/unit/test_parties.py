@@ -391,6 +391,7 @@ def test_find_mentions_hyphenated_compounds() -> None:
     ("text", "expected"),
     [
         ("Rhone-Poulenc <RHON.PA> said", []),
+        ("news staffs of CBS Inc <CBS> and <UN.A>", ["CBS News"]),
         ("the truce.Hamas said", ["Hamas"]),
         ("Senator Robert Dole (R-Kan.) said", []),
         ("Sheikh Ali al-Khalifa al-Sabah said", []),
@@ -401,6 +402,17 @@ def test_find_mentions_hyphenated_compounds() -> None:
 def test_find_mentions_codes_and_lookalikes(text: str, expected: list[str]) -> None:
     """Tickers, US state abbreviations and family names that look like parties are not."""
     assert parties(text) == expected
+
+
+def test_find_mentions_whitespace_inside_a_form() -> None:
+    """A line break or no-break space inside a form still matches, with exact offsets."""
+    text = "the United Arab\nEmirates and the Gaza\u00a0Strip"
+    mentions = find_mentions([text])
+    assert [(m.party, m.text) for m in mentions] == [
+        ("United Arab Emirates", "United Arab\nEmirates"),
+        ("Gaza Strip", "Gaza\u00a0Strip"),
+    ]
+    assert all(text[m.start : m.end] == m.text for m in mentions)
 
 
 def test_find_mentions_paragraph_indexes() -> None:
