@@ -11,7 +11,10 @@ from __future__ import annotations
 import logging
 import os
 import pickle
+import shutil
 import struct
+import tempfile
+import weakref
 import zlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -63,6 +66,19 @@ READ_ERRORS: tuple[type[BaseException], ...] = (
     TypeError,
 )
 """What Whoosh raises on truncated, garbled or foreign index files (all become IndexCorrupt)."""
+
+
+class _PrivateRamStorage(RamStorage):  # type: ignore[misc]  # whoosh is untyped
+    """RAM storage whose scratch folder is private to this store.
+
+    Whoosh names a RamStorage's scratch folder after the index ("MAIN.tmp" in the system
+    temp dir), so two in-memory stores in parallel processes or threads deleted each
+    other's files. A random name keeps them apart.
+    """
+
+    def temp_storage(self, name: str | None = None) -> Storage:
+        """A fresh, randomly named scratch FileStorage (the requested name is ignored)."""
+        return super().temp_storage(None)
 
 
 class ArticleStore:
@@ -117,7 +133,7 @@ class ArticleStore:
     @classmethod
     def in_memory(cls) -> ArticleStore:
         """An empty index in RAM (for tests and `Library.in_memory`)."""
-        return cls._create_in(RamStorage(), None)
+        return cls._create_in(_PrivateRamStorage(), None)
 
     @classmethod
     def _create_in(cls, storage: Storage, location: Path | None) -> ArticleStore:
@@ -275,6 +291,25 @@ def reading() -> Iterator[None]:
 def _has_index(storage: Storage) -> bool:
     """True when the storage holds a Whoosh table of contents (without unpickling it)."""
     return any(name.startswith("_MAIN_") and name.endswith(".toc") for name in storage)
+
+
+class _PrivateRamStorage(RamStorage):  # type: ignore[misc]  # whoosh is untyped
+    """RamStorage whose writer temp files go to a private directory.
+
+    Whoosh's RamStorage puts them in `<tmp>/MAIN.tmp`, shared by every process, so two
+    in-memory indexes written at once (parallel tests, two apps) delete each other's files.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._tempdir: str | None = None
+
+    def temp_storage(self, name: str | None = None) -> FileStorage:
+        """A fresh temporary FileStorage in this storage's own directory (`name` is ignored)."""
+        if self._tempdir is None:
+            self._tempdir = tempfile.mkdtemp(prefix="newsdesk-whoosh-")
+            weakref.finalize(self, shutil.rmtree, self._tempdir, ignore_errors=True)
+        return FileStorage(tempfile.mkdtemp(dir=self._tempdir)).create()
 
 
 class _GuardedStorage(FileStorage):  # type: ignore[misc]  # whoosh is untyped
