@@ -37,6 +37,7 @@ _MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s+|>\s*|[-*+]\s+(?=\S))")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _TAG = re.compile(r"<[^>]{0,2000}>")
 _HTMLISH = re.compile(r"</?(?:p|br|div|a|span|strong|em|b|i|img|ul|ol|li|h[1-6])\b[^>]*>", re.I)
+_QUOTES = str.maketrans("‘’“”", "''\"\"")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});", re.I)
 _SPACES = re.compile(r"[ \t\u00a0]{2,}|[\t\u00a0]")
 
@@ -111,20 +112,30 @@ def candidates_of(doc: SourceDocument) -> list[str]:
 
 
 def _key(line: str) -> str:
-    """A line compared up to case, spacing and closing punctuation."""
-    return " ".join(line.split()).strip(" .").casefold()
+    """A line compared up to case, spacing, quote style and closing punctuation."""
+    return " ".join(line.translate(_QUOTES).split()).strip(" .").casefold()
 
 
-def _title(doc: SourceDocument, cleaned: Cleaned, outlets: OutletTable) -> str:
+def _repeated(paragraphs: list[str]) -> bool:
+    """Whether the first line comes again just below (a title repeated as the lead)."""
+    first = _key(paragraphs[0])
+    return len(paragraphs[0]) <= 250 and any(_key(p) == first for p in paragraphs[1:4])
+
+
+def _title(
+    doc: SourceDocument, cleaned: Cleaned, outlets: OutletTable, publisher: str | None
+) -> str:
     """Choose the title; removes the headline line (and its repeats) from the paragraphs."""
     paragraphs = cleaned.paragraphs
     given = _record_text(doc.title) if doc.title else None
     if given and usable_title(given):
-        title = shorten(strip_site_suffix(repair(given), outlets), MAX_TITLE)
+        title = shorten(strip_site_suffix(repair(given), outlets, publisher), MAX_TITLE)
         raw_line = given
-    elif paragraphs and is_headline(paragraphs[0], followed=len(paragraphs) > 1):
+    elif paragraphs and (
+        _repeated(paragraphs) or is_headline(paragraphs[0], followed=len(paragraphs) > 1)
+    ):
         raw_line = paragraphs.pop(0)
-        title = shorten(strip_site_suffix(raw_line, outlets), MAX_TITLE)
+        title = shorten(strip_site_suffix(raw_line, outlets, publisher), MAX_TITLE)
     else:
         first = paragraphs[0] if paragraphs else doc.path.rsplit("/", 1)[-1]
         return title_from_body(first)
@@ -160,9 +171,10 @@ def parse_document(
     """Clean and extract one document into an `Article` (see the module docstring)."""
     table = outlets or default_outlets()
     cleaned = clean_paragraphs(candidates_of(doc), table)
-    title = _title(doc, cleaned, table)
-    paragraphs = tuple(cleaned.paragraphs) or (title,)
     url = doc.url or next(iter(cleaned.header_urls + cleaned.source_urls), None)
+    source = _outlet(doc, url, cleaned, table)
+    title = _title(doc, cleaned, table, source)
+    paragraphs = tuple(cleaned.paragraphs) or (title,)
     stated = ([doc.date] if doc.date else []) + cleaned.dates
     found = resolve_date(stated, url, find_dateline(paragraphs[0]))
     tags = tuple(dict.fromkeys((*(t.lower() for t in doc.tags), *cleaned.tags)))
@@ -171,7 +183,7 @@ def parse_document(
         id=article_id,
         path=doc.path,
         title=title,
-        source=_outlet(doc, url, cleaned, table),
+        source=source,
         url=url,
         published=found.published,
         published_how=found.how,

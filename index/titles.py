@@ -8,7 +8,8 @@ boundary to about 90 characters with "…".
 
 Site suffixes are removed only by general rules:
 - " | Anything short" (≤ 6 words) at the end: a site or section name;
-- " - Outlet" / " — Outlet" when the part after the dash is a known outlet or ends in "News";
+- " - Outlet" / " — Outlet" when the part after the dash is a known outlet or ends in "News"
+  (unless the article's publisher is known and differs: "… – NYT" on RT cites the NYT);
 - a bare trailing "<Word> News" section label ("… between Israel and Hamas Gaza News"), when
   <Word> is capitalised, is not itself part of a known outlet's name ("Fox News" may be what
   the headline is about) and the word before it is not a function word ("told Gaza News").
@@ -49,9 +50,15 @@ def is_headline(line: str, followed: bool) -> bool:
     end = line.rstrip('"”’)')[-1:]
     if end not in ".!?…":
         return True
-    if end in "!?":
-        return len(line) <= 150
+    if end in "!?" and len(line) <= 150 or _title_case(line):
+        return True
     return len(line) <= 120 and _SENTENCE_END.search(line) is None and ". ." not in line
+
+
+def _title_case(line: str) -> bool:
+    """Whether most longer words are capitalised, as in "Trudeau Slams Israel For Raiding"."""
+    words = [word for word in line.split() if len(word) > 3 and word[0].isalpha()]
+    return len(words) >= 4 and sum(word[0].isupper() for word in words) >= 0.8 * len(words)
 
 
 def first_sentence(text: str) -> str:
@@ -71,8 +78,15 @@ def shorten(text: str, limit: int = MAX_SHORT_TITLE) -> str:
     return cut.rstrip(" ,;:-–—") + "…"
 
 
-def strip_site_suffix(title: str, outlets: OutletTable) -> str:
-    """The title without a trailing site/section name (general rules, see the module doc)."""
+def strip_site_suffix(title: str, outlets: OutletTable, publisher: str | None = None) -> str:
+    """The title without a trailing site/section name (general rules, see the module doc).
+
+    Args:
+        title: The headline as found.
+        outlets: The outlet table.
+        publisher: The article's outlet when already known: a dash suffix naming another
+            outlet is then a citation ("… one year in advance – NYT") and stays.
+    """
     title = " ".join(title.split())
     while True:
         pipe = _PIPE_SUFFIX.search(title)
@@ -82,7 +96,9 @@ def strip_site_suffix(title: str, outlets: OutletTable) -> str:
         dash = _DASH_SUFFIX.search(title)
         if dash and dash.start() >= 10:
             tail = dash.group(1).strip()
-            if outlets.by_name(tail) or tail.endswith("News"):
+            named = outlets.by_name(tail)
+            cited = named is not None and publisher is not None and named != publisher
+            if (named or tail.endswith("News")) and not cited:
                 title = title[: dash.start()]
                 continue
         break

@@ -47,6 +47,8 @@ class _Block:
 
     tag: str
     containers: tuple[int, ...]
+    noisy: bool = False
+    """Inside an element whose class or id says menu, share, related ... (kept as a fallback)."""
     parts: list[str] = field(default_factory=list)
     link_chars: int = 0
 
@@ -76,9 +78,10 @@ class _Extractor(HTMLParser):
         self.blocks: list[_Block] = []
         self.meta: dict[str, str] = {}
         self.bonus: dict[int, float] = {}
-        self._stack: list[tuple[str, int, bool]] = []
+        self._stack: list[tuple[str, int, bool, bool]] = []
         self._containers: list[int] = []
         self._skip = 0
+        self._noisy = 0
         self._link = 0
         self._title: list[str] | None = None
         self._block: _Block | None = None
@@ -94,13 +97,14 @@ class _Extractor(HTMLParser):
             return
         if tag in ("p", "li") and self._stack and self._stack[-1][0] == tag:
             self.handle_endtag(tag)
-        noisy = tag in _SKIP_TAGS or bool(
+        skip = tag in _SKIP_TAGS
+        noisy = tag not in ("body", "main", "article") and bool(
             _NOISE.search(values.get("class", "") + " " + values.get("id", ""))
         )
-        noisy = noisy and tag not in ("body", "main", "article")
         self._next_id += 1
-        self._stack.append((tag, self._next_id, noisy))
-        self._skip += noisy
+        self._stack.append((tag, self._next_id, skip, noisy))
+        self._skip += skip
+        self._noisy += noisy
         if tag == "title":
             self._title = []
         if tag == "a":
@@ -112,14 +116,15 @@ class _Extractor(HTMLParser):
         if tag in _BLOCK_TAGS or tag == "h1":
             self._flush()
             if not self._skip:
-                self._block = _Block(tag, tuple(self._containers))
+                self._block = _Block(tag, tuple(self._containers), self._noisy > 0)
 
     def handle_endtag(self, tag: str) -> None:
-        if not any(open_tag == tag for open_tag, _, _ in self._stack):
+        if not any(entry[0] == tag for entry in self._stack):
             return
         while self._stack:
-            open_tag, node, noisy = self._stack.pop()
-            self._skip -= noisy
+            open_tag, node, skip, noisy = self._stack.pop()
+            self._skip -= skip
+            self._noisy -= noisy
             if open_tag == "a":
                 self._link -= 1
             if open_tag in _CONTAINERS and self._containers and self._containers[-1] == node:
@@ -139,7 +144,7 @@ class _Extractor(HTMLParser):
         if self._skip:
             return
         if self._block is None:
-            self._block = _Block("text", tuple(self._containers))
+            self._block = _Block("text", tuple(self._containers), self._noisy > 0)
         self._block.parts.append(data)
         if self._link:
             self._block.link_chars += len(data.strip())
@@ -176,20 +181,28 @@ def _score(block: _Block) -> float:
     return (1 + text.count(",") + min(len(text) / 100, 3)) * (1 - density)
 
 
-def _main_blocks(extractor: _Extractor) -> list[_Block]:
-    """The blocks of the best-scoring container."""
-    scores: dict[int, float] = dict(extractor.bonus)
-    for block in extractor.blocks:
+def _scores(blocks: list[_Block], bonus: dict[int, float]) -> dict[int, float]:
+    """Container id -> score: each block's score to its container, half to the grandparent."""
+    scores: dict[int, float] = {}
+    for block in blocks:
         score = _score(block)
         if score and block.containers:
             scores[block.containers[-1]] = scores.get(block.containers[-1], 0.0) + score
             if len(block.containers) > 1:
                 grand = block.containers[-2]
                 scores[grand] = scores.get(grand, 0.0) + score / 2
+    return {node: score + bonus.get(node, 0.0) for node, score in scores.items()}
+
+
+def _main_blocks(extractor: _Extractor) -> list[_Block]:
+    """The blocks of the best-scoring container (blocks in noisy elements only as fallback)."""
+    clean = [block for block in extractor.blocks if not block.noisy]
+    scores = _scores(clean, extractor.bonus) or _scores(extractor.blocks, extractor.bonus)
     if not scores:
-        return extractor.blocks
+        return clean or extractor.blocks
     best = max(scores, key=lambda node: scores[node])
-    return [block for block in extractor.blocks if best in block.containers]
+    inside = [block for block in extractor.blocks if best in block.containers]
+    return [block for block in inside if not block.noisy] or inside
 
 
 _META_DATES = (

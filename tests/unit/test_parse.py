@@ -133,3 +133,12 @@ def test_split_text_keeps_short_lines_apart() -> None:
 def test_default_outlets_is_shared() -> None:
     """The bundled table is loaded once."""
     assert default_outlets() is default_outlets()
+
+
+def test_parse_document_title_repeated_as_lead_with_other_quotes() -> None:
+    """A first line repeated as the lead (quotes differ) is the title, kept once as body."""
+    line = "U.S. forces came under attack several times this week, a sign of Hamas's reach."
+    text = f"{line}\n\n{line.replace(chr(39), '’')}\n"
+    article = parse_document(SourceDocument("a.txt", text, "text"), ArticleId("q"))
+    assert article.title == line
+    assert len(article.paragraphs) == 1

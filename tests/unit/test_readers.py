@@ -243,3 +243,25 @@ def test_read_documents_markdown_feed_digest(tmp_path: Path) -> None:
     ]
     assert docs[0].date == "2023-11-22T21:43:13+00:00"
     assert docs[1].path == f"{path}#2"
+
+
+def test_extract_html_noisy_class_on_article_wrapper_is_fallback() -> None:
+    """An article wrapper whose class mentions "share" still yields the article text."""
+    markup = (
+        '<html><body><div class="post js-share"><p>The first paragraph of the story, with '
+        "commas, and enough words to count.</p><p>The second paragraph, also long enough to "
+        'count as text.</p></div><div class="related"><a href="/x">Other story</a></div>'
+        "</body></html>"
+    )
+    page = extract_html(markup)
+    assert len(page.paragraphs) == 2
+    assert page.paragraphs[0].startswith("The first paragraph")
+
+
+def test_extract_html_tolerates_broken_markup() -> None:
+    """Unclosed and stray tags do not lose the text."""
+    markup = "<body><p>One paragraph of text, long enough to count here.<p>Second one</div></b>"
+    assert extract_html(markup).paragraphs == (
+        "One paragraph of text, long enough to count here.",
+        "Second one",
+    )

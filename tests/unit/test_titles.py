@@ -96,3 +96,18 @@ def test_shorten_keeps_short_text() -> None:
 def test_usable_title(title: str, usable: bool) -> None:
     """Teasers, URLs, dates and symbols are not titles."""
     assert usable_title(title) is usable
+
+
+def test_strip_site_suffix_keeps_cited_outlet() -> None:
+    """When the publisher is known, a dash suffix naming another outlet is a citation."""
+    title = "Israel mulls flooding tunnels – WSJ"
+    assert strip_site_suffix(title, default_outlets(), publisher="RT") == title
+    assert strip_site_suffix(title, default_outlets(), publisher="The Wall Street Journal") == (
+        "Israel mulls flooding tunnels"
+    )
+
+
+def test_is_headline_title_case_with_sentences() -> None:
+    """A Title Case line is a headline even when it holds two sentences."""
+    line = "Trudeau Slams Israel Over Hospital Raid. Netanyahu Fires Back Hard."
+    assert is_headline(line, followed=True)
