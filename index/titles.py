@@ -50,7 +50,7 @@ def is_headline(line: str, followed: bool) -> bool:
     end = line.rstrip('"”’)')[-1:]
     if end not in ".!?…":
         return True
-    if end in "!?" and len(line) <= 150 or _title_case(line):
+    if (end in "!?" and len(line) <= 150) or _title_case(line):
         return True
     return len(line) <= 120 and _SENTENCE_END.search(line) is None and ". ." not in line
 
