@@ -10,9 +10,13 @@ overlapping values for a compatible event form one group (003 says "about 1,200"
 Groups of A and B are then matched one-to-one, greedily by a context score: the similarity of
 the figures' sentences, plus a bonus when the alignment paired those sentences or when both
 sides are known to be the same, plus a small bonus when each report has a single group for the
-measure (two reports on one story usually give one toll each). A figure in a sentence about a
-proposal ("the proposal provided for the release of 40 hostages", "would include 30 to 40")
-never pairs with one that reports what happened (105 hostages released in November).
+measure (two reports on one story usually give one toll each), and when both state the same
+value (of at least 10: "one" and "one" mean nothing). A figure in a sentence about a proposal
+or a threat (a cue such as "proposal", "provided for", "would", "will", "deal", "set to" in
+the 70 characters before it: "the proposal provided for the release of 40 hostages", "will
+kill one hostage") never pairs with a different number reporting what happened (105 released;
+the same number, "50 hostages" in two wordings of one deal, still pairs); a
+figure whose counted noun says nothing ("four of them") never pairs with one ten times larger.
 
 Status: `agree` when every figure of each side states a value or range overlapping one of the
 other side ("250" and "around 250"); `differ` otherwise, i.e. when the numbers stated differ,
@@ -80,23 +84,34 @@ _COUNTED_CLASSES = {
     "hostage": "hostages",
     "captives": "hostages",
     "abductees": "hostages",
-    "israelis": "hostages",
     "prisoners": "prisoners",
     "detainees": "prisoners",
-    "palestinians": "prisoners",
     "soldiers": "soldiers",
     "troops": "soldiers",
     "journalists": "journalists",
 }
-_HOSTAGE_FAMILY = frozenset({"people", "hostages", "prisoners"})
+_HOSTAGE_FAMILY = frozenset({"people", "hostages", "prisoners", "women", "children"})
+"""Under a hostage or prisoner measure these all count captives ("50 women and children")."""
+_NATIONALS = {"israelis": "hostages", "palestinians": "prisoners"}
+"""In a hostage or release measure, Israelis are hostages and Palestinians prisoners;
+elsewhere ("687 Palestinians killed") both are people."""
 _PRONOUNS = frozenset({"others", "other", "whom", "them", "those", "more", "ones"})
 """Counted words that name nothing ("some 240 others"): compatible with any noun."""
 _PROPOSAL_CUES = re.compile(
     r"\b(?:propos\w*|plans?|offer\w*|would|could|might|demand\w*|provided for|provides for|"
-    r"calls? for|seek\w*|possible|potential|draft)\b",
+    r"calls? for|seek\w*|possible|potential|draft|will|threat\w*|pledg\w*|vow\w*|deal|"
+    r"agreement|agreed|set to|expected|due to|terms)\b",
     re.IGNORECASE,
 )
-"""Words saying a figure is proposed or hoped for, not what happened ("a deal would free 40")."""
+"""Words saying a figure is proposed, threatened or hoped for, not what happened ("a deal would
+free 40", "Hamas will kill one hostage")."""
+PROPOSAL_WINDOW = 70
+"""How many characters before a figure are searched for a proposal cue."""
+"""Score taken off when one figure is proposed/threatened and the other reported as done."""
+SAME_VALUE_FLOOR = 10.0
+"""Two figures stating the same value of at least this size are likely the same count."""
+WILDCARD_RATIO = 10.0
+"""Figures whose counted noun says nothing ("four of them") pair only within this ratio."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,13 +143,15 @@ def figure_side(sentence: str, start: int) -> str | None:
     return "israel" if scores["israel"] > scores["gaza"] else "gaza"
 
 
-def _counted_class(counted: str | None) -> str | None:
+def _counted_class(measure: str, counted: str | None) -> str | None:
     """Fold a counted noun into a class ("lives" -> people); unknown nouns stay themselves."""
     if not counted:
         return None
     word = counted.lower().split()[-1]
     if word in _PRONOUNS:
         return None
+    if word in _NATIONALS:
+        return _NATIONALS[word] if _hostage_like(measure) else "people"
     return _COUNTED_CLASSES.get(word, word)
 
 
@@ -142,7 +159,12 @@ def counted_compatible(measure: str, left: str | None, right: str | None) -> boo
     """True when two counted-noun classes can count the same thing under `measure`."""
     if left is None or right is None or left == right:
         return True
-    return measure.startswith("hostages") and {left, right} <= _HOSTAGE_FAMILY
+    return _hostage_like(measure) and {left, right} <= _HOSTAGE_FAMILY
+
+
+def _hostage_like(measure: str) -> bool:
+    """Measures that count captives: hostages_*, prisoners_*, *_released, *_held."""
+    return measure.startswith(("hostages", "prisoners")) or measure.endswith(("released", "held"))
 
 
 def _place(article: Article, side: str, alignment: SentenceAlignment) -> list[_Placed]:
@@ -161,18 +183,23 @@ def _place(article: Article, side: str, alignment: SentenceAlignment) -> list[_P
             text, offset = paragraph[found.start : found.end], figure.start - found.start
             tokens = found.tokens
         event_side = figure_side(text, offset) if figure.measure in CASUALTY_MEASURES else None
-        counted = _counted_class(figure.counted)
-        proposed = bool(_PROPOSAL_CUES.search(text))
+        counted = _counted_class(figure.measure, figure.counted)
+        proposed = bool(_PROPOSAL_CUES.search(text, max(0, offset - PROPOSAL_WINDOW), offset))
         placed.append(_Placed(figure, index, tokens, event_side, counted, proposed))
     return placed
 
 
 def _compatible(measure: str, left: _Placed, right: _Placed) -> bool:
-    """Same side (when both are known), both proposed or both reported, compatible nouns."""
+    """Same side (when known), both proposed or both done (unless equal), compatible nouns."""
     if left.side and right.side and left.side != right.side:
         return False
-    if left.proposed != right.proposed:
+    if left.proposed != right.proposed and not _overlap(left.figure, right.figure):
         return False
+    if left.counted is None or right.counted is None:
+        low = min(left.figure.bounds[1], right.figure.bounds[1])
+        high = max(left.figure.bounds[0], right.figure.bounds[0])
+        if high > WILDCARD_RATIO * max(low, 1.0):
+            return False
     return counted_compatible(measure, left.counted, right.counted)
 
 
@@ -205,16 +232,20 @@ def _group_score(
     right: Sequence[_Placed],
     alignment: SentenceAlignment,
 ) -> float | None:
-    """Context score of two groups, or None when they cannot be the same event."""
+    """Best context score over the compatible figure pairs of two groups, or None."""
     best: float | None = None
     for a in left:
         for b in right:
             if not _compatible(measure, a, b):
-                return None
+                continue
             score = alignment.score(a.tokens, b.tokens)
             if a.sentence is not None and alignment.pairs.get(a.sentence) == b.sentence:
                 score += 0.5
             if a.side and a.side == b.side:
+                score += 0.3
+            if min(a.figure.bounds[1], b.figure.bounds[1]) >= SAME_VALUE_FLOOR and _overlap(
+                a.figure, b.figure
+            ):
                 score += 0.3
             best = score if best is None else max(best, score)
     return best

@@ -244,9 +244,9 @@ def test_figure_side_reads_the_nearest_cues() -> None:
 
 
 def test_counted_compatible_hostage_family() -> None:
-    """People, hostages and prisoners count the same thing only for hostage measures."""
+    """People, hostages, prisoners, women count the same captives only for captive measures."""
     assert counted_compatible("hostages_held", "prisoners", "hostages")
-    assert not counted_compatible("released", "prisoners", "hostages")
+    assert counted_compatible("prisoners_released", "women", "prisoners")
     assert not counted_compatible("killed", "people", "children")
     assert counted_compatible("killed", None, "children")
 
