@@ -25,13 +25,14 @@ from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 
 from index.gazetteer import Gazetteer, PartyEntry, load_gazetteer
-from index.models import Mention
+from index.models import Mention, MentionKind
 
 __all__ = ["Gazetteer", "PartyEntry", "default_gazetteer", "find_mentions", "load_gazetteer"]
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|[\w.-]+\.(?:com|org|net|html?|php)\b\S*", re.IGNORECASE)
-_URL_HINT = re.compile(r"://|www\.|\.(?:com|org|net|htm|php)", re.IGNORECASE)
+_URL_HINTS = ("://", "www.", ".com", ".org", ".net", ".htm", ".php")
 _Trie = dict[str, "_Trie"]
+_Party = tuple[str, MentionKind, str | None]
 
 
 @cache
@@ -51,24 +52,28 @@ def find_mentions(paragraphs: Sequence[str], gazetteer: Gazetteer | None = None)
     Returns:
         Mentions in paragraph order, then by start offset; `paragraphs[p][start:end] == text`.
     """
-    table = default_gazetteer() if gazetteer is None else gazetteer
-    pattern = _matcher(table)
-    surfaces = table.surfaces
+    pattern, lookup = _matcher(default_gazetteer() if gazetteer is None else gazetteer)
     mentions: list[Mention] = []
     for index, text in enumerate(paragraphs):
         urls = _url_spans(text)
         for match in pattern.finditer(text):
             found = match.group()
-            canonical = surfaces[found if found in surfaces else " ".join(found.split())]
-            if canonical is None:
+            party = lookup[found] if found in lookup else lookup[" ".join(found.split())]
+            if party is None:
                 continue
             start, end = match.span()
             if urls and any(low <= start < high for low, high in urls):
                 continue
-            entry = table.entry(canonical)
+            name, kind, affiliation = party
             mentions.append(
                 Mention(
-                    entry.name, entry.kind, entry.affiliation, text[start:end], index, start, end
+                    party=name,
+                    kind=kind,
+                    affiliation=affiliation,
+                    text=found,
+                    paragraph=index,
+                    start=start,
+                    end=end,
                 )
             )
     return mentions
@@ -76,15 +81,19 @@ def find_mentions(paragraphs: Sequence[str], gazetteer: Gazetteer | None = None)
 
 def _url_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges of URL-like tokens (a cheap pre-check first: most text has none)."""
-    if _URL_HINT.search(text) is None:
+    if not any(hint in text for hint in _URL_HINTS):
         return []
     return [match.span() for match in _URL.finditer(text)]
 
 
 @lru_cache(maxsize=8)
-def _matcher(gazetteer: Gazetteer) -> re.Pattern[str]:
-    """The compiled trie regex of a gazetteer's surface forms (compiled once per gazetteer)."""
-    return re.compile(_trie_pattern(gazetteer.surfaces))
+def _matcher(gazetteer: Gazetteer) -> tuple[re.Pattern[str], dict[str, _Party | None]]:
+    """A gazetteer's compiled trie regex, and each surface form's (party, kind, affiliation)."""
+    lookup: dict[str, _Party | None] = {}
+    for form, name in gazetteer.surfaces.items():
+        entry = None if name is None else gazetteer.entry(name)
+        lookup[form] = None if entry is None else (entry.name, entry.kind, entry.affiliation)
+    return re.compile(_trie_pattern(lookup)), lookup
 
 
 def _trie_pattern(forms: Iterable[str]) -> str:
