@@ -15,53 +15,15 @@ from __future__ import annotations
 
 import re
 
-_ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "st",
-        "gen",
-        "lt",
-        "col",
-        "sgt",
-        "capt",
-        "maj",
-        "rep",
-        "sen",
-        "gov",
-        "prof",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "no",
-        "vs",
-        "etc",
-        "inc",
-        "corp",
-        "co",
-        "ltd",
-        "jr",
-        "sr",
-        "mt",
-        "ft",
-        "a.m",
-        "p.m",
-        "u.s",
-        "u.n",
-        "u.k",
-        "e.u",
-    ]
+
+def _words(text: str) -> frozenset[str]:
+    """A set of the space-separated words of a text (for the word lists below)."""
+    return frozenset(text.split())
+
+
+_ABBREVIATIONS = _words(
+    """mr mrs ms dr st gen lt col sgt capt maj rep sen gov prof jan feb mar apr jun jul aug
+    sep sept oct nov dec no vs etc inc corp co ltd jr sr mt ft a.m p.m u.s u.n u.k e.u"""
 )
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 _LAST_WORD_RE = re.compile(r"([A-Za-z.]+)\.$")
@@ -75,17 +37,22 @@ _SAY_VERBS = (
     r"said|says|say|reported|reports|report|told|estimates|estimated|claimed|claims"
     r"|announced|confirmed|stated|counted|tallied"
 )
-_NP_WORD = rf"(?:[A-Z][\w’'.\-]*|of|for|in|and|the|local|health|military|{_SOURCE_NOUNS})"
+_NP_WORD = (
+    rf"(?:[A-Z][\w’'.\-]*|of|for|in|at|from|and|the|local|health|military|news|press|state"
+    rf"|official|{_SOURCE_NOUNS})"
+)
 _ATTRIBUTION_RE = re.compile(
-    r"\b[Aa]ccording\s+to\s+[^,.;:!?()\[\]\"“”]{2,120}?(?=\s*[,.;:!?()\[\]\"“”]|\s+that\b|$)"
+    r"\b[Aa]ccording\s+to\s+[^,.;:!?()\[\]\"“”–—]{2,120}?(?=\s*[,.;:!?()\[\]\"“”–—]|\s+that\b|$)"
     rf"|(?:\b(?:[Tt]he|[Aa]n?)\s+)?(?:{_NP_WORD}\s+){{0,6}}?(?:[A-Z][\w’'.\-]*|{_SOURCE_NOUNS})"
     rf"\s+(?:{_SAY_VERBS})\b"
     rf"|\b(?:said|says|citing|per)\s+(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|of|for))*"
+    r"(?=\s*[,.;]|$)"
 )
 _LEADING_FILLER_RE = re.compile(
     r"^(?:(?:In|On|At|After|But|And|Meanwhile|However|Also|So|Yet|Then|Since|While|As|Now"
     r"|Earlier|Later|Separately|Still|Today|Yesterday)\s+)+"
 )
+_DETERMINERS = frozenset({"A", "An", "The", "a", "an", "the"})
 _NOT_A_SOURCE_RE = re.compile(r"^(?:It|He|She|They|We|I|This|That|There)\s", re.IGNORECASE)
 
 
@@ -108,9 +75,14 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_CUE_RE = re.compile(rf"\b(?:[Aa]ccording|{_SAY_VERBS}|citing|per)\b")
+
+
 def attribution_spans(sentence: str) -> list[tuple[int, int]]:
     """The attribution phrases of one sentence as (start, end) offsets into it."""
     spans: list[tuple[int, int]] = []
+    if _CUE_RE.search(sentence) is None:
+        return spans
     for match in _ATTRIBUTION_RE.finditer(sentence):
         start, end = match.start(), match.end()
         phrase = sentence[start:end]
@@ -118,7 +90,9 @@ def attribution_spans(sentence: str) -> list[tuple[int, int]]:
         if filler and not phrase.lower().startswith("according"):
             start += filler.end()
             phrase = sentence[start:end]
-        if _NOT_A_SOURCE_RE.match(phrase) or len(phrase.split()) < 2:
+        words = phrase.split()
+        only_determiner = words[0] in _DETERMINERS and len(words) < 3
+        if _NOT_A_SOURCE_RE.match(phrase) or len(words) < 2 or only_determiner:
             continue
         spans.append((start, end))
     return spans

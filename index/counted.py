@@ -20,258 +20,57 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-HEAD_NOUNS = frozenset(
-    [
-        "people",
-        "persons",
-        "person",
-        "individuals",
-        "civilians",
-        "civilian",
-        "hostages",
-        "hostage",
-        "captives",
-        "captive",
-        "abductees",
-        "prisoners",
-        "prisoner",
-        "detainees",
-        "detainee",
-        "inmates",
-        "children",
-        "child",
-        "kids",
-        "minors",
-        "babies",
-        "infants",
-        "toddlers",
-        "teenagers",
-        "teens",
-        "youths",
-        "women",
-        "woman",
-        "men",
-        "man",
-        "elderly",
-        "girls",
-        "boys",
-        "soldiers",
-        "soldier",
-        "troops",
-        "reservists",
-        "officers",
-        "officer",
-        "servicemen",
-        "fighters",
-        "fighter",
-        "militants",
-        "militant",
-        "terrorists",
-        "gunmen",
-        "combatants",
-        "operatives",
-        "commanders",
-        "palestinians",
-        "israelis",
-        "americans",
-        "foreigners",
-        "nationals",
-        "nationalities",
-        "citizens",
-        "residents",
-        "gazans",
-        "thais",
-        "journalists",
-        "journalist",
-        "reporters",
-        "photographers",
-        "medics",
-        "paramedics",
-        "doctors",
-        "nurses",
-        "patients",
-        "staff",
-        "staffers",
-        "workers",
-        "employees",
-        "volunteers",
-        "rescuers",
-        "members",
-        "families",
-        "relatives",
-        "bodies",
-        "deaths",
-        "lives",
-        "casualties",
-        "victims",
-        "trucks",
-        "lorries",
-        "homes",
-        "houses",
-        "buildings",
-        "hospitals",
-        "schools",
-        "mosques",
-        "churches",
-        "shelters",
-        "rockets",
-        "missiles",
-        "projectiles",
-        "drones",
-        "strikes",
-        "airstrikes",
-        "targets",
-        "tunnels",
-        "others",
-        "refugees",
-        "students",
-        "teachers",
-        "settlers",
-        "protesters",
-        "demonstrators",
-        "worshippers",
-        "police",
-        "policemen",
-        "officials",
-        "diplomats",
-        "dollars",
-        "euros",
-        "shekels",
-        "tons",
-        "tonnes",
-        "meals",
-        "days",
-        "weeks",
-        "hours",
-        "months",
-        "years",
-        "minutes",
-        "day",
-        "week",
-        "hour",
-        "month",
-        "year",
-        "decades",
-    ]
+
+def _words(text: str) -> frozenset[str]:
+    """A set of the space-separated words of a text (for the word lists below)."""
+    return frozenset(text.split())
+
+
+HEAD_NOUNS = _words(
+    """people persons person individuals civilians civilian hostages hostage captives captive
+    abductees prisoners prisoner detainees detainee inmates children child kids minors
+    babies infants toddlers teenagers teens youths women woman men man elderly girls boys
+    soldiers soldier troops reservists officers officer servicemen fighters fighter
+    militants militant terrorists gunmen combatants operatives commanders palestinians
+    israelis americans foreigners nationals nationalities citizens residents gazans thais
+    journalists journalist reporters photographers medics paramedics doctors nurses
+    patients staff staffers workers employees volunteers rescuers members families
+    relatives bodies deaths lives casualties victims trucks lorries homes houses buildings
+    hospitals schools mosques churches shelters rockets missiles projectiles drones
+    strikes airstrikes targets tunnels others refugees students teachers settlers
+    protesters demonstrators worshippers police policemen officials diplomats dollars
+    euros shekels tons tonnes meals days weeks hours months years minutes day week hour
+    month year decades"""
 )
 NOMINAL_ADJECTIVES = frozenset({"dead", "wounded", "injured", "displaced", "missing", "killed"})
-MODIFIERS = frozenset(
-    [
-        "other",
-        "more",
-        "additional",
-        "further",
-        "civilian",
-        "foreign",
-        "female",
-        "male",
-        "elderly",
-        "young",
-        "innocent",
-        "unarmed",
-        "armed",
-        "sick",
-        "ill",
-        "dual",
-        "local",
-        "remaining",
-        "new",
-        "aid",
-        "humanitarian",
-        "medical",
-        "health",
-        "rescue",
-        "relief",
-        "civil",
-        "defense",
-        "defence",
-        "detained",
-        "abducted",
-        "kidnapped",
-        "released",
-        "freed",
-        "suspected",
-        "confirmed",
-        "reported",
-        "alleged",
-        "fellow",
-        "former",
-        "senior",
-        "junior",
-        "total",
-        "underage",
-    ]
+MODIFIERS = _words(
+    """other more additional further civilian foreign female male elderly young innocent
+    unarmed armed sick ill dual local remaining new aid humanitarian medical health rescue
+    relief civil defense defence detained abducted kidnapped released freed suspected
+    confirmed reported alleged fellow former senior junior total underage"""
 )
-TIME_UNITS = frozenset(
-    [
-        "day",
-        "days",
-        "week",
-        "weeks",
-        "hour",
-        "hours",
-        "month",
-        "months",
-        "year",
-        "years",
-        "minutes",
-        "decade",
-        "decades",
-    ]
+TIME_UNITS = _words(
+    """day days week weeks hour hours month months year years minutes decade decades"""
 )
-_NOT_PLURAL = frozenset(
-    [
-        "was",
-        "has",
-        "is",
-        "this",
-        "its",
-        "as",
-        "us",
-        "thus",
-        "plus",
-        "less",
-        "across",
-        "always",
-        "perhaps",
-        "unless",
-        "news",
-        "says",
-        "remains",
-        "includes",
-        "means",
-        "seems",
-        "comes",
-        "goes",
-        "makes",
-        "takes",
-        "gives",
-        "shows",
-        "suggests",
-        "appears",
-        "becomes",
-        "stands",
-        "lies",
-        "falls",
-        "rises",
-        "puts",
-        "gets",
-        "needs",
-        "plans",
-        "calls",
-        "continues",
-        "does",
-        "was",
-        "whereas",
-        "besides",
-        "towards",
-        "afterwards",
-        "sometimes",
-    ]
+_PREDICATIVE = TIME_UNITS | {"hostage", "captive", "prisoner"}
+"""Nouns that do not extend a compound ("took 240 citizens hostage")."""
+_NOT_PLURAL = _words(
+    """was has is this its as us thus plus less across always perhaps unless news says
+    remains includes means seems comes goes makes takes gives shows suggests appears
+    becomes stands lies falls rises puts gets needs plans calls continues does was whereas
+    besides towards afterwards sometimes"""
 )
 _WORD_RE = re.compile(r"[ \u00a0]+((?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z])")
 _PARTITIVE_RE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:whom|them|those|these|which)\b")
-_PARTITIVE_NP_RE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the|these|those)(?=[ \u00a0])")
+_PARTITIVE_NP_RE = re.compile(
+    r"[ \u00a0]+of[ \u00a0]+(?:the|these|those|its|their|his|her|our)(?=[ \u00a0])"
+)
+_FUNCTION_WORDS = _words(
+    """were was are is be been being have has had do did will would could should may might
+    must can of in on at to by for from with and or but the a an as than more most some
+    who which that these those their its his her our they them we he she it not also all
+    only"""
+)
 _VAGUE_OF_RE = re.compile(r"[ \u00a0]+of(?=[ \u00a0])")
 
 
@@ -328,13 +127,13 @@ def counted_phrase(text: str, pos: int, digits: bool, vague: bool = False) -> Co
     if vague:
         of = _VAGUE_OF_RE.match(text, pos)
         if of is None:
-            return CountedPhrase(pos, None, "")
+            return CountedPhrase(pos, None, "", partitive=True)
         pos = of.end()
     elif (part := _PARTITIVE_RE.match(text, pos)) is not None:
         return CountedPhrase(part.end(), None, "", partitive=True)
     elif (np := _PARTITIVE_NP_RE.match(text, pos)) is not None:
         inner = counted_phrase(text, np.end(), digits)
-        if inner.head is not None:
+        if inner.head is not None and text[start:pos].strip().lower() not in ("one", "1"):
             return inner
         return CountedPhrase(start, None, "", partitive=True)
     modifiers: list[str] = []
@@ -349,7 +148,7 @@ def counted_phrase(text: str, pos: int, digits: bool, vague: bool = False) -> Co
         word = match.group(1)
         lower = word.lower()
         if head is not None:
-            if lower in HEAD_NOUNS and lower not in TIME_UNITS:
+            if lower in HEAD_NOUNS and lower not in _PREDICATIVE:
                 head, end = word, match.end()  # compound: "nationalities hostages"
             break
         if lower in ("and", "or") and modifiers and not pending_and:
@@ -364,8 +163,14 @@ def counted_phrase(text: str, pos: int, digits: bool, vague: bool = False) -> Co
         ):
             head, end = word, match.end()
             pending_and = False
-        elif _is_modifier(word):
-            modifiers.append(word)
+        elif _is_modifier(word) or (
+            digits
+            and lower.isalpha()
+            and lower not in _FUNCTION_WORDS
+            and not lower.endswith(("ed", "ing", "en"))
+            and _next_is_head(text, match.end())
+        ):
+            modifiers.append(word)  # "30 student groups": a noun used as a modifier
             pending_and = False
         else:
             break
@@ -373,6 +178,12 @@ def counted_phrase(text: str, pos: int, digits: bool, vague: bool = False) -> Co
     if head is None and nominal is None:
         return CountedPhrase(start, None, "")
     return CountedPhrase(end, head, " ".join(modifiers), nominal)
+
+
+def _next_is_head(text: str, pos: int) -> bool:
+    """True when the word at `pos` is a counted noun by the loose digits rule."""
+    match = _WORD_RE.match(text, pos)
+    return match is not None and _is_head(match.group(1), True)
 
 
 def _next_is_noun(text: str, pos: int, digits: bool) -> bool:

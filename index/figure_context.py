@@ -28,20 +28,30 @@ if TYPE_CHECKING:
     from index.figures import Candidate
 
 _BOUNDARY_RE = re.compile(
-    r"[,;:()\[\]—–]|\b(?:which|who|whom|while|but|whereas|although|though|after|since)\b"
+    r"[,;:()\[\]—–]|\b(?:which|who|whom|that|while|but|whereas|although|though|after|since)\b"
 )
+_RELATIVE_RE = re.compile(r"\s*(?:who|that|which)\b")
 _LINK_RE = re.compile(
     r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|and|as\s+well\s+as"
     r"|plus|along\s+with|in\s+addition\s+to|alongside)[\s,]*$",
     re.IGNORECASE,
 )
 _PREDICATE_RE = re.compile(
-    r"(?:\s+(?!(?:and|or|in|on|at|during|from|to|into|with|for|of|by|across|near)\b)[\w'’-]+){1,3}",
+    r"\s*(?:(?:still|now|reportedly|also|all|later)\s+)?(?:were|was|are|is|have|has|had|remain\w*"
+    r"|still|being|been|died|die)\b(?:\s+[\w'’-]+){0,3}",
     re.IGNORECASE,
 )
 _CHILD_RE = re.compile(r"\b(?:including|among\s+them|among\s+whom)[\s,]*$", re.IGNORECASE)
-_NUMBER_OF_RE = re.compile(r"\bnumber\s+of\s+(?:the\s+)?([A-Za-z]+)")
-_ANAPHOR_RE = re.compile(r"\b(?:their|its|the)\s+(?:number|total|tally|count)\b", re.IGNORECASE)
+_NUMBER_OF_RE = re.compile(
+    r"\b(?:number|total|tally|count)\s+of\s+(?:the\s+|its\s+|their\s+)?([A-Za-z]+)(?:\s+([A-Za-z]+))?"
+)
+_SUBJECT_VERB_RE = re.compile(
+    r"\b(?:number(?:ed)?|totals?|totall?ed|stands\s+at|stood\s+at|reached|(?:rose|risen|climbed)"
+    r"\s+to|is|are|was|were)\s*$"
+)
+_ANAPHOR_RE = re.compile(
+    r"\b(?:their|its|the)\s+(?:number|total|tally|count)\b(?!\s+of)", re.IGNORECASE
+)
 _WORD_RE = re.compile(r"[A-Za-z]+")
 _PEOPLE = HEAD_NOUNS - TIME_UNITS
 
@@ -52,10 +62,12 @@ class Classifier:
     def __init__(self, text: str, sentences: list[tuple[int, int]]) -> None:
         self._text = text
         self._sentences = sentences
+        self._span = (0, len(text))
 
     def classify(self, group: list[Candidate], s_start: int, s_end: int) -> None:
         """Fill `measure` and missing `counted` for the candidates of one sentence."""
         used: set[tuple[int, int]] = set()
+        self._span = (s_start, s_end)
         for i, cand in enumerate(group):
             if cand.measure is not None:
                 continue
@@ -93,7 +105,8 @@ class Classifier:
         if event is not None and self._resolve(cand, event, left_lo, right_hi):
             return
         right = text[cand.context_end : right_hi]
-        boundary = _BOUNDARY_RE.search(right)
+        relative = _RELATIVE_RE.match(right)
+        boundary = _BOUNDARY_RE.search(right, relative.end() if relative else 0)
         clause_right = right[: boundary.start()] if boundary else right
         early = _PREDICATE_RE.match(clause_right)
         if early is not None:
@@ -120,14 +133,22 @@ class Classifier:
             if self._resolve(cand, event, left_lo, right_hi):
                 used.add((left_lo + cut + a, left_lo + cut + b))
                 return
+        if _CHILD_RE.search(clause_left):
+            # "killed thousands, including 1,400 Israelis": the verb is before the list
+            outer = left[: max(cut - 1, 0)]
+            for event, _a, _b in reversed(events_in(outer[_last_boundary(outer) :])):
+                if self._resolve(cand, event, left_lo, right_hi):
+                    return
 
     def _resolve(self, cand: Candidate, event: str | None, lo: int, hi: int) -> bool:
         """Set the candidate's measure from an event and its captive side; True on success."""
         if event is None:
             return False
-        clause = self._text[lo:hi]
         phrase = self._text[cand.start : cand.end]
-        measure = measure_for(event, captive_side(cand.counted, phrase, clause), cand.counted)
+        side = captive_side(cand.counted, phrase, self._text[lo:hi])
+        if side is None:
+            side = captive_side(cand.counted, phrase, self._text[self._span[0] : self._span[1]])
+        measure = measure_for(event, side, cand.counted)
         if measure is None:
             return False
         cand.measure, cand.event = measure, event
@@ -136,12 +157,12 @@ class Classifier:
     def _sentence_wide(
         self, cand: Candidate, s_start: int, s_end: int, used: set[tuple[int, int]]
     ) -> None:
-        """Step 6: the nearest cue of the sentence not used by another figure."""
+        """Step 6: the nearest cue after the figure in its sentence not used by another figure."""
         sentence = self._text[s_start:s_end]
         options = []
         for event, a, b in events_in(sentence):
             span = (s_start + a, s_start + b)
-            if span in used or cand.start <= span[0] < cand.end:
+            if span in used or span[0] < cand.end:
                 continue
             after = span[0] >= cand.end
             distance = span[0] - cand.end if after else cand.start - span[1]
@@ -157,8 +178,15 @@ class Classifier:
             return
         left = self._text[s_start : cand.start]
         number_of = _NUMBER_OF_RE.search(left)
-        if number_of is not None and number_of.group(1).lower() in _PEOPLE:
-            cand.counted = number_of.group(1)
+        nouns = [w for w in number_of.groups() if w and w.lower() in _PEOPLE] if number_of else []
+        subject = _SUBJECT_VERB_RE.search(left)
+        following = group[i + 1] if i + 1 < len(group) else None
+        if nouns:
+            cand.counted = nouns[0].lower()
+        elif cand.phrase.partitive and following and following.start - cand.end < 12:
+            cand.counted = following.counted  # "20 of the 240 hostages"
+        elif subject is not None and (people := _people_words(left[: subject.start()])):
+            cand.counted = people[-1]
         elif i:
             parents = [c for c in group[:i] if c.counted and c.measure != "truce_duration"]
             main = [c for c in parents if not c.child] if cand.phrase.nominal else parents
@@ -181,6 +209,11 @@ class Classifier:
                 self._local(probe, p_start, p_end, set())
                 cand.measure, cand.event = probe.measure, probe.event
                 return
+
+
+def _people_words(text: str) -> list[str]:
+    """The counted-noun words of a text ("prisoners", "hostages"), lower-cased, in order."""
+    return [w.lower() for w in _WORD_RE.findall(text) if w.lower() in _PEOPLE]
 
 
 def _probe(cand: Candidate, start: int, end: int) -> Candidate:

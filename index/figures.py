@@ -41,30 +41,43 @@ from index.clauses import attribution_spans, sentence_spans
 from index.counted import HEAD_NOUNS, TIME_UNITS, CountedPhrase, counted_phrase
 from index.figure_context import Classifier
 from index.models import Figure
-from index.numbers import QUANTITY_RE, Quantity, quantity_from_match
+from index.numbers import Quantity, find_quantities, quantity_from_match
+
+
+def _words(text: str) -> frozenset[str]:
+    """A set of the space-separated words of a text (for the word lists below)."""
+    return frozenset(text.split())
+
 
 _MONTHS = (
     r"January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
 )
-_ZONE_RE = re.compile(
-    r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+\.[\w.]+|\+\d[\d \-().]{6,}\d"
-    r"|\b\d{4}-\d{2}-\d{2}(?:T[\d:+\-.Z]*)?|\b\d{1,2}:\d{2}(?::\d{2})?\b"
-    r"|\b\d{1,2}/\d{1,2}/\d{2,4}\b"
+_ZONE_RES = (
+    ("/", re.compile(r"https?://\S+|\b\d{1,2}/\d{1,2}/\d{2,4}\b")),
+    ("www.", re.compile(r"www\.\S+")),
+    ("@", re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")),
+    ("+", re.compile(r"\+\d[\d \-().]{6,}\d")),
+    ("-", re.compile(r"\b\d{4}-\d{2}-\d{2}(?:T[\d:+\-.Z]*)?")),
+    (":", re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")),
 )
-_BEFORE_RE = re.compile(
-    rf"(?:\b(?:{_MONTHS})\.?|\b(?:aged|age|ages)"
-    r"|\b(?:Resolution|Article|Route|Highway|Road|Flight|No\.|Number|Chapter|Section|Gate"
-    r"|Building|Unit|Brigade|Division|Battalion|Channel|Kan|Room|Page|Paragraph|Platform"
-    r"|Block|Phase|Stage|Line|Bus|Terminal|Tower|Level|Act|Law|Bill|Protocol|Sector|Zone"
-    r"|Point|Street|Avenue|Apartment|Floor|Exit|Item|Clause|Rule|Decree|Case|Volume|Vol\."
-    r"|Issue|Episode|Season|Part|Grade|Class|Category|Type|Model|Version|Tier|Game|Day|Round"
-    r"|Hall|Ward|Psalm|Sura|Boeing|Airbus|Apollo|Galaxy|Group\s+of|G|Camp))[ \u00a0]+$"
+"""Stretches whose numbers are never figures (URLs, e-mails, phones, timestamps, times),
+each with a character the text must contain for the pattern to be worth running."""
+_BEFORE_WORDS = _words(
+    """January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec aged age ages Aged Age Resolution
+    Article Route Highway Road Flight No Number Chapter Section Gate Building Unit Brigade
+    Division Battalion Channel Kan Room Page Paragraph Platform Block Phase Stage Line Bus
+    Terminal Tower Level Act Law Bill Protocol Sector Zone Point Street Avenue Apartment
+    Floor Exit Item Clause Rule Decree Case Volume Vol Issue Episode Season Part Grade
+    Class Category Type Model Version Tier Game Day Round Hall Ward Psalm Sura Boeing
+    Airbus Apollo Galaxy G Camp"""
 )
+"""A word just before a number that makes it a date, an age or a designator."""
 _AFTER_RE = re.compile(
     rf"(?:st|nd|rd|th)?[ \u00a0]+(?:of[ \u00a0]+)?(?:{_MONTHS})\b"
     r"|[ \u00a0]*(?:%|percent\b|per[ \u00a0]cent\b|pc\b)"
-    r"|[-‐ ](?:year|month|week|day)s?[-‐ ]old\b|[ \u00a0]+years?[ \u00a0]+old\b"
+    r"|[-‐ ](?:year|month|week|day)s?[-‐ ]old\b|[ \u00a0]+(?:year|month|week|day)s?[ \u00a0]+old\b"
     r"|[ \u00a0]*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|o'clock)"
     r"|[ \u00a0]*(?:km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|foot|kg|kilograms?"
     r"|inches|mm|cm|hectares|acres|dunams?|square|sq|degrees|mph|knots)\b|[ \u00a0]*°",
@@ -120,10 +133,12 @@ def find_figures(paragraphs: Sequence[str]) -> list[Figure]:
 
 def _paragraph_figures(index: int, text: str) -> list[Figure]:
     """The figures of one paragraph."""
-    matches = list(QUANTITY_RE.finditer(text))
+    matches = find_quantities(text)
     if not matches:
         return []
-    zones = [(m.start(), m.end()) for m in _ZONE_RE.finditer(text)]
+    zones = [
+        (m.start(), m.end()) for key, rx in _ZONE_RES if key in text for m in rx.finditer(text)
+    ]
     candidates = [c for m in matches if (c := _candidate(text, m, zones)) is not None]
     if not candidates:
         return []
@@ -135,20 +150,30 @@ def _paragraph_figures(index: int, text: str) -> list[Figure]:
         if not group:
             continue
         classifier.classify(group, s_start, s_end)
-        sentence = text[s_start:s_end]
-        attributions = [(a + s_start, b + s_start) for a, b in attribution_spans(sentence)]
-        for cand in group:
-            if cand.counted is None and cand.measure is None and cand.phrase.nominal is None:
-                continue
-            figures.append(_figure(index, text, cand, attributions))
+        kept = [c for c in group if _is_figure(c)]
+        if kept:
+            spans = attribution_spans(text[s_start:s_end])
+            attributions = [(a + s_start, b + s_start) for a, b in spans]
+            figures.extend(_figure(index, text, cand, attributions) for cand in kept)
     return figures
+
+
+def _is_figure(cand: Candidate) -> bool:
+    """A number is a figure when it counts a noun, has a measure, or is "N of the M ..."."""
+    phrase = cand.phrase
+    return bool(
+        phrase.head
+        or cand.measure
+        or phrase.nominal is not None
+        or (phrase.partitive and cand.counted and cand.quantity.value != 1)
+    )
 
 
 def _figure(index: int, text: str, cand: Candidate, attributions: list[tuple[int, int]]) -> Figure:
     """Build the public Figure from a classified candidate."""
     attribution = None
-    if attributions:
-        a, b = min(attributions, key=lambda span: _distance(span, cand.start, cand.end))
+    if attributions:  # the nearest one: 0 when it touches the figure
+        a, b = min(attributions, key=lambda s: max(s[0] - cand.end, cand.start - s[1], 0))
         attribution = text[a:b]
     qty = cand.quantity
     return Figure(
@@ -166,18 +191,13 @@ def _figure(index: int, text: str, cand: Candidate, attributions: list[tuple[int
     )
 
 
-def _distance(span: tuple[int, int], start: int, end: int) -> int:
-    """Characters between a span and a figure (0 when they touch or overlap)."""
-    return max(span[0] - end, start - span[1], 0)
-
-
 def _candidate(text: str, match: re.Match[str], zones: list[tuple[int, int]]) -> Candidate | None:
     """Apply the exclusion rules to one quantity match; None when it is not a figure."""
     start, end = match.start(), match.end()
     if any(a < end and start < b for a, b in zones):
         return None
     number_start = match.end("qual") if match.group("qual") else start
-    if _BEFORE_RE.search(text, max(0, number_start - 16), number_start):
+    if _word_before(text, number_start) in _BEFORE_WORDS:
         return None
     if _AFTER_RE.match(text, end):
         return None
@@ -198,8 +218,6 @@ def _candidate(text: str, match: re.Match[str], zones: list[tuple[int, int]]) ->
     if num is not None and _ID_RE.fullmatch(num):
         return None  # an id or a phone number, not a count
     phrase = counted_phrase(text, end, digits, vague=match.group("vague") is not None)
-    if match.group("vague") is not None and phrase.head is None:
-        return None
     head = phrase.head.lower() if phrase.head else None
     if _is_year(quantity, num) and head not in HEAD_NOUNS - TIME_UNITS:
         return None
@@ -218,6 +236,15 @@ def _candidate(text: str, match: re.Match[str], zones: list[tuple[int, int]]) ->
     return _money(text, match, cand)
 
 
+def _word_before(text: str, pos: int) -> str:
+    """The word just before `pos` (separated by spaces), without a final full stop."""
+    window = text[max(0, pos - 16) : pos]
+    if not window or window[-1] not in " \u00a0":
+        return ""
+    parts = window.split()
+    return parts[-1].rstrip(".") if parts else ""
+
+
 def _counted(head: str | None) -> str | None:
     """The counted noun: as written for demonyms ("Palestinians"), else lower case."""
     if head is None:
@@ -229,10 +256,7 @@ def _counted(head: str | None) -> str | None:
 
 def _duration(text: str, cand: Candidate) -> Candidate | None:
     """Keep a duration only when it is the length of a truce or pause."""
-    sentence_start = max(text.rfind(". ", 0, cand.start), 0)
-    sentence_end = text.find(". ", cand.end)
-    window = text[sentence_start : sentence_end if sentence_end >= 0 else len(text)]
-    if not _TRUCE_RE.search(window):
+    if not _TRUCE_RE.search(text, max(0, cand.start - 160), cand.end + 80):
         return None
     cand.measure = "truce_duration"
     unit = cand.counted or "days"

@@ -20,6 +20,12 @@ from __future__ import annotations
 
 import re
 
+
+def _words(text: str) -> frozenset[str]:
+    """A set of the space-separated words of a text (for the word lists below)."""
+    return frozenset(text.split())
+
+
 KILLED = "killed"
 INJURED = "injured"
 TAKEN = "taken"
@@ -44,7 +50,7 @@ _EVENT_WORDS: dict[str, str] = {
     TAKE_VERB: r"took|taking|take|taken",
     HELD: (
         r"held|holding|holds|hold|remain(?:s|ing|ed)?|still|in\s+captivity|captivity"
-        r"|detained|detention|imprisoned|jailed|behind\s+bars|languish(?:ing)?|captive"
+        r"|detention|imprisoned|jailed|behind\s+bars|languish(?:ing)?|captive"
     ),
     RELEASED: (
         r"releas(?:e|ed|es|ing)|freed|freeing|free|returned|return(?:ing)?|handed\s+over"
@@ -55,10 +61,12 @@ _EVENT_WORDS: dict[str, str] = {
         r"|forced\s+(?:from|out\s+of)\s+their\s+homes"
     ),
     MISSING: r"missing|unaccounted|under\s+the\s+rubble",
-    ARRESTED: r"arrest(?:ed|s|ing)?|rounded\s+up",
+    ARRESTED: r"arrest(?:ed|s|ing)?|rounded\s+up|detained|detaining",
 }
 EVENT_RE = re.compile(
-    "|".join(rf"(?P<{name}>\b(?:{words})\b)" for name, words in _EVENT_WORDS.items()),
+    r"(?=[a-zA-Z])\b(?:"
+    + "|".join(rf"(?P<{name}>{words})" for name, words in _EVENT_WORDS.items())
+    + r")\b",
     re.IGNORECASE,
 )
 """Cue words of each event; the matching group's name is the event."""
@@ -68,12 +76,19 @@ _PRISONER_NOUNS = frozenset({"prisoner", "prisoners", "detainee", "detainees", "
 _HOSTAGE_MARK_RE = re.compile(
     r"\b(?:Israeli|Israelis|Thai|Thais|foreign(?:ers)?|nationals|nationalities|kibbutz"
     r"|(?:held|captured|taken|abducted|kidnapped|captive)\s+(?:by|in)\s+(?:Hamas|Gaza|militants)"
-    r"|in\s+Gaza|hostages?|captives?|captivity)\b"
+    r"|in\s+Gaza|hostages?|captives?|captivity|abducted|kidnapped|taken\s+hostage)\b"
 )
 _PRISONER_MARK_RE = re.compile(
     r"\b(?:Palestinian|Palestinians|held\s+by\s+Israel|Israeli\s+(?:jails|prisons|custody)"
     r"|imprisoned\s+by\s+Israel|security\s+prisoners)\b"
 )
+
+_THINGS = _words(
+    """trucks lorries homes houses buildings hospitals schools mosques churches shelters
+    rockets missiles projectiles drones strikes airstrikes targets tunnels dollars euros
+    shekels tons tonnes meals days weeks hours months years groups countries"""
+)
+"""Counted nouns that are not people, so never hostages or prisoners."""
 
 HOSTAGES = "hostages"
 PRISONERS = "prisoners"
@@ -110,6 +125,8 @@ def captive_side(head: str | None, phrase: str, clause: str) -> str | None:
         HOSTAGES, PRISONERS or None when neither can be told.
     """
     head = head.lower() if head else None
+    if head in _THINGS:
+        return None
     if head in _HOSTAGE_NOUNS:
         return HOSTAGES
     own_prisoner = _PRISONER_MARK_RE.search(phrase)

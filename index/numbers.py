@@ -35,37 +35,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-UNITS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-}
-TENS = {
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-}
+
+def _words(text: str) -> frozenset[str]:
+    """A set of the space-separated words of a text (for the word lists below)."""
+    return frozenset(text.split())
+
+
+_UNIT_NAMES = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
+    "sixteen seventeen eighteen nineteen"
+)
+_TEN_NAMES = "twenty thirty forty fifty sixty seventy eighty ninety"
+UNITS = {word: n for n, word in enumerate(_UNIT_NAMES.split(), start=1)}
+TENS = {word: 10 * n for n, word in enumerate(_TEN_NAMES.split(), start=2)}
 SCALES = {
     "dozen": 12,
     "hundred": 100,
@@ -140,7 +122,7 @@ _WORDNUM = (
 _NUM = rf"(?:{_DIGITS}(?i:{_WS}(?:{_SCALE_WORDS})\b)?|{_WORDNUM})"
 _VAGUE = (
     r"(?i:\b(?:(?:tens|hundreds)\s+of\s+thousands|dozens|scores|hundreds|thousands|millions)"
-    r"(?=\s+of\s))"
+    r"(?=\s+of\s|\s+(?:were|have|had|are|killed|wounded|injured|died|dead|more)\b))"
 )
 _QUAL = (
     r"(?i:\b(?:nearly|almost|close\s+to|just\s+under|approaching|more\s+than|over|above"
@@ -160,6 +142,61 @@ QUANTITY_RE = re.compile(
     r"(?P<post>\s+or\s+more\b|\+|-plus\b)?"
 )
 """A quantity as written: optional qualifier, then a range, vague amount or number."""
+
+_ANCHOR_RE = re.compile(
+    rf"(?=[\dOoTtFfSsEeNnDdHhMm$€£])(?:[$€£]?\d+|(?i:\b(?:{_UNIT_WORDS}|{_TEN_WORDS}"
+    r"|dozens?|scores|hundreds?|thousands?|tens|millions?|billions?)\b))"
+)
+_PREFIX_TAIL_RE = re.compile(rf"(?:{_QUAL}|(?i:\b(?:between|half|an?|US))[ \u00a0]+)+$|(?:US)$")
+
+
+_PREFIX_LAST_WORDS = _words(
+    """nearly almost to under approaching than over above of exceeds exceed exceeded
+    exceeding surpassed about around approximately roughly some estimated least most as
+    below between half a an us us$ $ € £"""
+)
+
+
+_PARTICLE_VERBS = _words(
+    """hand hands handed handing turn turns turned turning take takes took taken taking pass
+    passed give gave given sign signed"""
+)
+
+
+def _is_particle(text: str, match: re.Match[str]) -> bool:
+    """True when "over" belongs to a verb before it ("handed over 12 hostages")."""
+    if match.group("qual").strip().lower() != "over":
+        return False
+    before = text[max(0, match.start() - 20) : match.start()].split()
+    return bool(before) and before[-1].lower() in _PARTICLE_VERBS
+
+
+def find_quantities(text: str) -> list[re.Match[str]]:
+    """All `QUANTITY_RE` matches in a text, found fast from number anchors.
+
+    Scanning the whole pattern at every position is slow; instead a cheap anchor (a digit
+    or a number word) is found first, and the full pattern is tried where the quantity
+    can start: at the qualifier, "between", "a"/"half a" or currency just before it.
+    """
+    found: list[re.Match[str]] = []
+    pos = 0
+    while (anchor := _ANCHOR_RE.search(text, pos)) is not None:
+        at = anchor.start()
+        tail = None
+        before = text[max(pos, at - 40) : at].split()
+        if before and before[-1].lower() in _PREFIX_LAST_WORDS:
+            tail = _PREFIX_TAIL_RE.search(text, max(pos, at - 40), at)
+        match = QUANTITY_RE.match(text, tail.start()) if tail is not None else None
+        if match is None or match.end() <= at:
+            match = QUANTITY_RE.match(text, at)
+        if match is None:
+            pos = anchor.end()
+            continue
+        if match.group("qual") and _is_particle(text, match):
+            match = QUANTITY_RE.match(text, match.end("qual")) or match
+        found.append(match)
+        pos = max(match.end(), anchor.end())
+    return found
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import tarfile
 from pathlib import Path
 
 import pytest
@@ -383,3 +385,103 @@ def test_find_figures_ignores_seed_boilerplate(seeds_dir: Path) -> None:
         "40 Israeli hostages",
         "900 Palestinian prisoners",
     }
+
+
+def _labelled() -> list[dict[str, object]]:
+    """The hand-labelled sentences of tests/data/figures_labelled.jsonl."""
+    with DATA.open(encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
+FIELDS = ("value", "low", "high", "qualifier", "counted", "measure", "attribution")
+
+
+def test_find_figures_matches_hand_labelled_set() -> None:
+    """Figure phrases reach precision and recall >= 0.95 on the labelled set, fields >= 0.95."""
+    rows = _labelled()
+    assert len(rows) >= 60
+    found = expected = correct = 0
+    fields_right = dict.fromkeys(FIELDS, 0)
+    for row in rows:
+        sentence = str(row["sentence"])
+        got = {f.text: f for f in find_figures([sentence])}
+        labels = {str(e["text"]): e for e in row["figures"]}  # type: ignore[attr-defined]
+        found += len(got)
+        expected += len(labels)
+        for text, label in labels.items():
+            if text in got:
+                correct += 1
+                for name in FIELDS:
+                    fields_right[name] += getattr(got[text], name) == label[name]
+    assert correct / found >= 0.95
+    assert correct / expected >= 0.95
+    for name, right in fields_right.items():
+        assert right / correct >= 0.95, name
+
+
+def test_find_figures_gives_nothing_for_decoy_sentences() -> None:
+    """Labelled sentences with no figure (dates, ages, times, ids, URLs ...) give none."""
+    decoys = [str(r["sentence"]) for r in _labelled() if not r["figures"]]
+    assert len(decoys) >= 10
+    for sentence in decoys:
+        assert find_figures([sentence]) == [], sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A 24-year-old soldier was among the dead.",
+        "The strike hit at 08:17 on November 24.",
+        "Resolution 2720 and Article 51 were cited.",
+        "Borders of 1967 and Route 60.",
+        "Turnout was 71 percent in 2022.",
+        "It was the 3rd strike and the second raid.",
+        "Contact +74956456601 or feedback@example.com or https://x.org/a/1200-people.",
+        "2024-04-21T08:17+0000",
+        "1920 1080 true",
+        "After 10 weeks of fighting, the two sides met for three rounds of talks.",
+        "Write to Room 12, Building 7, or call ext. 1118038663.",
+    ],
+)
+def test_find_figures_excludes_non_counts(sentence: str) -> None:
+    """Dates, years, ages, times, ordinals, designators, ids and URLs are never figures."""
+    assert find_figures([sentence]) == []
+
+
+def test_find_figures_handles_unicode_text() -> None:
+    """Curly quotes, no-break spaces and en-dash ranges keep exact spans."""
+    paragraph = "“Between 100–300 people”\u00a0fled, and 1\u00a0200 people were killed, it said."
+    figures = find_figures([paragraph])
+    assert [f.text for f in figures] == ["100–300 people", "1\u00a0200 people"]
+    assert (figures[0].low, figures[0].high, figures[0].measure) == (100, 300, "displaced")
+    assert (figures[1].value, figures[1].measure) == (1200, "killed")
+    for figure in figures:
+        assert paragraph[figure.start : figure.end] == figure.text
+
+
+def test_find_figures_reports_paragraph_index() -> None:
+    """Figures carry the index of the paragraph they come from."""
+    figures = find_figures(["No numbers here.", "Hamas freed 17 hostages on Sunday."])
+    assert [(f.paragraph, f.text, f.measure) for f in figures] == [
+        (1, "17 hostages", "hostages_released")
+    ]
+
+
+@pytest.mark.corpus
+def test_find_figures_on_gaza_excerpts(corpora_dir: Path, tmp_path: Path) -> None:
+    """On real casualty excerpts: no crash, exact spans, a figure in most articles."""
+    archive = corpora_dir / "gaza-excerpts.tar.gz"
+    if not archive.is_file():
+        pytest.skip("gaza-excerpts.tar.gz is not present")
+    with tarfile.open(archive) as tar:
+        tar.extractall(tmp_path, filter="data")
+    articles = sorted(tmp_path.glob("*/articles/*.txt"))
+    assert articles
+    with_figures = 0
+    for path in articles:
+        paragraphs = path.read_text(encoding="utf-8").split("\n\n")
+        figures = find_figures(paragraphs)
+        with_figures += bool(figures)
+        for figure in figures:
+            assert paragraphs[figure.paragraph][figure.start : figure.end] == figure.text
+    assert with_figures / len(articles) >= 0.6
