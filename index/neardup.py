@@ -31,6 +31,14 @@ _WORD = re.compile(r"\w+")
 _PACK = struct.Struct(f"<{BINS}I")
 
 
+def _shingle_hashes(words: Sequence[str]) -> set[int]:
+    """CRC-32 hashes of the word 4-grams (zip/map keep the loop in C)."""
+    if len(words) < SHINGLE_WORDS:
+        return {zlib.crc32(" ".join(words).encode())} if words else set()
+    grams = map(" ".join, zip(words, words[1:], words[2:], words[3:], strict=False))
+    return {zlib.crc32(gram.encode()) for gram in grams}
+
+
 def shingles(text: str) -> set[int]:
     """The CRC-32 hashes of the lower-cased word shingles of a text.
 
@@ -40,13 +48,7 @@ def shingles(text: str) -> set[int]:
     Returns:
         The set of shingle hashes (empty for an empty text).
     """
-    words = _WORD.findall(text.lower())
-    if len(words) < SHINGLE_WORDS:
-        return {zlib.crc32(" ".join(words).encode())} if words else set()
-    return {
-        zlib.crc32(" ".join(words[i : i + SHINGLE_WORDS]).encode())
-        for i in range(len(words) - SHINGLE_WORDS + 1)
-    }
+    return _shingle_hashes(_WORD.findall(text.lower()))
 
 
 def signature(text: str) -> bytes | None:
@@ -58,10 +60,11 @@ def signature(text: str) -> bytes | None:
     Returns:
         `BINS` packed 32-bit minima, or None when the text is too short to judge.
     """
-    if len(_WORD.findall(text)) < MIN_WORDS:
+    words = _WORD.findall(text.lower())
+    if len(words) < MIN_WORDS:
         return None
     mins = [_EMPTY] * BINS
-    for value in shingles(text):
+    for value in _shingle_hashes(words):
         slot = value % BINS
         if value < mins[slot]:
             mins[slot] = value
