@@ -24,6 +24,9 @@ from typing import TYPE_CHECKING
 from index.counted import HEAD_NOUNS, TIME_UNITS
 from index.measures import captive_side, events_in, measure_for, noun_event, noun_measure
 
+Cue = tuple[str, int, int]
+"""An event cue: (event, start, end)."""
+
 if TYPE_CHECKING:
     from index.figures import Candidate
 
@@ -63,6 +66,11 @@ class Classifier:
         self._text = text
         self._sentences = sentences
         self._span = (0, len(text))
+        self._events = events_in(text)
+
+    def _cues(self, lo: int, hi: int) -> list[Cue]:
+        """The event cues lying inside [lo, hi), with offsets relative to lo."""
+        return [(e, a - lo, b - lo) for e, a, b in self._events if a >= lo and b <= hi]
 
     def classify(self, group: list[Candidate], s_start: int, s_end: int) -> None:
         """Fill `measure` and missing `counted` for the candidates of one sentence."""
@@ -89,19 +97,18 @@ class Classifier:
     def _linked(self, start: int, end: int) -> bool:
         """True when the words between two figures join them ("including", "and")."""
         between = self._text[start:end]
-        return bool(_LINK_RE.search(between)) and not events_in(between)
+        return bool(_LINK_RE.search(between)) and not self._cues(start, end)
 
     def _local(
         self, cand: Candidate, left_lo: int, right_hi: int, used: set[tuple[int, int]]
     ) -> None:
         """Steps 1-4: the noun phrase, the governing verb, the clause after, the clause before."""
         text = self._text
-        phrase = text[cand.start : cand.end]
         fixed = noun_measure(cand.counted)
         if fixed is not None:
             cand.measure = fixed
             return
-        event = noun_event(phrase)
+        event = noun_event(self._cues(cand.start, cand.end))
         if event is not None and self._resolve(cand, event, left_lo, right_hi):
             return
         right = text[cand.context_end : right_hi]
@@ -110,14 +117,14 @@ class Classifier:
         clause_right = right[: boundary.start()] if boundary else right
         early = _PREDICATE_RE.match(clause_right)
         if early is not None:
-            for event, a, b in events_in(early.group()):
+            for event, a, b in self._cues(cand.context_end, cand.context_end + early.end()):
                 if self._resolve(cand, event, left_lo, right_hi):
                     used.add((cand.context_end + a, cand.context_end + b))
                     return
         left = text[left_lo : cand.start]
         cut = _last_boundary(left)
         clause_left = left[cut:]
-        found = events_in(clause_left)
+        found = self._cues(left_lo + cut, cand.start)
         if found:
             event, a, b = found[-1]
             gap = clause_left[b:].split()
@@ -125,7 +132,7 @@ class Classifier:
             if governs and self._resolve(cand, event, left_lo, right_hi):
                 used.add((left_lo + cut + a, left_lo + cut + b))
                 return
-        for event, a, b in events_in(clause_right):
+        for event, a, b in self._cues(cand.context_end, cand.context_end + len(clause_right)):
             if self._resolve(cand, event, left_lo, right_hi):
                 used.add((cand.context_end + a, cand.context_end + b))
                 return
@@ -136,7 +143,8 @@ class Classifier:
         if _CHILD_RE.search(clause_left):
             # "killed thousands, including 1,400 Israelis": the verb is before the list
             outer = left[: max(cut - 1, 0)]
-            for event, _a, _b in reversed(events_in(outer[_last_boundary(outer) :])):
+            cues = self._cues(left_lo + _last_boundary(outer), left_lo + len(outer))
+            for event, _a, _b in reversed(cues):
                 if self._resolve(cand, event, left_lo, right_hi):
                     return
 
@@ -158,9 +166,8 @@ class Classifier:
         self, cand: Candidate, s_start: int, s_end: int, used: set[tuple[int, int]]
     ) -> None:
         """Step 6: the nearest cue after the figure in its sentence not used by another figure."""
-        sentence = self._text[s_start:s_end]
         options = []
-        for event, a, b in events_in(sentence):
+        for event, a, b in self._cues(s_start, s_end):
             span = (s_start + a, s_start + b)
             if span in used or span[0] < cand.end:
                 continue

@@ -104,9 +104,8 @@ def events_in(text: str) -> list[tuple[str, int, int]]:
     return found
 
 
-def noun_event(phrase: str) -> str | None:
-    """An event stated by the counted noun phrase itself ("deaths", "displaced Palestinians")."""
-    found = events_in(phrase)
+def noun_event(found: list[tuple[str, int, int]]) -> str | None:
+    """The event stated by a counted noun phrase's own cues ("deaths", "displaced Palestinians")."""
     for event, _start, _end in found:
         if event in (KILLED, INJURED, DISPLACED, MISSING) or event == TAKEN:
             return event
