@@ -39,6 +39,11 @@ _NEAR_ESTIMATE = 0.7
 """Signature estimate from which a candidate is checked with the exact Jaccard."""
 
 
+def _without_path(message: str, path: str) -> str:
+    """A reader's message without its leading path ("/a.txt is empty" -> "is empty")."""
+    return message[len(path) :].lstrip(" :") if message.startswith(path) else message
+
+
 def _sha256(path: Path) -> str:
     """The sha256 of a file's bytes, read in chunks."""
     digest = hashlib.sha256()
@@ -158,10 +163,14 @@ class Ingester:
         try:
             documents, problems = read_documents_with_problems(path)
         except UnreadableFile as error:
-            self._tally.skip(str(path), error.message)
+            self._tally.skip(str(path), _without_path(error.message, str(path)))
             return None
         for problem in problems:
-            self._tally.skip(str(path), problem)
+            where, colon, reason = problem.partition(": ")
+            if colon and where.startswith(str(path)):
+                self._tally.skip(where, reason)
+            else:
+                self._tally.skip(str(path), problem)
         if not documents and not problems:
             self._tally.skip(str(path), "no article text found in it")
         return documents
@@ -205,7 +214,7 @@ class Ingester:
         try:
             article = parse_document(document, ArticleId("pending"), outlets=self._outlets)
         except UnreadableFile as error:
-            self._tally.skip(document.path, error.message)
+            self._tally.skip(document.path, _without_path(error.message, document.path))
             return None
         if not article.paragraphs:
             self._tally.skip(document.path, "no article text left after cleaning")
