@@ -51,8 +51,13 @@ _TEASER = re.compile(
     r"^(?:see also|also read|read also|read more|related(?: articles?| stories| news)?\s*:|"
     r"more\s*:|recommended\s*:|watch\s*:|listen\s*:|click here|lee también|lea también|"
     r"ver también|leia também|leia mais|veja também|lire aussi|voir aussi|à lire aussi|"
-    r"continue reading|subscribe to|sign up for|follow us|share this|share on)\b",
+    r"continue read|subscribe to|sign up for|follow us|share this|share on|leer más|"
+    r"lire la suite|saiba mais|read (?:the )?full (?:article|story)|see all our|get our .{0,80}"
+    r"(?:emails?|newsletters?|app|podcasts?)\b|warning: (?:this|the following) \w+ contains?)",
     re.IGNORECASE,
+)
+_LIVE_LINK = re.compile(
+    r"^[•·*-]?\s*.{3,80}(?:[-–—:]\s*|\b)(?:live|latest)(?: news and live)? updates$"
 )
 _SOURCE_LINE = re.compile(r"^(?:source|sources|fuente|fonte|quelle|origem)\s*:\s*(.*)$", re.I)
 _BOILERPLATE_PHRASES = (
@@ -143,6 +148,7 @@ _TRAILING_CREDITS = re.compile(r"(?<=[.!?\"”’])((?:\s*\([^()]{1,40}\))+)\s*$
 _CREDIT_GROUP = re.compile(r"\(([^()]{1,40})\)")
 _PHOTO_CREDIT = re.compile(r"^(?:photo|foto|image|video|picture)s?\s*:", re.IGNORECASE)
 _DROP_CAP = re.compile(r"^(?:[*=~#]{2,}\s*|([A-Z]) (?=\1\b|\1[a-z]))")
+_CUT_TAG = re.compile(r"\s*</?[a-zA-Z][^<>]*$")
 _STRAY_DOT = re.compile(r"([.!?…])(?:\s+\.)+(?=\s|$)")
 _SPACE_PUNCT = re.compile(r"(?<=[\w”\"’)]) ([,;])(?= )")
 _STOPWORDS_TEXT = "the and or of to in is was a an for with said says that this"
@@ -218,8 +224,10 @@ def _contact_owner(line: str, outlets: OutletTable) -> str | bool | None:
 
 
 def repair(paragraph: str) -> str:
-    """Fix a duplicated drop cap and stray " ." / " ," left by extraction."""
+    """Fix a duplicated drop cap, stray " ." / " ," and a tag cut off at the end of a feed."""
     text = _DROP_CAP.sub("", paragraph)
+    if "<" in text:
+        text = _CUT_TAG.sub("", text)
     if " ." in text:
         text = _STRAY_DOT.sub(r"\1", text)
     if " ," in text or " ;" in text:
@@ -305,6 +313,8 @@ class _Walker:
             return True
         bare = line.strip(" .:|").lower()
         if bare in _SECTION_WORDS or _TEASER.match(line) or _CREDIT_LINE.match(line):
+            return True
+        if len(line) <= 100 and line.endswith("updates") and _LIVE_LINK.match(line):
             return True
         if len(line) < 160:
             low = line.lower()

@@ -147,3 +147,26 @@ def test_strip_credits_keeps_ordinary_parentheses() -> None:
     """A trailing parenthesis that is no credit stays."""
     text = "The Organization of Islamic Cooperation met. (It meets yearly.)"
     assert strip_credits(text, default_outlets()) == (text, [])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Read Full Article at Example.com",
+        "Israel-Hamas war – live updates",
+        "• Israel and Hamas at war – live updates",
+        "See all our Israel-Gaza war coverage",
+        "Get our morning and afternoon news emails, free app or daily news podcast",
+        "Warning: This article contains details that some may find distressing",
+        "Leer más",
+        '<a href="https://www.ex',
+    ],
+)
+def test_clean_paragraphs_drops_feed_promotions(line: str) -> None:
+    """Feed promotions, live-blog links and cut-off tags are dropped."""
+    assert clean_paragraphs([BODY, line], default_outlets()).paragraphs == [BODY]
+
+
+def test_repair_removes_tag_cut_off_at_end() -> None:
+    """A feed summary cut inside a tag loses the fragment."""
+    assert repair('They met on Sunday. <a href="https://ex') == "They met on Sunday."
