@@ -32,7 +32,24 @@ __all__ = ["Gazetteer", "PartyEntry", "default_gazetteer", "find_mentions", "loa
 _URL = re.compile(r"(?:https?://|www\.)\S+|[\w.-]+\.(?:com|org|net|html?|php)\b\S*", re.IGNORECASE)
 _URL_HINTS = ("://", "www.", ".com", ".org", ".net", ".htm", ".php")
 _Trie = dict[str, "_Trie"]
-_Party = tuple[str, MentionKind, str | None]
+_Party = tuple[str, MentionKind, str | None, bool]
+"""(canonical name, kind, affiliation, whether the form is a person's bare surname)."""
+_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z][\w'’-]*)\s+\Z")
+_NOT_GIVEN_NAMES = frozenset(
+    """mr mrs ms miss dr prof professor president minister secretary chancellor premier sheikh
+    emir king queen prince princess general gen lt col colonel major maj captain capt sgt brig
+    adm admiral commander ambassador senator sen rep congressman congresswoman speaker director
+    chief spokesman spokeswoman spokesperson leader ayatollah pope envoy judge justice sir lord
+    dame governor gov mayor rabbi imam father vice deputy foreign defence defense prime interior
+    finance chairman chairwoman head official commissioner taoiseach crown sultan sayyed state
+    messrs baroness no suddenly perhaps indeed instead nevertheless team
+    then but and when after while as if so now yet still meanwhile later earlier since because
+    though although with without for from to by at in on of the a an that this also both even
+    only says said tells told asked thanked called met under before during until unlike like
+    whether where who what why how once today here there let dear thanks including against
+    monday tuesday wednesday thursday friday saturday sunday january february march april may
+    june july august september october november december""".split()  # noqa: SIM905 (a word list)
+)
 
 
 @cache
@@ -64,7 +81,9 @@ def find_mentions(paragraphs: Sequence[str], gazetteer: Gazetteer | None = None)
             start, end = match.span()
             if urls and any(low <= start < high for low, high in urls):
                 continue
-            name, kind, affiliation = party
+            name, kind, affiliation, bare_surname = party
+            if bare_surname and _after_other_given_name(text, start, lookup):
+                continue
             mentions.append(
                 Mention(
                     party=name,
@@ -79,6 +98,24 @@ def find_mentions(paragraphs: Sequence[str], gazetteer: Gazetteer | None = None)
     return mentions
 
 
+def _after_other_given_name(text: str, start: int, lookup: dict[str, _Party | None]) -> bool:
+    """Whether a bare surname at `start` follows someone else's given name ("Margaret Harris").
+
+    Titles ("Vice-President Harris"), function words, dates, possessives ("Egypt's Sisi"),
+    gerunds ("Killing Haniyeh") and the gazetteer's own forms ("Israeli Netanyahu") do not
+    count as given names.
+    """
+    match = _WORD_BEFORE.search(text, max(0, start - 40), start)
+    if match is None:
+        return False
+    word = match.group(1)
+    return not (
+        word.lower().rpartition("-")[2] in _NOT_GIVEN_NAMES
+        or word in lookup
+        or word.endswith(("'s", "’s", "'", "’", "ing"))
+    )
+
+
 def _url_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges of URL-like tokens (a cheap pre-check first: most text has none)."""
     if not any(hint in text for hint in _URL_HINTS):
@@ -88,11 +125,15 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=8)
 def _matcher(gazetteer: Gazetteer) -> tuple[re.Pattern[str], dict[str, _Party | None]]:
-    """A gazetteer's compiled trie regex, and each surface form's (party, kind, affiliation)."""
+    """A gazetteer's compiled trie regex, and what each surface form names."""
     lookup: dict[str, _Party | None] = {}
     for form, name in gazetteer.surfaces.items():
         entry = None if name is None else gazetteer.entry(name)
-        lookup[form] = None if entry is None else (entry.name, entry.kind, entry.affiliation)
+        if entry is None:
+            lookup[form] = None
+            continue
+        bare = entry.kind is MentionKind.PERSON and " " not in form and form != entry.name
+        lookup[form] = (entry.name, entry.kind, entry.affiliation, bare)
     return re.compile(_trie_pattern(lookup)), lookup
 
 

@@ -404,6 +404,23 @@ def test_find_mentions_codes_and_lookalikes(text: str, expected: list[str]) -> N
     assert parties(text) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("said Dr. Margaret Harris, a spokesperson for the WHO", ["WHO"]),
+        ("James Kirby, 47, was among the seven aid workers killed", []),
+        ("NPR's Becky Sullivan reported from Rafah", ["NPR", "Rafah"]),
+        ("US President Biden and Egypt's President Sisi", ["US", "Biden", "Egypt", "Sisi"]),
+        ("Vice-President Harris and Secretary of State Blinken", ["Harris", "Blinken"]),
+        ("On Sunday Netanyahu met Hamas leader Haniyeh", ["Netanyahu", "Hamas", "Haniyeh"]),
+        ("Killing Haniyeh's family; Israeli Netanyahu", ["Haniyeh", "Israeli", "Netanyahu"]),
+    ],
+)
+def test_find_mentions_bare_surname_guard(text: str, expected: list[str]) -> None:
+    """A bare surname after someone else's given name is another person; titles are fine."""
+    assert [m.text for m in find_mentions([text])] == expected
+
+
 def test_find_mentions_whitespace_inside_a_form() -> None:
     """A line break or no-break space inside a form still matches, with exact offsets."""
     text = "the United Arab\nEmirates and the Gaza\u00a0Strip"
