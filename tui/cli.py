@@ -8,6 +8,7 @@ one line on stderr plus a hint, and exit status 2.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -99,3 +100,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(args, paths)
     except NewsdeskError as error:
         return print_error(error)
+    except BrokenPipeError:
+        # The reader went away (`newsdesk search … | head`): stop quietly, like other tools.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.console import Console, Group, RenderableType
-from rich.table import Table
+from rich.padding import Padding
 from rich.text import Text
 
 from index import Article, ArticleSummary, RelatedArticle, SearchHit, SearchPage, SpanKind
@@ -41,18 +41,23 @@ def _facets(page: SearchPage) -> Text:
     return text
 
 
-def hit_text(hit: SearchHit) -> Text:
+def _entry(rank: int, title: str, details: Text) -> RenderableType:
+    """A numbered title with its details indented under it (wrapped lines too)."""
+    head = Text(f"{rank:>2}. ", style="dim")
+    head.append(title, style="bold")
+    return Group(head, Padding(details, (0, 0, 0, 4), expand=False))
+
+
+def hit_entry(hit: SearchHit) -> RenderableType:
     """One result: rank and title, then id · outlet · date · score, then the snippet."""
-    text = Text(f"{hit.rank:>2}. ", style="dim")
-    text.append(hit.article.title, style="bold")
     meta = (hit.article.id, hit.article.source or "—", _date(hit.article), f"{hit.score:.2f}")
-    text.append("\n    " + " · ".join(meta), style="dim")
+    details = Text(" · ".join(meta), style="dim")
     snippet = Text(hit.snippet.text)
     for start, end in hit.snippet.matches:
         snippet.stylize(SPAN_STYLES[SpanKind.MATCH], start, end)
-    text.append("\n    ")
-    text.append_text(snippet)
-    return text
+    details.append("\n")
+    details.append_text(snippet)
+    return _entry(hit.rank, hit.article.title, details)
 
 
 def search_renderable(page: SearchPage) -> RenderableType:
@@ -60,7 +65,7 @@ def search_renderable(page: SearchPage) -> RenderableType:
     parts: list[RenderableType] = [_status(page)]
     for hit in page.hits:
         parts.append(Text(""))
-        parts.append(hit_text(hit))
+        parts.append(hit_entry(hit))
     facets = _facets(page)
     if facets.plain:
         parts.extend((Text(""), facets))
@@ -72,6 +77,20 @@ def render_search_page(page: SearchPage, console: Console | None = None) -> None
     (console or stdout_console()).print(search_renderable(page))
 
 
+def related_entry(row: RelatedArticle, rank: int) -> RenderableType:
+    """One related report: title, then id · outlet · date (days apart) · score, then shared."""
+    days = f" ({row.days_apart:+d} days)" if row.days_apart is not None else ""
+    meta = (row.article.id, row.article.source or "—", _date(row.article) + days)
+    details = Text(" · ".join(meta) + f" · {row.score:.2f}", style="dim")
+    if row.shared_parties or row.shared_measures:
+        details.append("\nshares: ")
+        details.append(", ".join(row.shared_parties[:6]), style=SPAN_STYLES[SpanKind.PARTY])
+        if row.shared_parties and row.shared_measures:
+            details.append("; ")
+        details.append(", ".join(row.shared_measures[:4]), style=SPAN_STYLES[SpanKind.FIGURE])
+    return _entry(rank, row.article.title, details)
+
+
 def related_renderable(article: Article, related: Sequence[RelatedArticle]) -> RenderableType:
     """The reports most similar to `article`, with what they share."""
     title = Text("Related to ", style="dim")
@@ -79,21 +98,10 @@ def related_renderable(article: Article, related: Sequence[RelatedArticle]) -> R
     title.append(f" ({article.id})", style="dim")
     if not related:
         return Group(title, Text("No related reports found.", style="dim"))
-    table = Table(expand=True)
-    for column in ("id", "title", "outlet", "date", "score", "shared"):
-        table.add_column(column, ratio=1 if column == "title" else None)
-    for row in related:
-        shared = [*row.shared_parties[:4], *row.shared_measures[:3]]
-        days = f" ({row.days_apart:+d} d)" if row.days_apart is not None else ""
-        table.add_row(
-            Text(row.article.id),
-            Text(row.article.title),
-            Text(row.article.source or "—"),
-            Text(_date(row.article) + days),
-            Text(f"{row.score:.2f}"),
-            Text(", ".join(shared)),
-        )
-    return Group(title, table)
+    parts: list[RenderableType] = [title]
+    for rank, row in enumerate(related, start=1):
+        parts.extend((Text(""), related_entry(row, rank)))
+    return Group(*parts)
 
 
 def render_related(
