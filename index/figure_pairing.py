@@ -15,8 +15,11 @@ value (of at least 10: "one" and "one" mean nothing). A figure in a sentence abo
 or a threat (a cue such as "proposal", "provided for", "would", "will", "deal", "set to" in
 the 70 characters before it: "the proposal provided for the release of 40 hostages", "will
 kill one hostage") never pairs with a different number reporting what happened (105 released;
-the same number, "50 hostages" in two wordings of one deal, still pairs); a
-figure whose counted noun says nothing ("four of them") never pairs with one ten times larger.
+the same number, "50 hostages" in two wordings of one deal, still pairs); a running war toll
+("3,478 have been killed in Gaza", "since October") never pairs with the toll of one incident
+("killed at the hospital", "a strike on a building killed 40"); and two figures more than
+three times apart pair only when both are running totals (27,840 and 34,600 deaths since
+October pair; 1,200 killed in the 7 October attack and 260 killed at the festival do not).
 
 Status: `agree` when every figure of each side states a value or range overlapping one of the
 other side ("250" and "around 250"); `differ` otherwise, i.e. when the numbers stated differ,
@@ -48,13 +51,14 @@ _ISRAEL_CUES = tuple(
         r"(?:attacks?|assault|raid|incursion|massacre)",
         r"\bhamas(?:['’]s?)? (?:\w+ ){0,3}(?:attacks?|assault|raid|incursion)",
         r"\battack (?:on|against|in) israel",
+        r"\b(?:killed|murdered|slain) by hamas\b",
         r"\bduring (?:the|its) (?:\w+ )?attacks?\b",
     )
 )
 _GAZA_CUES = tuple(
     re.compile(p)
     for p in (
-        r"\bgaza\b",
+        r"\bgaza(?:ns?)?\b",
         r"\bpalestinians?\b",
         r"\benclave\b",
         r"\b(?:health ministry|ministry of health)\b",
@@ -75,6 +79,7 @@ _COUNTED_CLASSES = {
     "deaths": "people",
     "dead": "people",
     "residents": "people",
+    "gazans": "people",
     "children": "children",
     "child": "children",
     "kids": "children",
@@ -110,8 +115,23 @@ PROPOSAL_WINDOW = 70
 """Score taken off when one figure is proposed/threatened and the other reported as done."""
 SAME_VALUE_FLOOR = 10.0
 """Two figures stating the same value of at least this size are likely the same count."""
-WILDCARD_RATIO = 10.0
-"""Figures whose counted noun says nothing ("four of them") pair only within this ratio."""
+_TOTAL_CUES = re.compile(
+    r"\b(?:so far|since|in total|overall|total|death toll|toll|war|offensive|campaign|"
+    r"bombardment|conflict|have been killed|has killed|have died|has risen|rose to|climbed)\b",
+    re.IGNORECASE,
+)
+"""Words saying a casualty figure is a running total of the war."""
+_INCIDENT_CUES = re.compile(
+    r"\b(?:strike|airstrike|air strike|blast|explosion|hospital|building|camp|school|mosque|"
+    r"church|bakery|convoy|festival|raid|ambush|shelling of)\b",
+    re.IGNORECASE,
+)
+"""Words saying a casualty figure counts one incident (a strike, a blast at a hospital)."""
+SCOPE_BEFORE = 80
+SCOPE_AFTER = 40
+"""Characters around a figure searched for total / incident cues."""
+MAX_RATIO = 3.0
+"""Two figures more than this many times apart pair only when both are running war totals."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +144,8 @@ class _Placed:
     side: str | None
     counted: str | None
     proposed: bool
+    scope: str | None
+    """"total" (a running war toll), "incident" (one strike), or None."""
 
 
 def figure_side(sentence: str, start: int) -> str | None:
@@ -141,6 +163,14 @@ def figure_side(sentence: str, start: int) -> str | None:
     if abs(scores["israel"] - scores["gaza"]) < 0.25:
         return None
     return "israel" if scores["israel"] > scores["gaza"] else "gaza"
+
+
+def figure_scope(sentence: str, start: int, end: int) -> str | None:
+    """Say whether a casualty figure is a running "total" or counts one "incident"."""
+    window = sentence[max(0, start - SCOPE_BEFORE) : end + SCOPE_AFTER]
+    if _TOTAL_CUES.search(window):
+        return "total"
+    return "incident" if _INCIDENT_CUES.search(window) else None
 
 
 def _counted_class(measure: str, counted: str | None) -> str | None:
@@ -185,7 +215,10 @@ def _place(article: Article, side: str, alignment: SentenceAlignment) -> list[_P
         event_side = figure_side(text, offset) if figure.measure in CASUALTY_MEASURES else None
         counted = _counted_class(figure.measure, figure.counted)
         proposed = bool(_PROPOSAL_CUES.search(text, max(0, offset - PROPOSAL_WINDOW), offset))
-        placed.append(_Placed(figure, index, tokens, event_side, counted, proposed))
+        scope = None
+        if figure.measure in CASUALTY_MEASURES:
+            scope = figure_scope(text, offset, offset + figure.end - figure.start)
+        placed.append(_Placed(figure, index, tokens, event_side, counted, proposed, scope))
     return placed
 
 
@@ -195,10 +228,12 @@ def _compatible(measure: str, left: _Placed, right: _Placed) -> bool:
         return False
     if left.proposed != right.proposed and not _overlap(left.figure, right.figure):
         return False
-    if left.counted is None or right.counted is None:
+    if left.scope and right.scope and left.scope != right.scope:
+        return False
+    if not (left.scope == right.scope == "total"):
         low = min(left.figure.bounds[1], right.figure.bounds[1])
         high = max(left.figure.bounds[0], right.figure.bounds[0])
-        if high > WILDCARD_RATIO * max(low, 1.0):
+        if high > MAX_RATIO * max(low, 1.0):
             return False
     return counted_compatible(measure, left.counted, right.counted)
 
