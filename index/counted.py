@@ -46,7 +46,7 @@ NOMINAL_ADJECTIVES = frozenset({"dead", "wounded", "injured", "displaced", "miss
 MODIFIERS = _words(
     """other more additional further civilian foreign female male elderly young innocent
     unarmed armed sick ill dual local remaining new aid humanitarian medical health rescue
-    relief civil defense defence detained abducted kidnapped released freed suspected
+    relief family civil defense defence detained abducted kidnapped released freed suspected
     confirmed reported alleged fellow former senior junior total underage"""
 )
 TIME_UNITS = _words(

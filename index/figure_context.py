@@ -22,7 +22,14 @@ import re
 from typing import TYPE_CHECKING
 
 from index.counted import HEAD_NOUNS, TIME_UNITS
-from index.measures import captive_side, events_in, measure_for, noun_event, noun_measure
+from index.measures import (
+    captive_side,
+    events_in,
+    is_person,
+    measure_for,
+    noun_event,
+    noun_measure,
+)
 
 Cue = tuple[str, int, int]
 """An event cue: (event, start, end)."""
@@ -33,6 +40,12 @@ if TYPE_CHECKING:
 _BOUNDARY_RE = re.compile(
     r"[,;:()\[\]—–]|\b(?:which|who|whom|that|while|but|whereas|although|though|after|since)\b"
 )
+_RIGHT_BOUNDARY_RE = re.compile(
+    r"[,;:()\[\]—–]|\b(?:which|who|whom|that|while|but|whereas|although|though|after|since"
+    r"|and)\b"
+)
+_COORDINATION_RE = re.compile(r"\s*,?\s*(?:and|or|as\s+well\s+as)\s*")
+_RELATIVE_CLAUSE_RE = re.compile(r"\b(?:which|who|that|while|whereas|but)\b")
 _RELATIVE_RE = re.compile(r"\s*(?:who|that|which)\b")
 _LINK_RE = re.compile(
     r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|and|as\s+well\s+as"
@@ -84,19 +97,23 @@ class Classifier:
             cand.child = bool(i and _CHILD_RE.search(self._text, left_lo, cand.start))
             self._inherit_counted(group, i, left_lo, s_start)
             self._local(cand, left_lo, right_hi, used)
-            if cand.measure is None and i and self._linked(left_lo, cand.start):
+            linked = cand.phrase.partitive or self._linked(left_lo, cand.start)
+            if cand.measure is None and i and linked:
                 self._resolve(cand, group[i - 1].event, left_lo, right_hi)
         for i, cand in enumerate(group):
             if cand.measure is None and (cand.phrase.head or cand.phrase.nominal):
                 self._sentence_wide(cand, s_start, s_end, used)
             if cand.measure is None and i + 1 < len(group):
                 child = group[i + 1]
-                if self._linked(cand.context_end, child.start):
+                between = self._text[cand.context_end : child.start]
+                if _CHILD_RE.search(between) or _COORDINATION_RE.fullmatch(between):
                     self._resolve(cand, child.event, s_start, s_end)
 
     def _linked(self, start: int, end: int) -> bool:
         """True when the words between two figures join them ("including", "and")."""
         between = self._text[start:end]
+        if _CHILD_RE.search(between):
+            return True
         return bool(_LINK_RE.search(between)) and not self._cues(start, end)
 
     def _local(
@@ -113,7 +130,7 @@ class Classifier:
             return
         right = text[cand.context_end : right_hi]
         relative = _RELATIVE_RE.match(right)
-        boundary = _BOUNDARY_RE.search(right, relative.end() if relative else 0)
+        boundary = _RIGHT_BOUNDARY_RE.search(right, relative.end() if relative else 0)
         clause_right = right[: boundary.start()] if boundary else right
         early = _PREDICATE_RE.match(clause_right)
         if early is not None:
@@ -150,7 +167,7 @@ class Classifier:
 
     def _resolve(self, cand: Candidate, event: str | None, lo: int, hi: int) -> bool:
         """Set the candidate's measure from an event and its captive side; True on success."""
-        if event is None:
+        if event is None or not is_person(cand.counted):
             return False
         phrase = self._text[cand.start : cand.end]
         side = captive_side(cand.counted, phrase, self._text[lo:hi])
@@ -194,7 +211,7 @@ class Classifier:
             cand.counted = following.counted  # "20 of the 240 hostages"
         elif subject is not None and (people := _people_words(left[: subject.start()])):
             cand.counted = people[-1]
-        elif i:
+        elif i and not _RELATIVE_CLAUSE_RE.search(self._text, group[i - 1].end, cand.start):
             parents = [c for c in group[:i] if c.counted and c.measure != "truce_duration"]
             main = [c for c in parents if not c.child] if cand.phrase.nominal else parents
             if main or parents:

@@ -217,7 +217,8 @@ def _candidate(text: str, match: re.Match[str], zones: list[tuple[int, int]]) ->
         )
     if num is not None and _ID_RE.fullmatch(num):
         return None  # an id or a phone number, not a count
-    phrase = counted_phrase(text, end, digits, vague=match.group("vague") is not None)
+    loose = digits or quantity.qualifier is not None or (quantity.value or 10) >= 10
+    phrase = counted_phrase(text, end, loose, vague=match.group("vague") is not None)
     head = phrase.head.lower() if phrase.head else None
     if _is_year(quantity, num) and head not in HEAD_NOUNS - TIME_UNITS:
         return None
@@ -231,8 +232,8 @@ def _candidate(text: str, match: re.Match[str], zones: list[tuple[int, int]]) ->
         cand.end = phrase.end
     if head in TIME_UNITS:
         return _duration(text, cand)
-    if not digits and phrase.head is None and phrase.nominal is None and not phrase.partitive:
-        return None  # a bare number word ("the two", "one of")
+    if not digits and phrase.head is None and quantity.value == 1:
+        return None  # "one of", "no one", "one"
     return _money(text, match, cand)
 
 

@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from index.counted import TIME_UNITS
+
 
 def _words(text: str) -> frozenset[str]:
     """A set of the space-separated words of a text (for the word lists below)."""
@@ -39,7 +41,7 @@ ARRESTED = "arrested"
 _EVENT_WORDS: dict[str, str] = {
     KILLED: (
         r"kill(?:ed|ing|s)?|dead|deaths?|died|die|dying|death\s+toll|toll|lives|lost\s+their\s+lives"
-        r"|murder(?:ed|s)?|slain|slaughtered|massacred|perished|fatalities|bodies|corpses"
+        r"|murder(?:ed|s)?|slain|slaughter(?:ed)?|massacred|perished|fatalities|bodies|corpses"
         r"|executed|martyred|martyrs"
     ),
     INJURED: r"wounded|wounding|injured|injuring|injuries|hurt|maimed",
@@ -49,7 +51,8 @@ _EVENT_WORDS: dict[str, str] = {
     ),
     TAKE_VERB: r"took|taking|take|taken",
     HELD: (
-        r"held|holding|holds|hold|remain(?:s|ing|ed)?|still|in\s+captivity|captivity"
+        r"held|holding|holds|hold|remain(?:s|ing|ed)?|still\s+(?:in|inside)\s+Gaza|in\s+captivity"
+        r"|captivity"
         r"|detention|imprisoned|jailed|behind\s+bars|languish(?:ing)?|captive"
     ),
     RELEASED: (
@@ -83,10 +86,14 @@ _PRISONER_MARK_RE = re.compile(
     r"|imprisoned\s+by\s+Israel|security\s+prisoners)\b"
 )
 
-_THINGS = _words(
-    """trucks lorries homes houses buildings hospitals schools mosques churches shelters
+_THINGS = (
+    _words(
+        """trucks lorries homes houses buildings hospitals schools mosques churches shelters
     rockets missiles projectiles drones strikes airstrikes targets tunnels dollars euros
-    shekels tons tonnes meals days weeks hours months years groups countries"""
+    shekels tons tonnes meals groups countries sites accounts villages towns cities vehicles
+    cars tanks planes flights aircraft weapons guns apartments units"""
+    )
+    | TIME_UNITS
 )
 """Counted nouns that are not people, so never hostages or prisoners."""
 
@@ -174,6 +181,13 @@ _OTHER_NOUN_MEASURES: dict[str, str] = {
     "missiles": "rockets_fired",
     "projectiles": "rockets_fired",
 }
+
+
+def is_person(head: str | None) -> bool:
+    """False for counted nouns that are things or generic plurals ("countries", "sites")."""
+    if head is None or head[0].isupper():
+        return True
+    return head.lower() not in _THINGS
 
 
 def noun_measure(head: str | None) -> str | None:

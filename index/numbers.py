@@ -81,6 +81,8 @@ QUALIFIERS = {
     "exceeded": "more than",
     "exceeding": "more than",
     "surpassed": "more than",
+    "surpasses": "more than",
+    "surpassing": "more than",
     "or more": "more than",
     "+": "more than",
     "-plus": "more than",
@@ -122,11 +124,11 @@ _WORDNUM = (
 _NUM = rf"(?:{_DIGITS}(?i:{_WS}(?:{_SCALE_WORDS})\b)?|{_WORDNUM})"
 _VAGUE = (
     r"(?i:\b(?:(?:tens|hundreds)\s+of\s+thousands|dozens|scores|hundreds|thousands|millions)"
-    r"(?=\s+of\s|\s+(?:were|have|had|are|killed|wounded|injured|died|dead|more)\b))"
+    r"(?![\w-]))"
 )
 _QUAL = (
     r"(?i:\b(?:nearly|almost|close\s+to|just\s+under|approaching|more\s+than|over|above"
-    r"|upwards\s+of|in\s+excess\s+of|exceed(?:s|ed|ing)?|surpassed|about|around"
+    r"|upwards\s+of|in\s+excess\s+of|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|about|around"
     r"|approximately|roughly|some|an\s+estimated|estimated|at\s+least|no\s+fewer\s+than"
     r"|no\s+less\s+than|a\s+minimum\s+of|up\s+to|as\s+many\s+as|at\s+most|no\s+more\s+than"
     r"|a\s+maximum\s+of|less\s+than|fewer\s+than|under|below)\s+)"
@@ -152,8 +154,8 @@ _PREFIX_TAIL_RE = re.compile(rf"(?:{_QUAL}|(?i:\b(?:between|half|an?|US))[ \u00a
 
 _PREFIX_LAST_WORDS = _words(
     """nearly almost to under approaching than over above of exceeds exceed exceeded
-    exceeding surpassed about around approximately roughly some estimated least most as
-    below between half a an us us$ $ € £"""
+    exceeding surpassed surpassing surpasses about around approximately roughly some estimated
+    least most as below between half a an us us$ $ € £"""
 )
 
 
