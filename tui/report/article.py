@@ -15,7 +15,8 @@ from tui.report import SPAN_STYLES, stdout_console
 
 def header(article: Article) -> Text:
     """Title, then outlet · date (how known) · id, then URL and path."""
-    text = Text(article.title or "(untitled)", style="bold")
+    text = Text()
+    text.append(article.title or "(untitled)", style="bold")
     date = article.published.isoformat() if article.published else "no date"
     meta = [article.source or "unknown outlet", f"{date} ({article.published_how})"]
     if article.dateline:
@@ -40,7 +41,8 @@ def paragraph_text(paragraph: str, spans: Sequence[Span]) -> Text:
 
 def legend() -> Text:
     """Which style means what."""
-    text = Text("legend: ", style="dim")
+    text = Text()
+    text.append("legend: ", style="dim")
     for kind in (SpanKind.FIGURE, SpanKind.PARTY, SpanKind.MATCH):
         text.append(str(kind), style=SPAN_STYLES[kind])
         text.append("  ")
@@ -73,7 +75,8 @@ def parties_text(article: Article) -> Text:
     spellings: dict[str, set[str]] = {}
     for mention in article.mentions:
         spellings.setdefault(mention.party, set()).add(mention.text)
-    text = Text("Parties", style="bold")
+    text = Text()
+    text.append("Parties", style="bold")
     for party, count in counts.most_common():
         text.append(f"\n  {party}", style=SPAN_STYLES[SpanKind.PARTY])
         variants = sorted(spellings[party] - {party})

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from pathlib import Path
 from types import TracebackType
 
 from rich.console import Console, Group, RenderableType
@@ -21,6 +22,8 @@ from tui.report import stderr_console, stdout_console
 
 LONG_RUN_SECONDS = 0.5
 """The bar appears only once a run has lasted this long (short runs stay quiet)."""
+DUPLICATES_SHOWN = 20
+"""Duplicates listed in the readable summary (every skipped file is always listed)."""
 
 
 class IngestProgress:
@@ -86,18 +89,32 @@ def _count_line(report: IngestReport, total: int) -> Text:
         ("removed", len(report.removed)),
         ("skipped", len(report.skipped)),
     )
-    text = Text(" · ".join(f"{name} {count}" for name, count in counts), style="bold")
+    text = Text()
+    text.append(" · ".join(f"{name} {count}" for name, count in counts), style="bold")
     text.append(f"  ({report.seconds:.1f} s; the library now holds {total} articles)", style="dim")
     return text
 
 
-def _listing(title: str, rows: list[tuple[str, str]], style: str) -> Text:
-    """A titled list of `path: reason` lines."""
-    text = Text(title, style="bold")
-    for path, reason in rows:
+def short_path(path: str, cwd: Path | None = None) -> str:
+    """A path relative to the working folder when it lies inside it."""
+    base = Path.cwd() if cwd is None else cwd
+    try:
+        return str(Path(path).relative_to(base))
+    except ValueError:
+        return path
+
+
+def _listing(title: str, rows: list[tuple[str, str]], style: str, limit: int | None) -> Text:
+    """A titled list of `path: reason` lines, cut after `limit` lines when given."""
+    text = Text()
+    text.append(title, style="bold")
+    shown = rows if limit is None else rows[:limit]
+    for path, reason in shown:
         text.append("\n  ")
-        text.append(path, style=style)
+        text.append(short_path(path), style=style)
         text.append(": " + reason)
+    if len(shown) < len(rows):
+        text.append(f"\n  … and {len(rows) - len(shown)} more (--json lists them all)", "dim")
     return text
 
 
@@ -106,9 +123,10 @@ def ingest_renderable(report: IngestReport, total: int, paths: DataPaths | None)
     parts: list[RenderableType] = [_count_line(report, total)]
     if report.duplicates:
         rows = [(d.path, d.reason) for d in report.duplicates]
-        parts.append(_listing("Duplicates", rows, "cyan"))
+        parts.append(_listing("Duplicates", rows, "cyan", DUPLICATES_SHOWN))
     if report.skipped:
-        parts.append(_listing("Skipped", [(s.path, s.reason) for s in report.skipped], "yellow"))
+        skipped = [(s.path, s.reason) for s in report.skipped]
+        parts.append(_listing("Skipped", skipped, "yellow", None))
     if report.removed:
         parts.append(Text("Removed: " + ", ".join(report.removed)))
     if paths is not None:

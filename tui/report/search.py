@@ -19,7 +19,8 @@ def _date(summary: ArticleSummary) -> str:
 
 def _status(page: SearchPage) -> Text:
     """Hit count and time, then the fallback notice and "did you mean", when present."""
-    text = Text(f"{page.total} result{'s' if page.total != 1 else ''} ", style="bold")
+    text = Text()
+    text.append(f"{page.total} result{'s' if page.total != 1 else ''} ", style="bold")
     text.append(f"({page.took_ms:.1f} ms, sorted by {page.sort})", style="dim")
     if page.notice:
         text.append("\n" + page.notice, style="yellow")
@@ -43,7 +44,8 @@ def _facets(page: SearchPage) -> Text:
 
 def _entry(rank: int, title: str, details: Text) -> RenderableType:
     """A numbered title with its details indented under it (wrapped lines too)."""
-    head = Text(f"{rank:>2}. ", style="dim")
+    head = Text()
+    head.append(f"{rank:>2}. ", style="dim")
     head.append(title, style="bold")
     return Group(head, Padding(details, (0, 0, 0, 4), expand=False))
 
@@ -93,7 +95,8 @@ def related_entry(row: RelatedArticle, rank: int) -> RenderableType:
 
 def related_renderable(article: Article, related: Sequence[RelatedArticle]) -> RenderableType:
     """The reports most similar to `article`, with what they share."""
-    title = Text("Related to ", style="dim")
+    title = Text()
+    title.append("Related to ", style="dim")
     title.append(article.title, style="bold")
     title.append(f" ({article.id})", style="dim")
     if not related:
