@@ -102,6 +102,48 @@ _BOILERPLATE_PHRASES = (
     "read the original article",
 )
 """Phrases of comment forms, footers and syndication notes (lines under 160 characters)."""
+_BOILERPLATE_WORDS = frozenset(
+    [
+        "reply",
+        "comment",
+        "email",
+        "published",
+        "required",
+        "cancel",
+        "post",
+        "save",
+        "logged",
+        "respuesta",
+        "comentario",
+        "correo",
+        "campos",
+        "comentário",
+        "resposta",
+        "endereço",
+        "obrigatórios",
+        "commentaire",
+        "réponse",
+        "adresse",
+        "champs",
+        "categoría",
+        "categoria",
+        "catégorie",
+        "category",
+        "rights",
+        "derechos",
+        "direitos",
+        "droits",
+        "cookie",
+        "privacy",
+        "terms",
+        "newsletter",
+        "newsletters",
+        "appeared",
+        "original",
+    ]
+)
+"""Every phrase above holds one of these words: a cheap test before the phrase search."""
+_PUNCT_TO_SPACE = str.maketrans({c: " " for c in ".,:;!?*()[]\"“”'’|/"})
 _BOILERPLATE_STARTS = (
     "©",
     "copyright ",
@@ -148,6 +190,7 @@ _TRAILING_CREDITS = re.compile(r"(?<=[.!?\"”’])((?:\s*\([^()]{1,40}\))+)\s*$
 _CREDIT_GROUP = re.compile(r"\(([^()]{1,40})\)")
 _PHOTO_CREDIT = re.compile(r"^(?:photo|foto|image|video|picture)s?\s*:", re.IGNORECASE)
 _DROP_CAP = re.compile(r"^(?:[*=~#]{2,}\s*|([A-Z]) (?=\1\b|\1[a-z]))")
+_YEARISH = re.compile(r"(?:19|20)\d\d")
 _CUT_TAG = re.compile(r"\s*</?[a-zA-Z][^<>]*$")
 _STRAY_DOT = re.compile(r"([.!?…])(?:\s+\.)+(?=\s|$)")
 _SPACE_PUNCT = re.compile(r"(?<=[\w”\"’)]) ([,;])(?= )")
@@ -205,7 +248,7 @@ def tags_of_line(line: str) -> list[str] | None:
 
 def _is_date_line(line: str) -> bool:
     """Whether a short line is nothing but a date or timestamp."""
-    if len(line) > 60 or parse_date_value(line) is None:
+    if len(line) > 60 or not _YEARISH.search(line) or parse_date_value(line) is None:
         return False
     return not _DATE_RESIDUE.sub(" ", line).strip(" ,.|-–—")
 
@@ -214,7 +257,7 @@ def _contact_owner(line: str, outlets: OutletTable) -> str | bool | None:
     """For a contact block line: its outlet (or True when unknown); False when not one."""
     if len(line) > 200 or line.count(" ") > 20:
         return False
-    if not (("@" in line and _EMAIL.search(line)) or _PHONE.search(line)):
+    if not (("@" in line and _EMAIL.search(line)) or ("+" in line and _PHONE.search(line))):
         return False
     head = re.split(r"\s+\S*@|\s+\+?\d", line, maxsplit=1)[0]
     rest = _PHONE.sub(" ", _EMAIL.sub(" ", _URL.sub(" ", line)))
@@ -225,7 +268,11 @@ def _contact_owner(line: str, outlets: OutletTable) -> str | bool | None:
 
 def repair(paragraph: str) -> str:
     """Fix a duplicated drop cap, stray " ." / " ," and a tag cut off at the end of a feed."""
-    text = _DROP_CAP.sub("", paragraph)
+    text = (
+        _DROP_CAP.sub("", paragraph)
+        if paragraph[1:2] == " " or paragraph[:1] in "*=~#"
+        else paragraph
+    )
     if "<" in text:
         text = _CUT_TAG.sub("", text)
     if " ." in text:
@@ -318,7 +365,12 @@ class _Walker:
             return True
         if len(line) < 160:
             low = line.lower()
-            if low.startswith(_BOILERPLATE_STARTS) or any(p in low for p in _BOILERPLATE_PHRASES):
+            if low.startswith(_BOILERPLATE_STARTS):
+                return True
+            words = low.translate(_PUNCT_TO_SPACE).split()
+            if not _BOILERPLATE_WORDS.isdisjoint(words) and any(
+                phrase in low for phrase in _BOILERPLATE_PHRASES
+            ):
                 return True
         if ("@" in line or "http" in line or "www." in line) and not _URL.sub(
             "", _EMAIL.sub("", line)
@@ -336,7 +388,9 @@ class _Walker:
     def _outlet_line(self, line: str) -> bool:
         """A line that is only an outlet's name ("Sputnik International"): a hint."""
         name = line.strip(" .|")
-        outlet = self.outlets.by_name(name) if len(name) >= 5 else None
+        if len(name) < 5 or name.count(" ") > 5 or not name[0].isupper():
+            return False
+        outlet = self.outlets.by_name(name)
         if outlet is None:
             return False
         self.out.outlet_hints.append(outlet)

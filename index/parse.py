@@ -64,7 +64,9 @@ def split_text(text: str) -> list[str]:
     """Candidate paragraphs of plain text: blank-line blocks, hard wraps joined."""
     candidates: list[str] = []
     for block in _BLANK.split(text.strip("\n")):
-        candidates.extend(_SPACES.sub(" ", line) for line in _unwrap(block))
+        for line in _unwrap(block):
+            spaced = "  " in line or "\t" in line or "\xa0" in line
+            candidates.append(_SPACES.sub(" ", line) if spaced else line)
     return candidates
 
 
