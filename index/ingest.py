@@ -35,8 +35,16 @@ BATCH_ARTICLES = 2000
 """Articles per store write (the store's bulk path pays off on large batches)."""
 _HASH_LIMIT = 64 * 1024 * 1024
 """Files above this are not hashed: the reader refuses them as too large anyway."""
+WRITING = "(writing the index)"
+"""The `current_path` reported while a batch is written to the store."""
 _NEAR_ESTIMATE = 0.7
 """Signature estimate from which a candidate is checked with the exact Jaccard."""
+
+
+def _report(progress: Progress | None, done: int, total: int, current: str) -> None:
+    """Call the progress callback when there is one."""
+    if progress is not None:
+        progress(done, total, current)
 
 
 def _without_path(message: str, path: str) -> str:
@@ -89,17 +97,19 @@ class Ingester:
             done = 0
             while self._queue:
                 path = self._queue.popleft()
-                if progress is not None:
-                    progress(done, done + len(self._queue) + 1, str(path))
+                _report(progress, done, done + len(self._queue) + 1, str(path))
                 self._ingest_file(path)
                 done += 1
-                self._batch.maybe_flush()
+                if self._batch.full():
+                    _report(progress, done, done + len(self._queue), WRITING)
+                    self._batch.flush()
+                    self._batch.begin()
+            _report(progress, done, done, WRITING)
             self._batch.flush()
         except BaseException:
             self._batch.abandon()
             raise
-        if progress is not None:
-            progress(done, done, "")
+        _report(progress, done, done, "")
         return self._tally.report(time.perf_counter() - started)
 
     def _enqueue(self, path: Path) -> None:

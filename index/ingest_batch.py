@@ -37,11 +37,9 @@ class Batch:
         """A staged article, or None."""
         return self._upserts.get(article_id)
 
-    def maybe_flush(self) -> None:
-        """Write when the batch is full."""
-        if len(self._upserts) >= self._size:
-            self.flush()
-            self._manifest.begin()
+    def full(self) -> bool:
+        """True when the batch holds enough articles to be written."""
+        return len(self._upserts) >= self._size
 
     def flush(self) -> None:
         """Write the staged changes to the store, then commit the manifest."""

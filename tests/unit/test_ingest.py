@@ -278,7 +278,7 @@ def test_ingest_writes_in_batches_and_reports_progress(tmp_path: Path, harness: 
     ingester.run([tmp_path], lambda done, total, path: calls.append((done, total, path)))
     assert harness.store.count() == 5
     assert calls[0][:2] == (0, 5)
-    assert calls[-1] == (5, 5, "")
+    assert calls[-2:] == [(5, 5, "(writing the index)"), (5, 5, "")]
 
 
 def test_ingest_broken_rewrite_keeps_previous_version(tmp_path: Path, harness: Harness) -> None:
