@@ -52,6 +52,12 @@ def _html_document(text: str, name: str) -> SourceDocument:
     )
 
 
+def _looks_like_html(text: str) -> bool:
+    """Whether a text file is really an HTML page (saved with the wrong extension)."""
+    head = text.lstrip()[:15].lower()
+    return head.startswith(("<!doctype html", "<html"))
+
+
 def read_documents_with_problems(path: Path) -> tuple[list[SourceDocument], list[str]]:
     """The documents of one file, and a message for each record that had to be skipped.
 
@@ -76,7 +82,7 @@ def read_documents_with_problems(path: Path) -> tuple[list[SourceDocument], list
         documents, problems = read_table(text, name, "\t" if suffix == ".tsv" else ",")
     elif suffix in (".sgm", ".sgml"):
         documents, problems = read_sgml(text, name)
-    elif suffix in (".html", ".htm"):
+    elif suffix in (".html", ".htm") or _looks_like_html(text):
         documents = [_html_document(text, name)]
     else:
         documents = read_plain(text, name, markdown=suffix in (".md", ".markdown"))

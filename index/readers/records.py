@@ -149,10 +149,15 @@ def _feed_records(data: object) -> list[object] | None:
 
 
 def read_json(text: str, name: str) -> tuple[list[SourceDocument], list[str]]:
-    """Documents of a .json file: one record, a list of them, or a feed object with a list."""
+    """Documents of a .json file: one record, a list of them, or a feed object with a list.
+
+    A .json file that really holds one object per line is read as JSONL.
+    """
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
+        if error.msg == "Extra data" and text.lstrip().startswith("{"):
+            return read_jsonl(text, name)
         raise UnreadableFile(
             f"{name}: malformed JSON at line {error.lineno}, column {error.colno} ({error.msg})",
             "the file is truncated or damaged; re-export it",

@@ -265,3 +265,18 @@ def test_extract_html_tolerates_broken_markup() -> None:
         "One paragraph of text, long enough to count here.",
         "Second one",
     )
+
+
+def test_read_documents_json_holding_lines_is_read_as_jsonl(tmp_path: Path) -> None:
+    """A .json file with one object per line is read record by record."""
+    path = _write(
+        tmp_path, "lines.json", '{"title": "A", "text": "x"}\n{"title": "B", "text": "y"}\n'
+    )
+    assert [d.title for d in read_documents(path)] == ["A", "B"]
+
+
+def test_read_documents_html_saved_as_txt(tmp_path: Path) -> None:
+    """A .txt file holding an HTML page is read as HTML."""
+    (doc,) = read_documents(_write(tmp_path, "page.txt", ARTICLE_HTML))
+    assert doc.format == "html"
+    assert doc.title == "Truce talks resume in Cairo"
