@@ -95,6 +95,8 @@ def _is_head(word: str, digits: bool) -> bool:
     lower = word.lower()
     if lower in HEAD_NOUNS:
         return True
+    if "'" in word or "’" in word:
+        return False  # a possessive ("company's"), not a plural
     if word[0].isupper():
         return lower.endswith(("is", "ians", "ans", "ese", "ais", "ites"))
     return (

@@ -38,10 +38,10 @@ if TYPE_CHECKING:
     from index.figures import Candidate
 
 _BOUNDARY_RE = re.compile(
-    r"[,;:()\[\]—–]|\b(?:which|who|whom|that|while|but|whereas|although|though|after|since)\b"
+    r",(?!\d)|[;:()\[\]—–]|\b(?:which|who|whom|that|while|but|whereas|although|though|after|since)\b"
 )
 _RIGHT_BOUNDARY_RE = re.compile(
-    r"[,;:()\[\]—–]|\b(?:which|who|whom|that|while|but|whereas|although|though|after|since"
+    r",(?!\d)|[;:()\[\]—–]|\b(?:which|who|whom|that|while|but|whereas|although|though|after|since"
     r"|and)\b"
 )
 _COORDINATION_RE = re.compile(r"\s*,?\s*(?:and|or|as\s+well\s+as)\s*")

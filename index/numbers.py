@@ -55,6 +55,8 @@ SCALES = {
     "million": 1_000_000,
     "billion": 1_000_000_000,
     "trillion": 1_000_000_000_000,
+    "mln": 1_000_000,
+    "bln": 1_000_000_000,
 }
 VAGUE = {
     "dozens": (24.0, 99.0),
@@ -111,7 +113,7 @@ QUALIFIERS = {
 _WS = r"[ \u00a0\u202f\u2009]+"
 _UNIT_WORDS = "|".join(sorted(UNITS, key=len, reverse=True))
 _TEN_WORDS = "|".join(TENS)
-_SCALE_WORDS = r"hundred|thousand|million|billion|trillion"
+_SCALE_WORDS = r"hundred|thousand|million|billion|trillion|mln|bln"
 _DIGIT_CORE = r"(?:\d{1,3}(?:(?:,|\u00a0|\u202f|\u2009)\d{3})+|\d+)(?:\.\d+)?"
 _BEFORE = r"(?<![\w.,/:@#+\-–])"
 _AFTER = r"(?![\w%]|[.,:/]\d|-\d)"
@@ -194,6 +196,8 @@ def find_quantities(text: str) -> list[re.Match[str]]:
         if match is None:
             pos = anchor.end()
             continue
+        if match.group("lo") and text[max(0, match.start() - 5) : match.start()].lower() == "from ":
+            match = QUANTITY_RE.match(text, match.start("hi")) or match  # a change, not a range
         if match.group("qual") and _is_particle(text, match):
             match = QUANTITY_RE.match(text, match.end("qual")) or match
         found.append(match)
@@ -254,7 +258,7 @@ def parse_number(text: str) -> float | None:
         scale = match.group(3)
         if scale is None:
             return base
-        return base * SCALES[scale] if scale in SCALES else None
+        return round(base * SCALES[scale], 6) if scale in SCALES else None
     words = [w for w in re.split(r"[\s\-‐]+", cleaned) if w and w != "and"]
     if words[:2] == ["half", "a"] or words[:2] == ["half", "an"]:
         words = ["half", *words[2:]]

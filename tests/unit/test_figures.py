@@ -485,3 +485,24 @@ def test_find_figures_on_gaza_excerpts(corpora_dir: Path, tmp_path: Path) -> Non
         for figure in figures:
             assert paragraphs[figure.paragraph][figure.start : figure.end] == figure.text
     assert with_figures / len(articles) >= 0.6
+
+
+def test_find_figures_reads_change_as_new_value() -> None:
+    """ "rose from 1,200 to 1,400" gives the new figure, not a 1,200-1,400 range."""
+    figures = find_figures(["The death toll rose from 1,200 to 1,400 people on Sunday."])
+    assert [(f.text, f.value, f.measure) for f in figures] == [("1,400 people", 1400, "killed")]
+
+
+def test_find_figures_keeps_things_out_of_casualty_measures() -> None:
+    """Counted things (countries, hospitals) never get a casualty or captive measure."""
+    figures = find_figures(["People from 35 countries were killed, and 36 hospitals remain shut."])
+    assert [(f.text, f.measure) for f in figures] == [
+        ("35 countries", None),
+        ("36 hospitals", None),
+    ]
+
+
+def test_find_figures_reads_wire_abbreviations() -> None:
+    """Wire-style "mln"/"bln" scale words multiply; possessives are not counted nouns."""
+    figures = find_figures(["It sold 3.8 mln of the company's shares for 67.1 mln dlrs."])
+    assert [(f.text, f.value) for f in figures] == [("67.1 mln dlrs", 67_100_000)]
