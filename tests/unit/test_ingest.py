@@ -6,6 +6,7 @@ import json
 import os
 import random
 import shutil
+import tarfile
 from pathlib import Path
 
 import pytest
@@ -303,3 +304,19 @@ def test_ingest_article_model_unchanged_by_parse_id(tmp_path: Path, harness: Har
     stored: Article = harness.store.get(ArticleId(article_id))
     assert stored.id == article_id
     assert stored.content_hash
+
+
+@pytest.mark.corpus
+def test_ingest_raw_samples_corpus(corpora_dir: Path, tmp_path: Path, harness: Harness) -> None:
+    """The messy raw samples ingest without a crash; every skip has a one-line reason."""
+    archive = corpora_dir / "raw-samples.tar.gz"
+    if not archive.is_file():
+        pytest.skip("raw-samples.tar.gz is not present")
+    with tarfile.open(archive) as tar:
+        tar.extractall(tmp_path, filter="data")
+    report = harness.run(tmp_path)
+    assert len(report.added) > 50
+    assert harness.store.count() == len(report.added)
+    assert all(s.reason and "\n" not in s.reason for s in report.skipped)
+    again = harness.run(tmp_path)
+    assert again.added == again.updated == again.removed == ()
