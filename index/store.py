@@ -68,19 +68,6 @@ READ_ERRORS: tuple[type[BaseException], ...] = (
 """What Whoosh raises on truncated, garbled or foreign index files (all become IndexCorrupt)."""
 
 
-class _PrivateRamStorage(RamStorage):  # type: ignore[misc]  # whoosh is untyped
-    """RAM storage whose scratch folder is private to this store.
-
-    Whoosh names a RamStorage's scratch folder after the index ("MAIN.tmp" in the system
-    temp dir), so two in-memory stores in parallel processes or threads deleted each
-    other's files. A random name keeps them apart.
-    """
-
-    def temp_storage(self, name: str | None = None) -> Storage:
-        """A fresh, randomly named scratch FileStorage (the requested name is ignored)."""
-        return super().temp_storage(None)
-
-
 class ArticleStore:
     """The article index: a Whoosh index plus a schema-version file."""
 
