@@ -2,7 +2,8 @@
 
 `clean_paragraphs` walks the candidate paragraphs of one document and sorts each into body
 text, tags, metadata (dates, URLs, outlet hints) or boilerplate to drop. The rules are about
-the *shape* of a line, never about particular articles:
+the *shape* of a line, never about particular articles (the stateless ones live in
+`index.boilerplate`):
 
 - lines that are only URLs, e-mails, phone numbers, numbers (years, image sizes such as
   "1920 1080 true"), punctuation, locale codes ("en_EN") or section words ("News", "world");
@@ -24,149 +25,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from index.boilerplate import EMAIL, SECTION_WORDS, SOURCE_LINE, URL, is_boilerplate_line
 from index.dates import parse_date_value
 from index.outlets import OutletTable
 
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"')\]]+", re.IGNORECASE)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _PHONE = re.compile(r"(?<![\w/])\+?\d[\d ().-]{7,}\d(?!\w)")
-_NO_LETTERS = re.compile(r"^[\W\d_]*$")
-_IMAGE_SIZE = re.compile(r"^\d{2,5}(?:\s*[x×]\s*|\s+)\d{2,5}(?:\s+(?:true|false))?$", re.I)
-_LOCALE = re.compile(r"^[a-z]{2}[_-][A-Za-z]{2}$")
-_SECTION_WORDS_TEXT = (
-    "news world home latest politics opinion opinions business sport sports culture "
-    "video videos live analysis features technology tech science health entertainment "
-    "lifestyle international more menu search share advertisement comments related "
-    "trending noticias mundo internacional monde notícias ads sponsored"
-)
-_SECTION_WORDS = frozenset(_SECTION_WORDS_TEXT.split()) | {
-    "middle east",
-    "breaking news",
-    "top stories",
-    "most read",
-    "world news",
-    "read more",
-}
-_TEASER = re.compile(
-    r"^(?:see also|also read|read also|read more|related(?: articles?| stories| news)?\s*:|"
-    r"more\s*:|recommended\s*:|watch\s*:|listen\s*:|click here|lee también|lea también|"
-    r"ver también|leia também|leia mais|veja também|lire aussi|voir aussi|à lire aussi|"
-    r"continue read|subscribe to|sign up for|follow us|share this|share on|leer más|"
-    r"lire la suite|saiba mais|read (?:the )?full (?:article|story)|see all our|get our .{0,80}"
-    r"(?:emails?|newsletters?|app|podcasts?)\b|warning: (?:this|the following) \w+ contains?)",
-    re.IGNORECASE,
-)
-_LIVE_LINK = re.compile(
-    r"^[•·*-]?\s*.{3,80}(?:[-–—:]\s*|\b)(?:live|latest)(?: news and live)? updates$"
-)
-_SOURCE_LINE = re.compile(r"^(?:source|sources|fuente|fonte|quelle|origem)\s*:\s*(.*)$", re.I)
-_BOILERPLATE_PHRASES = (
-    "leave a reply",
-    "leave a comment",
-    "your email address will not be published",
-    "required fields are marked",
-    "cancel reply",
-    "post comment",
-    "save my name, email",
-    "you must be logged in to post",
-    "deja una respuesta",
-    "deja un comentario",
-    "tu dirección de correo",
-    "tu correo electrónico no será",
-    "los campos obligatorios",
-    "deixe um comentário",
-    "deixe uma resposta",
-    "o seu endereço de email",
-    "o seu endereço de e-mail",
-    "campos obrigatórios",
-    "laisser un commentaire",
-    "laisser une réponse",
-    "votre adresse e-mail ne sera pas",
-    "votre adresse email ne sera pas",
-    "les champs obligatoires",
-    "en esta categoría",
-    "nesta categoria",
-    "dans cette catégorie",
-    "in this category",
-    "all rights reserved",
-    "todos los derechos reservados",
-    "todos os direitos reservados",
-    "tous droits réservés",
-    "cookie policy",
-    "privacy policy",
-    "terms of use",
-    "terms of service",
-    "newsletter",
-    "appeared first on",
-    "read the original post",
-    "read the original article",
-)
-"""Phrases of comment forms, footers and syndication notes (lines under 160 characters)."""
-_BOILERPLATE_WORDS = frozenset(
-    [
-        "reply",
-        "comment",
-        "email",
-        "published",
-        "required",
-        "cancel",
-        "post",
-        "save",
-        "logged",
-        "respuesta",
-        "comentario",
-        "correo",
-        "campos",
-        "comentário",
-        "resposta",
-        "endereço",
-        "obrigatórios",
-        "commentaire",
-        "réponse",
-        "adresse",
-        "champs",
-        "categoría",
-        "categoria",
-        "catégorie",
-        "category",
-        "rights",
-        "derechos",
-        "direitos",
-        "droits",
-        "cookie",
-        "privacy",
-        "terms",
-        "newsletter",
-        "newsletters",
-        "appeared",
-        "original",
-    ]
-)
-"""Every phrase above holds one of these words: a cheap test before the phrase search."""
-_PUNCT_TO_SPACE = str.maketrans({c: " " for c in ".,:;!?*()[]\"“”'’|/"})
-_BOILERPLATE_STARTS = (
-    "©",
-    "copyright ",
-    "this is a post from",
-    "this article was originally",
-    "this article originally",
-    "this story was originally",
-    "this article first appeared",
-    "follow our ",
-)
-_CREDIT_LINE = re.compile(
-    r"^\(?(?:photo|foto|image|picture|video|photograph|illustration|imagen|imagem)s?"
-    r"(?: credit)?\s*(?::|by\b(?=.{0,60}$))",
-    re.I,
-)
-_BYLINE = re.compile(
-    r"^(?:[Bb]y|[Pp]or|[Pp]ar|[Vv]on)\s+[A-ZÀ-Ý][\w.'’-]+(?:\s+[A-ZÀ-Ý][\w.'’-]+){0,3}$"
-)
-_LABELLED = re.compile(
-    r"^(?:[#\w][\w ]{0,24}:\s*(?:https?://|www\.)\S+|#?\s*(?:points|comments|votes|likes|"
-    r"shares|views|replies)\s*:\s*\d[\d,.]*)$",
-    re.IGNORECASE,
-)
 _META_LINE = re.compile(
     r"^(?P<key>date|published|updated|posted|url|link|author|tags?|keywords|categor(?:y|ies)|"
     r"section|fecha|data)\s*:\s*(?P<value>.+)$",
@@ -257,10 +120,10 @@ def _contact_owner(line: str, outlets: OutletTable) -> str | bool | None:
     """For a contact block line: its outlet (or True when unknown); False when not one."""
     if len(line) > 200 or line.count(" ") > 20:
         return False
-    if not (("@" in line and _EMAIL.search(line)) or ("+" in line and _PHONE.search(line))):
+    if not (("@" in line and EMAIL.search(line)) or ("+" in line and _PHONE.search(line))):
         return False
     head = re.split(r"\s+\S*@|\s+\+?\d", line, maxsplit=1)[0]
-    rest = _PHONE.sub(" ", _EMAIL.sub(" ", _URL.sub(" ", line)))
+    rest = _PHONE.sub(" ", EMAIL.sub(" ", URL.sub(" ", line)))
     if len(rest.split()) > 10:
         return False
     return outlets.by_name(head) or True
@@ -310,7 +173,7 @@ class _Walker:
         if self._metadata(line) or self._boilerplate(line):
             return
         tags = tags_of_line(line)
-        if tags is not None and line.lower() not in _SECTION_WORDS:
+        if tags is not None and line.lower() not in SECTION_WORDS:
             self.out.tags.extend(t.strip().lower() for t in tags if t.strip())
             return
         text, agencies = strip_credits(repair(line), self.outlets)
@@ -320,7 +183,7 @@ class _Walker:
 
     def _metadata(self, line: str) -> bool:
         """Header metadata, Source: lines, and date-only lines (kept as metadata)."""
-        source = _SOURCE_LINE.match(line)
+        source = SOURCE_LINE.match(line)
         if source is not None:
             self._source(source.group(1))
             return True
@@ -328,7 +191,7 @@ class _Walker:
         if meta is not None:
             key, value = meta["key"].lower(), meta["value"].strip()
             if key in ("url", "link"):
-                self.out.header_urls.extend(_URL.findall(value))
+                self.out.header_urls.extend(URL.findall(value))
             elif key.startswith(("tag", "keyword", "categor")):
                 self.out.tags.extend(t.strip().lower() for t in value.split(",") if t.strip())
             elif key not in ("author", "section"):
@@ -337,7 +200,7 @@ class _Walker:
         tokens = line.split()
         if len(tokens) <= 8 and all(_META_TOKEN.match(t) for t in tokens):
             if not self.out.paragraphs:
-                self.out.header_urls.extend(_URL.findall(line))
+                self.out.header_urls.extend(URL.findall(line))
                 self.out.dates.extend(t for t in tokens if parse_date_value(t))
             return True
         if _is_date_line(line):
@@ -347,38 +210,16 @@ class _Walker:
 
     def _source(self, value: str) -> None:
         """Keep the URL and the outlet of a "Source: …" line."""
-        urls = _URL.findall(value)
+        urls = URL.findall(value)
         self.out.source_urls.extend(urls)
-        name = _URL.sub(" ", value).strip(" .,;()[]-")
+        name = URL.sub(" ", value).strip(" .,;()[]-")
         outlet = self.outlets.by_name(name) if name else None
         if outlet is not None:
             self.out.outlet_hints.append(outlet)
 
     def _boilerplate(self, line: str) -> bool:
         """Lines that are never article text."""
-        if _NO_LETTERS.match(line) or _IMAGE_SIZE.match(line) or _LOCALE.match(line):
-            return True
-        bare = line.strip(" .:|").lower()
-        if bare in _SECTION_WORDS or _TEASER.match(line) or _CREDIT_LINE.match(line):
-            return True
-        if len(line) <= 100 and line.endswith("updates") and _LIVE_LINK.match(line):
-            return True
-        if len(line) < 160:
-            low = line.lower()
-            if low.startswith(_BOILERPLATE_STARTS):
-                return True
-            words = low.translate(_PUNCT_TO_SPACE).split()
-            if not _BOILERPLATE_WORDS.isdisjoint(words) and any(
-                phrase in low for phrase in _BOILERPLATE_PHRASES
-            ):
-                return True
-        if ("@" in line or "http" in line or "www." in line) and not _URL.sub(
-            "", _EMAIL.sub("", line)
-        ).strip(" .,;:|-–—()[]<>"):
-            return True
-        if len(line) <= 60 and (
-            _BYLINE.match(line) or _LABELLED.match(line) or self._outlet_line(line)
-        ):
+        if is_boilerplate_line(line) or (len(line) <= 60 and self._outlet_line(line)):
             return True
         owner = _contact_owner(line, self.outlets)
         if isinstance(owner, str):
