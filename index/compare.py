@@ -2,15 +2,18 @@
 
 A pure function of two `Article`s (no I/O, no index): `compare_articles(a, b)`. The passage
 alignment is in `index.alignment`, the figure pairing in `index.figure_pairing`; this module
-adds the party comparison and the PRODUCT.md JSON shape. `benchmarks/bench_compare.py` times it.
+chains them (align sentences, pair figures using the alignment, then realign with a bonus for
+sentence pairs whose figures were paired) and adds the party comparison and the PRODUCT.md
+JSON shape. `benchmarks/bench_compare.py` times it.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 
-from index.alignment import align_sentences
+from index.alignment import SentenceAlignment, align_sentences
 from index.figure_pairing import pair_figures
 from index.models import (
     Article,
@@ -55,7 +58,21 @@ def compare_articles(a: Article, b: Article) -> Comparison:
         a.paragraphs, b.paragraphs, a.mentions, b.mentions, a.figures, b.figures
     )
     figures = pair_figures(a, b, alignment)
-    return Comparison(a.id, b.id, alignment.passages, figures, compare_parties(a, b))
+    passages = alignment.relink(_figure_links(figures, alignment)).passages
+    return Comparison(a.id, b.id, passages, figures, compare_parties(a, b))
+
+
+def _figure_links(rows: Sequence[FigureRow], alignment: SentenceAlignment) -> set[tuple[int, int]]:
+    """(A sentence, B sentence) pairs that state figures of one paired row."""
+    links: set[tuple[int, int]] = set()
+    for row in rows:
+        for fa in row.a:
+            i = alignment.sentence_at("a", fa.paragraph, fa.start)
+            for fb in row.b:
+                j = alignment.sentence_at("b", fb.paragraph, fb.start)
+                if i is not None and j is not None:
+                    links.add((i, j))
+    return links
 
 
 def compare_parties(a: Article, b: Article) -> PartyComparison:

@@ -114,7 +114,7 @@ PROPOSAL_WINDOW = 70
 """How many characters before a figure are searched for a proposal cue."""
 """Score taken off when one figure is proposed/threatened and the other reported as done."""
 SAME_VALUE_FLOOR = 10.0
-"""Two figures stating the same value of at least this size are likely the same count."""
+"""Two figures stating the same single value of at least this size are likely one count."""
 _TOTAL_CUES = re.compile(
     r"\b(?:so far|since|in total|overall|total|death toll|toll|war|offensive|campaign|"
     r"bombardment|conflict|have been killed|has killed|have died|has risen|rose to|climbed)\b",
@@ -278,9 +278,8 @@ def _group_score(
                 score += 0.5
             if a.side and a.side == b.side:
                 score += 0.3
-            if min(a.figure.bounds[1], b.figure.bounds[1]) >= SAME_VALUE_FLOOR and _overlap(
-                a.figure, b.figure
-            ):
+            value = a.figure.value
+            if value is not None and value >= SAME_VALUE_FLOOR and value == b.figure.value:
                 score += 0.3
             best = score if best is None else max(best, score)
     return best

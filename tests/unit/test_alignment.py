@@ -123,3 +123,24 @@ def test_align_sentences_is_deterministic() -> None:
     assert align_sentences(a, b).passages == align_sentences(a, b).passages
     rows = [(r.a, r.b) for r in align_sentences(a, b).passages if r.a is not None]
     assert len({b for _, b in rows if b is not None}) == 3
+
+
+def test_article_sentences_canonical_name_adds_no_party_token() -> None:
+    """A party written as its canonical name adds no "@party" token (its words are there)."""
+    paragraphs = ("Hamas spoke.",)
+    mention = Mention("Hamas", MentionKind.ORGANIZATION, None, "Hamas", 0, 0, 5)
+    (sentence,) = article_sentences(paragraphs, [mention])
+    assert "@hamas" not in sentence.tokens
+
+
+def test_relink_pairs_sentences_sharing_a_paired_figure() -> None:
+    """A link from figure pairing lets two loosely worded sentences align as `similar`."""
+    a = ("Pressure grows to return the 129 prisoners still held by Hamas.", "Talks go on.")
+    b = ("According to Israel, 132 hostages remain detained in Gaza.", "Talks go on.")
+    first = align_sentences(a, b)
+    assert 0 not in first.pairs
+    linked = first.relink({(0, 0)})
+    assert linked.pairs[0] == 0
+    row = next(r for r in linked.passages if r.a == 0)
+    assert row.kind is AlignKind.SIMILAR
+    assert row.similarity < 0.25
