@@ -163,6 +163,7 @@ def _outlet(
         *cleaned.outlet_hints,
         table.by_url(stated) if stated and stated_is_url else None,
         table.name_for_url(url) if url else None,
+        table.name_for_url(stated) if stated_is_url else None,
     ]
     return next((c for c in candidates if c), None)
 

@@ -44,6 +44,7 @@ SOURCE_KEYS = ("source", "outlet", "site", "site_name", "publisher", "source_nam
 URL_KEYS = ("url", "link", "href", "permalink", "canonical_url", "article_url")
 ID_KEYS = ("id", "guid", "_id", "doc_id", "article_id")
 TAG_KEYS = ("tags", "keywords", "categories", "topics")
+_INNER_KEYS = ("name", "title", "href", "url", "value", "text", "#text", "$t")
 _LIST_LITERAL = re.compile(r"\[\s*['\"]")
 _WRAPPERS = ("entry", "item", "article", "record", "data", "document", "doc")
 
@@ -68,7 +69,11 @@ def unwrap(record: dict[str, object]) -> dict[str, object]:
 
 
 def _as_text(value: object) -> str | None:
-    """A string value; a list of strings (or a Python list literal) joined as paragraphs."""
+    """The text of a value: a string, a list of strings joined as paragraphs, or the name.
+
+    Lists may also be written as a Python list literal; a small object gives its
+    name/href/value ({"name": "BBC News"}, {"href": "https://..."}).
+    """
     if isinstance(value, str):
         stripped = value.strip()
         if stripped.endswith("]") and _LIST_LITERAL.match(stripped):
@@ -83,6 +88,11 @@ def _as_text(value: object) -> str | None:
         return "\n\n".join(parts) or None
     if isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
+    if isinstance(value, dict):
+        for key in _INNER_KEYS:
+            inner = value.get(key)
+            if isinstance(inner, str) and inner.strip():
+                return inner.strip()
     return None
 
 

@@ -280,3 +280,15 @@ def test_read_documents_html_saved_as_txt(tmp_path: Path) -> None:
     (doc,) = read_documents(_write(tmp_path, "page.txt", ARTICLE_HTML))
     assert doc.format == "html"
     assert doc.title == "Truce talks resume in Cairo"
+
+
+def test_read_documents_json_object_values(tmp_path: Path) -> None:
+    """NewsAPI/Atom-style object values give their name or href."""
+    record = {
+        "title": "T",
+        "content": "Text.",
+        "source": {"id": "bbc-news", "name": "BBC News"},
+        "link": {"href": "https://bbc.co.uk/x"},
+    }
+    (doc,) = read_documents(_write(tmp_path, "n.json", json.dumps(record)))
+    assert (doc.source, doc.url) == ("BBC News", "https://bbc.co.uk/x")
