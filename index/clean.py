@@ -53,6 +53,7 @@ _TRAILING_CREDITS = re.compile(r"(?<=[.!?\"”’])((?:\s*\([^()]{1,40}\))+)\s*$
 _CREDIT_GROUP = re.compile(r"\(([^()]{1,40})\)")
 _PHOTO_CREDIT = re.compile(r"^(?:photo|foto|image|video|picture)s?\s*:", re.IGNORECASE)
 _DROP_CAP = re.compile(r"^(?:[*=~#]{2,}\s*|([A-Z]) (?=\1\b|\1[a-z]))")
+_ISO_DAY = re.compile(r"(?:19|20)\d\d-\d\d-\d\d")
 _YEARISH = re.compile(r"(?:19|20)\d\d")
 _CUT_TAG = re.compile(r"\s*</?[a-zA-Z][^<>]*$")
 _STRAY_DOT = re.compile(r"([.!?…])(?:\s+\.)+(?=\s|$)")
@@ -199,11 +200,17 @@ class _Walker:
             return True
         tokens = line.split()
         if len(tokens) <= 8 and all(_META_TOKEN.match(t) for t in tokens):
+            dates = [t for t in tokens if parse_date_value(t)]
             if not self.out.paragraphs:
                 self.out.header_urls.extend(URL.findall(line))
-                self.out.dates.extend(t for t in tokens if parse_date_value(t))
+                self.out.dates.extend(dates)
+            else:
+                self.line_dates.extend(dates)
             return True
-        if _is_date_line(line):
+        # A date alone on a line is metadata near the top, or anywhere when it is a machine
+        # timestamp; further down, "October 7, 2023" is a timeline subheading, kept as text.
+        header = len(self.out.paragraphs) <= 1
+        if (header or _ISO_DAY.match(line)) and _is_date_line(line):
             self.line_dates.append(line)
             return True
         return False

@@ -170,3 +170,19 @@ def test_clean_paragraphs_drops_feed_promotions(line: str) -> None:
 def test_repair_removes_tag_cut_off_at_end() -> None:
     """A feed summary cut inside a tag loses the fragment."""
     assert repair('They met on Sunday. <a href="https://ex') == "They met on Sunday."
+
+
+def test_clean_paragraphs_timeline_date_subheading_kept() -> None:
+    """A human-readable date deep in the body is a subheading, not publication metadata."""
+    lines = ["Headline", BODY, BODY + " More.", "October 7, 2023", BODY + " Again."]
+    cleaned = clean_paragraphs(lines, default_outlets())
+    assert "October 7, 2023" in cleaned.paragraphs
+    assert cleaned.dates == []
+
+
+def test_clean_paragraphs_timestamp_line_anywhere_is_metadata() -> None:
+    """A machine timestamp on its own line is a stated date wherever it is."""
+    lines = ["Headline", BODY, BODY + " More.", "2024-04-21T08:17+0000"]
+    cleaned = clean_paragraphs(lines, default_outlets())
+    assert cleaned.dates == ["2024-04-21T08:17+0000"]
+    assert len(cleaned.paragraphs) == 3
