@@ -104,4 +104,5 @@ class BookmarkCommands(Provider):
 def _label(mark: Bookmark) -> str:
     quote = mark.quote if len(mark.quote) <= 60 else mark.quote[:59] + "…"
     tags = " ".join(f"#{t}" for t in mark.tags)
-    return f"Jump to bookmark: {quote} {tags}".strip()
+    note = f"({mark.note})" if mark.note else ""
+    return " ".join(part for part in ("Jump to bookmark:", quote, note, tags) if part)

@@ -12,6 +12,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from datetime import date
 
 from textual.content import Content
+from textual.css.styles import StylesBase
 from textual.style import Style
 
 from index import (
@@ -45,6 +46,25 @@ LAYER_ORDER: tuple[SpanKind, ...] = (
 """Later kinds are drawn on top of earlier ones where spans overlap."""
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+
+
+def component_style(styles: StylesBase) -> Style:
+    """A span style from a component class's rules, keeping only what the rules set.
+
+    `Widget.get_visual_style` drops `reverse` and, for partial styles, an opaque background
+    (textual 8.2.8), and both are cues we rely on; this keeps every text-style flag.
+    """
+    text = styles.text_style
+    return Style(
+        background=styles.background if styles.has_rule("background") else None,
+        foreground=styles.color if styles.has_rule("color") else None,
+        bold=text.bold,
+        dim=text.dim,
+        italic=text.italic,
+        underline=text.underline,
+        reverse=text.reverse,
+        strike=text.strike,
+    )
 
 
 def styled_text(

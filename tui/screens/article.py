@@ -179,12 +179,13 @@ class ArticleScreen(Screen[None]):
         self.query_one("#find-bar").remove_class("-active")
         self.query_one(ArticleView).focus()
         if event.value.strip():
-            self.notify(f"{count} matches for “{event.value.strip()}”" if count else "Not found")
+            message = f"{count} matches for “{event.value.strip()}”" if count else "Not found"
+            self.notify(message, markup=False)
 
     @on(LibraryFailed)
     def show_failure(self, event: LibraryFailed) -> None:
         """An expected library error: tell the user."""
-        self.notify(str(event.error), title="newsdesk", severity="error")
+        self.notify(str(event.error), title="newsdesk", severity="error", markup=False)
 
     # --- actions ------------------------------------------------------------------
 
@@ -219,7 +220,7 @@ class ArticleScreen(Screen[None]):
             self.notify("This article has no URL", severity="warning")
             return
         self.open_in_browser(self.article.url)
-        self.notify(Content(f"Opening {self.article.url}").plain)
+        self.notify(f"Opening {self.article.url}", markup=False)
 
     def action_toggle_kind(self, key: str) -> None:
         """Show or hide one kind of highlight."""

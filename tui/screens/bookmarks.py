@@ -156,12 +156,12 @@ class BookmarksScreen(Screen[None]):
     @on(Exported)
     def exported(self, event: Exported) -> None:
         """Tell the user where the file is."""
-        self.notify(f"Exported {len(self.bookmarks)} bookmarks to {event.path}")
+        self.notify(f"Exported {len(self.bookmarks)} bookmarks to {event.path}", markup=False)
 
     @on(LibraryFailed)
     def show_failure(self, event: LibraryFailed) -> None:
         """An expected error: tell the user."""
-        self.notify(str(event.error), title="newsdesk", severity="error")
+        self.notify(str(event.error), title="newsdesk", severity="error", markup=False)
 
     # --- actions ------------------------------------------------------------------
 

@@ -41,6 +41,8 @@ class SearchScreen(Screen[None]):
     """Query input, results, facets; Enter opens the highlighted article."""
 
     CSS_PATH = "search.tcss"
+    AUTO_FOCUS = "#results"
+    """Start on the list, so j/k/Enter work at once and `/` is the way into the query."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_search", "Search"),
@@ -206,7 +208,7 @@ class SearchScreen(Screen[None]):
         shown = (
             f"{len(page.hits)} of {page.total}" if page.total > len(page.hits) else str(page.total)
         )
-        self._status(f"{shown} results · sorted by {page.sort} · {page.took_ms:.0f} ms")
+        self._status(f"{shown} results · sorted by {page.sort}")
 
     @on(ResultsList.Chosen)
     def open_chosen_article(self, event: ResultsList.Chosen) -> None:
@@ -226,7 +228,7 @@ class SearchScreen(Screen[None]):
     def show_failure(self, event: LibraryFailed) -> None:
         """An expected library error: tell the user, keep going."""
         self.query_one("#indexing").remove_class("-active")
-        self.notify(str(event.error), title="newsdesk", severity="error")
+        self.notify(str(event.error), title="newsdesk", severity="error", markup=False)
 
     def _status(self, text: str) -> None:
         self.query_one("#status", Static).update(Content(text))

@@ -14,7 +14,7 @@ from textual.message import Message
 from textual.style import Style
 
 from index import Article, Bookmark, Span, SpanKind
-from tui.render import find_occurrences, paragraph_content, sentence_bounds
+from tui.render import component_style, find_occurrences, paragraph_content, sentence_bounds
 from tui.widgets.paragraph_row import ParagraphRow
 
 COMPONENT_BY_KIND: dict[SpanKind, str] = {
@@ -244,7 +244,7 @@ class ArticleView(VerticalScroll, can_focus=True):
     def span_styles(self) -> dict[SpanKind, Style]:
         """The style of each highlight kind, from this widget's component classes."""
         return {
-            kind: self.get_visual_style(name, partial=True)
+            kind: component_style(self.get_component_styles(name))
             for kind, name in COMPONENT_BY_KIND.items()
         }
 
@@ -254,12 +254,15 @@ class ArticleView(VerticalScroll, can_focus=True):
         extra: list[tuple[int, int, Style | str]] = []
         if self.sentence is not None and index == self.cursor:
             extra.append(
-                (*self.sentence, self.get_visual_style("article-view--sentence", partial=True))
+                (
+                    *self.sentence,
+                    component_style(self.get_component_styles("article-view--sentence")),
+                )
             )
-        find_style = self.get_visual_style("article-view--find", partial=True)
+        find_style = component_style(self.get_component_styles("article-view--find"))
         extra.extend((s.start, s.end, find_style) for s in self.find_hits if s.paragraph == index)
         if self.current is not None and self.current.paragraph == index:
-            current = self.get_visual_style("article-view--current", partial=True)
+            current = component_style(self.get_component_styles("article-view--current"))
             extra.append((self.current.start, self.current.end, current))
         spans = [s for s in self.spans if s.paragraph == index]
         return paragraph_content(

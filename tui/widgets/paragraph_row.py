@@ -56,7 +56,9 @@ class ParagraphRow(Horizontal):
             self.query_one(".paragraph-body", Static).update(body)
 
     def set_marks(self, *, cursor: bool, bookmarked: bool) -> None:
-        """Set the gutter cues and the `-cursor` / `-bookmarked` classes."""
+        """Set the gutter cues and the `-cursor` / `-bookmarked` classes (when changed)."""
+        if (cursor, bookmarked) == (self.cursor, self.bookmarked):
+            return
         self.cursor, self.bookmarked = cursor, bookmarked
         self.set_class(cursor, "-cursor")
         self.set_class(bookmarked, "-bookmarked")

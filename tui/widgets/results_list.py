@@ -13,7 +13,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from index import ArticleId, ArticleSummary, SearchPage, SpanKind
-from tui.render import SpanStyles, hit_content, summary_content
+from tui.render import SpanStyles, component_style, hit_content, summary_content
 
 COMPONENT_BY_KIND: dict[SpanKind, str] = {
     SpanKind.MATCH: "results-list--match",
@@ -54,7 +54,7 @@ class ResultsList(OptionList):
     def span_styles(self) -> SpanStyles:
         """The style of each highlight kind, from this widget's component classes."""
         return {
-            kind: self.get_visual_style(name, partial=True)
+            kind: component_style(self.get_component_styles(name))
             for kind, name in COMPONENT_BY_KIND.items()
         }
 

@@ -1,0 +1,299 @@
+"""Pilot tests of the reader: highlights, jumps, find, toggles, bookmarks, URL."""
+
+from __future__ import annotations
+
+import webbrowser
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from textual.widgets import Input
+
+from index import ArticleId, Library, SpanKind
+from tui.app import NewsdeskApp
+from tui.messages import OpenArticle
+from tui.screens.article import ArticleScreen
+from tui.screens.dialogs import BookmarkDialog
+from tui.widgets.article_view import ArticleView
+from tui.widgets.results_list import ResultsList
+from tui.widgets.span_panel import SpanPanel
+
+if TYPE_CHECKING:
+    from tests.ui.conftest import Notes, Settle
+
+SIZE = (100, 30)
+MakeApp = Callable[..., NewsdeskApp]
+
+
+def find_id(library: Library, words: str) -> ArticleId:
+    return library.search(words).hits[0].article.id
+
+
+async def open_reader(
+    app: NewsdeskApp,
+    pilot: object,
+    settle: Settle,
+    article_id: ArticleId,
+    terms: tuple[str, ...] = (),
+) -> ArticleView:
+    app.post_message(OpenArticle(article_id, terms))
+    await settle(pilot)  # type: ignore[arg-type]
+    assert isinstance(app.screen, ArticleScreen)
+    return app.screen.query_one(ArticleView)
+
+
+async def test_reader_highlights_all_kinds(
+    make_app: MakeApp, library: Library, settle: Settle
+) -> None:
+    """Opening from a search shows figure, party and match spans, and the metadata."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"hostages", "enter", "down", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        view = app.screen.query_one(ArticleView)
+        kinds = {span.kind for span in view.spans}
+        assert {SpanKind.FIGURE, SpanKind.PARTY, SpanKind.MATCH} <= kinds
+        match = next(s for s in view.spans if s.kind is SpanKind.MATCH)
+        assert view.article is not None
+        assert (
+            "hostage" in view.article.paragraphs[match.paragraph][match.start : match.end].lower()
+        )
+        meta = str(app.screen.query_one("#meta").render())
+        assert view.article.url is not None
+        assert view.article.url in meta
+
+
+async def test_reader_figure_and_party_jumps(
+    make_app: MakeApp, library: Library, settle: Settle
+) -> None:
+    """f/F and p/P move the cursor to the next/previous figure or party span."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_reader(app, pilot, settle, find_id(library, "Cairo delegation Hayya"))
+        figures = sorted(
+            (s for s in view.spans if s.kind is SpanKind.FIGURE),
+            key=lambda s: (s.paragraph, s.start),
+        )
+        await pilot.press("f")
+        assert view.current is not None
+        assert view.current.kind is SpanKind.FIGURE
+        assert (view.current.paragraph, view.current.start) == (
+            figures[0].paragraph,
+            figures[0].start,
+        )
+        assert view.cursor == figures[0].paragraph
+        await pilot.press("f")
+        assert (view.current.paragraph, view.current.start) == (
+            figures[1].paragraph,
+            figures[1].start,
+        )
+        await pilot.press("F")
+        assert (view.current.paragraph, view.current.start) == (
+            figures[0].paragraph,
+            figures[0].start,
+        )
+        await pilot.press("p")
+        first = view.current
+        assert first.kind.value == "party"
+        await pilot.press("p", "P")
+        assert view.current == first
+
+
+async def test_reader_find_in_page(
+    make_app: MakeApp, library: Library, settle: Settle, notes: Notes
+) -> None:
+    """`/` finds every occurrence; n/N cycle through them."""
+    app = make_app()
+    async with app.run_test(size=SIZE, message_hook=notes) as pilot:
+        view = await open_reader(app, pilot, settle, find_id(library, "Cairo delegation Hayya"))
+        await pilot.press("slash", *"hamas", "enter")
+        await pilot.pause()
+        assert len(view.find_hits) >= 2
+        assert view.current == view.find_hits[0]
+        await pilot.press("n")
+        assert view.current == view.find_hits[1]
+        await pilot.press("N")
+        assert view.current == view.find_hits[0]
+        assert isinstance(app.focused, ArticleView)
+        assert any("matches" in text for text in notes.texts())
+
+
+async def test_reader_toggles_hide_a_kind(
+    make_app: MakeApp, library: Library, settle: Settle
+) -> None:
+    """`1` hides figure highlights (and shows them again); the legend says so."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_reader(app, pilot, settle, find_id(library, "Cairo delegation Hayya"))
+        paragraph = next(s.paragraph for s in view.spans if s.kind is SpanKind.FIGURE)
+        await pilot.press("1")
+        assert SpanKind.FIGURE in view.hidden
+        assert all(s.kind is not SpanKind.FIGURE for s in view.visible_spans(paragraph))
+        assert "off" in str(app.screen.query_one("#legend").render())
+        await pilot.press("f")
+        assert view.current is None
+        await pilot.press("1")
+        assert SpanKind.FIGURE not in view.hidden
+
+
+async def test_reader_bookmark_paragraph_with_note_and_tags(
+    make_app: MakeApp, library: Library, settle: Settle
+) -> None:
+    """`m` on a paragraph asks for a note and tags and stores the whole paragraph."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        article_id = find_id(library, "Cairo delegation Hayya")
+        view = await open_reader(app, pilot, settle, article_id)
+        await pilot.press("j", "m")
+        await pilot.pause()
+        assert isinstance(app.screen, BookmarkDialog)
+        await pilot.press(*"check the count", "enter", *"egypt, proposal", "enter")
+        await settle(pilot)
+        marks = library.bookmarks()
+        assert len(marks) == 1
+        mark = marks[0]
+        assert (mark.article_id, mark.paragraph, mark.note, mark.tags) == (
+            article_id,
+            1,
+            "check the count",
+            ("egypt", "proposal"),
+        )
+        assert view.article is not None
+        assert mark.quote == view.article.paragraphs[1]
+        assert view.query_one("#paragraph-1").has_class("-bookmarked")
+
+
+async def test_reader_bookmark_sentence_under_cursor(
+    make_app: MakeApp, library: Library, settle: Settle
+) -> None:
+    """With the sentence cursor (`s`), `m` bookmarks just that sentence."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_reader(app, pilot, settle, find_id(library, "Haniyeh guarantors"))
+        await pilot.press("j", "s", "s", "m")
+        await pilot.pause()
+        await pilot.press("enter", "enter")
+        await settle(pilot)
+        mark = library.bookmarks()[0]
+        assert view.article is not None
+        paragraph = view.article.paragraphs[1]
+        assert mark.paragraph == 1
+        assert mark.quote != paragraph
+        assert mark.quote.startswith('"We are ready')
+        assert mark.quote in paragraph
+
+
+async def test_reader_bookmark_dialog_escape_cancels(
+    make_app: MakeApp, library: Library, settle: Settle
+) -> None:
+    """Escape in the bookmark dialog stores nothing."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(app, pilot, settle, find_id(library, "Haniyeh guarantors"))
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("escape")
+        await settle(pilot)
+        assert library.bookmarks() == []
+        assert isinstance(app.screen, ArticleScreen)
+
+
+async def test_reader_side_panel_scrolls_to_figure(
+    make_app: MakeApp, library: Library, settle: Settle
+) -> None:
+    """Choosing a figure in the side panel puts the cursor on it."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_reader(app, pilot, settle, find_id(library, "Security Council Ramadan"))
+        panel = app.screen.query_one(SpanPanel)
+        await pilot.press("t")
+        assert panel.has_focus
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert view.current is not None
+        assert (view.current.paragraph, view.current.start) in {(p, s) for p, s, _ in panel.targets}
+        assert view.cursor == view.current.paragraph
+
+
+async def test_reader_open_url(
+    make_app: MakeApp,
+    library: Library,
+    settle: Settle,
+    notes: Notes,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`o` opens the article URL in a browser; an article without URL says so."""
+    opened: list[str] = []
+
+    def fake_open(url: str) -> bool:
+        opened.append(url)
+        return True
+
+    monkeypatch.setattr(webbrowser, "open", fake_open)
+    app = make_app()
+    async with app.run_test(size=SIZE, message_hook=notes) as pilot:
+        view = await open_reader(app, pilot, settle, find_id(library, "Cairo delegation Hayya"))
+        await pilot.press("o")
+        await settle(pilot)
+        assert view.article is not None
+        assert opened == [view.article.url]
+        await pilot.press("q")
+        await open_reader(app, pilot, settle, find_id(library, "Haniyeh guarantors"))
+        await pilot.press("o")
+        await settle(pilot)
+        assert len(opened) == 1
+        assert "This article has no URL" in notes.texts("warning")
+
+
+async def test_reader_title_markup_is_literal(
+    make_app: MakeApp, settle: Settle, tmp_path: Path
+) -> None:
+    """A title containing "[bold]" is shown literally, in the list and the reader."""
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    (folder / "odd.txt").write_text(
+        "date 2024-05-01 https://example.test/odd\n\n[bold]Truce[/bold] talks [red]resume\n\n"
+        "Negotiators met in Doha on Wednesday, officials said. About 30 people attended.\n",
+        encoding="utf-8",
+    )
+    library = Library.in_memory()
+    library.index_paths([folder])
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        listing = app.screen.query_one(ResultsList)
+        prompt = str(listing.get_option_at_index(0).prompt)
+        assert "[bold]Truce[/bold] talks [red]resume" in prompt
+        await pilot.press("escape", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        assert app.screen.title == "[bold]Truce[/bold] talks [red]resume"
+
+
+async def test_reader_unknown_article_notifies(
+    make_app: MakeApp, settle: Settle, notes: Notes
+) -> None:
+    """A library error in a worker becomes an error notification, not a crash."""
+    app = make_app()
+    async with app.run_test(size=SIZE, message_hook=notes) as pilot:
+        app.post_message(OpenArticle(ArticleId("zzzz-not-there")))
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        assert notes.texts("error")
+
+
+async def test_reader_find_escape_closes_bar(
+    make_app: MakeApp, library: Library, settle: Settle
+) -> None:
+    """Escape in the find bar hides it and returns to the text."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(app, pilot, settle, find_id(library, "Haniyeh guarantors"))
+        await pilot.press("slash")
+        assert isinstance(app.focused, Input)
+        await pilot.press("escape")
+        assert isinstance(app.focused, ArticleView)
+        assert not app.screen.query_one("#find-bar").has_class("-active")

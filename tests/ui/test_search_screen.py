@@ -1,0 +1,203 @@
+"""Pilot tests of the search screen: first run, search as you type, facets, sort, notices."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+from textual.widgets import Input, Static
+
+from index import Library
+from tui.app import NewsdeskApp
+from tui.screens.article import ArticleScreen
+from tui.screens.search import SearchScreen
+from tui.widgets.facet_panel import FacetPanel
+from tui.widgets.results_list import ResultsList
+from tui.widgets.search_bar import SearchBar
+
+if TYPE_CHECKING:
+    from tests.ui.conftest import Notes, Settle
+
+SIZE = (100, 30)
+MakeApp = Callable[..., NewsdeskApp]
+
+
+def results(app: NewsdeskApp) -> ResultsList:
+    return app.screen.query_one(ResultsList)
+
+
+def titles(app: NewsdeskApp, library: Library) -> list[str]:
+    return [library.article(article_id).title for article_id in results(app).article_ids]
+
+
+async def test_search_first_run_indexes_seeds(
+    make_app: MakeApp, seeds_dir: Path, settle: Settle
+) -> None:
+    """An empty library indexes the seed folder with progress, then lists the seeds."""
+    seen: list[Message] = []
+    library = Library.in_memory()
+    app = make_app(library, seed_dir=seeds_dir)
+    async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        assert len(results(app).article_ids) == 5
+        assert app.screen.sub_title == "5 articles"
+        assert any(isinstance(m, SearchScreen.IndexProgress) for m in seen)
+        assert not app.screen.query_one("#indexing").has_class("-active")
+
+
+async def test_search_later_run_opens_existing_library(
+    make_app: MakeApp, seeds_dir: Path, settle: Settle
+) -> None:
+    """A library that has articles is listed newest first, without indexing again."""
+    seen: list[Message] = []
+    app = make_app(seed_dir=seeds_dir)
+    async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
+        await settle(pilot)
+        assert not any(isinstance(m, SearchScreen.IndexProgress) for m in seen)
+        dates = [app.library.article(i).published for i in results(app).article_ids]
+        assert dates[0] is not None
+        assert dates == sorted(dates, key=lambda d: d.isoformat() if d else "", reverse=True)
+        assert app.screen.sub_title == "5 articles"
+
+
+async def test_search_typing_lists_matching_article(
+    make_app: MakeApp, library: Library, settle: Settle
+) -> None:
+    """Typing words of one article's body lists that article first."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"guarantors russia", "enter")
+        await settle(pilot)
+        assert titles(app, library)[0].startswith("Haniyeh says Russia")
+        assert isinstance(app.screen, SearchScreen)
+        assert app.screen.page is not None
+        assert app.screen.page.total >= 1
+
+
+async def test_search_keystrokes_are_debounced(make_app: MakeApp, settle: Settle) -> None:
+    """Fast typing starts fewer searches than keystrokes (the timer restarts per key)."""
+    seen: list[Message] = []
+    app = make_app()
+    async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"ceasefire")
+        await pilot.press("enter")
+        await settle(pilot)
+        changed = [m for m in seen if isinstance(m, SearchBar.QueryChanged)]
+        assert 1 <= len(changed) < len("ceasefire")
+        assert changed[-1].query == "ceasefire"
+
+
+async def test_search_stale_results_are_dropped(
+    make_app: MakeApp, library: Library, settle: Settle
+) -> None:
+    """Results for a query the input no longer holds are not shown."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"haniyeh", "enter")
+        await settle(pilot)
+        shown = list(results(app).article_ids)
+        stale = library.search("truce", as_you_type=True)
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        screen.post_message(SearchScreen.ResultsReady("truce", "relevance", stale))
+        await settle(pilot)
+        assert results(app).article_ids == shown
+        assert screen.page is not None
+        assert screen.page.query == "haniyeh"
+
+
+async def test_search_facet_filters_results(
+    make_app: MakeApp, library: Library, settle: Settle
+) -> None:
+    """Choosing an outlet facet adds a source filter and narrows the results."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"hostages", "enter")
+        await settle(pilot)
+        before = len(results(app).article_ids)
+        panel = app.screen.query_one(FacetPanel)
+        field, value = panel.values[0]
+        assert field == "source"
+        await pilot.press("escape", "a", "down", "enter")
+        await settle(pilot)
+        bar = app.screen.query_one(SearchBar)
+        assert f'source:"{value}"' in bar.value
+        ids = results(app).article_ids
+        assert 1 <= len(ids) < before
+        assert all(library.article(i).source == value for i in ids)
+
+
+async def test_search_sort_toggle_orders_by_date(make_app: MakeApp, settle: Settle) -> None:
+    """`s` switches to date order and searches again."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"hostages", "enter")
+        await settle(pilot)
+        await pilot.press("escape", "s")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        assert screen.sort == "date"
+        assert screen.page is not None
+        assert screen.page.sort == "date"
+        dates = [app.library.article(i).published for i in results(app).article_ids]
+        known = [d for d in dates if d is not None]
+        assert known == sorted(known, reverse=True)
+
+
+async def test_search_malformed_query_shows_inline_notice(
+    make_app: MakeApp, settle: Settle, notes: Notes
+) -> None:
+    """A malformed query shows the fallback notice under the input, not a dialog."""
+    app = make_app()
+    async with app.run_test(size=SIZE, message_hook=notes) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *'"hostages AND (', "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        notice = app.screen.query_one("#search-notice", Static)
+        assert not notice.has_class("-empty")
+        assert str(notice.render()).strip()
+        assert notes.texts("error") == []
+
+
+async def test_search_enter_opens_reader(make_app: MakeApp, settle: Settle) -> None:
+    """Enter on a result opens it in the reader."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"haniyeh", "enter", "down", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        assert app.screen.article is not None
+        assert "Haniyeh" in app.screen.article.text
+
+
+async def test_search_slash_focuses_input(make_app: MakeApp, settle: Settle) -> None:
+    """`/` moves the focus from the results back to the query input."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.focused, ResultsList)
+        await pilot.press("slash")
+        assert app.screen.query_one("#search-input", Input).has_focus
+
+
+async def test_search_narrow_terminal_hides_facets(make_app: MakeApp, settle: Settle) -> None:
+    """At 80x24 the facet panel is hidden until focused; the results stay usable."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.screen.has_class("-narrow")
+        assert not app.screen.query_one(FacetPanel).display or (
+            app.screen.query_one(FacetPanel).size.width == 0
+        )
+        assert len(results(app).article_ids) == 5

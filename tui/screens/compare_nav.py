@@ -1,0 +1,247 @@
+"""Pure layout of a `Comparison` for the compare screen: shading, differences, correspondence.
+
+No widgets and no I/O: the CompareScreen asks these functions where each side's passages
+are, which paragraph of one side corresponds to a paragraph of the other (for synchronised
+scrolling), and which places `]`/`[` visit. Everything is derived from the comparison that
+`index.compare` computed; nothing here re-compares text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from index import (
+    AlignedPassage,
+    AlignKind,
+    Article,
+    Comparison,
+    Figure,
+    FigureRow,
+    FigureStatus,
+    PartyComparison,
+    Span,
+    SpanKind,
+)
+
+
+class Side(StrEnum):
+    """One side of a comparison."""
+
+    A = "a"
+    B = "b"
+
+    @property
+    def other(self) -> Side:
+        """The opposite side."""
+        return Side.B if self is Side.A else Side.A
+
+
+@dataclass(frozen=True)
+class Shade:
+    """A stretch of one paragraph that the alignment classed (a sentence, or the paragraph)."""
+
+    paragraph: int
+    start: int
+    end: int
+    kind: AlignKind
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where a difference sits on one side: a paragraph and a range inside it."""
+
+    paragraph: int
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass(frozen=True)
+class Difference:
+    """One stop of `]`/`[`: a differing figure row or an only-in-one passage."""
+
+    label: str
+    """What the status line says, e.g. "killed — more than 1,160 vs 1,200 (… / —)"."""
+    a: Place
+    b: Place
+
+
+_SWAPPED_KIND = {AlignKind.A_ONLY: AlignKind.B_ONLY, AlignKind.B_ONLY: AlignKind.A_ONLY}
+_SWAPPED_STATUS = {FigureStatus.A_ONLY: FigureStatus.B_ONLY, FigureStatus.B_ONLY: FigureStatus.A_ONLY}
+_ONLY_KIND = {Side.A: AlignKind.A_ONLY, Side.B: AlignKind.B_ONLY}
+
+
+def _paragraph(passage: AlignedPassage, side: Side) -> int | None:
+    return passage.a if side is Side.A else passage.b
+
+
+def _sentence(passage: AlignedPassage, side: Side) -> tuple[int, int] | None:
+    return passage.a_sentence if side is Side.A else passage.b_sentence
+
+
+def _figures(row: FigureRow, side: Side) -> tuple[Figure, ...]:
+    return row.a if side is Side.A else row.b
+
+
+def shading(comparison: Comparison, article: Article, side: Side) -> list[Shade]:
+    """The aligned stretches of one side's paragraphs, each with its alignment kind."""
+    shades: list[Shade] = []
+    for passage in comparison.alignment:
+        paragraph = _paragraph(passage, side)
+        if paragraph is None or not 0 <= paragraph < len(article.paragraphs):
+            continue
+        start, end = _sentence(passage, side) or (0, len(article.paragraphs[paragraph]))
+        shades.append(Shade(paragraph, start, end, passage.kind))
+    return shades
+
+
+def differing_spans(comparison: Comparison, side: Side) -> list[Span]:
+    """DIFFERENCE spans over one side's figures that disagree with the other report."""
+    return [
+        Span(figure.paragraph, figure.start, figure.end, SpanKind.DIFFERENCE, row.measure)
+        for row in comparison.figures
+        if row.status is FigureStatus.DIFFER
+        for figure in _figures(row, side)
+    ]
+
+
+def correspondence(comparison: Comparison, side: Side, paragraphs: int) -> list[int | None]:
+    """For each paragraph of `side`, the paragraph of the other side shown next to it.
+
+    A paragraph aligned (same/similar) with the other side maps to its best-scoring partner;
+    an unaligned one maps to the partner of the nearest aligned paragraph before it (or,
+    at the top, after it), so scrolling past an only-in-one passage keeps the other side
+    still. None when nothing in the two reports is aligned.
+    """
+    best: dict[int, tuple[float, int]] = {}
+    for passage in comparison.alignment:
+        mine, theirs = _paragraph(passage, side), _paragraph(passage, side.other)
+        if mine is None or theirs is None:
+            continue
+        if mine not in best or passage.similarity > best[mine][0]:
+            best[mine] = (passage.similarity, theirs)
+    mapping: list[int | None] = [best[p][1] if p in best else None for p in range(paragraphs)]
+    previous: int | None = None
+    for index, value in enumerate(mapping):
+        if value is None:
+            mapping[index] = previous
+        previous = mapping[index]
+    following: int | None = None
+    for index in range(paragraphs - 1, -1, -1):
+        if mapping[index] is None:
+            mapping[index] = following
+        following = mapping[index]
+    return mapping
+
+
+def differences(comparison: Comparison, a: Article, b: Article) -> list[Difference]:
+    """The stops of `]`/`[`: differing figures first (the numbers are the point), then the
+    only-in-one passages in reading order (consecutive sentences of one paragraph grouped)."""
+    a_map = correspondence(comparison, Side.A, len(a.paragraphs))
+    b_map = correspondence(comparison, Side.B, len(b.paragraphs))
+    stops = [_figure_stop(row) for row in comparison.figures if row.status is FigureStatus.DIFFER]
+    groups: dict[tuple[Side, int], list[tuple[int, int]]] = {}
+    for passage in comparison.alignment:
+        if passage.kind not in (AlignKind.A_ONLY, AlignKind.B_ONLY):
+            continue
+        side = Side.A if passage.kind is AlignKind.A_ONLY else Side.B
+        paragraph = _paragraph(passage, side)
+        if paragraph is None:
+            continue
+        article = a if side is Side.A else b
+        bounds = _sentence(passage, side) or (0, len(article.paragraphs[paragraph]))
+        groups.setdefault((side, paragraph), []).append(bounds)
+    passages: list[tuple[tuple[int, int], Difference]] = []
+    for (side, paragraph), bounds in groups.items():
+        mine = Place(paragraph, min(s for s, _ in bounds), max(e for _, e in bounds))
+        mapping = a_map if side is Side.A else b_map
+        theirs = Place(mapping[paragraph] or 0) if paragraph < len(mapping) else Place(0)
+        article = a if side is Side.A else b
+        label = _passage_label(side, article.paragraphs[paragraph][mine.start : mine.end])
+        if side is Side.A:
+            passages.append(((mine.paragraph, theirs.paragraph), Difference(label, mine, theirs)))
+        else:
+            passages.append(((theirs.paragraph, mine.paragraph), Difference(label, theirs, mine)))
+    passages.sort(key=lambda item: item[0])
+    return stops + [difference for _, difference in passages]
+
+
+def _figure_stop(row: FigureRow) -> Difference:
+    a, b = row.a[0], row.b[0]
+    a_attr, b_attr = a.attribution or "—", b.attribution or "—"
+    measure = row.measure.replace("_", " ")
+    label = f"{measure} — {figure_value(a)} vs {figure_value(b)} ({a_attr} / {b_attr})"
+    return Difference(label, Place(a.paragraph, a.start, a.end), Place(b.paragraph, b.start, b.end))
+
+
+def _passage_label(side: Side, text: str) -> str:
+    quote = " ".join(text.split())
+    quote = quote if len(quote) <= 90 else quote[:89] + "…"
+    return f"only in {side.name} — “{quote}”"
+
+
+def figure_value(figure: Figure) -> str:
+    """The stated amount: qualifier and number(s), e.g. "more than 1,160" or "200–300"."""
+    low, high = figure.bounds
+    value = _number(low) if low == high else f"{_number(low)}–{_number(high)}"
+    return f"{figure.qualifier} {value}" if figure.qualifier else value
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,g}"
+
+
+def swap(comparison: Comparison) -> Comparison:
+    """The same comparison seen from the other side (B becomes A)."""
+    alignment = tuple(
+        AlignedPassage(
+            p.b, p.a, _SWAPPED_KIND.get(p.kind, p.kind), p.similarity, p.b_sentence, p.a_sentence
+        )
+        for p in comparison.alignment
+    )
+    figures = tuple(
+        FigureRow(
+            row.measure,
+            row.b,
+            row.a,
+            _SWAPPED_STATUS.get(row.status, row.status),
+            -row.difference if row.difference is not None else None,
+        )
+        for row in comparison.figures
+    )
+    parties = comparison.parties
+    swapped_parties = PartyComparison(
+        both=tuple((name, count_b, count_a) for name, count_a, count_b in parties.both),
+        a_only=parties.b_only,
+        b_only=parties.a_only,
+        a_sources=parties.b_sources,
+        b_sources=parties.a_sources,
+    )
+    return dataclasses.replace(
+        comparison,
+        a=comparison.b,
+        b=comparison.a,
+        alignment=alignment,
+        figures=figures,
+        parties=swapped_parties,
+    )
+
+
+def only_kind(side: Side) -> AlignKind:
+    """The alignment kind of a passage found only on `side`."""
+    return _ONLY_KIND[side]
+
+
+def place_of(difference: Difference, side: Side) -> Place:
+    """Where a difference sits on one side."""
+    return difference.a if side is Side.A else difference.b
+
+
+def count_kinds(shades: Sequence[Shade]) -> dict[AlignKind, int]:
+    """How many shaded stretches of each kind one side has (for the legend)."""
+    counts: dict[AlignKind, int] = {}
+    for shade in shades:
+        counts[shade.kind] = counts.get(shade.kind, 0) + 1
+    return counts

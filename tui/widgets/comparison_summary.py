@@ -1,0 +1,172 @@
+"""ComparisonSummary: the figure table and the party table of a comparison.
+
+Figures by measure (measure, A, B, status, attributions) and parties (counts in A and B,
+who cites them as a source). Each status has a worded cue ("≠ differ", "✓ agree", "A only")
+besides its colour. Cells are `rich.text.Text` built from plain strings, because DataTable
+parses `str` cells as markup. Selecting a figure row posts `FigureChosen`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.widgets import DataTable
+
+from index import Comparison, Figure, FigureRow, FigureStatus
+
+STATUS_CUES: dict[FigureStatus, tuple[str, str]] = {
+    FigureStatus.DIFFER: ("≠ differ", "bold red"),
+    FigureStatus.AGREE: ("✓ agree", "green"),
+    FigureStatus.A_ONLY: ("A only", "blue"),
+    FigureStatus.B_ONLY: ("B only", "magenta"),
+}
+"""Worded cue and style per figure status (the word reads under NO_COLOR)."""
+FIGURE_COLUMNS: tuple[tuple[str, int], ...] = (
+    ("measure", 16),
+    ("A", 24),
+    ("B", 24),
+    ("status", 9),
+    ("attributions (A / B)", 32),
+)
+PARTY_COLUMNS: tuple[tuple[str, int], ...] = (
+    ("party", 24),
+    ("A", 3),
+    ("B", 3),
+    ("source in", 9),
+)
+
+
+@dataclass(frozen=True)
+class FigureLine:
+    """One figure row as plain text (what the table shows; for tests and callers)."""
+
+    measure: str
+    a: str
+    b: str
+    status: FigureStatus
+    attributions: str
+
+
+def _side_text(figures: Sequence[Figure]) -> str:
+    return "\n".join(figure.text for figure in figures) or "—"
+
+
+def _attributions(row: FigureRow) -> str:
+    a = "; ".join(f.attribution for f in row.a if f.attribution) or "—"
+    b = "; ".join(f.attribution for f in row.b if f.attribution) or "—"
+    return f"A: {a}\nB: {b}"
+
+
+def figure_lines(comparison: Comparison) -> list[FigureLine]:
+    """The figure table's rows as plain text, in the comparison's order."""
+    return [
+        FigureLine(
+            row.measure.replace("_", " "),
+            _side_text(row.a),
+            _side_text(row.b),
+            row.status,
+            _attributions(row),
+        )
+        for row in comparison.figures
+    ]
+
+
+def _status_cell(line: FigureLine, row: FigureRow) -> Text:
+    word, style = STATUS_CUES[line.status]
+    text = Text(word, style=style)
+    if row.difference is not None:
+        sign = "+" if row.difference > 0 else "−"
+        amount = abs(row.difference)
+        shown = f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,g}"
+        text.append(f"\nB {sign}{shown}", style="dim")
+    return text
+
+
+class ComparisonSummary(Horizontal):
+    """Two tables side by side (stacked by the screen's CSS when narrow)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("j", "move(1)", "Down", show=False),
+        Binding("k", "move(-1)", "Up", show=False),
+    ]
+
+    @dataclass
+    class FigureChosen(Message):
+        """The user selected a figure row (index into `Comparison.figures`)."""
+
+        index: int
+
+    def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 (Textual keyword)
+        super().__init__(id=id)
+        self.figures: list[FigureLine] = []
+        """The figure rows shown now."""
+        self.parties: list[tuple[str, int, int, str]] = []
+        """(party, count in A, count in B, "A"/"B"/"A, B" cited as source) shown now."""
+
+    def compose(self) -> ComposeResult:
+        """The figure table and the party table."""
+        figures: DataTable[Text] = DataTable(id="summary-figures", cursor_type="row")
+        figures.border_title = "Figures by measure"
+        parties: DataTable[Text] = DataTable(id="summary-parties", cursor_type="row")
+        parties.border_title = "Parties"
+        yield figures
+        yield parties
+
+    def show(self, comparison: Comparison) -> None:
+        """Fill both tables from a comparison."""
+        self.figures = figure_lines(comparison)
+        table: DataTable[Text] = self.query_one("#summary-figures", DataTable)
+        table.clear(columns=True)
+        for label, width in FIGURE_COLUMNS:
+            table.add_column(Text(label, style="bold"), width=width)
+        for line, row in zip(self.figures, comparison.figures, strict=True):
+            table.add_row(
+                Text(line.measure),
+                Text(line.a, style="bold underline"),
+                Text(line.b, style="bold underline"),
+                _status_cell(line, row),
+                Text(line.attributions, style="italic"),
+                height=None,
+            )
+        self._show_parties(comparison)
+
+    def _show_parties(self, comparison: Comparison) -> None:
+        parties = comparison.parties
+        rows = [(name, na, nb) for name, na, nb in parties.both]
+        rows += [(name, count, 0) for name, count in parties.a_only]
+        rows += [(name, 0, count) for name, count in parties.b_only]
+        self.parties = []
+        for name, count_a, count_b in rows:
+            cited = [s for s, names in (("A", parties.a_sources), ("B", parties.b_sources)) if name in names]
+            self.parties.append((name, count_a, count_b, ", ".join(cited)))
+        table: DataTable[Text] = self.query_one("#summary-parties", DataTable)
+        table.clear(columns=True)
+        for label, width in PARTY_COLUMNS:
+            table.add_column(Text(label, style="bold"), width=width)
+        for name, count_a, count_b, cited in self.parties:
+            table.add_row(
+                Text(name, style="italic"),
+                Text(str(count_a) if count_a else "—"),
+                Text(str(count_b) if count_b else "—"),
+                Text(cited),
+            )
+
+    def action_move(self, step: int) -> None:
+        """Move the cursor of the focused table."""
+        focused = self.screen.focused
+        if isinstance(focused, DataTable):
+            focused.move_cursor(row=focused.cursor_row + step)
+
+    @on(DataTable.RowSelected, "#summary-figures")
+    def choose_figure(self, event: DataTable.RowSelected) -> None:
+        """Turn the selected row into a `FigureChosen`."""
+        event.stop()
+        self.post_message(self.FigureChosen(event.cursor_row))
