@@ -135,7 +135,7 @@ class SentenceAlignment:
     weights: dict[str, float]
     """IDF weight of every token seen in either article."""
     scored: tuple[tuple[float, int, int], ...] = ()
-    """(score, i, j) of every sentence pair sharing a token, best first."""
+    """(score, i, j) of the sentence pairs a link bonus could still lift over the threshold."""
 
     def relink(self, links: Collection[tuple[int, int]]) -> SentenceAlignment:
         """Realign, adding `LINK_BONUS` to sentence pairs that state a paired figure.
@@ -326,8 +326,10 @@ def _assign(
     `SIMILAR_THRESHOLD`.
     """
     extra = bonus or {}
+    floor = SIMILAR_THRESHOLD - LINK_BONUS
+    kept = [item for item in scored if item[0] >= floor]
     ranked = sorted(
-        ((score + extra.get((i, j), 0.0), score, i, j) for score, i, j in scored),
+        ((score + extra.get((i, j), 0.0), score, i, j) for score, i, j in kept),
         key=lambda s: (-s[0], s[2], s[3]),
     )
     pairs: dict[int, int] = {}
@@ -341,8 +343,7 @@ def _assign(
             similarity[i] = score
             taken_b.add(j)
     passages = _passages(a, b, pairs, similarity)
-    plain = tuple(sorted(scored, key=lambda s: (-s[0], s[1], s[2])))
-    return SentenceAlignment(passages, a, b, pairs, weights, plain)
+    return SentenceAlignment(passages, a, b, pairs, weights, tuple(kept))
 
 
 def _passages(

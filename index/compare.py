@@ -40,6 +40,8 @@ _BEFORE_SOURCE = re.compile(
     r"\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}$",
     re.IGNORECASE,
 )
+_BEFORE_HINT = re.compile(r"accord|told|by|from|quot|statement", re.IGNORECASE)
+"""A cheap test run before `_BEFORE_SOURCE`, whose end-anchored search is slow."""
 _BEFORE_WINDOW = 60
 _AFTER_WINDOW = 50
 
@@ -122,7 +124,7 @@ def find_sources(article: Article) -> tuple[str, ...]:
 def _is_source(paragraph: str, mention: Mention, next_start: int | None) -> bool:
     """True when a citing phrase precedes the mention or a speech verb follows it first."""
     before = paragraph[max(0, mention.start - _BEFORE_WINDOW) : mention.start]
-    if _BEFORE_SOURCE.search(before):
+    if _BEFORE_HINT.search(before) and _BEFORE_SOURCE.search(before):
         return True
     after = paragraph[mention.end : mention.end + _AFTER_WINDOW]
     after = re.split(r"[.;:!?“”\"]", after, maxsplit=1)[0]
