@@ -16,6 +16,7 @@ import re
 from index.clean import Cleaned, clean_paragraphs, repair
 from index.dates import find_dateline, resolve_date
 from index.figures import find_figures
+from index.gazetteer import Gazetteer
 from index.models import Article, ArticleId, SourceDocument
 from index.outlets import OutletTable, default_outlets
 from index.parties import find_mentions
@@ -169,9 +170,17 @@ def _outlet(
 
 
 def parse_document(
-    doc: SourceDocument, article_id: ArticleId, *, outlets: OutletTable | None = None
+    doc: SourceDocument,
+    article_id: ArticleId,
+    *,
+    outlets: OutletTable | None = None,
+    gazetteer: Gazetteer | None = None,
 ) -> Article:
-    """Clean and extract one document into an `Article` (see the module docstring)."""
+    """Clean and extract one document into an `Article` (see the module docstring).
+
+    `outlets` and `gazetteer` default to the bundled tables; the library passes tables
+    extended with the user's own files.
+    """
     table = outlets or default_outlets()
     cleaned = clean_paragraphs(candidates_of(doc), table)
     url = doc.url or next(iter(cleaned.header_urls + cleaned.source_urls), None)
@@ -193,7 +202,7 @@ def parse_document(
         tags=tags,
         paragraphs=paragraphs,
         figures=tuple(find_figures(paragraphs)),
-        mentions=tuple(find_mentions(paragraphs)),
+        mentions=tuple(find_mentions(paragraphs, gazetteer)),
         raw=doc.text,
         content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         dateline=found.dateline,
