@@ -17,14 +17,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from index import neardup
-from index.errors import ArticleNotFound, UnreadableFile
-from index.ids import content_hash_of, hash_id, record_id
+from index.errors import ArticleNotFound
+from index.ids import hash_id, record_id
 from index.ingest_batch import Batch, Tally
+from index.loading import LoadedFile, Loader
 from index.manifest import ArticleRecord, FileRecord, Manifest
 from index.models import Article, ArticleId, IngestReport, SkippedFile, SourceDocument
 from index.outlets import OutletTable
-from index.parse import parse_document
-from index.readers import SUPPORTED_SUFFIXES, read_documents_with_problems
+from index.readers import SUPPORTED_SUFFIXES
 from index.store import ArticleStore
 from index.walk import discover
 
@@ -47,11 +47,6 @@ def _report(progress: Progress | None, done: int, total: int, current: str) -> N
         progress(done, total, current)
 
 
-def _without_path(message: str, path: str) -> str:
-    """A reader's message without its leading path ("/a.txt is empty" -> "is empty")."""
-    return message[len(path) :].lstrip(" :") if message.startswith(path) else message
-
-
 def _sha256(path: Path) -> str:
     """The sha256 of a file's bytes, read in chunks."""
     digest = hashlib.sha256()
@@ -71,7 +66,17 @@ class Ingester:
         *,
         outlets: OutletTable | None = None,
         batch_articles: int = BATCH_ARTICLES,
+        parallel: bool = True,
     ) -> None:
+        """Prepare a run.
+
+        Args:
+            store: The article store to write.
+            manifest: The ingest manifest of that store.
+            outlets: The outlet table for the parser (None: the built-in one).
+            batch_articles: Articles per store write (and files per loading chunk).
+            parallel: Allow loading large batches in worker processes.
+        """
         self._store = store
         self._manifest = manifest
         self._outlets = outlets
@@ -79,6 +84,9 @@ class Ingester:
         self._tally = Tally()
         self._queue: deque[Path] = deque()
         self._queued: set[Path] = set()
+        self._size = batch_articles
+        self._parallel = parallel
+        self._done = 0
 
     def run(self, sources: Sequence[Path], progress: Progress | None = None) -> IngestReport:
         """Index the named files and folders; see `Library.index_paths`.
@@ -94,23 +102,37 @@ class Ingester:
         self._batch.begin()
         try:
             self._remove_vanished(found.folders, found.missing, set(found.files))
-            done = 0
-            while self._queue:
-                path = self._queue.popleft()
-                _report(progress, done, done + len(self._queue) + 1, str(path))
-                self._ingest_file(path)
-                done += 1
-                if self._batch.full():
-                    _report(progress, done, done + len(self._queue), WRITING)
-                    self._batch.flush()
-                    self._batch.begin()
-            _report(progress, done, done, WRITING)
+            with Loader(self._outlets, parallel=self._parallel) as loader:
+                self._drain(loader, progress)
+            _report(progress, self._done, self._done, WRITING)
             self._batch.flush()
         except BaseException:
             self._batch.abandon()
             raise
-        _report(progress, done, done, "")
+        _report(progress, self._done, self._done, "")
         return self._tally.report(time.perf_counter() - started)
+
+    def _drain(self, loader: Loader, progress: Progress | None) -> None:
+        """Work through the queue a batch at a time: check, load, stage, write."""
+        while self._queue:
+            chunk = [self._queue.popleft() for _ in range(min(len(self._queue), self._size))]
+            changed: list[tuple[Path, FileRecord, FileRecord | None]] = []
+            for path in chunk:
+                checked = self._check(path)
+                if checked is None:
+                    self._done += 1
+                else:
+                    changed.append(checked)
+            loaded = loader.load([path for path, _, _ in changed])
+            for (path, record, previous), contents in zip(changed, loaded, strict=True):
+                total = self._done + len(changed) + len(self._queue)
+                _report(progress, self._done, total, str(path))
+                self._ingest_loaded(contents, record, previous)
+                self._done += 1
+                if self._batch.full():
+                    _report(progress, self._done, total, WRITING)
+                    self._batch.flush()
+                    self._batch.begin()
 
     def _enqueue(self, path: Path) -> None:
         """Queue a file once."""
@@ -143,69 +165,51 @@ class Ingester:
                 self._tally.removed.append(article_id)
                 self._requeue_duplicates(article_id)
 
-    def _ingest_file(self, path: Path) -> None:
-        """Ingest one file (skip it when the manifest shows it unchanged)."""
+    def _check(self, path: Path) -> tuple[Path, FileRecord, FileRecord | None] | None:
+        """Whether a file must be (re)loaded: None when unchanged (or not even stat-able)."""
         try:
             stat = path.stat()
         except OSError as error:
             self._tally.skip(str(path), f"cannot read it: {error.strerror}")
-            return
+            return None
         previous = self._manifest.file(str(path))
         if previous and (previous.size, previous.mtime_ns) == (stat.st_size, stat.st_mtime_ns):
             self._tally.unchanged += 1
-            return
+            return None
         try:
             sha = _sha256(path) if stat.st_size <= _HASH_LIMIT else ""
         except OSError as error:
             self._tally.skip(str(path), f"cannot read it: {error.strerror}")
-            return
+            return None
         if previous and sha and previous.sha256 == sha:
             self._manifest.put_file(
                 dataclasses.replace(previous, size=stat.st_size, mtime_ns=stat.st_mtime_ns)
             )
             self._tally.unchanged += 1
-            return
-        record = FileRecord(str(path), stat.st_size, stat.st_mtime_ns, sha, ())
-        self._ingest_documents(path, record, previous)
-
-    def _read(self, path: Path) -> list[SourceDocument] | None:
-        """Read a file's documents, recording per-record problems; None when unreadable."""
-        try:
-            documents, problems = read_documents_with_problems(path)
-        except UnreadableFile as error:
-            self._tally.skip(str(path), _without_path(error.message, str(path)))
             return None
-        for problem in problems:
-            where, colon, reason = problem.partition(": ")
-            if colon and where.startswith(str(path)):
-                self._tally.skip(where, reason)
-            else:
-                self._tally.skip(str(path), problem)
-        if not documents and not problems:
-            self._tally.skip(str(path), "no article text found in it")
-        return documents
+        return path, FileRecord(str(path), stat.st_size, stat.st_mtime_ns, sha, ()), previous
 
-    def _ingest_documents(
-        self, path: Path, record: FileRecord, previous: FileRecord | None
+    def _ingest_loaded(
+        self, contents: LoadedFile, record: FileRecord, previous: FileRecord | None
     ) -> None:
-        """Parse a new or changed file's documents and stage them for the store."""
-        documents = self._read(path)
+        """Stage a new or changed file's parsed documents for the store."""
+        self._tally.skipped.extend(contents.skipped)
         old_ids = previous.article_ids if previous else ()
-        if not documents:
-            if old_ids:
-                self._tally.skip(str(path), "the previously indexed version is kept")
-            return
         new_ids: list[ArticleId] = []
         duplicate_of: list[ArticleId] = []
-        for position, document in enumerate(documents):
+        for position, loaded in enumerate(contents.documents):
+            if loaded.article is None:
+                self._tally.skip(loaded.document.path, loaded.problem or "no article in it")
+                continue
             stable = old_ids[position] if position < len(old_ids) else None
-            outcome = self._ingest_document(document, stable, set(old_ids))
+            outcome = self._ingest_article(loaded.document, loaded.article, stable, set(old_ids))
             if isinstance(outcome, tuple):
                 duplicate_of.append(outcome[0])
             elif outcome is not None:
                 new_ids.append(outcome)
-        if not new_ids and not duplicate_of and old_ids:
-            self._tally.skip(str(path), "the previously indexed version is kept")
+        if not new_ids and not duplicate_of:
+            if old_ids:
+                self._tally.skip(record.path, "the previously indexed version is kept")
             return
         for article_id in old_ids:
             if article_id not in new_ids:
@@ -218,20 +222,6 @@ class Ingester:
                 record, article_ids=tuple(new_ids), duplicate_of=tuple(duplicate_of)
             )
         )
-
-    def _parse(self, document: SourceDocument) -> Article | None:
-        """Parse one document; None (and a skip reason) when it holds no usable article."""
-        try:
-            article = parse_document(document, ArticleId("pending"), outlets=self._outlets)
-        except UnreadableFile as error:
-            self._tally.skip(document.path, _without_path(error.message, document.path))
-            return None
-        if not article.paragraphs:
-            self._tally.skip(document.path, "no article text left after cleaning")
-            return None
-        if not article.content_hash:
-            article = dataclasses.replace(article, content_hash=content_hash_of(article))
-        return article
 
     def _choose_id(
         self, document: SourceDocument, article: Article, stable: ArticleId | None
@@ -249,13 +239,14 @@ class Ingester:
             return stable
         return hash_id(article, self._manifest)
 
-    def _ingest_document(
-        self, document: SourceDocument, stable: ArticleId | None, own_ids: set[ArticleId]
+    def _ingest_article(
+        self,
+        document: SourceDocument,
+        article: Article,
+        stable: ArticleId | None,
+        own_ids: set[ArticleId],
     ) -> ArticleId | tuple[ArticleId] | None:
-        """Stage one document; returns its id, (original id,) for a duplicate, or None."""
-        article = self._parse(document)
-        if article is None:
-            return None
+        """Stage one parsed article; returns its id, (original id,) for a duplicate, or None."""
         same = self._manifest.article_with_hash(article.content_hash)
         if same is not None and same.id not in own_ids:
             self._tally.duplicate(document.path, f"identical to {same.id} ({same.path})")

@@ -1,0 +1,168 @@
+"""Read and parse files for ingest, in worker processes when a run is large.
+
+Reading and parsing are pure (a path in, documents and articles out) and take about half
+of an ingest's CPU time, so large runs spread them over the machine's cores while the main
+process keeps the manifest and the store (which are single-writer). Workers are forked,
+and only from a single-threaded process on Linux: a fork from a threaded process (the app
+indexes in a worker thread) can deadlock, and `spawn` would re-run `python -m tui`'s
+`__main__`. Everywhere else, files are loaded in-process, with identical results.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import multiprocessing
+import os
+import sys
+import threading
+from collections.abc import Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+from index.errors import UnreadableFile
+from index.ids import content_hash_of
+from index.models import Article, ArticleId, SkippedFile, SourceDocument
+from index.outlets import OutletTable
+from index.parse import parse_document
+from index.readers import read_documents_with_problems
+
+POOL_MIN_FILES = 400
+"""Below this many files to parse, a worker pool costs more than it saves."""
+_CHUNK = 16
+"""Files handed to a worker at a time."""
+_PENDING_ID = ArticleId("pending")
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedDocument:
+    """One document of a file, parsed (or why it could not be)."""
+
+    document: SourceDocument
+    article: Article | None
+    problem: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedFile:
+    """A file read and parsed: its documents, and what had to be skipped."""
+
+    path: Path
+    documents: tuple[LoadedDocument, ...]
+    skipped: tuple[SkippedFile, ...] = ()
+
+
+def without_path(message: str, path: str) -> str:
+    """A reader's message without its leading path ("/a.txt is empty" -> "is empty")."""
+    return message[len(path) :].lstrip(" :") if message.startswith(path) else message
+
+
+def _problem_line(problem: str, path: Path) -> SkippedFile:
+    """A per-record problem ("/f.jsonl#2: bad JSON") as a SkippedFile on that record."""
+    where, colon, reason = problem.partition(": ")
+    if colon and where.startswith(str(path)):
+        return SkippedFile(where, reason)
+    return SkippedFile(str(path), problem)
+
+
+def _parse(document: SourceDocument, outlets: OutletTable | None) -> LoadedDocument:
+    """Parse one document; an unusable one carries the reason instead of an article."""
+    try:
+        article = parse_document(document, _PENDING_ID, outlets=outlets)
+    except UnreadableFile as error:
+        return LoadedDocument(document, None, without_path(error.message, document.path))
+    if not article.paragraphs:
+        return LoadedDocument(document, None, "no article text left after cleaning")
+    if not article.content_hash:
+        article = dataclasses.replace(article, content_hash=content_hash_of(article))
+    return LoadedDocument(document, article)
+
+
+def load_file(path: Path, outlets: OutletTable | None = None) -> LoadedFile:
+    """Read a file and parse each of its documents.
+
+    Args:
+        path: The file.
+        outlets: The outlet table for the parser (None: the built-in one).
+
+    Returns:
+        The parsed documents, and one SkippedFile per whole-file or per-record failure.
+    """
+    try:
+        documents, problems = read_documents_with_problems(path)
+    except UnreadableFile as error:
+        return LoadedFile(
+            path, (), (SkippedFile(str(path), without_path(error.message, str(path))),)
+        )
+    skipped = [_problem_line(problem, path) for problem in problems]
+    if not documents and not problems:
+        skipped.append(SkippedFile(str(path), "no article text found in it"))
+    return LoadedFile(path, tuple(_parse(d, outlets) for d in documents), tuple(skipped))
+
+
+_worker_outlets: OutletTable | None = None
+
+
+def _init_worker(outlets: OutletTable | None) -> None:
+    """Pool initializer: keep the outlet table for every file this worker loads."""
+    global _worker_outlets
+    _worker_outlets = outlets
+
+
+def _load_in_worker(path: Path) -> LoadedFile:
+    """`load_file` with the worker's outlet table."""
+    return load_file(path, _worker_outlets)
+
+
+def can_fork_workers() -> bool:
+    """True where forking workers is safe: Linux, several cores, no other thread running."""
+    return (
+        sys.platform == "linux"
+        and (os.cpu_count() or 1) > 1
+        and threading.active_count() == 1
+        and "fork" in multiprocessing.get_all_start_methods()
+    )
+
+
+class Loader:
+    """Loads files in order, through a process pool for large batches (a context manager)."""
+
+    def __init__(self, outlets: OutletTable | None, *, parallel: bool = True) -> None:
+        self._outlets = outlets
+        self._parallel = parallel
+        self._pool: Executor | None = None
+
+    def __enter__(self) -> Loader:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+            self._pool = None
+
+    def _executor(self) -> Executor:
+        """The worker pool, started on first use."""
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(
+                max_workers=min(os.cpu_count() or 2, 4),
+                mp_context=multiprocessing.get_context("fork"),
+                initializer=_init_worker,
+                initargs=(self._outlets,),
+            )
+        return self._pool
+
+    def load(self, paths: Sequence[Path]) -> Iterator[LoadedFile]:
+        """Load the files, yielding results in the order of `paths`."""
+        large = self._parallel and len(paths) >= POOL_MIN_FILES
+        # Once started, the pool runs its own threads: reuse it rather than check again.
+        if large and (self._pool is not None or can_fork_workers()):
+            yield from self._executor().map(_load_in_worker, paths, chunksize=_CHUNK)
+        else:
+            for path in paths:
+                yield load_file(path, self._outlets)
