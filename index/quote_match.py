@@ -43,6 +43,12 @@ CONTEXT_THRESHOLD = 0.5
 MARGIN = 0.03
 """Minimum lead in similarity over the best candidate that does not overlap."""
 
+_GRAM = 5
+"""Character n-gram size used to find the paragraphs worth comparing."""
+
+_MIN_GRAM_SHARE = 0.25
+"""Share of the quote's n-grams a paragraph must hold along one diagonal band."""
+
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"})
 
@@ -131,10 +137,20 @@ def best_fuzzy_match(
 
 
 def _spans(exact: str, paragraph: str) -> list[tuple[int, int]]:
-    """Candidate spans in one paragraph: sentence runs of a compatible length + a window."""
+    """Candidate spans in one paragraph: sentence runs of a compatible length + windows.
+
+    Only a paragraph that shares enough of the quote's character 5-grams along one
+    diagonal (see `_diagonal`) can hold a match; others are skipped before any costly
+    comparison (they cannot reach the rival threshold either).
+    """
+    diagonal = _diagonal(exact, paragraph)
+    if diagonal is None:
+        return []
+    slack = len(exact) // 10 + 2
+    low, high = max(0, diagonal - slack), min(len(paragraph), diagonal + len(exact) + slack)
     # ratio <= 2*min/(a+b), so a length ratio below this can never reach the threshold.
-    min_ratio = SIMILARITY_THRESHOLD / (2 - SIMILARITY_THRESHOLD)
-    sentences = split_sentences(paragraph)
+    min_ratio = (SIMILARITY_THRESHOLD - MARGIN) / (2 - SIMILARITY_THRESHOLD + MARGIN)
+    sentences = [(a, b) for a, b in split_sentences(paragraph) if b > low and a < high]
     spans: list[tuple[int, int]] = []
     for first in range(len(sentences)):
         for last in range(first, len(sentences)):
@@ -144,31 +160,62 @@ def _spans(exact: str, paragraph: str) -> list[tuple[int, int]]:
                 spans.append((start, end))
             if end - start > len(exact):
                 break
-    spans.extend(_seeded_windows(exact, paragraph))
+    spans.extend(_windows(exact, paragraph, low, high))
     return spans
 
 
-def _seeded_windows(exact: str, paragraph: str) -> list[tuple[int, int]]:
-    """Windows around the longest block `exact` shares with `paragraph`.
+def _diagonal(exact: str, paragraph: str) -> int | None:
+    """Where in `paragraph` the quote would start, if it shares enough of its n-grams.
 
-    One is quote-sized; the other runs from the first to the last character matched near
-    the block, which fits better when the edit changed the passage's length.
+    Every character 5-gram of the quote found in the paragraph votes for the offset
+    `paragraph position - quote position`. A match scoring >= 0.92 leaves at least about a
+    quarter of the n-grams intact within a band of +-slack offsets; with fewer, the
+    paragraph is skipped. This costs a few `str.find` calls per n-gram.
     """
-    matcher = SequenceMatcher(None, exact, paragraph, autojunk=False)
-    block = matcher.find_longest_match(0, len(exact), 0, len(paragraph))
-    if block.size == 0:
-        return []
-    start = max(0, block.b - block.a)
-    windows = [(start, min(len(paragraph), start + len(exact)))]
+    quote, body = _fold(exact), _fold(paragraph)
+    size = min(_GRAM, len(quote))
+    grams = len(quote) - size + 1
+    votes: Counter[int] = Counter()
+    for position in range(grams):
+        gram = quote[position : position + size]
+        found = body.find(gram)
+        while found >= 0:
+            votes[found - position] += 1
+            found = body.find(gram, found + 1)
+    if not votes:
+        return None
     slack = len(exact) // 10 + 2
-    low = max(0, start - slack)
-    high = min(len(paragraph), block.b + len(exact) - block.a + slack)
+    best, support = 0, 0
+    for offset, _count in votes.most_common(8):
+        band = sum(votes.get(offset + shift, 0) for shift in range(-slack, slack + 1))
+        if band > support:
+            best, support = offset, band
+    return best if support >= _MIN_GRAM_SHARE * grams else None
+
+
+def _windows(exact: str, paragraph: str, low: int, high: int) -> list[tuple[int, int]]:
+    """Windows inside `paragraph[low:high]` (the band around the diagonal).
+
+    One runs from the first to the last character matched with the quote; the other is
+    quote-sized from the first match, which fits better when the edit is at an end.
+    """
     local = SequenceMatcher(None, exact, paragraph[low:high], autojunk=False)
     blocks = [b for b in local.get_matching_blocks() if b.size > 0]
-    if blocks:
-        windows.append((low + blocks[0].b, low + blocks[-1].b + blocks[-1].size))
+    if not blocks:
+        return []
+    first = low + blocks[0].b - blocks[0].a
+    windows = [
+        (low + blocks[0].b, low + blocks[-1].b + blocks[-1].size),
+        (max(0, first), min(len(paragraph), max(0, first) + len(exact))),
+    ]
     snapped = [_snap(paragraph, start, end) for start, end in windows]
     return [span for span in snapped if span is not None]
+
+
+def _fold(text: str) -> str:
+    """Lower case when that keeps every offset (it almost always does), else the text."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else text
 
 
 def _snap(paragraph: str, start: int, end: int) -> tuple[int, int] | None:
