@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.errors import IndexCorrupt, IndexOutOfDate
+from index.errors import IndexBusy, IndexCorrupt, IndexOutOfDate
 from index.models import ArticleId
 
 SCHEMA_VERSION = 1
@@ -66,8 +66,12 @@ class Manifest:
         self._db = connection
 
     @classmethod
-    def open(cls, path: Path | None) -> Manifest:
+    def open(cls, path: Path | None, *, timeout: float = 5.0) -> Manifest:
         """Open (or create) the manifest; None means an in-memory one.
+
+        Args:
+            path: The database file, or None.
+            timeout: Seconds to wait for another process's transaction before IndexBusy.
 
         Raises:
             IndexOutOfDate: The manifest has another schema version.
@@ -77,7 +81,9 @@ class Manifest:
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            db = sqlite3.connect(target, isolation_level=None, check_same_thread=False)
+            db = sqlite3.connect(
+                target, timeout=timeout, isolation_level=None, check_same_thread=False
+            )
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if version not in (0, SCHEMA_VERSION):
                 db.close()
@@ -85,13 +91,17 @@ class Manifest:
                     f"The ingest manifest has schema version {version}, not {SCHEMA_VERSION}.",
                     "Rebuild the index: newsdesk index PATH --rebuild",
                 )
-            db.executescript(_SCHEMA)
-            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            if version == 0:
+                if path is not None:
+                    db.execute("PRAGMA journal_mode=WAL")  # readers never wait for an ingest
+                db.executescript(_SCHEMA)
+                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error):
+                raise _corrupt(target, error) from error
+            raise _busy(error) from error
         except sqlite3.DatabaseError as error:
-            raise IndexCorrupt(
-                f"The ingest manifest {target} cannot be read ({error}).",
-                "Rebuild the index: newsdesk index PATH --rebuild",
-            ) from error
+            raise _corrupt(target, error) from error
         return cls(db)
 
     @classmethod
@@ -102,8 +112,15 @@ class Manifest:
         return cls.open(path)
 
     def begin(self) -> None:
-        """Start the batch transaction."""
-        self._db.execute("BEGIN IMMEDIATE")
+        """Start the batch transaction.
+
+        Raises:
+            IndexBusy: Another process is indexing into this library.
+        """
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as error:
+            raise _busy(error) from error
 
     def commit(self) -> None:
         """Commit the batch transaction."""
@@ -198,6 +215,22 @@ class Manifest:
     def close(self) -> None:
         """Close the database."""
         self._db.close()
+
+
+def _busy(error: sqlite3.Error) -> IndexBusy:
+    """The error for a manifest locked by another process."""
+    return IndexBusy(
+        f"Another newsdesk is indexing into this library ({error}).",
+        "Wait for it to finish, then run the command again.",
+    )
+
+
+def _corrupt(target: str, error: sqlite3.Error) -> IndexCorrupt:
+    """The error for an unreadable manifest."""
+    return IndexCorrupt(
+        f"The ingest manifest {target} cannot be read ({error}).",
+        "Rebuild the index: newsdesk index PATH --rebuild",
+    )
 
 
 def _file_record(row: tuple[str, int, int, str, str, str]) -> FileRecord:

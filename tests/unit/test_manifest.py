@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from index.errors import IndexCorrupt, IndexOutOfDate
+from index.errors import IndexBusy, IndexCorrupt, IndexOutOfDate
 from index.manifest import ArticleRecord, FileRecord, Manifest
 from index.models import ArticleId
 
@@ -91,3 +91,16 @@ def test_manifest_create_starts_empty(tmp_path: Path) -> None:
     manifest.put_file(FileRecord("/a", 1, 1, "s", (), ()))
     manifest.close()
     assert Manifest.create(path).count_files() == 0
+
+
+def test_manifest_second_writer_is_busy(tmp_path: Path) -> None:
+    """While one ingest holds the batch transaction, another gets IndexBusy."""
+    path = tmp_path / "m.sqlite3"
+    first = Manifest.open(path)
+    first.begin()
+    second = Manifest.open(path, timeout=0.05)
+    with pytest.raises(IndexBusy):
+        second.begin()
+    first.rollback()
+    second.begin()
+    second.commit()
