@@ -108,7 +108,8 @@ class Manifest:
     def create(cls, path: Path | None) -> Manifest:
         """Delete any existing manifest file and open a fresh one."""
         if path is not None:
-            path.unlink(missing_ok=True)
+            for suffix in ("", "-wal", "-shm"):
+                path.with_name(path.name + suffix).unlink(missing_ok=True)
         return cls.open(path)
 
     def begin(self) -> None:
