@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from whoosh import scoring
 from whoosh.columns import NumericColumn, VarBytesColumn
-from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, STORED, TEXT, Schema
+from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, STORED, Schema
 
-from index.analysis import news_analyzer
+from index.analysis import NewsText, news_analyzer
 
 SCHEMA_VERSION = 1
 """Bump when the schema, the analyzer or the payload format changes (forces a rebuild)."""
@@ -53,8 +53,8 @@ def build_schema() -> Schema:
         id=ID(unique=True, stored=True),
         path=ID(stored=True),
         content_hash=ID,
-        title=TEXT(analyzer=analyzer, field_boost=TITLE_BOOST),
-        body=TEXT(analyzer=analyzer, phrase=True),
+        title=NewsText(analyzer=analyzer, field_boost=TITLE_BOOST),
+        body=NewsText(analyzer=analyzer, phrase=True),
         source=ID,
         party=KEYWORD(commas=True, lowercase=True, scorable=False),
         measure=KEYWORD(commas=True, lowercase=True, scorable=False),

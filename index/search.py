@@ -24,7 +24,7 @@ from index.snippets import make_snippet, match_spans
 from index.spelling import suggest
 from index.store import ArticleStore, reading
 
-__all__ = ["find_related", "match_spans", "run_search"]
+__all__ = ["find_related", "match_spans", "rank", "run_search"]
 
 FACET_LIMIT = 25
 """Most values shown per facet."""
@@ -177,3 +177,14 @@ def _suggestion(
     except _RUN_ERRORS:
         return None
     return corrected if found > total else None
+
+
+def rank(store: ArticleStore, text: str, *, limit: int = 1000) -> list[tuple[str, float]]:
+    """Only the ranking: (article id, score) best first, no snippets or facets (evaluation)."""
+    with store.searcher() as searcher, reading():
+        searcher.weighting = scoring_model()
+        parsed = parse_query(text, searcher.reader())
+        if parsed.text_query is None:
+            return []
+        results = searcher.search(_final_query(parsed), limit=limit)
+        return [(str(hit["id"]), float(hit.score or 0.0)) for hit in results]

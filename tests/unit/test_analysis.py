@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pickle
 
-from index.analysis import PyStemFilter, analyse, news_analyzer, stem_cache, token_spans
+import pytest
+from whoosh.fields import TEXT
+
+from index.analysis import NewsText, PyStemFilter, analyse, news_analyzer, stem_cache, token_spans
 
 
 def test_analyse_stems_and_drops_stop_words() -> None:
@@ -47,3 +50,19 @@ def test_pystemfilter_pickles_without_the_stemmer() -> None:
     restored = pickle.loads(pickle.dumps(PyStemFilter("english")))
     assert restored == PyStemFilter("english")
     assert [t.text for t in news_analyzer()("ceasefires")] == ["ceasefir"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Hostages were released, the hostages said: 13 of them.",
+        "Israel's war — U.S. envoy, 1.9 million people; the the the end",
+        "",
+        "Ünïcödé İstanbul ÆSIR straße ﬁnance",
+    ],
+)
+def test_newstext_index_matches_the_analyzer(text: str) -> None:
+    """The fast field indexes exactly what the analyzer-driven TEXT field would."""
+    fast = NewsText(analyzer=news_analyzer(), phrase=True)
+    plain = TEXT(analyzer=news_analyzer(), phrase=True)
+    assert sorted(fast.index(text)) == sorted(plain.index(text))
