@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import tarfile
+from pathlib import Path
+
 import pytest
 
 from index.anchoring import (
@@ -15,6 +18,7 @@ from index.anchoring import (
 from index.errors import InvalidRequest
 from index.models import AnchorStatus
 from index.quote_match import SIMILARITY_THRESHOLD, normalize, similarity
+from index.sentences import split_sentences
 
 # Measured edits of short news sentences: (kind, bookmarked, edited, similarity, re-anchors).
 # The similarity is difflib's ratio after `normalize`; the threshold (0.95) sits above the
@@ -273,3 +277,46 @@ def test_locate_edit_table_matches_measured_scores(
     after = ("The first paragraph sets the scene.", f"Opening words. {edited} Closing words.")
     location = locate(anchor_quote(before, bookmarked, 1), after)
     assert found_text(location, after) == (edited if reanchors else None)
+
+
+def _bbc_articles(archive: Path, count: int) -> list[tuple[str, ...]]:
+    """Paragraphs of the first `count` BBC articles with at least 5 paragraphs."""
+    found: list[tuple[str, ...]] = []
+    with tarfile.open(archive) as tar:
+        for member in tar:
+            name = member.name.rsplit("/", 1)[-1]
+            if not (member.isfile() and name.startswith("bbc-a") and name.endswith(".txt")):
+                continue
+            handle = tar.extractfile(member)
+            assert handle is not None
+            body = handle.read().decode("utf-8").split("\n\n")[1:]
+            paragraphs = tuple(p.strip() for p in body if p.strip())
+            if len(paragraphs) >= 5:
+                found.append(paragraphs)
+            if len(found) == count:
+                break
+    return found
+
+
+@pytest.mark.corpus
+def test_locate_real_articles_never_attach_a_deleted_sentence(corpora_dir: Path) -> None:
+    """On real BBC articles: deleted sentences orphan, typo-fixed ones re-anchor exactly."""
+    checked = 0
+    for paragraphs in _bbc_articles(corpora_dir / "gaza-fulltext.tar.gz", 8):
+        for number, paragraph in enumerate(paragraphs):
+            for start, end in split_sentences(paragraph)[::4]:
+                if end - start < 30:
+                    continue
+                anchor = make_anchor(paragraphs, number, start, end)
+                gone = (*paragraphs[:number], paragraph[:start] + paragraph[end:])
+                assert locate(anchor, (*gone, *paragraphs[number + 1 :])) is None
+                quote = paragraph[start:end]
+                fixed = quote[:5] + quote[6] + quote[5] + quote[7:]
+                edited = (
+                    *paragraphs[:number],
+                    paragraph[:start] + fixed + paragraph[end:],
+                    *paragraphs[number + 1 :],
+                )
+                assert found_text(locate(anchor, edited), edited) == fixed
+                checked += 1
+    assert checked > 30
