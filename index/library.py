@@ -16,7 +16,7 @@ from pathlib import Path
 
 from index.bookmarks import BookmarkStore, bookmarks_to_annotations, bookmarks_to_markdown
 from index.compare import compare_articles
-from index.errors import ArticleNotFound, InvalidRequest
+from index.errors import AmbiguousArticleId, ArticleNotFound, InvalidRequest
 from index.extract import article_spans
 from index.ingest import Ingester
 from index.manifest import FILENAME as MANIFEST_FILENAME
@@ -154,7 +154,7 @@ class Library:
 
         Raises:
             ArticleNotFound: Nothing matches.
-            AmbiguousArticleId: A prefix matches several articles.
+            AmbiguousArticleId: A prefix matches several articles, or the file holds several.
         """
         ref = ref.strip()
         if not ref:
@@ -169,6 +169,12 @@ class Library:
             return None
         real = os.path.realpath(candidate)
         record = self._open_manifest().file(real)
+        if record is not None and len(record.article_ids) > 1:
+            shown = ", ".join(record.article_ids[:3])
+            raise AmbiguousArticleId(
+                f"{ref} holds {len(record.article_ids)} articles.",
+                f"Name one by its id ({shown}, …) or as {ref}#N for record N.",
+            )
         if record is not None and (record.article_ids or record.duplicate_of):
             return (record.article_ids or record.duplicate_of)[0]
         try:

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from index import (
+    AmbiguousArticleId,
     AnchorStatus,
     ArticleNotFound,
     DataPaths,
@@ -185,3 +186,19 @@ def test_library_wiped_index_resets_the_manifest(tmp_path: Path) -> None:
     lib = Library.open(paths)
     assert len(lib.index_paths([DATA]).added) == 5
     lib.close()
+
+
+def test_library_resolve_multi_record_file(tmp_path: Path) -> None:
+    """A file of several records is ambiguous as a ref; `file#N` names one record."""
+    records = [
+        {"title": f"Report {n}", "text": f"Mediators met in Doha on day {n} of the talks. " * 4}
+        for n in range(3)
+    ]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(r) for r in records), encoding="utf-8")
+    lib = Library.in_memory()
+    lib.index_paths([feed])
+    with pytest.raises(AmbiguousArticleId) as caught:
+        lib.resolve(str(feed))
+    assert "#N" in caught.value.hint
+    assert lib.article(f"{feed}#2").title == "Report 1"
