@@ -9,7 +9,6 @@ scrolling), and which places `]`/`[` visit. Everything is derived from the compa
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -25,6 +24,7 @@ from index import (
     Span,
     SpanKind,
 )
+from tui.widgets.compare_pane import Shade
 
 
 class Side(StrEnum):
@@ -37,16 +37,6 @@ class Side(StrEnum):
     def other(self) -> Side:
         """The opposite side."""
         return Side.B if self is Side.A else Side.A
-
-
-@dataclass(frozen=True)
-class Shade:
-    """A stretch of one paragraph that the alignment classed (a sentence, or the paragraph)."""
-
-    paragraph: int
-    start: int
-    end: int
-    kind: AlignKind
 
 
 @dataclass(frozen=True)
@@ -69,8 +59,10 @@ class Difference:
 
 
 _SWAPPED_KIND = {AlignKind.A_ONLY: AlignKind.B_ONLY, AlignKind.B_ONLY: AlignKind.A_ONLY}
-_SWAPPED_STATUS = {FigureStatus.A_ONLY: FigureStatus.B_ONLY, FigureStatus.B_ONLY: FigureStatus.A_ONLY}
-_ONLY_KIND = {Side.A: AlignKind.A_ONLY, Side.B: AlignKind.B_ONLY}
+_SWAPPED_STATUS = {
+    FigureStatus.A_ONLY: FigureStatus.B_ONLY,
+    FigureStatus.B_ONLY: FigureStatus.A_ONLY,
+}
 
 
 def _paragraph(passage: AlignedPassage, side: Side) -> int | None:
@@ -137,8 +129,11 @@ def correspondence(comparison: Comparison, side: Side, paragraphs: int) -> list[
 
 
 def differences(comparison: Comparison, a: Article, b: Article) -> list[Difference]:
-    """The stops of `]`/`[`: differing figures first (the numbers are the point), then the
-    only-in-one passages in reading order (consecutive sentences of one paragraph grouped)."""
+    """The stops of `]`/`[`, differing figures first, then only-in-one passages.
+
+    Figures come first because the numbers are the point of comparing; the passages follow
+    in reading order, consecutive sentences of one paragraph grouped into one stop.
+    """
     a_map = correspondence(comparison, Side.A, len(a.paragraphs))
     b_map = correspondence(comparison, Side.B, len(b.paragraphs))
     stops = [_figure_stop(row) for row in comparison.figures if row.status is FigureStatus.DIFFER]
@@ -151,8 +146,8 @@ def differences(comparison: Comparison, a: Article, b: Article) -> list[Differen
         if paragraph is None:
             continue
         article = a if side is Side.A else b
-        bounds = _sentence(passage, side) or (0, len(article.paragraphs[paragraph]))
-        groups.setdefault((side, paragraph), []).append(bounds)
+        sentence = _sentence(passage, side) or (0, len(article.paragraphs[paragraph]))
+        groups.setdefault((side, paragraph), []).append(sentence)
     passages: list[tuple[tuple[int, int], Difference]] = []
     for (side, paragraph), bounds in groups.items():
         mine = Place(paragraph, min(s for s, _ in bounds), max(e for _, e in bounds))
@@ -229,19 +224,6 @@ def swap(comparison: Comparison) -> Comparison:
     )
 
 
-def only_kind(side: Side) -> AlignKind:
-    """The alignment kind of a passage found only on `side`."""
-    return _ONLY_KIND[side]
-
-
 def place_of(difference: Difference, side: Side) -> Place:
     """Where a difference sits on one side."""
     return difference.a if side is Side.A else difference.b
-
-
-def count_kinds(shades: Sequence[Shade]) -> dict[AlignKind, int]:
-    """How many shaded stretches of each kind one side has (for the legend)."""
-    counts: dict[AlignKind, int] = {}
-    for shade in shades:
-        counts[shade.kind] = counts.get(shade.kind, 0) + 1
-    return counts

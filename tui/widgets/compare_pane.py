@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import ClassVar, Protocol
+from typing import ClassVar
 
 from textual import events
 from textual.app import ComposeResult
@@ -48,17 +48,14 @@ SHADE_COMPONENTS: dict[AlignKind, str] = {
 }
 
 
-class Shaded(Protocol):
-    """A classed stretch of a paragraph (the screen's `Shade`)."""
+@dataclass(frozen=True)
+class Shade:
+    """A stretch of one paragraph that the alignment classed (a sentence, or the paragraph)."""
 
-    @property
-    def paragraph(self) -> int: ...
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def kind(self) -> AlignKind: ...
+    paragraph: int
+    start: int
+    end: int
+    kind: AlignKind
 
 
 class PaneRow(Horizontal):
@@ -71,20 +68,20 @@ class PaneRow(Horizontal):
     """
 
     def __init__(self, index: int, gutter: str, body: Content) -> None:
-        super().__init__(id=f"pane-row-{index}")
+        super().__init__()
         self.index = index
-        self.gutter = gutter
+        self.cues = gutter
         self.body = body
         """The paragraph as rendered now (for tests and callers)."""
 
     def compose(self) -> ComposeResult:
         """The gutter and the body."""
-        yield Static(self.gutter, classes="pane-gutter", markup=False)
+        yield Static(self.cues, classes="pane-gutter", markup=False)
         yield Static(self.body, classes="pane-body", markup=False)
 
     def update(self, gutter: str, body: Content) -> None:
         """Replace the gutter and the rendered paragraph."""
-        self.gutter, self.body = gutter, body
+        self.cues, self.body = gutter, body
         if self.is_mounted:
             self.query_one(".pane-gutter", Static).update(gutter)
             self.query_one(".pane-body", Static).update(body)
@@ -143,7 +140,7 @@ class ComparePane(VerticalScroll, can_focus=True):
         self.article: Article | None = None
         self.spans: list[Span] = []
         """Figure, party, difference and bookmark spans drawn now."""
-        self.shades: list[Shaded] = []
+        self.shades: list[Shade] = []
         self.cursor = 0
         """The paragraph under the cursor (what `m` bookmarks)."""
         self.selection: tuple[int, int] | None = None
@@ -162,7 +159,7 @@ class ComparePane(VerticalScroll, can_focus=True):
         side: str,
         article: Article,
         spans: Iterable[Span],
-        shades: Sequence[Shaded],
+        shades: Sequence[Shade],
         bookmarks: Iterable[Bookmark] = (),
     ) -> None:
         """Show one report: its highlight spans, alignment shading and bookmarks."""
@@ -173,7 +170,9 @@ class ComparePane(VerticalScroll, can_focus=True):
         self.cursor, self.selection = 0, None
         self.query_one(".pane-header", Static).update(_header(side, article))
         self.remove_children(PaneRow)
-        self._rows = [PaneRow(i, self._gutter(i), self._draw(i)) for i in range(len(article.paragraphs))]
+        self._rows = [
+            PaneRow(i, self._gutter(i), self._draw(i)) for i in range(len(article.paragraphs))
+        ]
         self.mount_all(self._rows)
         self.scroll_home(animate=False)
 
@@ -206,26 +205,33 @@ class ComparePane(VerticalScroll, can_focus=True):
         self._redraw({old, self.cursor})
 
     def scroll_to_paragraph(self, paragraph: int, fraction: float = 0.0) -> None:
-        """Bring a paragraph to the top (plus `fraction` of its height) without echoing
-        a `Scrolled` message: this is how the other pane or a jump moves this one."""
+        """Bring a paragraph to the top (plus `fraction` of its height), silently.
+
+        No `Scrolled` message is echoed: this is how the other pane or a jump moves this one.
+        """
         if not 0 <= paragraph < len(self._rows):
             return
         region = self._rows[paragraph].virtual_region
+        y = region.y - self._origin() + fraction * region.height
         self._following = True
         try:
-            self.scroll_to(y=region.y + fraction * region.height, animate=False, immediate=True)
+            self.scroll_to(y=y, animate=False, immediate=True)
         finally:
             self._following = False
 
     def top_paragraph(self) -> tuple[int, float]:
         """The paragraph at the top of the view and how much of it is scrolled past."""
-        y = self.scroll_y
+        y = self.scroll_y + self._origin()
         for row in self._rows:
             region = row.virtual_region_with_margin
             if region.bottom > y:
                 inside = (y - region.y) / region.height if region.height else 0.0
                 return row.index, max(0.0, min(1.0, inside))
         return (len(self._rows) - 1, 0.0) if self._rows else (0, 0.0)
+
+    def _origin(self) -> int:
+        """Where the first paragraph starts in the virtual space (below the docked header)."""
+        return self._rows[0].virtual_region.y if self._rows else 0
 
     def watch_scroll_y(self, old_value: float, new_value: float) -> None:
         """Repaint, and tell the screen when the user (not a sync) scrolled."""
@@ -269,7 +275,9 @@ class ComparePane(VerticalScroll, can_focus=True):
         for kind, name in SPAN_COMPONENTS.items():
             style = self._style(name)
             ordered.extend(
-                (s.start, s.end, style) for s in self.spans if s.paragraph == index and s.kind is kind
+                (s.start, s.end, style)
+                for s in self.spans
+                if s.paragraph == index and s.kind is kind
             )
         if self.selection is not None and index == self.cursor:
             ordered.append((*self.selection, self._style("compare-pane--selection")))
@@ -297,7 +305,7 @@ class ComparePane(VerticalScroll, can_focus=True):
 
 
 def _header(side: str, article: Article) -> Content:
-    """"A · Outlet · date" then the title, all as plain text."""
+    """The side letter, outlet, date and id, then the title; all plain text."""
     top = Content.assemble(
         (f"{side} ", "bold reverse"),
         " ",

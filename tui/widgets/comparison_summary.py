@@ -145,18 +145,22 @@ class ComparisonSummary(Horizontal):
         rows += [(name, 0, count) for name, count in parties.b_only]
         self.parties = []
         for name, count_a, count_b in rows:
-            cited = [s for s, names in (("A", parties.a_sources), ("B", parties.b_sources)) if name in names]
+            cited = [
+                s
+                for s, names in (("A", parties.a_sources), ("B", parties.b_sources))
+                if name in names
+            ]
             self.parties.append((name, count_a, count_b, ", ".join(cited)))
         table: DataTable[Text] = self.query_one("#summary-parties", DataTable)
         table.clear(columns=True)
         for label, width in PARTY_COLUMNS:
             table.add_column(Text(label, style="bold"), width=width)
-        for name, count_a, count_b, cited in self.parties:
+        for name, count_a, count_b, sources in self.parties:
             table.add_row(
                 Text(name, style="italic"),
                 Text(str(count_a) if count_a else "—"),
                 Text(str(count_b) if count_b else "—"),
-                Text(cited),
+                Text(sources),
             )
 
     def action_move(self, step: int) -> None:

@@ -1,0 +1,253 @@
+"""Pilot tests of the compare screen over the seeds: open, sync scroll, differences, swap."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pytest
+from textual.pilot import Pilot
+from textual.widget import Widget
+
+from index import ArticleId, FigureStatus, Library
+from tui.app import NewsdeskApp
+from tui.screens.compare import CompareScreen, open_comparison
+from tui.screens.compare_nav import Side, correspondence
+from tui.screens.dialogs import BookmarkDialog
+from tui.screens.help import HelpScreen
+from tui.screens.pick_article import PickArticleDialog
+from tui.widgets.compare_pane import ComparePane
+from tui.widgets.comparison_summary import ComparisonSummary
+
+if TYPE_CHECKING:
+    from tests.ui.conftest import Notes, Settle
+
+WIDE = (160, 45)
+NARROW = (80, 24)
+SEED_004 = "4728"
+"""Notícias ao Minuto: "more than 1,160 people" killed, according to an AFP count."""
+SEED_002 = "15b3"
+"""The Cairo talks report: "1,200 people" died."""
+
+
+@pytest.fixture
+def seeds(seeds_dir: Path) -> Iterator[Library]:
+    """A RAM library holding the five seed articles."""
+    library = Library.in_memory()
+    library.index_paths([seeds_dir])
+    yield library
+    library.close()
+
+
+async def open_compare(
+    app: NewsdeskApp, pilot: Pilot[int], settle: Settle, a: str = SEED_004, b: str = SEED_002
+) -> CompareScreen:
+    await settle(pilot)
+    screen = CompareScreen(app.library, app.library.resolve(a), app.library.resolve(b))
+    app.push_screen(screen)
+    await settle(pilot)
+    assert app.screen is screen
+    return screen
+
+
+def shown(screen: CompareScreen, selector: str | type[Widget]) -> bool:
+    return screen.query_one(selector).display
+
+
+def panes(screen: CompareScreen) -> tuple[ComparePane, ComparePane]:
+    return screen.pane(Side.A), screen.pane(Side.B)
+
+
+async def test_compare_screen_shows_both_reports(seeds: Library, settle: Settle) -> None:
+    """A is 004 on the left, B is 002 on the right; the table has killed 1,160 vs 1,200 differ."""
+    app = NewsdeskApp(seeds)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_compare(app, pilot, settle)
+        left, right = panes(screen)
+        assert left.article is not None
+        assert left.article.id == seeds.resolve(SEED_004)
+        assert right.article is not None
+        assert right.article.id == seeds.resolve(SEED_002)
+        assert not screen.query_one("#panes").loading
+        killed = [
+            line
+            for line in screen.query_one(ComparisonSummary).figures
+            if line.measure == "killed" and "1,160" in line.a
+        ]
+        assert len(killed) == 1
+        assert killed[0].b == "1,200 people"
+        assert killed[0].status is FigureStatus.DIFFER
+        assert "AFP count" in killed[0].attributions
+
+
+async def test_compare_screen_marks_disagreeing_figures_in_both_panes(
+    seeds: Library, settle: Settle
+) -> None:
+    """The differing figures get a ≠ gutter cue in the paragraphs that hold them, on each side."""
+    app = NewsdeskApp(seeds)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_compare(app, pilot, settle)
+        left, right = panes(screen)
+        assert left.article is not None
+        assert right.article is not None
+        a_para = next(f.paragraph for f in left.article.figures if "1,160" in f.text)
+        b_para = next(f.paragraph for f in right.article.figures if f.text == "1,200 people")
+        assert "≠" in left.row(a_para).cues
+        assert "≠" in right.row(b_para).cues
+        assert left.row(0).cues[1] in "A=≈B"
+
+
+async def test_compare_screen_sync_scroll(seeds: Library, settle: Settle) -> None:
+    """Scrolling A brings B to the aligned paragraph while sync is on, and not once it is off."""
+    app = NewsdeskApp(seeds)
+    async with app.run_test(size=NARROW) as pilot:
+        screen = await open_compare(app, pilot, settle)
+        left, right = panes(screen)
+        assert screen.comparison is not None
+        assert left.article is not None
+        mapping = correspondence(screen.comparison, Side.A, len(left.article.paragraphs))
+        target = left.row(8).virtual_region.y - left.row(0).virtual_region.y
+        left.scroll_to(y=target, animate=False, immediate=True)
+        await settle(pilot)
+        assert left.top_paragraph()[0] == 8
+        assert mapping[8] is not None
+        assert right.top_paragraph()[0] == mapping[8]
+        await pilot.press("s")
+        assert not screen.sync
+        before = right.scroll_y
+        left.scroll_to(y=0, animate=False, immediate=True)
+        await settle(pilot)
+        assert left.top_paragraph()[0] == 0
+        assert right.scroll_y == before
+
+
+async def test_compare_screen_jumps_to_differences(seeds: Library, settle: Settle) -> None:
+    """`]` lands both panes on the 1,160-vs-1,200 figures with both attributions; `[` goes back."""
+    app = NewsdeskApp(seeds)
+    async with app.run_test(size=NARROW) as pilot:
+        screen = await open_compare(app, pilot, settle)
+        left, right = panes(screen)
+        assert left.article is not None
+        assert right.article is not None
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        count = len(screen.differences)
+        assert screen.current == 0
+        assert (
+            f"1/{count}: killed — more than 1,160 vs 1,200 (according to an AFP"
+            in screen.status_text
+        )
+        a_fig = next(f for f in left.article.figures if "1,160" in f.text)
+        b_fig = next(f for f in right.article.figures if f.text == "1,200 people")
+        assert (left.cursor, right.cursor) == (a_fig.paragraph, b_fig.paragraph)
+        assert left.top_paragraph()[0] == a_fig.paragraph
+        assert right.top_paragraph()[0] == b_fig.paragraph
+        await pilot.press("right_square_bracket")
+        assert screen.current == 1
+        assert screen.status_text.count(f"2/{count}: ") == 1
+        await pilot.press("left_square_bracket")
+        assert screen.current == 0
+        assert f"1/{count}: killed" in screen.status_text
+
+
+async def test_compare_screen_swaps_sides(seeds: Library, settle: Settle) -> None:
+    """`x` puts the former B on the left, and the figure table's columns follow."""
+    app = NewsdeskApp(seeds)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_compare(app, pilot, settle)
+        await pilot.press("x")
+        await settle(pilot)
+        left, right = panes(screen)
+        assert left.article is not None
+        assert left.article.id == seeds.resolve(SEED_002)
+        assert right.article is not None
+        assert right.article.id == seeds.resolve(SEED_004)
+        killed = next(
+            line for line in screen.query_one(ComparisonSummary).figures if line.a == "1,200 people"
+        )
+        assert "1,160" in killed.b
+        assert killed.status is FigureStatus.DIFFER
+        assert (screen.a_id, screen.b_id) == (left.article.id, right.article.id)
+
+
+async def test_compare_screen_summary_toggle(seeds: Library, settle: Settle) -> None:
+    """Wide: the summary shows, `t` hides it; narrow: hidden, `t` shows it in the panes' place."""
+    app = NewsdeskApp(seeds)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_compare(app, pilot, settle)
+        assert shown(screen, ComparisonSummary)
+        await pilot.press("t")
+        assert not shown(screen, ComparisonSummary)
+    app = NewsdeskApp(seeds)
+    async with app.run_test(size=NARROW) as pilot:
+        screen = await open_compare(app, pilot, settle)
+        assert not shown(screen, ComparisonSummary)
+        await pilot.press("t")
+        assert shown(screen, ComparisonSummary)
+        assert not shown(screen, "#panes")
+
+
+async def test_compare_screen_bookmarks_in_focused_pane(seeds: Library, settle: Settle) -> None:
+    """`m` in pane B bookmarks B's paragraph under the cursor, with the typed note."""
+    app = NewsdeskApp(seeds)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_compare(app, pilot, settle)
+        await pilot.press("l", "j", "m")
+        dialog = app.screen
+        assert isinstance(dialog, BookmarkDialog)
+        await pilot.press(*"toll", "enter", "enter")
+        await settle(pilot)
+        assert not dialog.is_attached
+        assert isinstance(app.screen, CompareScreen)
+        marks = seeds.bookmarks()
+        assert [(m.article_id, m.paragraph, m.note) for m in marks] == [
+            (seeds.resolve(SEED_002), 1, "toll")
+        ]
+        assert "◆" in screen.pane(Side.B).row(1).cues
+
+
+async def test_compare_screen_help_and_back(seeds: Library, settle: Settle) -> None:
+    """`?` lists the compare keys; `q` goes back to the screen underneath."""
+    app = NewsdeskApp(seeds)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        under = app.screen
+        await open_compare(app, pilot, settle)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        described = {description for _, description in app.screen.rows}
+        assert {"Next difference", "Previous difference", "Sync scroll", "Swap A/B"} <= described
+        assert {"Summary", "Bookmark", "Back"} <= described
+        await pilot.press("escape")
+        await pilot.press("q")
+        await settle(pilot)
+        assert app.screen is under
+
+
+async def test_compare_screen_unknown_article_notifies(
+    seeds: Library, settle: Settle, notes: Notes
+) -> None:
+    """A missing article is an error notification, not a crash."""
+    app = NewsdeskApp(seeds)
+    async with app.run_test(size=WIDE, message_hook=notes) as pilot:
+        await settle(pilot)
+        app.push_screen(CompareScreen(seeds, ArticleId("nope-nope"), seeds.resolve(SEED_002)))
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen)
+        assert notes.texts("error")
+
+
+async def test_open_comparison_picks_then_compares(seeds: Library, settle: Settle) -> None:
+    """open_comparison shows the picker; Enter compares with the most similar report."""
+    app = NewsdeskApp(seeds)
+    async with app.run_test(size=WIDE) as pilot:
+        await settle(pilot)
+        a = seeds.resolve(SEED_004)
+        open_comparison(app.screen, seeds, a)
+        await settle(pilot)
+        assert isinstance(app.screen, PickArticleDialog)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen)
+        assert (app.screen.a_id, app.screen.b_id) == (a, seeds.related(a)[0].article.id)

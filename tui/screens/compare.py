@@ -1,0 +1,328 @@
+"""CompareScreen: two reports side by side, scrolled together, differences one key away.
+
+The screen loads both articles, their spans, their bookmarks and the comparison in one
+thread worker, hands each `ComparePane` what to draw, and keeps the navigation state
+(synchronised scrolling, the current difference). The layout of the comparison (shading,
+differences, paragraph correspondence, swapping) is pure and lives in `compare_nav`.
+`open_comparison()` is the entry point for the reader's `c` key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from index import Article, ArticleId, Bookmark, Comparison, Library, NewsdeskError, Span
+from tui.messages import BookmarksChanged, LibraryFailed
+from tui.screens.compare_nav import (
+    Difference,
+    Side,
+    correspondence,
+    differences,
+    differing_spans,
+    place_of,
+    shading,
+    swap,
+)
+from tui.screens.dialogs import BookmarkDialog, BookmarkDraft
+from tui.screens.pick_article import PickArticleDialog
+from tui.widgets.article_view import Passage
+from tui.widgets.compare_pane import ComparePane
+from tui.widgets.comparison_summary import ComparisonSummary
+
+WIDE = 120
+"""From this many columns the summary panel is shown from the start."""
+PANE_IDS: dict[Side, str] = {Side.A: "pane-a", Side.B: "pane-b"}
+
+
+@dataclass(frozen=True)
+class Report:
+    """One side as loaded: the article, its figure/party spans, its bookmarks."""
+
+    article: Article
+    spans: tuple[Span, ...]
+    bookmarks: tuple[Bookmark, ...]
+
+
+def open_comparison(screen: Screen[object], library: Library, article_id: ArticleId) -> None:
+    """Ask which report to compare `article_id` with, then show the comparison.
+
+    Args:
+        screen: The screen the user is on (the reader); the picker opens above it.
+        library: The open library (used only in the screens' workers).
+        article_id: Report A.
+    """
+
+    def compare_with(other: ArticleId | None) -> None:
+        if other is not None:
+            screen.app.push_screen(CompareScreen(library, article_id, other))
+
+    screen.app.push_screen(PickArticleDialog(library, article_id), compare_with)
+
+
+class CompareScreen(Screen[None]):
+    """Report A on the left, report B on the right, a summary of figures and parties."""
+
+    CSS_PATH = "compare.tcss"
+    # Screen declares this as `ClassVar[...] | None`, which mypy reads as an instance variable.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]  # noqa: RUF012
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("right_square_bracket", "difference(1)", "Next difference"),
+        Binding("left_square_bracket", "difference(-1)", "Previous difference"),
+        Binding("s", "toggle_sync", "Sync scroll"),
+        Binding("x", "swap", "Swap A/B"),
+        Binding("t", "toggle_summary", "Summary"),
+        Binding("m", "bookmark", "Bookmark"),
+        Binding("h,left", "focus_side('a')", "Focus A", show=False),
+        Binding("l,right", "focus_side('b')", "Focus B", show=False),
+        Binding("q,escape", "back", "Back"),
+    ]
+
+    @dataclass
+    class Loaded(Message):
+        """Both reports and their comparison are ready."""
+
+        a: Report
+        b: Report
+        comparison: Comparison
+
+    @dataclass
+    class BookmarkSaved(Message):
+        """A bookmark was stored."""
+
+        bookmark: Bookmark
+
+    def __init__(self, library: Library, a_id: ArticleId, b_id: ArticleId) -> None:
+        """Compare report `a_id` (left) with `b_id` (right)."""
+        super().__init__()
+        self.library = library
+        self.a_id, self.b_id = a_id, b_id
+        self.reports: dict[Side, Report] = {}
+        self.comparison: Comparison | None = None
+        self.sync = True
+        """Scrolling one pane scrolls the other to the corresponding paragraph."""
+        self.differences: list[Difference] = []
+        self.current: int | None = None
+        """Index into `differences` of the difference shown, or None before `]`/`[`."""
+        self._maps: dict[Side, list[int | None]] = {}
+        self.status_text = ""
+        """The status line as plain text (for tests and callers)."""
+
+    def compose(self) -> ComposeResult:
+        """Header, status line, the two panes, the summary, footer."""
+        yield Header()
+        yield Static("Loading the comparison…", id="compare-status", markup=False)
+        with Horizontal(id="panes"):
+            yield ComparePane(id=PANE_IDS[Side.A])
+            yield ComparePane(id=PANE_IDS[Side.B])
+        yield ComparisonSummary(id="summary")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Start loading; the panes show a loading indicator meanwhile."""
+        self.title = "Compare"
+        self.query_one("#panes").loading = True
+        self.pane(Side.A).focus()
+        self.load_comparison()
+
+    def pane(self, side: Side) -> ComparePane:
+        """The pane of one side (A is always the left one)."""
+        return self.query_one(f"#{PANE_IDS[side]}", ComparePane)
+
+    @work(thread=True, exclusive=True, group="compare")
+    def load_comparison(self) -> None:
+        """Fetch both articles, their spans and bookmarks, and compare them."""
+        try:
+            a = self.library.article(self.a_id)
+            b = self.library.article(self.b_id)
+            comparison = self.library.compare(a.id, b.id)
+            marks = self.library.bookmarks()
+            reports = [
+                Report(
+                    article,
+                    tuple(self.library.spans(article)),
+                    tuple(m for m in marks if m.article_id == article.id),
+                )
+                for article in (a, b)
+            ]
+        except NewsdeskError as error:
+            self.post_message(LibraryFailed(error))
+            return
+        self.post_message(self.Loaded(reports[0], reports[1], comparison))
+
+    @work(thread=True, group="bookmark-writer")
+    def save_bookmark(self, article_id: ArticleId, passage: Passage, draft: BookmarkDraft) -> None:
+        """Store a bookmark."""
+        try:
+            mark = self.library.add_bookmark(
+                article_id,
+                passage.paragraph,
+                passage.start,
+                passage.end,
+                note=draft.note,
+                tags=draft.tags,
+            )
+        except NewsdeskError as error:
+            self.post_message(LibraryFailed(error))
+            return
+        self.post_message(self.BookmarkSaved(mark))
+
+    # --- handlers -----------------------------------------------------------------
+
+    @on(Loaded)
+    def show_comparison(self, event: Loaded) -> None:
+        """Draw both panes and the summary."""
+        self.query_one("#panes").loading = False
+        self.set_class(self.size.width >= WIDE, "-summary")
+        self._show(event.a, event.b, event.comparison)
+
+    @on(BookmarkSaved)
+    def mark_saved(self, event: BookmarkSaved) -> None:
+        """Show the marker in the pane holding the article, and tell the user."""
+        for side, report in self.reports.items():
+            if report.article.id == event.bookmark.article_id:
+                self.pane(side).add_bookmark(event.bookmark)
+        self.notify(f"Bookmarked paragraph {(event.bookmark.paragraph or 0) + 1}")
+        self.post_message(BookmarksChanged(event.bookmark.article_id))
+
+    @on(ComparePane.Scrolled)
+    def follow_scroll(self, event: ComparePane.Scrolled) -> None:
+        """When synchronised, bring the other pane to the corresponding paragraph."""
+        if not self.sync or not self._maps:
+            return
+        side = Side.A if event.pane_id == PANE_IDS[Side.A] else Side.B
+        mapping = self._maps[side]
+        target = mapping[event.paragraph] if event.paragraph < len(mapping) else None
+        if target is not None:
+            self.pane(side.other).scroll_to_paragraph(target)
+
+    @on(ComparisonSummary.FigureChosen)
+    def go_to_figure(self, event: ComparisonSummary.FigureChosen) -> None:
+        """Bring both panes to the figures of the chosen summary row."""
+        if self.comparison is None:
+            return
+        row = self.comparison.figures[event.index]
+        for side, figures in ((Side.A, row.a), (Side.B, row.b)):
+            if figures:
+                first = figures[0]
+                self.pane(side).move_to(first.paragraph, first.start, first.end)
+                self.pane(side).scroll_to_paragraph(first.paragraph)
+        self._set_status(Content(f"{row.measure.replace('_', ' ')}: {row.status}"))
+
+    @on(LibraryFailed)
+    def show_failure(self, event: LibraryFailed) -> None:
+        """An expected library error: tell the user."""
+        self.notify(str(event.error), title="newsdesk", severity="error", markup=False)
+
+    # --- actions ------------------------------------------------------------------
+
+    def action_difference(self, step: int) -> None:
+        """Go to the next/previous difference in both panes."""
+        if not self.differences:
+            self.notify("No differences between these reports")
+            return
+        count = len(self.differences)
+        if self.current is None:
+            self.current = 0 if step > 0 else count - 1
+        else:
+            self.current = (self.current + step) % count
+        difference = self.differences[self.current]
+        for side in Side:
+            place = place_of(difference, side)
+            pane = self.pane(side)
+            pane.move_to(place.paragraph, place.start, place.end)
+            pane.scroll_to_paragraph(place.paragraph)
+        self._set_status(Content(f"{self.current + 1}/{count}: {difference.label}"))
+
+    def action_toggle_sync(self) -> None:
+        """Switch synchronised scrolling on or off."""
+        self.sync = not self.sync
+        self.notify(f"Synchronised scrolling {'on' if self.sync else 'off'}")
+        if self.sync and self._maps:
+            paragraph, _ = self.pane(Side.A).top_paragraph()
+            target = self._maps[Side.A][paragraph]
+            if target is not None:
+                self.pane(Side.B).scroll_to_paragraph(target)
+        self._set_status()
+
+    def action_swap(self) -> None:
+        """Show B on the left and A on the right."""
+        if self.comparison is None:
+            return
+        a, b = self.reports[Side.A], self.reports[Side.B]
+        self.a_id, self.b_id = b.article.id, a.article.id
+        self._show(b, a, swap(self.comparison))
+        self.notify(f"Swapped: A is now {b.article.source or b.article.title}", markup=False)
+
+    def action_toggle_summary(self) -> None:
+        """Show or hide the figure and party tables."""
+        self.toggle_class("-summary")
+
+    def action_bookmark(self) -> None:
+        """Bookmark the passage under the cursor of the focused pane."""
+        pane = self.focused if isinstance(self.focused, ComparePane) else self.pane(Side.A)
+        if pane.article is None:
+            return
+        passage = pane.passage
+        text = pane.article.paragraphs[passage.paragraph]
+        quote = text if passage.start is None else text[passage.start : passage.end]
+        article_id = pane.article.id
+
+        def save(draft: BookmarkDraft | None) -> None:
+            if draft is not None:
+                self.save_bookmark(article_id, passage, draft)
+
+        self.app.push_screen(BookmarkDialog(quote), save)
+
+    def action_focus_side(self, side: str) -> None:
+        """Focus the pane of one side."""
+        self.pane(Side(side)).focus()
+
+    def action_back(self) -> None:
+        """Close the comparison."""
+        self.dismiss(None)
+
+    # --- drawing ------------------------------------------------------------------
+
+    def _show(self, a: Report, b: Report, comparison: Comparison) -> None:
+        self.reports = {Side.A: a, Side.B: b}
+        self.comparison = comparison
+        for side, report in self.reports.items():
+            spans = [*report.spans, *differing_spans(comparison, side)]
+            shades = shading(comparison, report.article, side)
+            self.pane(side).show(side.name, report.article, spans, shades, report.bookmarks)
+        self._maps = {
+            side: correspondence(comparison, side, len(report.article.paragraphs))
+            for side, report in self.reports.items()
+        }
+        self.differences = differences(comparison, a.article, b.article)
+        self.current = None
+        self.query_one(ComparisonSummary).show(comparison)
+        self.sub_title = f"{_outlet(a.article)} vs {_outlet(b.article)}"
+        self._set_status()
+
+    def _set_status(self, detail: Content | None = None) -> None:
+        sync = "sync on" if self.sync else "sync off"
+        head = Content.styled(f"{sync} · {len(self.differences)} differences", "bold")
+        if detail is None:
+            detail = Content.styled("] next difference · [ previous · t summary · x swap", "dim")
+        legend = Content.styled(
+            "= same  ≈ similar  A/B only in A/B  ≠ figures differ  ◆ bookmark", "dim"
+        )
+        status = Content("\n").join([Content(" · ").join([head, detail]), legend])
+        self.status_text = status.plain
+        self.query_one("#compare-status", Static).update(status)
+
+
+def _outlet(article: Article) -> str:
+    return article.source or "unknown outlet"
