@@ -177,7 +177,7 @@ class ArticleScreen(Screen[None]):
         """Highlight the occurrences and go to the first."""
         count = self.query_one(ArticleView).find(event.value)
         self.query_one("#find-bar").remove_class("-active")
-        self.query_one(ArticleView).focus()
+        self.set_focus(self.query_one(ArticleView))
         if event.value.strip():
             message = f"{count} matches for “{event.value.strip()}”" if count else "Not found"
             self.notify(message, markup=False)
@@ -207,7 +207,7 @@ class ArticleScreen(Screen[None]):
     def action_find(self) -> None:
         """Show the find bar."""
         self.query_one("#find-bar").add_class("-active")
-        self.query_one("#find-input", Input).focus()
+        self.set_focus(self.query_one("#find-input", Input))
 
     def action_find_next(self, forward: bool) -> None:
         """Go to the next/previous find hit."""

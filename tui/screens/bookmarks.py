@@ -166,8 +166,8 @@ class BookmarksScreen(Screen[None]):
     # --- actions ------------------------------------------------------------------
 
     def action_focus_filter(self) -> None:
-        """Focus the filter input."""
-        self.query_one("#bookmark-filter", Input).focus()
+        """Focus the filter input (at once, so the next keys reach it)."""
+        self.set_focus(self.query_one("#bookmark-filter", Input))
 
     def action_focus_list(self) -> None:
         """Focus the list."""

@@ -88,7 +88,7 @@ class BookmarkDialog(ModalScreen[BookmarkDraft | None]):
     @on(Input.Submitted, "#bookmark-note")
     def next_field(self) -> None:
         """Enter in the note moves to the tags."""
-        self.query_one("#bookmark-tags", Input).focus()
+        self.set_focus(self.query_one("#bookmark-tags", Input))
 
     @on(Input.Submitted, "#bookmark-tags")
     def save(self) -> None:

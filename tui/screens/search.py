@@ -190,6 +190,8 @@ class SearchScreen(Screen[None]):
     @on(SearchBar.QueryChanged)
     def search_for(self, event: SearchBar.QueryChanged) -> None:
         """Start a search (or list the newest articles for an empty query)."""
+        if event.submitted:
+            self.set_focus(self.query_one(ResultsList))
         if event.query:
             self.run_search(event.query, self.sort)
         else:
@@ -236,16 +238,20 @@ class SearchScreen(Screen[None]):
     # --- actions ------------------------------------------------------------------
 
     def action_focus_search(self) -> None:
-        """Focus the query input."""
-        self.query_one(SearchBar).focus_input()
+        """Focus the query input.
+
+        `Screen.set_focus` is immediate, unlike `Widget.focus` (deferred with call_later),
+        so keys typed right after `/` already reach the input.
+        """
+        self.set_focus(self.query_one(SearchBar).input)
 
     def action_focus_results(self) -> None:
         """Focus the results list."""
-        self.query_one(ResultsList).focus()
+        self.set_focus(self.query_one(ResultsList))
 
     def action_focus_facets(self) -> None:
         """Focus the facets panel."""
-        self.query_one(FacetPanel).focus()
+        self.set_focus(self.query_one(FacetPanel))
 
     def action_toggle_sort(self) -> None:
         """Switch between relevance and date order, and search again."""

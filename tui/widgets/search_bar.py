@@ -34,6 +34,8 @@ class SearchBar(Vertical):
         """The user paused typing (or pressed Enter); search for `query`."""
 
         query: str
+        submitted: bool = False
+        """True when Enter was pressed (the user is done typing)."""
 
     def __init__(
         self,
@@ -68,9 +70,10 @@ class SearchBar(Vertical):
         line.update(notice or "")
         line.set_class(notice is None or not notice.plain, "-empty")
 
-    def focus_input(self) -> None:
-        """Move the keyboard focus into the query input."""
-        self.query_one(Input).focus()
+    @property
+    def input(self) -> Input:
+        """The query input (screens focus it with `Screen.set_focus`, which is immediate)."""
+        return self.query_one(Input)
 
     @on(Input.Changed, "#search-input")
     def restart_debounce(self, event: Input.Changed) -> None:
@@ -84,10 +87,10 @@ class SearchBar(Vertical):
     def search_now(self, event: Input.Submitted) -> None:
         """Enter searches immediately, skipping the debounce."""
         event.stop()
-        self._emit()
+        self._emit(submitted=True)
 
-    def _emit(self) -> None:
+    def _emit(self, *, submitted: bool = False) -> None:
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        self.post_message(self.QueryChanged(self.value))
+        self.post_message(self.QueryChanged(self.value, submitted))

@@ -1,0 +1,139 @@
+"""End to end: the installed `newsdesk` in a real terminal (tmux), first run to restart.
+
+A private tmux server (`-L`) runs the app at 100x30 with a temporary NEWSDESK_HOME; keys go
+in with `send-keys`, the screen comes back with `capture-pane -p`, polled with a deadline.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import subprocess
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+
+POLL_SECONDS = 0.1
+WAIT_SECONDS = 30.0
+EXITED = "NEWSDESK-EXITED"
+
+
+class Terminal:
+    """One tmux pane running a shell command, on a private tmux server."""
+
+    def __init__(self, tmux: str, socket: str) -> None:
+        self.tmux = tmux
+        self.socket = socket
+        self.target = "newsdesk-e2e"
+
+    def run(self, *args: str) -> str:
+        done = subprocess.run(
+            [self.tmux, "-L", self.socket, "-f", os.devnull, *args],
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=WAIT_SECONDS,
+        )
+        return done.stdout
+
+    def start(self, command: str) -> None:
+        self.run("new-session", "-d", "-s", self.target, "-x", "100", "-y", "30", command)
+        self.run("resize-window", "-t", self.target, "-x", "100", "-y", "30")
+
+    def respawn(self, command: str) -> None:
+        self.run("respawn-pane", "-k", "-t", self.target, command)
+
+    def keys(self, *keys: str) -> None:
+        self.run("send-keys", "-t", self.target, *keys)
+
+    def type(self, text: str) -> None:
+        self.run("send-keys", "-t", self.target, "-l", text)
+
+    def screen(self) -> str:
+        return self.run("capture-pane", "-p", "-t", self.target)
+
+    def wait_for(self, text: str) -> str:
+        """Poll the screen until it shows `text`; fail with the last screen after a deadline."""
+        deadline = time.monotonic() + WAIT_SECONDS
+        shown = ""
+        while time.monotonic() < deadline:
+            shown = self.screen()
+            if text in shown:
+                return shown
+            time.sleep(POLL_SECONDS)
+        pytest.fail(f"{text!r} never appeared; the screen was:\n{shown}")
+
+    def close(self) -> None:
+        subprocess.run(
+            [self.tmux, "-L", self.socket, "kill-server"], capture_output=True, check=False
+        )
+
+
+@pytest.fixture
+def terminal() -> Iterator[Terminal]:
+    """A private tmux server, killed afterwards."""
+    tmux = shutil.which("tmux")
+    if tmux is None:
+        pytest.skip("tmux is not installed")
+    term = Terminal(tmux, f"newsdesk-{uuid.uuid4().hex[:8]}")
+    yield term
+    term.close()
+
+
+def app_command(home: Path) -> str:
+    """Run the installed newsdesk, then print a marker with its exit status and wait."""
+    exe = shutil.which("newsdesk")
+    if exe is None:
+        pytest.skip("the newsdesk console script is not installed")
+    # COLUMNS/LINES (set by some runners) would override the pane's real size.
+    env = f"-u COLUMNS -u LINES NEWSDESK_HOME={shlex.quote(str(home))} TERM=xterm-256color"
+    return f"sh -c 'env {env} {shlex.quote(exe)}; echo {EXITED} $?; sleep 60'"
+
+
+def test_tmux_search_read_bookmark_restart(terminal: Terminal, tmp_path: Path) -> None:
+    """First run lists the seeds; a query finds one; a bookmark survives a restart."""
+    command = app_command(tmp_path / "home")
+    terminal.start(command)
+    terminal.wait_for("5 articles")
+    terminal.keys("/")
+    terminal.type("politburo guarantors")
+    terminal.keys("Enter")
+    terminal.wait_for("1 results")
+    terminal.wait_for("s Sort")  # Enter moved the focus to the results (footer shows their keys)
+    terminal.keys("Enter")
+    screen = terminal.wait_for("Legend")
+    assert "Haniyeh" in screen
+    terminal.keys("j")
+    terminal.wait_for("▌")
+    terminal.keys("m")
+    terminal.wait_for("Bookmark this passage")
+    terminal.type("tmux note")
+    terminal.keys("Enter")
+    terminal.wait_for("tmux note")
+    terminal.type("e2e")
+    terminal.keys("Enter")
+    terminal.wait_for("Bookmarked paragraph")
+    terminal.keys("q")
+    terminal.wait_for("1 results")
+    terminal.keys("q")
+    assert f"{EXITED} 0" in terminal.wait_for(EXITED)
+
+    terminal.respawn(command)
+    terminal.wait_for("5 articles")
+    terminal.keys("B")
+    screen = terminal.wait_for("tmux note")
+    assert "[anchored]" in screen
+    terminal.keys("Enter")
+    terminal.wait_for("Legend")
+    terminal.keys("q")
+    terminal.wait_for("Enter open")
+    terminal.keys("q")
+    terminal.wait_for("articles, newest first")
+    terminal.keys("q")
+    assert f"{EXITED} 0" in terminal.wait_for(EXITED)
