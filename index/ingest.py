@@ -153,10 +153,14 @@ class Ingester:
         self, folders: Sequence[Path], missing: Sequence[Path], present: set[Path]
     ) -> None:
         """Remove the articles of files gone from re-indexed folders (or named and gone)."""
-        gone = [r for folder in folders for r in self._manifest.files_under(str(folder))]
-        gone += [r for p in missing if (r := self._manifest.file(str(p))) is not None]
-        for record in gone:
-            if Path(record.path) in present or Path(record.path).exists():
+        seen = {str(path) for path in present}
+        recorded = [p for folder in folders for p in self._manifest.paths_under(str(folder))]
+        recorded += [str(path) for path in missing]
+        for path in recorded:
+            if path in seen or Path(path).exists():
+                continue
+            record = self._manifest.file(path)
+            if record is None:
                 continue
             self._manifest.remove_file(record.path)
             for article_id in record.article_ids:
@@ -172,10 +176,10 @@ class Ingester:
         except OSError as error:
             self._tally.skip(str(path), f"cannot read it: {error.strerror}")
             return None
-        previous = self._manifest.file(str(path))
-        if previous and (previous.size, previous.mtime_ns) == (stat.st_size, stat.st_mtime_ns):
+        if self._manifest.stat_of(str(path)) == (stat.st_size, stat.st_mtime_ns):
             self._tally.unchanged += 1
             return None
+        previous = self._manifest.file(str(path))
         try:
             sha = _sha256(path) if stat.st_size <= _HASH_LIMIT else ""
         except OSError as error:

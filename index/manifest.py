@@ -137,6 +137,20 @@ class Manifest:
         row = self._db.execute("SELECT * FROM files WHERE path = ?", (path,)).fetchone()
         return None if row is None else _file_record(row)
 
+    def stat_of(self, path: str) -> tuple[int, int] | None:
+        """The recorded (size, mtime_ns) of a file, or None: the cheap unchanged check."""
+        row = self._db.execute("SELECT size, mtime_ns FROM files WHERE path = ?", (path,))
+        found = row.fetchone()
+        return None if found is None else (int(found[0]), int(found[1]))
+
+    def paths_under(self, folder: str) -> list[str]:
+        """The recorded paths inside a folder (recursively)."""
+        prefix = folder.rstrip("/") + "/"
+        rows = self._db.execute(
+            "SELECT path FROM files WHERE substr(path, 1, ?) = ?", (len(prefix), prefix)
+        )
+        return [row[0] for row in rows]
+
     def files_under(self, folder: str) -> list[FileRecord]:
         """Every file recorded inside a folder (recursively)."""
         prefix = folder.rstrip("/") + "/"

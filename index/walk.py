@@ -29,22 +29,40 @@ def _hidden(name: str) -> bool:
     return name.startswith(".")
 
 
+def _suffix(name: str) -> str:
+    """A file name's lower-case suffix with the dot, like `Path.suffix` but without a Path."""
+    dot = name.rfind(".")
+    return name[dot:].lower() if dot > 0 else ""
+
+
 def _walk_folder(folder: Path, suffixes: Collection[str], seen_dirs: set[str]) -> list[Path]:
-    """Every supported, non-hidden file below a folder; each real folder visited once."""
+    """Every supported, non-hidden file below a folder; each real folder visited once.
+
+    Uses `os.scandir` (file types come with the listing) and resolves only symlinks, so a
+    large folder costs one `readdir` per folder rather than a `realpath` per file.
+    """
     found: list[Path] = []
-    for root, dirs, names in os.walk(folder, followlinks=True):
-        real = os.path.realpath(root)
+    stack = [os.path.realpath(folder)]
+    while stack:
+        real = stack.pop()
         if real in seen_dirs:
-            dirs[:] = []  # a symlink loop or a folder reached twice: do not descend again
-            continue
+            continue  # a symlink loop, or a folder reached twice: do not descend again
         seen_dirs.add(real)
-        dirs[:] = sorted(d for d in dirs if not _hidden(d))
-        for name in sorted(names):
-            if _hidden(name) or Path(name).suffix.lower() not in suffixes:
+        try:
+            with os.scandir(real) as listing:
+                entries = sorted(listing, key=lambda entry: entry.name)
+        except OSError:
+            continue
+        subfolders = []
+        for entry in entries:
+            if _hidden(entry.name):
                 continue
-            path = Path(root) / name
-            if path.is_file():
-                found.append(Path(os.path.realpath(path)))
+            target = os.path.realpath(entry.path) if entry.is_symlink() else entry.path
+            if entry.is_dir():
+                subfolders.append(target)
+            elif entry.is_file() and _suffix(entry.name) in suffixes:
+                found.append(Path(target))
+        stack.extend(reversed(subfolders))
     return found
 
 

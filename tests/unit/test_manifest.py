@@ -104,3 +104,12 @@ def test_manifest_second_writer_is_busy(tmp_path: Path) -> None:
     first.rollback()
     second.begin()
     second.commit()
+
+
+def test_manifest_stat_and_paths_under() -> None:
+    """stat_of gives (size, mtime_ns); paths_under lists the folder's paths."""
+    manifest = Manifest.open(None)
+    manifest.put_file(FileRecord("/news/a.txt", 7, 99, "s", (A,), ()))
+    assert manifest.stat_of("/news/a.txt") == (7, 99)
+    assert manifest.stat_of("/news/b.txt") is None
+    assert manifest.paths_under("/news/") == ["/news/a.txt"]
