@@ -8,17 +8,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
-from textual.command import Provider
 from textual.screen import ModalScreen, Screen
 
 from index import Library
 from tui.messages import OpenArticle, OpenBookmarks
 from tui.screens.search import SearchScreen
+
+if TYPE_CHECKING:
+    from textual.command import Provider
 
 DARK_THEME = "textual-dark"
 LIGHT_THEME = "textual-light"

@@ -201,3 +201,40 @@ async def test_search_narrow_terminal_hides_facets(make_app: MakeApp, settle: Se
             app.screen.query_one(FacetPanel).size.width == 0
         )
         assert len(results(app).article_ids) == 5
+
+
+async def test_search_did_you_mean_suggestion(make_app: MakeApp, settle: Settle) -> None:
+    """A misspelt query shows "Did you mean" inline; ctrl+y searches the suggestion."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"ceasfire", "enter")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        assert screen.page is not None
+        assert screen.page.suggestion == "ceasefire"
+        assert "Did you mean" in str(screen.query_one("#search-notice", Static).render())
+        await pilot.press("ctrl+y")
+        await settle(pilot)
+        assert screen.query_one(SearchBar).value == "ceasefire"
+        assert screen.page.total >= 1
+
+
+async def test_search_index_folder_command(
+    make_app: MakeApp, data_dir: Path, settle: Settle
+) -> None:
+    """The palette's "Index a folder…" asks for a folder and indexes it with progress."""
+    seen: list[Message] = []
+    app = make_app(Library.in_memory())
+    async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
+        await settle(pilot)
+        assert results(app).article_ids == []
+        app.ask_folder()
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(data_dir)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, SearchScreen)
+        assert len(results(app).article_ids) == 5
+        assert any(isinstance(m, SearchScreen.IndexProgress) for m in seen)

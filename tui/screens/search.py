@@ -81,6 +81,8 @@ class SearchScreen(Screen[None]):
         query: str
         sort: str
         page: SearchPage
+        as_you_type: bool = True
+        """Whether the last word was searched as a prefix (no "did you mean" then)."""
 
     def __init__(self, library: Library, *, seed_dir: Path | None = None) -> None:
         super().__init__()
@@ -129,15 +131,19 @@ class SearchScreen(Screen[None]):
         self.post_message(self.IndexProgress(done, total, path))
 
     @work(thread=True, exclusive=True, group=SEARCH)
-    def run_search(self, query: str, sort: str) -> None:
-        """Run one as-you-type search; the handler drops it if the query changed since."""
+    def run_search(self, query: str, sort: str, as_you_type: bool = True) -> None:
+        """Run one search; the handler drops it if the query changed since.
+
+        While typing, the last word is a prefix (`as_you_type`); Enter, or a prefix search
+        that found nothing, runs the full query, which can suggest a better spelling.
+        """
         try:
-            page = self.library.search(query, sort=sort, as_you_type=True)
+            page = self.library.search(query, sort=sort, as_you_type=as_you_type)
         except NewsdeskError as error:
             self.post_message(LibraryFailed(error))
             return
         if not get_current_worker().is_cancelled:
-            self.post_message(self.ResultsReady(query, sort, page))
+            self.post_message(self.ResultsReady(query, sort, page, as_you_type))
 
     @work(thread=True, exclusive=True, group=SEARCH)
     def load_recent(self) -> None:
@@ -193,7 +199,7 @@ class SearchScreen(Screen[None]):
         if event.submitted:
             self.set_focus(self.query_one(ResultsList))
         if event.query:
-            self.run_search(event.query, self.sort)
+            self.run_search(event.query, self.sort, not event.submitted)
         else:
             self.load_recent()
 
@@ -203,6 +209,8 @@ class SearchScreen(Screen[None]):
         if event.query != self.query_one(SearchBar).value or event.sort != self.sort:
             return
         page = event.page
+        if page.total == 0 and event.as_you_type:
+            self.run_search(event.query, event.sort, as_you_type=False)
         self.page = page
         self.query_one(ResultsList).show_page(page)
         self.query_one(FacetPanel).show_facets(page.facets)

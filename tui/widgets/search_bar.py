@@ -44,7 +44,8 @@ class SearchBar(Vertical):
         id: str | None = None,  # noqa: A002 (Textual keyword)
     ) -> None:
         super().__init__(id=id)
-        self._debounce = debounce
+        self.debounce = debounce
+        """Quiet time in seconds before a search starts (0 searches on every keystroke)."""
         self._timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
@@ -81,7 +82,7 @@ class SearchBar(Vertical):
         event.stop()
         if self._timer is not None:
             self._timer.stop()
-        self._timer = self.set_timer(self._debounce, self._emit)
+        self._timer = self.set_timer(self.debounce, self._emit)
 
     @on(Input.Submitted, "#search-input")
     def search_now(self, event: Input.Submitted) -> None:
