@@ -46,7 +46,7 @@ class NewsdeskApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "newsdesk"
     # App declares this as `ClassVar[...] | None`, which mypy reads as an instance variable.
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]  # noqa: RUF012
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide"), (160, "-very-wide")]  # noqa: RUF012
     COMMANDS = App.COMMANDS | {_article_commands, _bookmark_commands}
 
     BINDINGS: ClassVar[list[BindingType]] = [
