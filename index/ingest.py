@@ -13,7 +13,7 @@ import dataclasses
 import hashlib
 import time
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from index import neardup
@@ -67,6 +67,7 @@ class Ingester:
         outlets: OutletTable | None = None,
         batch_articles: int = BATCH_ARTICLES,
         parallel: bool = True,
+        known_ids: Mapping[str, tuple[ArticleId, ...]] | None = None,
     ) -> None:
         """Prepare a run.
 
@@ -76,6 +77,7 @@ class Ingester:
             outlets: The outlet table for the parser (None: the built-in one).
             batch_articles: Articles per store write (and files per loading chunk).
             parallel: Allow loading large batches in worker processes.
+            known_ids: Ids files had before a rebuild, given back to their articles.
         """
         self._store = store
         self._manifest = manifest
@@ -87,6 +89,7 @@ class Ingester:
         self._size = batch_articles
         self._parallel = parallel
         self._done = 0
+        self._known_ids = known_ids or {}
 
     def run(self, sources: Sequence[Path], progress: Progress | None = None) -> IngestReport:
         """Index the named files and folders; see `Library.index_paths`.
@@ -205,7 +208,7 @@ class Ingester:
             if loaded.article is None:
                 self._tally.skip(loaded.document.path, loaded.problem or "no article in it")
                 continue
-            stable = old_ids[position] if position < len(old_ids) else None
+            stable = self._stable_id(record.path, old_ids, position)
             outcome = self._ingest_article(loaded.document, loaded.article, stable, set(old_ids))
             if isinstance(outcome, tuple):
                 duplicate_of.append(outcome[0])
@@ -226,6 +229,17 @@ class Ingester:
                 record, article_ids=tuple(new_ids), duplicate_of=tuple(duplicate_of)
             )
         )
+
+    def _stable_id(
+        self, path: str, old_ids: tuple[ArticleId, ...], position: int
+    ) -> ArticleId | None:
+        """The id the document at `position` had: in the manifest, or before a rebuild."""
+        if position < len(old_ids):
+            return old_ids[position]
+        earlier = self._known_ids.get(path, ())
+        if position < len(earlier) and self._manifest.article(earlier[position]) is None:
+            return earlier[position]
+        return None
 
     def _choose_id(
         self, document: SourceDocument, article: Article, stable: ArticleId | None

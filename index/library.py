@@ -16,7 +16,7 @@ from pathlib import Path
 
 from index.bookmarks import BookmarkStore, bookmarks_to_annotations, bookmarks_to_markdown
 from index.compare import compare_articles
-from index.errors import AmbiguousArticleId, ArticleNotFound, InvalidRequest
+from index.errors import AmbiguousArticleId, ArticleNotFound, InvalidRequest, NewsdeskError
 from index.extract import article_spans
 from index.ingest import Ingester
 from index.manifest import FILENAME as MANIFEST_FILENAME
@@ -40,6 +40,20 @@ from index.store import ArticleStore
 EXPORT_FORMATS = ("md", "json")
 
 
+def _known_ids(manifest_path: Path) -> dict[str, tuple[ArticleId, ...]]:
+    """The article ids an old manifest recorded by path ({} when it cannot be read)."""
+    if not manifest_path.is_file():
+        return {}
+    try:
+        manifest = Manifest.open(manifest_path)
+    except NewsdeskError:
+        return {}
+    try:
+        return manifest.ids_by_path()
+    finally:
+        manifest.close()
+
+
 class Library:
     """Search, read, compare and bookmark the articles of one library."""
 
@@ -53,6 +67,8 @@ class Library:
         self._manifest: Manifest | None = None
         self._bookmarks: BookmarkStore | None = None
         self._outlets: OutletTable | None = None
+        self._known_ids: dict[str, tuple[ArticleId, ...]] = {}
+        """Article ids by path from before a rebuild, so bookmarks stay attached."""
 
     @classmethod
     def open(cls, paths: DataPaths, *, recreate: bool = False) -> Library:
@@ -69,8 +85,10 @@ class Library:
         """
         if not recreate:
             return cls(ArticleStore.open(paths.index_dir), paths)
+        known = _known_ids(paths.index_dir / MANIFEST_FILENAME)
         library = cls(ArticleStore.create(paths.index_dir), paths)
         library._manifest = Manifest.create(library._manifest_path())
+        library._known_ids = known
         return library
 
     @classmethod
@@ -95,10 +113,14 @@ class Library:
         return self._manifest
 
     def _recreate(self) -> None:
-        """Wipe the index and the manifest (bookmarks are kept)."""
+        """Wipe the index and the manifest; bookmarks are kept, and so are article ids."""
         self._store.close()
         if self._manifest is not None:
+            self._known_ids = {**self._manifest.ids_by_path(), **self._known_ids}
             self._manifest.close()
+        elif self.paths is not None:
+            earlier = _known_ids(self.paths.index_dir / MANIFEST_FILENAME)
+            self._known_ids = {**earlier, **self._known_ids}
         if self.paths is None:
             self._store = ArticleStore.in_memory()
         else:
@@ -131,7 +153,8 @@ class Library:
             self._manifest = manifest = Manifest.create(self._manifest_path())
         if self._outlets is None:
             self._outlets = load_outlets(self.paths.outlets_file if self.paths else None)
-        return Ingester(self._store, manifest, outlets=self._outlets).run(sources, progress)
+        ingester = Ingester(self._store, manifest, outlets=self._outlets, known_ids=self._known_ids)
+        return ingester.run(sources, progress)
 
     # --- reading ------------------------------------------------------------------
 

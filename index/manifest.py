@@ -223,6 +223,11 @@ class Manifest:
         )
         return [ArticleRecord(ArticleId(r[0]), r[1], r[2], r[3]) for r in rows]
 
+    def ids_by_path(self) -> dict[str, tuple[ArticleId, ...]]:
+        """Every file's article ids, so a rebuild can give articles their old ids back."""
+        rows = self._db.execute("SELECT path, article_ids FROM files WHERE article_ids != '[]'")
+        return {row[0]: tuple(ArticleId(i) for i in json.loads(row[1])) for row in rows}
+
     def count_files(self) -> int:
         """How many files are recorded."""
         return int(self._db.execute("SELECT count(*) FROM files").fetchone()[0])

@@ -13,6 +13,7 @@ from index import (
     AnchorStatus,
     ArticleNotFound,
     DataPaths,
+    IndexCorrupt,
     IndexOutOfDate,
     InvalidRequest,
     Library,
@@ -202,3 +203,37 @@ def test_library_resolve_multi_record_file(tmp_path: Path) -> None:
         lib.resolve(str(feed))
     assert "#N" in caught.value.hint
     assert lib.article(f"{feed}#2").title == "Report 1"
+
+
+def test_library_rebuild_keeps_article_ids(tmp_path: Path) -> None:
+    """After --rebuild an edited file keeps its id, so its bookmarks stay attached."""
+    folder = tmp_path / "news"
+    folder.mkdir()
+    shutil.copy(DATA / "02_cairo_round.txt", folder / "a.txt")
+    paths = _paths(tmp_path)
+    lib = Library.open(paths)
+    (article_id,) = lib.index_paths([folder]).added
+    lib.add_bookmark(article_id, 0)
+    text = (folder / "a.txt").read_text(encoding="utf-8")
+    (folder / "a.txt").write_text(text + "\nA late paragraph was added.\n", encoding="utf-8")
+    assert lib.index_paths([folder], rebuild=True).added == (article_id,)
+    lib.close()
+    lib = Library.open(paths, recreate=True)
+    assert lib.index_paths([folder]).added == (article_id,)
+    (mark,) = lib.bookmarks()
+    assert mark.status == AnchorStatus.ANCHORED
+    lib.close()
+
+
+def test_library_corrupt_manifest_needs_and_survives_rebuild(tmp_path: Path) -> None:
+    """A garbled manifest raises IndexCorrupt on indexing; --rebuild recovers."""
+    paths = _paths(tmp_path)
+    lib = Library.open(paths)
+    lib.index_paths([DATA])
+    lib.close()
+    (paths.index_dir / "manifest.sqlite3").write_bytes(b"garbage" * 500)
+    lib = Library.open(paths)
+    with pytest.raises(IndexCorrupt):
+        lib.index_paths([DATA])
+    assert len(lib.index_paths([DATA], rebuild=True).added) == 5
+    lib.close()
