@@ -24,6 +24,7 @@ from index import (
     Span,
     SpanKind,
 )
+from tui.render import sentence_bounds
 from tui.widgets.compare_pane import Shade
 
 
@@ -136,7 +137,9 @@ def differences(comparison: Comparison, a: Article, b: Article) -> list[Differen
     """
     a_map = correspondence(comparison, Side.A, len(a.paragraphs))
     b_map = correspondence(comparison, Side.B, len(b.paragraphs))
-    stops = [_figure_stop(row) for row in comparison.figures if row.status is FigureStatus.DIFFER]
+    stops = [
+        _figure_stop(row, a, b) for row in comparison.figures if row.status is FigureStatus.DIFFER
+    ]
     groups: dict[tuple[Side, int], list[tuple[int, int]]] = {}
     for passage in comparison.alignment:
         if passage.kind not in (AlignKind.A_ONLY, AlignKind.B_ONLY):
@@ -163,12 +166,23 @@ def differences(comparison: Comparison, a: Article, b: Article) -> list[Differen
     return stops + [difference for _, difference in passages]
 
 
-def _figure_stop(row: FigureRow) -> Difference:
-    a, b = row.a[0], row.b[0]
-    a_attr, b_attr = a.attribution or "—", b.attribution or "—"
+def _figure_stop(row: FigureRow, a: Article, b: Article) -> Difference:
+    first_a, first_b = row.a[0], row.b[0]
+    a_attr, b_attr = first_a.attribution or "—", first_b.attribution or "—"
     measure = row.measure.replace("_", " ")
-    label = f"{measure} — {figure_value(a)} vs {figure_value(b)} ({a_attr} / {b_attr})"
-    return Difference(label, Place(a.paragraph, a.start, a.end), Place(b.paragraph, b.start, b.end))
+    label = f"{measure} — {figure_value(first_a)} vs {figure_value(first_b)} ({a_attr} / {b_attr})"
+    return Difference(label, _sentence_place(a, first_a), _sentence_place(b, first_b))
+
+
+def _sentence_place(article: Article, figure: Figure) -> Place:
+    """The sentence holding a figure (the passage `m` bookmarks after a jump)."""
+    text = (
+        article.paragraphs[figure.paragraph] if figure.paragraph < len(article.paragraphs) else ""
+    )
+    for start, end in sentence_bounds(text):
+        if start <= figure.start < end:
+            return Place(figure.paragraph, start, max(end, figure.end))
+    return Place(figure.paragraph, figure.start, figure.end)
 
 
 def _passage_label(side: Side, text: str) -> str:

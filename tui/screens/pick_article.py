@@ -1,8 +1,9 @@
 """PickArticleDialog: choose the second report of a comparison.
 
 It opens on the reports most similar to the current one (`Library.related`), the best
-first and highlighted, so Enter picks it in one keystroke; typing (or `/`) searches the
-library instead, as you type, in an exclusive thread worker. Escape cancels.
+first and highlighted, so Enter picks it in one keystroke. The search input has the focus
+from the start, so typing searches the library instead (as you type, in an exclusive
+thread worker); `down` moves into the list. Escape cancels.
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ class PickArticleDialog(ModalScreen[ArticleId | None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel"),
         Binding("slash", "focus_search", "Search"),
-        Binding("down", "focus_results", "Results", show=False),
+        Binding("down", "focus_results", "Into the list", show=False),
     ]
 
     @dataclass
@@ -69,13 +70,17 @@ class PickArticleDialog(ModalScreen[ArticleId | None]):
         """Title, search input, the list, a hint."""
         with Vertical(classes="dialog-box"):
             yield Label("Compare with…", id="pick-title")
-            yield Input(placeholder="Type to search other articles (/)", id="pick-query")
+            yield Input(
+                placeholder="Type to search other articles",
+                id="pick-query",
+                select_on_focus=False,
+            )
             yield ResultsList(id="pick-results")
             yield Label("Loading suggestions…", id="pick-hint", classes="dialog-hint")
 
     def on_mount(self) -> None:
-        """Focus the list and load the suggestions."""
-        self.query_one(ResultsList).focus()
+        """Focus the input (Enter picks the highlighted entry) and load the suggestions."""
+        self.query_one("#pick-query", Input).focus()
         self.load_related()
 
     @work(thread=True, exclusive=True, group="pick-related")
@@ -174,5 +179,7 @@ class PickArticleDialog(ModalScreen[ArticleId | None]):
         self.query_one("#pick-query", Input).focus()
 
     def action_focus_results(self) -> None:
-        """Focus the list."""
-        self.query_one(ResultsList).focus()
+        """Go down into the list: the entry after the one Enter would pick in the input."""
+        results = self.query_one(ResultsList)
+        results.focus()
+        results.action_cursor_down()

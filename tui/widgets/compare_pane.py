@@ -272,6 +272,8 @@ class ComparePane(VerticalScroll, can_focus=True):
             for shade in self.shades
             if shade.paragraph == index
         ]
+        if self.selection is not None and index == self.cursor:
+            ordered.append((*self.selection, self._style("compare-pane--selection")))
         for kind, name in SPAN_COMPONENTS.items():
             style = self._style(name)
             ordered.extend(
@@ -279,8 +281,6 @@ class ComparePane(VerticalScroll, can_focus=True):
                 for s in self.spans
                 if s.paragraph == index and s.kind is kind
             )
-        if self.selection is not None and index == self.cursor:
-            ordered.append((*self.selection, self._style("compare-pane--selection")))
         return styled_text(self.article.paragraphs[index], ordered)
 
     def _gutter(self, index: int) -> str:

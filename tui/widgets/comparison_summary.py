@@ -30,17 +30,17 @@ STATUS_CUES: dict[FigureStatus, tuple[str, str]] = {
 }
 """Worded cue and style per figure status (the word reads under NO_COLOR)."""
 FIGURE_COLUMNS: tuple[tuple[str, int], ...] = (
-    ("measure", 16),
-    ("A", 24),
-    ("B", 24),
+    ("measure", 14),
+    ("A", 22),
+    ("B", 22),
     ("status", 9),
     ("attributions (A / B)", 32),
 )
 PARTY_COLUMNS: tuple[tuple[str, int], ...] = (
-    ("party", 24),
+    ("party", 22),
     ("A", 3),
     ("B", 3),
-    ("source in", 9),
+    ("cited", 6),
 )
 
 

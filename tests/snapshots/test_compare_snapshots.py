@@ -1,0 +1,69 @@
+"""Layout snapshots of the compare screen (seed 004 vs seed 002, after one `]`).
+
+Update only after reading the report: `pytest tests/snapshots --snapshot-update`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Iterator
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+
+from index import Library
+from tui.app import NewsdeskApp
+from tui.screens.compare import CompareScreen
+
+SnapCompare = Callable[..., bool]
+
+
+@pytest.fixture
+def seeds(seeds_dir: Path) -> Iterator[Library]:
+    """A RAM library holding the five seed articles."""
+    library = Library.in_memory()
+    library.index_paths([seeds_dir])
+    yield library
+    library.close()
+
+
+async def settle(pilot: Pilot[int]) -> None:
+    for _ in range(3):
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+
+def first_difference(library: Library) -> Callable[[Pilot[int]], Awaitable[None]]:
+    a, b = library.resolve("4728"), library.resolve("15b3")
+
+    async def run(pilot: Pilot[int]) -> None:
+        await settle(pilot)
+        pilot.app.push_screen(CompareScreen(library, a, b))
+        await settle(pilot)
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+
+    return run
+
+
+def test_snapshot_compare_wide(snap_compare: SnapCompare, seeds: Library) -> None:
+    """160x45: status line "1/15: killed — more than 1,160 vs 1,200 (according to an AFP count
+    based on official Israeli figures / —)" and the cue legend; A (Notícias ao Minuto) left, B
+    right, each with a reversed side letter, outlet · undated · id, and the italic title; a
+    gutter of cues (A, ≈, ≠, ▌ on the cursor paragraph); A-only passages shaded blue, similar
+    ones grey; the sentences holding "more than 1,160 people" (A, third paragraph in view: A is
+    scrolled to its end) and "1,200 people" (B, at the top) selected in amber, both figures
+    reversed red; below, the figure table (killed row "≠ differ", "B +40", the AFP attribution
+    wrapped whole in its column) and the party table with counts in A and B and sources.
+    """
+    app = NewsdeskApp(seeds)
+    assert snap_compare(app, terminal_size=(160, 45), run_before=first_difference(seeds))
+
+
+def test_snapshot_compare_narrow(snap_compare: SnapCompare, seeds: Library) -> None:
+    """80x24: the same state with the summary hidden; the two panes side by side, each about
+    36 columns of text; the status line wraps to two lines; titles end in "…"; both cursor
+    paragraphs (▌) are at the top of their panes with the differing figures reversed red.
+    """
+    app = NewsdeskApp(seeds)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=first_difference(seeds))
