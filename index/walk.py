@@ -90,26 +90,29 @@ def discover(sources: Sequence[Path], suffixes: Collection[str]) -> Discovery:
     seen_dirs: set[str] = set()
     seen_files: set[Path] = set()
     for source in sources:
-        path = Path(source).expanduser()
-        if path.is_dir():
-            real = Path(os.path.realpath(path))
-            result.folders.append(real)
-            candidates = _walk_folder(real, suffixes, seen_dirs)
-        elif path.is_file():
-            if path.suffix.lower() not in suffixes:
-                reason = f"unsupported file type (supported: {_supported_list(suffixes)})"
-                result.skipped.append(SkippedFile(str(path), reason))
-                continue
-            candidates = [Path(os.path.realpath(path))]
-        elif path.exists():
-            result.skipped.append(SkippedFile(str(path), "not a regular file or folder"))
-            continue
-        else:
-            result.missing.append(path.absolute())
-            result.skipped.append(SkippedFile(str(path), "no such file or folder"))
-            continue
-        for candidate in candidates:
+        for candidate in _candidates(Path(source).expanduser(), suffixes, seen_dirs, result):
             if candidate not in seen_files:
                 seen_files.add(candidate)
                 result.files.append(candidate)
     return result
+
+
+def _candidates(
+    path: Path, suffixes: Collection[str], seen_dirs: set[str], result: Discovery
+) -> list[Path]:
+    """The files one named path stands for; folders and skips are noted in `result`."""
+    if path.is_dir():
+        real = Path(os.path.realpath(path))
+        result.folders.append(real)
+        return _walk_folder(real, suffixes, seen_dirs)
+    if path.is_file() and path.suffix.lower() in suffixes:
+        return [Path(os.path.realpath(path))]
+    if path.is_file():
+        reason = f"unsupported file type (supported: {_supported_list(suffixes)})"
+        result.skipped.append(SkippedFile(str(path), reason))
+    elif path.exists():
+        result.skipped.append(SkippedFile(str(path), "not a regular file or folder"))
+    else:
+        result.missing.append(path.absolute())
+        result.skipped.append(SkippedFile(str(path), "no such file or folder"))
+    return []
