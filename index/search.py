@@ -10,10 +10,12 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Sequence
+from itertools import chain
 
 from whoosh import query
 from whoosh.searching import Searcher
 
+from index.docsets import matching_docs
 from index.errors import InvalidRequest
 from index.models import FacetValue, SearchHit, SearchPage
 from index.payload import decode_article, summarise
@@ -107,7 +109,7 @@ def _run(
 ) -> tuple[list[tuple[int, float]] | None, list[int]]:
     """(top (docnum, score) pairs, every matching docnum); (None, []) when Whoosh fails."""
     try:
-        docnums = sorted(searcher.docs_for_query(final))
+        docnums = matching_docs(searcher, final)
         if not docnums or top == 0:
             return [], docnums
         if by_date:
@@ -133,19 +135,13 @@ def _hits(
 def _facets(
     store: ArticleStore, searcher: Searcher, docnums: list[int]
 ) -> dict[str, tuple[FacetValue, ...]]:
-    rows = store.facet_rows(searcher)
-    sources: Counter[str] = Counter()
-    months: Counter[str] = Counter()
-    parties: Counter[str] = Counter()
-    for docnum in docnums:
-        row = rows[docnum] if docnum < len(rows) else ()
-        if not row:
-            continue
-        if row[1]:
-            sources[row[1]] += 1
-        if row[2]:
-            months[row[2]] += 1
-        parties.update(row[3:])
+    columns = store.facet_columns(searcher)
+    pick = columns.sources.__getitem__
+    sources = Counter(map(pick, docnums))
+    months = Counter(map(columns.months.__getitem__, docnums))
+    parties = Counter(chain.from_iterable(map(columns.parties.__getitem__, docnums)))
+    sources.pop("", None)
+    months.pop("", None)
     return {
         "source": _top_values(sources),
         "party": _top_values(parties),
@@ -173,7 +169,7 @@ def _suggestion(
         return None
     better = parse_query(corrected, searcher.reader())
     try:
-        found = sum(1 for _ in searcher.docs_for_query(_final_query(better)))
+        found = len(matching_docs(searcher, _final_query(better)))
     except _RUN_ERRORS:
         return None
     return corrected if found > total else None

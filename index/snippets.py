@@ -14,6 +14,9 @@ from index.models import Article, Snippet, Span, SpanKind
 SNIPPET_CHARS = 220
 """Target length of a snippet."""
 
+_ANALYSED = 3
+"""Paragraphs analysed per snippet (the ones where most query stems occur)."""
+
 
 def match_spans(article: Article, terms: Sequence[str]) -> list[Span]:
     """MATCH spans in `article.paragraphs` for analysed terms (e.g. `SearchPage.terms`)."""
@@ -29,13 +32,18 @@ def match_spans(article: Article, terms: Sequence[str]) -> list[Span]:
 
 
 def _cheap_candidates(paragraphs: Sequence[str], wanted: frozenset[str]) -> list[int]:
-    """Paragraphs that may contain a term (a stem is nearly always a substring of its word)."""
-    found = []
+    """The few paragraphs most likely to hold the terms, best first.
+
+    A stem is nearly always a substring of its words, so counting which stems occur as
+    substrings ranks paragraphs without analysing them; only the best are analysed.
+    """
+    scored = []
     for number, paragraph in enumerate(paragraphs):
         lower = paragraph.lower()
-        if any(term in lower for term in wanted):
-            found.append(number)
-    return found
+        distinct = sum(1 for term in wanted if term in lower)
+        if distinct:
+            scored.append((-distinct, number))
+    return [number for _, number in sorted(scored)[:_ANALYSED]]
 
 
 def make_snippet(article: Article, terms: Sequence[str]) -> Snippet:
@@ -45,8 +53,7 @@ def make_snippet(article: Article, terms: Sequence[str]) -> Snippet:
         return Snippet(article.title)
     wanted = frozenset(terms)
     best: tuple[int, int, list[tuple[int, int]]] | None = None  # (distinct, paragraph, spans)
-    candidates = _cheap_candidates(paragraphs, wanted) if wanted else []
-    for number in candidates or ([] if not wanted else range(min(len(paragraphs), 20))):
+    for number in _cheap_candidates(paragraphs, wanted) if wanted else []:
         spans = [(s, e) for t, s, e in token_spans(paragraphs[number]) if t in wanted]
         if not spans:
             continue

@@ -66,3 +66,12 @@ def test_newstext_index_matches_the_analyzer(text: str) -> None:
     fast = NewsText(analyzer=news_analyzer(), phrase=True)
     plain = TEXT(analyzer=news_analyzer(), phrase=True)
     assert sorted(fast.index(text)) == sorted(plain.index(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["The Hostages' release, Qatar's role", "İstanbul ﬁnance 1,200 U.S.", "", "the of"]
+)
+def test_token_spans_match_the_analyzer(text: str) -> None:
+    """The fast span finder agrees with the analyzer run with chars=True."""
+    expected = [(t.text, t.startchar, t.endchar) for t in news_analyzer()(text, chars=True)]
+    assert list(token_spans(text)) == expected
