@@ -158,7 +158,14 @@ class SearchScreen(Screen[None]):
             self.post_message(self.LibraryReady(count, recent))
 
     def index_folder(self, folder: Path) -> None:
-        """Index a folder (the palette's "Index a folder…"), showing progress."""
+        """Index a folder (the palette's "Index a folder…"), showing progress.
+
+        One index writer at a time: while one runs, a second request is refused (an
+        exclusive worker would only flag the running thread as cancelled, not stop it).
+        """
+        if any(w.group == INDEX_WRITER and w.is_running for w in self.workers):
+            self.notify("Indexing is already running", severity="warning")
+            return
         self.query_one("#indexing").add_class("-active")
         self.open_library(folder, force=True)
 
