@@ -20,10 +20,9 @@ from index import neardup
 from index.errors import ArticleNotFound
 from index.ids import hash_id, record_id
 from index.ingest_batch import Batch, Tally
-from index.loading import LoadedFile, Loader
+from index.loading import LoadedFile, Loader, Tables
 from index.manifest import ArticleRecord, FileRecord, Manifest
 from index.models import Article, ArticleId, IngestReport, SkippedFile, SourceDocument
-from index.outlets import OutletTable
 from index.readers import SUPPORTED_SUFFIXES
 from index.store import ArticleStore
 from index.walk import discover
@@ -64,7 +63,7 @@ class Ingester:
         store: ArticleStore,
         manifest: Manifest,
         *,
-        outlets: OutletTable | None = None,
+        tables: Tables | None = None,
         batch_articles: int = BATCH_ARTICLES,
         parallel: bool = True,
         known_ids: Mapping[str, tuple[ArticleId, ...]] | None = None,
@@ -74,14 +73,14 @@ class Ingester:
         Args:
             store: The article store to write.
             manifest: The ingest manifest of that store.
-            outlets: The outlet table for the parser (None: the built-in one).
+            tables: The parser's outlet table and gazetteer (None: the built-in ones).
             batch_articles: Articles per store write (and files per loading chunk).
             parallel: Allow loading large batches in worker processes.
             known_ids: Ids files had before a rebuild, given back to their articles.
         """
         self._store = store
         self._manifest = manifest
-        self._outlets = outlets
+        self._tables = tables or Tables()
         self._batch = Batch(store, manifest, batch_articles)
         self._tally = Tally()
         self._queue: deque[Path] = deque()
@@ -105,7 +104,7 @@ class Ingester:
         self._batch.begin()
         try:
             self._remove_vanished(found.folders, found.missing, set(found.files))
-            with Loader(self._outlets, parallel=self._parallel) as loader:
+            with Loader(self._tables, parallel=self._parallel) as loader:
                 self._drain(loader, progress)
             _report(progress, self._done, self._done, WRITING)
             self._batch.flush()

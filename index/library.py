@@ -18,7 +18,9 @@ from index.bookmarks import BookmarkStore, bookmarks_to_annotations, bookmarks_t
 from index.compare import compare_articles
 from index.errors import AmbiguousArticleId, ArticleNotFound, InvalidRequest, NewsdeskError
 from index.extract import article_spans
+from index.gazetteer import load_gazetteer
 from index.ingest import Ingester
+from index.loading import Tables
 from index.manifest import FILENAME as MANIFEST_FILENAME
 from index.manifest import Manifest
 from index.models import (
@@ -32,7 +34,7 @@ from index.models import (
     SearchPage,
     Span,
 )
-from index.outlets import OutletTable, load_outlets
+from index.outlets import load_outlets
 from index.paths import DataPaths
 from index.search import find_related, match_spans, run_search
 from index.store import ArticleStore
@@ -66,7 +68,7 @@ class Library:
         self._store = store
         self._manifest: Manifest | None = None
         self._bookmarks: BookmarkStore | None = None
-        self._outlets: OutletTable | None = None
+        self._tables: Tables | None = None
         self._known_ids: dict[str, tuple[ArticleId, ...]] = {}
         """Article ids by path from before a rebuild, so bookmarks stay attached."""
 
@@ -112,6 +114,17 @@ class Library:
             self._manifest = Manifest.open(self._manifest_path())
         return self._manifest
 
+    def _parser_tables(self) -> Tables:
+        """The outlet table and gazetteer, extended with the user's own files when present."""
+        if self._tables is None:
+            if self.paths is None:
+                self._tables = Tables()
+            else:
+                parties = self.paths.parties_file
+                gazetteer = load_gazetteer([parties]) if parties.is_file() else None
+                self._tables = Tables(load_outlets(self.paths.outlets_file), gazetteer)
+        return self._tables
+
     def _recreate(self) -> None:
         """Wipe the index and the manifest; bookmarks are kept, and so are article ids."""
         self._store.close()
@@ -151,9 +164,8 @@ class Library:
             # The index was wiped behind the manifest's back: start the manifest over.
             manifest.close()
             self._manifest = manifest = Manifest.create(self._manifest_path())
-        if self._outlets is None:
-            self._outlets = load_outlets(self.paths.outlets_file if self.paths else None)
-        ingester = Ingester(self._store, manifest, outlets=self._outlets, known_ids=self._known_ids)
+        tables = self._parser_tables()
+        ingester = Ingester(self._store, manifest, tables=tables, known_ids=self._known_ids)
         return ingester.run(sources, progress)
 
     # --- reading ------------------------------------------------------------------

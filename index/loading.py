@@ -22,6 +22,7 @@ from pathlib import Path
 from types import TracebackType
 
 from index.errors import UnreadableFile
+from index.gazetteer import Gazetteer
 from index.ids import content_hash_of
 from index.models import Article, ArticleId, SkippedFile, SourceDocument
 from index.outlets import OutletTable
@@ -33,6 +34,14 @@ POOL_MIN_FILES = 400
 _CHUNK = 16
 """Files handed to a worker at a time."""
 _PENDING_ID = ArticleId("pending")
+
+
+@dataclass(frozen=True, slots=True)
+class Tables:
+    """The parser's data tables; None means the built-in one."""
+
+    outlets: OutletTable | None = None
+    gazetteer: Gazetteer | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,10 +75,12 @@ def _problem_line(problem: str, path: Path) -> SkippedFile:
     return SkippedFile(str(path), problem)
 
 
-def _parse(document: SourceDocument, outlets: OutletTable | None) -> LoadedDocument:
+def _parse(document: SourceDocument, tables: Tables) -> LoadedDocument:
     """Parse one document; an unusable one carries the reason instead of an article."""
     try:
-        article = parse_document(document, _PENDING_ID, outlets=outlets)
+        article = parse_document(
+            document, _PENDING_ID, outlets=tables.outlets, gazetteer=tables.gazetteer
+        )
     except UnreadableFile as error:
         return LoadedDocument(document, None, without_path(error.message, document.path))
     if not article.paragraphs:
@@ -79,12 +90,12 @@ def _parse(document: SourceDocument, outlets: OutletTable | None) -> LoadedDocum
     return LoadedDocument(document, article)
 
 
-def load_file(path: Path, outlets: OutletTable | None = None) -> LoadedFile:
+def load_file(path: Path, tables: Tables | None = None) -> LoadedFile:
     """Read a file and parse each of its documents.
 
     Args:
         path: The file.
-        outlets: The outlet table for the parser (None: the built-in one).
+        tables: The parser's outlet table and gazetteer (None: the built-in ones).
 
     Returns:
         The parsed documents, and one SkippedFile per whole-file or per-record failure.
@@ -98,21 +109,22 @@ def load_file(path: Path, outlets: OutletTable | None = None) -> LoadedFile:
     skipped = [_problem_line(problem, path) for problem in problems]
     if not documents and not problems:
         skipped.append(SkippedFile(str(path), "no article text found in it"))
-    return LoadedFile(path, tuple(_parse(d, outlets) for d in documents), tuple(skipped))
+    parsed = tuple(_parse(d, tables or Tables()) for d in documents)
+    return LoadedFile(path, parsed, tuple(skipped))
 
 
-_worker_outlets: OutletTable | None = None
+_worker_tables: Tables | None = None
 
 
-def _init_worker(outlets: OutletTable | None) -> None:
-    """Pool initializer: keep the outlet table for every file this worker loads."""
-    global _worker_outlets
-    _worker_outlets = outlets
+def _init_worker(tables: Tables) -> None:
+    """Pool initializer: keep the parser tables for every file this worker loads."""
+    global _worker_tables
+    _worker_tables = tables
 
 
 def _load_in_worker(path: Path) -> LoadedFile:
-    """`load_file` with the worker's outlet table."""
-    return load_file(path, _worker_outlets)
+    """`load_file` with the worker's parser tables."""
+    return load_file(path, _worker_tables)
 
 
 def can_fork_workers() -> bool:
@@ -128,8 +140,8 @@ def can_fork_workers() -> bool:
 class Loader:
     """Loads files in order, through a process pool for large batches (a context manager)."""
 
-    def __init__(self, outlets: OutletTable | None, *, parallel: bool = True) -> None:
-        self._outlets = outlets
+    def __init__(self, tables: Tables | None = None, *, parallel: bool = True) -> None:
+        self._tables = tables or Tables()
         self._parallel = parallel
         self._pool: Executor | None = None
 
@@ -153,7 +165,7 @@ class Loader:
                 max_workers=min(os.cpu_count() or 2, 4),
                 mp_context=multiprocessing.get_context("fork"),
                 initializer=_init_worker,
-                initargs=(self._outlets,),
+                initargs=(self._tables,),
             )
         return self._pool
 
@@ -165,4 +177,4 @@ class Loader:
             yield from self._executor().map(_load_in_worker, paths, chunksize=_CHUNK)
         else:
             for path in paths:
-                yield load_file(path, self._outlets)
+                yield load_file(path, self._tables)

@@ -237,3 +237,19 @@ def test_library_corrupt_manifest_needs_and_survives_rebuild(tmp_path: Path) -> 
         lib.index_paths([DATA])
     assert len(lib.index_paths([DATA], rebuild=True).added) == 5
     lib.close()
+
+
+def test_library_uses_the_users_parties_file(tmp_path: Path) -> None:
+    """A parties.json in the config folder adds parties to what ingest finds."""
+    paths = _paths(tmp_path)
+    paths.config_dir.mkdir(parents=True)
+    extra = {"parties": [{"name": "Zorblat Council", "kind": "organization"}]}
+    paths.parties_file.write_text(json.dumps(extra), encoding="utf-8")
+    article_file = tmp_path / "a.txt"
+    body = "The Zorblat Council said on Monday that talks with Hamas would resume in Cairo."
+    article_file.write_text(f"Council backs new talks\n\n{body}\n", encoding="utf-8")
+    lib = Library.open(paths)
+    lib.index_paths([article_file])
+    parties = {m.party for m in lib.article(str(article_file)).mentions}
+    assert {"Zorblat Council", "Hamas"} <= parties
+    lib.close()
