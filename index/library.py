@@ -13,14 +13,12 @@ import json
 import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from index.bookmarks import BookmarkStore, bookmarks_to_annotations, bookmarks_to_markdown
 from index.compare import compare_articles
 from index.errors import AmbiguousArticleId, ArticleNotFound, InvalidRequest, NewsdeskError
 from index.extract import article_spans
-from index.gazetteer import load_gazetteer
-from index.ingest import Ingester
-from index.loading import Tables
 from index.manifest import FILENAME as MANIFEST_FILENAME
 from index.manifest import Manifest
 from index.models import (
@@ -34,10 +32,12 @@ from index.models import (
     SearchPage,
     Span,
 )
-from index.outlets import load_outlets
 from index.paths import DataPaths
 from index.search import find_related, match_spans, run_search
 from index.store import ArticleStore
+
+if TYPE_CHECKING:
+    from index.loading import Tables
 
 EXPORT_FORMATS = ("md", "json")
 
@@ -116,6 +116,12 @@ class Library:
 
     def _parser_tables(self) -> Tables:
         """The outlet table and gazetteer, extended with the user's own files when present."""
+        # Imported here, like Ingester below: the parsers and extractors cost ~100 ms to
+        # import, and `newsdesk search` or the app's first paint never need them.
+        from index.gazetteer import load_gazetteer
+        from index.loading import Tables
+        from index.outlets import load_outlets
+
         if self._tables is None:
             if self.paths is None:
                 self._tables = Tables()
@@ -164,6 +170,8 @@ class Library:
             # The index was wiped behind the manifest's back: start the manifest over.
             manifest.close()
             self._manifest = manifest = Manifest.create(self._manifest_path())
+        from index.ingest import Ingester
+
         tables = self._parser_tables()
         ingester = Ingester(self._store, manifest, tables=tables, known_ids=self._known_ids)
         return ingester.run(sources, progress)
