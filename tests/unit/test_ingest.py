@@ -320,3 +320,18 @@ def test_ingest_raw_samples_corpus(corpora_dir: Path, tmp_path: Path, harness: H
     assert all(s.reason and "\n" not in s.reason for s in report.skipped)
     again = harness.run(tmp_path)
     assert again.added == again.updated == again.removed == ()
+
+
+def test_ingest_vanished_folder_named_again_removes_its_articles(
+    tmp_path: Path, harness: Harness
+) -> None:
+    """Re-indexing a folder that was deleted removes its articles (and says it is gone)."""
+    folder = tmp_path / "news"
+    write_article(folder / "a.txt", 1)
+    write_article(folder / "sub" / "b.txt", 2)
+    added = harness.run(folder).added
+    shutil.rmtree(folder)
+    report = harness.run(folder)
+    assert sorted(report.removed) == sorted(added)
+    assert report.skipped[0].reason == "no such file or folder"
+    assert harness.store.count() == 0
