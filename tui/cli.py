@@ -18,6 +18,7 @@ from tui import __version__
 from tui.commands import COMMANDS
 
 USER_ERROR = 2
+INTERRUPTED = 130
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -100,6 +101,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(args, paths)
     except NewsdeskError as error:
         return print_error(error)
+    except KeyboardInterrupt:
+        # Ingest commits batch by batch: what was written before Ctrl-C stays indexed.
+        print("newsdesk: interrupted", file=sys.stderr)
+        return INTERRUPTED
     except BrokenPipeError:
         # The reader went away (`newsdesk search … | head`): stop quietly, like other tools.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

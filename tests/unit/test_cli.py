@@ -225,3 +225,17 @@ def test_cli_python_m_tui_help() -> None:
     assert result.returncode == 0, result.stderr
     for command in ("index", "search", "show", "related"):
         assert command in result.stdout
+
+
+def test_cli_ctrl_c_is_a_short_message(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C during a command prints one line and exits 130, without a traceback."""
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("index.library.Library.index_paths", interrupted)
+    status, _, err = run(capsys, "index", str(DATA))
+    assert status == 130
+    assert err == "newsdesk: interrupted\n"
