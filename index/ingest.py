@@ -157,8 +157,8 @@ class Ingester:
         """Remove the articles of files gone from re-indexed folders (or named and gone)."""
         seen = {str(path) for path in present}
         recorded = [p for folder in folders for p in self._manifest.paths_under(str(folder))]
-        for path in missing:  # a named file or folder that is gone
-            recorded += [str(path), *self._manifest.paths_under(str(path))]
+        for gone in missing:  # a named file or folder that is gone
+            recorded += [str(gone), *self._manifest.paths_under(str(gone))]
         for path in recorded:
             if path in seen or Path(path).exists():
                 continue
