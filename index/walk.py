@@ -113,6 +113,6 @@ def _candidates(
     elif path.exists():
         result.skipped.append(SkippedFile(str(path), "not a regular file or folder"))
     else:
-        result.missing.append(path.absolute())
+        result.missing.append(Path(os.path.realpath(path)))
         result.skipped.append(SkippedFile(str(path), "no such file or folder"))
     return []

@@ -58,4 +58,4 @@ def test_discover_reports_named_unsupported_and_missing(tmp_path: Path) -> None:
     reasons = [s.reason for s in found.skipped]
     assert reasons[0].startswith("unsupported file type (supported: .json, .txt)")
     assert reasons[1] == "no such file or folder"
-    assert found.missing == [(tmp_path / "gone.txt").absolute()]
+    assert found.missing == [(tmp_path / "gone.txt").resolve()]
