@@ -49,6 +49,7 @@ from index.models import (
 )
 from index.paths import DataPaths, default_paths
 from index.seeds import bundled_seeds_dir
+from index.sentences import sentence_span, split_sentences
 from index.shapes import (
     batch_line_as_json,
     ingest_report_as_json,
@@ -57,6 +58,7 @@ from index.shapes import (
 )
 
 if TYPE_CHECKING:
+    from index.compare import comparison_as_json
     from index.library import Library
 
 
@@ -66,6 +68,10 @@ def __getattr__(name: str) -> object:
         from index.library import Library
 
         return Library
+    if name == "comparison_as_json":
+        from index.compare import comparison_as_json
+
+        return comparison_as_json
     raise AttributeError(f"module 'index' has no attribute {name!r}")
 
 
@@ -109,8 +115,11 @@ __all__ = [
     "UnreadableFile",
     "batch_line_as_json",
     "bundled_seeds_dir",
+    "comparison_as_json",
     "default_paths",
     "ingest_report_as_json",
     "related_as_json",
     "search_page_as_json",
+    "sentence_span",
+    "split_sentences",
 ]

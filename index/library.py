@@ -292,8 +292,11 @@ class Library:
 
     def bookmarks(self) -> list[Bookmark]:
         """Every bookmark, re-anchored against its article's current text, with its title."""
+        return self._anchored_bookmarks({})
+
+    def _anchored_bookmarks(self, articles: dict[ArticleId, Article | None]) -> list[Bookmark]:
+        """Re-anchor every bookmark, filling `articles` with the articles it looked up."""
         store = self._bookmark_store()
-        articles: dict[ArticleId, Article | None] = {}
         result = []
         for mark in store.all():
             if mark.article_id not in articles:
@@ -322,9 +325,10 @@ class Library:
         if fmt == "md":
             return bookmarks_to_markdown(self.bookmarks())
         if fmt == "json":
-            return json.dumps(
-                bookmarks_to_annotations(self.bookmarks()), indent=2, ensure_ascii=False
-            )
+            looked_up: dict[ArticleId, Article | None] = {}
+            marks = self._anchored_bookmarks(looked_up)
+            found = {key: article for key, article in looked_up.items() if article is not None}
+            return json.dumps(bookmarks_to_annotations(marks, found), indent=2, ensure_ascii=False)
         raise InvalidRequest(f"Unknown export format {fmt!r}.", "Use md or json.")
 
     def close(self) -> None:

@@ -11,8 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from index import Bookmark, InvalidRequest, Library
-from index.sentences import sentence_span
+from index import Bookmark, InvalidRequest, Library, sentence_span
 from tui.commands.options import add_json_flag
 
 NAME = "bookmarks"

@@ -6,8 +6,7 @@ import argparse
 import json
 import sys
 
-from index import Library
-from index.compare import comparison_as_json
+from index import Library, comparison_as_json
 from tui.commands.options import add_json_flag, require_articles
 
 NAME = "compare"
