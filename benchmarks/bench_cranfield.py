@@ -19,8 +19,6 @@ _WORD = re.compile(r"\w+")
 def _article(doc: dict[str, str]) -> Article:
     text = doc["text"]
     title = doc.get("title") or ""
-    if title and text.startswith(title):
-        text = text[len(title) :].strip()  # the collection repeats the title in the text
     return Article(
         id=ArticleId(doc["id"]),
         path=f"cranfield/{doc['id']}",
@@ -62,13 +60,14 @@ def evaluate_cranfield(directory: Path) -> dict[str, float | int]:
     store = ArticleStore.in_memory()
     store.write([_article(d) for d in docs])
     report: dict[str, float | int] = {"docs": len(docs), "queries": len(queries)}
-    for mode in ("or", "typed"):
+    for mode in ("or", "or+feedback", "typed"):
         aps, ndcgs = [], []
         started = time.perf_counter()
         for item in queries:
             words = _WORD.findall(item["text"])
-            text = " OR ".join(words) if mode == "or" else " ".join(words)
-            ranked = [doc for doc, _ in rank(store, text, limit=1000)]
+            text = " ".join(words) if mode == "typed" else " OR ".join(words)
+            feedback = mode.endswith("feedback")
+            ranked = [doc for doc, _ in rank(store, text, limit=1000, feedback=feedback)]
             relevant = qrels.get(item["id"], {})
             aps.append(average_precision(ranked, relevant))
             ndcgs.append(ndcg_at(ranked, relevant))

@@ -9,7 +9,11 @@ fall back to Whoosh for that node only.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from whoosh import query
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.matching import Matcher
 from whoosh.searching import Searcher
 
 _Ids = set[int]
@@ -36,13 +40,29 @@ def _term_ids(
         ids = set()
         for sub, offset in searcher.reader().leaf_readers():
             if (fieldname, text) in sub:
-                postings = sub.postings(fieldname, text)
-                if offset:
-                    ids.update(d + offset for d in postings.all_ids())
-                else:
-                    ids.update(postings.all_ids())
+                block_ids = _posting_ids(sub.postings(fieldname, text))
+                ids.update(block_ids if not offset else (d + offset for d in block_ids))
         cache[key] = ids
     return ids
+
+
+def _posting_ids(matcher: Matcher) -> Iterable[int]:
+    """All ids of a leaf posting list, a whole block at a time when the codec allows it.
+
+    Whoosh's `all_ids()` yields one id per Python call (130 ms for 12 terms of 20k
+    postings); the W3 codec keeps each block's ids in `_ids`, so reading blocks directly
+    is several times faster. These are private attributes of whoosh-reloaded 2.7.5's
+    W3LeafMatcher; any other matcher uses the public `all_ids()`.
+    """
+    if not isinstance(matcher, W3LeafMatcher):
+        ids: Iterable[int] = matcher.all_ids()
+        return ids
+    found: list[int] = []
+    while matcher.is_active():
+        matcher._read_ids()
+        found.extend(matcher._ids[matcher._i :])
+        matcher._next_block()
+    return found
 
 
 def _all_ids(searcher: Searcher) -> _Ids:

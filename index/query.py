@@ -27,6 +27,9 @@ from index.schema import TEXT_FIELDS, build_schema
 MAX_QUERY_CHARS = 500
 """Longer queries are cut (a 10,000-character paste is not a query)."""
 
+TYPING_MIN_PREFIX = 3
+"""While typing, a last word shorter than this is not searched yet."""
+
 MAX_FALLBACK_WORDS = 32
 """A plain-words fallback searches at most this many distinct words."""
 
@@ -36,6 +39,7 @@ _DANGLING = re.compile(
     rf"^\s*(?:AND|OR|ANDNOT|ANDMAYBE)\b|\b{_OPERATOR}\s*$|\b{_OPERATOR}\s+(?:AND|OR|ANDNOT|ANDMAYBE)\b"
 )
 _EMPTY_FIELD = re.compile(r"(?<![\w:])\w+:(?=\s|$|\))")
+_EXPLICIT = re.compile(rf"[\"()]|\b{_OPERATOR}\b")
 _WORD = re.compile(r"\w+(?:[.'’]\w+)*")
 _LAST_WORD = re.compile(r"(?<![\w:*~\"])(\w+)$")
 
@@ -53,6 +57,8 @@ class ParsedQuery:
     """The plain words typed (for "did you mean")."""
     fallback: bool = False
     notices: list[str] = field(default_factory=list)
+    relaxable: bool = False
+    """Plain words joined by the implicit AND: may be relaxed to OR when nothing matches."""
 
     @property
     def notice(self) -> str | None:
@@ -114,8 +120,9 @@ def _typing_prefix(text: str) -> str:
     if match is None or text.rstrip() != text:
         return text
     word = match.group(1)
-    if len(word) < 2 or word.upper() in {"AND", "OR", "NOT"}:
-        # One letter says nothing yet and would expand to a tenth of the lexicon.
+    if len(word) < TYPING_MIN_PREFIX or word.upper() in {"AND", "OR", "NOT"}:
+        # One or two letters say little yet and would expand to the commonest words of
+        # the lexicon (scoring them is what makes Whoosh's own prefix queries slow).
         return text[: match.start()]
     return f"{text[: match.start()]}{word}*"
 
@@ -140,7 +147,18 @@ def _parse_text(
         notices.append(f"{problem or 'The query could not be understood'}; searched for the words.")
         return _plain_words(words, reader, notices)
     capped = cap_expansions(parsed, reader, typing=as_you_type, notices=notices)
-    return ParsedQuery(capped, terms=_terms_of(capped), words=words)
+    relaxable = isinstance(capped, query.And) and not _EXPLICIT.search(text)
+    return ParsedQuery(capped, terms=_terms_of(capped), words=words, relaxable=relaxable)
+
+
+def relax(parsed: ParsedQuery) -> bool:
+    """Turn an implicit AND of words into an OR (when nothing has all of them)."""
+    if not parsed.relaxable or not isinstance(parsed.text_query, query.And):
+        return False
+    parsed.text_query = query.Or(list(parsed.text_query.subqueries))
+    parsed.relaxable = False
+    parsed.notices.append("No article has all of the words; showing articles with any of them.")
+    return True
 
 
 def _syntax_problem(text: str) -> str | None:

@@ -17,10 +17,10 @@ from whoosh.reading import IndexReader
 from index.analysis import analyse, stem_cache
 from index.spelling import edits1
 
-PREFIX_CAP = 50
+PREFIX_CAP = 20
 """Most terms an explicit `word*` (or wildcard, or `word~`) expands to."""
 
-TYPING_CAP = 12
+TYPING_CAP = 6
 """Most terms the last, unfinished word of search-as-you-type expands to."""
 
 SCAN_CAP = 50_000

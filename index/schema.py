@@ -17,7 +17,7 @@ from index.analysis import NewsText, news_analyzer
 SCHEMA_VERSION = 1
 """Bump when the schema, the analyzer or the payload format changes (forces a rebuild)."""
 
-TITLE_BOOST = 2.5
+TITLE_BOOST = 1.5
 """BM25F weight of the title relative to the body (tuned on Cranfield, see benchmarks/)."""
 
 TEXT_FIELDS: tuple[str, ...] = ("title", "body")

@@ -17,11 +17,13 @@ from whoosh.searching import Searcher
 
 from index.docsets import matching_docs
 from index.errors import InvalidRequest
+from index.feedback import expand_query
 from index.models import FacetValue, SearchHit, SearchPage
 from index.payload import decode_article, summarise
-from index.query import ParsedQuery, parse_query, plain_query
+from index.query import ParsedQuery, parse_query, plain_query, relax
 from index.related import find_related
 from index.schema import scoring_model
+from index.scorer import top_scored
 from index.snippets import make_snippet, match_spans
 from index.spelling import suggest
 from index.store import ArticleStore, reading
@@ -67,12 +69,15 @@ def run_search(
         parsed = parse_query(text, searcher.reader(), as_you_type=as_you_type)
         by_date = sort == "date" or parsed.text_query is None
         final = _final_query(parsed)
-        hits, docnums = _run(searcher, final, limit + offset, by_date=by_date)
+        hits, docnums = _run(store, searcher, final, limit + offset, by_date=by_date)
+        if hits is not None and not docnums and relax(parsed):
+            final = _final_query(parsed)
+            hits, docnums = _run(store, searcher, final, limit + offset, by_date=by_date)
         if hits is None:  # the parsed query failed inside Whoosh: run its plain words
             parsed.fallback = True
             parsed.notices.append("The query could not be run as written; searched for the words.")
             final = _final_query(parsed, plain=True)
-            hits, docnums = _run(searcher, final, limit + offset, by_date=by_date)
+            hits, docnums = _run(store, searcher, final, limit + offset, by_date=by_date)
         page_hits = _hits(searcher, hits or [], offset, parsed.terms)
         facets = _facets(store, searcher, docnums)
         suggestion = _suggestion(searcher, parsed, text, len(docnums), as_you_type)
@@ -105,13 +110,20 @@ _RUN_ERRORS = (ValueError, TypeError, KeyError, AttributeError, RecursionError)
 
 
 def _run(
-    searcher: Searcher, final: query.Query, top: int, *, by_date: bool
+    store: ArticleStore, searcher: Searcher, final: query.Query, top: int, *, by_date: bool
 ) -> tuple[list[tuple[int, float]] | None, list[int]]:
     """(top (docnum, score) pairs, every matching docnum); (None, []) when Whoosh fails."""
     try:
+        if isinstance(final, query.Every) and not final.fieldname:
+            order = store.by_date(searcher)  # no words, no filters: the newest articles
+            return [(docnum, 0.0) for docnum in order[:top]], sorted(order)
         docnums = matching_docs(searcher, final)
         if not docnums or top == 0:
             return [], docnums
+        if not by_date:
+            ranked = top_scored(searcher, final, docnums, top, store.length_norms(searcher))
+            if ranked is not None:
+                return ranked, docnums
         if by_date:
             results = searcher.search(final, limit=top, sortedby="date", reverse=True)
         else:
@@ -175,12 +187,26 @@ def _suggestion(
     return corrected if found > total else None
 
 
-def rank(store: ArticleStore, text: str, *, limit: int = 1000) -> list[tuple[str, float]]:
-    """Only the ranking: (article id, score) best first, no snippets or facets (evaluation)."""
+def rank(
+    store: ArticleStore, text: str, *, limit: int = 1000, feedback: bool = False
+) -> list[tuple[str, float]]:
+    """Only the ranking: (article id, score) best first, no snippets or facets (evaluation).
+
+    With `feedback`, a query of plain words is expanded by pseudo-relevance feedback
+    (`index.feedback`: RM3-style terms of the top hits) and run again.
+    """
     with store.searcher() as searcher, reading():
         searcher.weighting = scoring_model()
         parsed = parse_query(text, searcher.reader())
         if parsed.text_query is None:
             return []
-        results = searcher.search(_final_query(parsed), limit=limit)
+        final = _final_query(parsed)
+        results = searcher.search(final, limit=limit)
+        if results.is_empty() and relax(parsed):
+            final = _final_query(parsed)
+            results = searcher.search(final, limit=limit)
+        if feedback and not parsed.filters:
+            expanded = expand_query(searcher, final, results)
+            if expanded is not None:
+                results = searcher.search(expanded, limit=limit)
         return [(str(hit["id"]), float(hit.score or 0.0)) for hit in results]

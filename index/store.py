@@ -43,6 +43,7 @@ from index.errors import (
 from index.models import Article, ArticleId, ArticleSummary
 from index.payload import decode_article, encode_article, parties_by_count, summarise
 from index.schema import FACET_SEPARATOR, LIST_SEPARATOR, SCHEMA_VERSION, build_schema
+from index.scorer import length_norms
 
 safe_pickle.install()
 
@@ -101,6 +102,8 @@ class ArticleStore:
         self.location = location
         """The index directory, or None for an in-memory store."""
         self._facet_cache: dict[int, FacetColumns] = {}
+        self._norm_cache: dict[int, dict[str, list[float]]] = {}
+        self._date_cache: dict[int, list[int]] = {}
 
     # --- opening -------------------------------------------------------------
 
@@ -181,6 +184,8 @@ class ArticleStore:
             raise
         writer.commit()
         self._facet_cache.clear()
+        self._norm_cache.clear()
+        self._date_cache.clear()
 
     def _writer(self, *, bulk: bool) -> IndexWriter:
         try:
@@ -284,6 +289,29 @@ class ArticleStore:
             )
             self._facet_cache = {key: columns}
         return columns
+
+    def length_norms(self, searcher: Searcher) -> dict[str, list[float]]:
+        """BM25 length normalisation per text field and docnum, once per index generation."""
+        generation = searcher.reader().generation()
+        key = generation if generation is not None else -1
+        norms = self._norm_cache.get(key)
+        if norms is None:
+            norms = length_norms(searcher)
+            self._norm_cache = {key: norms}
+        return norms
+
+    def by_date(self, searcher: Searcher) -> list[int]:
+        """Live docnums, newest first and undated last, once per index generation."""
+        reader = searcher.reader()
+        generation = reader.generation()
+        key = generation if generation is not None else -1
+        order = self._date_cache.get(key)
+        if order is None:
+            dates = list(reader.column_reader("date"))
+            live = [d for d in range(reader.doc_count_all()) if not reader.is_deleted(d)]
+            order = sorted(live, key=lambda d: (-dates[d].toordinal(), d))
+            self._date_cache = {key: order}
+        return order
 
 
 @dataclass(frozen=True, slots=True)

@@ -6,8 +6,12 @@ from datetime import date
 
 import pytest
 
+from index.docsets import matching_docs
 from index.errors import InvalidRequest
 from index.models import Article, ArticleId, Mention, MentionKind, PublishedHow, SpanKind
+from index.query import parse_query
+from index.schema import scoring_model
+from index.scorer import top_scored
 from index.search import match_spans, run_search
 from index.store import ArticleStore
 
@@ -236,3 +240,41 @@ def test_match_spans_highlights_inflections() -> None:
     ]
     assert all(s.kind is SpanKind.MATCH for s in spans)
     assert match_spans(article, []) == []
+
+
+def test_run_search_relaxes_and_to_or_when_nothing_has_all_words(store: ArticleStore) -> None:
+    """Plain words that no article has together fall back to any-of, with a notice."""
+    page = run_search(store, "oil hostages")
+    assert {h.article.id for h in page.hits} == {"a", "d"}
+    assert page.notice is not None
+    assert "any of them" in page.notice
+    assert not page.fallback
+    assert run_search(store, "oil AND hostages").total == 0
+
+
+@pytest.mark.parametrize(
+    "text", ["truce", "hamas qatar", "hamas OR oil OR truce", "hamas NOT qatar", "gaza^2 truce"]
+)
+def test_top_scored_agrees_with_whoosh(store: ArticleStore, text: str) -> None:
+    """The block scorer ranks and scores like Whoosh's BM25F."""
+    with store.searcher() as searcher:
+        searcher.weighting = scoring_model()
+        parsed = parse_query(text, searcher.reader())
+        assert parsed.text_query is not None
+        docnums = matching_docs(searcher, parsed.text_query)
+        ours = top_scored(searcher, parsed.text_query, docnums, 10, store.length_norms(searcher))
+        theirs = [(h.docnum, h.score) for h in searcher.search(parsed.text_query, limit=10)]
+    assert ours is not None
+    assert [d for d, _ in ours] == [d for d, _ in theirs]
+    if "NOT" not in text:  # Whoosh adds a constant 1.0 per NOT clause: same order
+        assert [round(s, 4) for _, s in ours] == [round(s, 4) for _, s in theirs]
+
+
+def test_top_scored_leaves_phrases_to_whoosh(store: ArticleStore) -> None:
+    """A phrase is not a plain term: the block scorer declines."""
+    with store.searcher() as searcher:
+        parsed = parse_query('"hostages on Friday"', searcher.reader())
+        assert parsed.text_query is not None
+        assert (
+            top_scored(searcher, parsed.text_query, [0], 10, store.length_norms(searcher)) is None
+        )
