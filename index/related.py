@@ -13,7 +13,8 @@ from whoosh import query
 from index.models import Article, ArticleId, RelatedArticle
 from index.payload import decode_article, measures_by_count, parties_by_count, summarise
 from index.schema import scoring_model
-from index.store import ArticleStore, reading
+from index.storage import reading
+from index.store import ArticleStore
 
 KEY_TERMS = 20
 """How many key terms of the article are searched."""

@@ -26,7 +26,8 @@ from index.schema import scoring_model
 from index.scorer import top_scored
 from index.snippets import make_snippet, match_spans
 from index.spelling import suggest
-from index.store import ArticleStore, reading
+from index.storage import reading
+from index.store import ArticleStore
 
 __all__ = ["find_related", "match_spans", "rank", "run_search"]
 

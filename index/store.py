@@ -10,61 +10,37 @@ from __future__ import annotations
 
 import logging
 import os
-import pickle
-import shutil
-import struct
-import tempfile
-import weakref
-import zlib
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import datetime
 from pathlib import Path
 
-import whoosh.codec.whoosh3
-import whoosh.columns
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3Codec
-from whoosh.filedb.filestore import FileStorage, RamStorage, Storage
-from whoosh.filedb.structfile import StructFile
+from whoosh.filedb.filestore import FileStorage, Storage
 from whoosh.query import Every
 from whoosh.searching import Searcher
 from whoosh.writing import IndexWriter
 
-from index import safe_pickle
+from index.documents import FacetColumns, document_fields, facet_row
 from index.errors import (
     AmbiguousArticleId,
     ArticleNotFound,
     IndexBusy,
-    IndexCorrupt,
-    IndexOutOfDate,
 )
 from index.models import Article, ArticleId, ArticleSummary
-from index.payload import decode_article, encode_article, parties_by_count, summarise
-from index.schema import FACET_SEPARATOR, LIST_SEPARATOR, SCHEMA_VERSION, build_schema
+from index.payload import decode_article, summarise
+from index.schema import SCHEMA_VERSION, build_schema
 from index.scorer import length_norms
-
-safe_pickle.install()
-
-
-def _fast_pickle_dumps(obj: object, protocol: int = 2) -> bytes:
-    """Whoosh's `dumps(x, 2)` with the highest protocol instead (`protocol` is ignored).
-
-    Whoosh pickles every posting block and stored-field row with protocol 2, which writes
-    each bytes value as a `_codecs.encode` call; reading 'said' (15k postings) then took
-    160 ms. Protocol 5 stores bytes natively: 33 ms. Any pickle reader reads both.
-    """
-    return pickle.dumps(obj, pickle.HIGHEST_PROTOCOL)
-
-
-whoosh.codec.whoosh3.dumps = _fast_pickle_dumps
-whoosh.columns.dumps = _fast_pickle_dumps
+from index.storage import (
+    VERSION_FILE,
+    PrivateRamStorage,
+    check_version,
+    has_index,
+    open_checked,
+    reading,
+)
 
 logger = logging.getLogger(__name__)
-
-VERSION_FILE = "newsdesk-schema-version"
-"""A file next to Whoosh's own, holding `SCHEMA_VERSION` as text."""
 
 BULK_THRESHOLD = 2000
 """Batches at least this large use Whoosh's multi-process writer (2.8x faster at 22k)."""
@@ -74,23 +50,6 @@ POSTING_COMPRESSION = 0
 
 COMPOUND = False
 """Whoosh's compound segment file costs a full copy at commit; separate files are read the same."""
-
-REBUILD_HINT = "run: newsdesk index --rebuild PATH…"
-
-READ_ERRORS: tuple[type[BaseException], ...] = (
-    whoosh_index.IndexError,
-    pickle.UnpicklingError,
-    EOFError,
-    struct.error,
-    zlib.error,
-    OSError,
-    ValueError,
-    IndexError,
-    KeyError,
-    AttributeError,
-    TypeError,
-)
-"""What Whoosh raises on truncated, garbled or foreign index files (all become IndexCorrupt)."""
 
 
 class ArticleStore:
@@ -118,10 +77,10 @@ class ArticleStore:
         index_dir = Path(index_dir)
         index_dir.mkdir(parents=True, exist_ok=True)
         storage = FileStorage(str(index_dir))
-        if not _has_index(storage):
+        if not has_index(storage):
             return cls._create_in(storage, index_dir)
-        _check_version(storage)
-        return cls(_open_index(index_dir), index_dir)
+        check_version(storage)
+        return cls(open_checked(index_dir), index_dir)
 
     @classmethod
     def create(cls, index_dir: Path) -> ArticleStore:
@@ -147,7 +106,7 @@ class ArticleStore:
     @classmethod
     def in_memory(cls) -> ArticleStore:
         """An empty index in RAM (for tests and `Library.in_memory`)."""
-        return cls._create_in(_PrivateRamStorage(), None)
+        return cls._create_in(PrivateRamStorage(), None)
 
     @classmethod
     def _create_in(cls, storage: Storage, location: Path | None) -> ArticleStore:
@@ -278,7 +237,7 @@ class ArticleStore:
         if columns is None:
             column = reader.column_reader("facets")
             rows = [
-                _facet_row(column[docnum]) if not reader.is_deleted(docnum) else ()
+                facet_row(column[docnum]) if not reader.is_deleted(docnum) else ()
                 for docnum in range(reader.doc_count_all())
             ]
             columns = FacetColumns(
@@ -314,151 +273,8 @@ class ArticleStore:
         return order
 
 
-@dataclass(frozen=True, slots=True)
-class FacetColumns:
-    """Display values per docnum ("" or () for deleted documents and missing values)."""
-
-    ids: list[str]
-    sources: list[str]
-    months: list[str]
-    parties: list[tuple[str, ...]]
-
-
 _BUSY = "The index is being written by another newsdesk process."
 _BUSY_HINT = "wait for it to finish, or close the other newsdesk, then try again"
-
-
-@contextmanager
-def reading() -> Iterator[None]:
-    """Turn any failure to read index files into IndexCorrupt."""
-    try:
-        yield
-    except READ_ERRORS as error:
-        logger.debug("index read failed", exc_info=True)
-        raise IndexCorrupt(
-            f"The index cannot be read ({type(error).__name__}: {error}).",
-            hint=REBUILD_HINT,
-        ) from error
-
-
-def _has_index(storage: Storage) -> bool:
-    """True when the storage holds a Whoosh table of contents (without unpickling it)."""
-    return any(name.startswith("_MAIN_") and name.endswith(".toc") for name in storage)
-
-
-class _PrivateRamStorage(RamStorage):  # type: ignore[misc]  # whoosh is untyped
-    """RamStorage whose writer temp files go to a private directory.
-
-    Whoosh's RamStorage puts them in `<tmp>/MAIN.tmp`, shared by every process, so two
-    in-memory indexes written at once (parallel tests, two apps) delete each other's files.
-    """
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._tempdir: str | None = None
-
-    def temp_storage(self, name: str | None = None) -> FileStorage:
-        """A fresh temporary FileStorage in this storage's own directory (`name` is ignored)."""
-        if self._tempdir is None:
-            self._tempdir = tempfile.mkdtemp(prefix="newsdesk-whoosh-")
-            weakref.finalize(self, shutil.rmtree, self._tempdir, ignore_errors=True)
-        return FileStorage(tempfile.mkdtemp(dir=self._tempdir)).create()
-
-
-class _GuardedStorage(FileStorage):  # type: ignore[misc]  # whoosh is untyped
-    """A FileStorage that can close every file opened while checking an index.
-
-    Whoosh leaves a file open when reading it fails half-way (e.g. a truncated TOC), which
-    would surface later as a ResourceWarning; `close_opened()` closes them.
-    """
-
-    def __init__(self, path: str) -> None:
-        super().__init__(path)
-        self.opened: list[StructFile] = []
-
-    def open_file(self, name: str, **kwargs: object) -> StructFile:
-        """Open a file and remember it."""
-        stream = super().open_file(name, **kwargs)
-        self.opened.append(stream)
-        return stream
-
-    def close_opened(self) -> None:
-        """Close every file this storage opened."""
-        for stream in self.opened:
-            if not stream.is_closed:
-                stream.close()
-        self.opened.clear()
-
-
-def _open_index(index_dir: Path) -> whoosh_index.Index:
-    """Open and check an index: the TOC and every segment's files must read."""
-    guarded = _GuardedStorage(str(index_dir))
-    try:
-        with reading():
-            ix = guarded.open_index(schema=build_schema())
-            ix.reader().close()
-    except IndexCorrupt:
-        guarded.close_opened()
-        raise
-    guarded.opened.clear()
-    with reading():
-        return FileStorage(str(index_dir)).open_index(schema=build_schema())
-
-
-def _check_version(storage: Storage) -> None:
-    found = None
-    if storage.file_exists(VERSION_FILE):
-        with reading(), storage.open_file(VERSION_FILE) as stream:
-            found = stream.read(32).decode("ascii", "replace").strip()
-    if found != str(SCHEMA_VERSION):
-        raise IndexOutOfDate(
-            f"The index was built by another version of newsdesk "
-            f"(schema {found or 'unknown'}, this version needs {SCHEMA_VERSION}).",
-            hint=REBUILD_HINT,
-        )
-
-
-def document_fields(article: Article) -> dict[str, object]:
-    """The Whoosh fields of one article."""
-    parties = parties_by_count(article)
-    measures = sorted({f.measure for f in article.figures if f.measure})
-    month = article.published.strftime("%Y-%m") if article.published else ""
-    facets = FACET_SEPARATOR.join(
-        (article.id, article.source or "", month, LIST_SEPARATOR.join(parties))
-    )
-    fields: dict[str, object] = {
-        "id": article.id,
-        "path": article.path,
-        "title": article.title,
-        "body": article.text,
-        "facets": facets.encode("utf-8"),
-        "payload": encode_article(article),
-    }
-    optional: dict[str, object] = {
-        "content_hash": article.content_hash,
-        "source": (article.source or "").lower(),
-        "party": _keywords(parties),
-        "measure": _keywords(measures),
-        "tag": _keywords(article.tags),
-        "month": month,
-    }
-    fields.update({name: value for name, value in optional.items() if value})
-    if article.published:
-        published = article.published
-        fields["date"] = datetime(published.year, published.month, published.day)
-    return fields
-
-
-def _keywords(values: Sequence[str]) -> str:
-    return ",".join(v.replace(",", " ").strip().lower() for v in values if v.strip())
-
-
-def _facet_row(value: bytes | None) -> tuple[str, ...]:
-    if not value:
-        return ()
-    parts = value.decode("utf-8").split(FACET_SEPARATOR)
-    parties = tuple(p for p in parts[3].split(LIST_SEPARATOR) if p) if len(parts) > 3 else ()
-    return (parts[0], parts[1], parts[2] if len(parts) > 2 else "", *parties)
 
 
 def _path_forms(ref: str) -> list[str]:

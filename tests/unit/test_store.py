@@ -16,7 +16,8 @@ from index.errors import (
     IndexOutOfDate,
 )
 from index.models import Article, ArticleId, Figure, Mention, MentionKind, PublishedHow
-from index.store import VERSION_FILE, ArticleStore
+from index.storage import VERSION_FILE
+from index.store import ArticleStore
 
 
 def _article(number: int, title: str = "Truce holds", published: date | None = None) -> Article:

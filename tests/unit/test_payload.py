@@ -1,0 +1,32 @@
+"""Tests for index.payload."""
+
+from __future__ import annotations
+
+import zlib
+
+import pytest
+
+from index.payload import decode_article, encode_article, measures_by_count, summarise
+from tests.unit.test_store import _article
+
+
+def test_encode_decode_round_trips_every_field() -> None:
+    """raw, content hash, extra and the JSON fields all survive."""
+    article = _article(3)
+    assert decode_article(encode_article(article)) == article
+
+
+@pytest.mark.parametrize(
+    "payload", [b"", b"not zlib", zlib.compress(b"[1, 2]"), zlib.compress(b"{}")]
+)
+def test_decode_article_rejects_garbage_with_value_error(payload: bytes) -> None:
+    """A damaged payload is a ValueError (the store turns it into IndexCorrupt)."""
+    with pytest.raises(ValueError, match="unreadable stored article"):
+        decode_article(payload)
+
+
+def test_summarise_lists_parties_and_measures() -> None:
+    """Summaries carry the parties and measures, most frequent first."""
+    summary = summarise(_article(4))
+    assert summary.parties == ("Hamas",)
+    assert measures_by_count(_article(4)) == ("killed",)
