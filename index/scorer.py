@@ -61,11 +61,16 @@ def _postings(matcher: Matcher) -> Iterator[tuple[int, float]]:
 
 
 def top_scored(
-    searcher: Searcher, q: query.Query, docnums: list[int], k: int, norms: dict[str, list[float]]
+    searcher: Searcher,
+    q: query.Query,
+    docnums: list[int],
+    k: int,
+    norms: dict[str, dict[int, float]],
 ) -> list[tuple[int, float]] | None:
     """The k best (docnum, score) among `docnums`, or None when Whoosh must score `q`.
 
-    `norms` maps a text field to each docnum's `K1 * (1 - B + B * length / average)`.
+    `norms` caches, per text field and docnum, `K1 * (1 - B + B * length / average)`; it
+    is filled here on demand (it is only valid for one index generation).
     """
     leaves = _leaves(q)
     if leaves is None:
@@ -74,7 +79,9 @@ def top_scored(
     scores: dict[int, float] = dict.fromkeys(docnums, 0.0)
     reader = searcher.reader()
     for fieldname, text, boost in leaves:
-        norm = norms[fieldname]
+        norm = norms.setdefault(fieldname, {})
+        average = searcher.avg_field_length(fieldname) or 1.0
+        b = _B[fieldname]
         factor = searcher.idf(fieldname, text) * (BM25_K1 + 1) * boost
         for sub, offset in reader.leaf_readers():
             if (fieldname, text) not in sub:
@@ -82,21 +89,10 @@ def top_scored(
             for docnum, weight in _postings(sub.postings(fieldname, text)):
                 docnum += offset
                 if docnum in allowed:
-                    scores[docnum] += factor * weight / (weight + norm[docnum])
+                    length_norm = norm.get(docnum)
+                    if length_norm is None:
+                        length = reader.doc_field_length(docnum, fieldname, 0)
+                        length_norm = norm[docnum] = BM25_K1 * (1 - b + b * length / average)
+                    scores[docnum] += factor * weight / (weight + length_norm)
     best = heapq.nsmallest(k, ((-score, docnum) for docnum, score in scores.items()))
     return [(docnum, -negative) for negative, docnum in best]
-
-
-def length_norms(searcher: Searcher) -> dict[str, list[float]]:
-    """Per text field, each docnum's BM25 length normalisation (K1 already applied)."""
-    reader = searcher.reader()
-    count = reader.doc_count_all()
-    norms = {}
-    for fieldname in TEXT_FIELDS:
-        average = searcher.avg_field_length(fieldname) or 1.0
-        b = _B[fieldname]
-        norms[fieldname] = [
-            BM25_K1 * (1 - b + b * reader.doc_field_length(d, fieldname, 0) / average)
-            for d in range(count)
-        ]
-    return norms

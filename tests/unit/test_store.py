@@ -172,3 +172,13 @@ def test_write_while_locked_raises_index_busy(tmp_path: Path) -> None:
         writer.cancel()
     store.write([_article(1)])
     assert store.count() == 1
+
+
+def test_warm_builds_caches_without_changing_results() -> None:
+    """warm() precomputes caches; ids and recent() are unchanged."""
+    store = ArticleStore.in_memory()
+    store.write([_article(1, published=date(2023, 1, 1)), _article(2)])
+    before = store.recent()
+    store.warm()
+    assert store.recent() == before
+    assert sorted(store.ids()) == ["art0001", "art0002"]
