@@ -10,9 +10,11 @@ from __future__ import annotations
 
 from whoosh import query
 
+from index.docsets import matching_docs
 from index.models import Article, ArticleId, RelatedArticle
 from index.payload import decode_article, measures_by_count, parties_by_count, summarise
 from index.schema import scoring_model
+from index.scorer import top_scored
 from index.storage import reading
 from index.store import ArticleStore
 
@@ -52,8 +54,15 @@ def find_related(
             for term, weight in terms
             for name in ("title", "body")
         ]
-        results = searcher.search(query.Or(subqueries), limit=CANDIDATES)
-        scored = [(decode_article(hit["payload"]), float(hit.score or 0.0)) for hit in results]
+        similar = query.Or(subqueries)
+        ranked = top_scored(
+            searcher, similar, matching_docs(searcher, similar), CANDIDATES,
+            store.length_norms(searcher),
+        )  # fmt: skip
+        scored = [
+            (decode_article(searcher.stored_fields(docnum)["payload"]), score)
+            for docnum, score in ranked or []
+        ]
     best = max((score for _, score in scored), default=0.0) or 1.0
     related = [
         _related(article, other, score / best)

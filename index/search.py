@@ -126,9 +126,10 @@ def _run(
             if ranked is not None:
                 return ranked, docnums
         if by_date:
-            results = searcher.search(final, limit=top, sortedby="date", reverse=True)
-        else:
-            results = searcher.search(final, limit=top)
+            position = store.date_positions(searcher)
+            newest = sorted(docnums, key=position.__getitem__)[:top]
+            return [(docnum, 0.0) for docnum in newest], docnums
+        results = searcher.search(final, limit=top)
         return [(hit.docnum, float(hit.score or 0.0)) for hit in results], docnums
     except _RUN_ERRORS:
         return None, []

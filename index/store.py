@@ -12,12 +12,13 @@ import logging
 import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from datetime import datetime
 from pathlib import Path
 
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.filedb.filestore import FileStorage, Storage
-from whoosh.query import Every
+from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 from whoosh.writing import IndexWriter
 
@@ -62,6 +63,7 @@ class ArticleStore:
         self._facet_cache: dict[int, FacetColumns] = {}
         self._norm_cache: dict[int, dict[str, dict[int, float]]] = {}
         self._date_cache: dict[int, list[int]] = {}
+        self._position_cache: dict[int, dict[int, int]] = {}
 
     # --- opening -------------------------------------------------------------
 
@@ -144,6 +146,7 @@ class ArticleStore:
         self._facet_cache.clear()
         self._norm_cache.clear()
         self._date_cache.clear()
+        self._position_cache.clear()
 
     def _writer(self, *, bulk: bool) -> IndexWriter:
         try:
@@ -219,8 +222,10 @@ class ArticleStore:
     def recent(self, limit: int = 50) -> list[ArticleSummary]:
         """The newest articles first; undated ones last."""
         with self.searcher() as searcher:
-            results = searcher.search(Every(), limit=limit, sortedby="date", reverse=True)
-            return [summarise(decode_article(hit["payload"])) for hit in results]
+            return [
+                summarise(decode_article(searcher.stored_fields(docnum)["payload"]))
+                for docnum in self.by_date(searcher)[:limit]
+            ]
 
     def ids(self) -> list[ArticleId]:
         """Every article id in the index."""
@@ -244,10 +249,12 @@ class ArticleStore:
         key = generation if generation is not None else -1
         columns = self._facet_cache.get(key)
         if columns is None:
-            column = reader.column_reader("facets")
+            values = column_values(reader, "facets", None)
             rows = [
-                facet_row(column[docnum]) if not reader.is_deleted(docnum) else ()
-                for docnum in range(reader.doc_count_all())
+                facet_row(value if isinstance(value, bytes) else None)
+                if not reader.is_deleted(docnum)
+                else ()
+                for docnum, value in enumerate(values)
             ]
             columns = FacetColumns(
                 ids=[row[0] if row else "" for row in rows],
@@ -268,6 +275,16 @@ class ArticleStore:
             self._norm_cache = {key: norms}
         return norms
 
+    def date_positions(self, searcher: Searcher) -> dict[int, int]:
+        """Docnum -> rank in `by_date` order (newest first), once per index generation."""
+        generation = searcher.reader().generation()
+        key = generation if generation is not None else -1
+        positions = self._position_cache.get(key)
+        if positions is None:
+            positions = {docnum: rank for rank, docnum in enumerate(self.by_date(searcher))}
+            self._position_cache = {key: positions}
+        return positions
+
     def by_date(self, searcher: Searcher) -> list[int]:
         """Live docnums, newest first and undated last, once per index generation."""
         reader = searcher.reader()
@@ -275,14 +292,32 @@ class ArticleStore:
         key = generation if generation is not None else -1
         order = self._date_cache.get(key)
         if order is None:
-            # Index the column per docnum: iterating a multi-segment column reader can
-            # yield fewer values than there are documents.
-            column = reader.column_reader("date")
+            days = column_values(reader, "date", None)
             live = [d for d in range(reader.doc_count_all()) if not reader.is_deleted(d)]
-            days = {d: column[d].toordinal() for d in live}
-            order = sorted(live, key=lambda d: (-days[d], d))
+            order = sorted(live, key=lambda d: (-_ordinal(days[d]), d))
             self._date_cache = {key: order}
         return order
+
+
+def column_values(reader: IndexReader, fieldname: str, default: object) -> list[object]:
+    """A column's value for every docnum, segment by segment.
+
+    Whoosh's multi-segment column reader skips segments without the column and then
+    misplaces (or fails to find) the others' values, so each segment is read on its own.
+    """
+    values: list[object] = []
+    for sub, _offset in reader.leaf_readers():
+        count = sub.doc_count_all()
+        if sub.has_column(fieldname):
+            column = sub.column_reader(fieldname)
+            values.extend(column[d] for d in range(count))
+        else:
+            values.extend([default] * count)
+    return values
+
+
+def _ordinal(value: object) -> int:
+    return value.toordinal() if isinstance(value, datetime) else 0
 
 
 _BUSY = "The index is being written by another newsdesk process."

@@ -182,3 +182,16 @@ def test_warm_builds_caches_without_changing_results() -> None:
     store.warm()
     assert store.recent() == before
     assert sorted(store.ids()) == ["art0001", "art0002"]
+
+
+def test_recent_across_segments_without_dates(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Undated articles written in their own segments still sort last (Whoosh column bug)."""
+    monkeypatch.setattr(store_module, "BULK_THRESHOLD", 2)
+    store = ArticleStore.open(tmp_path / "ix")
+    store.write([_article(1, published=date(2023, 5, 1)), _article(2, published=date(2024, 1, 1))])
+    store.write([_article(3), _article(4)])
+    store.write([_article(5, published=date(2023, 6, 1))])
+    assert [s.id for s in store.recent()][:3] == ["art0002", "art0005", "art0001"]
+    assert {s.id for s in store.recent()[3:]} == {"art0003", "art0004"}
