@@ -137,7 +137,7 @@ _QUAL = (
 )
 
 QUANTITY_RE = re.compile(
-    rf"(?P<qual>{_QUAL})?(?:"
+    rf"(?:(?![\d$€£])(?P<qual>{_QUAL}))?(?:"  # a qualifier never starts with a digit
     rf"(?i:\bbetween)\s+(?P<blo>{_NUM})\s+and\s+(?P<bhi>{_NUM})"
     rf"|(?P<dlo>{_BEFORE}{_DIGIT_CORE})[-–—](?P<dhi>{_DIGIT_CORE}{_AFTER})"
     rf"|(?P<lo>{_NUM})\s+(?:to|or)\s+(?P<hi>{_NUM})"
@@ -147,10 +147,27 @@ QUANTITY_RE = re.compile(
 )
 """A quantity as written: optional qualifier, then a range, vague amount or number."""
 
-_ANCHOR_RE = re.compile(
-    rf"(?=[\dOoTtFfSsEeNnDdHhMm$€£])(?:[$€£]?\d+|(?i:\b(?:{_UNIT_WORDS}|{_TEN_WORDS}"
-    r"|dozens?|scores|hundreds?|thousands?|tens|millions?|billions?)\b))"
-)
+_ANCHOR_WORDS = f"{_UNIT_WORDS}|{_TEN_WORDS}|dozens?|scores|hundreds?|thousands?|tens|millions?"
+_ANCHOR_LETTERS = "OoTtFfSsEeNnDdHhMm"
+
+
+def _anchor_pattern() -> str:
+    """A digit run (currency allowed) or a number word: "$5", "300", "Twenty", "dozens".
+
+    The pattern starts with a plain character class, which lets the regex engine skip
+    other characters quickly; a word is then checked to start at a word boundary and
+    spelled on case-insensitively from its first letter.
+    """
+    rests: dict[str, list[str]] = {}
+    for word in _ANCHOR_WORDS.split("|"):
+        rests.setdefault(word[0], []).append(word[1:])
+    words = "|".join(
+        f"(?<=[{first.upper()}{first}])(?i:{'|'.join(rest)})" for first, rest in rests.items()
+    )
+    return rf"[\d$€£{_ANCHOR_LETTERS}](?:(?<=[$€£])\d+|(?<=\d)\d*|(?<!\w.)(?:{words})\b)"
+
+
+_ANCHOR_RE = re.compile(_anchor_pattern())
 _PREFIX_TAIL_RE = re.compile(rf"(?:{_QUAL}|(?i:\b(?:between|half|an?|US))[ \u00a0]+)+$|(?:US)$")
 
 
@@ -184,12 +201,17 @@ def find_quantities(text: str) -> list[re.Match[str]]:
     """
     found: list[re.Match[str]] = []
     pos = 0
-    while (anchor := _ANCHOR_RE.search(text, pos)) is not None:
+    # Anchors are whole digit runs or words and a quantity never ends inside one, so the
+    # anchors at or after `pos` are those a fresh search from `pos` would find.
+    for anchor in _ANCHOR_RE.finditer(text):
         at = anchor.start()
+        if at < pos:
+            continue
         tail = None
-        before = text[max(pos, at - 40) : at].split()
+        lo = max(pos, at - 40)
+        before = text[lo:at].rsplit(None, 1)
         if before and before[-1].lower() in _PREFIX_LAST_WORDS:
-            tail = _PREFIX_TAIL_RE.search(text, max(pos, at - 40), at)
+            tail = _PREFIX_TAIL_RE.search(text, lo, at)
         match = QUANTITY_RE.match(text, tail.start()) if tail is not None else None
         if match is None or match.end() <= at:
             match = QUANTITY_RE.match(text, at)
@@ -214,6 +236,11 @@ class Quantity:
     high: float | None
     qualifier: str | None
     currency: str | None = None
+
+
+_NARROW_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " "})
+_DIGIT_NUMBER_RE = re.compile(r"(\d{1,3}(?:[, ]\d{3})+|\d+)(\.\d+)?(?: ([a-z]+))?")
+_WORD_SPLIT_RE = re.compile(r"[\s\-‐]+")
 
 
 def _word_value(words: list[str]) -> float | None:
@@ -249,17 +276,17 @@ def parse_number(text: str) -> float | None:
     Returns:
         Its value, or None when the text is not a number.
     """
-    cleaned = text.strip().lower()
-    for space in ("\u00a0", "\u202f", "\u2009"):
-        cleaned = cleaned.replace(space, " ")
-    match = re.fullmatch(r"(\d{1,3}(?:[, ]\d{3})+|\d+)(\.\d+)?(?: ([a-z]+))?", cleaned)
+    cleaned = text.strip().lower().translate(_NARROW_SPACES)
+    if cleaned.isdecimal():
+        return float(cleaned)  # the common case of the pattern below: plain digits
+    match = _DIGIT_NUMBER_RE.fullmatch(cleaned)
     if match:
         base = float(match.group(1).replace(",", "").replace(" ", "") + (match.group(2) or ""))
         scale = match.group(3)
         if scale is None:
             return base
         return round(base * SCALES[scale], 6) if scale in SCALES else None
-    words = [w for w in re.split(r"[\s\-‐]+", cleaned) if w and w != "and"]
+    words = [w for w in _WORD_SPLIT_RE.split(cleaned) if w and w != "and"]
     if words[:2] == ["half", "a"] or words[:2] == ["half", "an"]:
         words = ["half", *words[2:]]
     return _word_value(words) if words else None
