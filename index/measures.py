@@ -66,13 +66,49 @@ _EVENT_WORDS: dict[str, str] = {
     MISSING: r"missing|unaccounted|under\s+the\s+rubble",
     ARRESTED: r"arrest(?:ed|s|ing)?|rounded\s+up|detained|detaining",
 }
-EVENT_RE = re.compile(
-    r"(?=[a-zA-Z])\b(?:"
-    + "|".join(rf"(?P<{name}>{words})" for name, words in _EVENT_WORDS.items())
-    + r")\b",
-    re.IGNORECASE,
-)
+_EVENT_CUES = "|".join(rf"(?P<{name}>{words})" for name, words in _EVENT_WORDS.items())
+EVENT_RE = re.compile(rf"(?=[a-zA-Z])\b(?:{_EVENT_CUES})\b", re.IGNORECASE)
 """Cue words of each event; the matching group's name is the event."""
+_FOLDED_LETTERS = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}
+"""Non-ASCII letters that match an ASCII letter case-insensitively in `re`."""
+
+
+def _split_alternatives(words: str) -> list[str]:
+    """The top-level alternatives of a regex alternation ("a|b(?:c|d)" -> ["a", "b(?:c|d)"])."""
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(words):
+        depth += (char == "(") - (char == ")")
+        if char == "|" and depth == 0:
+            parts.append(words[start:i])
+            start = i + 1
+    return [*parts, words[start:]]
+
+
+def _event_scan_pattern() -> tuple[str, dict[str, str]]:
+    """`EVENT_RE` as found from the non-word character before a cue, and group -> event.
+
+    A pattern that starts with a character class lets the regex engine skip letters
+    quickly, and branching on the cue's first letter (as a case-sensitive class, so the
+    engine can skip a branch at once) tries only the cues that can match there.
+    """
+    by_letter: dict[str, dict[str, list[str]]] = {}
+    for event, words in _EVENT_WORDS.items():
+        for word in _split_alternatives(words):
+            by_letter.setdefault(word[0].lower(), {}).setdefault(event, []).append(word[1:])
+    branches, groups = [], {}
+    for letter, events in by_letter.items():
+        cues = []
+        for event, rests in events.items():
+            groups[f"{event}_{letter}"] = event
+            cues.append(f"(?P<{event}_{letter}>{'|'.join(rests)})")
+        first = letter + letter.upper() + _FOLDED_LETTERS.get(letter, "")
+        branches.append(f"[{first}](?i:{'|'.join(cues)})")
+    return rf"\W(?:{'|'.join(branches)})\b", groups
+
+
+_EVENT_SCAN, _EVENT_OF_GROUP = _event_scan_pattern()
+_EVENT_AFTER_RE = re.compile(_EVENT_SCAN)
+"""`EVENT_RE` found from the character before the cue (see `_event_scan_pattern`)."""
 
 _HOSTAGE_NOUNS = frozenset({"hostage", "hostages", "captive", "captives", "abductees"})
 _PRISONER_NOUNS = frozenset({"prisoner", "prisoners", "detainee", "detainees", "inmates"})
@@ -104,10 +140,16 @@ PRISONERS = "prisoners"
 def events_in(text: str) -> list[tuple[str, int, int]]:
     """All event cues in a text as (event, start, end), in order."""
     found: list[tuple[str, int, int]] = []
-    for match in EVENT_RE.finditer(text):
-        event = match.lastgroup
-        if event is not None:
-            found.append((event, match.start(), match.end()))
+    pos = 0
+    first = EVENT_RE.match(text)
+    if first is not None:
+        if first.lastgroup is not None:
+            found.append((first.lastgroup, first.start(), first.end()))
+        pos = first.end()
+    for match in _EVENT_AFTER_RE.finditer(text, pos):
+        group = match.lastgroup
+        if group is not None:
+            found.append((_EVENT_OF_GROUP[group], match.start() + 1, match.end()))
     return found
 
 

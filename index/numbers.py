@@ -147,27 +147,34 @@ QUANTITY_RE = re.compile(
 )
 """A quantity as written: optional qualifier, then a range, vague amount or number."""
 
-_ANCHOR_WORDS = f"{_UNIT_WORDS}|{_TEN_WORDS}|dozens?|scores|hundreds?|thousands?|tens|millions?"
-_ANCHOR_LETTERS = "OoTtFfSsEeNnDdHhMm"
+_ANCHOR_WORD = (
+    r"(?=[OoTtFfSsEeNnDdHhMm])(?P<word>(?i:"
+    rf"{_UNIT_WORDS}|{_TEN_WORDS}|dozens?|scores|hundreds?|thousands?|tens|millions?|billions?"
+    r"))\b"
+)
+_ANCHOR_RE = re.compile(rf"[\W\d](?:(?<=[$€£])\d+|(?<=\d)\d*|(?<=\W){_ANCHOR_WORD})")
+"""A digit run (currency allowed), or a non-word character and the number word after it.
+
+Starting with a character class lets the regex engine skip letters quickly: a number word
+is found from the character before it, which is what "starts at a word boundary" means.
+"""
+_ANCHOR_AT_START_RE = re.compile(_ANCHOR_WORD)
+"""A number word at the very start of the text, where no character precedes it."""
 
 
-def _anchor_pattern() -> str:
-    """A digit run (currency allowed) or a number word: "$5", "300", "Twenty", "dozens".
-
-    The pattern starts with a plain character class, which lets the regex engine skip
-    other characters quickly; a word is then checked to start at a word boundary and
-    spelled on case-insensitively from its first letter.
-    """
-    rests: dict[str, list[str]] = {}
-    for word in _ANCHOR_WORDS.split("|"):
-        rests.setdefault(word[0], []).append(word[1:])
-    words = "|".join(
-        f"(?<=[{first.upper()}{first}])(?i:{'|'.join(rest)})" for first, rest in rests.items()
-    )
-    return rf"[\d$€£{_ANCHOR_LETTERS}](?:(?<=[$€£])\d+|(?<=\d)\d*|(?<!\w.)(?:{words})\b)"
+def _anchors(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of every digit run and number word, in order, not overlapping."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    first = _ANCHOR_AT_START_RE.match(text)
+    if first is not None:
+        spans.append(first.span())
+        pos = first.end()
+    for match in _ANCHOR_RE.finditer(text, pos):
+        spans.append((match.start("word") if match.group("word") else match.start(), match.end()))
+    return spans
 
 
-_ANCHOR_RE = re.compile(_anchor_pattern())
 _PREFIX_TAIL_RE = re.compile(rf"(?:{_QUAL}|(?i:\b(?:between|half|an?|US))[ \u00a0]+)+$|(?:US)$")
 
 
@@ -203,8 +210,7 @@ def find_quantities(text: str) -> list[re.Match[str]]:
     pos = 0
     # Anchors are whole digit runs or words and a quantity never ends inside one, so the
     # anchors at or after `pos` are those a fresh search from `pos` would find.
-    for anchor in _ANCHOR_RE.finditer(text):
-        at = anchor.start()
+    for at, anchor_end in _anchors(text):
         if at < pos:
             continue
         tail = None
@@ -216,14 +222,14 @@ def find_quantities(text: str) -> list[re.Match[str]]:
         if match is None or match.end() <= at:
             match = QUANTITY_RE.match(text, at)
         if match is None:
-            pos = anchor.end()
+            pos = anchor_end
             continue
         if match.group("lo") and text[max(0, match.start() - 5) : match.start()].lower() == "from ":
             match = QUANTITY_RE.match(text, match.start("hi")) or match  # a change, not a range
         if match.group("qual") and _is_particle(text, match):
             match = QUANTITY_RE.match(text, match.end("qual")) or match
         found.append(match)
-        pos = max(match.end(), anchor.end())
+        pos = max(match.end(), anchor_end)
     return found
 
 
