@@ -66,10 +66,10 @@ class BookmarkList(OptionList):
     def show_bookmarks(self, bookmarks: Sequence[Bookmark], filter_text: str = "") -> None:
         """List the bookmarks that match `filter_text`."""
         self.shown = [b for b in bookmarks if matches_filter(b, filter_text)]
-        self.clear_options()
+        rows: list[Option | None] = []
         for bookmark in self.shown:
-            self.add_option(Option(bookmark_content(bookmark), id=str(bookmark.id)))
-            self.add_option(None)
+            rows += [Option(bookmark_content(bookmark), id=str(bookmark.id)), None]
+        self.set_options(rows)
         self.highlighted = 0 if self.shown else None
 
     @property

@@ -47,17 +47,18 @@ class FacetPanel(OptionList):
 
     def show_facets(self, facets: Mapping[str, Sequence[FacetValue]]) -> None:
         """Show the facets of one search page (an empty mapping clears the panel)."""
-        self.clear_options()
         self.values = []
+        rows: list[Option] = []
         for field, heading in FACET_FIELDS:
             values = facets.get(field, ())[:_PER_FIELD]
             if not values:
                 continue
-            self.add_option(Option(Content.styled(heading, "bold"), disabled=True))
+            rows.append(Option(Content.styled(heading, "bold"), disabled=True))
             for facet in values:
                 row = Content.assemble(Content(f"  {facet.value}"), (f" {facet.count}", "dim"))
-                self.add_option(Option(row, id=f"{field}\x1f{facet.value}"))
+                rows.append(Option(row, id=f"{field}\x1f{facet.value}"))
                 self.values.append((field, facet.value))
+        self.set_options(rows)
 
     @on(OptionList.OptionSelected)
     def choose(self, event: OptionList.OptionSelected) -> None:

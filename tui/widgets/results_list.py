@@ -76,10 +76,11 @@ class ResultsList(OptionList):
 
     def _replace(self, ids: list[ArticleId], options: list[Option]) -> None:
         self.article_ids = ids
-        self.clear_options()
+        # One set_options call: adding options one by one re-lays out the list each time.
+        rows: list[Option | None] = []
         for option in options:
-            self.add_option(option)
-            self.add_option(None)
+            rows += [option, None]
+        self.set_options(rows)
         self.highlighted = 0 if options else None
 
     @on(OptionList.OptionSelected)

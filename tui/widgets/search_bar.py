@@ -82,7 +82,11 @@ class SearchBar(Vertical):
         event.stop()
         if self._timer is not None:
             self._timer.stop()
-        self._timer = self.set_timer(self.debounce, self._emit)
+            self._timer = None
+        if self.debounce <= 0:  # a zero-interval Timer divides by zero (textual 8.2.8)
+            self._emit()
+        else:
+            self._timer = self.set_timer(self.debounce, self._emit)
 
     @on(Input.Submitted, "#search-input")
     def search_now(self, event: Input.Submitted) -> None:

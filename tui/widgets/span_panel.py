@@ -51,27 +51,29 @@ class SpanPanel(OptionList):
         super().__init__(id=id, markup=False)
         self.targets: list[tuple[int, int, int]] = []
         """(paragraph, start, end) of each selectable row, in order."""
+        self._rows: list[Option] = []
 
     def show_article(self, article: Article) -> None:
         """List the figures (in reading order) and the parties (most mentioned first)."""
-        self.clear_options()
         self.targets = []
+        self._rows = []
         if article.figures:
-            self.add_option(Option(Content.styled("Figures", "bold underline"), disabled=True))
+            self._rows.append(Option(Content.styled("Figures", "bold underline"), disabled=True))
         for figure in sorted(article.figures, key=lambda f: (f.paragraph, f.start)):
             self._add(figure_row(figure), (figure.paragraph, figure.start, figure.end))
         counts = Counter(m.party for m in article.mentions)
         if counts:
-            self.add_option(Option(Content.styled("Parties", "italic bold"), disabled=True))
+            self._rows.append(Option(Content.styled("Parties", "italic bold"), disabled=True))
         firsts: dict[str, Mention] = {}
         for mention in sorted(article.mentions, key=lambda m: (m.paragraph, m.start)):
             firsts.setdefault(mention.party, mention)
         for party, count in counts.most_common():
             first = firsts[party]
             self._add(party_row(party, count, first), (first.paragraph, first.start, first.end))
+        self.set_options(self._rows)
 
     def _add(self, prompt: Content, target: tuple[int, int, int]) -> None:
-        self.add_option(Option(prompt, id=f"target-{len(self.targets)}"))
+        self._rows.append(Option(prompt, id=f"target-{len(self.targets)}"))
         self.targets.append(target)
 
     @on(OptionList.OptionSelected)
