@@ -8,7 +8,6 @@ call, so a store can be used from several threads. Every read of index files goe
 
 from __future__ import annotations
 
-import logging
 import os
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -39,8 +38,6 @@ from index.storage import (
     open_checked,
     reading,
 )
-
-logger = logging.getLogger(__name__)
 
 BULK_THRESHOLD = 2000
 """Batches at least this large use Whoosh's multi-process writer (2.8x faster at 22k)."""
