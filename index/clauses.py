@@ -27,6 +27,7 @@ _ABBREVIATIONS = _words(
 )
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
 _LAST_WORD_RE = re.compile(r"([A-Za-z.]+)\.$")
+_INITIALS_RE = re.compile(r"(?:[a-z]\.)+[a-z]")
 
 _SOURCE_NOUNS = (
     r"officials|authorities|ministry|military|army|government|spokesman|spokeswoman"
@@ -65,7 +66,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         last = _LAST_WORD_RE.search(head)
         if last is not None and text[match.start()] == ".":
             word = last.group(1).lower()
-            if word in _ABBREVIATIONS or len(word) == 1 or re.fullmatch(r"(?:[a-z]\.)+[a-z]", word):
+            if word in _ABBREVIATIONS or len(word) == 1 or _INITIALS_RE.fullmatch(word):
                 continue
         end = match.start() + 1
         spans.append((start, end))

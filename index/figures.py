@@ -96,6 +96,7 @@ _CURRENCY = {"$": "dollars", "US$": "dollars", "€": "euros", "£": "pounds"}
 _DEMONYM_ENDINGS = ("is", "ians", "ans", "ese", "ais", "ites")
 _ID_RE = re.compile(r"\d{7,}")
 _DIGIT_START_RE = re.compile(r"[\d$€£]|US\$")
+_COUNTED_NOT_TIME = HEAD_NOUNS - TIME_UNITS
 
 
 @dataclass(slots=True)
@@ -194,9 +195,10 @@ def _figure(index: int, text: str, cand: Candidate, attributions: list[tuple[int
 def _candidate(text: str, match: re.Match[str], zones: list[tuple[int, int]]) -> Candidate | None:
     """Apply the exclusion rules to one quantity match; None when it is not a figure."""
     start, end = match.start(), match.end()
-    if any(a < end and start < b for a, b in zones):
+    if zones and any(a < end and start < b for a, b in zones):
         return None
-    number_start = match.end("qual") if match.group("qual") else start
+    qual, num, vague = match.group("qual", "num", "vague")
+    number_start = match.end("qual") if qual else start
     if _word_before(text, number_start) in _BEFORE_WORDS:
         return None
     if _AFTER_RE.match(text, end):
@@ -204,8 +206,7 @@ def _candidate(text: str, match: re.Match[str], zones: list[tuple[int, int]]) ->
     quantity = quantity_from_match(match)
     if quantity is None:
         return None
-    num = match.group("num")
-    digits = bool(_DIGIT_START_RE.match(match.group(0)[number_start - start :]))
+    digits = bool(_DIGIT_START_RE.match(text, number_start, end))
     compound = _COMPOUND_RE.match(text, end)
     if compound is not None:
         if compound.group("noun") is None:
@@ -218,9 +219,9 @@ def _candidate(text: str, match: re.Match[str], zones: list[tuple[int, int]]) ->
     if num is not None and _ID_RE.fullmatch(num):
         return None  # an id or a phone number, not a count
     loose = digits or quantity.qualifier is not None or (quantity.value or 10) >= 10
-    phrase = counted_phrase(text, end, loose, vague=match.group("vague") is not None)
+    phrase = counted_phrase(text, end, loose, vague=vague is not None)
     head = phrase.head.lower() if phrase.head else None
-    if _is_year(quantity, num) and head not in HEAD_NOUNS - TIME_UNITS:
+    if _is_year(quantity, num) and head not in _COUNTED_NOT_TIME:
         return None
     if quantity.low is not None and _is_year_range(quantity):
         return None

@@ -121,6 +121,8 @@ _PRISONER_MARK_RE = re.compile(
     r"\b(?:Palestinian|Palestinians|held\s+by\s+Israel|Israeli\s+(?:jails|prisons|custody)"
     r"|imprisoned\s+by\s+Israel|security\s+prisoners)\b"
 )
+_BY_HAMAS_RE = re.compile(r"\bby\s+Hamas\b|\bin\s+Gaza\b")
+_BY_ISRAEL_RE = re.compile(r"\bby\s+Israel\b")
 
 _THINGS = (
     _words(
@@ -183,9 +185,7 @@ def captive_side(head: str | None, phrase: str, clause: str) -> str | None:
         return PRISONERS
     if own_hostage and not own_prisoner:
         return HOSTAGES
-    if re.search(r"\bby\s+Hamas\b|\bin\s+Gaza\b", clause) and not re.search(
-        r"\bby\s+Israel\b", clause
-    ):
+    if _BY_HAMAS_RE.search(clause) and not _BY_ISRAEL_RE.search(clause):
         return HOSTAGES if head not in ("palestinians",) else PRISONERS
     if head in _PRISONER_NOUNS:
         return PRISONERS

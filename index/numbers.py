@@ -147,11 +147,23 @@ QUANTITY_RE = re.compile(
 )
 """A quantity as written: optional qualifier, then a range, vague amount or number."""
 
-_ANCHOR_WORD = (
-    r"(?=[OoTtFfSsEeNnDdHhMm])(?P<word>(?i:"
-    rf"{_UNIT_WORDS}|{_TEN_WORDS}|dozens?|scores|hundreds?|thousands?|tens|millions?|billions?"
-    r"))\b"
-)
+
+def _anchor_word_pattern() -> str:
+    """A number word, branched on its first letter.
+
+    The first letter is a case-sensitive class, which the regex engine checks at once, so
+    only the words with that letter are tried at a position.
+    """
+    words = rf"{_UNIT_WORDS}|{_TEN_WORDS}|dozens?|scores|hundreds?|thousands?|tens|millions?"
+    rests: dict[str, list[str]] = {}
+    for word in words.split("|"):
+        if word[0] in "otfsendhm":  # a number word is only looked for from these letters
+            rests.setdefault(word[0], []).append(word[1:])
+    branches = [f"[{first.upper()}{first}](?i:{'|'.join(rest)})" for first, rest in rests.items()]
+    return rf"(?P<word>{'|'.join(branches)})\b"
+
+
+_ANCHOR_WORD = _anchor_word_pattern()
 _ANCHOR_RE = re.compile(rf"[\W\d](?:(?<=[$€£])\d+|(?<=\d)\d*|(?<=\W){_ANCHOR_WORD})")
 """A digit run (currency allowed), or a non-word character and the number word after it.
 
