@@ -45,8 +45,6 @@ LAYER_ORDER: tuple[SpanKind, ...] = (
 )
 """Later kinds are drawn on top of earlier ones where spans overlap."""
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
-
 
 def component_style(styles: StylesBase) -> Style:
     """A span style from a component class's rules, keeping only what the rules set.
@@ -183,24 +181,6 @@ def bookmark_content(bookmark: Bookmark, quote_style: Style | str = "italic") ->
     if bookmark.tags:
         lines.append(chips(bookmark.tags, "dim", limit=8))
     return Content("\n").join(lines)
-
-
-def sentence_bounds(paragraph: str) -> list[tuple[int, int]]:
-    """Split a paragraph into sentences, as (start, end) offsets without trailing spaces.
-
-    A sentence ends at ".", "!" or "?" (plus closing quotes) followed by white space and
-    an upper-case letter or a digit, so "U.S. officials" is kept whole only when the next
-    word is lower case; this is a display aid, not a linguistic parser.
-    """
-    bounds: list[tuple[int, int]] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(paragraph):
-        end = match.start() + len(match.group(0).rstrip())
-        bounds.append((start, end))
-        start = match.end()
-    if start < len(paragraph.rstrip()):
-        bounds.append((start, len(paragraph.rstrip())))
-    return bounds or [(0, len(paragraph))]
 
 
 def find_occurrences(paragraphs: Sequence[str], needle: str) -> list[Span]:
