@@ -15,6 +15,7 @@ import hashlib
 import io
 import json
 import pstats
+import resource
 import shutil
 import statistics
 import subprocess
@@ -46,6 +47,20 @@ def _timed(action: Callable[[], object]) -> float:
     started = time.perf_counter()
     action()
     return time.perf_counter() - started
+
+
+def _cpu_seconds() -> float:
+    """CPU seconds of this process and its finished children (Whoosh's writer processes)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def _timed_cpu(action: Callable[[], object]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds incl. child processes) of an action."""
+    cpu = _cpu_seconds()
+    wall = _timed(action)
+    return wall, _cpu_seconds() - cpu
 
 
 def _article_id(doc: SourceDocument) -> ArticleId:
@@ -202,9 +217,11 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         articles, parse_s, profile = parse_all(docs, args.profile)
         count = len(articles)
         store = ArticleStore.create(work / "ours")
-        write_s = _timed(lambda: store.write(articles))
+        write_s, write_cpu = _timed_cpu(lambda: store.write(articles))
         warm_s = _timed(store.warm)
+        base_cpu = _cpu_seconds()
         base_s = baseline_write(articles, work / "baseline")
+        base_cpu = _cpu_seconds() - base_cpu
         report["ingest"] = {
             "articles": count,
             "read_s": round(read_s, 2),
@@ -215,6 +232,9 @@ def run(args: argparse.Namespace) -> dict[str, object]:
             "ours_store_docs_s": round(count / write_s, 1),
             "baseline_docs_s": round(count / base_s, 1),
             "ratio_store_vs_baseline": round(base_s / write_s, 2),
+            "our_write_cpu_s": round(write_cpu, 2),
+            "baseline_write_cpu_s": round(base_cpu, 2),
+            "cpu_ratio_store_vs_baseline": round(base_cpu / write_cpu, 2),
             "ratio_pipeline_vs_baseline": round(base_s / (read_s + parse_s + write_s), 2),
             "index_mb": round(dir_size(work / "ours") / 1e6, 1),
             "warm_caches_s": round(warm_s, 2),
