@@ -23,6 +23,7 @@ from index import (
     Snippet,
     Span,
     SpanKind,
+    split_sentences,
 )
 
 SpanStyles = Mapping[SpanKind, Style | str]
@@ -181,6 +182,15 @@ def bookmark_content(bookmark: Bookmark, quote_style: Style | str = "italic") ->
     if bookmark.tags:
         lines.append(chips(bookmark.tags, "dim", limit=8))
     return Content("\n").join(lines)
+
+
+def sentence_bounds(paragraph: str) -> list[tuple[int, int]]:
+    """A paragraph's sentences as (start, end) offsets, by the library's splitter.
+
+    The same sentences `newsdesk bookmarks add --sentence K` counts; a paragraph without a
+    sentence end is one sentence.
+    """
+    return split_sentences(paragraph) or [(0, len(paragraph))]
 
 
 def find_occurrences(paragraphs: Sequence[str], needle: str) -> list[Span]:

@@ -29,7 +29,7 @@ def typed(query: str) -> Callable[[Pilot[int]], Awaitable[None]]:
         await pilot.press("slash", *query, "enter")
         await settle(pilot)
         await pilot.press("escape")
-        await pilot.pause()
+        await settle(pilot)
 
     return run
 

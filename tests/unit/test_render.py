@@ -24,6 +24,7 @@ from tui.render import (
     find_occurrences,
     hit_content,
     paragraph_content,
+    sentence_bounds,
     styled_text,
 )
 
@@ -120,6 +121,23 @@ def test_bookmark_content_shows_status_quote_note() -> None:
     assert "“[b]quote[/b]”" in plain
     assert "note: a [note]" in plain
     assert "‹t1›" in plain
+
+
+def test_sentence_bounds_uses_library_splitter() -> None:
+    """Sentences end at . ! ? before a capital; quotes stay with their sentence."""
+    text = 'He said no. Then 34 more came! "We are ready," he said. U.S. officials agreed.'
+    parts = [text[s:e] for s, e in sentence_bounds(text)]
+    assert parts == [
+        "He said no.",
+        "Then 34 more came!",
+        '"We are ready," he said.',
+        "U.S. officials agreed.",
+    ]
+
+
+def test_sentence_bounds_single_sentence() -> None:
+    """A paragraph without a sentence end is one sentence."""
+    assert sentence_bounds("no full stop") == [(0, 12)]
 
 
 def test_find_occurrences_case_insensitive() -> None:

@@ -13,8 +13,8 @@ from textual.content import Content
 from textual.message import Message
 from textual.style import Style
 
-from index import Article, Bookmark, Span, SpanKind, split_sentences
-from tui.render import component_style, find_occurrences, paragraph_content
+from index import Article, Bookmark, Span, SpanKind
+from tui.render import component_style, find_occurrences, paragraph_content, sentence_bounds
 from tui.widgets.paragraph_row import ParagraphRow
 
 COMPONENT_BY_KIND: dict[SpanKind, str] = {
@@ -189,7 +189,7 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     def _sentence_at(self, span: Span) -> tuple[int, int]:
         paragraph = self.article.paragraphs[span.paragraph] if self.article else ""
-        for start, end in _sentences(paragraph):
+        for start, end in sentence_bounds(paragraph):
             if start <= span.start < end + 1:
                 return start, end
         return span.start, span.end
@@ -210,7 +210,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         """Move a sentence cursor within (and across) paragraphs."""
         if self.article is None or not self._rows:
             return
-        bounds = _sentences(self.article.paragraphs[self.cursor])
+        bounds = sentence_bounds(self.article.paragraphs[self.cursor])
         index = (
             bounds.index(self.sentence)
             if self.sentence in bounds
@@ -222,7 +222,7 @@ class ArticleView(VerticalScroll, can_focus=True):
             paragraph = self.cursor + step
             if not 0 <= paragraph < len(self._rows):
                 return
-            bounds = _sentences(self.article.paragraphs[paragraph])
+            bounds = sentence_bounds(self.article.paragraphs[paragraph])
             index = 0 if step > 0 else len(bounds) - 1
         self.current = None
         self.move_to(paragraph, *bounds[index])
@@ -286,11 +286,6 @@ class ArticleView(VerticalScroll, can_focus=True):
     def _scroll_to_cursor(self) -> None:
         if 0 <= self.cursor < len(self._rows):
             self.scroll_to_center(self._rows[self.cursor], animate=False)
-
-
-def _sentences(paragraph: str) -> list[tuple[int, int]]:
-    """The paragraph's sentences (the library's splitter, as `bookmarks add --sentence`)."""
-    return split_sentences(paragraph) or [(0, len(paragraph))]
 
 
 def _bookmark_spans(article: Article, bookmarks: Iterable[Bookmark]) -> list[Span]:
