@@ -297,3 +297,25 @@ async def test_reader_find_escape_closes_bar(
         await pilot.press("escape")
         assert isinstance(app.focused, ArticleView)
         assert not app.screen.query_one("#find-bar").has_class("-active")
+
+
+async def test_reader_c_compares_with_the_most_similar_report(
+    make_app: MakeApp, library: Library, settle: Settle
+) -> None:
+    """`c` in the reader opens the picker; Enter compares with its first suggestion."""
+    from tui.screens.compare import CompareScreen
+    from tui.screens.pick_article import PickArticleDialog
+
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        article_id = find_id(library, "hostages")
+        await open_reader(app, pilot, settle, article_id)
+        await pilot.press("c")
+        await settle(pilot)
+        assert isinstance(app.screen, PickArticleDialog)
+        best = library.related(article_id)[0].article.id
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CompareScreen)
+        assert (app.screen.a_id, app.screen.b_id) == (article_id, best)

@@ -51,6 +51,7 @@ class ArticleScreen(Screen[None]):
         Binding("n", "find_next(True)", "Next hit", show=False),
         Binding("N", "find_next(False)", "Previous hit", show=False),
         Binding("o", "open_url", "Open URL"),
+        Binding("c", "compare", "Compare"),
         Binding("1", "toggle_kind('1')", "Toggle figures", show=False),
         Binding("2", "toggle_kind('2')", "Toggle parties", show=False),
         Binding("3", "toggle_kind('3')", "Toggle matches", show=False),
@@ -213,6 +214,16 @@ class ArticleScreen(Screen[None]):
         """Go to the next/previous find hit."""
         if not self.query_one(ArticleView).find_next(forward):
             self.notify("Nothing to find: press / first", severity="warning")
+
+    def action_compare(self) -> None:
+        """Pick a second report (most similar first) and open the side-by-side comparison."""
+        if self.article is None:
+            self.notify("The article is still loading.", markup=False)
+            return
+        # Imported here: the compare screens are not needed to paint the first screen.
+        from tui.screens.compare import open_comparison
+
+        open_comparison(self, self.library, self.article.id)
 
     def action_open_url(self) -> None:
         """Open the article's URL in the browser."""

@@ -10,7 +10,7 @@ differences, paragraph correspondence, swapping) is pure and lives in `compare_n
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -53,7 +53,10 @@ class Report:
     bookmarks: tuple[Bookmark, ...]
 
 
-def open_comparison(screen: Screen[object], library: Library, article_id: ArticleId) -> None:
+ScreenResultT = TypeVar("ScreenResultT")
+
+
+def open_comparison(screen: Screen[ScreenResultT], library: Library, article_id: ArticleId) -> None:
     """Ask which report to compare `article_id` with, then show the comparison.
 
     Args:
