@@ -15,8 +15,6 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from index.bookmarks import BookmarkStore, bookmarks_to_annotations, bookmarks_to_markdown
-from index.compare import compare_articles
 from index.errors import AmbiguousArticleId, ArticleNotFound, InvalidRequest, NewsdeskError
 from index.extract import article_spans
 from index.manifest import FILENAME as MANIFEST_FILENAME
@@ -33,11 +31,15 @@ from index.models import (
     Span,
 )
 from index.paths import DataPaths
-from index.search import find_related, match_spans, run_search
-from index.store import ArticleStore
 
 if TYPE_CHECKING:
+    from index.bookmarks import BookmarkStore
     from index.loading import Tables
+    from index.store import ArticleStore
+
+# Whoosh, the search layer, the comparison and the bookmarks store are imported where they
+# are first used: the app paints its first screen before any of them is needed, and its
+# first worker pays for them (issue 3's launch bar: first paint <= 0.6 s, imports included).
 
 EXPORT_FORMATS = ("md", "json")
 
@@ -62,29 +64,47 @@ class Library:
     paths: DataPaths | None
     """Where the library lives; None for an in-memory library."""
 
-    def __init__(self, store: ArticleStore, paths: DataPaths | None) -> None:
-        """Wrap an open store; use `open` or `in_memory` instead."""
+    def __init__(self, store: ArticleStore | None, paths: DataPaths | None) -> None:
+        """Wrap an open store (or None: open `paths` on first use); use `open` or `in_memory`."""
         self.paths = paths
-        self._store = store
+        self._opened = store
         self._manifest: Manifest | None = None
         self._bookmarks: BookmarkStore | None = None
         self._tables: Tables | None = None
         self._known_ids: dict[str, tuple[ArticleId, ...]] = {}
         """Article ids by path from before a rebuild, so bookmarks stay attached."""
 
+    @property
+    def _store(self) -> ArticleStore:
+        """The article store, opened on first use for a lazily opened library."""
+        if self._opened is None:
+            from index.store import ArticleStore
+
+            if self.paths is None:
+                raise InvalidRequest("This library has no data folder.")
+            self._opened = ArticleStore.open(self.paths.index_dir)
+        return self._opened
+
     @classmethod
-    def open(cls, paths: DataPaths, *, recreate: bool = False) -> Library:
+    def open(cls, paths: DataPaths, *, recreate: bool = False, lazy: bool = False) -> Library:
         """Open the library in a data folder, creating an empty index when there is none.
 
         Args:
             paths: The data folders.
             recreate: Start from an empty index and manifest (bookmarks are kept): the
                 way out of `IndexOutOfDate` and `IndexCorrupt`.
+            lazy: Open the index on first use instead of now (the app does this so that
+                its first screen paints before Whoosh is even imported); errors then
+                surface from the first call, in the app's first worker.
 
         Raises:
             IndexOutOfDate: The index was written by another schema version.
             IndexCorrupt: The index cannot be read.
         """
+        if lazy and not recreate:
+            return cls(None, paths)
+        from index.store import ArticleStore
+
         if not recreate:
             return cls(ArticleStore.open(paths.index_dir), paths)
         known = _known_ids(paths.index_dir / MANIFEST_FILENAME)
@@ -96,6 +116,8 @@ class Library:
     @classmethod
     def in_memory(cls, articles: Iterable[Article] = ()) -> Library:
         """A library held in RAM (index, manifest and bookmarks), for tests."""
+        from index.store import ArticleStore
+
         store = ArticleStore.in_memory()
         batch = list(articles)
         if batch:
@@ -133,7 +155,10 @@ class Library:
 
     def _recreate(self) -> None:
         """Wipe the index and the manifest; bookmarks are kept, and so are article ids."""
-        self._store.close()
+        from index.store import ArticleStore
+
+        if self._opened is not None:
+            self._opened.close()
         if self._manifest is not None:
             self._known_ids = {**self._manifest.ids_by_path(), **self._known_ids}
             self._manifest.close()
@@ -141,9 +166,9 @@ class Library:
             earlier = _known_ids(self.paths.index_dir / MANIFEST_FILENAME)
             self._known_ids = {**earlier, **self._known_ids}
         if self.paths is None:
-            self._store = ArticleStore.in_memory()
+            self._opened = ArticleStore.in_memory()
         else:
-            self._store = ArticleStore.create(self.paths.index_dir)
+            self._opened = ArticleStore.create(self.paths.index_dir)
         self._manifest = Manifest.create(self._manifest_path())
 
     def index_paths(
@@ -188,6 +213,8 @@ class Library:
         as_you_type: bool = False,
     ) -> SearchPage:
         """Run a query; a malformed one falls back to plain terms (see `SearchPage.notice`)."""
+        from index.search import run_search
+
         return run_search(
             self._store, query, limit=limit, offset=offset, sort=sort, as_you_type=as_you_type
         )
@@ -237,23 +264,38 @@ class Library:
         """How many articles the library holds."""
         return self._store.count()
 
+    def warm(self) -> None:
+        """Open the index and build its caches now, so the first search is fast.
+
+        The app calls this from its first worker, after showing the first screen.
+        """
+        self._store.warm()
+
     def related(self, ref: str, limit: int = 10) -> list[RelatedArticle]:
         """The reports most similar to an article (for picking a comparison)."""
+        from index.search import find_related
+
         return find_related(self._store, self.resolve(ref), limit)
 
     def spans(self, article: Article, terms: Sequence[str] = ()) -> list[Span]:
         """FIGURE and PARTY spans, plus MATCH spans for the query terms, sorted."""
+        from index.search import match_spans
+
         matches = match_spans(article, terms) if terms else []
         return article_spans(article, matches)
 
     def compare(self, a: str, b: str) -> Comparison:
         """Two reports side by side: aligned passages, figures by measure, parties."""
+        from index.compare import compare_articles
+
         return compare_articles(self.article(a), self.article(b))
 
     # --- bookmarks ----------------------------------------------------------------
 
     def _bookmark_store(self) -> BookmarkStore:
         """The bookmarks store, opened on first use."""
+        from index.bookmarks import BookmarkStore
+
         if self._bookmarks is None:
             self._bookmarks = BookmarkStore(self.paths.bookmarks_file if self.paths else None)
         return self._bookmarks
@@ -322,6 +364,8 @@ class Library:
 
     def export_bookmarks(self, fmt: str) -> str:
         """All bookmarks as Markdown ("md") or W3C Web Annotation JSON ("json")."""
+        from index.bookmarks import bookmarks_to_annotations, bookmarks_to_markdown
+
         if fmt == "md":
             return bookmarks_to_markdown(self.bookmarks())
         if fmt == "json":
@@ -333,7 +377,8 @@ class Library:
 
     def close(self) -> None:
         """Close every store this library opened."""
-        self._store.close()
+        if self._opened is not None:
+            self._opened.close()
         if self._manifest is not None:
             self._manifest.close()
             self._manifest = None

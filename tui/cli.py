@@ -76,9 +76,11 @@ def _open_app(library: Library) -> int:
 
 def _run(args: argparse.Namespace, paths: DataPaths) -> int:
     """Open the library and run the chosen command (or the app)."""
-    library = Library.open(paths, recreate=bool(getattr(args, "rebuild", False)))
+    command = getattr(args, "command", None)
+    rebuild = bool(getattr(args, "rebuild", False))
+    # The app opens the index in its first worker, after the first paint.
+    library = Library.open(paths, recreate=rebuild, lazy=command is None)
     try:
-        command = getattr(args, "command", None)
         if command is None:
             return _open_app(library)
         status: int = command.run(args, library)

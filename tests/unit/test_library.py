@@ -19,7 +19,8 @@ from index import (
     Library,
     SpanKind,
 )
-from index.store import VERSION_FILE, ArticleStore
+from index.storage import VERSION_FILE
+from index.store import ArticleStore
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "articles"
 

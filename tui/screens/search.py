@@ -124,6 +124,8 @@ class SearchScreen(Screen[None]):
             self.post_message(
                 self.LibraryReady(self.library.count(), self.library.recent(RECENT_LIMIT), report)
             )
+            # After the list is shown: build the search caches so the first keystroke is fast.
+            self.library.warm()
         except NewsdeskError as error:
             self.post_message(LibraryFailed(error))
 
