@@ -238,3 +238,15 @@ async def test_search_index_folder_command(
         assert isinstance(app.screen, SearchScreen)
         assert len(results(app).article_ids) == 5
         assert any(isinstance(m, SearchScreen.IndexProgress) for m in seen)
+
+
+async def test_search_slash_inside_the_query_is_a_character(
+    make_app: MakeApp, settle: Settle
+) -> None:
+    """`/` focuses the query; pressed again in the query it types a slash."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"24", "slash", "7")
+        await settle(pilot)
+        assert app.screen.query_one(SearchBar).value == "24/7"

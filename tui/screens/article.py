@@ -47,7 +47,7 @@ class ArticleScreen(Screen[None]):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("m", "bookmark", "Bookmark"),
-        Binding("slash", "find", "Find"),
+        Binding("slash", "find", "Find", priority=True),  # see SearchScreen's `/`
         Binding("n", "find_next(True)", "Next hit", show=False),
         Binding("N", "find_next(False)", "Previous hit", show=False),
         Binding("o", "open_url", "Open URL"),
@@ -207,8 +207,12 @@ class ArticleScreen(Screen[None]):
 
     def action_find(self) -> None:
         """Show the find bar."""
+        field = self.query_one("#find-input", Input)
+        if self.focused is field:
+            field.insert_text_at_cursor("/")
+            return
         self.query_one("#find-bar").add_class("-active")
-        self.set_focus(self.query_one("#find-input", Input))
+        self.set_focus(field)
 
     def action_find_next(self, forward: bool) -> None:
         """Go to the next/previous find hit."""

@@ -29,7 +29,7 @@ class BookmarksScreen(Screen[None]):
     CSS_PATH = "bookmarks.tcss"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "focus_filter", "Filter"),
+        Binding("slash", "focus_filter", "Filter", priority=True),  # see SearchScreen's `/`
         Binding("e", "export", "Export"),
         Binding("escape", "focus_list", "List", show=False),
         Binding("down", "focus_list", "List", show=False),
@@ -167,7 +167,11 @@ class BookmarksScreen(Screen[None]):
 
     def action_focus_filter(self) -> None:
         """Focus the filter input (at once, so the next keys reach it)."""
-        self.set_focus(self.query_one("#bookmark-filter", Input))
+        field = self.query_one("#bookmark-filter", Input)
+        if self.focused is field:
+            field.insert_text_at_cursor("/")
+            return
+        self.set_focus(field)
 
     def action_focus_list(self) -> None:
         """Focus the list."""

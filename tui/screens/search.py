@@ -45,7 +45,10 @@ class SearchScreen(Screen[None]):
     """Start on the list, so j/k/Enter work at once and `/` is the way into the query."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "focus_search", "Search"),
+        # A priority binding runs in the app's own key loop, before the next key is
+        # forwarded: without it, keys typed right after `/` went to the old focus and were
+        # lost (seen in tmux). `/` typed inside the query is inserted by the action.
+        Binding("slash", "focus_search", "Search", priority=True),
         Binding("down", "focus_results", "Results", show=False),
         Binding("escape", "focus_results", "Results", show=False),
         Binding("s", "toggle_sort", "Sort"),
@@ -258,9 +261,14 @@ class SearchScreen(Screen[None]):
         """Focus the query input.
 
         `Screen.set_focus` is immediate, unlike `Widget.focus` (deferred with call_later),
-        so keys typed right after `/` already reach the input.
+        so keys typed right after `/` already reach the input. In the input itself, `/`
+        is just a character.
         """
-        self.set_focus(self.query_one(SearchBar).input)
+        field = self.query_one(SearchBar).input
+        if self.focused is field:
+            field.insert_text_at_cursor("/")
+            return
+        self.set_focus(field)
 
     def action_focus_results(self) -> None:
         """Focus the results list."""
