@@ -70,7 +70,8 @@ def child_launch(home: Path, spawned_at: float) -> None:
     from tui.screens.search import SearchScreen
 
     imported = time.time()
-    library = Library.open(DataPaths(home, home))
+    # As `newsdesk` does: the index is opened by the app's first worker, after the first paint.
+    library = Library.open(DataPaths(home, home), lazy=True)
     opened = time.time()
     app = NewsdeskApp(library)
 

@@ -27,6 +27,8 @@ SEARCH = "search"
 """Worker group of the as-you-type search (exclusive: a new query cancels the old)."""
 INDEX_WRITER = "index-writer"
 """Worker group of everything that writes the index (one at a time)."""
+WARM = "warm"
+"""Worker group that builds the search caches after the first list is shown."""
 RECENT_LIMIT = 50
 
 
@@ -113,7 +115,9 @@ class SearchScreen(Screen[None]):
     def on_mount(self) -> None:
         """Open the library in a worker (indexing the seeds when it is empty)."""
         self.sub_title = "opening library…"
-        self.open_library(self.seed_dir)
+        # After the first paint: the worker's imports and index opening would otherwise
+        # compete with it for the interpreter.
+        self.call_after_refresh(self.open_library, self.seed_dir)
 
     # --- workers ------------------------------------------------------------------
 
@@ -127,7 +131,13 @@ class SearchScreen(Screen[None]):
             self.post_message(
                 self.LibraryReady(self.library.count(), self.library.recent(RECENT_LIMIT), report)
             )
-            # After the list is shown: build the search caches so the first keystroke is fast.
+        except NewsdeskError as error:
+            self.post_message(LibraryFailed(error))
+
+    @work(thread=True, group=WARM)
+    def warm_library(self) -> None:
+        """Open the index's search caches ahead of the first keystroke."""
+        try:
             self.library.warm()
         except NewsdeskError as error:
             self.post_message(LibraryFailed(error))
@@ -204,6 +214,8 @@ class SearchScreen(Screen[None]):
         self.query_one(FacetPanel).show_facets({})
         self.query_one(SearchBar).show_notice(None)
         self._status(f"{event.count} articles, newest first")
+        # Once the list is on screen: build the search caches so the first keystroke is fast.
+        self.call_after_refresh(self.warm_library)
 
     @on(SearchBar.QueryChanged)
     def search_for(self, event: SearchBar.QueryChanged) -> None:
