@@ -14,10 +14,9 @@ import heapq
 from collections.abc import Iterator
 
 from whoosh import query
-from whoosh.codec.whoosh3 import W3LeafMatcher
-from whoosh.matching import Matcher
 from whoosh.searching import Searcher
 
+from index.docsets import PostingCache
 from index.schema import BM25_B, BM25_K1, TEXT_FIELDS, TITLE_B
 
 _B = {"title": TITLE_B, "body": BM25_B}
@@ -46,31 +45,19 @@ def _leaves(q: query.Query, boost: float = 1.0) -> Iterator[_Leaf] | None:
     return iter(found)
 
 
-def _postings(matcher: Matcher) -> Iterator[tuple[int, float]]:
-    """(docnum, weight) of a leaf posting list, a block at a time for the W3 codec."""
-    if not isinstance(matcher, W3LeafMatcher):
-        while matcher.is_active():
-            yield matcher.id(), matcher.weight()
-            matcher.next()
-        return
-    while matcher.is_active():
-        matcher._read_ids()  # private W3LeafMatcher API of whoosh-reloaded 2.7.5
-        matcher._read_weights()
-        yield from zip(matcher._ids[matcher._i :], matcher._weights[matcher._i :], strict=True)
-        matcher._next_block()
-
-
 def top_scored(
     searcher: Searcher,
     q: query.Query,
     docnums: list[int],
     k: int,
     norms: dict[str, dict[int, float]],
+    postings: PostingCache | None = None,
 ) -> list[tuple[int, float]] | None:
     """The k best (docnum, score) among `docnums`, or None when Whoosh must score `q`.
 
     `norms` caches, per text field and docnum, `K1 * (1 - B + B * length / average)`; it
-    is filled here on demand (it is only valid for one index generation).
+    is filled here on demand (it is only valid for one index generation). `postings`, of
+    the same generation, supplies each term's posting list (a throwaway one without it).
     """
     leaves = _leaves(q)
     if leaves is None:
@@ -78,21 +65,19 @@ def top_scored(
     allowed = set(docnums)
     scores: dict[int, float] = dict.fromkeys(docnums, 0.0)
     reader = searcher.reader()
+    cache = postings if postings is not None else PostingCache()
     for fieldname, text, boost in leaves:
         norm = norms.setdefault(fieldname, {})
         average = searcher.avg_field_length(fieldname) or 1.0
         b = _B[fieldname]
         factor = searcher.idf(fieldname, text) * (BM25_K1 + 1) * boost
-        for sub, offset in reader.leaf_readers():
-            if (fieldname, text) not in sub:
-                continue
-            for docnum, weight in _postings(sub.postings(fieldname, text)):
-                docnum += offset
-                if docnum in allowed:
-                    length_norm = norm.get(docnum)
-                    if length_norm is None:
-                        length = reader.doc_field_length(docnum, fieldname, 0)
-                        length_norm = norm[docnum] = BM25_K1 * (1 - b + b * length / average)
-                    scores[docnum] += factor * weight / (weight + length_norm)
+        entry = cache.get(searcher, fieldname, text)
+        for docnum, weight in zip(entry.ids, entry.weights, strict=True):
+            if docnum in allowed:
+                length_norm = norm.get(docnum)
+                if length_norm is None:
+                    length = reader.doc_field_length(docnum, fieldname, 0)
+                    length_norm = norm[docnum] = BM25_K1 * (1 - b + b * length / average)
+                scores[docnum] += factor * weight / (weight + length_norm)
     best = heapq.nsmallest(k, ((-score, docnum) for docnum, score in scores.items()))
     return [(docnum, -negative) for negative, docnum in best]

@@ -118,11 +118,13 @@ def _run(
         if isinstance(final, query.Every) and not final.fieldname:
             order = store.by_date(searcher)  # no words, no filters: the newest articles
             return [(docnum, 0.0) for docnum in order[:top]], sorted(order)
-        docnums = matching_docs(searcher, final)
+        postings = store.postings(searcher)
+        docnums = matching_docs(searcher, final, postings)
         if not docnums or top == 0:
             return [], docnums
         if not by_date:
-            ranked = top_scored(searcher, final, docnums, top, store.length_norms(searcher))
+            norms = store.length_norms(searcher)
+            ranked = top_scored(searcher, final, docnums, top, norms, postings)
             if ranked is not None:
                 return ranked, docnums
         if by_date:

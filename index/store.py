@@ -21,6 +21,7 @@ from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 from whoosh.writing import IndexWriter
 
+from index.docsets import PostingCache
 from index.documents import FacetColumns, document_fields, facet_row
 from index.errors import (
     AmbiguousArticleId,
@@ -61,6 +62,7 @@ class ArticleStore:
         self._norm_cache: dict[int, dict[str, dict[int, float]]] = {}
         self._date_cache: dict[int, list[int]] = {}
         self._position_cache: dict[int, dict[int, int]] = {}
+        self._posting_cache: dict[int, PostingCache] = {}
 
     # --- opening -------------------------------------------------------------
 
@@ -144,6 +146,7 @@ class ArticleStore:
         self._norm_cache.clear()
         self._date_cache.clear()
         self._position_cache.clear()
+        self._posting_cache.clear()
 
     def _writer(self, *, bulk: bool) -> IndexWriter:
         try:
@@ -271,6 +274,16 @@ class ArticleStore:
             norms = {}
             self._norm_cache = {key: norms}
         return norms
+
+    def postings(self, searcher: Searcher) -> PostingCache:
+        """The decoded posting lists of the searcher's index generation (filled lazily)."""
+        generation = searcher.reader().generation()
+        key = generation if generation is not None else -1
+        cache = self._posting_cache.get(key)
+        if cache is None:
+            cache = PostingCache()
+            self._posting_cache = {key: cache}
+        return cache
 
     def date_positions(self, searcher: Searcher) -> dict[int, int]:
         """Docnum -> rank in `by_date` order (newest first), once per index generation."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.docsets import matching_docs
+from index.docsets import PostingCache, matching_docs
 from index.models import ArticleId
 from index.query import parse_query
 from index.store import ArticleStore
@@ -25,3 +25,32 @@ def test_matching_docs_agrees_with_whoosh(text: str) -> None:
         assert parsed.text_query is not None
         expected = sorted(searcher.docs_for_query(parsed.text_query))
         assert matching_docs(searcher, parsed.text_query) == expected
+
+
+def test_posting_cache_reuses_and_bounds_entries() -> None:
+    """A cached term is returned as the same object; the cache drops the oldest past capacity."""
+    store = ArticleStore.in_memory()
+    store.write(ARTICLES)
+    with store.searcher() as searcher:
+        size = len(PostingCache().get(searcher, "body", "hama").ids)
+        assert size > 0
+        cache = PostingCache(capacity=size)
+        first = cache.get(searcher, "body", "hama")
+        assert cache.get(searcher, "body", "hama") is first
+        assert list(first.ids) == sorted(first.id_set)
+        assert len(first.weights) == len(first.ids)
+        cache.get(searcher, "body", "oil")
+        assert cache.get(searcher, "body", "hama") is not first
+
+
+def test_matching_docs_same_with_shared_cache() -> None:
+    """A store's per-generation posting cache gives the same match sets as a fresh one."""
+    store = ArticleStore.in_memory()
+    store.write(ARTICLES)
+    with store.searcher() as searcher:
+        for text in ["hamas", "hamas qatar", "hamas OR oil", "hamas NOT qatar"]:
+            q = parse_query(text, searcher.reader()).text_query
+            assert q is not None
+            shared = matching_docs(searcher, q, store.postings(searcher))
+            assert shared == matching_docs(searcher, q, store.postings(searcher))
+            assert shared == matching_docs(searcher, q)
