@@ -32,13 +32,15 @@ POSTING_CACHE_SIZE = 600_000
 class TermPostings:
     """One term's whole posting list: global docnums ascending, their weights, the id set."""
 
-    __slots__ = ("id_set", "ids", "weights")
+    __slots__ = ("denominators", "id_set", "ids", "weights")
 
     def __init__(self, ids: list[int], weights: list[float]) -> None:
         """Keep the parallel `ids`/`weights` lists (read-only from now on)."""
         self.ids = ids
         self.weights = weights
         self.id_set = frozenset(ids)
+        self.denominators: list[float] | None = None
+        """Filled by `index.scorer` for text fields: `weight + BM25 length norm` per posting."""
 
 
 class PostingCache:

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from whoosh import query
 from whoosh.searching import Searcher
 
-from index.docsets import PostingCache
+from index.docsets import PostingCache, TermPostings
 from index.schema import BM25_B, BM25_K1, TEXT_FIELDS, TITLE_B
 
 _B = {"title": TITLE_B, "body": BM25_B}
@@ -64,20 +64,39 @@ def top_scored(
         return None
     allowed = set(docnums)
     scores: dict[int, float] = dict.fromkeys(docnums, 0.0)
-    reader = searcher.reader()
     cache = postings if postings is not None else PostingCache()
     for fieldname, text, boost in leaves:
-        norm = norms.setdefault(fieldname, {})
-        average = searcher.avg_field_length(fieldname) or 1.0
-        b = _B[fieldname]
         factor = searcher.idf(fieldname, text) * (BM25_K1 + 1) * boost
         entry = cache.get(searcher, fieldname, text)
-        for docnum, weight in zip(entry.ids, entry.weights, strict=True):
+        denominators = _denominators(searcher, fieldname, entry, norms)
+        for docnum, weight, denominator in zip(entry.ids, entry.weights, denominators, strict=True):
             if docnum in allowed:
-                length_norm = norm.get(docnum)
-                if length_norm is None:
-                    length = reader.doc_field_length(docnum, fieldname, 0)
-                    length_norm = norm[docnum] = BM25_K1 * (1 - b + b * length / average)
-                scores[docnum] += factor * weight / (weight + length_norm)
-    best = heapq.nsmallest(k, ((-score, docnum) for docnum, score in scores.items()))
-    return [(docnum, -negative) for negative, docnum in best]
+                scores[docnum] += factor * weight / denominator
+    # Ties go to the smaller docnum: `scores` is in docnum order and nlargest is stable.
+    best = heapq.nlargest(k, scores, key=scores.__getitem__)
+    return [(docnum, scores[docnum]) for docnum in best]
+
+
+def _denominators(
+    searcher: Searcher, fieldname: str, entry: TermPostings, norms: dict[str, dict[int, float]]
+) -> list[float]:
+    """`weight + length norm` of each posting, computed once per term and index generation.
+
+    Kept on the (generation-bound) `TermPostings`; the sum is the same float the per-query
+    expression `weight + length_norm` gave, so scores do not change.
+    """
+    if entry.denominators is not None:
+        return entry.denominators
+    reader = searcher.reader()
+    norm = norms.setdefault(fieldname, {})
+    average = searcher.avg_field_length(fieldname) or 1.0
+    b = _B[fieldname]
+    found = []
+    for docnum, weight in zip(entry.ids, entry.weights, strict=True):
+        length_norm = norm.get(docnum)
+        if length_norm is None:
+            length = reader.doc_field_length(docnum, fieldname, 0)
+            length_norm = norm[docnum] = BM25_K1 * (1 - b + b * length / average)
+        found.append(weight + length_norm)
+    entry.denominators = found
+    return found
