@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import json
 import zlib
-from collections import Counter
+from collections import Counter, OrderedDict
+from collections.abc import Callable
 from datetime import date
+from threading import Lock
 
 from index.models import (
     Article,
@@ -21,6 +23,41 @@ from index.models import (
     MentionKind,
     PublishedHow,
 )
+
+DECODED_CACHE_SIZE = 512
+"""Most decoded articles a `DecodedArticles` keeps (a few pages of hits for each query)."""
+
+
+class DecodedArticles:
+    """Recently decoded articles by docnum, for ONE index generation (LRU, thread-safe).
+
+    A page of hits otherwise reads and decodes every article again on each keystroke or
+    page turn; `Article` is frozen, so sharing one between calls is safe.
+    """
+
+    def __init__(self, capacity: int = DECODED_CACHE_SIZE) -> None:
+        """An empty cache holding at most `capacity` articles."""
+        self._capacity = capacity
+        self._entries: OrderedDict[int, Article] = OrderedDict()
+        self._lock = Lock()
+
+    def get(self, docnum: int, payload: Callable[[], bytes]) -> Article:
+        """The article at `docnum`, decoding `payload()` only when it is not cached.
+
+        Raises:
+            ValueError: the payload is not a valid article.
+        """
+        with self._lock:
+            article = self._entries.get(docnum)
+            if article is not None:
+                self._entries.move_to_end(docnum)
+                return article
+        article = decode_article(payload())
+        with self._lock:
+            self._entries[docnum] = article
+            while len(self._entries) > self._capacity:
+                self._entries.popitem(last=False)
+        return article
 
 
 def encode_article(article: Article) -> bytes:

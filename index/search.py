@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from collections import Counter
 from collections.abc import Sequence
+from functools import partial
 from itertools import chain
 
 from whoosh import query
@@ -19,7 +20,7 @@ from index.docsets import matching_docs
 from index.errors import InvalidRequest
 from index.feedback import expand_query
 from index.models import FacetValue, SearchHit, SearchPage
-from index.payload import decode_article, summarise
+from index.payload import summarise
 from index.query import ParsedQuery, parse_query, plain_query, relax
 from index.related import find_related
 from index.schema import scoring_model
@@ -79,7 +80,7 @@ def run_search(
             parsed.notices.append("The query could not be run as written; searched for the words.")
             final = _final_query(parsed, plain=True)
             hits, docnums = _run(store, searcher, final, limit + offset, by_date=by_date)
-        page_hits = _hits(searcher, hits or [], offset, parsed.terms)
+        page_hits = _hits(store, searcher, hits or [], offset, parsed.terms)
         facets = _facets(store, searcher, docnums)
         suggestion = _suggestion(searcher, parsed, text, len(docnums), as_you_type)
     return SearchPage(
@@ -138,14 +139,24 @@ def _run(
 
 
 def _hits(
-    searcher: Searcher, ranked: list[tuple[int, float]], offset: int, terms: Sequence[str]
+    store: ArticleStore,
+    searcher: Searcher,
+    ranked: list[tuple[int, float]],
+    offset: int,
+    terms: Sequence[str],
 ) -> list[SearchHit]:
+    decoded = store.decoded(searcher)
     hits = []
     for rank, (docnum, score) in enumerate(ranked[offset:], start=offset + 1):
-        article = decode_article(searcher.stored_fields(docnum)["payload"])
+        article = decoded.get(docnum, partial(_payload, searcher, docnum))
         snippet = make_snippet(article, terms)
         hits.append(SearchHit(summarise(article), score, snippet, rank))
     return hits
+
+
+def _payload(searcher: Searcher, docnum: int) -> bytes:
+    payload: bytes = searcher.stored_fields(docnum)["payload"]
+    return payload
 
 
 def _facets(

@@ -29,7 +29,7 @@ from index.errors import (
     IndexBusy,
 )
 from index.models import Article, ArticleId, ArticleSummary
-from index.payload import decode_article, summarise
+from index.payload import DecodedArticles, decode_article, summarise
 from index.schema import SCHEMA_VERSION, build_schema
 from index.storage import (
     VERSION_FILE,
@@ -63,6 +63,7 @@ class ArticleStore:
         self._date_cache: dict[int, list[int]] = {}
         self._position_cache: dict[int, dict[int, int]] = {}
         self._posting_cache: dict[int, PostingCache] = {}
+        self._decoded_cache: dict[int, DecodedArticles] = {}
 
     # --- opening -------------------------------------------------------------
 
@@ -147,6 +148,7 @@ class ArticleStore:
         self._date_cache.clear()
         self._position_cache.clear()
         self._posting_cache.clear()
+        self._decoded_cache.clear()
 
     def _writer(self, *, bulk: bool) -> IndexWriter:
         try:
@@ -283,6 +285,16 @@ class ArticleStore:
         if cache is None:
             cache = PostingCache()
             self._posting_cache = {key: cache}
+        return cache
+
+    def decoded(self, searcher: Searcher) -> DecodedArticles:
+        """Recently decoded articles of the searcher's index generation, by docnum."""
+        generation = searcher.reader().generation()
+        key = generation if generation is not None else -1
+        cache = self._decoded_cache.get(key)
+        if cache is None:
+            cache = DecodedArticles()
+            self._decoded_cache = {key: cache}
         return cache
 
     def date_positions(self, searcher: Searcher) -> dict[int, int]:

@@ -6,7 +6,13 @@ import zlib
 
 import pytest
 
-from index.payload import decode_article, encode_article, measures_by_count, summarise
+from index.payload import (
+    DecodedArticles,
+    decode_article,
+    encode_article,
+    measures_by_count,
+    summarise,
+)
 from tests.unit.test_store import _article
 
 
@@ -30,3 +36,22 @@ def test_summarise_lists_parties_and_measures() -> None:
     summary = summarise(_article(4))
     assert summary.parties == ("Hamas",)
     assert measures_by_count(_article(4)) == ("killed",)
+
+
+def test_decoded_articles_decode_once_and_drop_oldest() -> None:
+    """A cached docnum is not read again; past capacity the least recent one is dropped."""
+    payload = encode_article(_article(1))
+    reads: list[int] = []
+
+    def read(docnum: int) -> bytes:
+        reads.append(docnum)
+        return payload
+
+    cache = DecodedArticles(capacity=2)
+    first = cache.get(1, lambda: read(1))
+    assert cache.get(1, lambda: read(1)) is first
+    assert first == decode_article(payload)
+    cache.get(2, lambda: read(2))
+    cache.get(3, lambda: read(3))
+    cache.get(1, lambda: read(1))
+    assert reads == [1, 2, 3, 1]

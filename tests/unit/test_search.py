@@ -278,3 +278,19 @@ def test_top_scored_leaves_phrases_to_whoosh(store: ArticleStore) -> None:
         assert (
             top_scored(searcher, parsed.text_query, [0], 10, store.length_norms(searcher)) is None
         )
+
+
+def test_run_search_shows_rewritten_article_after_cached_search() -> None:
+    """The decoded-article and posting caches do not outlive a write of the index."""
+    store = ArticleStore.in_memory()
+    store.write(ARTICLES)
+    before = run_search(store, "hamas")
+    assert before.hits
+    first = before.hits[0].article.id
+    old = next(a for a in ARTICLES if a.id == first)
+    renamed = _article(str(first), "Renamed headline", old.paragraphs, "Wire", old.published)
+    store.write([renamed])
+    after = run_search(store, "hamas")
+    titles = {hit.article.id: hit.article.title for hit in after.hits}
+    assert titles[first] == "Renamed headline"
+    assert run_search(store, "renamed").total == 1
