@@ -25,8 +25,11 @@ from whoosh.searching import Searcher
 _Ids = set[int] | frozenset[int]
 _Key = tuple[str, str | bytes]
 
-POSTING_CACHE_SIZE = 600_000
-"""Most postings a `PostingCache` keeps (about 50 MB), least recently used dropped first."""
+POSTING_CACHE_SIZE = 200_000
+"""Most postings a `PostingCache` keeps, least recently used dropped first.
+
+About 200 bytes each with the set and the scorer's denominators, so ~40 MB at most.
+"""
 
 
 class TermPostings:
