@@ -79,7 +79,10 @@ def run_search(
             parsed.fallback = True
             parsed.notices.append("The query could not be run as written; searched for the words.")
             final = _final_query(parsed, plain=True)
-            hits, docnums = _run(store, searcher, final, limit + offset, by_date=by_date)
+            # Plain words cannot legitimately fail: an error here is a bug, so let it raise.
+            hits, docnums = _run(
+                store, searcher, final, limit + offset, by_date=by_date, swallow=False
+            )
         page_hits = _hits(store, searcher, hits or [], offset, parsed.terms)
         facets = _facets(store, searcher, docnums)
         suggestion = _suggestion(searcher, parsed, text, len(docnums), as_you_type)
@@ -112,9 +115,18 @@ _RUN_ERRORS = (ValueError, TypeError, KeyError, AttributeError, RecursionError)
 
 
 def _run(
-    store: ArticleStore, searcher: Searcher, final: query.Query, top: int, *, by_date: bool
+    store: ArticleStore,
+    searcher: Searcher,
+    final: query.Query,
+    top: int,
+    *,
+    by_date: bool,
+    swallow: bool = True,
 ) -> tuple[list[tuple[int, float]] | None, list[int]]:
-    """(top (docnum, score) pairs, every matching docnum); (None, []) when Whoosh fails."""
+    """(top (docnum, score) pairs, every matching docnum); (None, []) when Whoosh fails.
+
+    With `swallow=False` a failure raises instead (used for the plain-words fallback).
+    """
     try:
         if isinstance(final, query.Every) and not final.fieldname:
             order = store.by_date(searcher)  # no words, no filters: the newest articles
@@ -135,6 +147,8 @@ def _run(
         results = searcher.search(final, limit=top)
         return [(hit.docnum, float(hit.score or 0.0)) for hit in results], docnums
     except _RUN_ERRORS:
+        if not swallow:
+            raise
         return None, []
 
 
