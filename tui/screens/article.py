@@ -13,13 +13,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
 from index import Article, ArticleId, Bookmark, Library, NewsdeskError, Span, SpanKind
 from tui.messages import BookmarksChanged, LibraryFailed
 from tui.render import date_label
-from tui.screens.dialogs import BookmarkDialog, BookmarkDraft
+from tui.screens.bookmarking import BookmarkingScreen
 from tui.widgets.article_view import ArticleView, Passage
 from tui.widgets.span_panel import SpanPanel
 
@@ -40,7 +39,7 @@ LEGEND_CUES: dict[SpanKind, str] = {
 """Legend labels; each is drawn in its own style, so the legend shows the cue itself."""
 
 
-class ArticleScreen(Screen[None]):
+class ArticleScreen(BookmarkingScreen):
     """Metadata, legend, the highlighted text and a side panel of figures and parties."""
 
     CSS_PATH = "article.tcss"
@@ -67,12 +66,6 @@ class ArticleScreen(Screen[None]):
         article: Article
         spans: Sequence[Span]
         bookmarks: Sequence[Bookmark]
-
-    @dataclass
-    class BookmarkSaved(Message):
-        """A bookmark was stored."""
-
-        bookmark: Bookmark
 
     def __init__(
         self,
@@ -119,23 +112,6 @@ class ArticleScreen(Screen[None]):
             return
         self.post_message(self.ArticleLoaded(article, spans, marks))
 
-    @work(thread=True, group="bookmark-writer")
-    def save_bookmark(self, article_id: ArticleId, passage: Passage, draft: BookmarkDraft) -> None:
-        """Store a bookmark."""
-        try:
-            mark = self.library.add_bookmark(
-                article_id,
-                passage.paragraph,
-                passage.start,
-                passage.end,
-                note=draft.note,
-                tags=draft.tags,
-            )
-        except NewsdeskError as error:
-            self.post_message(LibraryFailed(error))
-            return
-        self.post_message(self.BookmarkSaved(mark))
-
     @work(thread=True, group="browser")
     def open_in_browser(self, url: str) -> None:
         """Open a URL with the system browser (may block, hence the thread)."""
@@ -160,8 +136,8 @@ class ArticleScreen(Screen[None]):
         if self.target is not None:
             view.move_to(self.target.paragraph, self.target.start, self.target.end)
 
-    @on(BookmarkSaved)
-    def mark_saved(self, event: BookmarkSaved) -> None:
+    @on(BookmarkingScreen.BookmarkSaved)
+    def mark_saved(self, event: BookmarkingScreen.BookmarkSaved) -> None:
         """Show the marker and tell the user."""
         self.query_one(ArticleView).add_bookmark(event.bookmark)
         self.notify(f"Bookmarked paragraph {(event.bookmark.paragraph or 0) + 1}")
@@ -194,16 +170,7 @@ class ArticleScreen(Screen[None]):
         """Bookmark the passage under the cursor, asking for a note and tags."""
         if self.article is None:
             return
-        passage = self.query_one(ArticleView).passage
-        text = self.article.paragraphs[passage.paragraph]
-        quote = text if passage.start is None else text[passage.start : passage.end]
-        article_id = self.article.id
-
-        def save(draft: BookmarkDraft | None) -> None:
-            if draft is not None:
-                self.save_bookmark(article_id, passage, draft)
-
-        self.app.push_screen(BookmarkDialog(quote), save)
+        self.ask_to_bookmark(self.article, self.query_one(ArticleView).passage)
 
     def action_find(self) -> None:
         """Show the find bar."""

@@ -23,6 +23,7 @@ from textual.widgets import Footer, Header, Static
 
 from index import Article, ArticleId, Bookmark, Comparison, Library, NewsdeskError, Span
 from tui.messages import BookmarksChanged, LibraryFailed
+from tui.screens.bookmarking import BookmarkingScreen
 from tui.screens.compare_nav import (
     Difference,
     Side,
@@ -33,9 +34,7 @@ from tui.screens.compare_nav import (
     shading,
     swap,
 )
-from tui.screens.dialogs import BookmarkDialog, BookmarkDraft
 from tui.screens.pick_article import PickArticleDialog
-from tui.widgets.article_view import Passage
 from tui.widgets.compare_pane import ComparePane
 from tui.widgets.comparison_summary import ComparisonSummary
 
@@ -72,7 +71,7 @@ def open_comparison(screen: Screen[ScreenResultT], library: Library, article_id:
     screen.app.push_screen(PickArticleDialog(library, article_id), compare_with)
 
 
-class CompareScreen(Screen[None]):
+class CompareScreen(BookmarkingScreen):
     """Report A on the left, report B on the right, a summary of figures and parties."""
 
     CSS_PATH = "compare.tcss"
@@ -98,12 +97,6 @@ class CompareScreen(Screen[None]):
         a: Report
         b: Report
         comparison: Comparison
-
-    @dataclass
-    class BookmarkSaved(Message):
-        """A bookmark was stored."""
-
-        bookmark: Bookmark
 
     def __init__(self, library: Library, a_id: ArticleId, b_id: ArticleId) -> None:
         """Compare report `a_id` (left) with `b_id` (right)."""
@@ -163,25 +156,6 @@ class CompareScreen(Screen[None]):
             return
         self.post_message(self.Loaded(reports[0], reports[1], comparison))
 
-    @work(thread=True, group="bookmark-writer")
-    def save_bookmark(self, article_id: ArticleId, passage: Passage, draft: BookmarkDraft) -> None:
-        """Store a bookmark."""
-        try:
-            mark = self.library.add_bookmark(
-                article_id,
-                passage.paragraph,
-                passage.start,
-                passage.end,
-                note=draft.note,
-                tags=draft.tags,
-            )
-        except NewsdeskError as error:
-            self.post_message(LibraryFailed(error))
-            return
-        self.post_message(self.BookmarkSaved(mark))
-
-    # --- handlers -----------------------------------------------------------------
-
     @on(Loaded)
     def show_comparison(self, event: Loaded) -> None:
         """Draw both panes and the summary."""
@@ -189,8 +163,8 @@ class CompareScreen(Screen[None]):
         self.set_class(self.size.width >= WIDE, "-summary")
         self._show(event.a, event.b, event.comparison)
 
-    @on(BookmarkSaved)
-    def mark_saved(self, event: BookmarkSaved) -> None:
+    @on(BookmarkingScreen.BookmarkSaved)
+    def mark_saved(self, event: BookmarkingScreen.BookmarkSaved) -> None:
         """Show the marker in the pane holding the article, and tell the user."""
         for side, report in self.reports.items():
             if report.article.id == event.bookmark.article_id:
@@ -276,16 +250,7 @@ class CompareScreen(Screen[None]):
         pane = self.focused if isinstance(self.focused, ComparePane) else self.pane(Side.A)
         if pane.article is None:
             return
-        passage = pane.passage
-        text = pane.article.paragraphs[passage.paragraph]
-        quote = text if passage.start is None else text[passage.start : passage.end]
-        article_id = pane.article.id
-
-        def save(draft: BookmarkDraft | None) -> None:
-            if draft is not None:
-                self.save_bookmark(article_id, passage, draft)
-
-        self.app.push_screen(BookmarkDialog(quote), save)
+        self.ask_to_bookmark(pane.article, pane.passage)
 
     def action_focus_side(self, side: str) -> None:
         """Focus the pane of one side."""
