@@ -30,7 +30,7 @@ from index.walk import discover
 Progress = Callable[[int, int, str], None]
 """progress(done, total, current_path)."""
 
-BATCH_ARTICLES = 2000
+BATCH_ARTICLES = 10000
 """Articles per store write (the store's bulk path pays off on large batches)."""
 _HASH_LIMIT = 64 * 1024 * 1024
 """Files above this are not hashed: the reader refuses them as too large anyway."""

@@ -184,6 +184,22 @@ def test_warm_builds_caches_without_changing_results() -> None:
     assert sorted(store.ids()) == ["art0001", "art0002"]
 
 
+def test_bulk_write_mixing_new_and_indexed_ids_keeps_one_document_each(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """New ids are added and indexed ids replaced in one bulk batch, never duplicated."""
+    monkeypatch.setattr(store_module, "BULK_THRESHOLD", 3)
+    store = ArticleStore.open(tmp_path / "ix")
+    store.write([_article(n) for n in range(4)])
+    store.write([], deletes=[ArticleId("art0003")])
+    store.write([_article(n, title="Again") for n in range(2, 7)])
+    assert sorted(store.ids()) == [f"art{n:04d}" for n in range(7)]
+    assert store.count() == 7
+    assert store.get(ArticleId("art0002")).title == "Again"
+    assert store.get(ArticleId("art0003")).title == "Again"
+    assert store.get(ArticleId("art0001")).title != "Again"
+
+
 def test_recent_across_segments_without_dates(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
