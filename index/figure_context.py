@@ -68,6 +68,11 @@ _SUBJECT_VERB_RE = re.compile(
 _ANAPHOR_RE = re.compile(
     r"\b(?:their|its|the)\s+(?:number|total|tally|count)\b(?!\s+of)", re.IGNORECASE
 )
+_REFERS_BACK_RE = re.compile(
+    r"\b(?:such|this|that|these|those|the)\s+(?:a\s+)?(?:group|groups|category|batch|list)\b"
+    r"|\b(?:they|them|these|those)\b",
+    re.IGNORECASE,
+)
 _WORD_RE = re.compile(r"[A-Za-z]+")
 _PEOPLE = HEAD_NOUNS - TIME_UNITS
 
@@ -108,6 +113,10 @@ class Classifier:
                 between = self._text[cand.context_end : child.start]
                 if _CHILD_RE.search(between) or _COORDINATION_RE.fullmatch(between):
                     self._resolve(cand, child.event, s_start, s_end)
+        if _REFERS_BACK_RE.search(self._text, s_start, s_end):
+            for cand in group:
+                if cand.measure is None and cand.counted in _PEOPLE:
+                    self._same_noun_before(cand, s_start)
 
     def _linked(self, start: int, end: int) -> bool:
         """True when the words between two figures join them ("including", "and")."""
@@ -233,6 +242,28 @@ class Classifier:
                 self._local(probe, p_start, p_end, set())
                 cand.measure, cand.event = probe.measure, probe.event
                 return
+
+
+    def _same_noun_before(self, cand: Candidate, s_start: int) -> None:
+        """Step 7: "such a group would include 30 prisoners" after "the release of prisoners".
+
+        A figure whose sentence has no cue but refers back takes the measure its counted
+        noun has in the previous sentence of the paragraph.
+        """
+        previous = [span for span in self._sentences if span[1] <= s_start]
+        if not previous or cand.counted is None:
+            return
+        p_start, p_end = previous[-1]
+        noun = re.compile(rf"\b{re.escape(cand.counted)}\b", re.IGNORECASE)
+        found = list(noun.finditer(self._text, p_start, p_end))
+        if not found:
+            return
+        span = self._span
+        self._span = (p_start, p_end)
+        probe = _probe(cand, found[-1].start(), found[-1].end())
+        self._local(probe, p_start, p_end, set())
+        self._span = span
+        cand.measure, cand.event = probe.measure, probe.event
 
 
 def _people_words(text: str) -> list[str]:

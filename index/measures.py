@@ -121,8 +121,9 @@ _PRISONER_MARK_RE = re.compile(
     r"\b(?:Palestinian|Palestinians|held\s+by\s+Israel|Israeli\s+(?:jails|prisons|custody)"
     r"|imprisoned\s+by\s+Israel|security\s+prisoners)\b"
 )
-_BY_HAMAS_RE = re.compile(r"\bby\s+Hamas\b|\bin\s+Gaza\b")
-_BY_ISRAEL_RE = re.compile(r"\bby\s+Israel\b")
+_FREES = r"(?:['’]s?)?\s+(?:to\s+)?(?:release[sd]?|free[sd]?|freeing|return(?:s|ed)?)\b"
+_BY_HAMAS_RE = re.compile(rf"\bby\s+Hamas\b|\bin\s+Gaza\b|\bHamas{_FREES}")
+_BY_ISRAEL_RE = re.compile(rf"\bby\s+Israel\b|\bIsrael{_FREES}")
 
 _THINGS = (
     _words(

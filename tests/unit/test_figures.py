@@ -363,6 +363,46 @@ def test_find_figures_reads_their_number_from_previous_sentence() -> None:
     assert figure.attribution == "According to estimates"
 
 
+def test_find_figures_takes_measure_of_same_noun_when_sentence_refers_back() -> None:
+    """Seed 003: "such a group would include between 30 and 40 prisoners" are hostages to be
+    released by Hamas, as the sentence before says ("Hamas' release of female prisoners")."""
+    paragraph = (
+        "Israeli media reported that Tel Aviv is seeking to reach a “humanitarian” agreement to "
+        "secure Hamas’ release of female prisoners and the elderly, as well as any physically "
+        "or mentally ill person. The government reportedly believes such a group would include "
+        "between 30 and 40 prisoners."
+    )
+    figure = _find(find_figures([paragraph]), "between 30 and 40 prisoners")
+    assert (figure.low, figure.high, figure.measure) == (30, 40, "hostages_released")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # no reference back: the previous sentence's release does not carry over
+        "Hamas agreed to the release of prisoners. Officials counted 30 prisoners in Ofer.",
+        # refers back, but the previous sentence never names the noun
+        "Talks resumed in Cairo on Sunday. Such a group would include 30 prisoners.",
+    ],
+)
+def test_find_figures_does_not_borrow_a_measure_without_a_reference(paragraph: str) -> None:
+    """Only a sentence that points back ("such a group", "they") borrows the noun's measure."""
+    assert _find(find_figures([paragraph]), "30 prisoners").measure is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        ("Hamas freed 24 prisoners on Friday.", "hostages_released"),
+        ("Israel freed 39 prisoners on Friday.", "prisoners_released"),
+        ("The deal requires Hamas to release 33 prisoners.", "hostages_released"),
+    ],
+)
+def test_find_figures_reads_who_frees_the_prisoners(sentence: str, measure: str) -> None:
+    """A release by Hamas frees hostages, one by Israel frees prisoners."""
+    assert find_figures([sentence])[0].measure == measure
+
+
 def test_find_figures_spans_index_their_paragraph(seeds_dir: Path) -> None:
     """On the raw seeds every span slices its paragraph to exactly the figure's text."""
     for path in sorted(seeds_dir.glob("*.txt")):
