@@ -243,7 +243,6 @@ class Classifier:
                 cand.measure, cand.event = probe.measure, probe.event
                 return
 
-
     def _same_noun_before(self, cand: Candidate, s_start: int) -> None:
         """Step 7: "such a group would include 30 prisoners" after "the release of prisoners".
 
