@@ -28,6 +28,8 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+CASUALTIES = "casualties"
+"""Killed and wounded counted together ("killing and wounding hundreds")."""
 KILLED = "killed"
 INJURED = "injured"
 TAKEN = "taken"
@@ -38,7 +40,16 @@ DISPLACED = "displaced"
 MISSING = "missing"
 ARRESTED = "arrested"
 
+_KILL_WORDS = ("killed", "killing", "dead")
 _EVENT_WORDS: dict[str, str] = {
+    # First: a joint cue must win over its first word alone ("killed" in "killed and wounded").
+    CASUALTIES: "|".join(
+        [
+            *(rf"{w}\s+(?:and|or)\s+(?:wound(?:ed|ing)|injur(?:ed|ing))" for w in _KILL_WORDS),
+            *(rf"{w}\s+(?:and|or)\s+(?:killed|dead)" for w in ("wounded", "injured")),
+            "casualties",
+        ]
+    ),
     KILLED: (
         r"kill(?:ed|ing|s)?|dead|deaths?|died|die|dying|death\s+toll|toll|lives|lost\s+their\s+lives"
         r"|murder(?:ed|s)?|slain|slaughter(?:ed)?|massacred|perished|fatalities|bodies|corpses"
@@ -159,7 +170,7 @@ def events_in(text: str) -> list[tuple[str, int, int]]:
 def noun_event(found: list[tuple[str, int, int]]) -> str | None:
     """The event stated by a counted noun phrase's own cues ("deaths", "displaced Palestinians")."""
     for event, _start, _end in found:
-        if event in (KILLED, INJURED, DISPLACED, MISSING) or event == TAKEN:
+        if event in (CASUALTIES, KILLED, INJURED, DISPLACED, MISSING) or event == TAKEN:
             return event
     return None
 

@@ -403,6 +403,36 @@ def test_find_figures_reads_who_frees_the_prisoners(sentence: str, measure: str)
     assert find_figures([sentence])[0].measure == measure
 
 
+@pytest.mark.parametrize(
+    ("sentence", "text", "measure"),
+    [
+        (
+            "The strikes ended up killing and wounding hundreds of people.",
+            "hundreds of people",
+            "casualties",
+        ),
+        (
+            "Israeli strikes killed and wounded more than 300 people.",
+            "more than 300 people",
+            "casualties",
+        ),
+        (
+            "At least 20 people were killed or injured in the blast.",
+            "At least 20 people",
+            "casualties",
+        ),
+        ("The army reported 45 casualties.", "45 casualties", "casualties"),
+        ("The blast killed 12 people and wounded 30 people.", "30 people", "injured"),
+        ("The blast killed 12 people and wounded 30 people.", "12 people", "killed"),
+    ],
+)
+def test_find_figures_counts_killed_and_wounded_together_as_casualties(
+    sentence: str, text: str, measure: str
+) -> None:
+    """ "killing and wounding hundreds" is neither killed nor injured alone."""
+    assert _find(find_figures([sentence]), text).measure == measure
+
+
 def test_find_figures_spans_index_their_paragraph(seeds_dir: Path) -> None:
     """On the raw seeds every span slices its paragraph to exactly the figure's text."""
     for path in sorted(seeds_dir.glob("*.txt")):
