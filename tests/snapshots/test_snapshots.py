@@ -142,27 +142,6 @@ def test_snapshot_reader_no_color(
     )
 
 
-def test_snapshot_malformed_query_notice(snap_compare: SnapCompare, library: Library) -> None:
-    """A malformed query: the notice line under the input (⚠ …) explains the fallback; no
-    dialog, results still listed.
-    """
-    assert snap_compare(
-        NewsdeskApp(library), terminal_size=(100, 30), run_before=typed('"hostages AND (')
-    )
-
-
-def test_snapshot_help(snap_compare: SnapCompare, library: Library) -> None:
-    """Help over the reader: a centred box titled "Keys: Article" listing each key and what it
-    does (f Next figure, p Next party, m Bookmark, / Find, n Next hit, ...).
-    """
-    app = NewsdeskApp(library)
-    assert snap_compare(
-        app,
-        terminal_size=(100, 40),
-        run_before=reading(library, "Haniyeh guarantors", ("question_mark",)),
-    )
-
-
 def test_snapshot_wide_reader(snap_compare: SnapCompare, library: Library) -> None:
     """200x50 reader: long lines, a wide side panel of figures and parties, nothing cramped."""
     app = NewsdeskApp(library)

@@ -165,7 +165,10 @@ async def test_search_malformed_query_shows_inline_notice(
         assert isinstance(app.screen, SearchScreen)
         notice = app.screen.query_one("#search-notice", Static)
         assert not notice.has_class("-empty")
-        assert str(notice.render()).strip()
+        assert str(notice.render()).startswith("⚠ ")
+        assert app.screen.page is not None
+        assert app.screen.page.notice
+        assert results(app).article_ids, "the words are still searched"
         assert notes.texts("error") == []
 
 
