@@ -8,6 +8,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from index.compare_models import (
+    AlignedPassage,
+    AlignKind,
+    Comparison,
+    FigureRow,
+    FigureStatus,
+    PartyComparison,
+)
 from index.errors import (
     AmbiguousArticleId,
     ArticleNotFound,
@@ -21,22 +29,16 @@ from index.errors import (
     UnreadableFile,
 )
 from index.models import (
-    AlignedPassage,
-    AlignKind,
     AnchorStatus,
     Article,
     ArticleId,
     ArticleSummary,
     Bookmark,
-    Comparison,
     FacetValue,
     Figure,
-    FigureRow,
-    FigureStatus,
     IngestReport,
     Mention,
     MentionKind,
-    PartyComparison,
     PublishedHow,
     RelatedArticle,
     SearchHit,

@@ -62,7 +62,8 @@ from dataclasses import dataclass
 
 import Stemmer
 
-from index.models import AlignedPassage, AlignKind, Figure, Mention, MentionKind
+from index.compare_models import AlignedPassage, AlignKind
+from index.models import Figure, Mention, MentionKind
 
 SAME_THRESHOLD = 0.8
 """Score at or above which two sentences are near-identical."""

@@ -14,15 +14,9 @@ from collections import Counter
 from collections.abc import Sequence
 
 from index.alignment import SentenceAlignment, align_sentences
+from index.compare_models import Comparison, FigureRow, PartyComparison
 from index.figure_pairing import pair_figures
-from index.models import (
-    Article,
-    Comparison,
-    FigureRow,
-    JsonValue,
-    Mention,
-    PartyComparison,
-)
+from index.models import Article, JsonValue, Mention
 
 _SPEECH_VERB = (
     r"(?:said|says|say|told|tells|reported|reports|stated|states|announced|announces|added|"

@@ -34,7 +34,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from index.alignment import SentenceAlignment
-from index.models import Article, Figure, FigureRow, FigureStatus
+from index.compare_models import FigureRow, FigureStatus
+from index.models import Article, Figure
 
 PAIR_THRESHOLD = 0.25
 """Least context score for two groups of one measure to be the same event."""

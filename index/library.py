@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from index.compare_models import Comparison
 from index.errors import AmbiguousArticleId, ArticleNotFound, InvalidRequest, NewsdeskError
 from index.extract import article_spans
 from index.manifest import FILENAME as MANIFEST_FILENAME
@@ -24,7 +25,6 @@ from index.models import (
     ArticleId,
     ArticleSummary,
     Bookmark,
-    Comparison,
     IngestReport,
     RelatedArticle,
     SearchPage,

@@ -8,7 +8,8 @@ from index.alignment import (
     sentence_tokens,
     split_sentences,
 )
-from index.models import AlignKind, Figure, Mention, MentionKind
+from index.compare_models import AlignKind
+from index.models import Figure, Mention, MentionKind
 
 
 def _texts(paragraph: str) -> list[str]:

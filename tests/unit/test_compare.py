@@ -7,16 +7,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from index.compare import compare_articles, compare_parties, comparison_as_json, find_sources
-from index.models import (
-    AlignKind,
-    Article,
-    ArticleId,
-    Figure,
-    FigureStatus,
-    Mention,
-    MentionKind,
-    PublishedHow,
-)
+from index.compare_models import AlignKind, FigureStatus
+from index.models import Article, ArticleId, Figure, Mention, MentionKind, PublishedHow
 
 
 def _mentions(paragraphs: Sequence[str], names: dict[str, str]) -> list[Mention]:

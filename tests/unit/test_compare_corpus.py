@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 
 from index.compare import compare_articles
-from index.models import Article, ArticleId, Comparison, Figure, FigureRow
+from index.compare_models import Comparison, FigureRow
+from index.models import Article, ArticleId, Figure
 from index.parse import parse_document
 from index.readers import read_documents
 
