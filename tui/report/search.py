@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.console import Console, Group, RenderableType
-from rich.padding import Padding
+from rich.table import Table
 from rich.text import Text
 
 from index import Article, ArticleSummary, RelatedArticle, SearchHit, SearchPage, SpanKind
@@ -44,10 +44,11 @@ def _facets(page: SearchPage) -> Text:
 
 def _entry(rank: int, title: str, details: Text) -> RenderableType:
     """A numbered title with its details indented under it (wrapped lines too)."""
-    head = Text()
-    head.append(f"{rank:>2}. ", style="dim")
-    head.append(title, style="bold")
-    return Group(head, Padding(details, (0, 0, 0, 4), expand=False))
+    grid = Table.grid()
+    grid.add_column(width=4, no_wrap=True)
+    grid.add_column()
+    grid.add_row(Text(f"{rank:>2}. ", style="dim"), Group(Text(title, style="bold"), details))
+    return grid
 
 
 def hit_entry(hit: SearchHit) -> RenderableType:
