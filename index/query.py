@@ -20,6 +20,7 @@ from whoosh.qparser import MultifieldParser
 from whoosh.reading import IndexReader
 
 from index.analysis import analyse
+from index.lexicon import Lexicon
 from index.query_filters import FILTER_PATTERN, filter_query
 from index.query_terms import cap_expansions
 from index.schema import TEXT_FIELDS, build_schema
@@ -79,8 +80,13 @@ def _parser() -> MultifieldParser:
     return _PARSER
 
 
-def parse_query(text: str, reader: IndexReader, *, as_you_type: bool = False) -> ParsedQuery:
-    """Turn what a user typed into a ParsedQuery; never raises on bad syntax."""
+def parse_query(
+    text: str, reader: IndexReader, *, as_you_type: bool = False, lexicon: Lexicon | None = None
+) -> ParsedQuery:
+    """Turn what a user typed into a ParsedQuery; never raises on bad syntax.
+
+    `lexicon` (the store's, when warmed) makes prefix and wildcard expansion cheap.
+    """
     notices: list[str] = []
     clean = _CONTROL.sub(" ", text)
     if clean != text:
@@ -91,7 +97,7 @@ def parse_query(text: str, reader: IndexReader, *, as_you_type: bool = False) ->
     rest, filters = _take_filters(clean, reader, notices)
     if as_you_type:
         rest = _typing_prefix(rest)
-    parsed = _parse_text(rest, reader, notices, as_you_type=as_you_type)
+    parsed = _parse_text(rest, reader, notices, as_you_type=as_you_type, lexicon=lexicon)
     parsed.filters = filters
     parsed.notices = notices
     parsed.fallback = parsed.fallback or bool(notices)
@@ -128,7 +134,12 @@ def _typing_prefix(text: str) -> str:
 
 
 def _parse_text(
-    text: str, reader: IndexReader, notices: list[str], *, as_you_type: bool
+    text: str,
+    reader: IndexReader,
+    notices: list[str],
+    *,
+    as_you_type: bool,
+    lexicon: Lexicon | None = None,
 ) -> ParsedQuery:
     words = tuple(w for w in _WORD.findall(text) if w not in {"AND", "OR", "NOT"})
     if not text.strip():
@@ -146,7 +157,7 @@ def _parse_text(
     if parsed is None or parsed is query.NullQuery or _only_negative(parsed):
         notices.append(f"{problem or 'The query could not be understood'}; searched for the words.")
         return _plain_words(words, reader, notices)
-    capped = cap_expansions(parsed, reader, typing=as_you_type, notices=notices)
+    capped = cap_expansions(parsed, reader, typing=as_you_type, notices=notices, lexicon=lexicon)
     relaxable = isinstance(capped, query.And) and not _EXPLICIT.search(text)
     return ParsedQuery(capped, terms=_terms_of(capped), words=words, relaxable=relaxable)
 

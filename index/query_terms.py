@@ -15,6 +15,7 @@ from whoosh import query
 from whoosh.reading import IndexReader
 
 from index.analysis import analyse, stem_cache
+from index.lexicon import Lexicon
 from index.spelling import edits1
 
 PREFIX_CAP = 20
@@ -28,9 +29,18 @@ SCAN_CAP = 50_000
 
 
 def cap_expansions(
-    parsed: query.Query, reader: IndexReader, *, typing: bool, notices: list[str]
+    parsed: query.Query,
+    reader: IndexReader,
+    *,
+    typing: bool,
+    notices: list[str],
+    lexicon: Lexicon | None = None,
 ) -> query.Query:
-    """Replace Prefix/Wildcard/FuzzyTerm leaves by an Or of their most frequent terms."""
+    """Replace Prefix/Wildcard/FuzzyTerm leaves by an Or of their most frequent terms.
+
+    With a `lexicon` (the store's, once warmed) prefixes and wildcards are looked up in
+    it instead of in every segment of the reader.
+    """
     cap = TYPING_CAP if typing else PREFIX_CAP
     capped: list[str] = []
 
@@ -38,9 +48,9 @@ def cap_expansions(
         if isinstance(node, query.FuzzyTerm):
             terms, total = _fuzzy_terms(node, reader, cap)
         elif isinstance(node, query.Prefix):
-            terms, total = _prefix_terms(node.fieldname, str(node.text), reader, cap)
+            terms, total = _prefix_terms(node.fieldname, str(node.text), reader, cap, lexicon)
         elif isinstance(node, query.Wildcard):
-            terms, total = _wildcard_terms(node.fieldname, str(node.text), reader, cap)
+            terms, total = _wildcard_terms(node.fieldname, str(node.text), reader, cap, lexicon)
         else:
             return node
         if total > len(terms) and not typing:
@@ -61,33 +71,47 @@ def _top(found: list[tuple[int, str]], cap: int) -> list[str]:
 
 
 def _prefix_terms(
-    fieldname: str, prefix: str, reader: IndexReader, cap: int
+    fieldname: str, prefix: str, reader: IndexReader, cap: int, lexicon: Lexicon | None
 ) -> tuple[list[str], int]:
+    found = _with_prefix(fieldname, prefix, reader, lexicon)
+    stems = analyse(prefix)
+    top = _top(found, cap)
+    for stem in stems[:1]:
+        if stem not in top and _has(fieldname, stem, reader, lexicon):
+            top.insert(0, stem)
+    return top, len(found)
+
+
+def _with_prefix(
+    fieldname: str, prefix: str, reader: IndexReader, lexicon: Lexicon | None
+) -> list[tuple[int, str]]:
+    """(document frequency, term) of at most `SCAN_CAP` terms starting with `prefix`."""
+    if lexicon is not None and lexicon.covers(fieldname):
+        return lexicon.with_prefix(fieldname, prefix, SCAN_CAP)
     found: list[tuple[int, str]] = []
     for count, (term, info) in enumerate(reader.iter_prefix(fieldname, prefix)):
         if count >= SCAN_CAP:
             break
         found.append((info.doc_frequency(), _text(term)))
-    stems = analyse(prefix)
-    top = _top(found, cap)
-    for stem in stems[:1]:
-        if stem not in top and (fieldname, stem) in reader:
-            top.insert(0, stem)
-    return top, len(found)
+    return found
+
+
+def _has(fieldname: str, term: str, reader: IndexReader, lexicon: Lexicon | None) -> bool:
+    if lexicon is not None and lexicon.covers(fieldname):
+        return lexicon.has(fieldname, term)
+    return (fieldname, term) in reader
 
 
 def _wildcard_terms(
-    fieldname: str, pattern: str, reader: IndexReader, cap: int
+    fieldname: str, pattern: str, reader: IndexReader, cap: int, lexicon: Lexicon | None
 ) -> tuple[list[str], int]:
     literal = re.split(r"[*?]", pattern, maxsplit=1)[0]
     matcher = re.compile(fnmatch.translate(pattern))
-    found: list[tuple[int, str]] = []
-    for count, (term, info) in enumerate(reader.iter_prefix(fieldname, literal)):
-        if count >= SCAN_CAP:
-            break
-        text = _text(term)
-        if matcher.match(text):
-            found.append((info.doc_frequency(), text))
+    found = [
+        (count, text)
+        for count, text in _with_prefix(fieldname, literal, reader, lexicon)
+        if matcher.match(text)
+    ]
     return _top(found, cap), len(found)
 
 

@@ -68,7 +68,8 @@ def run_search(
     limit, offset = max(0, limit), max(0, offset)
     with store.searcher() as searcher, reading():
         searcher.weighting = scoring_model()
-        parsed = parse_query(text, searcher.reader(), as_you_type=as_you_type)
+        lexicon = store.lexicon(searcher)
+        parsed = parse_query(text, searcher.reader(), as_you_type=as_you_type, lexicon=lexicon)
         by_date = sort == "date" or parsed.text_query is None
         final = _final_query(parsed)
         hits, docnums = _run(store, searcher, final, limit + offset, by_date=by_date)

@@ -1,0 +1,82 @@
+"""Tests for index.lexicon and its use in prefix expansion."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index import store as store_module
+from index.lexicon import Lexicon
+from index.search import run_search
+from index.store import ArticleStore
+from tests.unit.test_search import ARTICLES
+
+
+def _lexicon(store: ArticleStore) -> Lexicon:
+    with store.searcher() as searcher:
+        lexicon = store.lexicon(searcher, build=True)
+    assert lexicon is not None
+    return lexicon
+
+
+def test_lexicon_lists_prefix_terms_in_order_with_frequencies() -> None:
+    """Terms starting with a prefix come in term order with their document frequencies."""
+    lexicon = Lexicon({"body": (["hama", "hamper", "host", "hostag"], [3, 1, 2, 1])})
+    assert lexicon.with_prefix("body", "ham", 10) == [(3, "hama"), (1, "hamper")]
+    assert lexicon.with_prefix("body", "ho", 1) == [(2, "host")]
+    assert lexicon.with_prefix("body", "zz", 10) == []
+    assert lexicon.with_prefix("title", "ha", 10) == []
+    assert lexicon.has("body", "host")
+    assert not lexicon.has("body", "hos")
+    assert lexicon.covers("body")
+    assert not lexicon.covers("title")
+
+
+def test_lexicon_sums_frequencies_over_segments(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A term in several segments counts the documents of all of them."""
+    monkeypatch.setattr(store_module, "BULK_THRESHOLD", 2)
+    store = ArticleStore.open(tmp_path / "ix")
+    store.write(ARTICLES[:2])
+    store.write(ARTICLES[2:])
+    with store.searcher() as searcher:
+        assert len(searcher.reader().leaf_readers()) > 1
+        expected = searcher.reader().doc_frequency("body", "hama")
+    assert dict((t, n) for n, t in _lexicon(store).with_prefix("body", "ham", 10))["hama"] == (
+        expected
+    )
+
+
+def test_store_builds_lexicon_only_when_warmed_and_drops_it_on_write() -> None:
+    """A one-off search reads no lexicon; warm builds it; a write starts a new generation."""
+    store = ArticleStore.in_memory()
+    store.write(ARTICLES[:2])
+    with store.searcher() as searcher:
+        assert store.lexicon(searcher) is None
+    store.warm()
+    with store.searcher() as searcher:
+        assert store.lexicon(searcher) is not None
+    store.write(ARTICLES[2:])
+    with store.searcher() as searcher:
+        assert store.lexicon(searcher) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "as_you_type"),
+    [("hosta", True), ("ha*", False), ("h?ma*", False), ("pri*", False), ("oil pri", True)],
+)
+def test_prefix_search_with_lexicon_matches_search_without(text: str, as_you_type: bool) -> None:
+    """The warmed lexicon changes how prefixes are found, never what is found."""
+    cold = ArticleStore.in_memory()
+    cold.write(ARTICLES)
+    warm = ArticleStore.in_memory()
+    warm.write(ARTICLES)
+    warm.warm()
+    plain = run_search(cold, text, as_you_type=as_you_type)
+    fast = run_search(warm, text, as_you_type=as_you_type)
+    assert [h.article.id for h in fast.hits] == [h.article.id for h in plain.hits]
+    assert fast.terms == plain.terms
+    assert fast.total == plain.total
+    assert plain.total > 0
