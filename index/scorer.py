@@ -77,6 +77,23 @@ def top_scored(
     return [(docnum, scores[docnum]) for docnum in best]
 
 
+def fill_length_norms(searcher: Searcher, norms: dict[str, dict[int, float]]) -> None:
+    """Compute every document's BM25 length norm of each text field ahead of queries.
+
+    Lazily, the first query of a term read each of its documents' lengths through the
+    multi-segment reader (~14 ms of a 39 ms keystroke at 21k articles); segment by
+    segment here it is ~0.2 s once, when the store is warmed.
+    """
+    for fieldname in TEXT_FIELDS:
+        norm = norms.setdefault(fieldname, {})
+        average = searcher.avg_field_length(fieldname) or 1.0
+        b = _B[fieldname]
+        for leaf, offset in searcher.reader().leaf_readers():
+            for docnum in range(leaf.doc_count_all()):
+                length = leaf.doc_field_length(docnum, fieldname, 0)
+                norm[offset + docnum] = BM25_K1 * (1 - b + b * length / average)
+
+
 def _denominators(
     searcher: Searcher, fieldname: str, entry: TermPostings, norms: dict[str, dict[int, float]]
 ) -> list[float]:

@@ -32,6 +32,7 @@ from index.lexicon import Lexicon
 from index.models import Article, ArticleId, ArticleSummary
 from index.payload import DecodedArticles, decode_article, summarise
 from index.schema import SCHEMA_VERSION, TEXT_FIELDS, build_schema
+from index.scorer import fill_length_norms
 from index.storage import (
     VERSION_FILE,
     PrivateRamStorage,
@@ -261,6 +262,7 @@ class ArticleStore:
             self.facet_columns(searcher)
             self.by_date(searcher)
             self.lexicon(searcher, build=True)
+            fill_length_norms(searcher, self.length_norms(searcher))
 
     def facet_columns(self, searcher: Searcher) -> FacetColumns:
         """Per-docnum id, source, month and parties, read once per index generation."""
