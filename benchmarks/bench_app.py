@@ -200,10 +200,18 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--skip-corpus", action="store_true")
     parser.add_argument("--runs", type=int, default=5, help="launches per library")
+    parser.add_argument(
+        "--typing-only", action="store_true", help="only keystroke latencies, with each key's"
+    )
     parser.add_argument("--child-launch", nargs=2, metavar=("HOME", "T0"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child_launch:
         child_launch(Path(args.child_launch[0]), float(args.child_launch[1]))
+        return
+    if args.typing_only:
+        home = args.cache / args.corpus.parent.name
+        build(home, args.corpus)
+        print_typing(asyncio.run(measure_typing(home)), per_key=True)
         return
     libraries = [("seeds", REPO / "seeds")]
     if not args.skip_corpus:
@@ -216,8 +224,24 @@ def main() -> None:
             print(summary(f"launch → {key}", values))
     if not args.skip_corpus:
         home = args.cache / libraries[-1][0]
-        for key, values in asyncio.run(measure_typing(home)).items():
-            print(summary(key, values))
+        print_typing(asyncio.run(measure_typing(home)), per_key=False)
+
+
+def print_typing(results: dict[str, list[float]], *, per_key: bool) -> None:
+    """The typing summaries, and with `per_key` each prefix's time (and its search's)."""
+    if per_key:
+        typed = [q[:end] for q in QUERIES for end in range(1, len(q) + 1)]
+        prefixes = [p for p in typed if p.strip() and p == p.strip()]
+        rows = zip(
+            prefixes,
+            results["per_keystroke_no_debounce"],
+            results["  of which Library.search"],
+            strict=False,
+        )
+        for prefix, total, search in rows:
+            print(f"  {prefix!r:22} {total * 1000:6.1f} ms  (search {search * 1000:5.1f} ms)")
+    for key, values in results.items():
+        print(summary(key, values))
 
 
 if __name__ == "__main__":
