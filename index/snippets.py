@@ -17,6 +17,9 @@ SNIPPET_CHARS = 220
 _ANALYSED = 3
 """Paragraphs analysed per snippet (the ones where most query stems occur)."""
 
+_FOCUS_CHARS = 20_000
+"""Most characters of one paragraph analysed for a snippet."""
+
 
 def match_spans(article: Article, terms: Sequence[str]) -> list[Span]:
     """MATCH spans in `article.paragraphs` for analysed terms (e.g. `SearchPage.terms`)."""
@@ -54,7 +57,8 @@ def make_snippet(article: Article, terms: Sequence[str]) -> Snippet:
     wanted = frozenset(terms)
     best: tuple[int, int, list[tuple[int, int]]] | None = None  # (distinct, paragraph, spans)
     for number in _cheap_candidates(paragraphs, wanted) if wanted else []:
-        spans = [(s, e) for t, s, e in token_spans(paragraphs[number]) if t in wanted]
+        base, text = _focus(paragraphs[number], wanted)
+        spans = [(base + s, base + e) for t, s, e in token_spans(text) if t in wanted]
         if not spans:
             continue
         distinct = len({paragraphs[number][s:e].lower() for s, e in spans})
@@ -66,13 +70,32 @@ def make_snippet(article: Article, terms: Sequence[str]) -> Snippet:
     return _window(paragraphs[number], spans)
 
 
+def _focus(paragraph: str, wanted: frozenset[str]) -> tuple[int, str]:
+    """(offset, text): the paragraph, or for a huge one the part around the first match.
+
+    Analysing a whole multi-megabyte "paragraph" (a log or a dump indexed as an article)
+    for every hit would stall the search; a snippet only needs the first matches.
+    """
+    if len(paragraph) <= _FOCUS_CHARS:
+        return 0, paragraph
+    lower = paragraph.lower()
+    found = [at for term in wanted if (at := lower.find(term)) >= 0]
+    begin = max(0, min(found, default=0) - SNIPPET_CHARS)
+    space = paragraph.rfind(" ", 0, begin) if begin else -1
+    begin = space + 1 if space >= 0 else begin
+    return begin, paragraph[begin : begin + _FOCUS_CHARS]
+
+
 def _window(paragraph: str, spans: list[tuple[int, int]]) -> Snippet:
     """Cut a window of about SNIPPET_CHARS around the densest run of matches."""
     best_start, best_count = spans[0][0], 0
+    after = 0  # spans[i:after] fit in a window starting at spans[i] (ends only grow)
     for i, (start, _) in enumerate(spans):
-        count = sum(1 for s, e in spans[i:] if e - start <= SNIPPET_CHARS)
-        if count > best_count:
-            best_start, best_count = start, count
+        after = max(after, i)
+        while after < len(spans) and spans[after][1] - start <= SNIPPET_CHARS:
+            after += 1
+        if after - i > best_count:
+            best_start, best_count = start, after - i
     begin = max(0, best_start - SNIPPET_CHARS // 4)
     text, shift = _shorten(paragraph, begin, begin + SNIPPET_CHARS)
     matches = tuple(

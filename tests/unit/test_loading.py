@@ -33,6 +33,20 @@ def test_load_file_empty_file_is_skipped(tmp_path: Path) -> None:
     assert not skipped.reason.startswith(str(path))
 
 
+def test_load_file_refuses_an_article_too_long_to_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A text over the per-article limit is skipped with its size and what to do."""
+    monkeypatch.setattr(loading, "MAX_ARTICLE_CHARS", 2_000)
+    path = tmp_path / "dump.txt"
+    path.write_text("Talks resumed in Doha. " * 200, encoding="utf-8")
+    (document,) = load_file(path).documents
+    assert document.article is None
+    assert document.problem is not None
+    assert "over the 0.002 million one article may have" in document.problem
+    assert "split it" in document.problem
+
+
 def test_load_file_bad_record_is_attributed_to_the_record(tmp_path: Path) -> None:
     """A malformed JSONL line is skipped as `file#line`; the good record loads."""
     path = tmp_path / "feed.jsonl"
