@@ -294,3 +294,22 @@ def test_run_search_shows_rewritten_article_after_cached_search() -> None:
     titles = {hit.article.id: hit.article.title for hit in after.hits}
     assert titles[first] == "Renamed headline"
     assert run_search(store, "renamed").total == 1
+
+
+@pytest.mark.parametrize("text", ["*", "* *", "title:*"])
+def test_run_search_lone_star_lists_every_article_newest_first(
+    store: ArticleStore, text: str
+) -> None:
+    """`*` alone would make Whoosh score every document one by one; it lists them instead."""
+    page = run_search(store, text)
+    assert page.total == len(ARTICLES)
+    assert page.sort == "date"
+    assert page.notice is not None
+    assert "*" in page.notice
+
+
+def test_run_search_star_beside_words_is_left_out(store: ArticleStore) -> None:
+    """`hostages *` searches `hostages` (and says the * was left out)."""
+    page = run_search(store, "hostages *")
+    assert [h.article.id for h in page.hits] == _ids(store, "hostages")
+    assert page.notice is not None
