@@ -47,6 +47,12 @@ class Lexicon:
         at = bisect_left(terms, term)
         return at < len(terms) and terms[at] == term
 
+    def frequency(self, fieldname: str, term: str) -> int:
+        """The term's document frequency in the field (0 when absent)."""
+        terms, counts = self._fields.get(fieldname, ([], []))
+        at = bisect_left(terms, term)
+        return counts[at] if at < len(terms) and terms[at] == term else 0
+
     def with_prefix(self, fieldname: str, prefix: str, limit: int) -> list[tuple[int, str]]:
         """(document frequency, term) of up to `limit` terms starting with `prefix`."""
         terms, counts = self._fields.get(fieldname, ([], []))

@@ -24,6 +24,9 @@ PREFIX_CAP = 20
 TYPING_CAP = 6
 """Most terms the last, unfinished word of search-as-you-type expands to."""
 
+MAX_FUZZY_EDITS = 2
+"""Most edits `word~N` looks for (as in Lucene): more matches nearly any short word."""
+
 SCAN_CAP = 50_000
 """Most lexicon entries one expansion reads (bounds the cost of `h*` on a huge index)."""
 
@@ -46,7 +49,10 @@ def cap_expansions(
 
     def expand(node: query.Query) -> query.Query:
         if isinstance(node, query.FuzzyTerm):
-            terms, total = _fuzzy_terms(node, reader, cap)
+            terms, total = _fuzzy_terms(node, reader, cap, lexicon)
+            limited = f"{node.text}~ looks at most {MAX_FUZZY_EDITS} edits away."
+            if node.maxdist > MAX_FUZZY_EDITS and limited not in notices:
+                notices.append(limited)
         elif isinstance(node, query.Prefix):
             terms, total = _prefix_terms(node.fieldname, str(node.text), reader, cap, lexicon)
         elif isinstance(node, query.Wildcard):
@@ -54,14 +60,15 @@ def cap_expansions(
         else:
             return node
         if total > len(terms) and not typing:
-            capped.append(str(node.text))
+            marks = {query.FuzzyTerm: "~", query.Prefix: "*"}
+            capped.append(f"{node.text}{marks.get(type(node), '')}")
         if not terms:
             return query.NullQuery
         return query.Or([query.Term(node.fieldname, t) for t in terms], boost=node.boost)
 
     result = parsed.accept(expand)
     if capped:
-        shown = ", ".join(dict.fromkeys(f"{t}*" for t in capped))
+        shown = ", ".join(dict.fromkeys(capped))
         notices.append(f"{shown} matched many words; searched the {cap} most common of them.")
     return result.normalize()
 
@@ -115,20 +122,45 @@ def _wildcard_terms(
     return _top(found, cap), len(found)
 
 
-def _fuzzy_terms(node: query.FuzzyTerm, reader: IndexReader, cap: int) -> tuple[list[str], int]:
+def _fuzzy_terms(
+    node: query.FuzzyTerm, reader: IndexReader, cap: int, lexicon: Lexicon | None
+) -> tuple[list[str], int]:
     fieldname = node.fieldname
+    maxdist = min(node.maxdist, MAX_FUZZY_EDITS)
+    fast = lexicon if lexicon is not None and lexicon.covers(fieldname) else None
     candidates: dict[str, None] = {}
     words = [str(node.text), *analyse(str(node.text))]
-    if node.maxdist >= 1 and str(node.text).isalpha():
+    if maxdist >= 1 and str(node.text).isalpha():
         # One edit on the *word* may change its stem more ("hamass" -> "hamas" -> "hama").
         for stem in stem_cache().stem_all(edits1(str(node.text))):
-            if (fieldname, stem) in reader:
+            if _has(fieldname, stem, reader, lexicon):
                 candidates[stem] = None
     for word in dict.fromkeys(words):
-        for term in reader.terms_within(fieldname, word, node.maxdist, prefix=node.prefixlength):
-            candidates[_text(term)] = None
-    found = [(reader.doc_frequency(fieldname, text), text) for text in candidates]
+        if fast is not None:
+            # Edits looked up in the lexicon: Whoosh's terms_within walks every segment's
+            # term list (0.5 s for `said~` at 21k articles, 1.6 s for `oil~5`).
+            keep = word[: node.prefixlength]
+            for near in _within(word, maxdist):
+                if near.startswith(keep) and fast.has(fieldname, near):
+                    candidates[near] = None
+        else:
+            for term in reader.terms_within(fieldname, word, maxdist, prefix=node.prefixlength):
+                candidates[_text(term)] = None
+    if fast is not None:
+        found = [(fast.frequency(fieldname, text), text) for text in candidates]
+    else:
+        found = [(reader.doc_frequency(fieldname, text), text) for text in candidates]
     return _top(found, cap), len(found)
+
+
+def _within(word: str, maxdist: int) -> set[str]:
+    """The word and every string at most `maxdist` (<= 2) edits from it."""
+    near = {word}
+    ring = [word]
+    for _ in range(maxdist):
+        ring = [edit for w in ring for edit in edits1(w) if edit not in near]
+        near.update(ring)
+    return near
 
 
 def _text(term: bytes | str) -> str:

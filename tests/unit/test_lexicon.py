@@ -80,3 +80,29 @@ def test_prefix_search_with_lexicon_matches_search_without(text: str, as_you_typ
     assert fast.terms == plain.terms
     assert fast.total == plain.total
     assert plain.total > 0
+
+
+@pytest.mark.parametrize("text", ["hostags~", "qatr~", "truce~1", "hamas~2"])
+def test_fuzzy_search_with_lexicon_finds_what_whoosh_finds(text: str) -> None:
+    """Edits looked up in the lexicon find at least the terms Whoosh's walk finds."""
+    cold = ArticleStore.in_memory()
+    cold.write(ARTICLES)
+    warm = ArticleStore.in_memory()
+    warm.write(ARTICLES)
+    warm.warm()
+    plain = run_search(cold, text)
+    fast = run_search(warm, text)
+    assert plain.total > 0
+    assert set(plain.terms) <= set(fast.terms)
+    assert {h.article.id for h in plain.hits} <= {h.article.id for h in fast.hits}
+
+
+def test_fuzzy_distance_is_capped_with_a_notice() -> None:
+    """`word~5` looks two edits away and says so, once."""
+    store = ArticleStore.in_memory()
+    store.write(ARTICLES)
+    store.warm()
+    page = run_search(store, "truce~5")
+    assert page.notice is not None
+    assert page.notice.count("at most 2 edits") == 1
+    assert page.total > 0
