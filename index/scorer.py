@@ -90,7 +90,8 @@ def fill_length_norms(searcher: Searcher, norms: dict[str, dict[int, float]]) ->
         b = _B[fieldname]
         for leaf, offset in searcher.reader().leaf_readers():
             for docnum in range(leaf.doc_count_all()):
-                length = leaf.doc_field_length(docnum, fieldname, 0)
+                # None, not the default, when the document has no words in the field.
+                length = leaf.doc_field_length(docnum, fieldname, 0) or 0
                 norm[offset + docnum] = BM25_K1 * (1 - b + b * length / average)
 
 

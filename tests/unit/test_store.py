@@ -17,6 +17,7 @@ from index.errors import (
 )
 from index.models import Article, ArticleId, Figure, Mention, MentionKind, PublishedHow
 from index.storage import VERSION_FILE
+from index.search import run_search
 from index.store import ArticleStore
 
 
@@ -211,3 +212,11 @@ def test_recent_across_segments_without_dates(
     store.write([_article(5, published=date(2023, 6, 1))])
     assert [s.id for s in store.recent()][:3] == ["art0002", "art0005", "art0001"]
     assert {s.id for s in store.recent()[3:]} == {"art0003", "art0004"}
+
+
+def test_warm_copes_with_a_field_without_words() -> None:
+    """An article whose title is only stop words has no length byte: warm must not fail."""
+    store = ArticleStore.in_memory()
+    store.write([_article(1), _article(2, title="Of the")])
+    store.warm()
+    assert [h.article.id for h in run_search(store, "killed").hits] == ["art0001", "art0002"]
