@@ -16,8 +16,8 @@ from index.errors import (
     IndexOutOfDate,
 )
 from index.models import Article, ArticleId, Figure, Mention, MentionKind, PublishedHow
-from index.storage import VERSION_FILE
 from index.search import run_search
+from index.storage import VERSION_FILE
 from index.store import ArticleStore
 
 
