@@ -4,9 +4,12 @@ A readability-style heuristic: text blocks (<p>, <h2>, <li>, <blockquote> ...) a
 their length, commas and link density; each block's score goes to its container and half of it
 to the grandparent container; the best container (an <article> or <main> gets a bonus) holds the
 article. Subtrees that are never article text are skipped: script, style, nav, header, footer,
-aside, form, figure captions and elements whose class or id says menu, share, comment, related,
-advert, cookie, newsletter. The <title>, og:title, og:site_name, og:url / canonical link,
-article:published_time / <time datetime> and keywords come from the head.
+aside, form, figure captions and elements whose class, id, data-component, data-testid or role
+says menu, share, comment, related, advert, cookie, newsletter, byline, tags ... An <article>'s
+own <header> is skipped too, except its standfirst (class standfirst, dek, summary ...).
+Items of a topic list (class "tags", "topics" ...) become tags. The <title>, og:title,
+og:site_name, og:url / canonical link, article:published_time / <time datetime> and keywords
+come from the head.
 """
 
 from __future__ import annotations
@@ -33,11 +36,23 @@ _CONTAINERS = frozenset(_CONTAINERS_TEXT.split())
 _VOID_TEXT = "br img meta link input hr source col area base embed wbr track param"
 _VOID = frozenset(_VOID_TEXT.split())
 _NOISE = re.compile(
-    r"(?:^|[\s_-])(?:nav|navbar|menu|footer|sidebar|share|sharing|social|comments?|related|"
-    r"promo|advert|ads?|cookie|newsletter|subscribe|breadcrumbs?|popup|modal|widget|"
-    r"masthead|banner|toolbar|pagination|tags?-list|most-read|trending|recommend\w*)(?:$|[\s_-])",
+    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|footer|sidebar|share|sharing|social|comments?|"
+    r"related|promo|advert|ads?|cookie|newsletter|subscribe|breadcrumbs?|popup|modal|widget|"
+    r"masthead|banner|toolbar|pagination|tags?|tags?-list|topics|keywords|most-read|trending|"
+    r"recommend\w*|byline|author|links-block|link-list|read-more|more-on|complementary|"
+    r"contentinfo)(?:$|[\s_-])",
     re.IGNORECASE,
 )
+_TAG_LIST = re.compile(r"(?:^|[\s_-])(?:tags?|tags?-list|topics|keywords)(?:$|[\s_-])", re.I)
+"""An element listing the article's topics: its short items become tags."""
+_STANDFIRST = re.compile(
+    r"(?:^|[\s_-])(?:standfirst|subhead|subheadline|sub-?title|dek|summary|lede|intro|"
+    r"strapline|excerpt|description)(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+"""The summary under the headline, kept even inside the article's <header>."""
+_LABELS = ("class", "id", "data-component", "data-testid", "role")
+"""Attributes whose words say what an element is."""
 _SPACE = re.compile(r"\s+")
 
 
@@ -49,6 +64,8 @@ class _Block:
     containers: tuple[int, ...]
     noisy: bool = False
     """Inside an element whose class or id says menu, share, related ... (kept as a fallback)."""
+    tagging: bool = False
+    """Inside a list of the article's topics."""
     parts: list[str] = field(default_factory=list)
     link_chars: int = 0
 
@@ -78,10 +95,16 @@ class _Extractor(HTMLParser):
         self.blocks: list[_Block] = []
         self.meta: dict[str, str] = {}
         self.bonus: dict[int, float] = {}
-        self._stack: list[tuple[str, int, bool, bool]] = []
+        self._stack: list[tuple[str, int, bool, bool, bool, bool, bool]] = []
+        """(tag, node id, skip, noisy, gate, standfirst, tagging) of each open element."""
         self._containers: list[int] = []
         self._skip = 0
         self._noisy = 0
+        self._article = 0
+        self._gate = 0
+        """Inside an <article>'s <header>: only a standfirst's text is kept."""
+        self._standfirst = 0
+        self._tagging = 0
         self._link = 0
         self._title: list[str] | None = None
         self._block: _Block | None = None
@@ -97,14 +120,20 @@ class _Extractor(HTMLParser):
             return
         if tag in ("p", "li") and self._stack and self._stack[-1][0] == tag:
             self.handle_endtag(tag)
-        skip = tag in _SKIP_TAGS
-        noisy = tag not in ("body", "main", "article") and bool(
-            _NOISE.search(values.get("class", "") + " " + values.get("id", ""))
-        )
+        labels = " ".join(values.get(name, "") for name in _LABELS)
+        gate = tag == "header" and self._article > 0
+        skip = tag in _SKIP_TAGS and not gate
+        noisy = tag not in ("body", "main", "article") and bool(_NOISE.search(labels))
+        standfirst = bool(_STANDFIRST.search(labels))
+        tagging = bool(_TAG_LIST.search(labels))
         self._next_id += 1
-        self._stack.append((tag, self._next_id, skip, noisy))
+        self._stack.append((tag, self._next_id, skip, noisy, gate, standfirst, tagging))
         self._skip += skip
         self._noisy += noisy
+        self._gate += gate
+        self._standfirst += standfirst
+        self._tagging += tagging
+        self._article += tag == "article"
         if tag == "title":
             self._title = []
         if tag == "a":
@@ -115,16 +144,20 @@ class _Extractor(HTMLParser):
                 self.bonus[self._next_id] = 25.0 if tag == "article" else 10.0
         if tag in _BLOCK_TAGS or tag == "h1":
             self._flush()
-            if not self._skip:
-                self._block = _Block(tag, tuple(self._containers), self._noisy > 0)
+            if not self._skipping():
+                self._block = self._new_block(tag)
 
     def handle_endtag(self, tag: str) -> None:
         if not any(entry[0] == tag for entry in self._stack):
             return
         while self._stack:
-            open_tag, node, skip, noisy = self._stack.pop()
+            open_tag, node, skip, noisy, gate, standfirst, tagging = self._stack.pop()
             self._skip -= skip
             self._noisy -= noisy
+            self._gate -= gate
+            self._standfirst -= standfirst
+            self._tagging -= tagging
+            self._article -= open_tag == "article"
             if open_tag == "a":
                 self._link -= 1
             if open_tag in _CONTAINERS and self._containers and self._containers[-1] == node:
@@ -141,10 +174,10 @@ class _Extractor(HTMLParser):
         if self._title is not None:
             self._title.append(data)
             return
-        if self._skip:
+        if self._skipping():
             return
         if self._block is None:
-            self._block = _Block("text", tuple(self._containers), self._noisy > 0)
+            self._block = self._new_block("text")
         self._block.parts.append(data)
         if self._link:
             self._block.link_chars += len(data.strip())
@@ -153,6 +186,13 @@ class _Extractor(HTMLParser):
         """Finish parsing and keep the last open block."""
         super().close()
         self._flush()
+
+    def _skipping(self) -> bool:
+        """Whether text here is never article text."""
+        return bool(self._skip) or (self._gate > 0 and not self._standfirst)
+
+    def _new_block(self, tag: str) -> _Block:
+        return _Block(tag, tuple(self._containers), self._noisy > 0, self._tagging > 0)
 
     def _flush(self) -> None:
         block, self._block = self._block, None
@@ -233,7 +273,9 @@ def extract_html(markup: str) -> HtmlPage:
         if text and block.link_chars / max(1, len(text)) < 0.5:
             paragraphs.append(text)
     keywords = meta.get("keywords") or meta.get("news_keywords") or meta.get("article:tag") or ""
-    tags = tuple(dict.fromkeys(t.strip().lower() for t in keywords.split(",") if t.strip()))
+    listed = [b.text for b in extractor.blocks if b.tagging and 0 < len(b.text.split()) <= 5]
+    words = [*keywords.split(","), *listed]
+    tags = tuple(dict.fromkeys(t.strip().lower() for t in words if t.strip()))
     return HtmlPage(
         paragraphs=tuple(paragraphs),
         title=_clean(meta.get("og:title") or meta.get("title")),

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import hashlib
 from datetime import date
+from pathlib import Path
 
 from index.models import ArticleId, PublishedHow, SourceDocument
 from index.outlets import default_outlets, load_outlets
 from index.parse import parse_document, split_text
+from index.readers import read_documents
 
 LEAD = "Negotiators met again on Thursday in Cairo, officials said, as pressure grew."
 SECOND = "The proposal provides for a pause in fighting and an exchange of prisoners."
@@ -142,3 +144,27 @@ def test_parse_document_title_repeated_as_lead_with_other_quotes() -> None:
     article = parse_document(SourceDocument("a.txt", text, "text"), ArticleId("q"))
     assert article.title == line
     assert len(article.paragraphs) == 1
+
+
+def test_parse_document_full_news_pages() -> None:
+    """Two whole news pages (tests/data/html): what a careful reader takes from each."""
+    pages = Path(__file__).resolve().parent.parent / "data" / "html"
+    (wire,) = read_documents(pages / "wire_style_article.html")
+    article = parse_document(wire, ArticleId("w"))
+    assert article.title == "Qatar says hostage deal close as Gaza truce talks resume"
+    assert (article.source, article.published) == ("Al Jazeera", date(2023, 11, 21))
+    assert article.published_how is PublishedHow.STATED
+    assert article.paragraphs[0].startswith("Qatari officials say an agreement")
+    measures = {(f.text, f.measure) for f in article.figures}
+    assert ("50 women", "hostages_released") in measures
+    assert ("150 Palestinian women", "prisoners_released") in measures
+    assert ("About 1,200 people", "killed") in measures
+
+    (broadcaster,) = read_documents(pages / "broadcaster_style_article.html")
+    article = parse_document(broadcaster, ArticleId("b"))
+    assert article.title == "Israel-Gaza war: Truce extended by two days, Qatar says"
+    assert article.source == "BBC"
+    assert article.published is None
+    assert article.tags == ("israel-gaza war", "hamas", "qatar", "israel")
+    assert article.paragraphs[0].startswith("The truce between Israel and Hamas")
+    assert len(article.paragraphs) == 4

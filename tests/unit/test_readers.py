@@ -292,3 +292,40 @@ def test_read_documents_json_object_values(tmp_path: Path) -> None:
     }
     (doc,) = read_documents(_write(tmp_path, "n.json", json.dumps(record)))
     assert (doc.source, doc.url) == ("BBC News", "https://bbc.co.uk/x")
+
+
+HTML_PAGES = Path(__file__).resolve().parent.parent / "data" / "html"
+
+
+def test_extract_html_news_page_with_header_standfirst_and_clutter() -> None:
+    """A full news page (written for this test in the shape of a wire site's): the standfirst
+    in the article header is kept; cookie banner, nav, breadcrumb, byline, share bar,
+    caption, related links, newsletter box, comments and footer are not."""
+    page = extract_html((HTML_PAGES / "wire_style_article.html").read_text(encoding="utf-8"))
+    assert page.title == "Qatar says hostage deal close as Gaza truce talks resume"
+    assert page.site_name == "Al Jazeera"
+    assert page.url == "https://www.aljazeera.com/news/2023/11/21/qatar-says-hostage-deal-close"
+    assert page.date == "2023-11-21T09:14:00Z"
+    assert page.paragraphs[0].startswith("Qatari officials say an agreement to free 50 captives")
+    assert page.paragraphs[3] == "Deal terms"
+    assert page.paragraphs[-1].startswith("United States President Joe Biden said on Monday")
+    assert len(page.paragraphs) == 7
+    text = " ".join(page.paragraphs)
+    for clutter in ("cookies", "Share on", "Read more", "Sign up", "Leave a Reply", "File:"):
+        assert clutter not in text
+
+
+def test_extract_html_component_labels_drop_byline_and_links_and_give_tags() -> None:
+    """A page marked up with data-component blocks (a broadcaster's shape): the byline and
+    the "More on" links block are dropped, the topic list becomes tags, not paragraphs."""
+    page = extract_html((HTML_PAGES / "broadcaster_style_article.html").read_text(encoding="utf-8"))
+    assert page.paragraphs[0] == page.headline  # the parser drops the repeated title
+    assert page.paragraphs[1] == (
+        "The truce between Israel and Hamas has been extended by two days, Qatar's foreign "
+        "ministry says."
+    )
+    assert len(page.paragraphs) == 5
+    assert not any("Knell" in p or "More on" in p or p == "Hamas" for p in page.paragraphs)
+    assert page.tags == ("israel-gaza war", "hamas", "qatar", "israel")
+    assert page.url == "https://www.bbc.co.uk/news/world-middle-east-67540103"
+    assert page.date is None
