@@ -464,3 +464,36 @@ def test_find_mentions_uses_given_gazetteer(tmp_path: Path) -> None:
 def test_default_gazetteer_is_cached() -> None:
     """The built-in gazetteer is loaded once per process."""
     assert default_gazetteer() is default_gazetteer()
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Sir Keir said Labour would not back a ceasefire.", [("Sir Keir", "Keir Starmer")]),
+        (
+            "Lord Cameron met Netanyahu.",
+            [("Lord Cameron", "David Cameron"), ("Netanyahu", "Benjamin Netanyahu")],
+        ),
+        (
+            "The Foreign Office urged Britons to leave.",
+            [
+                ("Foreign Office", "United Kingdom"),
+                ("Britons", "United Kingdom"),
+            ],
+        ),
+        (
+            "Germany’s Foreign Office said the embassy was closed.",
+            [("Germany’s Foreign Office", "Germany")],
+        ),
+        (
+            "Pakistan's Foreign Office condemned the strike.",
+            [("Pakistan's Foreign Office", "Pakistan")],
+        ),
+    ],
+)
+def test_find_mentions_uk_forms_and_other_foreign_offices(
+    text: str, found: list[tuple[str, str]]
+) -> None:
+    """UK titles name their holders and the Foreign Office the UK; another state's Foreign
+    Office names that state, not the UK."""
+    assert [(m.text, m.party) for m in find_mentions([text])] == found
