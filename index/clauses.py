@@ -25,7 +25,11 @@ _ABBREVIATIONS = _words(
     """mr mrs ms dr st gen lt col sgt capt maj rep sen gov prof jan feb mar apr jun jul aug
     sep sept oct nov dec no vs etc inc corp co ltd jr sr mt ft a.m p.m u.s u.n u.k e.u"""
 )
-_SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])")
+_SENTENCE_END_RE = re.compile(
+    r"[.!?][\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9])"
+    # Sentences glued by a lost space ("killed thousands of civilians.Yaakov Peri said").
+    r"|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])"
+)
 _LAST_WORD_RE = re.compile(r"([A-Za-z.]+)\.$")
 _INITIALS_RE = re.compile(r"(?:[a-z]\.)+[a-z]")
 
@@ -62,13 +66,15 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _SENTENCE_END_RE.finditer(text):
-        head = text[max(start, match.start() - 12) : match.start() + 1]
+        # The end mark: where the match starts, or just before an empty (glued) match.
+        mark = match.start() if match.end() > match.start() else match.start() - 1
+        head = text[max(start, mark - 12) : mark + 1]
         last = _LAST_WORD_RE.search(head)
-        if last is not None and text[match.start()] == ".":
+        if last is not None and text[mark] == ".":
             word = last.group(1).lower()
             if word in _ABBREVIATIONS or len(word) == 1 or _INITIALS_RE.fullmatch(word):
                 continue
-        end = match.start() + 1
+        end = mark + 1
         spans.append((start, end))
         start = match.end()
     if start < len(text):
