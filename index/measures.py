@@ -141,7 +141,10 @@ _THINGS = (
         """trucks lorries homes houses buildings hospitals schools mosques churches shelters
     rockets missiles projectiles drones strikes airstrikes targets tunnels dollars euros
     shekels tons tonnes meals groups countries sites accounts villages towns cities vehicles
-    cars tanks planes flights aircraft weapons guns apartments units"""
+    cars tanks planes flights aircraft weapons guns apartments units universities colleges
+    campuses companies firms businesses banks shops stores factories farms roads bridges
+    districts neighbourhoods neighborhoods areas regions provinces nations embassies
+    ministries agencies organisations organizations"""
     )
     | TIME_UNITS
 )

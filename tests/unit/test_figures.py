@@ -433,6 +433,19 @@ def test_find_figures_counts_killed_and_wounded_together_as_casualties(
     assert _find(find_figures([sentence]), text).measure == measure
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Their deaths triggered a national strike and hundreds of universities closed.",
+        "The strikes killed no one, but 12 ministries and 30 shops were damaged.",
+    ],
+)
+def test_find_figures_institutions_are_never_casualties(sentence: str) -> None:
+    """Universities, ministries and shops can be counted but are not killed or injured."""
+    assert [f.measure for f in find_figures([sentence])] == [None] * len(find_figures([sentence]))
+    assert find_figures([sentence])
+
+
 def test_find_figures_spans_index_their_paragraph(seeds_dir: Path) -> None:
     """On the raw seeds every span slices its paragraph to exactly the figure's text."""
     for path in sorted(seeds_dir.glob("*.txt")):
