@@ -10,7 +10,9 @@
 4. the last cue before it in its clause;
 5. the event of the figure it is coordinated with or included in ("including 7,729
    children", "105 ... hostages and 240 Palestinians");
-6. the nearest cue of the sentence that steps 1-4 gave no other figure.
+6. the nearest cue of the sentence that steps 1-4 gave no other figure;
+7. the subject's cue when the figure is what it includes ("the dead include 12 women"), and
+   for a sentence that refers back, its noun's measure in the previous sentence.
 
 A step whose cue gives no measure (e.g. "held" about people who are not captives) falls
 through to the next step.
@@ -23,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from index.counted import HEAD_NOUNS, TIME_UNITS
 from index.measures import (
+    HELD,
     captive_side,
     events_in,
     is_person,
@@ -73,6 +76,8 @@ _REFERS_BACK_RE = re.compile(
     r"|\b(?:they|them|these|those)\b",
     re.IGNORECASE,
 )
+_INCLUDES_RE = re.compile(r"\b(?:include|includes|included)\s+$")
+_CAPTIVES_RE = re.compile(r"\b(?:hostages|captives|abductees)\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[A-Za-z]+")
 _PEOPLE = HEAD_NOUNS - TIME_UNITS
 
@@ -113,6 +118,13 @@ class Classifier:
                 between = self._text[cand.context_end : child.start]
                 if _CHILD_RE.search(between) or _COORDINATION_RE.fullmatch(between):
                     self._resolve(cand, child.event, s_start, s_end)
+        for i, cand in enumerate(group):
+            if cand.measure is None and cand.counted in _PEOPLE:
+                self._subject_includes(cand, s_start)
+            if cand.measure is None and i and group[i - 1].measure is not None:
+                between = self._text[group[i - 1].context_end : cand.start]
+                if _COORDINATION_RE.fullmatch(between):  # "12 women and seven children"
+                    self._resolve(cand, group[i - 1].event, s_start, s_end)
         if _REFERS_BACK_RE.search(self._text, s_start, s_end):
             for cand in group:
                 if cand.measure is None and cand.counted in _PEOPLE:
@@ -242,6 +254,19 @@ class Classifier:
                 self._local(probe, p_start, p_end, set())
                 cand.measure, cand.event = probe.measure, probe.event
                 return
+
+    def _subject_includes(self, cand: Candidate, s_start: int) -> None:
+        """Step 7: "The fatalities at the camp include at least 12 women": the subject's cue."""
+        left = self._text[s_start : cand.start]
+        verb = _INCLUDES_RE.search(left)
+        if verb is None:
+            return
+        subject = (s_start, s_start + verb.start())
+        for event, _a, _b in reversed(self._cues(*subject)):
+            if self._resolve(cand, event, s_start, s_start + len(left)):
+                return
+        if _CAPTIVES_RE.search(self._text, *subject):  # "the hostages include nine children"
+            self._resolve(cand, HELD, s_start, s_start + len(left))
 
     def _same_noun_before(self, cand: Candidate, s_start: int) -> None:
         """Step 7: "such a group would include 30 prisoners" after "the release of prisoners".

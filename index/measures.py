@@ -133,7 +133,8 @@ _PRISONER_MARK_RE = re.compile(
     r"|imprisoned\s+by\s+Israel|security\s+prisoners)\b"
 )
 _FREES = r"(?:['’]s?)?\s+(?:to\s+)?(?:release[sd]?|free[sd]?|freeing|return(?:s|ed)?)\b"
-_BY_HAMAS_RE = re.compile(rf"\bby\s+Hamas\b|\bin\s+Gaza\b|\bHamas{_FREES}")
+_CAPTORS = r"(?:Hamas|(?:[Aa]l-)?Qassam\s+Brigades|Islamic\s+Jihad|militants)"
+_BY_HAMAS_RE = re.compile(rf"\bby\s+{_CAPTORS}\b|\bin\s+Gaza\b|\b{_CAPTORS}{_FREES}")
 _BY_ISRAEL_RE = re.compile(rf"\bby\s+Israel\b|\bIsrael{_FREES}")
 
 _THINGS = (
@@ -144,7 +145,8 @@ _THINGS = (
     cars tanks planes flights aircraft weapons guns apartments units universities colleges
     campuses companies firms businesses banks shops stores factories farms roads bridges
     districts neighbourhoods neighborhoods areas regions provinces nations embassies
-    ministries agencies organisations organizations"""
+    ministries agencies organisations organizations cartons boxes parcels packages kits
+    bags sacks vouchers beds tents blankets litres liters gallons"""
     )
     | TIME_UNITS
 )

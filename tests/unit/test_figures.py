@@ -446,6 +446,41 @@ def test_find_figures_institutions_are_never_casualties(sentence: str) -> None:
     assert find_figures([sentence])
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "The fatalities at the Maghazi camp, east of Deir al-Balah, include at least 12 "
+            "women and seven children, according to hospital figures.",
+            [("at least 12 women", "killed"), ("seven children", "killed")],
+        ),
+        ("The dead included two journalists.", [("two journalists", "killed")]),
+        (
+            "The hostages include nine children, according to an examination of videos.",
+            [("nine children", "hostages_held")],
+        ),
+        (
+            "The team includes 12 doctors and four nurses.",
+            [("12 doctors", None), ("four nurses", None)],
+        ),
+        (
+            "Al-Qassam Brigades released two American citizens, a mother and her daughter.",
+            [("two American citizens", "hostages_released")],
+        ),
+        (
+            "The agency distributed 5000 cartons of dates to the displaced families.",
+            [("5000 cartons", None)],
+        ),
+    ],
+)
+def test_find_figures_reads_what_a_subject_includes(
+    sentence: str, expected: list[tuple[str, str | None]]
+) -> None:
+    """ "The dead include N": the subject says what N counts; Hamas's armed wing frees
+    hostages; cartons are never displaced."""
+    assert [(f.text, f.measure) for f in find_figures([sentence])] == expected
+
+
 def test_find_figures_spans_index_their_paragraph(seeds_dir: Path) -> None:
     """On the raw seeds every span slices its paragraph to exactly the figure's text."""
     for path in sorted(seeds_dir.glob("*.txt")):
