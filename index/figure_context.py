@@ -170,7 +170,12 @@ class Classifier:
             if governs and self._resolve(cand, event, left_lo, right_hi):
                 used.add((left_lo + cut + a, left_lo + cut + b))
                 return
-        for event, a, b in self._cues(cand.context_end, cand.context_end + len(clause_right)):
+        after = self._cues(cand.context_end, cand.context_end + len(clause_right))
+        if relative is not None and len(after) > 1:
+            # "Two citizens that were being held in Gaza were released": the main verb
+            # follows the relative clause.
+            after.reverse()
+        for event, a, b in after:
             if self._resolve(cand, event, left_lo, right_hi):
                 used.add((cand.context_end + a, cand.context_end + b))
                 return

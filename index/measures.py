@@ -125,7 +125,7 @@ _HOSTAGE_NOUNS = frozenset({"hostage", "hostages", "captive", "captives", "abduc
 _PRISONER_NOUNS = frozenset({"prisoner", "prisoners", "detainee", "detainees", "inmates"})
 _HOSTAGE_MARK_RE = re.compile(
     r"\b(?:Israeli|Israelis|Thai|Thais|foreign(?:ers)?|nationals|nationalities|kibbutz"
-    r"|(?:held|captured|taken|abducted|kidnapped|captive)\s+(?:by|in)\s+(?:Hamas|Gaza|militants)"
+    r"|(?:held|captured|taken|abducted|kidnapped|captive)\s+(?:by|in|inside)\s+(?:Hamas|Gaza|militants)"
     r"|in\s+Gaza|hostages?|captives?|captivity|abducted|kidnapped|taken\s+hostage)\b"
 )
 _PRISONER_MARK_RE = re.compile(
@@ -134,7 +134,7 @@ _PRISONER_MARK_RE = re.compile(
 )
 _FREES = r"(?:['’]s?)?\s+(?:to\s+)?(?:release[sd]?|free[sd]?|freeing|return(?:s|ed)?)\b"
 _CAPTORS = r"(?:Hamas|(?:[Aa]l-)?Qassam\s+Brigades|Islamic\s+Jihad|militants)"
-_BY_HAMAS_RE = re.compile(rf"\bby\s+{_CAPTORS}\b|\bin\s+Gaza\b|\b{_CAPTORS}{_FREES}")
+_BY_HAMAS_RE = re.compile(rf"\bby\s+{_CAPTORS}\b|\b(?:in|inside)\s+Gaza\b|\b{_CAPTORS}{_FREES}")
 _BY_ISRAEL_RE = re.compile(rf"\bby\s+Israel\b|\bIsrael{_FREES}")
 
 _THINGS = (

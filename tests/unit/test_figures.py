@@ -471,6 +471,14 @@ def test_find_figures_institutions_are_never_casualties(sentence: str) -> None:
             "The agency distributed 5000 cartons of dates to the displaced families.",
             [("5000 cartons", None)],
         ),
+        (
+            "Two U.S. citizens that were being held inside Gaza were released on Friday.",
+            [("Two U.S. citizens", "hostages_released")],
+        ),
+        (
+            "The 1,200 people who were killed by Hamas were buried in Israel.",
+            [("1,200 people", "killed")],
+        ),
     ],
 )
 def test_find_figures_reads_what_a_subject_includes(
