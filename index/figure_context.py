@@ -76,6 +76,7 @@ _REFERS_BACK_RE = re.compile(
     r"|\b(?:they|them|these|those)\b",
     re.IGNORECASE,
 )
+_REDUCED_RELATIVE_RE = re.compile(r"\s+(?:more\s+)?[a-z]+ed\s+(?:from|in|on|by|during|at)\b")
 _INCLUDES_RE = re.compile(r"\b(?:include|includes|included)\s+$")
 _CAPTIVES_RE = re.compile(r"\b(?:hostages|captives|abductees)\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[A-Za-z]+")
@@ -171,9 +172,9 @@ class Classifier:
                 used.add((left_lo + cut + a, left_lo + cut + b))
                 return
         after = self._cues(cand.context_end, cand.context_end + len(clause_right))
-        if relative is not None and len(after) > 1:
-            # "Two citizens that were being held in Gaza were released": the main verb
-            # follows the relative clause.
+        if (relative is not None or _REDUCED_RELATIVE_RE.match(right)) and len(after) > 1:
+            # "Two citizens that were being held in Gaza were released", "120 people
+            # abducted on 7 October are still in captivity": the main verb follows.
             after.reverse()
         for event, a, b in after:
             if self._resolve(cand, event, left_lo, right_hi):

@@ -479,6 +479,15 @@ def test_find_figures_institutions_are_never_casualties(sentence: str) -> None:
             "The 1,200 people who were killed by Hamas were buried in Israel.",
             [("1,200 people", "killed")],
         ),
+        (
+            "Around 120 people abducted from Israel on 7 October are believed to be still in "
+            "captivity in Gaza.",
+            [("Around 120 people", "hostages_held")],
+        ),
+        (
+            "About 240 people abducted from Israel were taken to Gaza.",
+            [("About 240 people", "hostages_taken")],
+        ),
     ],
 )
 def test_find_figures_reads_what_a_subject_includes(
