@@ -48,7 +48,7 @@ _NP_WORD = (
 )
 _ATTRIBUTION_RE = re.compile(
     r"\b[Aa]ccording\s+to\s+[^,.;:!?()\[\]\"“”–—]{2,120}?(?=\s*[,.;:!?()\[\]\"“”–—]|\s+that\b|$)"
-    rf"|(?:\b(?:[Tt]he|[Aa]n?)\s+)?(?:{_NP_WORD}\s+){{0,6}}?(?:[A-Z][\w’'.\-]*|{_SOURCE_NOUNS})"
+    rf"|\b(?:(?:[Tt]he|[Aa]n?)\s+)?(?:{_NP_WORD}\s+){{0,6}}?(?:[A-Z][\w’'.\-]*|{_SOURCE_NOUNS})"
     rf"\s+(?:{_SAY_VERBS})\b"
     rf"|\b(?:said|says|citing|per)\s+(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|of|for))*"
     r"(?=\s*[,.;]|$)"

@@ -37,3 +37,9 @@ def test_attribution_spans_find_according_to_and_said() -> None:
     assert [text[a:b] for a, b in attribution_spans(text)] == ["according to local authorities"]
     said = "Nearly 1,200 people were killed, Israeli officials said."
     assert [said[a:b] for a, b in attribution_spans(said)] == ["Israeli officials said"]
+
+
+def test_attribution_spans_start_on_a_word() -> None:
+    """ "the 1,200 people that Israel says were killed": "Israel says", not "at Israel says"."""
+    text = "Dozens were among the 1,200 people that Israel says were killed in the Oct. 7 attack."
+    assert [text[a:b] for a, b in attribution_spans(text)] == ["Israel says"]
