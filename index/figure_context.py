@@ -77,6 +77,11 @@ _REFERS_BACK_RE = re.compile(
     re.IGNORECASE,
 )
 _REDUCED_RELATIVE_RE = re.compile(r"\s+(?:more\s+)?[a-z]+ed\s+(?:from|in|on|by|during|at)\b")
+_OWN_NOUN_RE = re.compile(
+    r"\s+(?!(?:of|in|on|at|by|from|for|to|with|and|or|as|than|since|after|before|during|more"
+    r"|were|was|are|is|have|has|had|people|others)\b)[a-z][\w-]*(?:\s+[\w-]+)?\s+[a-z]{2,}s\b"
+)
+"""A number followed by its own unknown plural noun ("four previous Israel-Hamas wars")."""
 _INCLUDES_RE = re.compile(r"\b(?:include|includes|included)\s+$")
 _CAPTIVES_RE = re.compile(r"\b(?:hostages|captives|abductees)\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[A-Za-z]+")
@@ -103,6 +108,8 @@ class Classifier:
         for i, cand in enumerate(group):
             if cand.measure is not None:
                 continue
+            if cand.counted is None and _OWN_NOUN_RE.match(self._text, cand.end):
+                continue  # it counts something the sentence's cues are not about
             left_lo = group[i - 1].context_end if i else s_start
             right_hi = group[i + 1].start if i + 1 < len(group) else s_end
             cand.child = bool(i and _CHILD_RE.search(self._text, left_lo, cand.start))

@@ -498,6 +498,16 @@ def test_find_figures_reads_what_a_subject_includes(
     assert [(f.text, f.measure) for f in find_figures([sentence])] == expected
 
 
+def test_find_figures_number_with_its_own_unknown_noun_takes_no_cue() -> None:
+    """ "all four previous Israel-Hamas wars" counts wars: not the sentence's death toll."""
+    sentence = (
+        "The overall number of deaths in Gaza and Israel far exceeds the combined toll of all "
+        "four previous Israel-Hamas wars, estimated at around 4,000."
+    )
+    assert [f.text for f in find_figures([sentence]) if f.measure == "killed"] == []
+    assert find_figures(["Strikes killed 40 and wounded dozens more."])[0].measure == "killed"
+
+
 def test_find_figures_spans_index_their_paragraph(seeds_dir: Path) -> None:
     """On the raw seeds every span slices its paragraph to exactly the figure's text."""
     for path in sorted(seeds_dir.glob("*.txt")):
