@@ -83,6 +83,7 @@ _OWN_NOUN_RE = re.compile(
 )
 """A number followed by its own unknown plural noun ("four previous Israel-Hamas wars")."""
 _INCLUDES_RE = re.compile(r"\b(?:include|includes|included)\s+$")
+_CAPTIVES = frozenset({"hostages", "captives", "abductees"})
 _CAPTIVES_RE = re.compile(r"\b(?:hostages|captives|abductees)\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[A-Za-z]+")
 _PEOPLE = HEAD_NOUNS - TIME_UNITS
@@ -129,6 +130,9 @@ class Classifier:
         for i, cand in enumerate(group):
             if cand.measure is None and cand.counted in _PEOPLE:
                 self._subject_includes(cand, s_start)
+            if cand.measure is None and cand.phrase.head is None and cand.counted in _CAPTIVES:
+                # "the number of hostages is 240": captives counted with no event are held
+                self._resolve(cand, HELD, s_start, s_end)
             if cand.measure is None and i and group[i - 1].measure is not None:
                 between = self._text[group[i - 1].context_end : cand.start]
                 if _COORDINATION_RE.fullmatch(between):  # "12 women and seven children"

@@ -508,6 +508,20 @@ def test_find_figures_number_with_its_own_unknown_noun_takes_no_cue() -> None:
     assert find_figures(["Strikes killed 40 and wounded dozens more."])[0].measure == "killed"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        ("The number of hostages is 240, according to Israel.", "hostages_held"),
+        ("The number of hostages released rose to 105.", "hostages_released"),
+        ("The number of hostages taken on October 7 stands at 253.", "hostages_taken"),
+    ],
+)
+def test_find_figures_number_of_hostages(sentence: str, measure: str) -> None:
+    """ "the number of hostages is N" counts those held unless an event says otherwise."""
+    (figure,) = find_figures([sentence])
+    assert (figure.counted, figure.measure) == ("hostages", measure)
+
+
 def test_find_figures_spans_index_their_paragraph(seeds_dir: Path) -> None:
     """On the raw seeds every span slices its paragraph to exactly the figure's text."""
     for path in sorted(seeds_dir.glob("*.txt")):
