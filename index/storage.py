@@ -25,6 +25,7 @@ import whoosh.multiproc
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage, RamStorage, Storage
 from whoosh.filedb.structfile import StructFile
+from whoosh.reading import IndexReader
 
 from index import safe_pickle
 from index.errors import IndexCorrupt, IndexOutOfDate
@@ -162,3 +163,20 @@ def check_version(storage: Storage) -> None:
             f"(schema {found or 'unknown'}, this version needs {SCHEMA_VERSION}).",
             hint=REBUILD_HINT,
         )
+
+
+def column_values(reader: IndexReader, fieldname: str, default: object) -> list[object]:
+    """A column's value for every docnum, segment by segment.
+
+    Whoosh's multi-segment column reader skips segments without the column and then
+    misplaces (or fails to find) the others' values, so each segment is read on its own.
+    """
+    values: list[object] = []
+    for sub, _offset in reader.leaf_readers():
+        count = sub.doc_count_all()
+        if sub.has_column(fieldname):
+            column = sub.column_reader(fieldname)
+            values.extend(column[d] for d in range(count))
+        else:
+            values.extend([default] * count)
+    return values

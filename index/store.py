@@ -17,7 +17,6 @@ from pathlib import Path
 from whoosh import index as whoosh_index
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.filedb.filestore import FileStorage, Storage
-from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 from whoosh.writing import IndexWriter
 
@@ -37,6 +36,7 @@ from index.storage import (
     VERSION_FILE,
     PrivateRamStorage,
     check_version,
+    column_values,
     has_index,
     open_checked,
     reading,
@@ -352,23 +352,6 @@ def _generation_key(searcher: Searcher) -> int:
     """The cache key of a searcher's index generation (-1 for an in-memory index)."""
     generation = searcher.reader().generation()
     return generation if generation is not None else -1
-
-
-def column_values(reader: IndexReader, fieldname: str, default: object) -> list[object]:
-    """A column's value for every docnum, segment by segment.
-
-    Whoosh's multi-segment column reader skips segments without the column and then
-    misplaces (or fails to find) the others' values, so each segment is read on its own.
-    """
-    values: list[object] = []
-    for sub, _offset in reader.leaf_readers():
-        count = sub.doc_count_all()
-        if sub.has_column(fieldname):
-            column = sub.column_reader(fieldname)
-            values.extend(column[d] for d in range(count))
-        else:
-            values.extend([default] * count)
-    return values
 
 
 def _ordinal(value: object) -> int:
