@@ -41,8 +41,8 @@ def cap_expansions(
 ) -> query.Query:
     """Replace Prefix/Wildcard/FuzzyTerm leaves by an Or of their most frequent terms.
 
-    With a `lexicon` (the store's, once warmed) prefixes and wildcards are looked up in
-    it instead of in every segment of the reader.
+    With a `lexicon` (the store's, once warmed) prefixes, wildcards and fuzzy edits are
+    looked up in it instead of in every segment of the reader.
     """
     cap = TYPING_CAP if typing else PREFIX_CAP
     capped: list[str] = []
