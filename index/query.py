@@ -85,7 +85,7 @@ def parse_query(
 ) -> ParsedQuery:
     """Turn what a user typed into a ParsedQuery; never raises on bad syntax.
 
-    `lexicon` (the store's, when warmed) makes prefix and wildcard expansion cheap.
+    `lexicon` (the store's, when warmed) makes prefix, wildcard and fuzzy expansion cheap.
     """
     notices: list[str] = []
     clean = _CONTROL.sub(" ", text)
