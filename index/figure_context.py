@@ -28,6 +28,7 @@ from index.measures import (
     HELD,
     captive_side,
     events_in,
+    is_captive,
     is_person,
     measure_for,
     noun_event,
@@ -83,7 +84,6 @@ _OWN_NOUN_RE = re.compile(
 )
 """A number followed by its own unknown plural noun ("four previous Israel-Hamas wars")."""
 _INCLUDES_RE = re.compile(r"\b(?:include|includes|included)\s+$")
-_CAPTIVES = frozenset({"hostages", "captives", "abductees"})
 _CAPTIVES_RE = re.compile(r"\b(?:hostages|captives|abductees)\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[A-Za-z]+")
 _PEOPLE = HEAD_NOUNS - TIME_UNITS
@@ -130,7 +130,7 @@ class Classifier:
         for i, cand in enumerate(group):
             if cand.measure is None and cand.counted in _PEOPLE:
                 self._subject_includes(cand, s_start)
-            if cand.measure is None and cand.phrase.head is None and cand.counted in _CAPTIVES:
+            if cand.measure is None and cand.phrase.head is None and is_captive(cand.counted):
                 # "the number of hostages is 240": captives counted with no event are held
                 self._resolve(cand, HELD, s_start, s_end)
             if cand.measure is None and i and group[i - 1].measure is not None:
@@ -267,9 +267,7 @@ class Classifier:
         for word in reversed(words):
             if word.group().lower() in _PEOPLE:
                 cand.counted = word.group().lower()
-                probe = _probe(cand, word.start(), word.end())
-                self._local(probe, p_start, p_end, set())
-                cand.measure, cand.event = probe.measure, probe.event
+                self._read_as(cand, word.start(), word.end(), (p_start, p_end))
                 return
 
     def _subject_includes(self, cand: Candidate, s_start: int) -> None:
@@ -299,11 +297,15 @@ class Classifier:
         found = list(noun.finditer(self._text, p_start, p_end))
         if not found:
             return
-        span = self._span
-        self._span = (p_start, p_end)
-        probe = _probe(cand, found[-1].start(), found[-1].end())
-        self._local(probe, p_start, p_end, set())
-        self._span = span
+        self._read_as(cand, found[-1].start(), found[-1].end(), (p_start, p_end))
+
+    def _read_as(self, cand: Candidate, start: int, end: int, sentence: tuple[int, int]) -> None:
+        """Give `cand` the measure the words at [start, end) have in another sentence."""
+        own = self._span
+        self._span = sentence
+        probe = _probe(cand, start, end)
+        self._local(probe, sentence[0], sentence[1], set())
+        self._span = own
         cand.measure, cand.event = probe.measure, probe.event
 
 

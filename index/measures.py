@@ -218,7 +218,7 @@ def measure_for(event: str | None, side: str | None, head: str | None) -> str | 
     if event is None:
         return None
     if event == KILLED:
-        return "dead_hostages" if side == HOSTAGES and _is_captive(head) else KILLED
+        return "dead_hostages" if side == HOSTAGES and is_captive(head) else KILLED
     if event in (TAKEN, TAKE_VERB):
         return "hostages_taken" if event == TAKEN or side == HOSTAGES else None
     if event == HELD:
@@ -228,7 +228,7 @@ def measure_for(event: str | None, side: str | None, head: str | None) -> str | 
     return event
 
 
-def _is_captive(head: str | None) -> bool:
+def is_captive(head: str | None) -> bool:
     """True when the counted noun itself names captives (hostages, captives)."""
     return head is not None and head.lower() in _HOSTAGE_NOUNS
 

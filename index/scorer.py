@@ -90,9 +90,16 @@ def fill_length_norms(searcher: Searcher, norms: dict[str, dict[int, float]]) ->
         b = _B[fieldname]
         for leaf, offset in searcher.reader().leaf_readers():
             for docnum in range(leaf.doc_count_all()):
-                # None, not the default, when the document has no words in the field.
-                length = leaf.doc_field_length(docnum, fieldname, 0) or 0
-                norm[offset + docnum] = BM25_K1 * (1 - b + b * length / average)
+                length = leaf.doc_field_length(docnum, fieldname, 0)
+                norm[offset + docnum] = _length_norm(length, average, b)
+
+
+def _length_norm(length: int | None, average: float, b: float) -> float:
+    """BM25's `k1 * (1 - b + b * length / average)`.
+
+    Whoosh gives a length of None, not its default, for a document with no words in the field.
+    """
+    return BM25_K1 * (1 - b + b * (length or 0) / average)
 
 
 def _denominators(
@@ -114,7 +121,7 @@ def _denominators(
         length_norm = norm.get(docnum)
         if length_norm is None:
             length = reader.doc_field_length(docnum, fieldname, 0)
-            length_norm = norm[docnum] = BM25_K1 * (1 - b + b * length / average)
+            length_norm = norm[docnum] = _length_norm(length, average, b)
         found.append(weight + length_norm)
     entry.denominators = found
     return found
