@@ -7,7 +7,8 @@ from dataclasses import replace
 from typing import Any
 
 from index.annotations import ANNOTATION_CONTEXT, bookmarks_to_annotations, bookmarks_to_markdown
-from index.models import AnchorStatus, Article, ArticleId, Bookmark, PublishedHow
+from index.models import AnchorStatus, Article, ArticleId, Bookmark
+from tests.builders import text_article
 
 PARAGRAPHS = ("First paragraph.", "Hamas released 13 hostages. The Red Cross took them.")
 
@@ -40,19 +41,7 @@ def export(bookmarks: list[Bookmark], articles: dict[ArticleId, Article] | None 
 
 def make_article() -> Article:
     """The article the bookmark points into."""
-    return Article(
-        id=ArticleId("a1"),
-        path="a1.txt",
-        title="Truce holds",
-        source=None,
-        url=None,
-        published=None,
-        published_how=PublishedHow.UNKNOWN,
-        tags=(),
-        paragraphs=PARAGRAPHS,
-        figures=(),
-        mentions=(),
-    )
+    return text_article(PARAGRAPHS)
 
 
 def test_annotations_have_the_w3c_shape() -> None:

@@ -12,7 +12,8 @@ import pytest
 from index.bookmark_schema import SCHEMA_VERSION
 from index.bookmarks import BookmarkStore
 from index.errors import BookmarkNotFound, BookmarkStoreError, InvalidRequest
-from index.models import AnchorStatus, Article, ArticleId, PublishedHow
+from index.models import AnchorStatus, Article
+from tests.builders import text_article
 
 PARAGRAPHS = (
     "Mediators from Qatar and Egypt met in Doha on Thursday to extend the truce.",
@@ -24,20 +25,8 @@ QUOTE = "Hamas released 13 Israeli hostages on Friday."
 def make_article(paragraphs: tuple[str, ...] = PARAGRAPHS, article_id: str = "a1") -> Article:
     """A minimal article whose content hash follows its paragraphs."""
     digest = hashlib.sha256("\n\n".join(paragraphs).encode()).hexdigest()
-    return Article(
-        id=ArticleId(article_id),
-        path=f"{article_id}.txt",
-        title=f"Title of {article_id}",
-        source=None,
-        url=None,
-        published=None,
-        published_how=PublishedHow.UNKNOWN,
-        tags=(),
-        paragraphs=paragraphs,
-        figures=(),
-        mentions=(),
-        content_hash=digest,
-    )
+    title = f"Title of {article_id}"
+    return text_article(paragraphs, article_id=article_id, title=title, content_hash=digest)
 
 
 def fixed_clock() -> str:

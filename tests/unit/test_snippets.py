@@ -3,24 +3,13 @@
 from __future__ import annotations
 
 from index.analysis import analyse
-from index.models import Article, ArticleId, PublishedHow
+from index.models import Article
 from index.snippets import SNIPPET_CHARS, make_snippet
+from tests.builders import text_article
 
 
 def _article(*paragraphs: str) -> Article:
-    return Article(
-        id=ArticleId("a"),
-        path="/news/a.txt",
-        title="Talks",
-        source=None,
-        url=None,
-        published=None,
-        published_how=PublishedHow.UNKNOWN,
-        tags=(),
-        paragraphs=paragraphs,
-        figures=(),
-        mentions=(),
-    )
+    return text_article(paragraphs, title="Talks")
 
 
 def _matched(text: str, matches: tuple[tuple[int, int], ...]) -> list[str]:
