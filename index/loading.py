@@ -79,8 +79,8 @@ MAX_ARTICLE_CHARS = 1_000_000
 """Longest text one article may have (a long news feature is ~50,000 characters).
 
 A multi-megabyte "article" (a log, a dump, a book) took 13 s to open in the reader at
-12 million characters; it is skipped with the reason, and files of many articles
-(JSON Lines, CSV) are limited by the readers' file size instead.
+12 million characters; it is skipped with the reason. The limit is per document: a JSON
+Lines or CSV file of many articles is bounded by the readers' file size instead.
 """
 
 

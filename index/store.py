@@ -255,8 +255,8 @@ class ArticleStore:
     def warm(self) -> None:
         """Build the per-generation caches (facets, date order, lexicon) before the first query.
 
-        The first search after opening or writing otherwise pays ~0.2 s at 22k articles;
-        call this from a worker right after opening.
+        About 0.5 s at 21k articles, which the first searches after opening or writing
+        would otherwise pay between them; call this from a worker right after opening.
         """
         with self.searcher() as searcher:
             self.facet_columns(searcher)
