@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from html.parser import HTMLParser
+from typing import NamedTuple
 
 _SKIP_TAGS_TEXT = (
     "script style noscript template svg nav footer aside form button select textarea "
@@ -35,15 +36,17 @@ _CONTAINERS_TEXT = "div section article main body td blockquote center"
 _CONTAINERS = frozenset(_CONTAINERS_TEXT.split())
 _VOID_TEXT = "br img meta link input hr source col area base embed wbr track param"
 _VOID = frozenset(_VOID_TEXT.split())
+_TAG_WORDS = r"tags?|tags?-list|topics|keywords"
+"""Labels of a list of the article's topics: never article text, its items become tags."""
 _NOISE = re.compile(
     r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|footer|sidebar|share|sharing|social|comments?|"
     r"related|promo|advert|ads?|cookie|newsletter|subscribe|breadcrumbs?|popup|modal|widget|"
-    r"masthead|banner|toolbar|pagination|tags?|tags?-list|topics|keywords|most-read|trending|"
+    rf"masthead|banner|toolbar|pagination|{_TAG_WORDS}|most-read|trending|"
     r"recommend\w*|byline|author|links-block|link-list|read-more|more-on|complementary|"
     r"contentinfo)(?:$|[\s_-])",
     re.IGNORECASE,
 )
-_TAG_LIST = re.compile(r"(?:^|[\s_-])(?:tags?|tags?-list|topics|keywords)(?:$|[\s_-])", re.I)
+_TAG_LIST = re.compile(rf"(?:^|[\s_-])(?:{_TAG_WORDS})(?:$|[\s_-])", re.IGNORECASE)
 """An element listing the article's topics: its short items become tags."""
 _STANDFIRST = re.compile(
     r"(?:^|[\s_-])(?:standfirst|subhead|subheadline|sub-?title|dek|summary|lede|intro|"
@@ -54,6 +57,19 @@ _STANDFIRST = re.compile(
 _LABELS = ("class", "id", "data-component", "data-testid", "role")
 """Attributes whose words say what an element is."""
 _SPACE = re.compile(r"\s+")
+
+
+class _Open(NamedTuple):
+    """An open element and what it says about the text inside it."""
+
+    tag: str
+    node: int
+    skip: bool
+    noisy: bool
+    gate: bool
+    """An <article>'s own <header>: only a standfirst's text inside it is kept."""
+    standfirst: bool
+    tagging: bool
 
 
 @dataclass(slots=True)
@@ -95,8 +111,7 @@ class _Extractor(HTMLParser):
         self.blocks: list[_Block] = []
         self.meta: dict[str, str] = {}
         self.bonus: dict[int, float] = {}
-        self._stack: list[tuple[str, int, bool, bool, bool, bool, bool]] = []
-        """(tag, node id, skip, noisy, gate, standfirst, tagging) of each open element."""
+        self._stack: list[_Open] = []
         self._containers: list[int] = []
         self._skip = 0
         self._noisy = 0
@@ -118,7 +133,7 @@ class _Extractor(HTMLParser):
             if tag == "br" and self._block is not None:
                 self._block.parts.append(" ")
             return
-        if tag in ("p", "li") and self._stack and self._stack[-1][0] == tag:
+        if tag in ("p", "li") and self._stack and self._stack[-1].tag == tag:
             self.handle_endtag(tag)
         labels = " ".join(values.get(name, "") for name in _LABELS)
         gate = tag == "header" and self._article > 0
@@ -127,7 +142,7 @@ class _Extractor(HTMLParser):
         standfirst = bool(_STANDFIRST.search(labels))
         tagging = bool(_TAG_LIST.search(labels))
         self._next_id += 1
-        self._stack.append((tag, self._next_id, skip, noisy, gate, standfirst, tagging))
+        self._stack.append(_Open(tag, self._next_id, skip, noisy, gate, standfirst, tagging))
         self._skip += skip
         self._noisy += noisy
         self._gate += gate
@@ -148,15 +163,16 @@ class _Extractor(HTMLParser):
                 self._block = self._new_block(tag)
 
     def handle_endtag(self, tag: str) -> None:
-        if not any(entry[0] == tag for entry in self._stack):
+        if not any(entry.tag == tag for entry in self._stack):
             return
         while self._stack:
-            open_tag, node, skip, noisy, gate, standfirst, tagging = self._stack.pop()
-            self._skip -= skip
-            self._noisy -= noisy
-            self._gate -= gate
-            self._standfirst -= standfirst
-            self._tagging -= tagging
+            entry = self._stack.pop()
+            open_tag, node = entry.tag, entry.node
+            self._skip -= entry.skip
+            self._noisy -= entry.noisy
+            self._gate -= entry.gate
+            self._standfirst -= entry.standfirst
+            self._tagging -= entry.tagging
             self._article -= open_tag == "article"
             if open_tag == "a":
                 self._link -= 1
