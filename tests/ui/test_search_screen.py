@@ -243,6 +243,37 @@ async def test_search_index_folder_command(
         assert any(isinstance(m, SearchScreen.IndexProgress) for m in seen)
 
 
+def _folder_with_broken_files(data_dir: Path, folder: Path) -> Path:
+    """One good article, a binary file and an empty one."""
+    folder.mkdir()
+    good = next(data_dir.glob("*.txt"))
+    (folder / good.name).write_bytes(good.read_bytes())
+    (folder / "broken.txt").write_bytes(b"\x00\x01binary")
+    (folder / "empty.txt").write_text("", encoding="utf-8")
+    return folder
+
+
+async def test_search_index_folder_names_the_files_it_skipped(
+    make_app: MakeApp, data_dir: Path, tmp_path: Path, settle: Settle, notes: Notes
+) -> None:
+    """Indexing a folder with broken files says which were skipped and why; the rest load."""
+    folder = _folder_with_broken_files(data_dir, tmp_path / "mixed")
+    app = make_app(Library.in_memory())
+    async with app.run_test(size=SIZE, message_hook=notes) as pilot:
+        await settle(pilot)
+        app.ask_folder()
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(folder)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert len(results(app).article_ids) == 1
+        (warning,) = notes.texts("warning")
+        assert warning.startswith("Indexed 1 articles")
+        assert "Skipped 2 files or records:" in warning
+        assert "broken.txt: is binary data" in warning
+        assert "empty.txt: is empty" in warning
+
+
 async def test_search_slash_inside_the_query_is_a_character(
     make_app: MakeApp, settle: Settle
 ) -> None:

@@ -6,7 +6,7 @@ import gc
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Literal
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -213,8 +213,9 @@ class SearchScreen(Screen[None]):
         self.count = event.count
         self.sub_title = f"{event.count} articles"
         if event.report is not None:
-            added = len(event.report.added) + len(event.report.updated)
-            self.notify(f"Indexed {added} articles in {event.report.seconds:.1f} s")
+            text, severity = _indexed_notice(event.report)
+            timeout = 15 if severity == "warning" else 5
+            self.notify(text, severity=severity, timeout=timeout, markup=False)
         if self.query_one(SearchBar).value:
             self.run_search(self.query_one(SearchBar).value, self.sort)
             return
@@ -318,6 +319,25 @@ class SearchScreen(Screen[None]):
         """Replace the query with the "did you mean" suggestion."""
         if self.page is not None and self.page.suggestion:
             self.query_one(SearchBar).set_value(self.page.suggestion)
+
+
+_SKIPS_SHOWN = 4
+"""Skipped files named in the notification (the CLI's `newsdesk index` lists them all)."""
+
+
+def _indexed_notice(report: IngestReport) -> tuple[str, Literal["information", "warning"]]:
+    """What an indexing run did, naming the files it skipped and why."""
+    added = len(report.added) + len(report.updated)
+    lines = [f"Indexed {added} articles in {report.seconds:.1f} s."]
+    if report.duplicates:
+        lines[0] += f" {len(report.duplicates)} duplicates left out."
+    if not report.skipped:
+        return "\n".join(lines), "information"
+    lines.append(f"Skipped {len(report.skipped)} files or records:")
+    lines += [f"• {Path(s.path).name}: {s.reason}" for s in report.skipped[:_SKIPS_SHOWN]]
+    if len(report.skipped) > _SKIPS_SHOWN:
+        lines.append(f"… and {len(report.skipped) - _SKIPS_SHOWN} more (newsdesk index lists all)")
+    return "\n".join(lines), "warning"
 
 
 def _notice(page: SearchPage) -> Content | None:
