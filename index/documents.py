@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
 from index.models import Article
 from index.payload import encode_article, parties_by_count
 from index.schema import FACET_SEPARATOR, LIST_SEPARATOR
+from index.segment_writer import AnalysedText
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,8 +22,16 @@ class FacetColumns:
     parties: list[tuple[str, ...]]
 
 
-def document_fields(article: Article) -> dict[str, object]:
-    """The Whoosh fields of one article."""
+def document_fields(
+    article: Article, analysed: Mapping[str, AnalysedText] | None = None
+) -> dict[str, object]:
+    """The Whoosh fields of one article.
+
+    Args:
+        article: The article.
+        analysed: Text fields already analysed (for `InMemorySegmentWriter` only); each
+            is used only when its text is the article's, so a stale one is never indexed.
+    """
     parties = parties_by_count(article)
     measures = sorted({f.measure for f in article.figures if f.measure})
     month = article.published.strftime("%Y-%m") if article.published else ""
@@ -46,6 +55,9 @@ def document_fields(article: Article) -> dict[str, object]:
         "month": month,
     }
     fields.update({name: value for name, value in optional.items() if value})
+    for name, value in (analysed or {}).items():
+        if fields.get(name) == value.text:
+            fields[name] = value
     if article.published:
         published = article.published
         fields["date"] = datetime(published.year, published.month, published.day)

@@ -13,16 +13,17 @@ import dataclasses
 import hashlib
 import time
 from collections import deque
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from index import neardup
 from index.errors import ArticleNotFound
 from index.ids import hash_id, record_id
 from index.ingest_batch import Batch, Tally
-from index.loading import LoadedFile, Loader, Tables
+from index.loading import LoadedDocument, LoadedFile, Loader, Tables
 from index.manifest import ArticleRecord, FileRecord, Manifest
 from index.models import Article, ArticleId, IngestReport, SkippedFile, SourceDocument
+from index.prepared import near_signature
 from index.readers import SUPPORTED_SUFFIXES
 from index.store import ArticleStore
 from index.walk import discover
@@ -88,6 +89,7 @@ class Ingester:
         self._size = batch_articles
         self._parallel = parallel
         self._done = 0
+        self._in_flight = 0
         self._known_ids = known_ids or {}
 
     def run(self, sources: Sequence[Path], progress: Progress | None = None) -> IngestReport:
@@ -115,19 +117,16 @@ class Ingester:
         return self._tally.report(time.perf_counter() - started)
 
     def _drain(self, loader: Loader, progress: Progress | None) -> None:
-        """Work through the queue a batch at a time: check, load, stage, write."""
+        """Work through the queue: check, load, stage, and write a batch whenever one is full.
+
+        Files are checked as the loader draws them, a few thousand ahead of the one being
+        staged, so the workers go on loading while a batch is written.
+        """
         while self._queue:
-            chunk = [self._queue.popleft() for _ in range(min(len(self._queue), self._size))]
-            changed: list[tuple[Path, FileRecord, FileRecord | None]] = []
-            for path in chunk:
-                checked = self._check(path)
-                if checked is None:
-                    self._done += 1
-                else:
-                    changed.append(checked)
-            loaded = loader.load([path for path, _, _ in changed])
-            for (path, record, previous), contents in zip(changed, loaded, strict=True):
-                total = self._done + len(changed) + len(self._queue)
+            changed = loader.load_each(self._changed(), len(self._queue), lambda item: item[0])
+            for (path, record, previous), contents in changed:
+                self._in_flight -= 1
+                total = self._done + 1 + self._in_flight + len(self._queue)
                 _report(progress, self._done, total, str(path))
                 self._ingest_loaded(contents, record, previous)
                 self._done += 1
@@ -135,6 +134,16 @@ class Ingester:
                     _report(progress, self._done, total, WRITING)
                     self._batch.flush()
                     self._batch.begin()
+
+    def _changed(self) -> Iterator[tuple[Path, FileRecord, FileRecord | None]]:
+        """Take files off the queue, yielding those that must be loaded (counted in flight)."""
+        while self._queue:
+            checked = self._check(self._queue.popleft())
+            if checked is None:
+                self._done += 1
+            else:
+                self._in_flight += 1
+                yield checked
 
     def _enqueue(self, path: Path) -> None:
         """Queue a file once."""
@@ -209,7 +218,7 @@ class Ingester:
                 self._tally.skip(loaded.document.path, loaded.problem or "no article in it")
                 continue
             stable = self._stable_id(record.path, old_ids, position)
-            outcome = self._ingest_article(loaded.document, loaded.article, stable, set(old_ids))
+            outcome = self._ingest_article(loaded, loaded.article, stable, set(old_ids))
             if isinstance(outcome, tuple):
                 duplicate_of.append(outcome[0])
             elif outcome is not None:
@@ -259,12 +268,13 @@ class Ingester:
 
     def _ingest_article(
         self,
-        document: SourceDocument,
+        loaded: LoadedDocument,
         article: Article,
         stable: ArticleId | None,
         own_ids: set[ArticleId],
     ) -> ArticleId | tuple[ArticleId] | None:
         """Stage one parsed article; returns its id, (original id,) for a duplicate, or None."""
+        document = loaded.document
         same = self._manifest.article_with_hash(article.content_hash)
         if same is not None and same.id not in own_ids:
             self._tally.duplicate(document.path, f"identical to {same.id} ({same.path})")
@@ -273,8 +283,10 @@ class Ingester:
         if article_id is None:
             return None
         article = dataclasses.replace(article, id=article_id)
-        signature = neardup.signature(neardup.body_text(article.paragraphs))
-        bands = neardup.band_keys(signature) if signature else []
+        prepared = loaded.prepared
+        signature, bands = (
+            (prepared.signature, prepared.bands) if prepared else near_signature(article)
+        )
         near = self._near_duplicate(article, signature, bands)
         if near is not None:
             self._tally.duplicate(document.path, f"near-identical to {near.id} ({near.path})")
@@ -285,14 +297,14 @@ class Ingester:
         self._manifest.put_article(
             ArticleRecord(article_id, article.path, article.content_hash, signature), bands
         )
-        self._batch.upsert(article)
+        self._batch.upsert(article, prepared.fields if prepared else None)
         (self._tally.added if before is None else self._tally.updated).append(article_id)
         if before is not None and before.content_hash != article.content_hash:
             self._requeue_duplicates(article_id)
         return article_id
 
     def _near_duplicate(
-        self, article: Article, signature: bytes | None, bands: list[int]
+        self, article: Article, signature: bytes | None, bands: Sequence[int]
     ) -> ArticleRecord | None:
         """An indexed article whose body is near-identical (Jaccard >= 0.9), or None."""
         if signature is None:

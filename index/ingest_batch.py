@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from index.manifest import Manifest
 from index.models import Article, ArticleId, IngestReport, SkippedFile
+from index.segment_writer import AnalysedText
 from index.store import ArticleStore
 
 
@@ -17,20 +19,29 @@ class Batch:
         self._manifest = manifest
         self._size = size
         self._upserts: dict[ArticleId, Article] = {}
+        self._analysed: dict[ArticleId, Mapping[str, AnalysedText]] = {}
         self._deletes: set[ArticleId] = set()
 
     def begin(self) -> None:
         """Open the manifest transaction of the first batch."""
         self._manifest.begin()
 
-    def upsert(self, article: Article) -> None:
-        """Stage an article (a later delete of the same id cancels it)."""
+    def upsert(self, article: Article, analysed: Mapping[str, AnalysedText] | None) -> None:
+        """Stage an article, with its analysed text fields when a worker made them.
+
+        A later delete of the same id cancels it.
+        """
         self._deletes.discard(article.id)
         self._upserts[article.id] = article
+        if analysed is None:
+            self._analysed.pop(article.id, None)
+        else:
+            self._analysed[article.id] = analysed
 
     def delete(self, article_id: ArticleId) -> None:
         """Stage a deletion (a later upsert of the same id cancels it)."""
         self._upserts.pop(article_id, None)
+        self._analysed.pop(article_id, None)
         self._deletes.add(article_id)
 
     def pending(self, article_id: ArticleId) -> Article | None:
@@ -44,14 +55,17 @@ class Batch:
     def flush(self) -> None:
         """Write the staged changes to the store, then commit the manifest."""
         if self._upserts or self._deletes:
-            self._store.write(list(self._upserts.values()), sorted(self._deletes))
+            upserts = list(self._upserts.values())
+            self._store.write(upserts, sorted(self._deletes), self._analysed)
         self._manifest.commit()
         self._upserts.clear()
+        self._analysed.clear()
         self._deletes.clear()
 
     def abandon(self) -> None:
         """Drop the staged changes and roll the manifest back (after an error)."""
         self._upserts.clear()
+        self._analysed.clear()
         self._deletes.clear()
         self._manifest.rollback()
 

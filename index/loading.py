@@ -11,15 +11,18 @@ indexes in a worker thread) can deadlock, and `spawn` would re-run `python -m tu
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import multiprocessing
 import os
 import sys
 import threading
-from collections.abc import Iterator, Sequence
-from concurrent.futures import Executor, ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import TypeVar
 
 from index.errors import UnreadableFile
 from index.gazetteer import Gazetteer
@@ -27,13 +30,21 @@ from index.ids import content_hash_of
 from index.models import Article, ArticleId, SkippedFile, SourceDocument
 from index.outlets import OutletTable
 from index.parse import parse_document
+from index.prepared import Prepared, prepare
 from index.readers import read_documents_with_problems
 
 POOL_MIN_FILES = 400
 """Below this many files to parse, a worker pool costs more than it saves."""
 _CHUNK = 16
 """Files handed to a worker at a time."""
+AHEAD = 4096
+"""Files the workers may load ahead of the main process.
+
+They keep loading while the main process writes a batch to the index, instead of waiting
+for it; the bound keeps memory in check when the main process is the slower side.
+"""
 _PENDING_ID = ArticleId("pending")
+Item = TypeVar("Item")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +62,8 @@ class LoadedDocument:
     document: SourceDocument
     article: Article | None
     problem: str | None = None
+    prepared: Prepared | None = None
+    """The article's signature and analysed fields, when it was loaded in a worker."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,7 +97,7 @@ Lines or CSV file of many articles is bounded by the readers' file size instead.
 """
 
 
-def _parse(document: SourceDocument, tables: Tables) -> LoadedDocument:
+def _parse(document: SourceDocument, tables: Tables, *, in_worker: bool) -> LoadedDocument:
     """Parse one document; an unusable one carries the reason instead of an article."""
     if len(document.text) > MAX_ARTICLE_CHARS:
         size = len(document.text) / 1_000_000
@@ -104,15 +117,17 @@ def _parse(document: SourceDocument, tables: Tables) -> LoadedDocument:
         return LoadedDocument(document, None, "no article text left after cleaning")
     if not article.content_hash:
         article = dataclasses.replace(article, content_hash=content_hash_of(article))
-    return LoadedDocument(document, article)
+    return LoadedDocument(document, article, prepared=prepare(article) if in_worker else None)
 
 
-def load_file(path: Path, tables: Tables | None = None) -> LoadedFile:
+def load_file(path: Path, tables: Tables | None = None, *, in_worker: bool = False) -> LoadedFile:
     """Read a file and parse each of its documents.
 
     Args:
         path: The file.
         tables: The parser's outlet table and gazetteer (None: the built-in ones).
+        in_worker: Also `prepare` each article (a worker's spare time; the main
+            process would only move the work).
 
     Returns:
         The parsed documents, and one SkippedFile per whole-file or per-record failure.
@@ -126,7 +141,7 @@ def load_file(path: Path, tables: Tables | None = None) -> LoadedFile:
     skipped = [_problem_line(problem, path) for problem in problems]
     if not documents and not problems:
         skipped.append(SkippedFile(str(path), "no article text found in it"))
-    parsed = tuple(_parse(d, tables or Tables()) for d in documents)
+    parsed = tuple(_parse(d, tables or Tables(), in_worker=in_worker) for d in documents)
     return LoadedFile(path, parsed, tuple(skipped))
 
 
@@ -139,9 +154,9 @@ def _init_worker(tables: Tables) -> None:
     _worker_tables = tables
 
 
-def _load_in_worker(path: Path) -> LoadedFile:
-    """`load_file` with the worker's parser tables."""
-    return load_file(path, _worker_tables)
+def _load_in_worker(paths: list[Path]) -> list[LoadedFile]:
+    """`load_file` on each path, with the worker's parser tables."""
+    return [load_file(path, _worker_tables, in_worker=True) for path in paths]
 
 
 def can_fork_workers() -> bool:
@@ -188,10 +203,43 @@ class Loader:
 
     def load(self, paths: Sequence[Path]) -> Iterator[LoadedFile]:
         """Load the files, yielding results in the order of `paths`."""
-        large = self._parallel and len(paths) >= POOL_MIN_FILES
+        for _path, loaded in self.load_each(paths, len(paths), lambda path: path):
+            yield loaded
+
+    def load_each(
+        self, items: Iterable[Item], expected: int, path_of: Callable[[Item], Path]
+    ) -> Iterator[tuple[Item, LoadedFile]]:
+        """Load the file of each item, yielding (item, loaded) in the order of `items`.
+
+        `items` is drawn lazily, at most `AHEAD` files before the one being yielded, so
+        the caller may still add to what it produces.
+
+        Args:
+            items: What to load (anything a path can be had from).
+            expected: About how many items there are (decides whether workers pay off).
+            path_of: The file of an item.
+        """
+        large = self._parallel and expected >= POOL_MIN_FILES
         # Once started, the pool runs its own threads: reuse it rather than check again.
-        if large and (self._pool is not None or can_fork_workers()):
-            yield from self._executor().map(_load_in_worker, paths, chunksize=_CHUNK)
-        else:
-            for path in paths:
-                yield load_file(path, self._tables)
+        if not (large and (self._pool is not None or can_fork_workers())):
+            for item in items:
+                yield item, load_file(path_of(item), self._tables)
+            return
+        executor = self._executor()
+        source = iter(items)
+        pending: deque[tuple[list[Item], Future[list[LoadedFile]]]] = deque()
+
+        def submit() -> bool:
+            chunk = list(itertools.islice(source, _CHUNK))
+            if chunk:
+                paths = [path_of(item) for item in chunk]
+                pending.append((chunk, executor.submit(_load_in_worker, paths)))
+            return bool(chunk)
+
+        while len(pending) * _CHUNK < AHEAD and submit():
+            pass
+        while pending:
+            chunk, future = pending.popleft()
+            loaded = future.result()
+            submit()
+            yield from zip(chunk, loaded, strict=True)

@@ -8,7 +8,6 @@ call, so a store can be used from several threads. Every read of index files goe
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
@@ -32,6 +31,7 @@ from index.models import Article, ArticleId, ArticleSummary
 from index.payload import DecodedArticles, decode_article, summarise
 from index.schema import SCHEMA_VERSION, TEXT_FIELDS, build_schema
 from index.scorer import fill_length_norms
+from index.segment_writer import AnalysedText, InMemorySegmentWriter
 from index.storage import (
     VERSION_FILE,
     PrivateRamStorage,
@@ -43,7 +43,11 @@ from index.storage import (
 )
 
 BULK_THRESHOLD = 2000
-"""Batches at least this large use Whoosh's multi-process writer (2.8x faster at 22k)."""
+"""Batches at least this large use `InMemorySegmentWriter`, committed without merging.
+
+Smaller writes use Whoosh's `SegmentWriter`, whose commit merges small segments so they
+do not pile up.
+"""
 
 POSTING_COMPRESSION = 0
 """zlib level for posting blocks: 0 (off) writes faster and reads faster; the index is larger."""
@@ -125,8 +129,19 @@ class ArticleStore:
 
     # --- writing -------------------------------------------------------------
 
-    def write(self, upserts: Sequence[Article], deletes: Sequence[ArticleId] = ()) -> None:
+    def write(
+        self,
+        upserts: Sequence[Article],
+        deletes: Sequence[ArticleId] = (),
+        analysed: Mapping[ArticleId, Mapping[str, AnalysedText]] | None = None,
+    ) -> None:
         """Add or replace articles (by id) and delete others, in one commit.
+
+        Args:
+            upserts: Articles to add, or to replace when their id is indexed.
+            deletes: Ids to delete.
+            analysed: Text fields an ingest worker already analysed, by article id
+                (`index.prepared`); used by bulk writes, the others analyse again.
 
         Raises:
             IndexBusy: another process holds the write lock.
@@ -140,11 +155,13 @@ class ArticleStore:
         try:
             for article_id in deletes:
                 writer.delete_by_term("id", article_id)
+            ready = analysed if bulk and analysed else {}
             for article in latest.values():
+                fields = document_fields(article, ready.get(article.id))
                 if article.id in indexed:
-                    writer.update_document(**document_fields(article))
+                    writer.update_document(**fields)
                 else:
-                    writer.add_document(**document_fields(article))
+                    writer.add_document(**fields)
         except BaseException:
             writer.cancel()
             raise
@@ -172,8 +189,7 @@ class ArticleStore:
         try:
             options = {"codec": W3Codec(compression=POSTING_COMPRESSION), "compound": COMPOUND}
             if bulk:
-                procs = max(1, min(2, os.cpu_count() or 1))
-                return self._ix.writer(procs=procs, limitmb=256, multisegment=True, **options)
+                return InMemorySegmentWriter(self._ix, **options)
             return self._ix.writer(limitmb=128, **options)
         except whoosh_index.LockError as error:
             raise IndexBusy(_BUSY, hint=_BUSY_HINT) from error

@@ -259,7 +259,7 @@ def test_ingest_failed_write_loses_nothing(
     for n in range(2, 6):
         write_article(tmp_path / "second" / f"{n}.txt", n)
 
-    def broken(upserts: object, deletes: object = ()) -> None:
+    def broken(upserts: object, deletes: object = (), analysed: object = None) -> None:
         raise OSError("disk full")
 
     monkeypatch.setattr(harness.store, "write", broken)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from index import loading
 from index.loading import Loader, load_file, without_path
+from index.prepared import prepare
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "articles"
 
@@ -58,13 +61,44 @@ def test_load_file_bad_record_is_attributed_to_the_record(tmp_path: Path) -> Non
 
 
 def test_loader_pool_matches_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Loading through the worker pool gives the same results, in order, as in-process."""
+    """The worker pool gives the same results, in order, plus each article's preparation."""
     paths = sorted(DATA.glob("*.txt"))
     with Loader(None, parallel=False) as loader:
         expected = list(loader.load(paths))
     monkeypatch.setattr(loading, "POOL_MIN_FILES", 1)
     with Loader(None) as loader:
-        assert list(loader.load(paths)) == expected
+        got = list(loader.load(paths))
+    assert [loaded.path for loaded in got] == paths
+    for pooled, plain in zip(got, expected, strict=True):
+        for document, reference in zip(pooled.documents, plain.documents, strict=True):
+            assert document.article is not None
+            assert reference.prepared is None
+            assert document.prepared == prepare(document.article)
+            assert dataclasses.replace(document, prepared=None) == reference
+
+
+def test_loader_draws_items_lazily_a_bounded_distance_ahead(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Workers load at most AHEAD files before the one yielded, so a caller can still queue."""
+    monkeypatch.setattr(loading, "POOL_MIN_FILES", 1)
+    monkeypatch.setattr(loading, "AHEAD", 32)
+    paths = sorted(DATA.glob("*.txt")) * 20
+    drawn: list[int] = []
+
+    def items() -> Iterator[tuple[int, Path]]:
+        for number, path in enumerate(paths):
+            drawn.append(number)
+            yield number, path
+
+    with Loader(None) as loader:
+        results = loader.load_each(items(), len(paths), lambda item: item[1])
+        (first, loaded) = next(results)
+        assert first == (0, paths[0])
+        assert loaded.path == paths[0]
+        assert 0 < len(drawn) <= 32 + 16
+        rest = [item for item, _loaded in results]
+    assert [number for number, _path in [first, *rest]] == list(range(len(paths)))
 
 
 def test_without_path_strips_a_leading_path() -> None:

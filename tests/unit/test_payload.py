@@ -22,8 +22,17 @@ def test_encode_decode_round_trips_every_field() -> None:
     assert decode_article(encode_article(article)) == article
 
 
+def test_decode_article_reads_the_older_compressed_payloads() -> None:
+    """Indexes written before payloads went uncompressed hold zlib'd JSON; both decode."""
+    article = _article(5)
+    payload = encode_article(article)
+    assert payload.startswith(b"{")
+    assert decode_article(zlib.compress(payload, 1)) == article
+
+
 @pytest.mark.parametrize(
-    "payload", [b"", b"not zlib", zlib.compress(b"[1, 2]"), zlib.compress(b"{}")]
+    "payload",
+    [b"", b"not zlib", zlib.compress(b"[1, 2]"), zlib.compress(b"{}"), b"{}", b"{broken"],
 )
 def test_decode_article_rejects_garbage_with_value_error(payload: bytes) -> None:
     """A damaged payload is a ValueError (the store turns it into IndexCorrupt)."""

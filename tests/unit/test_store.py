@@ -84,7 +84,7 @@ def test_write_deletes_by_id() -> None:
 def test_write_bulk_path_matches_single_path(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The multi-process writer stores the same articles as the plain one."""
+    """The bulk (in-memory) writer stores the same articles as the plain one."""
     monkeypatch.setattr(store_module, "BULK_THRESHOLD", 3)
     store = ArticleStore.open(tmp_path / "ix")
     articles = [_article(n) for n in range(6)]

@@ -1,0 +1,121 @@
+"""Tests for index.segment_writer: the in-memory writer writes Whoosh's own files, byte for byte."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+from whoosh.codec.whoosh3 import W3Codec
+
+from index.documents import document_fields
+from index.ids import content_hash_of
+from index.models import Article, ArticleId
+from index.parse import parse_document
+from index.prepared import prepare
+from index.readers import read_documents
+from index.segment_writer import InMemorySegmentWriter
+from index.store import COMPOUND, POSTING_COMPRESSION, ArticleStore
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "articles"
+
+
+def _articles(copies: int) -> list[Article]:
+    """The test articles parsed, each repeated with a distinct id and one varying word.
+
+    Repeats make the common terms span several 128-posting blocks; the varying word adds
+    rare terms. Dates, parties, measures and tags come from the real parser.
+    """
+    parsed = []
+    for path in sorted(DATA.glob("*.txt")):
+        for document in read_documents(path):
+            article = parse_document(document, ArticleId("x"))
+            parsed.append(dataclasses.replace(article, content_hash=content_hash_of(article)))
+    out = []
+    for number in range(copies):
+        for index, article in enumerate(parsed):
+            extra = f"Note {number} mentions word{number % 11} and rarity{number}."
+            out.append(
+                dataclasses.replace(
+                    article,
+                    id=ArticleId(f"a{index}-{number}"),
+                    paragraphs=(*article.paragraphs, extra),
+                )
+            )
+    return out
+
+
+def _segment_files(directory: Path) -> dict[str, bytes]:
+    """The new segment's files by name (the random segment id replaced)."""
+    return {
+        re.sub(r"MAIN_[a-z0-9]+", "MAIN_x", path.name): path.read_bytes()
+        for path in directory.iterdir()
+        if path.name.startswith("MAIN_") and path.name != "MAIN_WRITELOCK"
+    }
+
+
+def _write(
+    directory: Path, articles: Sequence[Article], *, in_memory: bool, analysed: bool
+) -> dict[str, bytes]:
+    """Write the articles as one segment with either writer; return its files."""
+    store = ArticleStore.create(directory)
+    options = {"codec": W3Codec(compression=POSTING_COMPRESSION), "compound": COMPOUND}
+    ix = store._ix
+    writer = InMemorySegmentWriter(ix, **options) if in_memory else ix.writer(**options)
+    for article in articles:
+        fields = prepare(article).fields if analysed else None
+        writer.add_document(**document_fields(article, fields))
+    writer.commit(merge=False)
+    store.close()
+    return _segment_files(directory)
+
+
+@pytest.mark.parametrize("analysed", [False, True])
+def test_in_memory_writer_writes_whooshs_files_byte_for_byte(
+    tmp_path: Path, analysed: bool
+) -> None:
+    """Postings, term table, lengths, columns and stored fields are Whoosh's exactly."""
+    articles = _articles(60)
+    expected = _write(tmp_path / "whoosh", articles, in_memory=False, analysed=False)
+    got = _write(tmp_path / "ours", articles, in_memory=True, analysed=analysed)
+    assert sorted(got) == sorted(expected)
+    assert {".pst", ".trm"} <= {Path(name).suffix for name in got}
+    for name, data in expected.items():
+        assert got[name] == data, name
+
+
+def test_in_memory_writer_index_searches_like_whooshs(tmp_path: Path) -> None:
+    """A store written through the bulk path answers queries (multi-block terms included)."""
+    articles = _articles(60)
+    store = ArticleStore.create(tmp_path / "ix")
+    store.write(articles)
+    assert store.count() == len(articles)
+    with store.searcher() as searcher:
+        reader = searcher.reader()
+        (body_term,) = [t for t in reader.lexicon("body") if t == b"hostag"]
+        postings = list(reader.postings("body", body_term).all_ids())
+    assert len(postings) > 128
+    assert store.get(ArticleId("a0-59")).paragraphs[-1].startswith("Note 59")
+
+
+def test_in_memory_writer_refuses_merges_and_boosts(tmp_path: Path) -> None:
+    """What it cannot do the way SegmentWriter does is an error, never a silent difference."""
+    store = ArticleStore.create(tmp_path / "ix")
+    writer = InMemorySegmentWriter(store._ix)
+    with pytest.raises(ValueError, match="_boost"):
+        writer.add_document(id="a", _boost=2.0)
+    writer.add_document(id="a", title="Truce")
+    with pytest.raises(ValueError, match="merge=False"):
+        writer.commit(merge=True)
+    writer.commit()
+    assert store.count() == 1
+
+
+def test_stale_analysed_text_is_not_indexed() -> None:
+    """An analysed value whose text is not the article's is ignored (the field is analysed)."""
+    (article, other) = _articles(1)[:2]
+    fields = document_fields(article, prepare(other).fields)
+    assert fields["title"] == article.title
+    assert fields["body"] == article.text
