@@ -14,8 +14,9 @@ Measured on Reuters articles (benchmarks/README.md): 0.33 CPU-ms per article aga
 have analysed it (`AnalysedText`); the two-process `MpWriter` it replaces for bulk batches
 used 0.55 CPU-ms per article.
 
-Everything else (locking, deletions, `update_document`, the TOC) is `SegmentWriter`'s. Only documents with plain field values are accepted: no `_boost` or
-`_stored_*` keys, no term vectors, no separate spelling fields (the article schema has none).
+Everything else (locking, deletions, `update_document`, the TOC) is `SegmentWriter`'s.
+Only documents with plain field values are accepted: no `_boost` or `_stored_*` keys, no
+term vectors, no separate spelling fields (the article schema has none).
 """
 
 from __future__ import annotations

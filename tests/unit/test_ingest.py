@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import random
 import shutil
 import tarfile
+import threading
 from pathlib import Path
 
 import pytest
 
+from index import ingest
 from index.ingest import Ingester, skipped_line
 from index.manifest import Manifest
 from index.models import Article, ArticleId, IngestReport, SkippedFile
@@ -335,3 +338,22 @@ def test_ingest_vanished_folder_named_again_removes_its_articles(
     assert sorted(report.removed) == sorted(added)
     assert report.skipped[0].reason == "no such file or folder"
     assert harness.store.count() == 0
+
+
+def test_large_runs_pause_the_garbage_collector_and_resume_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The collector is off during a large single-threaded run and on again after."""
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    assert gc.isenabled()
+    with ingest._collector_paused(True):
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    with pytest.raises(RuntimeError), ingest._collector_paused(True):
+        raise RuntimeError("boom")
+    assert gc.isenabled()
+    with ingest._collector_paused(False):
+        assert gc.isenabled()
+    monkeypatch.setattr(threading, "active_count", lambda: 2)
+    with ingest._collector_paused(True):
+        assert gc.isenabled()
