@@ -9,14 +9,16 @@ import random
 import shutil
 import tarfile
 import threading
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import pytest
 
-from index import ingest
+from index import ingest, ingest_batch
 from index.ingest import Ingester, skipped_line
 from index.manifest import Manifest
 from index.models import Article, ArticleId, IngestReport, SkippedFile
+from index.segment_writer import AnalysedText
 from index.store import ArticleStore
 
 _WORDS = [
@@ -357,3 +359,27 @@ def test_large_runs_pause_the_garbage_collector_and_resume_it(
     monkeypatch.setattr(threading, "active_count", lambda: 2)
     with ingest._collector_paused(True):
         assert gc.isenabled()
+
+
+def test_ingest_writes_a_batch_once_it_holds_enough_text(
+    tmp_path: Path, harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Long articles are written before the article count is reached (memory stays bounded)."""
+    for n in range(5):
+        write_article(tmp_path / f"a{n}.txt", n)
+    writes: list[int] = []
+    write = harness.store.write
+
+    def counting(
+        upserts: Sequence[Article],
+        deletes: Sequence[ArticleId] = (),
+        analysed: Mapping[ArticleId, Mapping[str, AnalysedText]] | None = None,
+    ) -> None:
+        writes.append(len(upserts))
+        write(upserts, deletes, analysed)
+
+    monkeypatch.setattr(harness.store, "write", counting)
+    monkeypatch.setattr(ingest_batch, "BATCH_CHARS", 1)
+    harness.run(tmp_path)
+    assert writes == [1, 1, 1, 1, 1]
+    assert harness.store.count() == 5
