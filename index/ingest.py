@@ -317,7 +317,9 @@ class Ingester:
             )
         before = self._manifest.article(article_id)
         self._manifest.put_article(
-            ArticleRecord(article_id, article.path, article.content_hash, signature), bands
+            ArticleRecord(article_id, article.path, article.content_hash, signature),
+            bands,
+            new=before is None,
         )
         self._batch.upsert(article, prepared.fields if prepared else None)
         (self._tally.added if before is None else self._tally.updated).append(article_id)

@@ -196,9 +196,16 @@ class Manifest:
         ).fetchone()
         return None if row is None else ArticleRecord(ArticleId(row[0]), row[1], row[2], row[3])
 
-    def put_article(self, record: ArticleRecord, bands: Sequence[int]) -> None:
-        """Insert or replace an article's record and its LSH band keys."""
-        self.remove_article(record.id)
+    def put_article(
+        self, record: ArticleRecord, bands: Sequence[int], *, new: bool = False
+    ) -> None:
+        """Insert or replace an article's record and its LSH band keys.
+
+        `new=True` promises the id has no record yet (the caller just looked), which saves
+        the two deletes of a replacement; a broken promise fails on the primary key.
+        """
+        if not new:
+            self.remove_article(record.id)
         self._db.execute(
             "INSERT INTO articles VALUES (?, ?, ?, ?)",
             (record.id, record.path, record.content_hash, record.signature),

@@ -113,3 +113,15 @@ def test_manifest_stat_and_paths_under() -> None:
     assert manifest.stat_of("/news/a.txt") == (7, 99)
     assert manifest.stat_of("/news/b.txt") is None
     assert manifest.paths_under("/news/") == ["/news/a.txt"]
+
+
+def test_put_article_new_skips_the_replacement_but_never_duplicates() -> None:
+    """`new=True` inserts directly; a replacement keeps one record and one set of bands."""
+    manifest = Manifest.open(None)
+    manifest.put_article(ArticleRecord(A, "/a", "h1", b"sig"), [1, 2], new=True)
+    manifest.put_article(ArticleRecord(A, "/a2", "h2", b"sig"), [2, 3])
+    assert manifest.article(A) == ArticleRecord(A, "/a2", "h2", b"sig")
+    assert [r.id for r in manifest.candidates([1])] == []
+    assert [r.id for r in manifest.candidates([3])] == [A]
+    with pytest.raises(sqlite3.IntegrityError):
+        manifest.put_article(ArticleRecord(A, "/a3", "h3", None), [], new=True)
