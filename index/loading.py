@@ -19,6 +19,7 @@ import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -43,6 +44,11 @@ AHEAD = 4096
 They keep loading while the main process writes a batch to the index, instead of waiting
 for it; the bound keeps memory in check when the main process is the slower side.
 """
+WORKER_DIED = (
+    "the worker process reading it died twice (out of memory, or a crash in a library): "
+    "it was skipped and the rest indexed"
+)
+"""Why a file is skipped when loading it kills a worker process again on its own."""
 _PENDING_ID = ArticleId("pending")
 Item = TypeVar("Item")
 
@@ -80,6 +86,21 @@ def without_path(message: str, path: str) -> str:
     return message[len(path) :].lstrip(" :") if message.startswith(path) else message
 
 
+def internal_error(error: Exception) -> str:
+    """The one-line reason for a document newsdesk itself failed on (a bug, not bad input)."""
+    detail = " ".join(str(error).split())
+    if len(detail) > 120:
+        detail = detail[:119] + "…"
+    name = type(error).__name__
+    return (
+        f"newsdesk failed to read it ({name}: {detail}); it was skipped and the rest "
+        "indexed: please report the file"
+        if detail
+        else f"newsdesk failed to read it ({name}); it was skipped and the rest indexed: "
+        "please report the file"
+    )
+
+
 def _problem_line(problem: str, path: Path) -> SkippedFile:
     """A per-record problem ("/f.jsonl#2: bad JSON") as a SkippedFile on that record."""
     where, colon, reason = problem.partition(": ")
@@ -113,6 +134,8 @@ def _parse(document: SourceDocument, tables: Tables, *, in_worker: bool) -> Load
         )
     except UnreadableFile as error:
         return LoadedDocument(document, None, without_path(error.message, document.path))
+    except Exception as error:  # a parser bug must cost one document, not the whole run
+        return LoadedDocument(document, None, internal_error(error))
     if not article.paragraphs:
         return LoadedDocument(document, None, "no article text left after cleaning")
     if not article.content_hash:
@@ -138,6 +161,8 @@ def load_file(path: Path, tables: Tables | None = None, *, in_worker: bool = Fal
         return LoadedFile(
             path, (), (SkippedFile(str(path), without_path(error.message, str(path))),)
         )
+    except Exception as error:  # a reader bug must cost one file, not the whole run
+        return LoadedFile(path, (), (SkippedFile(str(path), internal_error(error)),))
     skipped = [_problem_line(problem, path) for problem in problems]
     if not documents and not problems:
         skipped.append(SkippedFile(str(path), "no article text found in it"))
@@ -225,7 +250,6 @@ class Loader:
             for item in items:
                 yield item, load_file(path_of(item), self._tables)
             return
-        executor = self._executor()
         source = iter(items)
         pending: deque[tuple[list[Item], Future[list[LoadedFile]]]] = deque()
 
@@ -233,13 +257,46 @@ class Loader:
             chunk = list(itertools.islice(source, _CHUNK))
             if chunk:
                 paths = [path_of(item) for item in chunk]
-                pending.append((chunk, executor.submit(_load_in_worker, paths)))
+                pending.append((chunk, self._executor().submit(_load_in_worker, paths)))
             return bool(chunk)
 
-        while len(pending) * _CHUNK < AHEAD and submit():
-            pass
+        def fill() -> None:
+            while len(pending) * _CHUNK < AHEAD and submit():
+                pass
+
+        fill()
         while pending:
             chunk, future = pending.popleft()
-            loaded = future.result()
+            try:
+                loaded = future.result()
+            except BrokenProcessPool:
+                # A worker died (killed for memory, or a crash in a C library): every
+                # file in flight is loaded again one at a time in a fresh pool.
+                retry = [chunk, *(waiting for waiting, _future in pending)]
+                pending.clear()
+                self._discard_pool()
+                yield from self._one_by_one(retry, path_of)
+                fill()
+                continue
             submit()
             yield from zip(chunk, loaded, strict=True)
+
+    def _one_by_one(
+        self, chunks: list[list[Item]], path_of: Callable[[Item], Path]
+    ) -> Iterator[tuple[Item, LoadedFile]]:
+        """Load each file in its own task; a file whose worker dies again is skipped."""
+        for chunk in chunks:
+            for item in chunk:
+                path = path_of(item)
+                try:
+                    (loaded,) = self._executor().submit(_load_in_worker, [path]).result()
+                except BrokenProcessPool:
+                    self._discard_pool()
+                    loaded = LoadedFile(path, (), (SkippedFile(str(path), WORKER_DIED),))
+                yield item, loaded
+
+    def _discard_pool(self) -> None:
+        """Shut a broken pool down; the next task starts a fresh one."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None

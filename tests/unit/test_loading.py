@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from index import loading
-from index.loading import Loader, load_file, without_path
+from index.loading import LoadedFile, Loader, load_file, without_path
+from index.models import Article, SourceDocument
+from index.parse import parse_document
 from index.prepared import prepare
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "articles"
@@ -105,3 +109,67 @@ def test_without_path_strips_a_leading_path() -> None:
     """Only a leading path is removed."""
     assert without_path("/a.txt is empty", "/a.txt") == "is empty"
     assert without_path("cannot read /a.txt", "/a.txt") == "cannot read /a.txt"
+
+
+def test_a_parser_failure_skips_that_document_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unexpected exception on one document is a skip reason, not the end of the run."""
+    real = parse_document
+
+    def fragile(document: SourceDocument, *args: object, **kwargs: object) -> Article:
+        if "doha" in document.path:
+            raise IndexError("list index out of range")
+        return real(document, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(loading, "parse_document", fragile)
+    paths = sorted(DATA.glob("*.txt"))
+    with Loader(None, parallel=False) as loader:
+        loaded = list(loader.load(paths))
+    broken = [d for f in loaded for d in f.documents if d.article is None]
+    assert [d.document.path for d in broken] == [str(DATA / "01_doha_talks.txt")]
+    assert broken[0].problem is not None
+    assert "IndexError: list index out of range" in broken[0].problem
+    assert "please report" in broken[0].problem
+    assert sum(d.article is not None for f in loaded for d in f.documents) == len(paths) - 1
+
+
+def test_a_reader_failure_skips_that_file_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unexpected exception while reading a file skips it with a one-line reason."""
+
+    def broken(path: Path) -> object:
+        raise RecursionError("maximum recursion depth exceeded\nin the HTML reader")
+
+    monkeypatch.setattr(loading, "read_documents_with_problems", broken)
+    loaded = load_file(DATA / "01_doha_talks.txt")
+    assert loaded.documents == ()
+    (skipped,) = loaded.skipped
+    assert "RecursionError: maximum recursion depth exceeded in the HTML reader" in skipped.reason
+    assert "\n" not in skipped.reason
+
+
+_REAL_LOAD_FILE = load_file
+
+
+def _dies_on_doha(path: Path, *args: Any, **kwargs: Any) -> LoadedFile:
+    """`load_file` that kills its worker process on the Doha article (like the OOM killer)."""
+    if path.name == "01_doha_talks.txt":
+        os._exit(9)
+    return _REAL_LOAD_FILE(path, *args, **kwargs)
+
+
+def test_a_dead_worker_costs_only_the_file_that_kills_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Files in flight are retried in a fresh pool; the one that kills it again is skipped."""
+    monkeypatch.setattr(loading, "POOL_MIN_FILES", 1)
+    monkeypatch.setattr(loading, "load_file", _dies_on_doha)
+    paths = sorted(DATA.glob("*.txt")) * 3
+    with Loader(None) as loader:
+        loaded = list(loader.load(paths))
+    assert [item.path for item in loaded] == paths
+    for item in loaded:
+        if item.path.name == "01_doha_talks.txt":
+            assert item.documents == ()
+            assert [s.reason for s in item.skipped] == [loading.WORKER_DIED]
+        else:
+            assert item.documents
+            assert item.documents[0].article is not None
