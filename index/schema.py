@@ -3,7 +3,8 @@
 One document per article. Text fields are analysed by `index.analysis`; filter fields hold
 lower-cased canonical values; the `facets` column holds display values for counting facets
 over a whole result set without loading stored documents; `payload` holds the whole
-article (compressed JSON, see `index.payload`) so an article is shown without its file.
+article (JSON, which Whoosh deflates with the stored fields; see `index.payload`) so an
+article is shown without its file.
 """
 
 from __future__ import annotations

@@ -12,7 +12,6 @@ import pickle
 import shutil
 import struct
 import tempfile
-import types
 import weakref
 import zlib
 from collections.abc import Iterator
@@ -21,7 +20,6 @@ from pathlib import Path
 
 import whoosh.codec.whoosh3
 import whoosh.columns
-import whoosh.multiproc
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage, RamStorage, Storage
 from whoosh.filedb.structfile import StructFile
@@ -46,12 +44,6 @@ def _fast_pickle_dumps(obj: object, protocol: int = 2) -> bytes:
 
 whoosh.codec.whoosh3.dumps = _fast_pickle_dumps
 whoosh.columns.dumps = _fast_pickle_dumps
-# The multi-process writer spools documents to its workers with `pickle.dump(doc, f, 2)`;
-# the same protocol-2 bytes penalty applies to every stored payload.
-whoosh.multiproc.pickle = types.SimpleNamespace(
-    dump=lambda obj, file, protocol=2: pickle.dump(obj, file, pickle.HIGHEST_PROTOCOL),
-    load=pickle.load,
-)
 
 
 logger = logging.getLogger(__name__)
