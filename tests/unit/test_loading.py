@@ -20,6 +20,16 @@ from index.prepared import prepare
 DATA = Path(__file__).resolve().parent.parent / "data" / "articles"
 
 
+def _needs_workers() -> None:
+    """Skip a test of the worker pool where the loader would load in-process instead.
+
+    That is off Linux, on one core, or while another thread runs in the test process (a
+    thread left by an earlier test): the loader then never forks, by design.
+    """
+    if not loading.can_fork_workers():
+        pytest.skip("needs forked workers: Linux, several cores, a single-threaded process")
+
+
 def test_load_file_parses_an_article() -> None:
     """A good file gives one parsed article with a content hash."""
     loaded = load_file(DATA / "01_doha_talks.txt")
@@ -66,6 +76,7 @@ def test_load_file_bad_record_is_attributed_to_the_record(tmp_path: Path) -> Non
 
 def test_loader_pool_matches_in_process(monkeypatch: pytest.MonkeyPatch) -> None:
     """The worker pool gives the same results, in order, plus each article's preparation."""
+    _needs_workers()
     paths = sorted(DATA.glob("*.txt"))
     with Loader(None, parallel=False) as loader:
         expected = list(loader.load(paths))
@@ -85,6 +96,7 @@ def test_loader_draws_items_lazily_a_bounded_distance_ahead(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Workers load at most AHEAD files before the one yielded, so a caller can still queue."""
+    _needs_workers()
     monkeypatch.setattr(loading, "POOL_MIN_FILES", 1)
     monkeypatch.setattr(loading, "AHEAD", 32)
     paths = sorted(DATA.glob("*.txt")) * 20
@@ -147,11 +159,14 @@ def test_a_reader_failure_skips_that_file_only(monkeypatch: pytest.MonkeyPatch) 
 
 
 _REAL_LOAD_FILE = load_file
+_TEST_PROCESS = os.getpid()
 
 
 def _dies_on_doha(path: Path, *args: Any, **kwargs: Any) -> LoadedFile:
     """`load_file` that kills its worker process on the Doha article (like the OOM killer)."""
     if path.name == "01_doha_talks.txt":
+        if os.getpid() == _TEST_PROCESS:  # loaded in-process: never kill the test runner
+            raise RuntimeError("expected to run in a worker process")
         os._exit(9)
     return _REAL_LOAD_FILE(path, *args, **kwargs)
 
@@ -160,6 +175,7 @@ def test_a_dead_worker_costs_only_the_file_that_kills_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """Files in flight are retried in a fresh pool; the one that kills it again is skipped."""
+    _needs_workers()
     monkeypatch.setattr(loading, "POOL_MIN_FILES", 1)
     monkeypatch.setattr(loading, "load_file", _dies_on_doha)
     paths = sorted(DATA.glob("*.txt")) * 3
