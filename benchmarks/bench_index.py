@@ -50,11 +50,16 @@ def _timed(action: Callable[[], object]) -> float:
     return time.perf_counter() - started
 
 
-def _cpu_seconds() -> float:
-    """CPU seconds of this process and its finished children (Whoosh's writer processes)."""
+def _cpu_split() -> tuple[float, float]:
+    """CPU seconds of this process, and of its finished children (the loading workers)."""
     own = resource.getrusage(resource.RUSAGE_SELF)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
+
+
+def _cpu_seconds() -> float:
+    """CPU seconds of this process and its finished children."""
+    return sum(_cpu_split())
 
 
 def _timed_cpu(action: Callable[[], object]) -> tuple[float, float]:
@@ -118,8 +123,8 @@ def baseline_write(articles: Sequence[Article], directory: Path) -> float:
     return seconds
 
 
-def real_ingest(corpus: Path, limit: int | None, home: Path) -> tuple[float, int]:
-    """Seconds and article count of `Library.index_paths` over the corpus files.
+def real_ingest(corpus: Path, limit: int | None, home: Path) -> tuple[float, int, Result]:
+    """Seconds, article count and CPU split of `Library.index_paths` over the corpus files.
 
     That is what `newsdesk index` runs: walk, hash, read and parse in worker processes,
     de-duplicate, write batches and commit the manifest.
@@ -129,8 +134,14 @@ def real_ingest(corpus: Path, limit: int | None, home: Path) -> tuple[float, int
     paths = list(dict.fromkeys(path for path, _record in load_corpus(corpus, limit)))
     library = Library.open(DataPaths(home, home))
     try:
+        own, children = _cpu_split()
         seconds = _timed(lambda: library.index_paths(paths))
-        return seconds, library.count()
+        own_after, children_after = _cpu_split()
+        cpu: Result = {
+            "newsdesk_index_main_cpu_s": round(own_after - own, 2),
+            "newsdesk_index_workers_cpu_s": round(children_after - children, 2),
+        }
+        return seconds, library.count(), cpu
     finally:
         library.close()
 
@@ -259,7 +270,7 @@ def run(args: argparse.Namespace) -> dict[str, object]:
             "baseline_index_mb": round(dir_size(work / "baseline") / 1e6, 1),
         }
         if args.corpus:
-            real_s, real_count = real_ingest(Path(args.corpus), args.limit, work / "home")
+            real_s, real_count, real_cpu = real_ingest(Path(args.corpus), args.limit, work / "home")
             ingest.update(
                 {
                     "newsdesk_index_articles": real_count,
@@ -268,6 +279,7 @@ def run(args: argparse.Namespace) -> dict[str, object]:
                     "ratio_newsdesk_index_vs_baseline": round(
                         (base_s / count) / (real_s / real_count), 2
                     ),
+                    **real_cpu,
                 }
             )
         report["ingest"] = ingest
