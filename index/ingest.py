@@ -96,7 +96,8 @@ class Ingester:
             store: The article store to write.
             manifest: The ingest manifest of that store.
             tables: The parser's outlet table and gazetteer (None: the built-in ones).
-            batch_articles: Articles per store write (and files per loading chunk).
+            batch_articles: Articles per store write (a batch holding a lot of text is
+                written sooner, see `index.ingest_batch.BATCH_CHARS`).
             parallel: Allow loading large batches in worker processes.
             known_ids: Ids files had before a rebuild, given back to their articles.
         """
@@ -107,7 +108,6 @@ class Ingester:
         self._tally = Tally()
         self._queue: deque[Path] = deque()
         self._queued: set[Path] = set()
-        self._size = batch_articles
         self._parallel = parallel
         self._done = 0
         self._in_flight = 0

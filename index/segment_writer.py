@@ -27,7 +27,7 @@ from array import array
 from typing import Any, NamedTuple
 
 from whoosh.codec import whoosh3
-from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3FieldWriter, W3TermInfo
+from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3FieldWriter, W3TermInfo
 from whoosh.fields import FieldType
 from whoosh.formats import Format
 from whoosh.system import pack_int, pack_long, pack_ushort
@@ -61,8 +61,8 @@ class _NoPool:
     """Stands in for `SegmentWriter.pool`: postings live in the writer's own dicts."""
 
     def add(self, item: object) -> None:
-        """Whoosh's merge path adds postings here; this writer never merges into itself."""
-        raise NotImplementedError("InMemorySegmentWriter does not merge other segments")
+        """Whoosh's merge path adds postings here; `_merge_segments` refuses merges first."""
+        raise RuntimeError("InMemorySegmentWriter never merges other segments into its own")
 
     def cleanup(self) -> None:
         """Nothing on disk to remove."""
@@ -81,14 +81,22 @@ class InMemorySegmentWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is u
     """SegmentWriter's posting pool, replaced by `_NoPool` once the parent has made it."""
 
     def __init__(self, ix: Any, **kwargs: Any) -> None:
-        """Open a writer on `ix` (same keyword arguments as `SegmentWriter`)."""
+        """Open a writer on `ix` (same keyword arguments as `SegmentWriter`).
+
+        Raises:
+            ValueError: the codec is not W3 without inlining, or a field needs vectors or
+                separate spelling (checked before anything is locked or opened).
+        """
+        codec = kwargs.get("codec")
+        if codec is not None and (not isinstance(codec, W3Codec) or codec._inlinelimit > 1):
+            raise ValueError("InMemorySegmentWriter writes the W3 codec without inlined postings")
+        for name, field in ix.schema.items():
+            if field.vector or field.separate_spelling():
+                raise ValueError(f"field {name!r} needs vectors or spelling: use SegmentWriter")
         super().__init__(ix, **kwargs)
         self.pool.cleanup()
         self.pool = _NoPool()
         self.merge = False
-        for name, field in self.schema.items():
-            if field.vector or field.separate_spelling():
-                raise ValueError(f"field {name!r} needs vectors or spelling: use SegmentWriter")
         self._postings: dict[str, dict[bytes, list[Posting]]] = {}
         self._lengths: dict[str, dict[int, int]] = {}
 

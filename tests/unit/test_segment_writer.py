@@ -106,6 +106,8 @@ def test_in_memory_writer_refuses_merges_and_boosts(tmp_path: Path) -> None:
     writer = InMemorySegmentWriter(store._ix)
     with pytest.raises(ValueError, match="_boost"):
         writer.add_document(id="a", _boost=2.0)
+    with pytest.raises(ValueError, match="inlined"):
+        InMemorySegmentWriter(store._ix, codec=W3Codec(inlinelimit=4))
     writer.add_document(id="a", title="Truce")
     with pytest.raises(ValueError, match="merge=False"):
         writer.commit(merge=True)
