@@ -91,14 +91,8 @@ def internal_error(error: Exception) -> str:
     detail = " ".join(str(error).split())
     if len(detail) > 120:
         detail = detail[:119] + "…"
-    name = type(error).__name__
-    return (
-        f"newsdesk failed to read it ({name}: {detail}); it was skipped and the rest "
-        "indexed: please report the file"
-        if detail
-        else f"newsdesk failed to read it ({name}); it was skipped and the rest indexed: "
-        "please report the file"
-    )
+    what = f"{type(error).__name__}: {detail}" if detail else type(error).__name__
+    return f"newsdesk failed to read it ({what}); it was skipped: please report the file"
 
 
 def _problem_line(problem: str, path: Path) -> SkippedFile:
@@ -211,9 +205,7 @@ class Loader:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(cancel_futures=True)
-            self._pool = None
+        self._discard_pool()
 
     def _executor(self) -> Executor:
         """The worker pool, started on first use."""
@@ -296,7 +288,7 @@ class Loader:
                 yield item, loaded
 
     def _discard_pool(self) -> None:
-        """Shut a broken pool down; the next task starts a fresh one."""
+        """Shut the pool down (done, or broken); the next task starts a fresh one."""
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
