@@ -10,8 +10,8 @@ from pathlib import Path
 
 from benchmarks.bench_corpus import load_cranfield
 from index.models import Article, ArticleId, PublishedHow
-from index.search import rank
-from index.store import ArticleStore
+from index.search.engine import rank
+from index.store.article_store import ArticleStore
 
 _WORD = re.compile(r"\w+")
 

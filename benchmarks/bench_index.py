@@ -36,10 +36,10 @@ from whoosh.filedb.filestore import FileStorage  # noqa: E402
 from benchmarks.bench_corpus import generate, load_corpus  # noqa: E402
 from benchmarks.bench_cranfield import evaluate_cranfield  # noqa: E402
 from index.models import Article, ArticleId, SourceDocument  # noqa: E402
-from index.parse import parse_document  # noqa: E402
+from index.parse.document import parse_document  # noqa: E402
 from index.readers import read_documents  # noqa: E402
-from index.search import run_search  # noqa: E402
-from index.store import ArticleStore  # noqa: E402
+from index.search.engine import run_search  # noqa: E402
+from index.store.article_store import ArticleStore  # noqa: E402
 
 Result = dict[str, float | int | str]
 
@@ -154,8 +154,8 @@ def cold_open(directory: Path, query: str) -> float:
     """Seconds to import, open the index and answer one query, in a fresh process."""
     code = (
         "import sys, time; t = time.perf_counter(); sys.path.insert(0, sys.argv[1]);"
-        "from pathlib import Path; from index.store import ArticleStore;"
-        "from index.search import run_search;"
+        "from pathlib import Path; from index.store.article_store import ArticleStore;"
+        "from index.search.engine import run_search;"
         "s = ArticleStore.open(Path(sys.argv[2])); run_search(s, sys.argv[3]);"
         "print(time.perf_counter() - t)"
     )

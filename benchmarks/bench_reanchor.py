@@ -27,9 +27,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from index.anchoring import Location, locate, make_anchor  # noqa: E402
+from index.bookmarks.anchoring import Location, locate, make_anchor  # noqa: E402
 from index.models import AnchorStatus  # noqa: E402
-from index.sentences import split_sentences  # noqa: E402
+from index.text.sentences import split_sentences  # noqa: E402
 
 DEFAULT_CORPUS = Path("/tmp/corpora/gaza-fulltext")
 Paragraphs = tuple[str, ...]

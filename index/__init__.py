@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from index.compare_models import (
+from index.compare.models import (
     AlignedPassage,
     AlignKind,
     Comparison,
@@ -51,16 +51,16 @@ from index.models import (
 )
 from index.paths import DataPaths, default_paths
 from index.seeds import bundled_seeds_dir
-from index.sentences import sentence_span, split_sentences
 from index.shapes import (
     batch_line_as_json,
     ingest_report_as_json,
     related_as_json,
     search_page_as_json,
 )
+from index.text.sentences import sentence_span, split_sentences
 
 if TYPE_CHECKING:
-    from index.compare import comparison_as_json
+    from index.compare.comparison import comparison_as_json
     from index.library import Library
 
 
@@ -71,7 +71,7 @@ def __getattr__(name: str) -> object:
 
         return Library
     if name == "comparison_as_json":
-        from index.compare import comparison_as_json
+        from index.compare.comparison import comparison_as_json
 
         return comparison_as_json
     raise AttributeError(f"module 'index' has no attribute {name!r}")

@@ -15,11 +15,11 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from index.compare_models import Comparison
+from index.compare.models import Comparison
 from index.errors import AmbiguousArticleId, ArticleNotFound, InvalidRequest, NewsdeskError
-from index.extract import article_spans
-from index.manifest import FILENAME as MANIFEST_FILENAME
-from index.manifest import Manifest
+from index.extract.spans import article_spans
+from index.ingest.manifest import FILENAME as MANIFEST_FILENAME
+from index.ingest.manifest import Manifest
 from index.models import (
     Article,
     ArticleId,
@@ -33,9 +33,9 @@ from index.models import (
 from index.paths import DataPaths
 
 if TYPE_CHECKING:
-    from index.bookmarks import BookmarkStore
-    from index.loading import Tables
-    from index.store import ArticleStore
+    from index.bookmarks.store import BookmarkStore
+    from index.ingest.loading import Tables
+    from index.store.article_store import ArticleStore
 
 # Whoosh, the search layer, the comparison and the bookmarks store are imported where they
 # are first used: the app paints its first screen before any of them is needed, and its
@@ -78,7 +78,7 @@ class Library:
     def _store(self) -> ArticleStore:
         """The article store, opened on first use for a lazily opened library."""
         if self._opened is None:
-            from index.store import ArticleStore
+            from index.store.article_store import ArticleStore
 
             if self.paths is None:
                 raise InvalidRequest("This library has no data folder.")
@@ -103,7 +103,7 @@ class Library:
         """
         if lazy and not recreate:
             return cls(None, paths)
-        from index.store import ArticleStore
+        from index.store.article_store import ArticleStore
 
         if not recreate:
             return cls(ArticleStore.open(paths.index_dir), paths)
@@ -116,7 +116,7 @@ class Library:
     @classmethod
     def in_memory(cls, articles: Iterable[Article] = ()) -> Library:
         """A library held in RAM (index, manifest and bookmarks), for tests."""
-        from index.store import ArticleStore
+        from index.store.article_store import ArticleStore
 
         store = ArticleStore.in_memory()
         batch = list(articles)
@@ -140,9 +140,9 @@ class Library:
         """The outlet table and gazetteer, extended with the user's own files when present."""
         # Imported here, like Ingester below: the parsers and extractors cost ~100 ms to
         # import, and `newsdesk search` or the app's first paint never need them.
-        from index.gazetteer import load_gazetteer
-        from index.loading import Tables
-        from index.outlets import load_outlets
+        from index.extract.gazetteer import load_gazetteer
+        from index.ingest.loading import Tables
+        from index.parse.outlets import load_outlets
 
         if self._tables is None:
             if self.paths is None:
@@ -155,7 +155,7 @@ class Library:
 
     def _recreate(self) -> None:
         """Wipe the index and the manifest; bookmarks are kept, and so are article ids."""
-        from index.store import ArticleStore
+        from index.store.article_store import ArticleStore
 
         if self._opened is not None:
             self._opened.close()
@@ -178,7 +178,7 @@ class Library:
         rebuild: bool = False,
         progress: Callable[[int, int, str], None] | None = None,
     ) -> IngestReport:
-        """Index files and folders incrementally (see `index.ingest`).
+        """Index files and folders incrementally (see `index.ingest.ingester`).
 
         Args:
             sources: Files and folders; folders are walked recursively.
@@ -195,7 +195,7 @@ class Library:
             # The index was wiped behind the manifest's back: start the manifest over.
             manifest.close()
             self._manifest = manifest = Manifest.create(self._manifest_path())
-        from index.ingest import Ingester
+        from index.ingest.ingester import Ingester
 
         tables = self._parser_tables()
         ingester = Ingester(self._store, manifest, tables=tables, known_ids=self._known_ids)
@@ -213,7 +213,7 @@ class Library:
         as_you_type: bool = False,
     ) -> SearchPage:
         """Run a query; a malformed one falls back to plain terms (see `SearchPage.notice`)."""
-        from index.search import run_search
+        from index.search.engine import run_search
 
         return run_search(
             self._store, query, limit=limit, offset=offset, sort=sort, as_you_type=as_you_type
@@ -273,20 +273,20 @@ class Library:
 
     def related(self, ref: str, limit: int = 10) -> list[RelatedArticle]:
         """The reports most similar to an article (for picking a comparison)."""
-        from index.search import find_related
+        from index.search.engine import find_related
 
         return find_related(self._store, self.resolve(ref), limit)
 
     def spans(self, article: Article, terms: Sequence[str] = ()) -> list[Span]:
         """FIGURE and PARTY spans, plus MATCH spans for the query terms, sorted."""
-        from index.search import match_spans
+        from index.search.engine import match_spans
 
         matches = match_spans(article, terms) if terms else []
         return article_spans(article, matches)
 
     def compare(self, a: str, b: str) -> Comparison:
         """Two reports side by side: aligned passages, figures by measure, parties."""
-        from index.compare import compare_articles
+        from index.compare.comparison import compare_articles
 
         return compare_articles(self.article(a), self.article(b))
 
@@ -294,7 +294,7 @@ class Library:
 
     def _bookmark_store(self) -> BookmarkStore:
         """The bookmarks store, opened on first use."""
-        from index.bookmarks import BookmarkStore
+        from index.bookmarks.store import BookmarkStore
 
         if self._bookmarks is None:
             self._bookmarks = BookmarkStore(self.paths.bookmarks_file if self.paths else None)
@@ -364,7 +364,7 @@ class Library:
 
     def export_bookmarks(self, fmt: str) -> str:
         """All bookmarks as Markdown ("md") or W3C Web Annotation JSON ("json")."""
-        from index.bookmarks import bookmarks_to_annotations, bookmarks_to_markdown
+        from index.bookmarks.store import bookmarks_to_annotations, bookmarks_to_markdown
 
         if fmt == "md":
             return bookmarks_to_markdown(self.bookmarks())

@@ -1,7 +1,7 @@
 """Frozen data models shared by every layer of newsdesk.
 
 Everything that crosses a module boundary is one of these dataclasses: Whoosh types
-never leave `index.store`/`index.search`, and the UI renders only these. Character
+never leave `index.store` and `index.search`, and the UI renders only these. Character
 offsets (`start`, `end`) are always relative to one paragraph of `Article.paragraphs`.
 """
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from index.alignment import (
+from index.compare.alignment import (
     align_sentences,
     article_sentences,
     sentence_tokens,
     split_sentences,
 )
-from index.compare_models import AlignKind
+from index.compare.models import AlignKind
 from index.models import Figure, Mention, MentionKind
 
 

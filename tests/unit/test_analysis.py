@@ -1,4 +1,4 @@
-"""Tests for index.analysis."""
+"""Tests for index.store.analysis."""
 
 from __future__ import annotations
 
@@ -7,7 +7,14 @@ import pickle
 import pytest
 from whoosh.fields import TEXT
 
-from index.analysis import NewsText, PyStemFilter, analyse, news_analyzer, stem_cache, token_spans
+from index.store.analysis import (
+    NewsText,
+    PyStemFilter,
+    analyse,
+    news_analyzer,
+    stem_cache,
+    token_spans,
+)
 
 
 def test_analyse_stems_and_drops_stop_words() -> None:

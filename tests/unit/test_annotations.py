@@ -1,4 +1,4 @@
-"""Tests for index.annotations: Markdown and W3C Web Annotation exports."""
+"""Tests for index.bookmarks.annotations: Markdown and W3C Web Annotation exports."""
 
 from __future__ import annotations
 
@@ -6,7 +6,11 @@ import json
 from dataclasses import replace
 from typing import Any
 
-from index.annotations import ANNOTATION_CONTEXT, bookmarks_to_annotations, bookmarks_to_markdown
+from index.bookmarks.annotations import (
+    ANNOTATION_CONTEXT,
+    bookmarks_to_annotations,
+    bookmarks_to_markdown,
+)
 from index.models import AnchorStatus, Article, ArticleId, Bookmark
 from tests.builders import text_article
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.boilerplate import is_boilerplate_line
+from index.parse.boilerplate import is_boilerplate_line
 
 
 @pytest.mark.parametrize(

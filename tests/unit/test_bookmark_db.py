@@ -1,4 +1,4 @@
-"""Tests for index.bookmark_db: lazy creation, transactions and error wording."""
+"""Tests for index.bookmarks.database: lazy creation, transactions and error wording."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from index.bookmark_db import BookmarkDatabase
+from index.bookmarks.database import BookmarkDatabase
 from index.errors import BookmarkStoreError
 
 INSERT = (

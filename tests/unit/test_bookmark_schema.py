@@ -1,4 +1,4 @@
-"""Tests for index.bookmark_schema: version checks, migrations, row decoding."""
+"""Tests for index.bookmarks.schema: version checks, migrations, row decoding."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import sqlite3
 
 import pytest
 
-from index.bookmark_schema import (
+from index.bookmarks.schema import (
     SCHEMA_VERSION,
     SELECT_ROW,
     bookmark_from_row,

@@ -1,4 +1,4 @@
-"""Tests for index.bookmarks: the SQLite BookmarkStore."""
+"""Tests for index.bookmarks.store: the SQLite BookmarkStore."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from index.bookmark_schema import SCHEMA_VERSION
-from index.bookmarks import BookmarkStore
+from index.bookmarks.schema import SCHEMA_VERSION
+from index.bookmarks.store import BookmarkStore
 from index.errors import BookmarkNotFound, BookmarkStoreError, InvalidRequest
 from index.models import AnchorStatus, Article
 from tests.builders import text_article

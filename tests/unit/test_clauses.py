@@ -1,8 +1,8 @@
-"""Tests for index.clauses: sentence offsets and attribution phrases inside a paragraph."""
+"""Tests for index.text.clauses: sentence offsets and attribution phrases inside a paragraph."""
 
 from __future__ import annotations
 
-from index.clauses import attribution_spans, sentence_spans
+from index.text.clauses import attribution_spans, sentence_spans
 
 
 def _sentences(text: str) -> list[str]:

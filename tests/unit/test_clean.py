@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from index.clean import clean_paragraphs, repair, strip_credits, tags_of_line
-from index.outlets import default_outlets
+from index.parse.clean import clean_paragraphs, repair, strip_credits, tags_of_line
+from index.parse.outlets import default_outlets
 
 BODY = "The talks resumed on Thursday in Cairo, officials said, after a week-long pause."
 

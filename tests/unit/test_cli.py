@@ -1,4 +1,4 @@
-"""Tests for tui.cli and the headless commands (index, search, show, related)."""
+"""Tests for tui.cli.main and the headless commands (index, search, show, related)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tui.cli import main
+from tui.cli.main import main
 
 REPO = Path(__file__).resolve().parent.parent.parent
 DATA = REPO / "tests" / "data" / "articles"

@@ -1,4 +1,4 @@
-"""Tests for `newsdesk bookmarks` (tui.commands.bookmarks) through tui.cli.main."""
+"""Tests for `newsdesk bookmarks` (tui.cli.commands.bookmarks) through tui.cli.main."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from tui.cli import main
+from tui.cli.main import main
 
 ARTICLE = """Truce extended by two days
 

@@ -10,9 +10,9 @@ import pytest
 
 from index import Library, NewsdeskError
 from index.models import ArticleId
-from index.parse import parse_document
+from index.parse.document import parse_document
 from index.readers import read_documents
-from tui.commands import compare
+from tui.cli.commands import compare
 
 
 def _library(seeds_dir: Path) -> Library:

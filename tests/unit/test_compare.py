@@ -6,8 +6,13 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from index.compare import compare_articles, compare_parties, comparison_as_json, find_sources
-from index.compare_models import AlignKind, FigureStatus
+from index.compare.comparison import (
+    compare_articles,
+    compare_parties,
+    comparison_as_json,
+    find_sources,
+)
+from index.compare.models import AlignKind, FigureStatus
 from index.models import Article, ArticleId, Figure, Mention, MentionKind, PublishedHow
 
 
@@ -218,7 +223,7 @@ def test_compare_articles_empty_articles() -> None:
 
 
 def _seed(seeds_dir: Path, prefix: str) -> Article:
-    from index.parse import parse_document
+    from index.parse.document import parse_document
     from index.readers import read_documents
 
     path = next(seeds_dir.glob(f"{prefix}_*.txt"))

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from index.compare import compare_articles
-from index.compare_models import Comparison, FigureRow
+from index.compare.comparison import compare_articles
+from index.compare.models import Comparison, FigureRow
 from index.models import Article, ArticleId, Figure
-from index.parse import parse_document
+from index.parse.document import parse_document
 from index.readers import read_documents
 
 pytestmark = pytest.mark.corpus

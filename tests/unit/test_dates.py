@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from index.dates import date_from_url, find_dateline, parse_date_value, resolve_date
 from index.models import PublishedHow
+from index.parse.dates import date_from_url, find_dateline, parse_date_value, resolve_date
 
 
 @pytest.mark.parametrize(

@@ -1,13 +1,13 @@
-"""Tests for index.docsets."""
+"""Tests for index.store.docsets."""
 
 from __future__ import annotations
 
 import pytest
 
-from index.docsets import PostingCache, matching_docs
 from index.models import ArticleId
-from index.query import parse_query
-from index.store import ArticleStore
+from index.search.query import parse_query
+from index.store.article_store import ArticleStore
+from index.store.docsets import PostingCache, matching_docs
 from tests.unit.test_search import ARTICLES
 
 

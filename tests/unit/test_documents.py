@@ -1,11 +1,11 @@
-"""Tests for index.documents."""
+"""Tests for index.store.documents."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date, datetime
 
-from index.documents import document_fields, facet_row
+from index.store.documents import document_fields, facet_row
 from tests.unit.test_store import _article
 
 

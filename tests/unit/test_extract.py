@@ -1,8 +1,8 @@
-"""Tests for index.extract."""
+"""Tests for index.extract.spans."""
 
 from __future__ import annotations
 
-from index.extract import article_spans, figure_spans, party_spans, sort_spans
+from index.extract.spans import article_spans, figure_spans, party_spans, sort_spans
 from index.models import (
     Article,
     ArticleId,

@@ -1,9 +1,9 @@
-"""Tests for index.feedback and rank()."""
+"""Tests for index.search.feedback and rank()."""
 
 from __future__ import annotations
 
-from index.search import rank
-from index.store import ArticleStore
+from index.search.engine import rank
+from index.store.article_store import ArticleStore
 from tests.unit.test_search import ARTICLES
 
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from index.alignment import align_sentences
-from index.compare_models import FigureRow, FigureStatus
-from index.figure_pairing import (
+from index.compare.alignment import align_sentences
+from index.compare.figure_pairing import (
     counted_compatible,
     figure_side,
     figures_status,
     pair_figures,
 )
+from index.compare.models import FigureRow, FigureStatus
 from index.models import Article, ArticleId, Figure, PublishedHow
 
 

@@ -1,4 +1,4 @@
-"""Tests for index.figures: the seeds' figures, exclusions, spans, the labelled set."""
+"""Tests for index.extract.figures: the seeds' figures, exclusions, spans, the labelled set."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from index.figures import find_figures
+from index.extract.figures import find_figures
 from index.models import Figure
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "figures_labelled.jsonl"

@@ -1,4 +1,4 @@
-"""Tests for index.gazetteer: the built-in data, loading, merging, validation, variants."""
+"""Tests for index.extract.gazetteer: the built-in data, loading, merging, validation, variants."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from index.errors import GazetteerError, NewsdeskError
-from index.gazetteer import Gazetteer, PartyEntry, load_gazetteer, surface_variants
+from index.extract.gazetteer import Gazetteer, PartyEntry, load_gazetteer, surface_variants
 from index.models import MentionKind
 from index.paths import default_paths
 

@@ -1,4 +1,4 @@
-"""Tests for index.ids."""
+"""Tests for index.ingest.ids."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import dataclasses
 import hashlib
 from dataclasses import dataclass
 
-from index.ids import content_hash_of, hash_id, record_id
+from index.ingest.ids import content_hash_of, hash_id, record_id
 from index.models import Article, ArticleId, PublishedHow
 
 

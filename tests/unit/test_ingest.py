@@ -1,4 +1,4 @@
-"""Tests for index.ingest: incremental, de-duplicating, fault-tolerant ingest."""
+"""Tests for index.ingest.ingester: incremental, de-duplicating, fault-tolerant ingest."""
 
 from __future__ import annotations
 
@@ -14,12 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from index import ingest, ingest_batch
-from index.ingest import Ingester, skipped_line
-from index.manifest import Manifest
+from index.ingest import batch as ingest_batch
+from index.ingest import ingester
+from index.ingest.ingester import Ingester, skipped_line
+from index.ingest.manifest import Manifest
 from index.models import Article, ArticleId, IngestReport, SkippedFile
-from index.segment_writer import AnalysedText
-from index.store import ArticleStore
+from index.store.article_store import ArticleStore
+from index.store.segment_writer import AnalysedText
 
 _WORDS = [
     "truce",
@@ -348,16 +349,16 @@ def test_large_runs_pause_the_garbage_collector_and_resume_it(
     """The collector is off during a large single-threaded run and on again after."""
     monkeypatch.setattr(threading, "active_count", lambda: 1)
     assert gc.isenabled()
-    with ingest._collector_paused(True):
+    with ingester._collector_paused(True):
         assert not gc.isenabled()
     assert gc.isenabled()
-    with pytest.raises(RuntimeError), ingest._collector_paused(True):
+    with pytest.raises(RuntimeError), ingester._collector_paused(True):
         raise RuntimeError("boom")
     assert gc.isenabled()
-    with ingest._collector_paused(False):
+    with ingester._collector_paused(False):
         assert gc.isenabled()
     monkeypatch.setattr(threading, "active_count", lambda: 2)
-    with ingest._collector_paused(True):
+    with ingester._collector_paused(True):
         assert gc.isenabled()
 
 

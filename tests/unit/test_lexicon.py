@@ -1,4 +1,4 @@
-"""Tests for index.lexicon and its use in prefix expansion."""
+"""Tests for index.store.lexicon and its use in prefix expansion."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from index import store as store_module
-from index.lexicon import Lexicon
-from index.search import run_search
-from index.store import ArticleStore
+from index.search.engine import run_search
+from index.store import article_store as store_module
+from index.store.article_store import ArticleStore
+from index.store.lexicon import Lexicon
 from tests.unit.test_search import ARTICLES
 
 

@@ -19,8 +19,8 @@ from index import (
     Library,
     SpanKind,
 )
-from index.storage import VERSION_FILE
-from index.store import ArticleStore
+from index.store.article_store import ArticleStore
+from index.store.index_files import VERSION_FILE
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "articles"
 

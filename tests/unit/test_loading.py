@@ -1,4 +1,4 @@
-"""Tests for index.loading: reading and parsing files, in-process or in worker processes."""
+"""Tests for index.ingest.loading: reading and parsing files, in-process or in worker processes."""
 
 from __future__ import annotations
 
@@ -11,11 +11,11 @@ from typing import Any
 
 import pytest
 
-from index import loading
-from index.loading import LoadedFile, Loader, load_file, without_path
+from index.ingest import loading
+from index.ingest.loading import LoadedFile, Loader, load_file, without_path
+from index.ingest.prepared import prepare
 from index.models import Article, SourceDocument
-from index.parse import parse_document
-from index.prepared import prepare
+from index.parse.document import parse_document
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "articles"
 

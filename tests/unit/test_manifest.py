@@ -1,4 +1,4 @@
-"""Tests for index.manifest."""
+"""Tests for index.ingest.manifest."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from index.errors import IndexBusy, IndexCorrupt, IndexOutOfDate
-from index.manifest import ArticleRecord, FileRecord, Manifest
+from index.ingest.manifest import ArticleRecord, FileRecord, Manifest
 from index.models import ArticleId
 
 A = ArticleId("aaaa")

@@ -1,10 +1,10 @@
-"""Tests for index.neardup."""
+"""Tests for index.ingest.neardup."""
 
 from __future__ import annotations
 
 import random
 
-from index import neardup
+from index.ingest import neardup
 
 _WORDS = [
     "alpha",

@@ -1,10 +1,10 @@
-"""Tests for index.numbers: number parsing, qualifiers, ranges and vague amounts."""
+"""Tests for index.extract.numbers: number parsing, qualifiers, ranges and vague amounts."""
 
 from __future__ import annotations
 
 import pytest
 
-from index.numbers import (
+from index.extract.numbers import (
     Quantity,
     find_quantities,
     normalise_qualifier,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from index.errors import OutletTableError
-from index.outlets import default_outlets, host_of, load_outlets
+from index.parse.outlets import default_outlets, host_of, load_outlets
 
 
 @pytest.mark.parametrize(

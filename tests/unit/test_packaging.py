@@ -34,7 +34,8 @@ def test_packaging_wheel_has_both_packages(wheel_names: set[str]) -> None:
     assert "index/__init__.py" in wheel_names
     assert "index/library.py" in wheel_names
     assert "tui/__init__.py" in wheel_names
-    assert "tui/cli.py" in wheel_names
+    assert "tui/cli/__init__.py" in wheel_names
+    assert "tui/cli/main.py" in wheel_names
 
 
 def test_packaging_wheel_has_every_stylesheet(wheel_names: set[str]) -> None:

@@ -7,8 +7,8 @@ from datetime import date
 from pathlib import Path
 
 from index.models import ArticleId, PublishedHow, SourceDocument
-from index.outlets import default_outlets, load_outlets
-from index.parse import parse_document, split_text
+from index.parse.document import parse_document, split_text
+from index.parse.outlets import default_outlets, load_outlets
 from index.readers import read_documents
 
 LEAD = "Negotiators met again on Thursday in Cairo, officials said, as pressure grew."

@@ -1,4 +1,4 @@
-"""Tests for index.parties: party mentions as a careful reader would mark them."""
+"""Tests for index.extract.parties: party mentions as a careful reader would mark them."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from index.extract.parties import default_gazetteer, find_mentions, load_gazetteer
 from index.models import Mention, MentionKind
-from index.parties import default_gazetteer, find_mentions, load_gazetteer
 
 STATE = MentionKind.STATE
 ORG = MentionKind.ORGANIZATION

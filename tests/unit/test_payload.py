@@ -1,4 +1,4 @@
-"""Tests for index.payload."""
+"""Tests for index.store.payload."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import zlib
 
 import pytest
 
-from index.payload import (
+from index.store.payload import (
     DecodedArticles,
     decode_article,
     encode_article,

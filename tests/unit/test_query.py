@@ -1,12 +1,12 @@
-"""Tests for index.query, index.query_filters and index.query_terms."""
+"""Tests for index.search.query, index.search.filters and index.search.terms."""
 
 from __future__ import annotations
 
 import pytest
 from whoosh import query
 
-from index.query import MAX_QUERY_CHARS, parse_query
-from index.store import ArticleStore
+from index.search.query import MAX_QUERY_CHARS, parse_query
+from index.store.article_store import ArticleStore
 from tests.unit.test_search import ARTICLES
 
 

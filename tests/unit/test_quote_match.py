@@ -1,8 +1,8 @@
-"""Tests for index.quote_match: the strict fuzzy matcher behind re-anchoring."""
+"""Tests for index.bookmarks.quote_match: the strict fuzzy matcher behind re-anchoring."""
 
 from __future__ import annotations
 
-from index.quote_match import (
+from index.bookmarks.quote_match import (
     CONTEXT_THRESHOLD,
     best_fuzzy_match,
     context_similarity,

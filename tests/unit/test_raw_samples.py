@@ -11,7 +11,7 @@ import pytest
 
 from index.errors import UnreadableFile
 from index.models import Article, ArticleId
-from index.parse import parse_document
+from index.parse.document import parse_document
 from index.readers import read_documents_with_problems
 
 pytestmark = pytest.mark.corpus

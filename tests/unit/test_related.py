@@ -1,4 +1,4 @@
-"""Tests for index.related (find_related)."""
+"""Tests for index.search.related (find_related)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 
 from index.errors import ArticleNotFound
 from index.models import ArticleId
-from index.related import find_related
-from index.store import ArticleStore
+from index.search.related import find_related
+from index.store.article_store import ArticleStore
 from tests.unit.test_search import ARTICLES
 
 

@@ -1,4 +1,4 @@
-"""Tests for tui.report.ingest: the progress bar and the closing summary."""
+"""Tests for tui.cli.report.ingest: the progress bar and the closing summary."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ import pytest
 from rich.console import Console
 
 from index import ArticleId, IngestReport, SkippedFile
-from tui.report import ingest as ingest_report
-from tui.report.ingest import IngestProgress, render_ingest, short_path
+from tui.cli.report import ingest as ingest_report
+from tui.cli.report.ingest import IngestProgress, render_ingest, short_path
 
 
 def _console(*, terminal: bool) -> tuple[Console, io.StringIO]:

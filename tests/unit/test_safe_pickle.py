@@ -1,4 +1,4 @@
-"""Tests for index.safe_pickle: an index from elsewhere cannot run code."""
+"""Tests for index.store.safe_pickle: an index from elsewhere cannot run code."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from whoosh.filedb.filestore import FileStorage
 
 from index.errors import IndexCorrupt
 from index.models import ArticleId
-from index.safe_pickle import restricted_loads
-from index.store import ArticleStore
+from index.store.article_store import ArticleStore
+from index.store.safe_pickle import restricted_loads
 from tests.unit.test_store import _article
 
 

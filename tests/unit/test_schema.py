@@ -1,10 +1,10 @@
-"""Tests for index.schema."""
+"""Tests for index.store.schema."""
 
 from __future__ import annotations
 
 from whoosh import scoring
 
-from index.schema import SCHEMA_VERSION, TEXT_FIELDS, build_schema, scoring_model
+from index.store.schema import SCHEMA_VERSION, TEXT_FIELDS, build_schema, scoring_model
 
 
 def test_build_schema_has_the_documented_fields() -> None:

@@ -1,4 +1,4 @@
-"""Tests for index.search (run_search, match_spans) over a small hand-written library."""
+"""Tests for index.search.engine (run_search, match_spans) over a small hand-written library."""
 
 from __future__ import annotations
 
@@ -6,14 +6,14 @@ from datetime import date
 
 import pytest
 
-from index.docsets import matching_docs
 from index.errors import InvalidRequest
 from index.models import Article, ArticleId, Mention, MentionKind, PublishedHow, SpanKind
-from index.query import parse_query
-from index.schema import scoring_model
-from index.scorer import top_scored
-from index.search import match_spans, run_search
-from index.store import ArticleStore
+from index.search.engine import match_spans, run_search
+from index.search.query import parse_query
+from index.store.article_store import ArticleStore
+from index.store.docsets import matching_docs
+from index.store.schema import scoring_model
+from index.store.scorer import top_scored
 
 
 def _article(
@@ -215,7 +215,7 @@ def test_run_search_prefix_cap_is_reported(
     store: ArticleStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """An explicit prefix that matches more terms than the cap says so."""
-    monkeypatch.setattr("index.query_terms.PREFIX_CAP", 1)
+    monkeypatch.setattr("index.search.terms.PREFIX_CAP", 1)
     page = run_search(store, "h*")
     assert page.notice is not None
     assert "most common" in page.notice

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from index.models import Article, ArticleId, PublishedHow
-from index.parse import parse_document
+from index.parse.document import parse_document
 from index.readers import read_documents
 
 SEEDS = Path(__file__).resolve().parents[2] / "seeds"

@@ -1,4 +1,4 @@
-"""Tests for index.segment_writer: the in-memory writer writes Whoosh's own files, byte for byte."""
+"""Tests for index.store.segment_writer: Whoosh's own files, byte for byte, from memory."""
 
 from __future__ import annotations
 
@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 from whoosh.codec.whoosh3 import W3Codec
 
-from index.documents import document_fields
-from index.ids import content_hash_of
+from index.ingest.ids import content_hash_of
+from index.ingest.prepared import prepare
 from index.models import Article, ArticleId
-from index.parse import parse_document
-from index.prepared import prepare
+from index.parse.document import parse_document
 from index.readers import read_documents
-from index.segment_writer import InMemorySegmentWriter
-from index.store import COMPOUND, POSTING_COMPRESSION, ArticleStore
+from index.store.article_store import COMPOUND, POSTING_COMPRESSION, ArticleStore
+from index.store.documents import document_fields
+from index.store.segment_writer import InMemorySegmentWriter
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "articles"
 

@@ -1,10 +1,10 @@
-"""Tests for index.sentences: the rule-based sentence splitter."""
+"""Tests for index.text.sentences: the rule-based sentence splitter."""
 
 from __future__ import annotations
 
 import pytest
 
-from index.sentences import sentence_span, split_sentences
+from index.text.sentences import sentence_span, split_sentences
 
 
 def sentences(paragraph: str) -> list[str]:

@@ -1,10 +1,10 @@
-"""Tests for index.snippets: the excerpt shown under a result, and its match offsets."""
+"""Tests for index.search.snippets: the excerpt shown under a result, and its match offsets."""
 
 from __future__ import annotations
 
-from index.analysis import analyse
 from index.models import Article
-from index.snippets import SNIPPET_CHARS, make_snippet
+from index.search.snippets import SNIPPET_CHARS, make_snippet
+from index.store.analysis import analyse
 from tests.builders import text_article
 
 

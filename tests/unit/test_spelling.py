@@ -1,9 +1,9 @@
-"""Tests for index.spelling."""
+"""Tests for index.search.spelling."""
 
 from __future__ import annotations
 
-from index.spelling import correct_word, edits1, suggest
-from index.store import ArticleStore
+from index.search.spelling import correct_word, edits1, suggest
+from index.store.article_store import ArticleStore
 from tests.unit.test_search import ARTICLES
 
 

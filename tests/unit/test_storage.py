@@ -1,4 +1,4 @@
-"""Tests for index.storage."""
+"""Tests for index.store.index_files."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 import whoosh.codec.whoosh3
 
 from index.errors import IndexCorrupt
-from index.storage import PrivateRamStorage, has_index, reading
+from index.store.index_files import PrivateRamStorage, has_index, reading
 
 
 def test_has_index_does_not_need_to_unpickle(tmp_path: Path) -> None:

@@ -1,4 +1,4 @@
-"""Tests for index.store."""
+"""Tests for index.store.article_store."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from index import store as store_module
 from index.errors import (
     AmbiguousArticleId,
     ArticleNotFound,
@@ -16,9 +15,10 @@ from index.errors import (
     IndexOutOfDate,
 )
 from index.models import Article, ArticleId, Figure, Mention, MentionKind, PublishedHow
-from index.search import run_search
-from index.storage import VERSION_FILE
-from index.store import ArticleStore
+from index.search.engine import run_search
+from index.store import article_store as store_module
+from index.store.article_store import ArticleStore
+from index.store.index_files import VERSION_FILE
 
 
 def _article(number: int, title: str = "Truce holds", published: date | None = None) -> Article:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from index.outlets import default_outlets
-from index.titles import (
+from index.parse.outlets import default_outlets
+from index.parse.titles import (
     is_headline,
     shorten,
     strip_site_suffix,

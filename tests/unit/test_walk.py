@@ -1,10 +1,10 @@
-"""Tests for index.walk."""
+"""Tests for index.ingest.walk."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from index.walk import discover
+from index.ingest.walk import discover
 
 SUFFIXES = frozenset({".txt", ".json"})
 

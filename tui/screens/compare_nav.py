@@ -3,7 +3,7 @@
 No widgets and no I/O: the CompareScreen asks these functions where each side's passages
 are, which paragraph of one side corresponds to a paragraph of the other (for synchronised
 scrolling), and which places `]`/`[` visit. Everything is derived from the comparison that
-`index.compare` computed; nothing here re-compares text.
+`index.compare.comparison` computed; nothing here re-compares text.
 """
 
 from __future__ import annotations

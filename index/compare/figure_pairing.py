@@ -1,0 +1,380 @@
+"""Pair the figures of two reports that count the same thing, and say whether they agree.
+
+Two figures are candidates only when they share a measure (`Figure.measure`) and their counted
+nouns are compatible ("people" and "hostages" are for a hostage measure; "children" and
+"people" are not, since one counts a subset). Casualty measures also need the same side of
+the war: the words around the figure say whether the dead are in Israel (the 7 October attack)
+or in Gaza (the Israeli offensive), so "1,200 killed in Israel" never pairs with "34,000 killed
+in Gaza" although both say "killed". Within one article, figures of one measure that state
+overlapping values for a compatible event form one group (003 says "about 1,200" and "1,200").
+Groups of A and B are then matched one-to-one, greedily by a context score: the similarity of
+the figures' sentences, plus a bonus when the alignment paired those sentences or when both
+sides are known to be the same, plus a small bonus when each report has a single group for the
+measure (two reports on one story usually give one toll each), and when both state the same
+value (of at least 10: "one" and "one" mean nothing). A figure in a sentence about a proposal
+or a threat (a cue such as "proposal", "provided for", "would", "will", "deal", "set to" in
+the 70 characters before it: "the proposal provided for the release of 40 hostages", "will
+kill one hostage") never pairs with a different number reporting what happened (105 released;
+the same number, "50 hostages" in two wordings of one deal, still pairs); a running war toll
+("3,478 have been killed in Gaza", "since October") never pairs with the toll of one incident
+("killed at the hospital", "a strike on a building killed 40"); and two figures more than
+three times apart pair only when both are running totals (27,840 and 34,600 deaths since
+October pair; 1,200 killed in the 7 October attack and 260 killed at the festival do not).
+
+Status: `agree` when every figure of each side states a value or range overlapping one of the
+other side ("250" and "around 250"); `differ` otherwise, i.e. when the numbers stated differ,
+even if both could be true ("nearly 1,200" vs "more than 1,160"; "more than 130" vs 132);
+`a_only` / `b_only` for a group with no partner.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from index.compare.alignment import SentenceAlignment
+from index.compare.models import FigureRow, FigureStatus
+from index.models import Article, Figure
+
+PAIR_THRESHOLD = 0.25
+"""Least context score for two groups of one measure to be the same event."""
+CASUALTY_MEASURES = frozenset({"killed", "injured", "wounded", "dead", "deaths", "casualties"})
+"""Measures whose side (Israel / Gaza) must agree before two figures pair."""
+
+_ISRAEL_CUES = tuple(
+    re.compile(p)
+    for p in (
+        r"\bin (?:southern )?israel\b",
+        r"\bisraeli (?:side|territory|civilians|communities|soil)\b",
+        r"\bisraelis\b",
+        r"\b(?:october 7|7 october|oct\.? 7)(?:,? 2023)?(?:['’]s)? (?:hamas )?"
+        r"(?:attacks?|assault|raid|incursion|massacre)",
+        r"\bhamas(?:['’]s?)? (?:\w+ ){0,3}(?:attacks?|assault|raid|incursion)",
+        r"\battack (?:on|against|in) israel",
+        r"\b(?:killed|murdered|slain) by hamas\b",
+        r"\bduring (?:the|its) (?:\w+ )?attacks?\b",
+    )
+)
+_GAZA_CUES = tuple(
+    re.compile(p)
+    for p in (
+        r"\bgaza(?:ns?)?\b",
+        r"\bpalestinians?\b",
+        r"\benclave\b",
+        r"\b(?:health ministry|ministry of health)\b",
+        r"\bisrael(?:i)? (?:\w+ )?(?:strikes|bombing|bombardment|offensive|attacks|operations|"
+        r"retaliation|air ?strikes|shelling)",
+        r"\bsince october\b",
+        r"\b(?:west bank|rafah|khan younis|jabalia)\b",
+    )
+)
+_COUNTED_CLASSES = {
+    "people": "people",
+    "persons": "people",
+    "person": "people",
+    "individuals": "people",
+    "lives": "people",
+    "civilians": "people",
+    "victims": "people",
+    "deaths": "people",
+    "dead": "people",
+    "residents": "people",
+    "gazans": "people",
+    "children": "children",
+    "child": "children",
+    "kids": "children",
+    "minors": "children",
+    "women": "women",
+    "hostages": "hostages",
+    "hostage": "hostages",
+    "captives": "hostages",
+    "abductees": "hostages",
+    "prisoners": "prisoners",
+    "detainees": "prisoners",
+    "soldiers": "soldiers",
+    "troops": "soldiers",
+    "journalists": "journalists",
+}
+_HOSTAGE_FAMILY = frozenset({"people", "hostages", "prisoners", "women", "children"})
+"""Under a hostage or prisoner measure these all count captives ("50 women and children")."""
+_NATIONALS = {"israelis": "hostages", "palestinians": "prisoners"}
+"""In a hostage or release measure, Israelis are hostages and Palestinians prisoners;
+elsewhere ("687 Palestinians killed") both are people."""
+_PRONOUNS = frozenset({"others", "other", "whom", "them", "those", "more", "ones"})
+"""Counted words that name nothing ("some 240 others"): compatible with any noun."""
+_PROPOSAL_CUES = re.compile(
+    r"\b(?:propos\w*|plans?|offer\w*|would|could|might|demand\w*|provided for|provides for|"
+    r"calls? for|seek\w*|possible|potential|draft|will|threat\w*|pledg\w*|vow\w*|deal|"
+    r"agreement|agreed|set to|expected|due to|terms)\b",
+    re.IGNORECASE,
+)
+"""Words saying a figure is proposed, threatened or hoped for, not what happened ("a deal would
+free 40", "Hamas will kill one hostage")."""
+PROPOSAL_WINDOW = 70
+"""How many characters before a figure are searched for a proposal cue."""
+"""Score taken off when one figure is proposed/threatened and the other reported as done."""
+SAME_VALUE_FLOOR = 10.0
+"""Two figures stating the same single value of at least this size are likely one count."""
+_TOTAL_CUES = re.compile(
+    r"\b(?:so far|since|in total|overall|total|death toll|toll|war|offensive|campaign|"
+    r"bombardment|conflict|have been killed|has killed|have died|has risen|rose to|climbed)\b",
+    re.IGNORECASE,
+)
+"""Words saying a casualty figure is a running total of the war."""
+_INCIDENT_CUES = re.compile(
+    r"\b(?:strike|airstrike|air strike|blast|explosion|hospital|building|camp|school|mosque|"
+    r"church|bakery|convoy|festival|raid|ambush|shelling of)\b",
+    re.IGNORECASE,
+)
+"""Words saying a casualty figure counts one incident (a strike, a blast at a hospital)."""
+SCOPE_BEFORE = 80
+SCOPE_AFTER = 40
+"""Characters around a figure searched for total / incident cues."""
+MAX_RATIO = 3.0
+"""Two figures more than this many times apart pair only when both are running war totals."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Placed:
+    """A figure with what its context says: sentence, side, counted class."""
+
+    figure: Figure
+    sentence: int | None
+    tokens: frozenset[str]
+    side: str | None
+    counted: str | None
+    proposed: bool
+    scope: str | None
+    """"total" (a running war toll), "incident" (one strike), or None."""
+
+
+def figure_side(sentence: str, start: int) -> str | None:
+    """Say whether the figure at `start` of a sentence counts on the "israel" or "gaza" side.
+
+    Cues nearer the figure weigh more; None when the cues are absent or balanced.
+    """
+    lowered = sentence.lower()
+    scores = {"israel": 0.0, "gaza": 0.0}
+    for side, cues in (("israel", _ISRAEL_CUES), ("gaza", _GAZA_CUES)):
+        for cue in cues:
+            for match in cue.finditer(lowered):
+                distance = min(abs(match.start() - start), abs(match.end() - start))
+                scores[side] += 1.0 / (1.0 + distance / 40.0)
+    if abs(scores["israel"] - scores["gaza"]) < 0.25:
+        return None
+    return "israel" if scores["israel"] > scores["gaza"] else "gaza"
+
+
+def figure_scope(sentence: str, start: int, end: int) -> str | None:
+    """Say whether a casualty figure is a running "total" or counts one "incident"."""
+    window = sentence[max(0, start - SCOPE_BEFORE) : end + SCOPE_AFTER]
+    if _TOTAL_CUES.search(window):
+        return "total"
+    return "incident" if _INCIDENT_CUES.search(window) else None
+
+
+def _counted_class(measure: str, counted: str | None) -> str | None:
+    """Fold a counted noun into a class ("lives" -> people); unknown nouns stay themselves."""
+    if not counted:
+        return None
+    word = counted.lower().split()[-1]
+    if word in _PRONOUNS:
+        return None
+    if word in _NATIONALS:
+        return _NATIONALS[word] if _hostage_like(measure) else "people"
+    return _COUNTED_CLASSES.get(word, word)
+
+
+def counted_compatible(measure: str, left: str | None, right: str | None) -> bool:
+    """True when two counted-noun classes can count the same thing under `measure`."""
+    if left is None or right is None or left == right:
+        return True
+    return _hostage_like(measure) and {left, right} <= _HOSTAGE_FAMILY
+
+
+def _hostage_like(measure: str) -> bool:
+    """Measures that count captives: hostages_*, prisoners_*, *_released, *_held."""
+    return measure.startswith(("hostages", "prisoners")) or measure.endswith(("released", "held"))
+
+
+def _place(article: Article, side: str, alignment: SentenceAlignment) -> list[_Placed]:
+    """Attach context to every figure of an article that has a measure."""
+    sentences = alignment.a_sentences if side == "a" else alignment.b_sentences
+    placed: list[_Placed] = []
+    for figure in article.figures:
+        if not figure.measure or figure.paragraph >= len(article.paragraphs):
+            continue
+        index = alignment.sentence_at(side, figure.paragraph, figure.start)
+        paragraph = article.paragraphs[figure.paragraph]
+        if index is None:
+            text, offset, tokens = paragraph, figure.start, frozenset[str]()
+        else:
+            found = sentences[index]
+            text, offset = paragraph[found.start : found.end], figure.start - found.start
+            tokens = found.tokens
+        event_side = figure_side(text, offset) if figure.measure in CASUALTY_MEASURES else None
+        counted = _counted_class(figure.measure, figure.counted)
+        proposed = bool(_PROPOSAL_CUES.search(text, max(0, offset - PROPOSAL_WINDOW), offset))
+        scope = None
+        if figure.measure in CASUALTY_MEASURES:
+            scope = figure_scope(text, offset, offset + figure.end - figure.start)
+        placed.append(_Placed(figure, index, tokens, event_side, counted, proposed, scope))
+    return placed
+
+
+def _compatible(measure: str, left: _Placed, right: _Placed) -> bool:
+    """Same side (when known), both proposed or both done (unless equal), compatible nouns."""
+    if left.side and right.side and left.side != right.side:
+        return False
+    if left.proposed != right.proposed and not _overlap(left.figure, right.figure):
+        return False
+    if left.scope and right.scope and left.scope != right.scope:
+        return False
+    if not (left.scope == right.scope == "total"):
+        low = min(left.figure.bounds[1], right.figure.bounds[1])
+        high = max(left.figure.bounds[0], right.figure.bounds[0])
+        if high > MAX_RATIO * max(low, 1.0):
+            return False
+    return counted_compatible(measure, left.counted, right.counted)
+
+
+def _overlap(left: Figure, right: Figure) -> bool:
+    """True when two figures state the same value or overlapping ranges."""
+    low_l, high_l = left.bounds
+    low_r, high_r = right.bounds
+    return low_l <= high_r and low_r <= high_l
+
+
+def _group(measure: str, placed: Sequence[_Placed]) -> list[list[_Placed]]:
+    """Group one article's figures of a measure: same event when values overlap."""
+    groups: list[list[_Placed]] = []
+    for item in placed:
+        for group in groups:
+            if all(
+                _compatible(measure, item, other) and _overlap(item.figure, other.figure)
+                for other in group
+            ):
+                group.append(item)
+                break
+        else:
+            groups.append([item])
+    return groups
+
+
+def _group_score(
+    measure: str,
+    left: Sequence[_Placed],
+    right: Sequence[_Placed],
+    alignment: SentenceAlignment,
+) -> float | None:
+    """Best context score over the compatible figure pairs of two groups, or None."""
+    best: float | None = None
+    for a in left:
+        for b in right:
+            if not _compatible(measure, a, b):
+                continue
+            score = alignment.score(a.tokens, b.tokens)
+            if a.sentence is not None and alignment.pairs.get(a.sentence) == b.sentence:
+                score += 0.5
+            if a.side and a.side == b.side:
+                score += 0.3
+            value = a.figure.value
+            if value is not None and value >= SAME_VALUE_FLOOR and value == b.figure.value:
+                score += 0.3
+            best = score if best is None else max(best, score)
+    return best
+
+
+def _match_groups(
+    measure: str,
+    groups_a: Sequence[list[_Placed]],
+    groups_b: Sequence[list[_Placed]],
+    alignment: SentenceAlignment,
+) -> list[tuple[int, int]]:
+    """One-to-one matching of A's and B's groups of a measure, greedily by score."""
+    lone = 0.2 if len(groups_a) == 1 and len(groups_b) == 1 else 0.0
+    scored: list[tuple[float, int, int]] = []
+    for i, left in enumerate(groups_a):
+        for j, right in enumerate(groups_b):
+            score = _group_score(measure, left, right, alignment)
+            if score is not None and score + lone >= PAIR_THRESHOLD:
+                scored.append((score + lone, i, j))
+    scored.sort(key=lambda s: (-s[0], s[1], s[2]))
+    pairs: list[tuple[int, int]] = []
+    used_a: set[int] = set()
+    used_b: set[int] = set()
+    for _, i, j in scored:
+        if i not in used_a and j not in used_b:
+            pairs.append((i, j))
+            used_a.add(i)
+            used_b.add(j)
+    return pairs
+
+
+def figures_status(a: Sequence[Figure], b: Sequence[Figure]) -> FigureStatus:
+    """Agree when every figure on each side overlaps one on the other; else differ."""
+    if not a:
+        return FigureStatus.B_ONLY
+    if not b:
+        return FigureStatus.A_ONLY
+    covered_a = all(any(_overlap(x, y) for y in b) for x in a)
+    covered_b = all(any(_overlap(y, x) for x in a) for y in b)
+    return FigureStatus.AGREE if covered_a and covered_b else FigureStatus.DIFFER
+
+
+def _difference(a: Sequence[Figure], b: Sequence[Figure]) -> float | None:
+    """B - a for the first single values of each side, when they differ."""
+    value_a = next((f.value for f in a if f.value is not None), None)
+    value_b = next((f.value for f in b if f.value is not None), None)
+    if value_a is None or value_b is None or value_a == value_b:
+        return None
+    return value_b - value_a
+
+
+def _row(measure: str, a: Sequence[_Placed], b: Sequence[_Placed]) -> FigureRow:
+    """Build one row of the figure table."""
+    figures_a = tuple(p.figure for p in a)
+    figures_b = tuple(p.figure for p in b)
+    status = figures_status(figures_a, figures_b)
+    difference = _difference(figures_a, figures_b) if status is FigureStatus.DIFFER else None
+    return FigureRow(measure, figures_a, figures_b, status, difference)
+
+
+def pair_figures(a: Article, b: Article, alignment: SentenceAlignment) -> tuple[FigureRow, ...]:
+    """Pair the figures of two articles by measure and event.
+
+    Args:
+        a: Article A (its `figures` carry the measures).
+        b: Article B.
+        alignment: The sentence alignment of A and B (gives each figure's sentence).
+
+    Returns:
+        Rows in A's reading order; rows only in B follow in B's order.
+    """
+    placed_a = _place(a, "a", alignment)
+    placed_b = _place(b, "b", alignment)
+    measures = sorted({p.figure.measure for p in (*placed_a, *placed_b) if p.figure.measure})
+    keyed: list[tuple[tuple[int, int, int], FigureRow]] = []
+    for measure in measures:
+        groups_a = _group(measure, [p for p in placed_a if p.figure.measure == measure])
+        groups_b = _group(measure, [p for p in placed_b if p.figure.measure == measure])
+        pairs = _match_groups(measure, groups_a, groups_b, alignment)
+        paired_a = {i for i, _ in pairs}
+        paired_b = {j for _, j in pairs}
+        for i, j in pairs:
+            keyed.append((_position(0, groups_a[i]), _row(measure, groups_a[i], groups_b[j])))
+        for i, group in enumerate(groups_a):
+            if i not in paired_a:
+                keyed.append((_position(0, group), _row(measure, group, ())))
+        for j, group in enumerate(groups_b):
+            if j not in paired_b:
+                keyed.append((_position(1, group), _row(measure, (), group)))
+    keyed.sort(key=lambda item: item[0])
+    return tuple(row for _, row in keyed)
+
+
+def _position(side: int, group: Sequence[_Placed]) -> tuple[int, int, int]:
+    """Sort key: A rows first in A order, then B-only rows in B order."""
+    first = group[0].figure
+    return (side, first.paragraph, first.start)

@@ -1,0 +1,329 @@
+"""Reading a figure's sentence: its measure from cue words, its inherited counted noun.
+
+`Classifier.classify` takes the figure candidates of one sentence and fills in `measure`
+(and `counted` when the phrase has none), trying cue words in this order:
+
+1. the figure's own noun phrase ("27,840 deaths", "displaced Palestinians", "aid trucks");
+2. a cue just before the number, within four words ("Hamas returned 100 Israelis",
+   "the release of 40 Israeli hostages", "led to the deaths of 1,200 people");
+3. the first cue after it in its clause ("1,200 people died", "250 were taken hostage");
+4. the last cue before it in its clause;
+5. the event of the figure it is coordinated with or included in ("including 7,729
+   children", "105 ... hostages and 240 Palestinians");
+6. the nearest cue of the sentence that steps 1-4 gave no other figure;
+7. the subject's cue when the figure is what it includes ("the dead include 12 women"), and
+   for a sentence that refers back, its noun's measure in the previous sentence.
+
+A step whose cue gives no measure (e.g. "held" about people who are not captives) falls
+through to the next step.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from index.extract.counted import HEAD_NOUNS, TIME_UNITS
+from index.extract.measures import (
+    HELD,
+    captive_side,
+    events_in,
+    is_captive,
+    is_person,
+    measure_for,
+    noun_event,
+    noun_measure,
+)
+
+Cue = tuple[str, int, int]
+"""An event cue: (event, start, end)."""
+
+if TYPE_CHECKING:
+    from index.extract.figures import Candidate
+
+_BOUNDARY_RE = re.compile(
+    r",(?!\d)|[;:()\[\]—–]|\b(?:which|who|whom|that|while|but|whereas|although|though|after|since)\b"
+)
+_RIGHT_BOUNDARY_RE = re.compile(
+    r",(?!\d)|[;:()\[\]—–]|\b(?:which|who|whom|that|while|but|whereas|although|though|after|since"
+    r"|and)\b"
+)
+_COORDINATION_RE = re.compile(r"\s*,?\s*(?:and|or|as\s+well\s+as)\s*")
+_RELATIVE_CLAUSE_RE = re.compile(r"\b(?:which|who|that|while|whereas|but)\b")
+_RELATIVE_RE = re.compile(r"\s*(?:who|that|which)\b")
+_LINK_RE = re.compile(
+    r"\b(?:including|among\s+them|among\s+whom|of\s+whom|of\s+them|and|as\s+well\s+as"
+    r"|plus|along\s+with|in\s+addition\s+to|alongside)[\s,]*$",
+    re.IGNORECASE,
+)
+_PREDICATE_RE = re.compile(
+    r"\s*(?:(?:still|now|reportedly|also|all|later)\s+)?(?:were|was|are|is|have|has|had|remain\w*"
+    r"|still|being|been|died|die)\b(?:\s+[\w'’-]+){0,3}",
+    re.IGNORECASE,
+)
+_CHILD_RE = re.compile(r"\b(?:including|among\s+them|among\s+whom)[\s,]*$", re.IGNORECASE)
+_NUMBER_OF_RE = re.compile(
+    r"\b(?:number|total|tally|count)\s+of\s+(?:the\s+|its\s+|their\s+)?([A-Za-z]+)(?:\s+([A-Za-z]+))?"
+)
+_SUBJECT_VERB_RE = re.compile(
+    r"\b(?:number(?:ed)?|totals?|totall?ed|stands\s+at|stood\s+at|reached|(?:rose|risen|climbed)"
+    r"\s+to|is|are|was|were)\s*$"
+)
+_ANAPHOR_RE = re.compile(
+    r"\b(?:their|its|the)\s+(?:number|total|tally|count)\b(?!\s+of)", re.IGNORECASE
+)
+_REFERS_BACK_RE = re.compile(
+    r"\b(?:such|this|that|these|those|the)\s+(?:a\s+)?(?:group|groups|category|batch|list)\b"
+    r"|\b(?:they|them|these|those)\b",
+    re.IGNORECASE,
+)
+_REDUCED_RELATIVE_RE = re.compile(r"\s+(?:more\s+)?[a-z]+ed\s+(?:from|in|on|by|during|at)\b")
+_OWN_NOUN_RE = re.compile(
+    r"\s+(?!(?:of|in|on|at|by|from|for|to|with|and|or|as|than|since|after|before|during|more"
+    r"|were|was|are|is|have|has|had|people|others)\b)[a-z][\w-]*(?:\s+[\w-]+)?\s+[a-z]{2,}s\b"
+)
+"""A number followed by its own unknown plural noun ("four previous Israel-Hamas wars")."""
+_INCLUDES_RE = re.compile(r"\b(?:include|includes|included)\s+$")
+_CAPTIVES_RE = re.compile(r"\b(?:hostages|captives|abductees)\b", re.IGNORECASE)
+_WORD_RE = re.compile(r"[A-Za-z]+")
+_PEOPLE = HEAD_NOUNS - TIME_UNITS
+
+
+class Classifier:
+    """Measures and inherited counted nouns for the figures of one paragraph."""
+
+    def __init__(self, text: str, sentences: list[tuple[int, int]]) -> None:
+        self._text = text
+        self._sentences = sentences
+        self._span = (0, len(text))
+        self._events = events_in(text)
+
+    def _cues(self, lo: int, hi: int) -> list[Cue]:
+        """The event cues lying inside [lo, hi), with offsets relative to lo."""
+        return [(e, a - lo, b - lo) for e, a, b in self._events if a >= lo and b <= hi]
+
+    def classify(self, group: list[Candidate], s_start: int, s_end: int) -> None:
+        """Fill `measure` and missing `counted` for the candidates of one sentence."""
+        used: set[tuple[int, int]] = set()
+        self._span = (s_start, s_end)
+        for i, cand in enumerate(group):
+            if cand.measure is not None:
+                continue
+            if cand.counted is None and _OWN_NOUN_RE.match(self._text, cand.end):
+                continue  # it counts something the sentence's cues are not about
+            left_lo = group[i - 1].context_end if i else s_start
+            right_hi = group[i + 1].start if i + 1 < len(group) else s_end
+            cand.child = bool(i and _CHILD_RE.search(self._text, left_lo, cand.start))
+            self._inherit_counted(group, i, left_lo, s_start)
+            self._local(cand, left_lo, right_hi, used)
+            linked = cand.phrase.partitive or self._linked(left_lo, cand.start)
+            if cand.measure is None and i and linked:
+                self._resolve(cand, group[i - 1].event, left_lo, right_hi)
+        for i, cand in enumerate(group):
+            if cand.measure is None and (cand.phrase.head or cand.phrase.nominal):
+                self._sentence_wide(cand, s_start, s_end, used)
+            if cand.measure is None and i + 1 < len(group):
+                child = group[i + 1]
+                between = self._text[cand.context_end : child.start]
+                if _CHILD_RE.search(between) or _COORDINATION_RE.fullmatch(between):
+                    self._resolve(cand, child.event, s_start, s_end)
+        for i, cand in enumerate(group):
+            if cand.measure is None and cand.counted in _PEOPLE:
+                self._subject_includes(cand, s_start)
+            if cand.measure is None and cand.phrase.head is None and is_captive(cand.counted):
+                # "the number of hostages is 240": captives counted with no event are held
+                self._resolve(cand, HELD, s_start, s_end)
+            if cand.measure is None and i and group[i - 1].measure is not None:
+                between = self._text[group[i - 1].context_end : cand.start]
+                if _COORDINATION_RE.fullmatch(between):  # "12 women and seven children"
+                    self._resolve(cand, group[i - 1].event, s_start, s_end)
+        if _REFERS_BACK_RE.search(self._text, s_start, s_end):
+            for cand in group:
+                if cand.measure is None and cand.counted in _PEOPLE:
+                    self._same_noun_before(cand, s_start)
+
+    def _linked(self, start: int, end: int) -> bool:
+        """True when the words between two figures join them ("including", "and")."""
+        between = self._text[start:end]
+        if _CHILD_RE.search(between):
+            return True
+        return bool(_LINK_RE.search(between)) and not self._cues(start, end)
+
+    def _local(
+        self, cand: Candidate, left_lo: int, right_hi: int, used: set[tuple[int, int]]
+    ) -> None:
+        """Steps 1-4: the noun phrase, the governing verb, the clause after, the clause before."""
+        text = self._text
+        fixed = noun_measure(cand.counted)
+        if fixed is not None:
+            cand.measure = fixed
+            return
+        event = noun_event(self._cues(cand.start, cand.end))
+        if event is not None and self._resolve(cand, event, left_lo, right_hi):
+            return
+        right = text[cand.context_end : right_hi]
+        relative = _RELATIVE_RE.match(right)
+        boundary = _RIGHT_BOUNDARY_RE.search(right, relative.end() if relative else 0)
+        clause_right = right[: boundary.start()] if boundary else right
+        early = _PREDICATE_RE.match(clause_right)
+        if early is not None:
+            for event, a, b in self._cues(cand.context_end, cand.context_end + early.end()):
+                if self._resolve(cand, event, left_lo, right_hi):
+                    used.add((cand.context_end + a, cand.context_end + b))
+                    return
+        left = text[left_lo : cand.start]
+        cut = _last_boundary(left)
+        clause_left = left[cut:]
+        found = self._cues(left_lo + cut, cand.start)
+        if found:
+            event, a, b = found[-1]
+            gap = clause_left[b:].split()
+            governs = len(gap) <= 4 and not {"and", "or", "but"} & set(gap)
+            if governs and self._resolve(cand, event, left_lo, right_hi):
+                used.add((left_lo + cut + a, left_lo + cut + b))
+                return
+        after = self._cues(cand.context_end, cand.context_end + len(clause_right))
+        if (relative is not None or _REDUCED_RELATIVE_RE.match(right)) and len(after) > 1:
+            # "Two citizens that were being held in Gaza were released", "120 people
+            # abducted on 7 October are still in captivity": the main verb follows.
+            after.reverse()
+        for event, a, b in after:
+            if self._resolve(cand, event, left_lo, right_hi):
+                used.add((cand.context_end + a, cand.context_end + b))
+                return
+        for event, a, b in reversed(found):
+            if self._resolve(cand, event, left_lo, right_hi):
+                used.add((left_lo + cut + a, left_lo + cut + b))
+                return
+        if _CHILD_RE.search(clause_left):
+            # "killed thousands, including 1,400 Israelis": the verb is before the list
+            outer = left[: max(cut - 1, 0)]
+            cues = self._cues(left_lo + _last_boundary(outer), left_lo + len(outer))
+            for event, _a, _b in reversed(cues):
+                if self._resolve(cand, event, left_lo, right_hi):
+                    return
+
+    def _resolve(self, cand: Candidate, event: str | None, lo: int, hi: int) -> bool:
+        """Set the candidate's measure from an event and its captive side; True on success."""
+        if event is None or not is_person(cand.counted):
+            return False
+        phrase = self._text[cand.start : cand.end]
+        side = captive_side(cand.counted, phrase, self._text[lo:hi])
+        if side is None:
+            side = captive_side(cand.counted, phrase, self._text[self._span[0] : self._span[1]])
+        measure = measure_for(event, side, cand.counted)
+        if measure is None:
+            return False
+        cand.measure, cand.event = measure, event
+        return True
+
+    def _sentence_wide(
+        self, cand: Candidate, s_start: int, s_end: int, used: set[tuple[int, int]]
+    ) -> None:
+        """Step 6: the nearest cue after the figure in its sentence not used by another figure."""
+        options = []
+        for event, a, b in self._cues(s_start, s_end):
+            span = (s_start + a, s_start + b)
+            if span in used or span[0] < cand.end:
+                continue
+            after = span[0] >= cand.end
+            distance = span[0] - cand.end if after else cand.start - span[1]
+            options.append((not after, distance, event))
+        for _, _, event in sorted(options):
+            if self._resolve(cand, event, s_start, s_end):
+                return
+
+    def _inherit_counted(self, group: list[Candidate], i: int, left_lo: int, s_start: int) -> None:
+        """Give a figure without a counted noun the one its sentence implies."""
+        cand = group[i]
+        if cand.counted is not None:
+            return
+        left = self._text[s_start : cand.start]
+        number_of = _NUMBER_OF_RE.search(left)
+        nouns = [w for w in number_of.groups() if w and w.lower() in _PEOPLE] if number_of else []
+        subject = _SUBJECT_VERB_RE.search(left)
+        following = group[i + 1] if i + 1 < len(group) else None
+        if nouns:
+            cand.counted = nouns[0].lower()
+        elif cand.phrase.partitive and following and following.start - cand.end < 12:
+            cand.counted = following.counted  # "20 of the 240 hostages"
+        elif subject is not None and (people := _people_words(left[: subject.start()])):
+            cand.counted = people[-1]
+        elif i and not _RELATIVE_CLAUSE_RE.search(self._text, group[i - 1].end, cand.start):
+            parents = [c for c in group[:i] if c.counted and c.measure != "truce_duration"]
+            main = [c for c in parents if not c.child] if cand.phrase.nominal else parents
+            if main or parents:
+                cand.counted = (main or parents)[-1].counted
+        elif _ANAPHOR_RE.search(left):
+            self._antecedent(cand, s_start)
+
+    def _antecedent(self, cand: Candidate, s_start: int) -> None:
+        """Resolve "their number": the last counted noun of the previous sentence."""
+        previous = [span for span in self._sentences if span[1] <= s_start]
+        if not previous:
+            return
+        p_start, p_end = previous[-1]
+        words = [m for m in _WORD_RE.finditer(self._text, p_start, p_end)]
+        for word in reversed(words):
+            if word.group().lower() in _PEOPLE:
+                cand.counted = word.group().lower()
+                self._read_as(cand, word.start(), word.end(), (p_start, p_end))
+                return
+
+    def _subject_includes(self, cand: Candidate, s_start: int) -> None:
+        """Step 7: "The fatalities at the camp include at least 12 women": the subject's cue."""
+        left = self._text[s_start : cand.start]
+        verb = _INCLUDES_RE.search(left)
+        if verb is None:
+            return
+        subject = (s_start, s_start + verb.start())
+        for event, _a, _b in reversed(self._cues(*subject)):
+            if self._resolve(cand, event, s_start, s_start + len(left)):
+                return
+        if _CAPTIVES_RE.search(self._text, *subject):  # "the hostages include nine children"
+            self._resolve(cand, HELD, s_start, s_start + len(left))
+
+    def _same_noun_before(self, cand: Candidate, s_start: int) -> None:
+        """Step 7: "such a group would include 30 prisoners" after "the release of prisoners".
+
+        A figure whose sentence has no cue but refers back takes the measure its counted
+        noun has in the previous sentence of the paragraph.
+        """
+        previous = [span for span in self._sentences if span[1] <= s_start]
+        if not previous or cand.counted is None:
+            return
+        p_start, p_end = previous[-1]
+        noun = re.compile(rf"\b{re.escape(cand.counted)}\b", re.IGNORECASE)
+        found = list(noun.finditer(self._text, p_start, p_end))
+        if not found:
+            return
+        self._read_as(cand, found[-1].start(), found[-1].end(), (p_start, p_end))
+
+    def _read_as(self, cand: Candidate, start: int, end: int, sentence: tuple[int, int]) -> None:
+        """Give `cand` the measure the words at [start, end) have in another sentence."""
+        own = self._span
+        self._span = sentence
+        probe = _probe(cand, start, end)
+        self._local(probe, sentence[0], sentence[1], set())
+        self._span = own
+        cand.measure, cand.event = probe.measure, probe.event
+
+
+def _people_words(text: str) -> list[str]:
+    """The counted-noun words of a text ("prisoners", "hostages"), lower-cased, in order."""
+    return [w.lower() for w in _WORD_RE.findall(text) if w.lower() in _PEOPLE]
+
+
+def _probe(cand: Candidate, start: int, end: int) -> Candidate:
+    """A stand-in candidate at an antecedent noun, to classify its context."""
+    from index.extract.figures import Candidate
+
+    return Candidate(start, end, end, cand.quantity, cand.phrase, cand.counted)
+
+
+def _last_boundary(text: str) -> int:
+    """Offset just after the last clause boundary in `text` (0 when there is none)."""
+    last = 0
+    for match in _BOUNDARY_RE.finditer(text):
+        last = match.end()
+    return last

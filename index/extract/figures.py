@@ -1,0 +1,299 @@
+"""The figures extractor: numbers that count something, with what they count and who says so.
+
+Approach, one paragraph at a time:
+
+1. **Quantities.** `index.extract.numbers.QUANTITY_RE` (precompiled) finds qualifier + number:
+   digits with separators/decimals and scale words, number words, ranges, vague amounts.
+2. **Exclusions.** A quantity is dropped when it sits in a URL, e-mail, phone number, ISO
+   timestamp or clock time; is a date ("October 7", "7 Oct."), a bare year (1900-2099 with
+   no counted noun), an age ("24-year-old", "aged 24"), a percentage, a distance or other
+   unit, a designator ("Resolution 2720", "Article 51", "Route 60"), an id (7+ plain
+   digits), or the first half of a hyphenated compound ("three-stage plan"). Durations
+   ("10 weeks of attacks") are dropped too, except the length of a truce or pause
+   ("a five-day pause", "a truce of four days"), kept with measure ``truce_duration``.
+3. **Counted noun phrase.** `index.extract.counted.counted_phrase` reads the noun phrase after the
+   number ("Thai nationals", "displaced Palestinians"). Without one, the counted noun is
+   inherited: from "29 of whom" / "250 were taken hostage" the previous figure of the
+   sentence, from "the number of hostages" the noun, from "their number" the last counted
+   noun of the previous sentence.
+4. **Measure.** `index.extract.measures` cue words, looked for in this order: the noun phrase itself
+   ("27,840 deaths"); a verb governing the number just before it ("Hamas returned 100
+   Israelis"); the figure's own clause after it ("were killed"), then before it; the figure
+   it is coordinated with or included in ("including 7,729 children"); finally any cue of
+   the sentence that no other figure used. Captive events are split into hostages (held by
+   Hamas, even when a translation says "Israeli prisoners") and prisoners (Palestinians
+   held by Israel).
+5. **Attribution.** The nearest "according to ...", "X said", "Israel says" phrase of the
+   same sentence (`index.text.clauses.attribution_spans`).
+
+A bare number with neither counted noun nor measure is not a figure. Money ("$100
+million") is a figure counted in "dollars" with measure ``aid_money`` when the sentence
+speaks of aid, else None. Percentages are never figures.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from index.extract.counted import HEAD_NOUNS, TIME_UNITS, CountedPhrase, counted_phrase
+from index.extract.figure_context import Classifier
+from index.extract.numbers import Quantity, find_quantities, quantity_from_match
+from index.models import Figure
+from index.text.clauses import attribution_spans, sentence_spans
+
+
+def _words(text: str) -> frozenset[str]:
+    """A set of the space-separated words of a text (for the word lists below)."""
+    return frozenset(text.split())
+
+
+_MONTHS = (
+    r"January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+)
+_ZONE_RES = (
+    ("/", re.compile(r"https?://\S+|\b\d{1,2}/\d{1,2}/\d{2,4}\b")),
+    ("www.", re.compile(r"www\.\S+")),
+    ("@", re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")),
+    ("+", re.compile(r"\+\d[\d \-().]{6,}\d")),
+    ("-", re.compile(r"\b\d{4}-\d{2}-\d{2}(?:T[\d:+\-.Z]*)?")),
+    (":", re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b")),
+)
+"""Stretches whose numbers are never figures (URLs, e-mails, phones, timestamps, times),
+each with a character the text must contain for the pattern to be worth running."""
+_BEFORE_WORDS = _words(
+    """January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec aged age ages Aged Age Resolution
+    Article Route Highway Road Flight No Number Chapter Section Gate Building Unit Brigade
+    Division Battalion Channel Kan Room Page Paragraph Platform Block Phase Stage Line Bus
+    Terminal Tower Level Act Law Bill Protocol Sector Zone Point Street Avenue Apartment
+    Floor Exit Item Clause Rule Decree Case Volume Vol Issue Episode Season Part Grade
+    Class Category Type Model Version Tier Game Day Round Hall Ward Psalm Sura Boeing
+    Airbus Apollo Galaxy G Camp"""
+)
+"""A word just before a number that makes it a date, an age or a designator."""
+_AFTER_RE = re.compile(
+    rf"(?:st|nd|rd|th)?[ \u00a0]+(?:of[ \u00a0]+)?(?:{_MONTHS})\b"
+    r"|[ \u00a0]*(?:%|percent\b|per[ \u00a0]cent\b|pc\b)"
+    r"|[-‐ ](?:year|month|week|day)s?[-‐ ]old\b|[ \u00a0]+(?:year|month|week|day)s?[ \u00a0]+old\b"
+    r"|[ \u00a0]*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|o'clock)"
+    r"|[ \u00a0]*(?:km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|foot|kg|kilograms?"
+    r"|inches|mm|cm|hectares|acres|dunams?|square|sq|degrees|mph|knots)\b|[ \u00a0]*°",
+    re.IGNORECASE,
+)
+_TRUCE_WORDS = r"truce|pause|ceasefire|cease-fire|lull|halt|break|respite|extension|hudna"
+_COMPOUND_RE = re.compile(
+    rf"[-‐](?P<unit>day|week|hour|month)s?(?:[-‐]long)?[ \u00a0]+(?:(?:humanitarian|temporary"
+    rf"|new|further|second|first)[ \u00a0]+)?(?P<noun>{_TRUCE_WORDS})\b|[-‐][A-Za-z]",
+    re.IGNORECASE,
+)
+_TRUCE_RE = re.compile(rf"\b(?:{_TRUCE_WORDS}|lasting|lasted)\b", re.IGNORECASE)
+_MONEY_AFTER_RE = re.compile(r"[ \u00a0]+(?P<unit>dollars|euros|shekels)\b", re.IGNORECASE)
+_AID_RE = re.compile(r"\b(?:aid|assistance|humanitarian|relief|donat\w*|pledg\w*)\b", re.I)
+_CURRENCY = {"$": "dollars", "US$": "dollars", "€": "euros", "£": "pounds"}
+_DEMONYM_ENDINGS = ("is", "ians", "ans", "ese", "ais", "ites")
+_ID_RE = re.compile(r"\d{7,}")
+_DIGIT_START_RE = re.compile(r"[\d$€£]|US\$")
+_COUNTED_NOT_TIME = HEAD_NOUNS - TIME_UNITS
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A quantity that passed the exclusions, before measure and attribution."""
+
+    start: int
+    end: int
+    """End of the figure's text (number plus counted phrase)."""
+    context_end: int
+    """Where the words after the figure start ("of whom" is skipped)."""
+    quantity: Quantity
+    phrase: CountedPhrase
+    counted: str | None
+    measure: str | None = None
+    event: str | None = None
+    child: bool = False
+    """True when the figure is part of the one before ("including 7,729 children")."""
+
+
+def find_figures(paragraphs: Sequence[str]) -> list[Figure]:
+    """Find the figures in an article's paragraphs.
+
+    Args:
+        paragraphs: The cleaned paragraphs; offsets in the result index into them.
+
+    Returns:
+        The figures in reading order; `paragraphs[f.paragraph][f.start:f.end] == f.text`.
+    """
+    figures: list[Figure] = []
+    for index, text in enumerate(paragraphs):
+        figures.extend(_paragraph_figures(index, text))
+    return figures
+
+
+def _paragraph_figures(index: int, text: str) -> list[Figure]:
+    """The figures of one paragraph."""
+    matches = find_quantities(text)
+    if not matches:
+        return []
+    zones = [
+        (m.start(), m.end()) for key, rx in _ZONE_RES if key in text for m in rx.finditer(text)
+    ]
+    candidates = [c for m in matches if (c := _candidate(text, m, zones)) is not None]
+    if not candidates:
+        return []
+    figures: list[Figure] = []
+    sentences = sentence_spans(text)
+    classifier = Classifier(text, sentences)
+    for s_start, s_end in sentences:
+        group = [c for c in candidates if s_start <= c.start < s_end]
+        if not group:
+            continue
+        classifier.classify(group, s_start, s_end)
+        kept = [c for c in group if _is_figure(c)]
+        if kept:
+            spans = attribution_spans(text[s_start:s_end])
+            attributions = [(a + s_start, b + s_start) for a, b in spans]
+            figures.extend(_figure(index, text, cand, attributions) for cand in kept)
+    return figures
+
+
+def _is_figure(cand: Candidate) -> bool:
+    """A number is a figure when it counts a noun, has a measure, or is "N of the M ..."."""
+    phrase = cand.phrase
+    return bool(
+        phrase.head
+        or cand.measure
+        or phrase.nominal is not None
+        or (phrase.partitive and cand.counted and cand.quantity.value != 1)
+    )
+
+
+def _figure(index: int, text: str, cand: Candidate, attributions: list[tuple[int, int]]) -> Figure:
+    """Build the public Figure from a classified candidate."""
+    attribution = None
+    if attributions:  # the nearest one: 0 when it touches the figure
+        a, b = min(attributions, key=lambda s: max(s[0] - cand.end, cand.start - s[1], 0))
+        attribution = text[a:b]
+    qty = cand.quantity
+    return Figure(
+        text=text[cand.start : cand.end],
+        value=qty.value,
+        low=qty.low,
+        high=qty.high,
+        qualifier=qty.qualifier,
+        counted=cand.counted,
+        measure=cand.measure,
+        attribution=attribution,
+        paragraph=index,
+        start=cand.start,
+        end=cand.end,
+    )
+
+
+def _candidate(text: str, match: re.Match[str], zones: list[tuple[int, int]]) -> Candidate | None:
+    """Apply the exclusion rules to one quantity match; None when it is not a figure."""
+    start, end = match.start(), match.end()
+    if zones and any(a < end and start < b for a, b in zones):
+        return None
+    qual, num, vague = match.group("qual", "num", "vague")
+    number_start = match.end("qual") if qual else start
+    if _word_before(text, number_start) in _BEFORE_WORDS:
+        return None
+    if _AFTER_RE.match(text, end):
+        return None
+    quantity = quantity_from_match(match)
+    if quantity is None:
+        return None
+    digits = bool(_DIGIT_START_RE.match(text, number_start, end))
+    compound = _COMPOUND_RE.match(text, end)
+    if compound is not None:
+        if compound.group("noun") is None:
+            return None
+        counted = compound.group("unit").lower() + "s"
+        phrase = CountedPhrase(compound.end(), counted, "")
+        return Candidate(
+            start, compound.end(), compound.end(), quantity, phrase, counted, "truce_duration"
+        )
+    if num is not None and _ID_RE.fullmatch(num):
+        return None  # an id or a phone number, not a count
+    loose = digits or quantity.qualifier is not None or (quantity.value or 10) >= 10
+    phrase = counted_phrase(text, end, loose, vague=vague is not None)
+    head = phrase.head.lower() if phrase.head else None
+    if _is_year(quantity, num) and head not in _COUNTED_NOT_TIME:
+        return None
+    if quantity.low is not None and _is_year_range(quantity):
+        return None
+    cand = Candidate(start, phrase.end, phrase.end, quantity, phrase, _counted(phrase.head))
+    if phrase.partitive:
+        cand.end = end
+        cand.context_end = phrase.end
+    elif phrase.head is None:
+        cand.end = phrase.end
+    if head in TIME_UNITS:
+        return _duration(text, cand)
+    if not digits and phrase.head is None and quantity.value == 1:
+        return None  # "one of", "no one", "one"
+    return _money(text, match, cand)
+
+
+def _word_before(text: str, pos: int) -> str:
+    """The word just before `pos` (separated by spaces), without a final full stop."""
+    window = text[max(0, pos - 16) : pos]
+    if not window or window[-1] not in " \u00a0":
+        return ""
+    parts = window.split()
+    return parts[-1].rstrip(".") if parts else ""
+
+
+def _counted(head: str | None) -> str | None:
+    """The counted noun: as written for demonyms ("Palestinians"), else lower case."""
+    if head is None:
+        return None
+    if head[0].isupper() and head.lower().endswith(_DEMONYM_ENDINGS):
+        return head
+    return head.lower()
+
+
+def _duration(text: str, cand: Candidate) -> Candidate | None:
+    """Keep a duration only when it is the length of a truce or pause."""
+    if not _TRUCE_RE.search(text, max(0, cand.start - 160), cand.end + 80):
+        return None
+    cand.measure = "truce_duration"
+    unit = cand.counted or "days"
+    cand.counted = unit if unit.endswith("s") else unit + "s"
+    return cand
+
+
+def _money(text: str, match: re.Match[str], cand: Candidate) -> Candidate:
+    """Mark money amounts ("$100 million", "5 million dollars") as counted in a currency."""
+    currency = match.group("cur")
+    unit = _CURRENCY.get(currency) if currency else None
+    if unit is None and cand.counted in ("dollars", "euros", "shekels"):
+        unit = cand.counted
+    if unit is None:
+        after = _MONEY_AFTER_RE.match(text, cand.end)
+        if after is None:
+            return cand
+        unit = after.group("unit").lower()
+        cand.end = cand.context_end = after.end()
+    cand.counted = unit
+    lo, hi = max(0, cand.start - 200), min(len(text), cand.end + 200)
+    cand.measure = "aid_money" if _AID_RE.search(text, lo, hi) else None
+    cand.phrase = CountedPhrase(cand.end, unit, "")
+    return cand
+
+
+def _is_year(quantity: Quantity, num: str | None) -> bool:
+    """True for a bare four-digit number between 1900 and 2099 ("in 2023", "the 1967 borders")."""
+    if num is None or quantity.value is None or quantity.qualifier is not None:
+        return False
+    stripped = num.strip()
+    return len(stripped) == 4 and stripped.isdigit() and 1900 <= quantity.value <= 2099
+
+
+def _is_year_range(quantity: Quantity) -> bool:
+    """True for a range of years ("1967-1973")."""
+    low, high = float(quantity.low or 0), float(quantity.high or 0)
+    return low.is_integer() and 1900 <= low <= 2099 and 1900 <= high <= 2099

@@ -1,0 +1,254 @@
+"""Measure classification: what a figure counts (killed, hostages_held, displaced ...).
+
+A figure's measure comes from cue words near it, in two steps:
+
+1. an *event* (`Event`): killed, injured, taken, held, released, displaced, missing,
+   arrested, found in the figure's own noun phrase ("27,840 deaths", "1.9 million
+   displaced", "aid trucks") or in the words of its clause (`EVENT_RE`);
+2. a *side* for events that concern captives: Israelis and others held by Hamas are
+   hostages, Palestinians held by Israel are prisoners (`captive_side`). Translations that
+   call hostages "Israeli prisoners" or "prisoners held by Hamas" therefore still give
+   hostages_held / hostages_released.
+
+`measure_for(event, side)` combines the two: killed + hostages -> dead_hostages,
+held + hostages -> hostages_held, released + prisoners -> prisoners_released, and so on.
+Events "held" and "released" with no captive in sight give None ("2.2 million people
+remain in Gaza" is not a hostage count).
+"""
+
+from __future__ import annotations
+
+import re
+
+from index.extract.counted import TIME_UNITS
+
+
+def _words(text: str) -> frozenset[str]:
+    """A set of the space-separated words of a text (for the word lists below)."""
+    return frozenset(text.split())
+
+
+CASUALTIES = "casualties"
+"""Killed and wounded counted together ("killing and wounding hundreds")."""
+KILLED = "killed"
+INJURED = "injured"
+TAKEN = "taken"
+TAKE_VERB = "take_verb"
+HELD = "held"
+RELEASED = "released"
+DISPLACED = "displaced"
+MISSING = "missing"
+ARRESTED = "arrested"
+
+_KILL_WORDS = ("killed", "killing", "dead")
+_EVENT_WORDS: dict[str, str] = {
+    # First: a joint cue must win over its first word alone ("killed" in "killed and wounded").
+    CASUALTIES: "|".join(
+        [
+            *(rf"{w}\s+(?:and|or)\s+(?:wound(?:ed|ing)|injur(?:ed|ing))" for w in _KILL_WORDS),
+            *(rf"{w}\s+(?:and|or)\s+(?:killed|dead)" for w in ("wounded", "injured")),
+            "casualties",
+        ]
+    ),
+    KILLED: (
+        r"kill(?:ed|ing|s)?|dead|deaths?|died|die|dying|death\s+toll|toll|lives|lost\s+their\s+lives"
+        r"|murder(?:ed|s)?|slain|slaughter(?:ed)?|massacred|perished|fatalities|bodies|corpses"
+        r"|executed|martyred|martyrs"
+    ),
+    INJURED: r"wounded|wounding|injured|injuring|injuries|hurt|maimed",
+    TAKEN: (
+        r"taken\s+(?:hostage|captive|prisoner|into\s+captivity)|abduct(?:ed|ing|ion|ions)"
+        r"|kidnapp?(?:ed|ing)|captured|capturing|seized|snatched|abductees"
+    ),
+    TAKE_VERB: r"took|taking|take|taken",
+    HELD: (
+        r"held|holding|holds|hold|remain(?:s|ing|ed)?|still\s+(?:in|inside)\s+Gaza|in\s+captivity"
+        r"|captivity"
+        r"|detention|imprisoned|jailed|behind\s+bars|languish(?:ing)?|captive"
+    ),
+    RELEASED: (
+        r"releas(?:e|ed|es|ing)|freed|freeing|free|returned|return(?:ing)?|handed\s+over"
+        r"|set\s+free|swap(?:ped)?|exchange[ds]?|exchanging"
+    ),
+    DISPLACED: (
+        r"displaced|displacement|fled|fleeing|homeless|uprooted|evacuated"
+        r"|forced\s+(?:from|out\s+of)\s+their\s+homes"
+    ),
+    MISSING: r"missing|unaccounted|under\s+the\s+rubble",
+    ARRESTED: r"arrest(?:ed|s|ing)?|rounded\s+up|detained|detaining",
+}
+_EVENT_CUES = "|".join(rf"(?P<{name}>{words})" for name, words in _EVENT_WORDS.items())
+EVENT_RE = re.compile(rf"(?=[a-zA-Z])\b(?:{_EVENT_CUES})\b", re.IGNORECASE)
+"""Cue words of each event; the matching group's name is the event."""
+_FOLDED_LETTERS = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}
+"""Non-ASCII letters that match an ASCII letter case-insensitively in `re`."""
+
+
+def _split_alternatives(words: str) -> list[str]:
+    """The top-level alternatives of a regex alternation ("a|b(?:c|d)" -> ["a", "b(?:c|d)"])."""
+    parts, depth, start = [], 0, 0
+    for i, char in enumerate(words):
+        depth += (char == "(") - (char == ")")
+        if char == "|" and depth == 0:
+            parts.append(words[start:i])
+            start = i + 1
+    return [*parts, words[start:]]
+
+
+def _event_scan_pattern() -> tuple[str, dict[str, str]]:
+    """`EVENT_RE` as found from the non-word character before a cue, and group -> event.
+
+    A pattern that starts with a character class lets the regex engine skip letters
+    quickly, and branching on the cue's first letter (as a case-sensitive class, so the
+    engine can skip a branch at once) tries only the cues that can match there.
+    """
+    by_letter: dict[str, dict[str, list[str]]] = {}
+    for event, words in _EVENT_WORDS.items():
+        for word in _split_alternatives(words):
+            by_letter.setdefault(word[0].lower(), {}).setdefault(event, []).append(word[1:])
+    branches, groups = [], {}
+    for letter, events in by_letter.items():
+        cues = []
+        for event, rests in events.items():
+            groups[f"{event}_{letter}"] = event
+            cues.append(f"(?P<{event}_{letter}>{'|'.join(rests)})")
+        first = letter + letter.upper() + _FOLDED_LETTERS.get(letter, "")
+        branches.append(f"[{first}](?i:{'|'.join(cues)})")
+    return rf"\W(?:{'|'.join(branches)})\b", groups
+
+
+_EVENT_SCAN, _EVENT_OF_GROUP = _event_scan_pattern()
+_EVENT_AFTER_RE = re.compile(_EVENT_SCAN)
+"""`EVENT_RE` found from the character before the cue (see `_event_scan_pattern`)."""
+
+_HOSTAGE_NOUNS = frozenset({"hostage", "hostages", "captive", "captives", "abductees"})
+_PRISONER_NOUNS = frozenset({"prisoner", "prisoners", "detainee", "detainees", "inmates"})
+_HOSTAGE_MARK_RE = re.compile(
+    r"\b(?:Israeli|Israelis|Thai|Thais|foreign(?:ers)?|nationals|nationalities|kibbutz"
+    r"|(?:held|captured|taken|abducted|kidnapped|captive)\s+(?:by|in|inside)\s+(?:Hamas|Gaza|militants)"
+    r"|in\s+Gaza|hostages?|captives?|captivity|abducted|kidnapped|taken\s+hostage)\b"
+)
+_PRISONER_MARK_RE = re.compile(
+    r"\b(?:Palestinian|Palestinians|held\s+by\s+Israel|Israeli\s+(?:jails|prisons|custody)"
+    r"|imprisoned\s+by\s+Israel|security\s+prisoners)\b"
+)
+_FREES = r"(?:['’]s?)?\s+(?:to\s+)?(?:release[sd]?|free[sd]?|freeing|return(?:s|ed)?)\b"
+_CAPTORS = r"(?:Hamas|(?:[Aa]l-)?Qassam\s+Brigades|Islamic\s+Jihad|militants)"
+_BY_HAMAS_RE = re.compile(rf"\bby\s+{_CAPTORS}\b|\b(?:in|inside)\s+Gaza\b|\b{_CAPTORS}{_FREES}")
+_BY_ISRAEL_RE = re.compile(rf"\bby\s+Israel\b|\bIsrael{_FREES}")
+
+_THINGS = (
+    _words(
+        """trucks lorries homes houses buildings hospitals schools mosques churches shelters
+    rockets missiles projectiles drones strikes airstrikes targets tunnels dollars euros
+    shekels tons tonnes meals groups countries sites accounts villages towns cities vehicles
+    cars tanks planes flights aircraft weapons guns apartments units universities colleges
+    campuses companies firms businesses banks shops stores factories farms roads bridges
+    districts neighbourhoods neighborhoods areas regions provinces nations embassies
+    ministries agencies organisations organizations cartons boxes parcels packages kits
+    bags sacks vouchers beds tents blankets litres liters gallons"""
+    )
+    | TIME_UNITS
+)
+"""Counted nouns that are not people, so never hostages or prisoners."""
+
+HOSTAGES = "hostages"
+PRISONERS = "prisoners"
+
+
+def events_in(text: str) -> list[tuple[str, int, int]]:
+    """All event cues in a text as (event, start, end), in order."""
+    found: list[tuple[str, int, int]] = []
+    pos = 0
+    first = EVENT_RE.match(text)
+    if first is not None:
+        if first.lastgroup is not None:
+            found.append((first.lastgroup, first.start(), first.end()))
+        pos = first.end()
+    for match in _EVENT_AFTER_RE.finditer(text, pos):
+        group = match.lastgroup
+        if group is not None:
+            found.append((_EVENT_OF_GROUP[group], match.start() + 1, match.end()))
+    return found
+
+
+def noun_event(found: list[tuple[str, int, int]]) -> str | None:
+    """The event stated by a counted noun phrase's own cues ("deaths", "displaced Palestinians")."""
+    for event, _start, _end in found:
+        if event in (CASUALTIES, KILLED, INJURED, DISPLACED, MISSING) or event == TAKEN:
+            return event
+    return None
+
+
+def captive_side(head: str | None, phrase: str, clause: str) -> str | None:
+    """Whether a counted group is hostages (held by Hamas) or prisoners (held by Israel).
+
+    Args:
+        head: The counted noun, lower-cased, or None.
+        phrase: The figure's whole noun phrase with its modifiers.
+        clause: The words of the figure's clause around it.
+
+    Returns:
+        HOSTAGES, PRISONERS or None when neither can be told.
+    """
+    head = head.lower() if head else None
+    if head in _THINGS:
+        return None
+    if head in _HOSTAGE_NOUNS:
+        return HOSTAGES
+    own_prisoner = _PRISONER_MARK_RE.search(phrase)
+    own_hostage = _HOSTAGE_MARK_RE.search(phrase)
+    if own_prisoner and not own_hostage:
+        return PRISONERS
+    if own_hostage and not own_prisoner:
+        return HOSTAGES
+    if _BY_HAMAS_RE.search(clause) and not _BY_ISRAEL_RE.search(clause):
+        return HOSTAGES if head not in ("palestinians",) else PRISONERS
+    if head in _PRISONER_NOUNS:
+        return PRISONERS
+    if _PRISONER_MARK_RE.search(clause):
+        return PRISONERS
+    if _HOSTAGE_MARK_RE.search(clause):
+        return HOSTAGES
+    return None
+
+
+def measure_for(event: str | None, side: str | None, head: str | None) -> str | None:
+    """Combine an event and a captive side into a normalised measure name."""
+    if event is None:
+        return None
+    if event == KILLED:
+        return "dead_hostages" if side == HOSTAGES and is_captive(head) else KILLED
+    if event in (TAKEN, TAKE_VERB):
+        return "hostages_taken" if event == TAKEN or side == HOSTAGES else None
+    if event == HELD:
+        return {HOSTAGES: "hostages_held", PRISONERS: "prisoners_held"}.get(side or "")
+    if event == RELEASED:
+        return {HOSTAGES: "hostages_released", PRISONERS: "prisoners_released"}.get(side or "")
+    return event
+
+
+def is_captive(head: str | None) -> bool:
+    """True when the counted noun itself names captives (hostages, captives)."""
+    return head is not None and head.lower() in _HOSTAGE_NOUNS
+
+
+_OTHER_NOUN_MEASURES: dict[str, str] = {
+    "trucks": "aid_trucks",
+    "lorries": "aid_trucks",
+    "rockets": "rockets_fired",
+    "missiles": "rockets_fired",
+    "projectiles": "rockets_fired",
+}
+
+
+def is_person(head: str | None) -> bool:
+    """False for counted nouns that are things or generic plurals ("countries", "sites")."""
+    if head is None or head[0].isupper():
+        return True
+    return head.lower() not in _THINGS
+
+
+def noun_measure(head: str | None) -> str | None:
+    """A measure given by the counted noun alone (aid trucks, rockets), else None."""
+    return _OTHER_NOUN_MEASURES.get(head.lower()) if head else None

@@ -1,0 +1,242 @@
+"""run_search: user text -> SearchPage (ranked hits, snippets, facets, did-you-mean).
+
+One Searcher per call (`ArticleStore.searcher()`), so calls from several threads are safe.
+Parsing lives in `index.search.query`, snippets and match spans in `index.search.snippets`,
+"more like this" in `index.search.related`.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Sequence
+from functools import partial
+from itertools import chain
+
+from whoosh import query
+from whoosh.searching import Searcher
+
+from index.errors import InvalidRequest
+from index.models import FacetValue, SearchHit, SearchPage
+from index.search.feedback import expand_query
+from index.search.query import ParsedQuery, parse_query, plain_query, relax
+from index.search.related import find_related
+from index.search.snippets import make_snippet, match_spans
+from index.search.spelling import suggest
+from index.store.article_store import ArticleStore
+from index.store.docsets import matching_docs
+from index.store.index_files import reading
+from index.store.payload import summarise
+from index.store.schema import scoring_model
+from index.store.scorer import top_scored
+
+__all__ = ["find_related", "match_spans", "rank", "run_search"]
+
+FACET_LIMIT = 25
+"""Most values shown per facet."""
+
+SORTS = ("relevance", "date")
+
+
+def run_search(
+    store: ArticleStore,
+    text: str,
+    *,
+    limit: int = 20,
+    offset: int = 0,
+    sort: str = "relevance",
+    as_you_type: bool = False,
+) -> SearchPage:
+    """Search the store; never raises on what the user typed.
+
+    Args:
+        store: The article index.
+        text: The query as typed (syntax in README: phrases, AND/OR/NOT, `word*`,
+            `word~`, `source:`, `party:`, `measure:`/`figure:`, `tag:`, `date:`).
+        limit: Hits per page.
+        offset: Hits to skip (paging).
+        sort: "relevance" or "date" (newest first).
+        as_you_type: The last word, unless followed by a space, is a (capped) prefix.
+
+    Raises:
+        InvalidRequest: `sort` is not one of "relevance" and "date".
+        IndexCorrupt: the index files cannot be read.
+    """
+    if sort not in SORTS:
+        raise InvalidRequest(f"Unknown sort {sort!r}.", hint="use relevance or date")
+    started = time.perf_counter()
+    limit, offset = max(0, limit), max(0, offset)
+    with store.searcher() as searcher, reading():
+        searcher.weighting = scoring_model()
+        lexicon = store.lexicon(searcher)
+        parsed = parse_query(text, searcher.reader(), as_you_type=as_you_type, lexicon=lexicon)
+        by_date = sort == "date" or parsed.text_query is None
+        final = _final_query(parsed)
+        hits, docnums = _run(store, searcher, final, limit + offset, by_date=by_date)
+        if hits is not None and not docnums and relax(parsed):
+            final = _final_query(parsed)
+            hits, docnums = _run(store, searcher, final, limit + offset, by_date=by_date)
+        if hits is None:  # the parsed query failed inside Whoosh: run its plain words
+            parsed.fallback = True
+            parsed.notices.append("The query could not be run as written; searched for the words.")
+            final = _final_query(parsed, plain=True)
+            # Plain words cannot legitimately fail: an error here is a bug, so let it raise.
+            hits, docnums = _run(
+                store, searcher, final, limit + offset, by_date=by_date, swallow=False
+            )
+        page_hits = _hits(store, searcher, hits or [], offset, parsed.terms)
+        facets = _facets(store, searcher, docnums)
+        suggestion = _suggestion(searcher, parsed, text, len(docnums), as_you_type)
+    return SearchPage(
+        query=text,
+        hits=tuple(page_hits),
+        total=len(docnums),
+        took_ms=(time.perf_counter() - started) * 1000,
+        sort="date" if by_date else "relevance",
+        fallback=parsed.fallback,
+        notice=parsed.notice,
+        suggestion=suggestion,
+        facets=facets,
+        terms=parsed.terms,
+    )
+
+
+def _final_query(parsed: ParsedQuery, *, plain: bool = False) -> query.Query:
+    text_query = parsed.text_query
+    if plain:
+        text_query = plain_query(parsed.terms) if parsed.terms else query.NullQuery
+    parts = [*([text_query] if text_query is not None else []), *parsed.filters]
+    if not parts:
+        return query.Every()
+    return query.And(parts) if len(parts) > 1 else parts[0]
+
+
+_RUN_ERRORS = (ValueError, TypeError, KeyError, AttributeError, RecursionError)
+"""What a strange but parsed query can raise inside Whoosh (e.g. a phrase on a keyword)."""
+
+
+def _run(
+    store: ArticleStore,
+    searcher: Searcher,
+    final: query.Query,
+    top: int,
+    *,
+    by_date: bool,
+    swallow: bool = True,
+) -> tuple[list[tuple[int, float]] | None, list[int]]:
+    """(top (docnum, score) pairs, every matching docnum); (None, []) when Whoosh fails.
+
+    With `swallow=False` a failure raises instead (used for the plain-words fallback).
+    """
+    try:
+        if isinstance(final, query.Every) and not final.fieldname:
+            order = store.by_date(searcher)  # no words, no filters: the newest articles
+            return [(docnum, 0.0) for docnum in order[:top]], sorted(order)
+        postings = store.postings(searcher)
+        docnums = matching_docs(searcher, final, postings)
+        if not docnums or top == 0:
+            return [], docnums
+        if not by_date:
+            norms = store.length_norms(searcher)
+            ranked = top_scored(searcher, final, docnums, top, norms, postings)
+            if ranked is not None:
+                return ranked, docnums
+        if by_date:
+            position = store.date_positions(searcher)
+            newest = sorted(docnums, key=position.__getitem__)[:top]
+            return [(docnum, 0.0) for docnum in newest], docnums
+        results = searcher.search(final, limit=top)
+        return [(hit.docnum, float(hit.score or 0.0)) for hit in results], docnums
+    except _RUN_ERRORS:
+        if not swallow:
+            raise
+        return None, []
+
+
+def _hits(
+    store: ArticleStore,
+    searcher: Searcher,
+    ranked: list[tuple[int, float]],
+    offset: int,
+    terms: Sequence[str],
+) -> list[SearchHit]:
+    decoded = store.decoded(searcher)
+    hits = []
+    for rank, (docnum, score) in enumerate(ranked[offset:], start=offset + 1):
+        article = decoded.get(docnum, partial(_payload, searcher, docnum))
+        snippet = make_snippet(article, terms)
+        hits.append(SearchHit(summarise(article), score, snippet, rank))
+    return hits
+
+
+def _payload(searcher: Searcher, docnum: int) -> bytes:
+    payload: bytes = searcher.stored_fields(docnum)["payload"]
+    return payload
+
+
+def _facets(
+    store: ArticleStore, searcher: Searcher, docnums: list[int]
+) -> dict[str, tuple[FacetValue, ...]]:
+    columns = store.facet_columns(searcher)
+    pick = columns.sources.__getitem__
+    sources = Counter(map(pick, docnums))
+    months = Counter(map(columns.months.__getitem__, docnums))
+    parties = Counter(chain.from_iterable(map(columns.parties.__getitem__, docnums)))
+    sources.pop("", None)
+    months.pop("", None)
+    return {
+        "source": _top_values(sources),
+        "party": _top_values(parties),
+        "month": tuple(
+            FacetValue(v, c) for v, c in sorted(months.items(), reverse=True)[:FACET_LIMIT]
+        ),
+    }
+
+
+def _top_values(counts: Counter[str]) -> tuple[FacetValue, ...]:
+    ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0].lower()))
+    return tuple(FacetValue(value, count) for value, count in ordered[:FACET_LIMIT])
+
+
+def _suggestion(
+    searcher: Searcher, parsed: ParsedQuery, text: str, total: int, as_you_type: bool
+) -> str | None:
+    """A better-spelled query when the typed one finds few articles and it finds more."""
+    if as_you_type or parsed.text_query is None or total >= 3 or not parsed.words:
+        return None
+    if parsed.fallback or any(char in text for char in "*~?"):
+        return None
+    corrected = suggest(text, parsed.words, searcher.reader())
+    if corrected is None:
+        return None
+    better = parse_query(corrected, searcher.reader())
+    try:
+        found = len(matching_docs(searcher, _final_query(better)))
+    except _RUN_ERRORS:
+        return None
+    return corrected if found > total else None
+
+
+def rank(
+    store: ArticleStore, text: str, *, limit: int = 1000, feedback: bool = False
+) -> list[tuple[str, float]]:
+    """Only the ranking: (article id, score) best first, no snippets or facets (evaluation).
+
+    With `feedback`, a query of plain words is expanded by pseudo-relevance feedback
+    (`index.search.feedback`: RM3-style terms of the top hits) and run again.
+    """
+    with store.searcher() as searcher, reading():
+        searcher.weighting = scoring_model()
+        parsed = parse_query(text, searcher.reader())
+        if parsed.text_query is None:
+            return []
+        final = _final_query(parsed)
+        results = searcher.search(final, limit=limit)
+        if results.is_empty() and relax(parsed):
+            final = _final_query(parsed)
+            results = searcher.search(final, limit=limit)
+        if feedback and not parsed.filters:
+            expanded = expand_query(searcher, final, results)
+            if expanded is not None:
+                results = searcher.search(expanded, limit=limit)
+        return [(str(hit["id"]), float(hit.score or 0.0)) for hit in results]

@@ -1,0 +1,65 @@
+"""Pseudo-relevance feedback (RM3-style) for queries of plain words.
+
+The top `FEEDBACK_DOCS` hits of the first run are assumed relevant; their words, weighted
+by how likely each document is given the query (exp of its score relative to the best)
+and by the word's share of the document, form an expansion model whose `FEEDBACK_TERMS`
+best terms are mixed with the original query (`ORIGINAL_WEIGHT`). Measured on Cranfield:
+MAP 0.31 -> 0.36 (benchmarks/README.md).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from whoosh import query
+from whoosh.searching import Results, Searcher
+
+from index.store.analysis import analyse
+from index.store.payload import decode_article
+from index.store.schema import TEXT_FIELDS
+
+FEEDBACK_DOCS = 5
+FEEDBACK_TERMS = 20
+ORIGINAL_WEIGHT = 0.5
+TEMPERATURE = 3.0
+"""Score spread (in BM25 units) over which a feedback document's weight falls by e."""
+
+
+def _plain_terms(q: query.Query) -> Counter[str] | None:
+    """The query's terms with counts, or None when it is not a plain OR/AND of terms."""
+    found: Counter[str] = Counter()
+    for leaf in q.leaves():
+        if not isinstance(leaf, query.Term) or leaf.fieldname not in TEXT_FIELDS:
+            return None
+        if leaf.fieldname == TEXT_FIELDS[-1]:
+            found[str(leaf.text)] += 1
+    return found or None
+
+
+def expand_query(searcher: Searcher, original: query.Query, results: Results) -> query.Query | None:
+    """The expanded query, or None when feedback does not apply."""
+    terms = _plain_terms(original)
+    top = [(hit["payload"], float(hit.score or 0.0)) for hit in results[:FEEDBACK_DOCS]]
+    if terms is None or not top:
+        return None
+    best = top[0][1]
+    model: dict[str, float] = {}
+    for payload, score in top:
+        article = decode_article(payload)
+        words = Counter(analyse(f"{article.title}\n{article.text}"))
+        size = sum(words.values()) or 1
+        weight = math.exp((score - best) / TEMPERATURE)
+        for word, count in words.items():
+            model[word] = model.get(word, 0.0) + weight * count / size
+    expansion = sorted(model.items(), key=lambda item: -item[1])[:FEEDBACK_TERMS]
+    total = sum(v for _, v in expansion) or 1.0
+    query_size = sum(terms.values())
+    weights: dict[str, float] = {}
+    for word, count in terms.items():
+        weights[word] = weights.get(word, 0.0) + ORIGINAL_WEIGHT * count / query_size
+    for word, value in expansion:
+        weights[word] = weights.get(word, 0.0) + (1 - ORIGINAL_WEIGHT) * value / total
+    return query.Or(
+        [query.Term(name, word, boost=w) for word, w in weights.items() for name in TEXT_FIELDS]
+    )

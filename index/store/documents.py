@@ -1,0 +1,77 @@
+"""The Whoosh fields of one article, and the facet column read back per docnum."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from index.models import Article
+from index.store.payload import encode_article, parties_by_count
+from index.store.schema import FACET_SEPARATOR, LIST_SEPARATOR
+from index.store.segment_writer import AnalysedText
+
+
+@dataclass(frozen=True, slots=True)
+class FacetColumns:
+    """Display values per docnum ("" or () for deleted documents and missing values)."""
+
+    ids: list[str]
+    sources: list[str]
+    months: list[str]
+    parties: list[tuple[str, ...]]
+
+
+def document_fields(
+    article: Article, analysed: Mapping[str, AnalysedText] | None = None
+) -> dict[str, object]:
+    """The Whoosh fields of one article.
+
+    Args:
+        article: The article.
+        analysed: Text fields already analysed (for `InMemorySegmentWriter` only); each
+            is used only when its text is the article's, so a stale one is never indexed.
+    """
+    parties = parties_by_count(article)
+    measures = sorted({f.measure for f in article.figures if f.measure})
+    month = article.published.strftime("%Y-%m") if article.published else ""
+    facets = FACET_SEPARATOR.join(
+        (article.id, article.source or "", month, LIST_SEPARATOR.join(parties))
+    )
+    fields: dict[str, object] = {
+        "id": article.id,
+        "path": article.path,
+        "title": article.title,
+        "body": article.text,
+        "facets": facets.encode("utf-8"),
+        "payload": encode_article(article),
+    }
+    optional: dict[str, object] = {
+        "content_hash": article.content_hash,
+        "source": (article.source or "").lower(),
+        "party": _keywords(parties),
+        "measure": _keywords(measures),
+        "tag": _keywords(article.tags),
+        "month": month,
+    }
+    fields.update({name: value for name, value in optional.items() if value})
+    for name, value in (analysed or {}).items():
+        if fields.get(name) == value.text:
+            fields[name] = value
+    if article.published:
+        published = article.published
+        fields["date"] = datetime(published.year, published.month, published.day)
+    return fields
+
+
+def _keywords(values: Sequence[str]) -> str:
+    return ",".join(v.replace(",", " ").strip().lower() for v in values if v.strip())
+
+
+def facet_row(value: bytes | None) -> tuple[str, ...]:
+    """(id, source, month, *parties) from a `facets` column value; () when absent."""
+    if not value:
+        return ()
+    parts = value.decode("utf-8").split(FACET_SEPARATOR)
+    parties = tuple(p for p in parts[3].split(LIST_SEPARATOR) if p) if len(parts) > 3 else ()
+    return (parts[0], parts[1], parts[2] if len(parts) > 2 else "", *parties)

@@ -1,0 +1,172 @@
+"""`newsdesk bookmarks [list|add|edit|remove|export]`: bookmarked passages, headless.
+
+`list` (the default) shows every bookmark re-anchored against the current articles, with
+its status: anchored, moved (the text changed and the quote was found again) or orphan.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from index import Bookmark, InvalidRequest, Library, sentence_span
+from tui.cli.commands.options import add_json_flag
+
+NAME = "bookmarks"
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the `bookmarks` command and its actions."""
+    parser = subparsers.add_parser(
+        NAME,
+        help="list, add, edit, remove and export bookmarked passages",
+        description="Bookmarked passages. Without an action, lists them.",
+    )
+    parser.set_defaults(command=sys.modules[__name__], action="list", json=False)
+    actions = parser.add_subparsers(title="actions", metavar="ACTION")
+
+    listing = actions.add_parser("list", help="every bookmark with its status (default)")
+    add_json_flag(listing)
+    listing.set_defaults(action="list")
+
+    add = actions.add_parser(
+        "add",
+        help="bookmark a paragraph, or one sentence of it",
+        description="Bookmark paragraph N of article ID (0-based), or its K-th sentence.",
+    )
+    add.add_argument("id", metavar="ID", help="article id, unique id prefix or file path")
+    add.add_argument("--paragraph", type=_index, required=True, metavar="N")
+    add.add_argument("--sentence", type=_index, metavar="K", help="K-th sentence (0-based)")
+    _add_note_and_tags(add)
+    add_json_flag(add)
+    add.set_defaults(action="add")
+
+    edit = actions.add_parser("edit", help="change a bookmark's note and/or tags")
+    edit.add_argument("bookmark", type=_index, metavar="BOOKMARK", help="the bookmark's id")
+    _add_note_and_tags(edit)
+    add_json_flag(edit)
+    edit.set_defaults(action="edit")
+
+    remove = actions.add_parser("remove", help="delete a bookmark")
+    remove.add_argument("bookmark", type=_index, metavar="BOOKMARK", help="the bookmark's id")
+    add_json_flag(remove)
+    remove.set_defaults(action="remove")
+
+    export = actions.add_parser(
+        "export",
+        help="export as Markdown or W3C Web Annotation JSON",
+        description="Export every bookmark: md (Markdown grouped by article) or json "
+        "(a list of W3C Web Annotations).",
+    )
+    export.add_argument("--format", choices=("md", "json"), default="md", dest="fmt")
+    export.add_argument("--output", type=Path, metavar="FILE", help="write here, not stdout")
+    export.set_defaults(action="export")
+
+
+def run(args: argparse.Namespace, library: Library) -> int:
+    """Run the chosen bookmarks action."""
+    action: str = args.action
+    if action == "add":
+        return _add(args, library)
+    if action == "edit":
+        return _edit(args, library)
+    if action == "remove":
+        library.remove_bookmark(args.bookmark)
+        _print_json_or({"removed": args.bookmark}, args.json, f"Removed bookmark {args.bookmark}.")
+        return 0
+    if action == "export":
+        return _export(args, library)
+    bookmarks = library.bookmarks()
+    if args.json:
+        print(json.dumps([mark.as_json() for mark in bookmarks], ensure_ascii=False, indent=2))
+    else:
+        from tui.cli.report.bookmarks import render_bookmarks
+
+        render_bookmarks(bookmarks)
+    return 0
+
+
+def _add(args: argparse.Namespace, library: Library) -> int:
+    """`bookmarks add`: the paragraph, or the sentence of it, with note and tags."""
+    start: int | None = None
+    end: int | None = None
+    if args.sentence is not None:
+        article = library.article(args.id)
+        if args.paragraph >= len(article.paragraphs):
+            raise InvalidRequest(
+                f"Article {article.id} has no paragraph {args.paragraph}.",
+                f"Paragraphs are numbered 0 to {len(article.paragraphs) - 1}.",
+            )
+        paragraph = article.paragraphs[args.paragraph]
+        span = sentence_span(paragraph, args.sentence)
+        if span is None:
+            raise InvalidRequest(
+                f"Paragraph {args.paragraph} has no sentence {args.sentence}.",
+                "Sentences are numbered from 0; `newsdesk show ID` prints the paragraphs.",
+            )
+        start, end = span
+    mark = library.add_bookmark(
+        args.id, args.paragraph, start, end, note=args.note or "", tags=args.tag or ()
+    )
+    _print_bookmark(mark, args.json, "Added")
+    return 0
+
+
+def _edit(args: argparse.Namespace, library: Library) -> int:
+    """`bookmarks edit`: a new note and/or new tags."""
+    if args.note is None and args.tag is None:
+        raise InvalidRequest("Nothing to change.", "Give --note TEXT and/or --tag T.")
+    mark = library.update_bookmark(args.bookmark, note=args.note, tags=args.tag)
+    _print_bookmark(mark, args.json, "Updated")
+    return 0
+
+
+def _export(args: argparse.Namespace, library: Library) -> int:
+    """`bookmarks export`: to stdout, or to --output FILE."""
+    text = library.export_bookmarks(args.fmt)
+    if args.output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return 0
+    try:
+        args.output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+    except OSError as error:
+        raise InvalidRequest(
+            f"Cannot write {args.output}: {error.strerror or error}.",
+            "Check that the folder exists and is writable.",
+        ) from error
+    print(f"Exported the bookmarks to {args.output}.", file=sys.stderr)
+    return 0
+
+
+def _print_bookmark(mark: Bookmark, as_json: bool, verb: str) -> None:
+    """One bookmark, as JSON or as a short report."""
+    if as_json:
+        print(json.dumps(mark.as_json(), ensure_ascii=False, indent=2))
+        return
+    from tui.cli.report.bookmarks import render_bookmark_line
+
+    render_bookmark_line(mark, verb)
+
+
+def _print_json_or(data: dict[str, int], as_json: bool, message: str) -> None:
+    """Print `data` as JSON, or the message."""
+    print(json.dumps(data) if as_json else message)
+
+
+def _add_note_and_tags(parser: argparse.ArgumentParser) -> None:
+    """The --note and repeatable --tag options."""
+    parser.add_argument("--note", metavar="TEXT", help="a note to keep with the passage")
+    parser.add_argument("--tag", action="extend", nargs="+", metavar="T", help="one or more tags")
+
+
+def _index(text: str) -> int:
+    """An argparse type for 0-based numbers and ids: a whole number of at least 0."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return value

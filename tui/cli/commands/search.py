@@ -1,0 +1,69 @@
+"""`newsdesk search QUERY [--limit N] [--sort relevance|date] [--json]` and `--batch FILE`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from index import InvalidRequest, Library, batch_line_as_json, search_page_as_json
+from tui.cli.commands.options import add_json_flag, positive_int, require_articles
+
+NAME = "search"
+
+
+def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the `search` command."""
+    parser = subparsers.add_parser(
+        NAME,
+        help="full-text search",
+        description='Ranked search: words, "phrases", AND/OR/NOT, prefix*, fuzzy~, '
+        "source:, party:, measure:, tag:, date:2024-01..2024-03.",
+    )
+    parser.add_argument("query", nargs="?", help="the query (omit with --batch)")
+    parser.add_argument("--limit", type=positive_int, default=10, metavar="N")
+    parser.add_argument("--sort", choices=("relevance", "date"), default="relevance")
+    parser.add_argument(
+        "--batch",
+        type=Path,
+        metavar="FILE",
+        help="one query per line; prints one JSON line per query",
+    )
+    add_json_flag(parser)
+    parser.set_defaults(command=sys.modules[__name__])
+
+
+def _run_batch(args: argparse.Namespace, library: Library) -> int:
+    """One JSON line per query line of the batch file."""
+    try:
+        lines = args.batch.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise InvalidRequest(
+            f"Cannot read {args.batch}: {error}", "Pass a UTF-8 text file."
+        ) from error
+    for line in lines:
+        query = line.strip()
+        if query:
+            page = library.search(query, limit=args.limit, sort=args.sort)
+            print(json.dumps(batch_line_as_json(page), ensure_ascii=False), flush=False)
+    return 0
+
+
+def run(args: argparse.Namespace, library: Library) -> int:
+    """Run the query (or the batch) and print the results."""
+    if args.batch is not None and args.query:
+        raise InvalidRequest("Give either a QUERY or --batch FILE, not both.", "Drop one.")
+    require_articles(library)
+    if args.batch is not None:
+        return _run_batch(args, library)
+    if not args.query or not args.query.strip():
+        raise InvalidRequest("No query was given.", 'Try: newsdesk search "hostages"')
+    page = library.search(args.query, limit=args.limit, sort=args.sort)
+    if args.json:
+        print(json.dumps(search_page_as_json(page), ensure_ascii=False))
+    else:
+        from tui.cli.report.search import render_search_page
+
+        render_search_page(page)
+    return 0

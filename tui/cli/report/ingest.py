@@ -1,0 +1,141 @@
+"""`newsdesk index`: a progress bar on long runs, then the closing summary."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from types import TracebackType
+
+from rich.console import Console, Group, RenderableType
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    TaskID,
+    TextColumn,
+    TimeRemainingColumn,
+)
+from rich.text import Text
+
+from index import DataPaths, IngestReport
+from tui.cli.report import stderr_console, stdout_console
+
+LONG_RUN_SECONDS = 0.5
+"""The bar appears only once a run has lasted this long (short runs stay quiet)."""
+DUPLICATES_SHOWN = 20
+"""Duplicates listed in the readable summary (every skipped file is always listed)."""
+
+
+class IngestProgress:
+    """A `progress(done, total, path)` callback drawing a rich bar on a terminal's stderr.
+
+    Nothing is drawn when stderr is not a terminal or before the run has lasted
+    `LONG_RUN_SECONDS`; the bar is removed when the run ends.
+    """
+
+    def __init__(self, console: Console | None = None) -> None:
+        self._console = console or stderr_console()
+        self._started = time.monotonic()
+        self._progress: Progress | None = None
+        self._task = TaskID(0)
+
+    def __enter__(self) -> IngestProgress:
+        self._started = time.monotonic()
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+    def _start(self, total: int) -> Progress:
+        """Create and start the bar."""
+        progress = Progress(
+            TextColumn("indexing"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            TextColumn("{task.fields[current]}", markup=False),
+            console=self._console,
+            transient=True,
+        )
+        self._task = progress.add_task("indexing", total=total, current="")
+        progress.start()
+        return progress
+
+    def __call__(self, done: int, total: int, current: str) -> None:
+        """Update the bar (starting it once the run is long)."""
+        if self._progress is None:
+            if not self._console.is_terminal:
+                return
+            if time.monotonic() - self._started < LONG_RUN_SECONDS:
+                return
+            self._progress = self._start(total)
+        name = current.rsplit("/", 1)[-1]
+        self._progress.update(self._task, completed=done, total=total, current=name)
+
+
+def _count_line(report: IngestReport, total: int) -> Text:
+    """Added 3 · updated 1 · unchanged 2 · duplicates 0 · removed 0 · skipped 1."""
+    counts = (
+        ("added", len(report.added)),
+        ("updated", len(report.updated)),
+        ("unchanged", report.unchanged),
+        ("duplicates", len(report.duplicates)),
+        ("removed", len(report.removed)),
+        ("skipped", len(report.skipped)),
+    )
+    text = Text()
+    text.append(" · ".join(f"{name} {count}" for name, count in counts), style="bold")
+    text.append(f"  ({report.seconds:.1f} s; the library now holds {total} articles)", style="dim")
+    return text
+
+
+def short_path(path: str, cwd: Path | None = None) -> str:
+    """A path relative to the working folder when it lies inside it."""
+    base = Path.cwd() if cwd is None else cwd
+    try:
+        return str(Path(path).relative_to(base))
+    except ValueError:
+        return path
+
+
+def _listing(title: str, rows: list[tuple[str, str]], style: str, limit: int | None) -> Text:
+    """A titled list of `path: reason` lines, cut after `limit` lines when given."""
+    text = Text()
+    text.append(title, style="bold")
+    shown = rows if limit is None else rows[:limit]
+    for path, reason in shown:
+        text.append("\n  ")
+        text.append(short_path(path), style=style)
+        text.append(": " + reason)
+    if len(shown) < len(rows):
+        text.append(f"\n  … and {len(rows) - len(shown)} more (--json lists them all)", "dim")
+    return text
+
+
+def ingest_renderable(report: IngestReport, total: int, paths: DataPaths | None) -> RenderableType:
+    """The closing summary of an index run."""
+    parts: list[RenderableType] = [_count_line(report, total)]
+    if report.duplicates:
+        rows = [(d.path, d.reason) for d in report.duplicates]
+        parts.append(_listing("Duplicates", rows, "cyan", DUPLICATES_SHOWN))
+    if report.skipped:
+        skipped = [(s.path, s.reason) for s in report.skipped]
+        parts.append(_listing("Skipped", skipped, "yellow", None))
+    if report.removed:
+        parts.append(Text("Removed: " + ", ".join(report.removed)))
+    if paths is not None:
+        parts.append(Text(f"index: {paths.index_dir}", style="dim"))
+    return Group(*parts)
+
+
+def render_ingest(
+    report: IngestReport, total: int, paths: DataPaths | None, console: Console | None = None
+) -> None:
+    """Print the closing summary."""
+    (console or stdout_console()).print(ingest_renderable(report, total, paths), soft_wrap=True)
