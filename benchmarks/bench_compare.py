@@ -25,11 +25,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from index.compare.alignment import split_sentences  # noqa: E402
 from index.compare.comparison import compare_articles  # noqa: E402
 from index.extract.figures import find_figures  # noqa: E402
 from index.extract.parties import find_mentions  # noqa: E402
 from index.models import Article, ArticleId, PublishedHow  # noqa: E402
+from index.text.sentences import split_sentences  # noqa: E402
 
 WORDS = 2000
 DEFAULT_CORPUS = Path("/tmp/corpora/gaza-fulltext")

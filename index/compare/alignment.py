@@ -60,10 +60,11 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-import Stemmer
-
 from index.compare.models import AlignedPassage, AlignKind
 from index.models import Figure, Mention, MentionKind
+from index.text.sentences import split_sentences
+from index.text.stemming import stem_cache
+from index.text.stopwords import REPORTING_WORDS, STOP_WORDS
 
 SAME_THRESHOLD = 0.8
 """Score at or above which two sentences are near-identical."""
@@ -72,25 +73,9 @@ SIMILAR_THRESHOLD = 0.25
 LINK_BONUS = 0.2
 """Added to the score of two sentences whose figures were paired as one measure and event."""
 
-_STEMMER = Stemmer.Stemmer("english")
+_CONTENT_STOP_WORDS = STOP_WORDS | REPORTING_WORDS
 
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])|[.!?]+[\"'”’)\]]*\s*$")
-_ABBREVIATIONS = frozenset(  # one string keeps the word list compact
-    """mr mrs ms dr st mt gen col lt sgt capt gov sen rep prof jr sr inc ltd co corp no vs etc
-    jan feb mar apr jun jul aug sep sept oct nov dec u.s u.n u.k a.m p.m e.g i.e""".split()  # noqa: SIM905
-)
 _WORD = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+(?:['’][^\W\d_]+)?")
-_STOPWORDS = frozenset(  # one string keeps the word list compact
-    """a about above after again against all also am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each few
-    for from further had has have having he her here hers herself him himself his how i if
-    in into is it its itself just me more most my myself no nor not now of off on once only
-    or other our ours ourselves out over own same she should so some such than that the
-    their theirs them themselves then there these they this those through to too under until
-    up very was we were what when where which while who whom why will with would you your
-    yours yourself said says say told according one two three since still which been it's
-    there's""".split()  # noqa: SIM905
-)
 _SYNONYMS = {
     "kidnap": "hostag",
     "abduct": "hostag",
@@ -162,40 +147,6 @@ class SentenceAlignment:
         return _dice(left, right, self.weights)
 
 
-def split_sentences(paragraph: str) -> list[tuple[int, int]]:
-    """Split one paragraph into sentences.
-
-    Args:
-        paragraph: The paragraph text.
-
-    Returns:
-        (start, end) character ranges, whitespace trimmed, covering every sentence.
-    """
-    ranges: list[tuple[int, int]] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(paragraph):
-        word = re.search(r"([\w.]+)\.*$", paragraph[start : match.start()])
-        if word and match.group().startswith(".") and _is_abbreviation(word.group(1)):
-            continue
-        ranges.append((start, match.end()))
-        start = match.end()
-    ranges.append((start, len(paragraph)))
-    trimmed = []
-    for begin, end in ranges:
-        text = paragraph[begin:end]
-        stripped = text.strip()
-        if stripped:
-            offset = begin + len(text) - len(text.lstrip())
-            trimmed.append((offset, offset + len(stripped)))
-    return trimmed
-
-
-def _is_abbreviation(word: str) -> bool:
-    """True for "Mr", "U.S", single capitals ("J.") and similar non-final words."""
-    lowered = word.lower()
-    return lowered in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
-
-
 def sentence_tokens(text: str) -> frozenset[str]:
     """Return the word tokens of a sentence: folded content stems and "#number" tokens."""
     tokens: set[str] = set()
@@ -203,8 +154,8 @@ def sentence_tokens(text: str) -> frozenset[str]:
     for word in words:
         if word[0].isdigit():
             tokens.add("#" + word.replace(",", "").rstrip("."))
-        elif word not in _STOPWORDS and len(word) > 1:
-            stem = _STEMMER.stemWord(word.replace("’", "'").split("'")[0])
+        elif word not in _CONTENT_STOP_WORDS and len(word) > 1:
+            stem = stem_cache().stem(word.replace("’", "'").split("'")[0])
             tokens.add(_SYNONYMS.get(stem, stem))
     return frozenset(tokens)
 

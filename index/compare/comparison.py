@@ -17,25 +17,8 @@ from index.compare.alignment import SentenceAlignment, align_sentences
 from index.compare.figure_pairing import pair_figures
 from index.compare.models import Comparison, FigureRow, PartyComparison
 from index.models import Article, JsonValue, Mention
+from index.text.attribution import cites_before, speaks_after
 
-_SPEECH_VERB = (
-    r"(?:said|says|say|told|tells|reported|reports|stated|states|announced|announces|added|"
-    r"claimed|claims|confirmed|confirms|explained|noted|declared|indicated|warned|insisted|"
-    r"estimated|estimates|quoted|cited|wrote|tweeted|posted)"
-)
-_AFTER_SOURCE = re.compile(
-    r"^(?:['’]s?)?(?:\s+(?!(?:the|a|an|with|of|in|on|to|for|by|and|from|that)\b)[\w'’-]+){0,4}?"
-    r",?\s+(?:has |have |had |also |then |later )?" + _SPEECH_VERB + r"\b",
-    re.IGNORECASE,
-)
-_BEFORE_SOURCE = re.compile(
-    r"(?:according to|told|cited by|quoted by|reported by|said by|data from|figures from|"
-    r"count by|a count by|statement from|quoting)"
-    r"\s+(?:an?\s+|the\s+)?(?:[\w'’-]+\s+){0,3}$",
-    re.IGNORECASE,
-)
-_BEFORE_HINT = re.compile(r"accord|told|by|from|quot|statement", re.IGNORECASE)
-"""A cheap test run before `_BEFORE_SOURCE`, whose end-anchored search is slow."""
 _BEFORE_WINDOW = 60
 _AFTER_WINDOW = 50
 
@@ -117,15 +100,13 @@ def find_sources(article: Article) -> tuple[str, ...]:
 
 def _is_source(paragraph: str, mention: Mention, next_start: int | None) -> bool:
     """True when a citing phrase precedes the mention or a speech verb follows it first."""
-    before = paragraph[max(0, mention.start - _BEFORE_WINDOW) : mention.start]
-    if _BEFORE_HINT.search(before) and _BEFORE_SOURCE.search(before):
+    if cites_before(paragraph[max(0, mention.start - _BEFORE_WINDOW) : mention.start]):
         return True
     after = paragraph[mention.end : mention.end + _AFTER_WINDOW]
-    after = re.split(r"[.;:!?“”\"]", after, maxsplit=1)[0]
-    found = _AFTER_SOURCE.match(after)
-    if found is None:
+    verb_end = speaks_after(re.split(r"[.;:!?“”\"]", after, maxsplit=1)[0])
+    if verb_end is None:
         return False
-    return next_start is None or mention.end + found.end() <= next_start
+    return next_start is None or mention.end + verb_end <= next_start
 
 
 def _attribution_ranges(article: Article) -> list[tuple[int, int, int]]:

@@ -24,7 +24,7 @@ Approach, one paragraph at a time:
    Hamas, even when a translation says "Israeli prisoners") and prisoners (Palestinians
    held by Israel).
 5. **Attribution.** The nearest "according to ...", "X said", "Israel says" phrase of the
-   same sentence (`index.text.clauses.attribution_spans`).
+   same sentence (`index.text.attribution.attribution_spans`).
 
 A bare number with neither counted noun nor measure is not a figure. Money ("$100
 million") is a figure counted in "dollars" with measure ``aid_money`` when the sentence
@@ -41,7 +41,8 @@ from index.extract.counted import HEAD_NOUNS, TIME_UNITS, CountedPhrase, counted
 from index.extract.figure_context import Classifier
 from index.extract.numbers import Quantity, find_quantities, quantity_from_match
 from index.models import Figure
-from index.text.clauses import attribution_spans, sentence_spans
+from index.text.attribution import attribution_spans
+from index.text.sentences import split_sentences
 
 
 def _words(text: str) -> frozenset[str]:
@@ -144,7 +145,7 @@ def _paragraph_figures(index: int, text: str) -> list[Figure]:
     if not candidates:
         return []
     figures: list[Figure] = []
-    sentences = sentence_spans(text)
+    sentences = split_sentences(text)
     classifier = Classifier(text, sentences)
     for s_start, s_end in sentences:
         group = [c for c in candidates if s_start <= c.start < s_end]

@@ -13,7 +13,8 @@ import string
 
 from whoosh.reading import IndexReader
 
-from index.store.analysis import STOP_WORDS, stem_cache
+from index.text.stemming import stem_cache
+from index.text.stopwords import STOP_WORDS
 
 _LETTERS = string.ascii_lowercase
 _MIN_WORD = 3

@@ -15,8 +15,9 @@ from whoosh import query
 from whoosh.reading import IndexReader
 
 from index.search.spelling import edits1
-from index.store.analysis import analyse, stem_cache
+from index.store.analysis import analyse
 from index.store.lexicon import Lexicon
+from index.text.stemming import stem_cache
 
 PREFIX_CAP = 20
 """Most terms an explicit `word*` (or wildcard, or `word~`) expands to."""

@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import re
 import sys
-import threading
 from array import array
 from collections.abc import Iterable, Iterator
 
-import Stemmer
 from whoosh.analysis import (
     Filter,
     LowercaseFilter,
@@ -30,76 +28,14 @@ from whoosh.fields import TEXT
 from whoosh.formats import Format, Positions
 from whoosh.system import _INT_SIZE, pack_uint
 
+from index.text.stemming import stem_cache
+from index.text.stopwords import STOP_WORDS
+
 WORD_PATTERN = r"\w+(?:[.'’]\w+)*"
 """A word: letters/digits, keeping inner apostrophes and dots ("Israel's", "U.S", "1.9")."""
 
-STOP_WORDS: frozenset[str] = frozenset(
-    """a about above after again against all am an and any are as at be because been
-    before being below between both but by can could did do does doing down during each
-    few for from further had has have having he her here hers herself him himself his
-    how i if in into is it its itself just me more most my myself no nor not now of off
-    on once only or other our ours ourselves out over own same she should so some such
-    than that the their theirs them themselves then there these they this those through
-    to too under until up very was we were what when where which while who whom why will
-    with would you your yours yourself yourselves also may must shall upon whether""".split()  # noqa: SIM905
-)
-"""English function words: frequent, carry no topic, and cost postings."""
 
 _WORD_RE = re.compile(WORD_PATTERN)
-
-_CACHE_LIMIT = 200_000
-"""Most distinct words a stem cache keeps (a news corpus has ~100k distinct words)."""
-
-
-class _StemCache:
-    """A word -> stem cache around thread-local PyStemmer objects (they are not thread-safe)."""
-
-    def __init__(self, language: str) -> None:
-        self.language = language
-        self._local = threading.local()
-        self._cache: dict[str, str] = {}
-
-    def _stemmer(self) -> Stemmer.Stemmer:
-        stemmer = getattr(self._local, "stemmer", None)
-        if stemmer is None:
-            stemmer = Stemmer.Stemmer(self.language)
-            self._local.stemmer = stemmer
-        return stemmer
-
-    def stem(self, word: str) -> str:
-        """Return the stem of one lower-case word."""
-        stem = self._cache.get(word)
-        if stem is None:
-            stem = self._stemmer().stemWord(word.replace("’", "'"))
-            if len(self._cache) < _CACHE_LIMIT:
-                self._cache[word] = stem
-        return stem
-
-    def stem_all(self, words: list[str]) -> list[str]:
-        """Return the stems of many lower-case words (one C call for the unseen ones)."""
-        cache = self._cache
-        missing = [w for w in set(words) if w not in cache]
-        if missing:
-            stems = self._stemmer().stemWords([w.replace("’", "'") for w in missing])
-            if len(cache) < _CACHE_LIMIT:
-                cache.update(zip(missing, stems, strict=True))
-            else:
-                local = dict(zip(missing, stems, strict=True))
-                return [cache.get(w) or local[w] for w in words]
-        return [cache[w] for w in words]
-
-
-_CACHES: dict[str, _StemCache] = {}
-_CACHES_LOCK = threading.Lock()
-
-
-def stem_cache(language: str = "english") -> _StemCache:
-    """Return the process-wide stem cache for a language."""
-    with _CACHES_LOCK:
-        cache = _CACHES.get(language)
-        if cache is None:
-            cache = _CACHES[language] = _StemCache(language)
-        return cache
 
 
 class PyStemFilter(Filter):  # type: ignore[misc]  # whoosh is untyped

@@ -6,40 +6,9 @@ from index.compare.alignment import (
     align_sentences,
     article_sentences,
     sentence_tokens,
-    split_sentences,
 )
 from index.compare.models import AlignKind
 from index.models import Figure, Mention, MentionKind
-
-
-def _texts(paragraph: str) -> list[str]:
-    return [paragraph[s:e] for s, e in split_sentences(paragraph)]
-
-
-def test_split_sentences_plain() -> None:
-    """Three sentences split at their full stops, ranges trimmed."""
-    assert _texts(" One thing. Another thing!  A third? ") == [
-        "One thing.",
-        "Another thing!",
-        "A third?",
-    ]
-
-
-def test_split_sentences_keeps_abbreviations_and_decimals() -> None:
-    """ "Mr.", "U.S." and "1.9" do not end a sentence."""
-    text = "Mr. Blinken met U.S. officials. It left 1.9 million displaced."
-    assert _texts(text) == ["Mr. Blinken met U.S. officials.", "It left 1.9 million displaced."]
-
-
-def test_split_sentences_closing_quote_stays_with_sentence() -> None:
-    """A closing quote after the full stop belongs to the sentence."""
-    text = "He said: “We will not play this game.” Talks resume today."
-    assert _texts(text) == ["He said: “We will not play this game.”", "Talks resume today."]
-
-
-def test_split_sentences_empty_paragraph() -> None:
-    """An empty or blank paragraph has no sentence."""
-    assert split_sentences("   ") == []
 
 
 def test_sentence_tokens_fold_synonyms_and_numbers() -> None:

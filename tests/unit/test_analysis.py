@@ -12,7 +12,6 @@ from index.store.analysis import (
     PyStemFilter,
     analyse,
     news_analyzer,
-    stem_cache,
     token_spans,
 )
 
@@ -43,13 +42,6 @@ def test_token_spans_offsets_point_at_the_word() -> None:
         ("said", "said"),
         ("qatar", "Qatar"),
     ]
-
-
-def test_stem_all_matches_stem() -> None:
-    """The batch stemmer agrees with the single-word one."""
-    cache = stem_cache()
-    words = ["running", "hostages", "released", "running"]
-    assert cache.stem_all(words) == [cache.stem(w) for w in words]
 
 
 def test_pystemfilter_pickles_without_the_stemmer() -> None:

@@ -51,3 +51,51 @@ def test_sentence_span_picks_by_index() -> None:
     assert sentence_span("Ab cd. Ef gh.", 1) == (7, 13)
     assert sentence_span("Ab cd. Ef gh.", 2) is None
     assert sentence_span("Ab cd. Ef gh.", -1) is None
+
+
+def test_split_sentences_splits_on_end_marks_and_keep_abbreviations() -> None:
+    """Full stops, ! and ? end sentences; "U.S." and "Oct." do not."""
+    text = "Talks ended on Oct. 7 in the U.S. capital. Did they fail? Yes! Officials said so."
+    assert sentences(text) == [
+        "Talks ended on Oct. 7 in the U.S. capital.",
+        "Did they fail?",
+        "Yes!",
+        "Officials said so.",
+    ]
+
+
+def test_split_sentences_splits_sentences_glued_by_a_lost_space() -> None:
+    """ "civilians.Yaakov Peri said" is two sentences; "U.S.Army" and "3.5" are not split."""
+    text = "It killed thousands of civilians.Yaakov Peri said the hostages' release came first."
+    assert sentences(text) == [
+        "It killed thousands of civilians.",
+        "Yaakov Peri said the hostages' release came first.",
+    ]
+    for whole in ("The U.S.Army said 5 soldiers died.", "Prices rose 3.5 percent on Monday."):
+        assert sentences(whole) == [whole]
+
+
+def test_split_sentences_plain() -> None:
+    """Three sentences split at their full stops, ranges trimmed."""
+    assert sentences(" One thing. Another thing!  A third? ") == [
+        "One thing.",
+        "Another thing!",
+        "A third?",
+    ]
+
+
+def test_split_sentences_keeps_abbreviations_and_decimals() -> None:
+    """ "Mr.", "U.S." and "1.9" do not end a sentence."""
+    text = "Mr. Blinken met U.S. officials. It left 1.9 million displaced."
+    assert sentences(text) == ["Mr. Blinken met U.S. officials.", "It left 1.9 million displaced."]
+
+
+def test_split_sentences_closing_quote_stays_with_sentence() -> None:
+    """A closing quote after the full stop belongs to the sentence."""
+    text = "He said: “We will not play this game.” Talks resume today."
+    assert sentences(text) == ["He said: “We will not play this game.”", "Talks resume today."]
+
+
+def test_split_sentences_empty_paragraph() -> None:
+    """An empty or blank paragraph has no sentence."""
+    assert split_sentences("   ") == []
