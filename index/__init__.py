@@ -48,15 +48,12 @@ from index.models import (
     SourceDocument,
     Span,
     SpanKind,
-)
-from index.paths import DataPaths, default_paths
-from index.seeds import bundled_seeds_dir
-from index.shapes import (
     batch_line_as_json,
     ingest_report_as_json,
     related_as_json,
     search_page_as_json,
 )
+from index.paths import DataPaths, bundled_seeds_dir, default_paths
 from index.text.sentences import sentence_span, split_sentences
 
 if TYPE_CHECKING:

@@ -1,9 +1,9 @@
 """The `Library` facade: the one object the app and the CLI talk to.
 
-It owns the article store, the ingest manifest and the bookmarks store of one data folder
-(or of memory, for tests), and hands out only `index.models` dataclasses. Stores are opened
-lazily, so `newsdesk search` never touches the bookmarks file and a corrupt bookmarks file
-does not stop searching.
+It owns the article store, the ingest bookkeeping (`index.ingest.indexer.Indexer`) and the
+bookmarks store of one data folder (or of memory, for tests), and hands out only
+`index.models` dataclasses. Stores are opened lazily, so `newsdesk search` never touches the
+bookmarks file and a corrupt bookmarks file does not stop searching.
 """
 
 from __future__ import annotations
@@ -16,10 +16,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from index.compare.models import Comparison
-from index.errors import AmbiguousArticleId, ArticleNotFound, InvalidRequest, NewsdeskError
+from index.errors import AmbiguousArticleId, ArticleNotFound, InvalidRequest
 from index.extract.spans import article_spans
-from index.ingest.manifest import FILENAME as MANIFEST_FILENAME
-from index.ingest.manifest import Manifest
+from index.ingest.indexer import Indexer
 from index.models import (
     Article,
     ArticleId,
@@ -34,7 +33,6 @@ from index.paths import DataPaths
 
 if TYPE_CHECKING:
     from index.bookmarks.store import BookmarkStore
-    from index.ingest.loading import Tables
     from index.store.article_store import ArticleStore
 
 # Whoosh, the search layer, the comparison and the bookmarks store are imported where they
@@ -42,20 +40,6 @@ if TYPE_CHECKING:
 # first worker pays for them (issue 3's launch bar: first paint <= 0.6 s, imports included).
 
 EXPORT_FORMATS = ("md", "json")
-
-
-def _known_ids(manifest_path: Path) -> dict[str, tuple[ArticleId, ...]]:
-    """The article ids an old manifest recorded by path ({} when it cannot be read)."""
-    if not manifest_path.is_file():
-        return {}
-    try:
-        manifest = Manifest.open(manifest_path)
-    except NewsdeskError:
-        return {}
-    try:
-        return manifest.ids_by_path()
-    finally:
-        manifest.close()
 
 
 class Library:
@@ -68,11 +52,8 @@ class Library:
         """Wrap an open store (or None: open `paths` on first use); use `open` or `in_memory`."""
         self.paths = paths
         self._opened = store
-        self._manifest: Manifest | None = None
+        self._indexer = Indexer(paths)
         self._bookmarks: BookmarkStore | None = None
-        self._tables: Tables | None = None
-        self._known_ids: dict[str, tuple[ArticleId, ...]] = {}
-        """Article ids by path from before a rebuild, so bookmarks stay attached."""
 
     @property
     def _store(self) -> ArticleStore:
@@ -107,10 +88,8 @@ class Library:
 
         if not recreate:
             return cls(ArticleStore.open(paths.index_dir), paths)
-        known = _known_ids(paths.index_dir / MANIFEST_FILENAME)
-        library = cls(ArticleStore.create(paths.index_dir), paths)
-        library._manifest = Manifest.create(library._manifest_path())
-        library._known_ids = known
+        library = cls(None, paths)
+        library._recreate()
         return library
 
     @classmethod
@@ -126,50 +105,17 @@ class Library:
 
     # --- ingest -------------------------------------------------------------------
 
-    def _manifest_path(self) -> Path | None:
-        """The manifest file, or None in memory."""
-        return None if self.paths is None else self.paths.index_dir / MANIFEST_FILENAME
-
-    def _open_manifest(self) -> Manifest:
-        """The ingest manifest, opened on first use."""
-        if self._manifest is None:
-            self._manifest = Manifest.open(self._manifest_path())
-        return self._manifest
-
-    def _parser_tables(self) -> Tables:
-        """The outlet table and gazetteer, extended with the user's own files when present."""
-        # Imported here, like Ingester below: the parsers and extractors cost ~100 ms to
-        # import, and `newsdesk search` or the app's first paint never need them.
-        from index.extract.gazetteer import load_gazetteer
-        from index.ingest.loading import Tables
-        from index.parse.outlets import load_outlets
-
-        if self._tables is None:
-            if self.paths is None:
-                self._tables = Tables()
-            else:
-                parties = self.paths.parties_file
-                gazetteer = load_gazetteer([parties]) if parties.is_file() else None
-                self._tables = Tables(load_outlets(self.paths.outlets_file), gazetteer)
-        return self._tables
-
     def _recreate(self) -> None:
         """Wipe the index and the manifest; bookmarks are kept, and so are article ids."""
         from index.store.article_store import ArticleStore
 
         if self._opened is not None:
             self._opened.close()
-        if self._manifest is not None:
-            self._known_ids = {**self._manifest.ids_by_path(), **self._known_ids}
-            self._manifest.close()
-        elif self.paths is not None:
-            earlier = _known_ids(self.paths.index_dir / MANIFEST_FILENAME)
-            self._known_ids = {**earlier, **self._known_ids}
+        self._indexer.start_over()
         if self.paths is None:
             self._opened = ArticleStore.in_memory()
         else:
             self._opened = ArticleStore.create(self.paths.index_dir)
-        self._manifest = Manifest.create(self._manifest_path())
 
     def index_paths(
         self,
@@ -190,16 +136,7 @@ class Library:
         """
         if rebuild:
             self._recreate()
-        manifest = self._open_manifest()
-        if manifest.count_files() and not self._store.count():
-            # The index was wiped behind the manifest's back: start the manifest over.
-            manifest.close()
-            self._manifest = manifest = Manifest.create(self._manifest_path())
-        from index.ingest.ingester import Ingester
-
-        tables = self._parser_tables()
-        ingester = Ingester(self._store, manifest, tables=tables, known_ids=self._known_ids)
-        return ingester.run(sources, progress)
+        return self._indexer.run(self._store, sources, progress)
 
     # --- reading ------------------------------------------------------------------
 
@@ -238,7 +175,7 @@ class Library:
         if not candidate.is_file():
             return None
         real = os.path.realpath(candidate)
-        record = self._open_manifest().file(real)
+        record = self._indexer.file(real)
         if record is not None and len(record.article_ids) > 1:
             shown = ", ".join(record.article_ids[:3])
             raise AmbiguousArticleId(
@@ -379,9 +316,7 @@ class Library:
         """Close every store this library opened."""
         if self._opened is not None:
             self._opened.close()
-        if self._manifest is not None:
-            self._manifest.close()
-            self._manifest = None
+        self._indexer.close()
         if self._bookmarks is not None:
             self._bookmarks.close()
             self._bookmarks = None

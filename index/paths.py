@@ -2,7 +2,8 @@
 
 `NEWSDESK_HOME`, when set, holds everything (index, bookmarks, config). Otherwise data goes
 to the platform data directory and config to the platform config directory (XDG on Linux).
-Nothing here touches the disk at import time.
+Nothing here touches the disk at import time. The bundled sample articles (`seeds/`) are
+found here too: inside the wheel, or in a source checkout.
 """
 
 from __future__ import annotations
@@ -69,3 +70,26 @@ def default_paths(environ: Mapping[str, str] | None = None) -> DataPaths:
         data_dir=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
         config_dir=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
     )
+
+
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def bundled_seeds_dir(package_dir: Path | None = None) -> Path | None:
+    """Find the bundled `seeds/` folder.
+
+    The wheel ships the repository's `seeds/` as `index/bundled_seeds` (a hatch
+    force-include); in a source checkout the folder is `<repo>/seeds`, next to `index/`.
+
+    Args:
+        package_dir: The `index` package folder; this module's folder when None (tests pass
+            another one).
+
+    Returns:
+        The folder, or None when neither location holds any seed file.
+    """
+    base = _PACKAGE_DIR if package_dir is None else package_dir
+    for candidate in (base / "bundled_seeds", base.parent / "seeds"):
+        if candidate.is_dir() and any(candidate.glob("*.txt")):
+            return candidate
+    return None

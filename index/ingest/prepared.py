@@ -9,14 +9,11 @@ and body. The writer then only files postings.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
-
-from whoosh.fields import Schema
 
 from index.ingest import neardup
 from index.models import Article
-from index.store.schema import TEXT_FIELDS, build_schema
-from index.store.segment_writer import AnalysedText, analysed
+from index.store.documents import analysed_text_fields
+from index.store.segment_writer import AnalysedText
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,12 +26,6 @@ class Prepared:
     """Field name ("title", "body") -> the value with its terms; see `document_fields`."""
 
 
-@cache
-def _schema() -> Schema:
-    """The article schema (its text fields do the analysis), built once per process."""
-    return build_schema()
-
-
 def near_signature(article: Article) -> tuple[bytes | None, tuple[int, ...]]:
     """The article's near-duplicate signature and its band keys (none when too short)."""
     signature = neardup.signature(neardup.body_text(article.paragraphs))
@@ -44,7 +35,4 @@ def near_signature(article: Article) -> tuple[bytes | None, tuple[int, ...]]:
 def prepare(article: Article) -> Prepared:
     """Everything the ingest needs of a parsed article that does not depend on its id."""
     signature, bands = near_signature(article)
-    schema = _schema()
-    values = {"title": article.title, "body": article.text}
-    fields = {name: analysed(schema[name], values[name]) for name in TEXT_FIELDS}
-    return Prepared(signature, bands, fields)
+    return Prepared(signature, bands, analysed_text_fields(article))

@@ -1,15 +1,35 @@
-"""The Whoosh fields of one article, and the facet column read back per docnum."""
+"""The Whoosh fields of one article (analysed ahead of time or not), and the facet column."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
+
+from whoosh.fields import Schema
 
 from index.models import Article
 from index.store.payload import encode_article, parties_by_count
-from index.store.schema import FACET_SEPARATOR, LIST_SEPARATOR
-from index.store.segment_writer import AnalysedText
+from index.store.schema import FACET_SEPARATOR, LIST_SEPARATOR, TEXT_FIELDS, build_schema
+from index.store.segment_writer import AnalysedText, analysed
+
+
+@cache
+def _schema() -> Schema:
+    """The article schema (its text fields do the analysis), built once per process."""
+    return build_schema()
+
+
+def analysed_text_fields(article: Article) -> dict[str, AnalysedText]:
+    """The article's title and body with their analysed terms (see `document_fields`).
+
+    Ingest workers call this where they parsed the article, so the single writer only
+    files postings.
+    """
+    schema = _schema()
+    values = {"title": article.title, "body": article.text}
+    return {name: analysed(schema[name], values[name]) for name in TEXT_FIELDS}
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,7 +21,11 @@ def loaded_after(statement: str) -> set[str]:
 
 def test_import_index_loads_no_ui() -> None:
     """`import index` and the whole facade load neither textual, rich nor tui."""
-    loaded = loaded_after("import index\nfrom index import Library\nimport index.__main__")
+    loaded = loaded_after(
+        "import index\nfrom index import Library\nimport index.library\n"
+        "import index.ingest.ingester, index.search.engine, index.compare.comparison\n"
+        "import index.bookmarks.store, index.store.article_store"
+    )
     assert not loaded & {"textual", "rich", "tui"}
 
 

@@ -1,14 +1,74 @@
-"""The JSON shapes of the headless commands (build/index, search, show, related).
+"""Search results, "more like this" results, and their JSON shapes.
 
-Pure functions from models to JSON-ready dicts, shared by `python -m index` and the
-`newsdesk` CLI so both print exactly the same thing. Articles use `Article.as_json()`.
+`search_page_as_json` and friends are the contract of `newsdesk search --json` and
+`newsdesk related --json` (README, "JSON shapes").
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from index.models import ArticleId, IngestReport, JsonValue, RelatedArticle, SearchPage
+from index.models.article import ArticleId, ArticleSummary, JsonValue
+
+
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    """A short excerpt with the query's matches as spans (offsets into `text`)."""
+
+    text: str
+    matches: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One ranked search result."""
+
+    article: ArticleSummary
+    score: float
+    snippet: Snippet
+    rank: int
+
+
+@dataclass(frozen=True, slots=True)
+class FacetValue:
+    """One value of a facet with its count in the whole result set."""
+
+    value: str
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class SearchPage:
+    """The answer to one query."""
+
+    query: str
+    hits: tuple[SearchHit, ...]
+    total: int
+    """How many articles matched in all (not only this page)."""
+    took_ms: float
+    sort: str = "relevance"
+    fallback: bool = False
+    """True when the query was malformed and was run as plain terms."""
+    notice: str | None = None
+    """Why the fallback happened, in words a user understands."""
+    suggestion: str | None = None
+    """"Did you mean" query, when a better-spelled one exists."""
+    facets: dict[str, tuple[FacetValue, ...]] = field(default_factory=dict)
+    """"source", "party", "month" -> values by count."""
+    terms: tuple[str, ...] = ()
+    """The analysed query terms, for highlighting matches in an article."""
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedArticle:
+    """An article similar to another one, for picking a comparison."""
+
+    article: ArticleSummary
+    score: float
+    shared_parties: tuple[str, ...] = ()
+    shared_measures: tuple[str, ...] = ()
+    days_apart: int | None = None
 
 
 def search_page_as_json(page: SearchPage) -> dict[str, JsonValue]:
@@ -80,26 +140,3 @@ def related_as_json(
         for r in related
     ]
     return {"id": article_id, "related": rows}
-
-
-def ingest_report_as_json(report: IngestReport, total: int) -> dict[str, JsonValue]:
-    """`newsdesk index --json`.
-
-    Args:
-        report: The closing summary of the run.
-        total: How many articles the library holds afterwards.
-
-    Returns:
-        {"added", "updated", "unchanged", "removed", "duplicates", "skipped", "articles",
-        "seconds"}; duplicates and skipped as [{"path", "reason"}].
-    """
-    return {
-        "added": list(report.added),
-        "updated": list(report.updated),
-        "unchanged": report.unchanged,
-        "removed": list(report.removed),
-        "duplicates": [{"path": d.path, "reason": d.reason} for d in report.duplicates],
-        "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
-        "articles": total,
-        "seconds": round(report.seconds, 3),
-    }

@@ -1,0 +1,52 @@
+"""The summary of an ingest run and its JSON shape (`newsdesk index --json`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from index.models.article import ArticleId, JsonValue
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedFile:
+    """A file ingest did not take, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class IngestReport:
+    """The closing summary of `newsdesk index`."""
+
+    added: tuple[ArticleId, ...] = ()
+    updated: tuple[ArticleId, ...] = ()
+    unchanged: int = 0
+    removed: tuple[ArticleId, ...] = ()
+    duplicates: tuple[SkippedFile, ...] = ()
+    """Files whose content is identical or near-identical to an indexed article."""
+    skipped: tuple[SkippedFile, ...] = ()
+    seconds: float = 0.0
+
+
+def ingest_report_as_json(report: IngestReport, total: int) -> dict[str, JsonValue]:
+    """`newsdesk index --json`.
+
+    Args:
+        report: The closing summary of the run.
+        total: How many articles the library holds afterwards.
+
+    Returns:
+        {"added", "updated", "unchanged", "removed", "duplicates", "skipped", "articles",
+        "seconds"}; duplicates and skipped as [{"path", "reason"}].
+    """
+    return {
+        "added": list(report.added),
+        "updated": list(report.updated),
+        "unchanged": report.unchanged,
+        "removed": list(report.removed),
+        "duplicates": [{"path": d.path, "reason": d.reason} for d in report.duplicates],
+        "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
+        "articles": total,
+        "seconds": round(report.seconds, 3),
+    }
