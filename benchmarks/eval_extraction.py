@@ -1,0 +1,402 @@
+"""Score figures, parties and comparison statuses against the hand-labelled set.
+
+The labels (tests/data/eval/*-articles.jsonl, *-pairs.jsonl, written by reading before the
+program saw the texts; GUIDELINES.md says how) name articles of ../shared/corpora by corpus
+and record id. Each record is parsed as `newsdesk index` would parse it, and its figures,
+mentions and (for pairs) comparison are scored against the labels:
+
+- figures: recall (title figures count), the share of reported figures that are not
+  figures, and on the figures found: measure, value, unit, group, place and attribution;
+- parties: recall per kind (state, media, organization, person) and precision;
+- comparison: the share of labelled rows whose status the program gets right.
+
+Usage: python benchmarks/eval_extraction.py [--split dev|test|all] [--corpora DIR] [-v]
+Tune on `dev`; report `test`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from index.compare.comparison import compare_articles  # noqa: E402
+from index.models import Article, ArticleId, Figure, Mention  # noqa: E402
+from index.parse.document import parse_document  # noqa: E402
+from index.readers.records import record_document  # noqa: E402
+
+LABELS = REPO / "tests" / "data" / "eval"
+DEFAULT_CORPORA = Path("/tmp/corpora")
+SHARED_CORPORA = REPO.parent / "shared" / "corpora"
+PARTY_CLASSES = ("state", "media", "organization", "person")
+
+Where = tuple[int | None, int, int]
+"""(paragraph or None for the title, start, end)."""
+Label = dict[str, Any]
+"""One JSON object of the label files."""
+
+
+@dataclass
+class Tally:
+    """Counts for one evaluation run."""
+
+    figures: int = 0
+    found: int = 0
+    unlocated: int = 0
+    predicted: int = 0
+    false_figures: int = 0
+    fields_right: Counter[str] = field(default_factory=Counter)
+    fields_total: Counter[str] = field(default_factory=Counter)
+    parties: Counter[str] = field(default_factory=Counter)
+    parties_found: Counter[str] = field(default_factory=Counter)
+    mentions: int = 0
+    mentions_right: int = 0
+    rows: int = 0
+    rows_right: int = 0
+    rows_by_status: Counter[str] = field(default_factory=Counter)
+    rows_right_by_status: Counter[str] = field(default_factory=Counter)
+    notes: list[str] = field(default_factory=list)
+
+
+def _read_jsonl(path: Path) -> list[Label]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def _records(corpora: Path, wanted: dict[str, set[str]]) -> dict[str, Label]:
+    """The labelled records, by record id, from each corpus's records.jsonl."""
+    found: dict[str, Label] = {}
+    for corpus, ids in wanted.items():
+        with (corpora / corpus / "records.jsonl").open(encoding="utf-8") as handle:
+            for line in handle:
+                if any(f'"{rid}"' in line for rid in ids):
+                    record = json.loads(line)
+                    if record["id"] in ids:
+                        found[str(record["id"])] = record
+    return found
+
+
+def parse_record(record: Label, key: str) -> Article:
+    """The article newsdesk would index for one record."""
+    document = record_document(record, f"{key}.jsonl")
+    assert document is not None, key
+    return parse_document(document, ArticleId(key))
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def _occurrences(haystack: str, needle: str, *, whole_word: bool) -> list[int]:
+    """Start offsets of `needle` in `haystack` (whitespace-insensitive, optionally whole word)."""
+    pattern = r"\s+".join(re.escape(part) for part in needle.split())
+    if whole_word:
+        pattern = rf"(?<!\w){pattern}(?!\w)"
+    return [m.start() for m in re.finditer(pattern, haystack)]
+
+
+def _fields(article: Article, where: str) -> list[tuple[int | None, str]]:
+    """The texts a label may sit in: the title, or the paragraphs in order."""
+    if where == "title":
+        return [(None, article.title)]
+    return list(enumerate(article.paragraphs))
+
+
+def locate(article: Article, where: str, text: str, occurrence: int = 0) -> Where | None:
+    """Where a labelled string is in the parsed article, or None when cleaning lost it."""
+    seen = 0
+    for number, body in _fields(article, where):
+        for start in _occurrences(body, text, whole_word=False):
+            if seen == occurrence:
+                found = re.match(r"\s+".join(map(re.escape, text.split())), body[start:])
+                assert found is not None
+                return (number, start, start + len(found[0]))
+            seen += 1
+    return None
+
+
+def locate_all(article: Article, form: str | dict[str, str]) -> list[Where]:
+    """Every whole-word occurrence of a party form (or of it inside its context)."""
+    spots: list[Where] = []
+    text, context = (form, None) if isinstance(form, str) else (form["text"], form["context"])
+    for where in ("title", "body"):
+        for number, body in _fields(article, where):
+            if context is None:
+                starts = _occurrences(body, text, whole_word=True)
+                spots += [(number, s, s + len(text)) for s in starts]
+                continue
+            for c_start in _occurrences(body, context, whole_word=False):
+                inner = _occurrences(body[c_start:], text, whole_word=True)
+                if inner:
+                    spots.append((number, c_start + inner[0], c_start + inner[0] + len(text)))
+    return spots
+
+
+def _overlaps(a: Where, b: Where) -> bool:
+    return a[0] == b[0] and a[1] < b[2] and b[1] < a[2]
+
+
+def _where_of(item: Figure | Mention) -> Where:
+    return (getattr(item, "paragraph", None), item.start, item.end)
+
+
+def _source_words(text: str) -> set[str]:
+    stop = {"the", "a", "an", "of", "according", "to", "said", "says", "told", "and", "in"}
+    return {w for w in re.findall(r"[a-z0-9]+", text.lower()) if w not in stop}
+
+
+def _value_right(label: Label, figure: Figure) -> bool:
+    def close(a: float | None, b: float | None) -> bool:
+        if a is None or b is None:
+            return a is None and b is None
+        return abs(float(a) - b) <= max(0.01 * abs(float(a)), 0.01)
+
+    if label.get("value") is not None:
+        return close(label["value"], figure.value)
+    return close(label.get("low"), figure.low) and close(label.get("high"), figure.high)
+
+
+def _figure_fields(label: Label, figure: Figure, tally: Tally) -> None:
+    checks: dict[str, bool] = {
+        "measure": label.get("measure") == figure.measure,
+        "value": _value_right(label, figure),
+        "unit": label.get("unit") == getattr(figure, "unit", None),
+        "qualifier": label.get("qualifier") == figure.qualifier,
+    }
+    for name in ("group", "place"):
+        if label.get(name) is not None:
+            got = getattr(figure, name, None)
+            checks[name] = got is not None and str(got).lower() == str(label[name]).lower()
+    if label.get("source"):
+        got = figure.attribution or ""
+        wanted = _source_words(str(label["source"]))
+        checks["attribution"] = bool(wanted) and len(wanted & _source_words(got)) >= max(
+            1, len(wanted) // 2
+        )
+    for name, right in checks.items():
+        tally.fields_total[name] += 1
+        tally.fields_right[name] += right
+
+
+def _all_figures(article: Article) -> list[Figure]:
+    return list(article.figures) + list(getattr(article, "title_figures", ()))
+
+
+def _all_mentions(article: Article) -> list[Mention]:
+    return list(article.mentions) + list(getattr(article, "title_mentions", ()))
+
+
+def score_article(
+    label: Label, article: Article, tally: Tally, verbose: bool
+) -> dict[str, list[Where]]:
+    """Score one article's figures and parties; return where each labelled figure text is."""
+    key = str(label["key"])
+    optional = [
+        spot
+        for item in label.get("optional", [])
+        if (spot := locate(article, item["where"], item["text"])) is not None
+    ]
+    figures = _all_figures(article)
+    labelled: list[Where] = []
+    placed: dict[str, list[Where]] = defaultdict(list)
+    for item in label["figures"]:
+        spot = locate(article, item["where"], item["text"], item.get("occurrence", 0))
+        tally.figures += 1
+        if spot is None:
+            tally.unlocated += 1
+            tally.notes.append(f"{key}: label not in parsed text: {item['text']!r}")
+            continue
+        labelled.append(spot)
+        placed[item["text"]].append(spot)
+        hits = [f for f in figures if _overlaps(_where_of(f), spot)]
+        if not hits:
+            if verbose:
+                tally.notes.append(f"{key}: missed {item['text']!r} ({item.get('measure')})")
+            continue
+        tally.found += 1
+        best = min(hits, key=lambda f: abs(f.start - spot[1]))
+        _figure_fields(item, best, tally)
+        if verbose and item.get("measure") != best.measure:
+            tally.notes.append(
+                f"{key}: {item['text']!r} measure {best.measure} (want {item.get('measure')})"
+            )
+    for figure in figures:
+        where = _where_of(figure)
+        right = any(_overlaps(where, s) for s in labelled)
+        if not right and any(_overlaps(where, s) for s in optional):
+            continue
+        tally.predicted += 1
+        if not right:
+            tally.false_figures += 1
+            if verbose:
+                tally.notes.append(f"{key}: not a figure: {figure.text!r} ({figure.measure})")
+    _score_parties(label, article, tally, optional, verbose)
+    return placed
+
+
+def _score_parties(
+    label: Label,
+    article: Article,
+    tally: Tally,
+    optional: Sequence[Where],
+    verbose: bool,
+) -> None:
+    key = str(label["key"])
+    spots: list[tuple[Where, str, str]] = []  # (where, party, kind)
+    for party in label["parties"]:
+        for form in party["forms"]:
+            spots += [(s, party["name"], party["kind"]) for s in locate_all(article, form)]
+    # A longer form wins over a shorter one inside it ("Gaza Strip" over "Gaza").
+    spots.sort(key=lambda s: -(s[0][2] - s[0][1]))
+    kept: list[tuple[Where, str, str]] = []
+    for spot in spots:
+        if not any(_overlaps(spot[0], other[0]) for other in kept):
+            kept.append(spot)
+    mentions = _all_mentions(article)
+    found: set[str] = set()
+    for mention in mentions:
+        where = _where_of(mention)
+        match = next((s for s in kept if _overlaps(where, s[0])), None)
+        if match is None and any(_overlaps(where, s) for s in optional):
+            continue
+        tally.mentions += 1
+        if match is not None and match[2] == str(mention.kind):
+            tally.mentions_right += 1
+            found.add(match[1])
+        elif verbose:
+            want = f"{match[1]} ({match[2]})" if match else "nothing"
+            tally.notes.append(
+                f"{key}: mention {mention.text!r} as {mention.party} ({mention.kind}), want {want}"
+            )
+    for party in label["parties"]:
+        kind = party["kind"]
+        if kind not in PARTY_CLASSES:
+            continue
+        if not any(s[1] == party["name"] for s in kept):
+            continue  # none of its forms survived cleaning
+        tally.parties[kind] += 1
+        if party["name"] in found:
+            tally.parties_found[kind] += 1
+        elif verbose:
+            tally.notes.append(f"{key}: missed party {party['name']} ({kind})")
+
+
+def score_pair(
+    pair: Label,
+    articles: dict[str, Article],
+    placed: dict[str, dict[str, list[Where]]],
+    tally: Tally,
+    verbose: bool,
+) -> None:
+    """Score one pair's labelled rows against the program's comparison."""
+    a, b = str(pair["a"]), str(pair["b"])
+    comparison = compare_articles(articles[a], articles[b])
+    for row in pair["rows"]:
+        status = row["status"]
+        tally.rows += 1
+        tally.rows_by_status[status] += 1
+        spots_a = [s for t in row["a"] for s in placed[a].get(t, [])]
+        spots_b = [s for t in row["b"] for s in placed[b].get(t, [])]
+        got = None
+        for program_row in comparison.figures:
+            in_a = any(_overlaps(_where_of(f), s) for f in program_row.a for s in spots_a)
+            in_b = any(_overlaps(_where_of(f), s) for f in program_row.b for s in spots_b)
+            if in_a or in_b:
+                got = str(program_row.status)
+                if got == status:
+                    break
+        if got == status:
+            tally.rows_right += 1
+            tally.rows_right_by_status[status] += 1
+        elif verbose:
+            tally.notes.append(
+                f"{a}~{b}: {row['measure']} {row['a']} vs {row['b']}: {got} ({status})"
+            )
+
+
+def _ratio(part: int, whole: int) -> str:
+    return f"{part / whole:.2f} ({part}/{whole})" if whole else "n/a"
+
+
+def report(tally: Tally, split: str) -> Iterator[str]:
+    """The scores as printable lines."""
+    yield f"split: {split}"
+    yield f"figure recall: {_ratio(tally.found, tally.figures)}"
+    yield f"  labels lost in cleaning: {tally.unlocated}"
+    yield f"non-figures reported as figures: {_ratio(tally.false_figures, tally.predicted)}"
+    for name in ("measure", "value", "unit", "qualifier", "group", "place", "attribution"):
+        right = _ratio(tally.fields_right[name], tally.fields_total[name])
+        yield f"  {name} right, on figures found: {right}"
+    parts = [f"{k} {_ratio(tally.parties_found[k], tally.parties[k])}" for k in PARTY_CLASSES]
+    yield "party recall: " + " / ".join(parts)
+    yield f"  all: {_ratio(sum(tally.parties_found.values()), sum(tally.parties.values()))}"
+    yield f"party precision (kind right): {_ratio(tally.mentions_right, tally.mentions)}"
+    yield f"comparison statuses right: {_ratio(tally.rows_right, tally.rows)}"
+    for status, count in sorted(tally.rows_by_status.items()):
+        yield f"  {status}: {_ratio(tally.rows_right_by_status[status], count)}"
+
+
+def evaluate(corpora: Path, split: str, verbose: bool = False) -> Tally:
+    """Score every labelled article and pair of a split ("dev", "test" or "all")."""
+    labels = [
+        item
+        for path in sorted(LABELS.glob("*-articles.jsonl"))
+        for item in _read_jsonl(path)
+        if split == "all" or item["split"] == split
+    ]
+    pairs = [
+        item
+        for path in sorted(LABELS.glob("*-pairs.jsonl"))
+        for item in _read_jsonl(path)
+        if split == "all" or item["split"] == split
+    ]
+    wanted: dict[str, set[str]] = defaultdict(set)
+    for item in labels:
+        wanted[str(item["corpus"])].add(str(item["record_id"]))
+    records = _records(corpora, wanted)
+    tally = Tally()
+    articles: dict[str, Article] = {}
+    placed: dict[str, dict[str, list[Where]]] = {}
+    for item in labels:
+        key = str(item["key"])
+        articles[key] = parse_record(records[str(item["record_id"])], key)
+        placed[key] = score_article(item, articles[key], tally, verbose)
+    for pair in pairs:
+        score_pair(pair, articles, placed, tally, verbose)
+    return tally
+
+
+def _corpora(given: Path | None) -> Path:
+    for candidate in (given, DEFAULT_CORPORA, SHARED_CORPORA):
+        if candidate is not None and (candidate / "gaza-rss-2023" / "records.jsonl").is_file():
+            return candidate
+    raise SystemExit(
+        "eval_extraction: unpack ../shared/corpora/gaza-*.tar.gz into /tmp/corpora "
+        "(or pass --corpora DIR)"
+    )
+
+
+def main(argv: Iterable[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    parser.add_argument("--corpora", type=Path, default=None)
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every error")
+    args = parser.parse_args(None if argv is None else list(argv))
+    tally = evaluate(_corpora(args.corpora), args.split, args.verbose)
+    for note in tally.notes:
+        print(note)
+    for line in report(tally, args.split):
+        print(line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
