@@ -174,10 +174,10 @@ def article_sentences(
     """
     marks: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for mention in mentions:
-        if _is_alias(mention):
+        if _is_alias(mention) and mention.paragraph is not None:
             marks[mention.paragraph].append((mention.start, "@" + mention.party.lower()))
     for figure in figures:
-        if figure.measure:
+        if figure.measure and figure.paragraph is not None:
             marks[figure.paragraph].append((figure.start, "%" + figure.measure))
     sentences: list[Sentence] = []
     for number, paragraph in enumerate(paragraphs):

@@ -46,8 +46,12 @@ def _figure_links(rows: Sequence[FigureRow], alignment: SentenceAlignment) -> se
     links: set[tuple[int, int]] = set()
     for row in rows:
         for fa in row.a:
+            if fa.paragraph is None:
+                continue
             i = alignment.sentence_at("a", fa.paragraph, fa.start)
             for fb in row.b:
+                if fb.paragraph is None:
+                    continue
                 j = alignment.sentence_at("b", fb.paragraph, fb.start)
                 if i is not None and j is not None:
                     links.add((i, j))
@@ -80,10 +84,10 @@ def find_sources(article: Article) -> tuple[str, ...]:
     Hamas Ministry of Health") count too. Returned in order of first appearance.
     """
     attributed = _attribution_ranges(article)
-    ordered = sorted(article.mentions, key=lambda m: (m.paragraph, m.start))
+    ordered = sorted(article.mentions, key=lambda m: m.position)
     sources: dict[str, None] = {}
     for number, mention in enumerate(ordered):
-        if mention.paragraph >= len(article.paragraphs):
+        if (mention.paragraph or 0) >= len(article.paragraphs):
             continue
         following = ordered[number + 1] if number + 1 < len(ordered) else None
         next_start = (
@@ -91,7 +95,7 @@ def find_sources(article: Article) -> tuple[str, ...]:
             if following is not None and following.paragraph == mention.paragraph
             else None
         )
-        if _is_source(article.paragraphs[mention.paragraph], mention, next_start) or any(
+        if _is_source(article.text_of(mention.paragraph), mention, next_start) or any(
             p == mention.paragraph and s <= mention.start < e for p, s, e in attributed
         ):
             sources.setdefault(mention.party, None)
@@ -109,13 +113,13 @@ def _is_source(paragraph: str, mention: Mention, next_start: int | None) -> bool
     return next_start is None or mention.end + verb_end <= next_start
 
 
-def _attribution_ranges(article: Article) -> list[tuple[int, int, int]]:
+def _attribution_ranges(article: Article) -> list[tuple[int | None, int, int]]:
     """(paragraph, start, end) of every figure attribution found in its paragraph."""
-    ranges: list[tuple[int, int, int]] = []
+    ranges: list[tuple[int | None, int, int]] = []
     for figure in article.figures:
-        if not figure.attribution or figure.paragraph >= len(article.paragraphs):
+        if not figure.attribution or (figure.paragraph or 0) >= len(article.paragraphs):
             continue
-        paragraph = article.paragraphs[figure.paragraph]
+        paragraph = article.text_of(figure.paragraph)
         at = paragraph.find(figure.attribution)
         if at >= 0:
             ranges.append((figure.paragraph, at, at + len(figure.attribution)))

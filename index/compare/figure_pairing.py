@@ -203,10 +203,14 @@ def _place(article: Article, side: str, alignment: SentenceAlignment) -> list[_P
     sentences = alignment.a_sentences if side == "a" else alignment.b_sentences
     placed: list[_Placed] = []
     for figure in article.figures:
-        if not figure.measure or figure.paragraph >= len(article.paragraphs):
+        if not figure.measure or (figure.paragraph or 0) >= len(article.paragraphs):
             continue
-        index = alignment.sentence_at(side, figure.paragraph, figure.start)
-        paragraph = article.paragraphs[figure.paragraph]
+        index = (
+            None
+            if figure.paragraph is None
+            else alignment.sentence_at(side, figure.paragraph, figure.start)
+        )
+        paragraph = article.text_of(figure.paragraph)
         if index is None:
             text, offset, tokens = paragraph, figure.start, frozenset[str]()
         else:
@@ -376,5 +380,4 @@ def pair_figures(a: Article, b: Article, alignment: SentenceAlignment) -> tuple[
 
 def _position(side: int, group: Sequence[_Placed]) -> tuple[int, int, int]:
     """Sort key: A rows first in A order, then B-only rows in B order."""
-    first = group[0].figure
-    return (side, first.paragraph, first.start)
+    return (side, *group[0].figure.position)

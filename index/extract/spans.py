@@ -20,11 +20,12 @@ def figure_spans(article: Article) -> list[Span]:
         article: The article whose figures to highlight.
 
     Returns:
-        One span per figure, in the figures' order.
+        One span per figure of the body (title figures are not drawn as spans), in order.
     """
     return [
         Span(f.paragraph, f.start, f.end, SpanKind.FIGURE, f.measure or f.counted or "")
         for f in article.figures
+        if f.paragraph is not None
     ]
 
 
@@ -35,9 +36,13 @@ def party_spans(article: Article) -> list[Span]:
         article: The article whose party mentions to highlight.
 
     Returns:
-        One span per mention, in the mentions' order.
+        One span per mention of the body (title mentions are not drawn as spans), in order.
     """
-    return [Span(m.paragraph, m.start, m.end, SpanKind.PARTY, m.party) for m in article.mentions]
+    return [
+        Span(m.paragraph, m.start, m.end, SpanKind.PARTY, m.party)
+        for m in article.mentions
+        if m.paragraph is not None
+    ]
 
 
 def _valid(span: Span, article: Article) -> bool:

@@ -88,9 +88,22 @@ class Figure:
     """Normalised measure (killed, injured, hostages_taken, hostages_held, ...) or None."""
     attribution: str | None
     """The phrase that sources it ("according to local authorities"), or None."""
-    paragraph: int
+    paragraph: int | None
+    """Index into `Article.paragraphs`; None for a figure in the title."""
     start: int
+    """Character offset in that paragraph (or in the title)."""
     end: int
+    unit: str | None = None
+    """None for a count; "percent" for "80%" (value 80); "share" for "a third of" (1/3)."""
+    group: str | None = None
+    """Whom it counts when the text says (Israelis, Palestinians, children…), or None."""
+    place: str | None = None
+    """Where the counted thing happened when the text says (Gaza, Israel…), or None."""
+
+    @property
+    def position(self) -> tuple[int, int]:
+        """Reading order in the article: the title (-1) first, then paragraph by paragraph."""
+        return (-1 if self.paragraph is None else self.paragraph, self.start)
 
     @property
     def bounds(self) -> tuple[float, float]:
@@ -108,9 +121,12 @@ class Figure:
             "value": _number(self.value),
             "low": _number(self.low),
             "high": _number(self.high),
+            "unit": self.unit,
             "qualifier": self.qualifier,
             "counted": self.counted,
             "measure": self.measure,
+            "group": self.group,
+            "place": self.place,
             "attribution": self.attribution,
             "paragraph": self.paragraph,
             "start": self.start,
@@ -129,9 +145,15 @@ class Mention:
     """A person's (or metonym's) party, e.g. "Hamas" for Haniyeh; else None."""
     text: str
     """The mention as written."""
-    paragraph: int
+    paragraph: int | None
+    """Index into `Article.paragraphs`; None for a mention in the title."""
     start: int
     end: int
+
+    @property
+    def position(self) -> tuple[int, int]:
+        """Reading order in the article: the title (-1) first, then paragraph by paragraph."""
+        return (-1 if self.paragraph is None else self.paragraph, self.start)
 
     def as_json(self) -> dict[str, JsonValue]:
         """The PRODUCT.md mention shape."""
@@ -194,6 +216,14 @@ class Article:
     def text(self) -> str:
         """The cleaned body, paragraphs joined by blank lines."""
         return "\n\n".join(self.paragraphs)
+
+    def text_of(self, paragraph: int | None) -> str:
+        """The text a figure or mention's offsets point into: a paragraph, or the title (None).
+
+        Raises:
+            IndexError: The article has no such paragraph.
+        """
+        return self.title if paragraph is None else self.paragraphs[paragraph]
 
     def as_json(self) -> dict[str, JsonValue]:
         """The PRODUCT.md article shape."""

@@ -121,9 +121,12 @@ def _figure(data: JsonValue) -> Figure:
         counted=_opt_str(data["counted"]),
         measure=_opt_str(data["measure"]),
         attribution=_opt_str(data["attribution"]),
-        paragraph=int(str(data["paragraph"])),
+        paragraph=_opt_int(data["paragraph"]),
         start=int(str(data["start"])),
         end=int(str(data["end"])),
+        unit=_opt_str(data.get("unit")),
+        group=_opt_str(data.get("group")),
+        place=_opt_str(data.get("place")),
     )
 
 
@@ -135,7 +138,7 @@ def _mention(data: JsonValue) -> Mention:
         kind=MentionKind(str(data["kind"])),
         affiliation=_opt_str(data["affiliation"]),
         text=str(data["text"]),
-        paragraph=int(str(data["paragraph"])),
+        paragraph=_opt_int(data["paragraph"]),
         start=int(str(data["start"])),
         end=int(str(data["end"])),
     )
@@ -155,6 +158,10 @@ def _pair(value: JsonValue) -> tuple[str, str]:
 
 def _opt_str(value: JsonValue) -> str | None:
     return None if value is None else str(value)
+
+
+def _opt_int(value: JsonValue) -> int | None:
+    return None if value is None else int(str(value))
 
 
 def _opt_float(value: JsonValue) -> float | None:

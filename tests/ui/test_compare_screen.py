@@ -93,6 +93,8 @@ async def test_compare_screen_marks_disagreeing_figures_in_both_panes(
         assert right.article is not None
         a_para = next(f.paragraph for f in left.article.figures if "1,160" in f.text)
         b_para = next(f.paragraph for f in right.article.figures if f.text == "1,200 people")
+        assert a_para is not None
+        assert b_para is not None
         assert "≠" in left.row(a_para).cues
         assert "≠" in right.row(b_para).cues
         assert left.row(0).cues[1] in "A=≈B"

@@ -529,6 +529,7 @@ def test_find_figures_spans_index_their_paragraph(seeds_dir: Path) -> None:
         figures = find_figures(paragraphs)
         assert figures, path.name
         for figure in figures:
+            assert figure.paragraph is not None
             assert paragraphs[figure.paragraph][figure.start : figure.end] == figure.text
 
 
@@ -642,6 +643,7 @@ def test_find_figures_on_gaza_excerpts(corpora_dir: Path, tmp_path: Path) -> Non
         figures = find_figures(paragraphs)
         with_figures += bool(figures)
         for figure in figures:
+            assert figure.paragraph is not None
             assert paragraphs[figure.paragraph][figure.start : figure.end] == figure.text
     assert with_figures / len(articles) >= 0.6
 

@@ -302,6 +302,7 @@ def test_find_mentions_seed_offsets_are_exact(seeds_dir: Path) -> None:
         mentions = find_mentions(paragraphs)
         assert mentions, path.name
         for m in mentions:
+            assert m.paragraph is not None
             assert paragraphs[m.paragraph][m.start : m.end] == m.text
         keys = [(m.paragraph, m.start) for m in mentions]
         assert keys == sorted(keys)

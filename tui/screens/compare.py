@@ -190,10 +190,11 @@ class CompareScreen(BookmarkingScreen):
             return
         row = self.comparison.figures[event.index]
         for side, figures in ((Side.A, row.a), (Side.B, row.b)):
-            if figures:
-                first = figures[0]
-                self.pane(side).move_to(first.paragraph, first.start, first.end)
-                self.pane(side).scroll_to_paragraph(first.paragraph)
+            body = [f for f in figures if f.paragraph is not None]
+            if body and body[0].paragraph is not None:
+                first = body[0]
+                self.pane(side).move_to(body[0].paragraph, first.start, first.end)
+                self.pane(side).scroll_to_paragraph(body[0].paragraph)
         self._set_status(Content(f"{row.measure.replace('_', ' ')}: {row.status}"))
 
     @on(LibraryFailed)

@@ -97,6 +97,7 @@ def differing_spans(comparison: Comparison, side: Side) -> list[Span]:
         for row in comparison.figures
         if row.status is FigureStatus.DIFFER
         for figure in _figures(row, side)
+        if figure.paragraph is not None
     ]
 
 
@@ -176,10 +177,9 @@ def _figure_stop(row: FigureRow, a: Article, b: Article) -> Difference:
 
 def _sentence_place(article: Article, figure: Figure) -> Place:
     """The sentence holding a figure (the passage `m` bookmarks after a jump)."""
-    text = (
-        article.paragraphs[figure.paragraph] if figure.paragraph < len(article.paragraphs) else ""
-    )
-    for start, end in sentence_bounds(text):
+    if figure.paragraph is None or figure.paragraph >= len(article.paragraphs):
+        return Place(0)  # a title figure: the top of the report
+    for start, end in sentence_bounds(article.paragraphs[figure.paragraph]):
         if start <= figure.start < end:
             return Place(figure.paragraph, start, max(end, figure.end))
     return Place(figure.paragraph, figure.start, figure.end)

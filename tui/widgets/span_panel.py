@@ -59,17 +59,20 @@ class SpanPanel(OptionList):
         self._rows = []
         if article.figures:
             self._rows.append(Option(Content.styled("Figures", "bold underline"), disabled=True))
-        for figure in sorted(article.figures, key=lambda f: (f.paragraph, f.start)):
-            self._add(figure_row(figure), (figure.paragraph, figure.start, figure.end))
+        for figure in sorted(article.figures, key=lambda f: f.position):
+            if figure.paragraph is not None:  # title figures show in the title itself
+                self._add(figure_row(figure), (figure.paragraph, figure.start, figure.end))
         counts = Counter(m.party for m in article.mentions)
         if counts:
             self._rows.append(Option(Content.styled("Parties", "italic bold"), disabled=True))
         firsts: dict[str, Mention] = {}
-        for mention in sorted(article.mentions, key=lambda m: (m.paragraph, m.start)):
+        for mention in sorted(article.mentions, key=lambda m: m.position):
             firsts.setdefault(mention.party, mention)
         for party, count in counts.most_common():
             first = firsts[party]
-            self._add(party_row(party, count, first), (first.paragraph, first.start, first.end))
+            paragraph = 0 if first.paragraph is None else first.paragraph
+            start, end = (0, 0) if first.paragraph is None else (first.start, first.end)
+            self._add(party_row(party, count, first), (paragraph, start, end))
         self.set_options(self._rows)
 
     def _add(self, prompt: Content, target: tuple[int, int, int]) -> None:

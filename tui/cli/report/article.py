@@ -58,7 +58,7 @@ def figures_table(article: Article) -> Table:
         low, high = figure.bounds
         value = f"{low:,g}" if low == high else f"{low:,g}–{high:,g}"
         table.add_row(
-            Text(str(figure.paragraph)),
+            Text("title" if figure.paragraph is None else str(figure.paragraph)),
             Text(figure.text),
             Text(figure.measure or "—"),
             Text(value),
