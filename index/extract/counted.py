@@ -72,6 +72,11 @@ _FUNCTION_WORDS = _words(
     only"""
 )
 _VAGUE_OF_RE = re.compile(r"[ \u00a0]+of(?=[ \u00a0])")
+_NOUN_LIST_RE = re.compile(
+    r"[ \u00a0]+((?:[a-z]+,[ \u00a0]+)+[a-z]+,?[ \u00a0]+(?:and|or)[ \u00a0]+[a-z]+)"
+    r"(?=[ \u00a0]+[A-Za-z])"
+)
+"""Nouns listed as modifiers before the counted noun ("40 rocket, mortar and drone launches")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +148,12 @@ def counted_phrase(text: str, pos: int, digits: bool, vague: bool = False) -> Co
     end = start
     nominal: str | None = None
     pending_and = False
+    listed = _NOUN_LIST_RE.match(text, pos) if digits else None
+    if listed is not None and _next_is_head(text, listed.end()):
+        words = listed.group(1).replace(",", " ").split()
+        if not _FUNCTION_WORDS.intersection(words) - {"and", "or"}:
+            modifiers = [w for w in words if w not in ("and", "or")]
+            pos = listed.end()
     for _ in range(7):
         match = _WORD_RE.match(text, pos)
         if match is None:

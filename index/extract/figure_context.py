@@ -77,7 +77,16 @@ _REFERS_BACK_RE = re.compile(
     r"|\b(?:they|them|these|those)\b",
     re.IGNORECASE,
 )
-_REDUCED_RELATIVE_RE = re.compile(r"\s+(?:more\s+)?[a-z]+ed\s+(?:from|in|on|by|during|at)\b")
+_REDUCED_RELATIVE_RE = re.compile(
+    r"\s+(?:more\s+)?(?:[a-z]+ed|taken|held|seen|driven|stolen)"
+    r"\s+(?:from|in|on|by|during|at|since|for|after|inside)\b"
+)
+"""A participle after the number ("110 hostages taken from Israel", "two women held since
+7 October"): the main verb of the clause comes after it."""
+_AFTER_PARTICIPLE_BOUNDARY_RE = re.compile(
+    r",(?!\d)|[;:()\[\]—–]|\b(?:which|who|whom|that|while|but|whereas|although|though|and)\b"
+)
+"""Clause ends after a participle: "since" and "after" there start a phrase, not a clause."""
 _OWN_NOUN_RE = re.compile(
     r"\s+(?!(?:of|in|on|at|by|from|for|to|with|and|or|as|than|since|after|before|during|more"
     r"|were|was|are|is|have|has|had|people|others)\b)[a-z][\w-]*(?:\s+[\w-]+)?\s+[a-z]{2,}s\b"
@@ -163,7 +172,11 @@ class Classifier:
             return
         right = text[cand.context_end : right_hi]
         relative = _RELATIVE_RE.match(right)
-        boundary = _RIGHT_BOUNDARY_RE.search(right, relative.end() if relative else 0)
+        reduced = _REDUCED_RELATIVE_RE.match(right)
+        if reduced is not None:
+            boundary = _AFTER_PARTICIPLE_BOUNDARY_RE.search(right, reduced.end())
+        else:
+            boundary = _RIGHT_BOUNDARY_RE.search(right, relative.end() if relative else 0)
         clause_right = right[: boundary.start()] if boundary else right
         early = _PREDICATE_RE.match(clause_right)
         if early is not None:
@@ -183,7 +196,7 @@ class Classifier:
                 used.add((left_lo + cut + a, left_lo + cut + b))
                 return
         after = self._cues(cand.context_end, cand.context_end + len(clause_right))
-        if (relative is not None or _REDUCED_RELATIVE_RE.match(right)) and len(after) > 1:
+        if (relative is not None or reduced is not None) and len(after) > 1:
             # "Two citizens that were being held in Gaza were released", "120 people
             # abducted on 7 October are still in captivity": the main verb follows.
             after.reverse()

@@ -40,6 +40,8 @@ from dataclasses import dataclass
 from index.extract.counted import HEAD_NOUNS, TIME_UNITS, CountedPhrase, counted_phrase
 from index.extract.figure_context import Classifier
 from index.extract.numbers import Quantity, find_quantities, quantity_from_match
+from index.extract.scope import figure_group, figure_place
+from index.extract.shares import Share, find_shares
 from index.models import Figure
 from index.text.attribution import attribution_spans
 from index.text.sentences import split_sentences
@@ -72,7 +74,7 @@ _BEFORE_WORDS = _words(
     Terminal Tower Level Act Law Bill Protocol Sector Zone Point Street Avenue Apartment
     Floor Exit Item Clause Rule Decree Case Volume Vol Issue Episode Season Part Grade
     Class Category Type Model Version Tier Game Day Round Hall Ward Psalm Sura Boeing
-    Airbus Apollo Galaxy G Camp"""
+    Airbus Apollo Galaxy G Camp turned turns turning"""
 )
 """A word just before a number that makes it a date, an age or a designator."""
 _AFTER_RE = re.compile(
@@ -90,14 +92,31 @@ _COMPOUND_RE = re.compile(
     rf"|new|further|second|first)[ \u00a0]+)?(?P<noun>{_TRUCE_WORDS})\b|[-‐][A-Za-z]",
     re.IGNORECASE,
 )
+_OF_WAR_RE = re.compile(
+    r"[ \u00a0]+of[ \u00a0]+(?:\w+[ \u00a0]+)?(?:war|fighting|conflict|bombardment)\b"
+)
+"""A duration of the war itself ("seven weeks of war"), never a truce's length."""
 _TRUCE_RE = re.compile(rf"\b(?:{_TRUCE_WORDS}|lasting|lasted)\b", re.IGNORECASE)
 _MONEY_AFTER_RE = re.compile(r"[ \u00a0]+(?P<unit>dollars|euros|shekels)\b", re.IGNORECASE)
 _AID_RE = re.compile(r"\b(?:aid|assistance|humanitarian|relief|donat\w*|pledg\w*)\b", re.I)
 _CURRENCY = {"$": "dollars", "US$": "dollars", "€": "euros", "£": "pounds"}
 _DEMONYM_ENDINGS = ("is", "ians", "ans", "ese", "ais", "ites")
 _ID_RE = re.compile(r"\d{7,}")
+_RELATION_BEFORE_RE = re.compile(
+    r"(?i:\b(?:father|mother|parent|dad|mom|mum|grand(?:father|mother|parent))s?"
+    r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+|his[ \u00a0]+|her[ \u00a0]+|their[ \u00a0]+)?)$"
+)
+"""A family relation before a number ("father of the two girls", "a mother of three")."""
+_EMPHASIS_BEFORE_RE = re.compile(
+    r"(?i:\b(?:not|no|even|every|single|any|each|only|just)[ \u00a0]+)$"
+)
+"""A word that makes "one" rhetorical ("not one person", "even one child")."""
+_NAME_COMMA_RE = re.compile(r"[A-Z][\w'’-]+,[ \u00a0]*$")
+_AGE_AFTER_RE = re.compile(r"[ \u00a0]*[,)]")
 _DIGIT_START_RE = re.compile(r"[\d$€£]|US\$")
 _COUNTED_NOT_TIME = HEAD_NOUNS - TIME_UNITS
+_NOT_PEOPLE_MEASURES = frozenset({"truce_duration", "aid_money"})
+"""Measures of time and money: they have no group and no place."""
 
 
 @dataclass(slots=True)
@@ -116,32 +135,40 @@ class Candidate:
     event: str | None = None
     child: bool = False
     """True when the figure is part of the one before ("including 7,729 children")."""
+    unit: str | None = None
+    """"percent" or "share" for a share of a population; None for a count."""
 
 
-def find_figures(paragraphs: Sequence[str]) -> list[Figure]:
-    """Find the figures in an article's paragraphs.
+def find_figures(paragraphs: Sequence[str], title: str | None = None) -> list[Figure]:
+    """Find the figures in an article's title and paragraphs.
 
     Args:
         paragraphs: The cleaned paragraphs; offsets in the result index into them.
+        title: The headline, read like a paragraph: RSS items and many articles put their
+            main figure there. Its figures have `paragraph` None.
 
     Returns:
-        The figures in reading order; `paragraphs[f.paragraph][f.start:f.end] == f.text`.
+        The figures in reading order, the title's first; `f.text` is the text at
+        `f.start:f.end` of `paragraphs[f.paragraph]` (of the title when it is None).
     """
-    figures: list[Figure] = []
+    figures: list[Figure] = _paragraph_figures(None, title) if title else []
     for index, text in enumerate(paragraphs):
         figures.extend(_paragraph_figures(index, text))
     return figures
 
 
-def _paragraph_figures(index: int, text: str) -> list[Figure]:
+def _paragraph_figures(index: int | None, text: str) -> list[Figure]:
     """The figures of one paragraph."""
     matches = find_quantities(text)
-    if not matches:
+    shares = find_shares(text)
+    if not matches and not shares:
         return []
     zones = [
         (m.start(), m.end()) for key, rx in _ZONE_RES if key in text for m in rx.finditer(text)
     ]
     candidates = [c for m in matches if (c := _candidate(text, m, zones)) is not None]
+    if shares:
+        candidates = _with_shares(candidates, shares)
     if not candidates:
         return []
     figures: list[Figure] = []
@@ -152,12 +179,56 @@ def _paragraph_figures(index: int, text: str) -> list[Figure]:
         if not group:
             continue
         classifier.classify(group, s_start, s_end)
-        kept = [c for c in group if _is_figure(c)]
+        kept = _without_breakdowns(text, [c for c in group if _is_figure(c)])
         if kept:
             spans = attribution_spans(text[s_start:s_end])
             attributions = [(a + s_start, b + s_start) for a, b in spans]
-            figures.extend(_figure(index, text, cand, attributions) for cand in kept)
+            sentence = (s_start, s_end)
+            figures.extend(_figure(index, text, cand, attributions, sentence) for cand in kept)
     return figures
+
+
+_LIST_GAP_RE = re.compile(r"[ \u00a0]*,?[ \u00a0]*(?:and[ \u00a0]+)?")
+
+
+def _without_breakdowns(text: str, group: list[Candidate]) -> list[Candidate]:
+    """Drop the parts of a group counted once ("three Russian-Israelis, two women and one man").
+
+    Figures right after another one, joined only by commas and "and", whose values add up to
+    its value are its breakdown, not more of the same event.
+    """
+    dropped: set[int] = set()
+    for i, head in enumerate(group):
+        total = head.quantity.value
+        if total is None or total < 2 or i in dropped:
+            continue
+        parts, running, at = [], 0.0, head.context_end
+        for j in range(i + 1, len(group)):
+            part = group[j]
+            if part.quantity.value is None or not _LIST_GAP_RE.fullmatch(text, at, part.start):
+                break
+            parts.append(j)
+            running += part.quantity.value
+            at = part.context_end
+            if running >= total:
+                break
+        if len(parts) >= 2 and running == total:
+            dropped.update(parts)
+    return [c for n, c in enumerate(group) if n not in dropped]
+
+
+def _with_shares(candidates: list[Candidate], shares: list[Share]) -> list[Candidate]:
+    """Add the shares of a population, dropping numbers that are part of one ("80" of 80%)."""
+    kept = [c for c in candidates if not any(s.start < c.end and c.start < s.end for s in shares)]
+    for share in shares:
+        quantity = Quantity(share.value, None, None, share.qualifier)
+        phrase = CountedPhrase(share.end, share.counted, "", partitive=share.counted is None)
+        kept.append(
+            Candidate(
+                share.start, share.end, share.end, quantity, phrase, share.counted, unit=share.unit
+            )
+        )
+    return sorted(kept, key=lambda c: c.start)
 
 
 def _is_figure(cand: Candidate) -> bool:
@@ -165,14 +236,23 @@ def _is_figure(cand: Candidate) -> bool:
     phrase = cand.phrase
     return bool(
         phrase.head
+        or cand.unit
         or cand.measure
         or phrase.nominal is not None
         or (phrase.partitive and cand.counted and cand.quantity.value != 1)
     )
 
 
-def _figure(index: int, text: str, cand: Candidate, attributions: list[tuple[int, int]]) -> Figure:
+def _figure(
+    index: int | None,
+    text: str,
+    cand: Candidate,
+    attributions: list[tuple[int, int]],
+    sentence: tuple[int, int],
+) -> Figure:
     """Build the public Figure from a classified candidate."""
+    counts_people = cand.measure not in _NOT_PEOPLE_MEASURES
+    place = figure_place(text[sentence[0] : sentence[1]], *_within(cand, sentence))
     attribution = None
     if attributions:  # the nearest one: 0 when it touches the figure
         a, b = min(attributions, key=lambda s: max(s[0] - cand.end, cand.start - s[1], 0))
@@ -190,7 +270,15 @@ def _figure(index: int, text: str, cand: Candidate, attributions: list[tuple[int
         paragraph=index,
         start=cand.start,
         end=cand.end,
+        unit=cand.unit,
+        group=figure_group(text[cand.start : cand.end]) if counts_people else None,
+        place=place if counts_people else None,
     )
+
+
+def _within(cand: Candidate, sentence: tuple[int, int]) -> tuple[int, int]:
+    """The candidate's offsets relative to its sentence."""
+    return cand.start - sentence[0], cand.end - sentence[0]
 
 
 def _candidate(text: str, match: re.Match[str], zones: list[tuple[int, int]]) -> Candidate | None:
@@ -200,7 +288,7 @@ def _candidate(text: str, match: re.Match[str], zones: list[tuple[int, int]]) ->
         return None
     qual, num, vague = match.group("qual", "num", "vague")
     number_start = match.end("qual") if qual else start
-    if _word_before(text, number_start) in _BEFORE_WORDS:
+    if _word_before(text, number_start) in _BEFORE_WORDS or _not_a_count(text, match, start):
         return None
     if _AFTER_RE.match(text, end):
         return None
@@ -239,6 +327,27 @@ def _candidate(text: str, match: re.Match[str], zones: list[tuple[int, int]]) ->
     return _money(text, match, cand)
 
 
+def _not_a_count(text: str, match: re.Match[str], start: int) -> bool:
+    """An age after a name ("Lifschitz, 85,"), "one of", a rhetorical one, a family relation."""
+    before = text[max(0, start - 40) : start]
+    if _RELATION_BEFORE_RE.search(before):
+        return True
+    num = match.group("num")
+    if num is None or match.group("qual") or match.group("post"):
+        return False
+    word = num.strip().lower()
+    if word == "one":
+        return bool(
+            _EMPHASIS_BEFORE_RE.search(before) or re.match(r"[ \u00a0]+of\b", text[match.end() :])
+        )
+    return (
+        word.isdigit()
+        and int(word) <= 120
+        and bool(_NAME_COMMA_RE.search(before))
+        and _AGE_AFTER_RE.match(text, match.end()) is not None
+    )
+
+
 def _word_before(text: str, pos: int) -> str:
     """The word just before `pos` (separated by spaces), without a final full stop."""
     window = text[max(0, pos - 16) : pos]
@@ -259,7 +368,9 @@ def _counted(head: str | None) -> str | None:
 
 def _duration(text: str, cand: Candidate) -> Candidate | None:
     """Keep a duration only when it is the length of a truce or pause."""
-    if not _TRUCE_RE.search(text, max(0, cand.start - 160), cand.end + 80):
+    if _OF_WAR_RE.match(text, cand.end) or not _TRUCE_RE.search(
+        text, max(0, cand.start - 160), cand.end + 80
+    ):
         return None
     cand.measure = "truce_duration"
     unit = cand.counted or "days"

@@ -63,12 +63,14 @@ _EVENT_WORDS: dict[str, str] = {
     TAKE_VERB: r"took|taking|take|taken",
     HELD: (
         r"held|holding|holds|hold|remain(?:s|ing|ed)?|still\s+(?:in|inside)\s+Gaza|in\s+captivity"
+        r"|in\s+the\s+hands\s+of"
         r"|captivity"
         r"|detention|imprisoned|jailed|behind\s+bars|languish(?:ing)?|captive"
     ),
     RELEASED: (
         r"releas(?:e|ed|es|ing)|freed|freeing|free|returned|return(?:ing)?|handed\s+over"
         r"|set\s+free|swap(?:ped)?|exchange[ds]?|exchanging"
+        r"|transferred\s+to\s+(?:the\s+)?(?:Egypt\w*|Red\s+Cross|ICRC|International\s+Committee)"
     ),
     DISPLACED: (
         r"displaced|displacement|fled|fleeing|homeless|uprooted|evacuated"
@@ -125,6 +127,9 @@ _HOSTAGE_NOUNS = frozenset({"hostage", "hostages", "captive", "captives", "abduc
 _PRISONER_NOUNS = frozenset({"prisoner", "prisoners", "detainee", "detainees", "inmates"})
 _HOSTAGE_MARK_RE = re.compile(
     r"\b(?:Israeli|Israelis|Thai|Thais|foreign(?:ers)?|nationals|nationalities|kibbutz"
+    # Foreign nationals held in Gaza: a release of Americans or Filipinos is of hostages.
+    r"|US|U\.S\.|Americans?|Russians?|Germans?|French|British|Britons?|Filipinos?|Nepal(?:i|is|ese)"
+    r"|Argentines?|Argentinians?|dual"
     r"|(?:held|captured|taken|abducted|kidnapped|captive)\s+(?:by|in|inside)\s+(?:Hamas|Gaza|militants)"
     r"|in\s+Gaza|hostages?|captives?|captivity|abducted|kidnapped|taken\s+hostage)\b"
 )

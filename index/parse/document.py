@@ -201,7 +201,7 @@ def parse_document(
         published_how=found.how,
         tags=tags,
         paragraphs=paragraphs,
-        figures=tuple(find_figures(paragraphs)),
+        figures=tuple(find_figures(paragraphs, title if paragraphs != (title,) else None)),
         mentions=tuple(find_mentions(paragraphs, gazetteer)),
         raw=doc.text,
         content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),

@@ -16,10 +16,18 @@ from __future__ import annotations
 import re
 
 _SOURCE_NOUNS = (
-    r"officials|authorities|ministry|military|army|government|spokesman|spokeswoman"
-    r"|spokesperson|sources|source|medics|doctors|witnesses|agency|office|media|police"
-    r"|group|count|figures|statement|estimates|data|officers|services|rescuers|residents"
+    r"officials|official|authorities|ministry|ministries|military|army|government|spokesman"
+    r"|spokeswoman|spokesperson|sources|source|medics|doctors|witnesses|agency|office|media"
+    r"|police|group|count|figures|statement|estimates|data|officers|officer|services|rescuers"
+    r"|residents|minister|commander|director|chief|head|forces|service|department|council"
 )
+_ROLE_WORDS = (
+    r"prime|minister|president|foreign|defen[cs]e|interior|civil|security|emergency|rescue"
+    r"|medical|hospital|senior|top|chief|deputy|general|health|army|military|police|border"
+    r"|government|spokes(?:man|woman|person)|official|director|head|commander|secretary|envoy"
+    r"|ambassador|leader|doctor|witness|agency|ministry|office|UN|U\.N\."
+)
+"""Lower-case words of a source's title: "civil defence spokesman", "prime minister's office"."""
 SPEECH_VERBS = (
     r"said|says|say|told|tells|reported|reports|report|stated|states|announced|announces"
     r"|added|claimed|claims|confirmed|confirms|explained|noted|declared|indicated|warned"
@@ -28,13 +36,19 @@ SPEECH_VERBS = (
 """Verbs that attribute a claim to whoever comes before them ("officials said")."""
 _NP_WORD = (
     rf"(?:[A-Z][\w’'.\-]*|of|for|in|at|from|and|the|local|health|military|news|press|state"
-    rf"|official|{_SOURCE_NOUNS})"
+    rf"|official|{_SOURCE_NOUNS}|{_ROLE_WORDS}|[a-z]+['’]s)"
 )
+_NOT_NAMES = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
+    r"|May|June|July|August|September|October|November|December)"
+)
+"""Capitalised words that are no source ("said on Sunday")."""
 _ATTRIBUTION_RE = re.compile(
     r"\b[Aa]ccording\s+to\s+[^,.;:!?()\[\]\"“”–—]{2,120}?(?=\s*[,.;:!?()\[\]\"“”–—]|\s+that\b|$)"
     rf"|\b(?:(?:[Tt]he|[Aa]n?)\s+)?(?:{_NP_WORD}\s+){{0,6}}?(?:[A-Z][\w’'.\-]*|{_SOURCE_NOUNS})"
     rf"\s+(?:{SPEECH_VERBS})\b"
-    rf"|\b(?:said|says|citing|per)\s+(?:the\s+)?[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|of|for))*"
+    rf"|\b(?:said|says|citing|per)\s+(?:the\s+|an?\s+)?(?:(?:{_ROLE_WORDS}|[a-z]+['’]s)\s+){{0,4}}"
+    rf"(?!{_NOT_NAMES}\b)[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|of|for))*"
     r"(?=\s*[,.;]|$)"
 )
 _LEADING_FILLER_RE = re.compile(
@@ -64,6 +78,8 @@ def attribution_spans(sentence: str) -> list[tuple[int, int]]:
         only_determiner = words[0] in _DETERMINERS and len(words) < 3
         if _NOT_A_SOURCE_RE.match(phrase) or len(words) < 2 or only_determiner:
             continue
+        if sentence[end - 1] == "." and sentence[end - 2 : end - 1].islower():
+            end -= 1  # the sentence's full stop after a name ("… spokesman Mahmud Basal.")
         spans.append((start, end))
     return spans
 
