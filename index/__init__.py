@@ -50,6 +50,7 @@ from index.models import (
     SpanKind,
 )
 from index.paths import DataPaths, default_paths
+from index.search.query_text import add_facet_filter, remove_filters, split_query
 from index.seeds import bundled_seeds_dir
 from index.shapes import (
     batch_line_as_json,
@@ -115,13 +116,16 @@ __all__ = [
     "Span",
     "SpanKind",
     "UnreadableFile",
+    "add_facet_filter",
     "batch_line_as_json",
     "bundled_seeds_dir",
     "comparison_as_json",
     "default_paths",
     "ingest_report_as_json",
     "related_as_json",
+    "remove_filters",
     "search_page_as_json",
     "sentence_span",
+    "split_query",
     "split_sentences",
 ]
