@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from index.bookmarks.filters import filter_bookmarks, matches_filter
+from index.bookmarks.tags import normalize_tags, parse_tags
 from index.compare.models import (
     AlignedPassage,
     AlignKind,
@@ -121,7 +123,11 @@ __all__ = [
     "bundled_seeds_dir",
     "comparison_as_json",
     "default_paths",
+    "filter_bookmarks",
     "ingest_report_as_json",
+    "matches_filter",
+    "normalize_tags",
+    "parse_tags",
     "related_as_json",
     "remove_filters",
     "search_page_as_json",

@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
-from index import Bookmark, Library, NewsdeskError
+from index import Bookmark, Library, NewsdeskError, filter_bookmarks
 from tui.messages import BookmarksChanged, LibraryFailed, OpenArticle
 from tui.screens.dialogs import ConfirmDialog, PathDialog
 from tui.widgets.bookmark_list import BookmarkList
@@ -192,7 +192,7 @@ class BookmarksScreen(Screen[None]):
     def _refilter(self) -> None:
         text = self.query_one("#bookmark-filter", Input).value
         listing = self.query_one(BookmarkList)
-        listing.show_bookmarks(self.bookmarks, text)
+        listing.show_bookmarks(filter_bookmarks(self.bookmarks, text))
         counts = {status: 0 for status in ("anchored", "moved", "orphan")}
         for mark in self.bookmarks:
             counts[str(mark.status)] = counts.get(str(mark.status), 0) + 1
