@@ -50,6 +50,7 @@ from index.models import (
     SourceDocument,
     Span,
     SpanKind,
+    format_number,
 )
 from index.paths import DataPaths, default_paths
 from index.search.query_text import add_facet_filter, remove_filters, split_query
@@ -124,6 +125,7 @@ __all__ = [
     "comparison_as_json",
     "default_paths",
     "filter_bookmarks",
+    "format_number",
     "ingest_report_as_json",
     "matches_filter",
     "normalize_tags",

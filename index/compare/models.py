@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from index.models import ArticleId, Figure
+from index.models import ArticleId, Figure, format_number
 
 
 class AlignKind(StrEnum):
@@ -49,6 +49,14 @@ class FigureRow:
     status: FigureStatus
     difference: float | None = None
     """b - a for single values that differ, else None."""
+
+    @property
+    def difference_text(self) -> str | None:
+        """`difference` signed for people ("+40", "−1,200"), or None."""
+        if self.difference is None:
+            return None
+        sign = "+" if self.difference > 0 else "−"
+        return f"{sign}{format_number(abs(self.difference))}"
 
 
 @dataclass(frozen=True, slots=True)
