@@ -13,6 +13,7 @@ from index.bookmarks.tags import normalize_tags, parse_tags
 from index.compare.models import (
     AlignedPassage,
     AlignKind,
+    ComparedArticles,
     Comparison,
     FigureRow,
     FigureStatus,
@@ -93,6 +94,7 @@ __all__ = [
     "Bookmark",
     "BookmarkNotFound",
     "BookmarkStoreError",
+    "ComparedArticles",
     "Comparison",
     "DataPaths",
     "FacetValue",

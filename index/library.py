@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from index.compare.models import Comparison
+from index.compare.models import ComparedArticles, Comparison
 from index.errors import AmbiguousArticleId, ArticleNotFound, InvalidRequest, NewsdeskError
 from index.extract.spans import article_spans
 from index.ingest.manifest import FILENAME as MANIFEST_FILENAME
@@ -286,9 +286,14 @@ class Library:
 
     def compare(self, a: str, b: str) -> Comparison:
         """Two reports side by side: aligned passages, figures by measure, parties."""
+        return self.compare_articles(a, b).comparison
+
+    def compare_articles(self, a: str, b: str) -> ComparedArticles:
+        """The comparison of two reports together with both articles (each read once)."""
         from index.compare.comparison import compare_articles
 
-        return compare_articles(self.article(a), self.article(b))
+        first, second = self.article(a), self.article(b)
+        return ComparedArticles(first, second, compare_articles(first, second))
 
     # --- bookmarks ----------------------------------------------------------------
 

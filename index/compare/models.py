@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from index.models import ArticleId, Figure, format_number
+from index.models import Article, ArticleId, Figure, format_number
 
 
 class AlignKind(StrEnum):
@@ -81,3 +81,14 @@ class Comparison:
     alignment: tuple[AlignedPassage, ...]
     figures: tuple[FigureRow, ...]
     parties: PartyComparison
+
+
+@dataclass(frozen=True, slots=True)
+class ComparedArticles:
+    """A comparison together with the two articles it compares, read once."""
+
+    a: Article
+    """Report A (left)."""
+    b: Article
+    """Report B (right)."""
+    comparison: Comparison

@@ -103,6 +103,14 @@ def test_library_compare_resolves_both_refs(library: Library) -> None:
     assert (comparison.a, comparison.b) == (a, b)
 
 
+def test_library_compare_articles_returns_both_articles(library: Library) -> None:
+    """compare_articles(a, b) gives the same comparison plus the two articles it read."""
+    a, b = (s.id for s in library.recent(2))
+    compared = library.compare_articles(a[:8], b)
+    assert (compared.a, compared.b) == (library.article(a), library.article(b))
+    assert compared.comparison == library.compare(a, b)
+
+
 def test_library_bookmark_round_trip(library: Library) -> None:
     """A whole-paragraph bookmark is listed anchored, with the article title."""
     article = library.article(str(DATA / "02_cairo_round.txt"))

@@ -106,7 +106,7 @@ class ArticleScreen(BookmarkingScreen):
         try:
             article = self.library.article(self.article_id)
             spans = self.library.spans(article, self.terms)
-            marks = [b for b in self.library.bookmarks() if b.article_id == article.id]
+            marks = self.library.bookmarks(article_id=article.id)
         except NewsdeskError as error:
             self.post_message(LibraryFailed(error))
             return
