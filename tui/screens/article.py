@@ -159,11 +159,6 @@ class ArticleScreen(BookmarkingScreen):
             message = f"{count} matches for “{event.value.strip()}”" if count else "Not found"
             self.notify(message, markup=False)
 
-    @on(LibraryFailed)
-    def show_failure(self, event: LibraryFailed) -> None:
-        """An expected library error: tell the user."""
-        self.notify(str(event.error), title="newsdesk", severity="error", markup=False)
-
     # --- actions ------------------------------------------------------------------
 
     def action_bookmark(self) -> None:

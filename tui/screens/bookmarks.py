@@ -80,7 +80,7 @@ class BookmarksScreen(Screen[None]):
 
     @work(thread=True, group="bookmark-writer")
     def remove_bookmark(self, bookmark_id: int) -> None:
-        """Delete one bookmark, then reload the list."""
+        """Delete one bookmark; the App then has the open bookmark lists reload."""
         try:
             self.library.remove_bookmark(bookmark_id)
         except NewsdeskError as error:
@@ -148,20 +148,10 @@ class BookmarksScreen(Screen[None]):
 
         self.app.push_screen(ConfirmDialog(question), answer)
 
-    @on(BookmarksChanged)
-    def reload(self) -> None:
-        """Something changed: load again."""
-        self.load_bookmarks()
-
     @on(Exported)
     def exported(self, event: Exported) -> None:
         """Tell the user where the file is."""
         self.notify(f"Exported {len(self.bookmarks)} bookmarks to {event.path}", markup=False)
-
-    @on(LibraryFailed)
-    def show_failure(self, event: LibraryFailed) -> None:
-        """An expected error: tell the user."""
-        self.notify(str(event.error), title="newsdesk", severity="error", markup=False)
 
     # --- actions ------------------------------------------------------------------
 

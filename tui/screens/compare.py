@@ -193,11 +193,6 @@ class CompareScreen(BookmarkingScreen):
                 self.pane(side).scroll_to_paragraph(first.paragraph)
         self._set_status(Content(f"{row.measure.replace('_', ' ')}: {row.status}"))
 
-    @on(LibraryFailed)
-    def show_failure(self, event: LibraryFailed) -> None:
-        """An expected library error: tell the user."""
-        self.notify(str(event.error), title="newsdesk", severity="error", markup=False)
-
     # --- actions ------------------------------------------------------------------
 
     def action_difference(self, step: int) -> None:

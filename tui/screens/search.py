@@ -270,10 +270,9 @@ class SearchScreen(Screen[None]):
             bar.set_value(query)
 
     @on(LibraryFailed)
-    def show_failure(self, event: LibraryFailed) -> None:
-        """An expected library error: tell the user, keep going."""
+    def hide_indexing(self) -> None:
+        """A library error (the App shows it): an indexing run that failed is over."""
         self.query_one("#indexing").remove_class("-active")
-        self.notify(str(event.error), title="newsdesk", severity="error", markup=False)
 
     def _status(self, text: str) -> None:
         self.query_one("#status", Static).update(Content(text))
