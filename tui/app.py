@@ -91,7 +91,7 @@ class NewsdeskApp(App[int]):
     def open_article(self, message: OpenArticle) -> None:
         """Show an article in the reader (scrolled to a passage when given)."""
         from tui.screens.article import ArticleScreen
-        from tui.widgets.article_view import Passage
+        from tui.widgets.passage_view import Passage
 
         target = None
         if message.paragraph is not None:

@@ -19,7 +19,8 @@ from index import Article, ArticleId, Bookmark, Library, NewsdeskError, Span, Sp
 from tui.messages import BookmarksChanged, LibraryFailed
 from tui.render import date_label
 from tui.screens.bookmarking import BookmarkingScreen
-from tui.widgets.article_view import ArticleView, Passage
+from tui.widgets.article_view import ArticleView
+from tui.widgets.passage_view import Passage
 from tui.widgets.span_panel import SpanPanel
 
 TOGGLES: dict[str, SpanKind] = {
