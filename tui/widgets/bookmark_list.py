@@ -14,16 +14,13 @@ from textual.widgets.option_list import Option
 
 from index import Bookmark
 from tui.render import bookmark_content
+from tui.widgets.vim_option_list import VimOptionList
 
 
-class BookmarkList(OptionList):
+class BookmarkList(VimOptionList):
     """A list of bookmarks; Enter posts `Chosen`, `d` posts `RemoveRequested`."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
         Binding("d,delete", "remove", "Delete"),
     ]
 
