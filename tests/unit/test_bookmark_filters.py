@@ -6,22 +6,15 @@ import dataclasses
 
 import pytest
 
-from index import AnchorStatus, ArticleId, Bookmark, filter_bookmarks, matches_filter
+from index import ArticleId, filter_bookmarks, matches_filter
+from tests.builders import make_bookmark
 
-MARK = Bookmark(
+MARK = make_bookmark(
     id=1,
     article_id=ArticleId("abc123"),
     quote="Egypt proposed a first phase",
-    prefix="",
-    suffix="",
-    paragraph=1,
-    start=0,
     end=28,
-    note="check the count",
     tags=("Proposal", "egypt"),
-    created="2024-01-01T00:00:00Z",
-    updated="2024-01-01T00:00:00Z",
-    status=AnchorStatus.ANCHORED,
     article_title="Cairo round",
 )
 
