@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from index.bookmarks.filters import filter_bookmarks, matches_filter
+from index.bookmarks.tags import normalize_tags, parse_tags
 from index.compare.models import (
     AlignedPassage,
     AlignKind,
+    ComparedArticles,
     Comparison,
     FigureRow,
     FigureStatus,
@@ -49,11 +52,13 @@ from index.models import (
     Span,
     SpanKind,
     batch_line_as_json,
+    format_number,
     ingest_report_as_json,
     related_as_json,
     search_page_as_json,
 )
 from index.paths import DataPaths, bundled_seeds_dir, default_paths
+from index.search.query_text import add_facet_filter, remove_filters, split_query
 from index.text.sentences import sentence_span, split_sentences
 
 if TYPE_CHECKING:
@@ -86,6 +91,7 @@ __all__ = [
     "Bookmark",
     "BookmarkNotFound",
     "BookmarkStoreError",
+    "ComparedArticles",
     "Comparison",
     "DataPaths",
     "FacetValue",
@@ -112,13 +118,21 @@ __all__ = [
     "Span",
     "SpanKind",
     "UnreadableFile",
+    "add_facet_filter",
     "batch_line_as_json",
     "bundled_seeds_dir",
     "comparison_as_json",
     "default_paths",
+    "filter_bookmarks",
+    "format_number",
     "ingest_report_as_json",
+    "matches_filter",
+    "normalize_tags",
+    "parse_tags",
     "related_as_json",
+    "remove_filters",
     "search_page_as_json",
     "sentence_span",
+    "split_query",
     "split_sentences",
 ]

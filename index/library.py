@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from index.compare.models import Comparison
+from index.compare.models import ComparedArticles, Comparison
 from index.errors import AmbiguousArticleId, ArticleNotFound, InvalidRequest
 from index.extract.spans import article_spans
 from index.ingest.indexer import Indexer
@@ -223,9 +223,14 @@ class Library:
 
     def compare(self, a: str, b: str) -> Comparison:
         """Two reports side by side: aligned passages, figures by measure, parties."""
+        return self.compare_articles(a, b).comparison
+
+    def compare_articles(self, a: str, b: str) -> ComparedArticles:
+        """The comparison of two reports together with both articles (each read once)."""
         from index.compare.comparison import compare_articles
 
-        return compare_articles(self.article(a), self.article(b))
+        first, second = self.article(a), self.article(b)
+        return ComparedArticles(first, second, compare_articles(first, second))
 
     # --- bookmarks ----------------------------------------------------------------
 
@@ -269,15 +274,34 @@ class Library:
         mark = self._bookmark_store().add(article, paragraph, first, last, note=note, tags=tags)
         return dataclasses.replace(mark, article_title=article.title)
 
-    def bookmarks(self) -> list[Bookmark]:
-        """Every bookmark, re-anchored against its article's current text, with its title."""
-        return self._anchored_bookmarks({})
+    def bookmarks(
+        self,
+        *,
+        article_id: ArticleId | None = None,
+        filter_text: str = "",
+        tags: Sequence[str] = (),
+    ) -> list[Bookmark]:
+        """Bookmarks re-anchored against their article's current text, with its title.
 
-    def _anchored_bookmarks(self, articles: dict[ArticleId, Article | None]) -> list[Bookmark]:
-        """Re-anchor every bookmark, filling `articles` with the articles it looked up."""
+        Args:
+            article_id: Only this article's bookmarks (only they are re-anchored).
+            filter_text: Keep those matching words, `tag:NAME` and `article:ID` (see
+                `index.bookmarks.filters`).
+            tags: Keep those carrying every one of these tags.
+        """
+        from index.bookmarks.filters import filter_bookmarks
+
+        store = self._bookmark_store()
+        stored = store.all() if article_id is None else store.of_article(article_id)
+        return filter_bookmarks(self._anchored_bookmarks({}, stored), filter_text, tags)
+
+    def _anchored_bookmarks(
+        self, articles: dict[ArticleId, Article | None], stored: Sequence[Bookmark] | None = None
+    ) -> list[Bookmark]:
+        """Re-anchor `stored` (every bookmark by default), filling `articles` as it looks up."""
         store = self._bookmark_store()
         result = []
-        for mark in store.all():
+        for mark in store.all() if stored is None else stored:
             if mark.article_id not in articles:
                 try:
                     articles[mark.article_id] = self._store.get(mark.article_id)

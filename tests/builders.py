@@ -1,8 +1,10 @@
-"""Hand-made articles for tests that need only text (no figures, parties or metadata)."""
+"""Hand-made articles (text only: no figures, parties or metadata) and bookmarks for tests."""
 
 from __future__ import annotations
 
-from index.models import Article, ArticleId, PublishedHow
+from dataclasses import replace
+
+from index.models import AnchorStatus, Article, ArticleId, Bookmark, PublishedHow
 
 
 def text_article(
@@ -27,3 +29,24 @@ def text_article(
         mentions=(),
         content_hash=content_hash,
     )
+
+
+def make_bookmark(**changes: object) -> Bookmark:
+    """A bookmark on the first sentence of paragraph 1."""
+    bookmark = Bookmark(
+        id=4,
+        article_id=ArticleId("a1"),
+        quote="Hamas released 13 hostages.",
+        prefix="First paragraph.\n\n",
+        suffix=" The Red Cross took them.",
+        paragraph=1,
+        start=0,
+        end=27,
+        note="check the count",
+        tags=("hostages", "count"),
+        created="2024-01-01T00:00:00Z",
+        updated="2024-01-02T00:00:00Z",
+        status=AnchorStatus.ANCHORED,
+        article_title="Truce holds",
+    )
+    return replace(bookmark, **changes)  # type: ignore[arg-type]  # test-only field overrides

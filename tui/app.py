@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
 from index import Library
-from tui.messages import OpenArticle, OpenBookmarks
+from tui.messages import BookmarksChanged, LibraryFailed, OpenArticle
 from tui.screens.search import SearchScreen
 
 if TYPE_CHECKING:
@@ -91,7 +91,7 @@ class NewsdeskApp(App[int]):
     def open_article(self, message: OpenArticle) -> None:
         """Show an article in the reader (scrolled to a passage when given)."""
         from tui.screens.article import ArticleScreen
-        from tui.widgets.article_view import Passage
+        from tui.widgets.passage_view import Passage
 
         target = None
         if message.paragraph is not None:
@@ -100,7 +100,20 @@ class NewsdeskApp(App[int]):
             ArticleScreen(self.library, message.article_id, terms=message.terms, target=target)
         )
 
-    @on(OpenBookmarks)
+    @on(LibraryFailed)
+    def show_failure(self, message: LibraryFailed) -> None:
+        """An expected library error in any screen's worker: tell the user, keep going."""
+        self.notify(str(message.error), title="newsdesk", severity="error", markup=False)
+
+    @on(BookmarksChanged)
+    def reload_bookmark_lists(self) -> None:
+        """A bookmark was added or removed somewhere: open bookmark lists load again."""
+        from tui.screens.bookmarks import BookmarksScreen
+
+        for screen in self.screen_stack:
+            if isinstance(screen, BookmarksScreen):
+                screen.load_bookmarks()
+
     def action_bookmarks(self) -> None:
         """Show the bookmarks screen."""
         from tui.screens.bookmarks import BookmarksScreen
@@ -136,12 +149,8 @@ class NewsdeskApp(App[int]):
         def index(path: str | None) -> None:
             root = self.screen_stack[ROOT_DEPTH - 1]
             if path and isinstance(root, SearchScreen):
-                self.switch_to_root()
+                while len(self.screen_stack) > ROOT_DEPTH:  # back to the search screen
+                    self.pop_screen()
                 root.index_folder(Path(path).expanduser())
 
         self.push_screen(PathDialog("Index the articles in folder:"), index)
-
-    def switch_to_root(self) -> None:
-        """Pop every screen above the search screen."""
-        while len(self.screen_stack) > ROOT_DEPTH:
-            self.pop_screen()

@@ -26,28 +26,14 @@ class OpenArticle(Message):
 
 
 @dataclass
-class CompareArticles(Message):
-    """Compare two articles side by side (issue 4's comparison screen)."""
-
-    a: ArticleId
-    b: ArticleId | None = None
-    """None: let the user pick the second report."""
-
-
-@dataclass
-class OpenBookmarks(Message):
-    """Show the bookmarks screen."""
-
-
-@dataclass
 class BookmarksChanged(Message):
-    """A bookmark was added or removed; lists showing bookmarks should reload."""
+    """A bookmark was added or removed; the App has open bookmark lists reload."""
 
     article_id: ArticleId | None = None
 
 
 @dataclass
 class LibraryFailed(Message):
-    """A library call in a worker raised an expected error; show it to the user."""
+    """A library call in a worker raised an expected error; the App shows it to the user."""
 
     error: NewsdeskError

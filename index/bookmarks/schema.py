@@ -136,16 +136,6 @@ def migrate(connection: sqlite3.Connection) -> None:
             raise
 
 
-def normalize_tags(tags: Sequence[str]) -> tuple[str, ...]:
-    """Strip tags, drop empty ones and duplicates, keep the order given."""
-    seen: dict[str, None] = {}
-    for tag in tags:
-        cleaned = " ".join(tag.split())
-        if cleaned:
-            seen.setdefault(cleaned, None)
-    return tuple(seen)
-
-
 def encode_tags(tags: Sequence[str]) -> str:
     """Tags as the JSON list stored in the `tags` column."""
     return json.dumps(list(tags), ensure_ascii=False)

@@ -25,10 +25,10 @@ from index.bookmarks.schema import (
     SELECT_ROW,
     bookmark_from_row,
     encode_tags,
-    normalize_tags,
 )
+from index.bookmarks.tags import normalize_tags
 from index.errors import BookmarkNotFound, BookmarkStoreError
-from index.models import AnchorStatus, Article, Bookmark
+from index.models import AnchorStatus, Article, ArticleId, Bookmark
 
 __all__ = ["BookmarkStore", "bookmarks_to_annotations", "bookmarks_to_markdown", "utc_now"]
 
@@ -111,6 +111,10 @@ class BookmarkStore:
     def all(self) -> list[Bookmark]:
         """Every bookmark, oldest first, with positions as stored."""
         return self._select(SELECT_ROW + " ORDER BY id", ())
+
+    def of_article(self, article_id: ArticleId) -> list[Bookmark]:
+        """The bookmarks of one article, oldest first, with positions as stored."""
+        return self._select(SELECT_ROW + " WHERE article_id = ? ORDER BY id", (article_id,))
 
     def get(self, bookmark_id: int) -> Bookmark:
         """One bookmark by id, as stored.
@@ -211,7 +215,7 @@ class BookmarkStore:
         position = TextPosition(paragraph, start, end, start, start + len(bookmark.quote))
         return Anchor(TextQuote(bookmark.quote, bookmark.prefix, bookmark.suffix), position)
 
-    def _select(self, sql: str, parameters: tuple[int, ...]) -> list[Bookmark]:
+    def _select(self, sql: str, parameters: tuple[int | str, ...]) -> list[Bookmark]:
         """Run a SELECT of whole rows; an absent file gives no rows."""
         with self._db.lock:
             loaded = [

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from index.models import ArticleId, Figure
+from index.models import Article, ArticleId, Figure, format_number
 
 
 class AlignKind(StrEnum):
@@ -50,6 +50,14 @@ class FigureRow:
     difference: float | None = None
     """b - a for single values that differ, else None."""
 
+    @property
+    def difference_text(self) -> str | None:
+        """`difference` signed for people ("+40", "−1,200"), or None."""
+        if self.difference is None:
+            return None
+        sign = "+" if self.difference > 0 else "−"
+        return f"{sign}{format_number(abs(self.difference))}"
+
 
 @dataclass(frozen=True, slots=True)
 class PartyComparison:
@@ -73,3 +81,14 @@ class Comparison:
     alignment: tuple[AlignedPassage, ...]
     figures: tuple[FigureRow, ...]
     parties: PartyComparison
+
+
+@dataclass(frozen=True, slots=True)
+class ComparedArticles:
+    """A comparison together with the two articles it compares, read once."""
+
+    a: Article
+    """Report A (left)."""
+    b: Article
+    """Report B (right)."""
+    comparison: Comparison

@@ -20,6 +20,7 @@ from index.models.article import (
     SourceDocument,
     Span,
     SpanKind,
+    format_number,
 )
 from index.models.bookmark import AnchorStatus, Bookmark
 from index.models.ingest_report import IngestReport, SkippedFile, ingest_report_as_json
@@ -56,6 +57,7 @@ __all__ = [
     "Span",
     "SpanKind",
     "batch_line_as_json",
+    "format_number",
     "ingest_report_as_json",
     "related_as_json",
     "search_page_as_json",

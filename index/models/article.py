@@ -114,6 +114,19 @@ class Figure:
         high = self.high if self.high is not None else low
         return (low, high)
 
+    @property
+    def value_text(self) -> str:
+        """The number or range as written for people, e.g. "1,200" or "200–300"."""
+        low, high = self.bounds
+        if low == high:
+            return format_number(low)
+        return f"{format_number(low)}–{format_number(high)}"
+
+    @property
+    def stated_value(self) -> str:
+        """The amount as stated: qualifier and number(s), e.g. "more than 1,160"."""
+        return f"{self.qualifier} {self.value_text}" if self.qualifier else self.value_text
+
     def as_json(self) -> dict[str, JsonValue]:
         """The PRODUCT.md figure shape."""
         return {
@@ -268,6 +281,11 @@ class ArticleSummary:
             "parties": list(self.parties),
             "measures": list(self.measures),
         }
+
+
+def format_number(value: float) -> str:
+    """A number for people: 1200.0 -> "1,200", 1.5 -> "1.5", 2500000.0 -> "2,500,000"."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,g}"
 
 
 def _number(value: float | None) -> int | float | None:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from index import Bookmark, Library
@@ -40,6 +41,14 @@ async def open_bookmarks(app: NewsdeskApp, pilot: object, settle: Settle) -> Boo
     await settle(pilot)  # type: ignore[arg-type]
     assert isinstance(app.screen, BookmarksScreen)
     return app.screen.query_one(BookmarkList)
+
+
+async def open_highlighted(app: NewsdeskApp, pilot: Pilot[int], settle: Settle) -> ArticleView:
+    """Press Enter on the list: the reader opens at the highlighted bookmark's passage."""
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(app.screen, ArticleScreen)
+    return app.screen.query_one(ArticleView)
 
 
 async def test_bookmarks_lists_with_status(
@@ -80,15 +89,33 @@ async def test_bookmarks_enter_opens_passage(
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_bookmarks(app, pilot, settle)
-        await pilot.press("enter")
-        await settle(pilot)
-        assert isinstance(app.screen, ArticleScreen)
-        view = app.screen.query_one(ArticleView)
+        view = await open_highlighted(app, pilot, settle)
         assert view.cursor == 2
         assert view.passage.start == marks[0].start
         assert view.passage.end == marks[0].end
         assert view.query_one("#paragraph-2").has_class("-bookmarked")
         assert view.query_one("#paragraph-2").has_class("-cursor")
+
+
+async def test_bookmarks_list_reloads_after_a_bookmark_elsewhere(
+    make_app: MakeApp, library: Library, settle: Settle
+) -> None:
+    """A bookmark added in the reader opened from the list is listed on going back."""
+    marks = add_marks(library)
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        listing = await open_bookmarks(app, pilot, settle)
+        await open_highlighted(app, pilot, settle)
+        await pilot.press("j", "m")
+        await pilot.pause()
+        await pilot.press(*"new one", "enter", "enter")
+        await settle(pilot)
+        assert len(library.bookmarks()) == 3
+        await pilot.press("q")
+        await settle(pilot)
+        assert isinstance(app.screen, BookmarksScreen)
+        assert [m.id for m in listing.shown][:2] == [m.id for m in marks]
+        assert [m.note for m in listing.shown] == ["toll differs", "", "new one"]
 
 
 async def test_bookmarks_delete_after_confirm(

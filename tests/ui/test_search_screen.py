@@ -7,9 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from textual.message import Message
+from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
-from index import Library
+from index import ArticleId, Library
 from tui.app import NewsdeskApp
 from tui.screens.article import ArticleScreen
 from tui.screens.search import SearchScreen
@@ -112,26 +113,45 @@ async def test_search_stale_results_are_dropped(
         assert screen.page.query == "haniyeh"
 
 
+async def pick_first_facet(
+    app: NewsdeskApp, pilot: Pilot[int], settle: Settle
+) -> tuple[list[ArticleId], tuple[str, str]]:
+    """Search "hostages", then choose the first facet: the ids listed before, the facet."""
+    await settle(pilot)
+    await pilot.press("slash", *"hostages", "enter")
+    await settle(pilot)
+    before = list(results(app).article_ids)
+    facet = app.screen.query_one(FacetPanel).values[0]
+    await pilot.press("escape", "a", "down", "enter")
+    await settle(pilot)
+    return before, facet
+
+
 async def test_search_facet_filters_results(
     make_app: MakeApp, library: Library, settle: Settle
 ) -> None:
     """Choosing an outlet facet adds a source filter and narrows the results."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("slash", *"hostages", "enter")
-        await settle(pilot)
-        before = len(results(app).article_ids)
-        panel = app.screen.query_one(FacetPanel)
-        field, value = panel.values[0]
+        before, (field, value) = await pick_first_facet(app, pilot, settle)
         assert field == "source"
-        await pilot.press("escape", "a", "down", "enter")
-        await settle(pilot)
         bar = app.screen.query_one(SearchBar)
         assert f'source:"{value}"' in bar.value
         ids = results(app).article_ids
-        assert 1 <= len(ids) < before
+        assert 1 <= len(ids) < len(before)
         assert all(library.article(i).source == value for i in ids)
+
+
+async def test_search_clear_filters_keeps_the_words(make_app: MakeApp, settle: Settle) -> None:
+    """`x` drops the facet filters from the query and searches the words again."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        before, _facet = await pick_first_facet(app, pilot, settle)
+        assert len(results(app).article_ids) < len(before)
+        await pilot.press("x")
+        await settle(pilot)
+        assert app.screen.query_one(SearchBar).value == "hostages"
+        assert results(app).article_ids == before
 
 
 async def test_search_sort_toggle_orders_by_date(make_app: MakeApp, settle: Settle) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from typing import Any
 
 from index.bookmarks.annotations import (
@@ -12,30 +11,9 @@ from index.bookmarks.annotations import (
     bookmarks_to_markdown,
 )
 from index.models import AnchorStatus, Article, ArticleId, Bookmark
-from tests.builders import text_article
+from tests.builders import make_bookmark, text_article
 
 PARAGRAPHS = ("First paragraph.", "Hamas released 13 hostages. The Red Cross took them.")
-
-
-def make_bookmark(**changes: object) -> Bookmark:
-    """A bookmark on the first sentence of paragraph 1."""
-    bookmark = Bookmark(
-        id=4,
-        article_id=ArticleId("a1"),
-        quote="Hamas released 13 hostages.",
-        prefix="First paragraph.\n\n",
-        suffix=" The Red Cross took them.",
-        paragraph=1,
-        start=0,
-        end=27,
-        note="check the count",
-        tags=("hostages", "count"),
-        created="2024-01-01T00:00:00Z",
-        updated="2024-01-02T00:00:00Z",
-        status=AnchorStatus.ANCHORED,
-        article_title="Truce holds",
-    )
-    return replace(bookmark, **changes)  # type: ignore[arg-type]  # test-only field overrides
 
 
 def export(bookmarks: list[Bookmark], articles: dict[ArticleId, Article] | None = None) -> Any:

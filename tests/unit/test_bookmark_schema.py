@@ -13,7 +13,6 @@ from index.bookmarks.schema import (
     check_schema,
     encode_tags,
     migrate,
-    normalize_tags,
 )
 from index.errors import BookmarkStoreError
 
@@ -43,9 +42,8 @@ def test_check_schema_missing_columns() -> None:
     connection.close()
 
 
-def test_normalize_tags_strips_and_dedupes() -> None:
-    """Whitespace is collapsed, empties dropped, duplicates removed, order kept."""
-    assert normalize_tags([" b ", "a", "b", "", "two  words"]) == ("b", "a", "two words")
+def test_encode_tags_is_a_json_list() -> None:
+    """Tags are stored as a JSON list of strings, unicode kept as is."""
     assert encode_tags(("ü", '"')) == '["ü", "\\""]'
 
 

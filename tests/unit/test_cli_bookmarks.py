@@ -92,6 +92,34 @@ def test_cli_bookmarks_add_whole_paragraph(
     assert added["start"] == 0
 
 
+def test_cli_bookmarks_list_filter_and_tag(
+    article_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """list --filter takes words, tag:NAME and article:ID; --tag T keeps T's bookmarks."""
+    first = run_json(
+        capsys,
+        *("bookmarks", "add", str(article_file), "--paragraph", "0", "--note", "who met"),
+        *("--tag", "#talks", "--json"),
+    )
+    second = run_json(
+        capsys,
+        *("bookmarks", "add", str(article_file), "--paragraph", "2", "--tag", "army", "--json"),
+    )
+    assert first["tags"] == ["talks"]
+
+    def listed(*options: str) -> list[int]:
+        return [mark["id"] for mark in run_json(capsys, "bookmarks", "list", *options, "--json")]
+
+    assert listed() == [first["id"], second["id"]]
+    assert listed("--filter", "MEDIATORS") == [first["id"]]
+    assert listed("--filter", "tag:army") == [second["id"]]
+    assert listed("--tag", "#talks") == [first["id"]]
+    assert listed("--tag", "talks", "army") == []
+    assert listed("--filter", f"article:{first['article'][:4]} pause") == [second["id"]]
+    assert main(["bookmarks", "list", "--filter", "nothing-like-this"]) == 0
+    assert "No bookmark matches" in capsys.readouterr().out
+
+
 def test_cli_bookmarks_survive_reindex_and_become_orphans(
     article_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

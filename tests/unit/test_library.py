@@ -11,7 +11,9 @@ import pytest
 from index import (
     AmbiguousArticleId,
     AnchorStatus,
+    Article,
     ArticleNotFound,
+    Bookmark,
     DataPaths,
     IndexCorrupt,
     IndexOutOfDate,
@@ -19,6 +21,7 @@ from index import (
     Library,
     SpanKind,
 )
+from index.bookmarks.store import BookmarkStore
 from index.store.article_store import ArticleStore
 from index.store.index_files import VERSION_FILE
 
@@ -100,6 +103,14 @@ def test_library_compare_resolves_both_refs(library: Library) -> None:
     assert (comparison.a, comparison.b) == (a, b)
 
 
+def test_library_compare_articles_returns_both_articles(library: Library) -> None:
+    """compare_articles(a, b) gives the same comparison plus the two articles it read."""
+    a, b = (s.id for s in library.recent(2))
+    compared = library.compare_articles(a[:8], b)
+    assert (compared.a, compared.b) == (library.article(a), library.article(b))
+    assert compared.comparison == library.compare(a, b)
+
+
 def test_library_bookmark_round_trip(library: Library) -> None:
     """A whole-paragraph bookmark is listed anchored, with the article title."""
     article = library.article(str(DATA / "02_cairo_round.txt"))
@@ -112,6 +123,41 @@ def test_library_bookmark_round_trip(library: Library) -> None:
     assert updated.note == "checked"
     library.remove_bookmark(mark.id)
     assert library.bookmarks() == []
+
+
+def test_library_bookmarks_of_one_article_reanchor_only_those(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """bookmarks(article_id=...) lists and re-anchors that article's bookmarks only."""
+    cairo = library.article(str(DATA / "02_cairo_round.txt"))
+    doha = library.article(str(DATA / "01_doha_talks.txt"))
+    first = library.add_bookmark(cairo.id, 1)
+    library.add_bookmark(doha.id, 0)
+    last = library.add_bookmark(cairo.id, 0, tags=("#Talks",))
+    reanchored: list[int] = []
+    real = BookmarkStore.reanchor
+
+    def spy(store: BookmarkStore, mark: Bookmark, article: Article | None) -> Bookmark:
+        reanchored.append(mark.id)
+        return real(store, mark, article)
+
+    monkeypatch.setattr(BookmarkStore, "reanchor", spy)
+    listed = library.bookmarks(article_id=cairo.id)
+    assert [m.id for m in listed] == reanchored == [first.id, last.id]
+    assert {m.article_title for m in listed} == {cairo.title}
+    assert last.tags == ("Talks",)
+
+
+def test_library_bookmarks_filtered_by_text_and_tags(library: Library) -> None:
+    """filter_text and tags keep the matching bookmarks, as the app's filter does."""
+    article_id = library.recent(1)[0].id
+    toll = library.add_bookmark(article_id, 0, note="toll differs", tags=("figures",))
+    other = library.add_bookmark(article_id, 1, tags=("proposal", "figures"))
+    assert [m.id for m in library.bookmarks(filter_text="TOLL")] == [toll.id]
+    assert [m.id for m in library.bookmarks(tags=["#figures"])] == [toll.id, other.id]
+    assert [m.id for m in library.bookmarks(filter_text="tag:figures", tags=["proposal"])] == [
+        other.id
+    ]
 
 
 def test_library_bookmark_out_of_range_is_invalid(library: Library) -> None:

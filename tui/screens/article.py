@@ -19,7 +19,8 @@ from index import Article, ArticleId, Bookmark, Library, NewsdeskError, Span, Sp
 from tui.messages import BookmarksChanged, LibraryFailed
 from tui.render import date_label
 from tui.screens.bookmarking import BookmarkingScreen
-from tui.widgets.article_view import ArticleView, Passage
+from tui.widgets.article_view import ArticleView
+from tui.widgets.passage_view import Passage
 from tui.widgets.span_panel import SpanPanel
 
 TOGGLES: dict[str, SpanKind] = {
@@ -106,7 +107,7 @@ class ArticleScreen(BookmarkingScreen):
         try:
             article = self.library.article(self.article_id)
             spans = self.library.spans(article, self.terms)
-            marks = [b for b in self.library.bookmarks() if b.article_id == article.id]
+            marks = self.library.bookmarks(article_id=article.id)
         except NewsdeskError as error:
             self.post_message(LibraryFailed(error))
             return
@@ -158,11 +159,6 @@ class ArticleScreen(BookmarkingScreen):
         if event.value.strip():
             message = f"{count} matches for “{event.value.strip()}”" if count else "Not found"
             self.notify(message, markup=False)
-
-    @on(LibraryFailed)
-    def show_failure(self, event: LibraryFailed) -> None:
-        """An expected library error: tell the user."""
-        self.notify(str(event.error), title="newsdesk", severity="error", markup=False)
 
     # --- actions ------------------------------------------------------------------
 

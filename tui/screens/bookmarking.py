@@ -11,7 +11,7 @@ from textual.screen import Screen
 from index import Article, ArticleId, Bookmark, Library, NewsdeskError
 from tui.messages import LibraryFailed
 from tui.screens.dialogs import BookmarkDialog, BookmarkDraft
-from tui.widgets.article_view import Passage
+from tui.widgets.passage_view import Passage
 
 
 class BookmarkingScreen(Screen[None]):

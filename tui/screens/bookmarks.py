@@ -15,7 +15,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Static
 
-from index import Bookmark, Library, NewsdeskError
+from index import Bookmark, Library, NewsdeskError, filter_bookmarks
 from tui.messages import BookmarksChanged, LibraryFailed, OpenArticle
 from tui.screens.dialogs import ConfirmDialog, PathDialog
 from tui.widgets.bookmark_list import BookmarkList
@@ -80,7 +80,7 @@ class BookmarksScreen(Screen[None]):
 
     @work(thread=True, group="bookmark-writer")
     def remove_bookmark(self, bookmark_id: int) -> None:
-        """Delete one bookmark, then reload the list."""
+        """Delete one bookmark; the App then has the open bookmark lists reload."""
         try:
             self.library.remove_bookmark(bookmark_id)
         except NewsdeskError as error:
@@ -148,20 +148,10 @@ class BookmarksScreen(Screen[None]):
 
         self.app.push_screen(ConfirmDialog(question), answer)
 
-    @on(BookmarksChanged)
-    def reload(self) -> None:
-        """Something changed: load again."""
-        self.load_bookmarks()
-
     @on(Exported)
     def exported(self, event: Exported) -> None:
         """Tell the user where the file is."""
         self.notify(f"Exported {len(self.bookmarks)} bookmarks to {event.path}", markup=False)
-
-    @on(LibraryFailed)
-    def show_failure(self, event: LibraryFailed) -> None:
-        """An expected error: tell the user."""
-        self.notify(str(event.error), title="newsdesk", severity="error", markup=False)
 
     # --- actions ------------------------------------------------------------------
 
@@ -192,7 +182,7 @@ class BookmarksScreen(Screen[None]):
     def _refilter(self) -> None:
         text = self.query_one("#bookmark-filter", Input).value
         listing = self.query_one(BookmarkList)
-        listing.show_bookmarks(self.bookmarks, text)
+        listing.show_bookmarks(filter_bookmarks(self.bookmarks, text))
         counts = {status: 0 for status in ("anchored", "moved", "orphan")}
         for mark in self.bookmarks:
             counts[str(mark.status)] = counts.get(str(mark.status), 0) + 1

@@ -137,24 +137,21 @@ class CompareScreen(BookmarkingScreen):
 
     @work(thread=True, exclusive=True, group="compare")
     def load_comparison(self) -> None:
-        """Fetch both articles, their spans and bookmarks, and compare them."""
+        """Compare both articles, and fetch their spans and bookmarks."""
         try:
-            a = self.library.article(self.a_id)
-            b = self.library.article(self.b_id)
-            comparison = self.library.compare(a.id, b.id)
-            marks = self.library.bookmarks()
+            compared = self.library.compare_articles(self.a_id, self.b_id)
             reports = [
                 Report(
                     article,
                     tuple(self.library.spans(article)),
-                    tuple(m for m in marks if m.article_id == article.id),
+                    tuple(self.library.bookmarks(article_id=article.id)),
                 )
-                for article in (a, b)
+                for article in (compared.a, compared.b)
             ]
         except NewsdeskError as error:
             self.post_message(LibraryFailed(error))
             return
-        self.post_message(self.Loaded(reports[0], reports[1], comparison))
+        self.post_message(self.Loaded(reports[0], reports[1], compared.comparison))
 
     @on(Loaded)
     def show_comparison(self, event: Loaded) -> None:
@@ -196,11 +193,6 @@ class CompareScreen(BookmarkingScreen):
                 self.pane(side).move_to(body[0].paragraph, first.start, first.end)
                 self.pane(side).scroll_to_paragraph(body[0].paragraph)
         self._set_status(Content(f"{row.measure.replace('_', ' ')}: {row.status}"))
-
-    @on(LibraryFailed)
-    def show_failure(self, event: LibraryFailed) -> None:
-        """An expected library error: tell the user."""
-        self.notify(str(event.error), title="newsdesk", severity="error", markup=False)
 
     # --- actions ------------------------------------------------------------------
 

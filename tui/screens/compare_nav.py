@@ -171,7 +171,7 @@ def _figure_stop(row: FigureRow, a: Article, b: Article) -> Difference:
     first_a, first_b = row.a[0], row.b[0]
     a_attr, b_attr = first_a.attribution or "—", first_b.attribution or "—"
     measure = row.measure.replace("_", " ")
-    label = f"{measure} — {figure_value(first_a)} vs {figure_value(first_b)} ({a_attr} / {b_attr})"
+    label = f"{measure} — {first_a.stated_value} vs {first_b.stated_value} ({a_attr} / {b_attr})"
     return Difference(label, _sentence_place(a, first_a), _sentence_place(b, first_b))
 
 
@@ -189,17 +189,6 @@ def _passage_label(side: Side, text: str) -> str:
     quote = " ".join(text.split())
     quote = quote if len(quote) <= 90 else quote[:89] + "…"
     return f"only in {side.name} — “{quote}”"
-
-
-def figure_value(figure: Figure) -> str:
-    """The stated amount: qualifier and number(s), e.g. "more than 1,160" or "200–300"."""
-    low, high = figure.bounds
-    value = _number(low) if low == high else f"{_number(low)}–{_number(high)}"
-    return f"{figure.qualifier} {value}" if figure.qualifier else value
-
-
-def _number(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,g}"
 
 
 def swap(comparison: Comparison) -> Comparison:

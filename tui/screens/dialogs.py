@@ -13,6 +13,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from index import parse_tags
+
 
 @dataclass(frozen=True)
 class BookmarkDraft:
@@ -20,17 +22,6 @@ class BookmarkDraft:
 
     note: str
     tags: tuple[str, ...]
-
-
-def parse_tags(text: str) -> tuple[str, ...]:
-    """Tags from "war, talks #truce": split on commas and spaces, drop '#', keep order."""
-    words = text.replace(",", " ").split()
-    seen: dict[str, None] = {}
-    for word in words:
-        tag = word.lstrip("#").strip()
-        if tag:
-            seen.setdefault(tag, None)
-    return tuple(seen)
 
 
 class ConfirmDialog(ModalScreen[bool]):

@@ -154,11 +154,6 @@ class PickArticleDialog(ModalScreen[ArticleId | None]):
         event.stop()
         self.dismiss(event.article_id)
 
-    @on(LibraryFailed)
-    def show_failure(self, event: LibraryFailed) -> None:
-        """An expected library error: tell the user."""
-        self.notify(str(event.error), title="newsdesk", severity="error", markup=False)
-
     def on_key(self, event: events.Key) -> None:
         """A printable key typed on the list starts a search with it."""
         query = self.query_one("#pick-query", Input)

@@ -18,7 +18,15 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, ProgressBar, Static
 from textual.worker import get_current_worker
 
-from index import ArticleSummary, IngestReport, Library, NewsdeskError, SearchPage
+from index import (
+    ArticleSummary,
+    IngestReport,
+    Library,
+    NewsdeskError,
+    SearchPage,
+    add_facet_filter,
+    remove_filters,
+)
 from tui.messages import LibraryFailed, OpenArticle
 from tui.widgets.facet_panel import FacetPanel
 from tui.widgets.results_list import ResultsList
@@ -31,13 +39,6 @@ INDEX_WRITER = "index-writer"
 WARM = "warm"
 """Worker group that builds the search caches after the first list is shown."""
 RECENT_LIMIT = 50
-
-
-def facet_filter(field: str, value: str) -> str:
-    """The query clause that filters on one facet value."""
-    if field == "month":
-        return f"date:{value}"
-    return f'{field}:"{value}"'
 
 
 class SearchScreen(Screen[None]):
@@ -264,15 +265,14 @@ class SearchScreen(Screen[None]):
     def filter_by_facet(self, event: FacetPanel.Chosen) -> None:
         """Add the facet's filter to the query (and search at once)."""
         bar = self.query_one(SearchBar)
-        clause = facet_filter(event.field, event.value)
-        if clause not in bar.value:
-            bar.set_value(f"{bar.value} {clause}".strip())
+        query = add_facet_filter(bar.value, event.field, event.value)
+        if query != bar.value:
+            bar.set_value(query)
 
     @on(LibraryFailed)
-    def show_failure(self, event: LibraryFailed) -> None:
-        """An expected library error: tell the user, keep going."""
+    def hide_indexing(self) -> None:
+        """A library error (the App shows it): an indexing run that failed is over."""
         self.query_one("#indexing").remove_class("-active")
-        self.notify(str(event.error), title="newsdesk", severity="error", markup=False)
 
     def _status(self, text: str) -> None:
         self.query_one("#status", Static).update(Content(text))
@@ -312,8 +312,7 @@ class SearchScreen(Screen[None]):
     def action_clear_filters(self) -> None:
         """Remove every field:value filter from the query."""
         bar = self.query_one(SearchBar)
-        words = [w for w in _split_query(bar.value) if ":" not in w]
-        bar.set_value(" ".join(words))
+        bar.set_value(remove_filters(bar.value))
 
     def action_use_suggestion(self) -> None:
         """Replace the query with the "did you mean" suggestion."""
@@ -352,22 +351,3 @@ def _notice(page: SearchPage) -> Content | None:
             )
         )
     return Content("  ").join(parts) if parts else None
-
-
-def _split_query(query: str) -> list[str]:
-    """Split a query into words, keeping quoted phrases (and field:"a b") whole."""
-    words: list[str] = []
-    current = ""
-    quoted = False
-    for char in query:
-        if char == '"':
-            quoted = not quoted
-        if char.isspace() and not quoted:
-            if current:
-                words.append(current)
-            current = ""
-        else:
-            current += char
-    if current:
-        words.append(current)
-    return words

@@ -2,20 +2,20 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import on
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.message import Message
 from textual.style import Style
 
 from index import Article, Bookmark, Span, SpanKind
-from tui.render import component_style, find_occurrences, paragraph_content, sentence_bounds
+from tui.render import find_occurrences, paragraph_content, sentence_bounds
 from tui.widgets.paragraph_row import ParagraphRow
+from tui.widgets.passage_view import Passage, PassageView
 
 COMPONENT_BY_KIND: dict[SpanKind, str] = {
     SpanKind.FIGURE: "article-view--figure",
@@ -25,16 +25,7 @@ COMPONENT_BY_KIND: dict[SpanKind, str] = {
 }
 
 
-@dataclass(frozen=True)
-class Passage:
-    """The passage under the cursor: a paragraph, or a sentence (start, end) inside it."""
-
-    paragraph: int
-    start: int | None = None
-    end: int | None = None
-
-
-class ArticleView(VerticalScroll, can_focus=True):
+class ArticleView(PassageView[ParagraphRow]):
     """Scrollable article; `show()` it an article and spans, it posts `CursorMoved`."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -45,10 +36,6 @@ class ArticleView(VerticalScroll, can_focus=True):
     }
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "paragraph(1)", "Next paragraph", show=False),
-        Binding("k,up", "paragraph(-1)", "Previous paragraph", show=False),
-        Binding("g,home", "edge(False)", "Top", show=False),
-        Binding("G,end", "edge(True)", "Bottom", show=False),
         Binding("s", "sentence(1)", "Next sentence"),
         Binding("S", "sentence(-1)", "Previous sentence", show=False),
         Binding("f", "jump('figure', True)", "Next figure"),
@@ -75,40 +62,23 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 (Textual keyword)
         super().__init__(id=id)
-        self.article: Article | None = None
-        self.spans: list[Span] = []
-        """All highlight spans shown (library spans plus bookmark spans)."""
         self.hidden: set[SpanKind] = set()
         """Highlight kinds toggled off."""
-        self.cursor = 0
-        """The paragraph under the cursor."""
-        self.sentence: tuple[int, int] | None = None
-        """(start, end) of the sentence under the cursor, or None for the whole paragraph."""
         self.current: Span | None = None
         """The span the last jump or find landed on."""
         self.find_hits: list[Span] = []
-        self._rows: list[ParagraphRow] = []
 
     # --- showing ------------------------------------------------------------------
 
     def show(self, article: Article, spans: Sequence[Span], bookmarks: Sequence[Bookmark]) -> None:
         """Show an article with its highlight spans and bookmarked passages."""
-        self.article = article
-        self.spans = [s for s in spans if s.kind is not SpanKind.BOOKMARK]
-        self.spans.extend(_bookmark_spans(article, bookmarks))
-        self.cursor, self.sentence, self.current, self.find_hits = 0, None, None, []
-        self._rows = [ParagraphRow(i, self._draw(i)) for i in range(len(article.paragraphs))]
-        self.remove_children()
-        self.mount_all(self._rows)
-        self._refresh_marks()
-        self.scroll_home(animate=False)
-
-    def add_bookmark(self, bookmark: Bookmark) -> None:
-        """Mark one more bookmarked passage."""
-        if self.article is not None:
-            self.spans.extend(_bookmark_spans(self.article, [bookmark]))
-            self._refresh_marks()
-            self._redraw([bookmark.paragraph or 0])
+        self._take_article(article, spans, bookmarks)
+        self.current, self.find_hits = None, []
+        rows = [ParagraphRow(i, self._draw(i)) for i in range(len(article.paragraphs))]
+        marked = self._bookmarked()
+        for row in rows:
+            row.set_marks(cursor=row.index == self.cursor, bookmarked=row.index in marked)
+        self._mount_rows(rows)
 
     def set_hidden(self, kind: SpanKind, hidden: bool) -> None:
         """Show or hide one kind of highlight."""
@@ -124,24 +94,15 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     # --- moving -------------------------------------------------------------------
 
-    @property
-    def passage(self) -> Passage:
-        """The passage under the cursor (what `m` bookmarks)."""
-        if self.sentence is None:
-            return Passage(self.cursor)
-        return Passage(self.cursor, *self.sentence)
-
-    def move_to(self, paragraph: int, start: int | None = None, end: int | None = None) -> None:
-        """Put the cursor on a paragraph (and on a range inside it) and scroll to it."""
-        if not self._rows:
-            return
-        old = self.cursor
-        self.cursor = max(0, min(paragraph, len(self._rows) - 1))
-        self.sentence = (start, end) if start is not None and end is not None else None
-        self._redraw({old, self.cursor})
-        self._refresh_marks()
+    def _cursor_moved(self) -> None:
+        """Scroll the cursor paragraph to the middle and say where the cursor is."""
         self.call_after_refresh(self._scroll_to_cursor)
         self.post_message(self.CursorMoved(self.passage))
+
+    def go_to_paragraph(self, paragraph: int) -> None:
+        """Put the cursor on a whole paragraph, leaving the span a jump landed on."""
+        self.current = None
+        self.move_to(paragraph)
 
     def jump(self, kind: SpanKind, forward: bool) -> bool:
         """Move to the next/previous visible span of a kind; False when there is none."""
@@ -196,24 +157,14 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     # --- actions ------------------------------------------------------------------
 
-    def action_paragraph(self, step: int) -> None:
-        """Move the cursor to the next/previous paragraph (whole-paragraph passage)."""
-        self.current = None
-        self.move_to(self.cursor + step)
-
-    def action_edge(self, bottom: bool) -> None:
-        """Jump to the first or last paragraph."""
-        self.current = None
-        self.move_to(len(self._rows) - 1 if bottom else 0)
-
     def action_sentence(self, step: int) -> None:
         """Move a sentence cursor within (and across) paragraphs."""
         if self.article is None or not self._rows:
             return
         bounds = sentence_bounds(self.article.paragraphs[self.cursor])
         index = (
-            bounds.index(self.sentence)
-            if self.sentence in bounds
+            bounds.index(self.cursor_range)
+            if self.cursor_range in bounds
             else (-1 if step > 0 else len(bounds))
         )
         index += step
@@ -235,35 +186,27 @@ class ArticleView(VerticalScroll, can_focus=True):
     @on(ParagraphRow.Clicked)
     def click_paragraph(self, event: ParagraphRow.Clicked) -> None:
         """A click puts the cursor on the paragraph."""
-        self.current = None
         self.focus()
-        self.move_to(event.index)
+        self.go_to_paragraph(event.index)
 
     # --- drawing ------------------------------------------------------------------
 
     def span_styles(self) -> dict[SpanKind, Style]:
         """The style of each highlight kind, from this widget's component classes."""
-        return {
-            kind: component_style(self.get_component_styles(name))
-            for kind, name in COMPONENT_BY_KIND.items()
-        }
+        return {kind: self._style(name) for kind, name in COMPONENT_BY_KIND.items()}
 
     def _draw(self, index: int) -> Content:
         if self.article is None:
             return Content("")
         extra: list[tuple[int, int, Style | str]] = []
-        if self.sentence is not None and index == self.cursor:
-            extra.append(
-                (
-                    *self.sentence,
-                    component_style(self.get_component_styles("article-view--sentence")),
-                )
-            )
-        find_style = component_style(self.get_component_styles("article-view--find"))
+        if self.cursor_range is not None and index == self.cursor:
+            extra.append((*self.cursor_range, self._style("article-view--sentence")))
+        find_style = self._style("article-view--find")
         extra.extend((s.start, s.end, find_style) for s in self.find_hits if s.paragraph == index)
         if self.current is not None and self.current.paragraph == index:
-            current = component_style(self.get_component_styles("article-view--current"))
-            extra.append((self.current.start, self.current.end, current))
+            extra.append(
+                (self.current.start, self.current.end, self._style("article-view--current"))
+            )
         spans = [s for s in self.spans if s.paragraph == index]
         return paragraph_content(
             self.article.paragraphs[index],
@@ -273,34 +216,15 @@ class ArticleView(VerticalScroll, can_focus=True):
             extra=extra,
         )
 
-    def _redraw(self, indexes: Iterable[int]) -> None:
-        for index in indexes:
-            if 0 <= index < len(self._rows):
-                self._rows[index].update_body(self._draw(index))
+    def _update_row(self, index: int) -> None:
+        row = self._rows[index]
+        row.update_body(self._draw(index))
+        row.set_marks(cursor=index == self.cursor, bookmarked=index in self._bookmarked())
 
-    def _refresh_marks(self) -> None:
-        marked = {s.paragraph for s in self.spans if s.kind is SpanKind.BOOKMARK}
-        for row in self._rows:
-            row.set_marks(cursor=row.index == self.cursor, bookmarked=row.index in marked)
+    def _bookmarked(self) -> set[int]:
+        """The paragraphs holding a bookmarked passage."""
+        return {s.paragraph for s in self.spans if s.kind is SpanKind.BOOKMARK}
 
     def _scroll_to_cursor(self) -> None:
         if 0 <= self.cursor < len(self._rows):
             self.scroll_to_center(self._rows[self.cursor], animate=False)
-
-
-def _bookmark_spans(article: Article, bookmarks: Iterable[Bookmark]) -> list[Span]:
-    """BOOKMARK spans for the anchored passages of this article."""
-    spans: list[Span] = []
-    for bookmark in bookmarks:
-        if bookmark.article_id != article.id or bookmark.paragraph is None:
-            continue
-        if not 0 <= bookmark.paragraph < len(article.paragraphs):
-            continue
-        start = bookmark.start or 0
-        end = (
-            bookmark.end
-            if bookmark.end is not None
-            else len(article.paragraphs[bookmark.paragraph])
-        )
-        spans.append(Span(bookmark.paragraph, start, end, SpanKind.BOOKMARK, bookmark.note))
-    return spans

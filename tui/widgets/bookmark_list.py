@@ -1,4 +1,4 @@
-"""BookmarkList: bookmarks with status, quote, note and tags; filterable."""
+"""BookmarkList: bookmarks with status, quote, note and tags (the screen filters them)."""
 
 from __future__ import annotations
 
@@ -14,35 +14,13 @@ from textual.widgets.option_list import Option
 
 from index import Bookmark
 from tui.render import bookmark_content
+from tui.widgets.vim_option_list import VimOptionList
 
 
-def matches_filter(bookmark: Bookmark, text: str) -> bool:
-    """Whether a bookmark matches a filter: words in quote/note/title, `tag:X`, `article:ID`."""
-    for word in text.lower().split():
-        field, _, value = word.partition(":")
-        if value and field == "tag":
-            if not any(tag.lower() == value for tag in bookmark.tags):
-                return False
-        elif value and field == "article":
-            if not bookmark.article_id.lower().startswith(value):
-                return False
-        else:
-            haystack = " ".join(
-                (bookmark.quote, bookmark.note, bookmark.article_title, *bookmark.tags)
-            ).lower()
-            if word not in haystack:
-                return False
-    return True
-
-
-class BookmarkList(OptionList):
+class BookmarkList(VimOptionList):
     """A list of bookmarks; Enter posts `Chosen`, `d` posts `RemoveRequested`."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
         Binding("d,delete", "remove", "Delete"),
     ]
 
@@ -63,9 +41,9 @@ class BookmarkList(OptionList):
         self.shown: list[Bookmark] = []
         """The bookmarks listed now, in order."""
 
-    def show_bookmarks(self, bookmarks: Sequence[Bookmark], filter_text: str = "") -> None:
-        """List the bookmarks that match `filter_text`."""
-        self.shown = [b for b in bookmarks if matches_filter(b, filter_text)]
+    def show_bookmarks(self, bookmarks: Sequence[Bookmark]) -> None:
+        """List these bookmarks, in order."""
+        self.shown = list(bookmarks)
         rows: list[Option | None] = []
         for bookmark in self.shown:
             rows += [Option(bookmark_content(bookmark), id=str(bookmark.id)), None]

@@ -15,16 +15,15 @@ from typing import ClassVar
 
 from textual import events
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.style import Style
 from textual.widgets import Static
 
 from index import AlignKind, Article, Bookmark, Span, SpanKind
-from tui.render import component_style, date_label, styled_text
-from tui.widgets.article_view import Passage
+from tui.render import date_label, styled_text
+from tui.widgets.passage_view import PassageView
 
 KIND_CUES: dict[AlignKind, str] = {
     AlignKind.A_ONLY: "A",
@@ -92,7 +91,7 @@ class PaneRow(Horizontal):
         self.post_message(ComparePane.RowClicked(self.index))
 
 
-class ComparePane(VerticalScroll, can_focus=True):
+class ComparePane(PassageView[PaneRow]):
     """One report of a comparison; posts `Scrolled` when the user scrolls it."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -100,13 +99,6 @@ class ComparePane(VerticalScroll, can_focus=True):
         *SHADE_COMPONENTS.values(),
         "compare-pane--selection",
     }
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "paragraph(1)", "Next paragraph", show=False),
-        Binding("k,up", "paragraph(-1)", "Previous paragraph", show=False),
-        Binding("g,home", "edge(False)", "Top", show=False),
-        Binding("G,end", "edge(True)", "Bottom", show=False),
-    ]
 
     DEFAULT_CSS = """
     ComparePane > .pane-header { dock: top; height: 2; text-wrap: nowrap; text-overflow: ellipsis; }
@@ -137,15 +129,7 @@ class ComparePane(VerticalScroll, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 (Textual keyword)
         super().__init__(id=id)
-        self.article: Article | None = None
-        self.spans: list[Span] = []
-        """Figure, party, difference and bookmark spans drawn now."""
         self.shades: list[Shade] = []
-        self.cursor = 0
-        """The paragraph under the cursor (what `m` bookmarks)."""
-        self.selection: tuple[int, int] | None = None
-        """(start, end) inside the cursor paragraph, or None for the whole paragraph."""
-        self._rows: list[PaneRow] = []
         self._following = False
 
     def compose(self) -> ComposeResult:
@@ -163,46 +147,18 @@ class ComparePane(VerticalScroll, can_focus=True):
         bookmarks: Iterable[Bookmark] = (),
     ) -> None:
         """Show one report: its highlight spans, alignment shading and bookmarks."""
-        self.article = article
-        self.spans = [s for s in spans if s.kind is not SpanKind.BOOKMARK]
-        self.spans.extend(_bookmark_spans(article, bookmarks))
+        self._take_article(article, spans, bookmarks)
         self.shades = list(shades)
-        self.cursor, self.selection = 0, None
         self.query_one(".pane-header", Static).update(_header(side, article))
-        self.remove_children(PaneRow)
-        self._rows = [
-            PaneRow(i, self._gutter(i), self._draw(i)) for i in range(len(article.paragraphs))
-        ]
-        self.mount_all(self._rows)
-        self.scroll_home(animate=False)
-
-    def add_bookmark(self, bookmark: Bookmark) -> None:
-        """Mark one more bookmarked passage."""
-        if self.article is not None:
-            self.spans.extend(_bookmark_spans(self.article, [bookmark]))
-            self._redraw([bookmark.paragraph or 0])
+        self._mount_rows(
+            [PaneRow(i, self._gutter(i), self._draw(i)) for i in range(len(article.paragraphs))]
+        )
 
     def row(self, paragraph: int) -> PaneRow:
         """The row showing a paragraph."""
         return self._rows[paragraph]
 
-    @property
-    def passage(self) -> Passage:
-        """The passage under the cursor."""
-        if self.selection is None:
-            return Passage(self.cursor)
-        return Passage(self.cursor, *self.selection)
-
     # --- moving -------------------------------------------------------------------
-
-    def move_to(self, paragraph: int, start: int | None = None, end: int | None = None) -> None:
-        """Put the cursor on a paragraph (and select a range in it); no scrolling."""
-        if not self._rows:
-            return
-        old = self.cursor
-        self.cursor = max(0, min(paragraph, len(self._rows) - 1))
-        self.selection = (start, end) if start is not None and end is not None else None
-        self._redraw({old, self.cursor})
 
     def scroll_to_paragraph(self, paragraph: int, fraction: float = 0.0) -> None:
         """Bring a paragraph to the top (plus `fraction` of its height), silently.
@@ -240,14 +196,9 @@ class ComparePane(VerticalScroll, can_focus=True):
             paragraph, fraction = self.top_paragraph()
             self.post_message(self.Scrolled(self.id or "", paragraph, fraction))
 
-    def action_paragraph(self, step: int) -> None:
-        """Move the cursor to the next/previous paragraph and keep it in view."""
-        self.move_to(self.cursor + step)
-        self._scroll_cursor_into_view()
-
-    def action_edge(self, bottom: bool) -> None:
-        """Jump to the first or last paragraph."""
-        self.move_to(len(self._rows) - 1 if bottom else 0)
+    def go_to_paragraph(self, paragraph: int) -> None:
+        """Put the cursor on a whole paragraph and keep it in view (`move_to` never scrolls)."""
+        self.move_to(paragraph)
         self._scroll_cursor_into_view()
 
     def on_compare_pane_row_clicked(self, event: RowClicked) -> None:
@@ -261,9 +212,6 @@ class ComparePane(VerticalScroll, can_focus=True):
 
     # --- drawing ------------------------------------------------------------------
 
-    def _style(self, name: str) -> Style:
-        return component_style(self.get_component_styles(name))
-
     def _draw(self, index: int) -> Content:
         if self.article is None:
             return Content("")
@@ -272,8 +220,8 @@ class ComparePane(VerticalScroll, can_focus=True):
             for shade in self.shades
             if shade.paragraph == index
         ]
-        if self.selection is not None and index == self.cursor:
-            ordered.append((*self.selection, self._style("compare-pane--selection")))
+        if self.cursor_range is not None and index == self.cursor:
+            ordered.append((*self.cursor_range, self._style("compare-pane--selection")))
         for kind, name in SPAN_COMPONENTS.items():
             style = self._style(name)
             ordered.extend(
@@ -296,12 +244,10 @@ class ComparePane(VerticalScroll, can_focus=True):
             )
         )
 
-    def _redraw(self, indexes: Iterable[int]) -> None:
-        for index in indexes:
-            if 0 <= index < len(self._rows):
-                row = self._rows[index]
-                row.update(self._gutter(index), self._draw(index))
-                row.set_class(index == self.cursor, "-cursor")
+    def _update_row(self, index: int) -> None:
+        row = self._rows[index]
+        row.update(self._gutter(index), self._draw(index))
+        row.set_class(index == self.cursor, "-cursor")
 
 
 def _header(side: str, article: Article) -> Content:
@@ -315,16 +261,3 @@ def _header(side: str, article: Article) -> Content:
         (f" · id {article.id}", "dim"),
     )
     return Content("\n").join([top, Content.styled(article.title or "(untitled)", "italic")])
-
-
-def _bookmark_spans(article: Article, bookmarks: Iterable[Bookmark]) -> list[Span]:
-    """BOOKMARK spans for this article's anchored bookmarks."""
-    spans: list[Span] = []
-    for mark in bookmarks:
-        if mark.article_id != article.id or mark.paragraph is None:
-            continue
-        if not 0 <= mark.paragraph < len(article.paragraphs):
-            continue
-        end = mark.end if mark.end is not None else len(article.paragraphs[mark.paragraph])
-        spans.append(Span(mark.paragraph, mark.start or 0, end, SpanKind.BOOKMARK, mark.note))
-    return spans

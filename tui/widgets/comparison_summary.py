@@ -82,11 +82,8 @@ def figure_lines(comparison: Comparison) -> list[FigureLine]:
 def _status_cell(line: FigureLine, row: FigureRow) -> Text:
     word, style = STATUS_CUES[line.status]
     text = Text(word, style=style)
-    if row.difference is not None:
-        sign = "+" if row.difference > 0 else "−"
-        amount = abs(row.difference)
-        shown = f"{amount:,.0f}" if float(amount).is_integer() else f"{amount:,g}"
-        text.append(f"\nB {sign}{shown}", style="dim")
+    if row.difference_text is not None:
+        text.append(f"\nB {row.difference_text}", style="dim")
     return text
 
 

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
 
 from textual import on
-from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from index import FacetValue
+from tui.widgets.vim_option_list import VimOptionList
 
 FACET_FIELDS: tuple[tuple[str, str], ...] = (
     ("source", "Outlet"),
@@ -25,13 +24,8 @@ FACET_FIELDS: tuple[tuple[str, str], ...] = (
 _PER_FIELD = 8
 
 
-class FacetPanel(OptionList):
+class FacetPanel(VimOptionList):
     """Facet values grouped under headings; Enter or a click posts `Chosen`."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-    ]
 
     @dataclass
     class Chosen(Message):

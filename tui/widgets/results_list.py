@@ -7,13 +7,13 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import on
-from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from index import ArticleId, ArticleSummary, SearchPage, SpanKind
 from tui.render import SpanStyles, component_style, hit_content, summary_content
+from tui.widgets.vim_option_list import VimOptionList
 
 COMPONENT_BY_KIND: dict[SpanKind, str] = {
     SpanKind.MATCH: "results-list--match",
@@ -22,7 +22,7 @@ COMPONENT_BY_KIND: dict[SpanKind, str] = {
 }
 
 
-class ResultsList(OptionList):
+class ResultsList(VimOptionList):
     """A list of articles; Enter or a click posts `Chosen` with the article id."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = set(COMPONENT_BY_KIND.values())
@@ -32,13 +32,6 @@ class ResultsList(OptionList):
     ResultsList > .results-list--party { text-style: italic; }
     ResultsList > .results-list--figure { text-style: bold underline; }
     """
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
-    ]
 
     @dataclass
     class Chosen(Message):

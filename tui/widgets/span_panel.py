@@ -4,16 +4,15 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
-from typing import ClassVar
 
 from textual import on
-from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from index import Article, Figure, Mention
+from tui.widgets.vim_option_list import VimOptionList
 
 
 def figure_row(figure: Figure) -> Content:
@@ -31,13 +30,8 @@ def party_row(party: str, count: int, first: Mention) -> Content:
     return Content.assemble(Content(party), (f"  {detail} ×{count}", "dim"))
 
 
-class SpanPanel(OptionList):
+class SpanPanel(VimOptionList):
     """Figures then parties of one article; Enter or a click posts `Chosen`."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-    ]
 
     @dataclass
     class Chosen(Message):

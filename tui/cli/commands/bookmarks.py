@@ -1,7 +1,8 @@
 """`newsdesk bookmarks [list|add|edit|remove|export]`: bookmarked passages, headless.
 
 `list` (the default) shows every bookmark re-anchored against the current articles, with
-its status: anchored, moved (the text changed and the quote was found again) or orphan.
+its status: anchored, moved (the text changed and the quote was found again) or orphan;
+`--filter` and `--tag` keep those matching, as the app's bookmarks filter does.
 """
 
 from __future__ import annotations
@@ -24,10 +25,32 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         help="list, add, edit, remove and export bookmarked passages",
         description="Bookmarked passages. Without an action, lists them.",
     )
-    parser.set_defaults(command=sys.modules[__name__], action="list", json=False)
+    parser.set_defaults(
+        command=sys.modules[__name__], action="list", json=False, filter_text="", filter_tags=()
+    )
     actions = parser.add_subparsers(title="actions", metavar="ACTION")
 
-    listing = actions.add_parser("list", help="every bookmark with its status (default)")
+    listing = actions.add_parser(
+        "list",
+        help="every bookmark with its status (default)",
+        description="Every bookmark with its status, or those matching --filter and --tag.",
+    )
+    listing.add_argument(
+        "--filter",
+        dest="filter_text",
+        default="",
+        metavar="TEXT",
+        help="words (in the quote, note, title or tags), tag:NAME and article:ID; all must match",
+    )
+    listing.add_argument(
+        "--tag",
+        dest="filter_tags",
+        action="extend",
+        nargs="+",
+        default=[],
+        metavar="T",
+        help="only bookmarks carrying this tag (repeatable: all of them)",
+    )
     add_json_flag(listing)
     listing.set_defaults(action="list")
 
@@ -78,13 +101,13 @@ def run(args: argparse.Namespace, library: Library) -> int:
         return 0
     if action == "export":
         return _export(args, library)
-    bookmarks = library.bookmarks()
+    bookmarks = library.bookmarks(filter_text=args.filter_text, tags=args.filter_tags)
     if args.json:
         print(json.dumps([mark.as_json() for mark in bookmarks], ensure_ascii=False, indent=2))
     else:
         from tui.cli.report.bookmarks import render_bookmarks
 
-        render_bookmarks(bookmarks)
+        render_bookmarks(bookmarks, filtered=bool(args.filter_text or args.filter_tags))
     return 0
 
 

@@ -30,9 +30,8 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace, library: Library) -> int:
     """Print the comparison of A and B."""
     require_articles(library)
-    a = library.article(args.a)
-    b = library.article(args.b)
-    comparison = library.compare(a.id, b.id)
+    compared = library.compare_articles(args.a, args.b)
+    a, b, comparison = compared.a, compared.b, compared.comparison
     if args.json:
         data = comparison_as_json(comparison)
         data["a_title"] = a.title

@@ -55,13 +55,11 @@ def figures_table(article: Article) -> Table:
     for column in ("¶", "figure", "measure", "value", "qualifier", "attribution"):
         table.add_column(column, overflow="fold")
     for figure in article.figures:
-        low, high = figure.bounds
-        value = f"{low:,g}" if low == high else f"{low:,g}–{high:,g}"
         table.add_row(
             Text("title" if figure.paragraph is None else str(figure.paragraph)),
             Text(figure.text),
             Text(figure.measure or "—"),
-            Text(value),
+            Text(figure.value_text),
             Text(figure.qualifier or ""),
             Text(figure.attribution or ""),
         )

@@ -56,9 +56,14 @@ def _shorten(quote: str, limit: int = QUOTE_LIMIT) -> str:
     return quote[:limit].rsplit(" ", 1)[0] + " …"
 
 
-def render_bookmarks(bookmarks: Sequence[Bookmark], console: Console | None = None) -> None:
-    """Print the bookmarks table, or how to make a first bookmark."""
+def render_bookmarks(
+    bookmarks: Sequence[Bookmark], console: Console | None = None, *, filtered: bool = False
+) -> None:
+    """Print the bookmarks table, or how to make a first bookmark (or that none matched)."""
     out = console or stdout_console()
+    if not bookmarks and filtered:
+        out.print(Text("No bookmark matches the filter."))
+        return
     if not bookmarks:
         out.print(Text("No bookmarks yet. Add one with: newsdesk bookmarks add ID --paragraph N"))
         return

@@ -43,11 +43,6 @@ KIND_CUES: dict[AlignKind, tuple[str, Style]] = {
 """Worded cue and style of each alignment kind."""
 
 
-def _number(value: float) -> str:
-    """1200.0 -> "1,200"; 1.5 -> "1.5"."""
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,g}"
-
-
 def side_header(label: str, article: Article) -> Text:
     """The side label and title, then outlet · date · id, dimmed."""
     text = Text(f"{label}: ", style="bold")
@@ -64,10 +59,7 @@ def figures_cell(figures: Sequence[Figure]) -> Text:
         if number:
             text.append("\n")
         text.append(figure.text, style=SPAN_STYLES[SpanKind.FIGURE])
-        low, high = figure.bounds
-        value = _number(low) if low == high else f"{_number(low)}–{_number(high)}"
-        detail = f"{figure.qualifier} {value}" if figure.qualifier else value
-        text.append(f"\n  {detail}", style="dim")
+        text.append(f"\n  {figure.stated_value}", style="dim")
         if figure.attribution:
             text.append("\n  ")
             text.append(figure.attribution, style="italic dim")
@@ -78,9 +70,8 @@ def status_cell(row: FigureRow) -> Text:
     """The status word, coloured, with the difference for differing single values."""
     word, style = STATUS_CUES[row.status]
     text = Text(word, style=style)
-    if row.difference is not None:
-        sign = "+" if row.difference > 0 else "−"
-        text.append(f"\nB {sign}{_number(abs(row.difference))}", style="dim")
+    if row.difference_text is not None:
+        text.append(f"\nB {row.difference_text}", style="dim")
     return text
 
 
