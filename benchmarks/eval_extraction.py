@@ -114,7 +114,7 @@ def locate(article: Article, where: str, text: str, occurrence: int = 0) -> Wher
     """Where a labelled string is in the parsed article, or None when cleaning lost it."""
     seen = 0
     for number, body in _fields(article, where):
-        for start in _occurrences(body, text, whole_word=False):
+        for start in _occurrences(body, text, whole_word=True):
             if seen == occurrence:
                 found = re.match(r"\s+".join(map(re.escape, text.split())), body[start:])
                 assert found is not None
@@ -164,6 +164,13 @@ def _value_right(label: Label, figure: Figure) -> bool:
     return close(label.get("low"), figure.low) and close(label.get("high"), figure.high)
 
 
+def _source_right(label: Label, figure: Figure) -> bool:
+    """Whether the figure's attribution names the labelled source (half its words at least)."""
+    wanted = _source_words(str(label["source"]))
+    got = _source_words(figure.attribution or "")
+    return bool(wanted) and len(wanted & got) >= max(1, len(wanted) // 2)
+
+
 def _figure_fields(label: Label, figure: Figure, tally: Tally) -> None:
     checks: dict[str, bool] = {
         "measure": label.get("measure") == figure.measure,
@@ -176,11 +183,7 @@ def _figure_fields(label: Label, figure: Figure, tally: Tally) -> None:
             got = getattr(figure, name, None)
             checks[name] = got is not None and str(got).lower() == str(label[name]).lower()
     if label.get("source"):
-        got = figure.attribution or ""
-        wanted = _source_words(str(label["source"]))
-        checks["attribution"] = bool(wanted) and len(wanted & _source_words(got)) >= max(
-            1, len(wanted) // 2
-        )
+        checks["attribution"] = _source_right(label, figure)
     for name, right in checks.items():
         tally.fields_total[name] += 1
         tally.fields_right[name] += right
@@ -224,6 +227,15 @@ def score_article(
         tally.found += 1
         best = min(hits, key=lambda f: abs(f.start - spot[1]))
         _figure_fields(item, best, tally)
+        if verbose and item.get("source") and not _source_right(item, best):
+            got, want = best.attribution, item["source"]
+            tally.notes.append(f"{key}: {item['text']!r} attribution {got!r} (want {want!r})")
+        for name in ("group", "place"):
+            want_value = item.get(name)
+            got_value = getattr(best, name, None)
+            if verbose and want_value and str(want_value).lower() != str(got_value).lower():
+                wrong = f"{name} {got_value} (want {want_value}; got {best.text!r})"
+                tally.notes.append(f"{key}: {item['text']!r} {wrong}")
         if verbose and item.get("measure") != best.measure:
             tally.notes.append(
                 f"{key}: {item['text']!r} measure {best.measure} (want {item.get('measure')})"

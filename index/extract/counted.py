@@ -103,7 +103,7 @@ def _is_head(word: str, digits: bool) -> bool:
     if "'" in word or "’" in word:
         return False  # a possessive ("company's"), not a plural
     if word[0].isupper():
-        return lower.endswith(("is", "ians", "ans", "ese", "ais", "ites"))
+        return lower.endswith(("is", "ians", "ans", "ese", "ais", "ites", "britons", "filipinos"))
     return (
         digits
         and len(word) > 3

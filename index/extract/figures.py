@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from index.extract.counted import HEAD_NOUNS, TIME_UNITS, CountedPhrase, counted_phrase
 from index.extract.figure_context import Classifier
@@ -43,7 +43,7 @@ from index.extract.numbers import Quantity, find_quantities, quantity_from_match
 from index.extract.scope import figure_group, figure_place
 from index.extract.shares import Share, find_shares
 from index.models import Figure
-from index.text.attribution import attribution_spans
+from index.text.attribution import attribution_spans, headline_source, speaks_by_pronoun
 from index.text.sentences import split_sentences
 
 
@@ -112,6 +112,10 @@ _EMPHASIS_BEFORE_RE = re.compile(
 )
 """A word that makes "one" rhetorical ("not one person", "even one child")."""
 _NAME_COMMA_RE = re.compile(r"[A-Z][\w'’-]+,[ \u00a0]*$")
+_AGE_VERB_RE = re.compile(
+    r"(?i:\b(?:was|were|is|are|['’]re)[ \u00a0]+(?:only|just|barely)?[ \u00a0]*)$"
+)
+_WHEN_AFTER_RE = re.compile(r"[ \u00a0]+(?:years?[ \u00a0]+old[ \u00a0]+)?when\b")
 _AGE_AFTER_RE = re.compile(r"[ \u00a0]*[,)]")
 _DIGIT_START_RE = re.compile(r"[\d$€£]|US\$")
 _COUNTED_NOT_TIME = HEAD_NOUNS - TIME_UNITS
@@ -151,10 +155,23 @@ def find_figures(paragraphs: Sequence[str], title: str | None = None) -> list[Fi
         The figures in reading order, the title's first; `f.text` is the text at
         `f.start:f.end` of `paragraphs[f.paragraph]` (of the title when it is None).
     """
-    figures: list[Figure] = _paragraph_figures(None, title) if title else []
+    figures: list[Figure] = _title_figures(title) if title else []
     for index, text in enumerate(paragraphs):
         figures.extend(_paragraph_figures(index, text))
     return figures
+
+
+def _title_figures(title: str) -> list[Figure]:
+    """The title's figures; a headline's source tag ("…: Qatar") attributes the unsourced."""
+    figures = _paragraph_figures(None, title)
+    tag = headline_source(title)
+    if tag is None:
+        return figures
+    source = title[tag[0] : tag[1]]
+    return [
+        f if f.attribution or tag[0] < f.end <= tag[1] else replace(f, attribution=source)
+        for f in figures
+    ]
 
 
 def _paragraph_figures(index: int | None, text: str) -> list[Figure]:
@@ -183,9 +200,22 @@ def _paragraph_figures(index: int | None, text: str) -> list[Figure]:
         if kept:
             spans = attribution_spans(text[s_start:s_end])
             attributions = [(a + s_start, b + s_start) for a, b in spans]
+            if not attributions and speaks_by_pronoun(text[s_start:s_end]):
+                attributions = _earlier_source(text, sentences, s_start)
             sentence = (s_start, s_end)
             figures.extend(_figure(index, text, cand, attributions, sentence) for cand in kept)
     return figures
+
+
+def _earlier_source(
+    text: str, sentences: list[tuple[int, int]], before: int
+) -> list[tuple[int, int]]:
+    """The source of "He added that 1,099 workers…": the paragraph's last attribution."""
+    for s_start, s_end in reversed([s for s in sentences if s[1] <= before]):
+        spans = attribution_spans(text[s_start:s_end])
+        if spans:
+            return [(spans[-1][0] + s_start, spans[-1][1] + s_start)]
+    return []
 
 
 _LIST_GAP_RE = re.compile(r"[ \u00a0]*,?[ \u00a0]*(?:and[ \u00a0]+)?")
@@ -271,9 +301,22 @@ def _figure(
         start=cand.start,
         end=cand.end,
         unit=cand.unit,
-        group=figure_group(text[cand.start : cand.end]) if counts_people else None,
+        group=_group(text, cand) if counts_people else None,
         place=place if counts_people else None,
     )
+
+
+def _group(text: str, cand: Candidate) -> str | None:
+    """Whom the figure counts: from its phrase and the words after it, else its counted noun."""
+    end = max(cand.end, cand.context_end)
+    found = figure_group(text[cand.start : end], text[end : end + 60])
+    if (
+        found is None
+        and cand.counted
+        and cand.counted.lower() not in text[cand.start : end].lower()
+    ):
+        found = figure_group(cand.counted)  # inherited: "12 Thais killed and 11 kidnapped"
+    return found
 
 
 def _within(cand: Candidate, sentence: tuple[int, int]) -> tuple[int, int]:
@@ -340,11 +383,12 @@ def _not_a_count(text: str, match: re.Match[str], start: int) -> bool:
         return bool(
             _EMPHASIS_BEFORE_RE.search(before) or re.match(r"[ \u00a0]+of\b", text[match.end() :])
         )
+    if not word.isdigit() or int(word) > 120:
+        return False
+    if _AGE_VERB_RE.search(before) and _WHEN_AFTER_RE.match(text, match.end()):
+        return True  # "you were only 19 when you died"
     return (
-        word.isdigit()
-        and int(word) <= 120
-        and bool(_NAME_COMMA_RE.search(before))
-        and _AGE_AFTER_RE.match(text, match.end()) is not None
+        bool(_NAME_COMMA_RE.search(before)) and _AGE_AFTER_RE.match(text, match.end()) is not None
     )
 
 
@@ -368,10 +412,12 @@ def _counted(head: str | None) -> str | None:
 
 def _duration(text: str, cand: Candidate) -> Candidate | None:
     """Keep a duration only when it is the length of a truce or pause."""
+    lo = text.rfind(". ", max(0, cand.start - 160), cand.start) + 1
+    hi = text.find(". ", cand.end, cand.end + 80)
     if _OF_WAR_RE.match(text, cand.end) or not _TRUCE_RE.search(
-        text, max(0, cand.start - 160), cand.end + 80
+        text, lo, hi if hi >= 0 else cand.end + 80
     ):
-        return None
+        return None  # a truce's length is said in the truce's own sentence
     cand.measure = "truce_duration"
     unit = cand.counted or "days"
     cand.counted = unit if unit.endswith("s") else unit + "s"

@@ -60,7 +60,7 @@ _EVENT_WORDS: dict[str, str] = {
         r"taken\s+(?:hostage|captive|prisoner|into\s+captivity)|abduct(?:ed|ing|ion|ions)"
         r"|kidnapp?(?:ed|ing)|captured|capturing|seized|snatched|abductees"
     ),
-    TAKE_VERB: r"took|taking|take|taken",
+    TAKE_VERB: r"took|taking(?!\s+place|\s+part)|take(?!\s+place|\s+part)|taken",
     HELD: (
         r"held|holding|holds|hold|remain(?:s|ing|ed)?|still\s+(?:in|inside)\s+Gaza|in\s+captivity"
         r"|in\s+the\s+hands\s+of"
@@ -68,7 +68,7 @@ _EVENT_WORDS: dict[str, str] = {
         r"|detention|imprisoned|jailed|behind\s+bars|languish(?:ing)?|captive"
     ),
     RELEASED: (
-        r"releas(?:e|ed|es|ing)|freed|freeing|free|returned|return(?:ing)?|handed\s+over"
+        r"releas(?:e|ed|es|ing)|freed|freeing|frees|free|returned|return(?:ing)?|handed\s+over"
         r"|set\s+free|swap(?:ped)?|exchange[ds]?|exchanging"
         r"|transferred\s+to\s+(?:the\s+)?(?:Egypt\w*|Red\s+Cross|ICRC|International\s+Committee)"
     ),

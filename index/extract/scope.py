@@ -75,6 +75,7 @@ _CATEGORIES: dict[str, str] = {
     "kids": "children",
     "minors": "children",
     "babies": "children",
+    "minor": "children",
     "infants": "children",
     "toddlers": "children",
     "women": "women",
@@ -109,12 +110,68 @@ _AID = re.compile(r"\baid\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w.'’]*(?:-[A-Za-z]+)*")
 
 
-def figure_group(phrase: str) -> str | None:
+_COUNTRIES = {
+    "thailand": "Thais",
+    "nepal": "Nepalis",
+    "philippines": "Filipinos",
+    "india": "Indians",
+    "russia": "Russians",
+    "germany": "Germans",
+    "france": "French",
+    "britain": "Britons",
+    "uk": "Britons",
+    "us": "Americans",
+    "united states": "Americans",
+    "argentina": "Argentines",
+    "israel": "Israelis",
+    "china": "Chinese",
+    "ukraine": "Ukrainians",
+    "canada": "Canadians",
+}
+"""Countries a figure's people come "from" ("54 from Thailand") -> the group's name."""
+_FROM_COUNTRY_RE = re.compile(
+    r"^[ \u00a0]+(?:were\s+|are\s+)?from\s+(?:the\s+)?("
+    + "|".join(sorted(_COUNTRIES, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+_STAFF_AFTER_RE = re.compile(
+    r"^[ \u00a0]+(?:working\s+(?:for|with)|employed\s+by|with|of)\s+(?:the\s+)?"
+    r"(?:UNRWA|UN|U\.N\.|United\s+Nations)\b"
+)
+_CATEGORY_AFTER_RE = re.compile(
+    r"^[ \u00a0]*(?:—|–|-|,)?[ \u00a0]*(?:(?:killed|wounded|injured|dead)\s+)?"
+    r"(?:were|are|being)?\s*(?:mostly\s+|mainly\s+|all\s+)?"
+    r"(?P<cat>women\s+and\s+(?:children|minors)|children|minors|women)\b"
+)
+"""A category named after a partitive figure ("two-thirds of them women and minors",
+"4,000 of those killed were children")."""
+
+
+def figure_group(phrase: str, following: str = "") -> str | None:
     """The group a figure's noun phrase restricts itself to, or None for people at large.
 
     Args:
         phrase: The figure's text, number included ("13 Israeli hostages").
+        following: The words right after it, which can say whom a partitive or a bare number
+            counts ("of them women and children", "54 from Thailand", "people working for
+            UNRWA").
     """
+    if following:
+        if _STAFF_AFTER_RE.match(following):
+            return "UN staff"
+        country = _FROM_COUNTRY_RE.match(following)
+        if country is not None:
+            return _COUNTRIES[" ".join(country.group(1).lower().split())]
+        if re.search(r"\b(?:of\s+(?:them|those|whom)|those)\s*$", phrase):
+            after = _CATEGORY_AFTER_RE.match(following)
+            if after is not None:
+                cat = after.group("cat").lower()
+                return (
+                    "women and children"
+                    if cat.startswith("women and")
+                    else _CATEGORIES.get(cat, cat)
+                )
     words = [w.lower().rstrip("'’") for w in _WORD.findall(phrase)]
     nationality = next(
         (_NATIONALS[w.split("-")[0]] for w in words if w.split("-")[0] in _NATIONALS), None
@@ -135,48 +192,58 @@ def figure_group(phrase: str) -> str | None:
 
 _ADJECTIVE = {"Israelis": "Israeli", "Americans": "US", "Britons": "British", "Russians": "Russian"}
 
-_PLACES: tuple[tuple[str, str], ...] = (
+_PLACES: tuple[tuple[str, str, str], ...] = (
+    # (place, its names (strong after a locative, weak alone), cues that name it alone)
     (
         "West Bank",
-        r"West\s+Bank|Jenin|Nablus|Hebron|Tulkarm|Tulkarem|Ramallah|Bethlehem|Jericho|Qalqilya",
+        r"West\s+Bank|occupied\s+West\s+Bank",
+        r"Jenin|Nablus|Hebron|Tulkarm|Tulkarem|Ramallah|Bethlehem|Jericho|Qalqilya|West\s+Bank",
     ),
     (
         "Gaza",
-        r"Gaza|Gazan?s?|the\s+enclave|the\s+Strip|Khan\s+Y[ou]nis|Rafah|Jabalia|Jabaliya|Nuseirat"
-        r"|Deir\s+al-Balah|Deir\s+el-Balah|Beit\s+Hanoun|Beit\s+Lahia|Shati|Bureij|Maghazi"
-        r"|al-Shifa|Al-Shifa|Shifa\s+hospital|al-Ahli|Al-Ahli",
+        r"Gaza|Gaza\s+Strip|(?:southern|northern|central)\s+Gaza|Gaza\s+City|the\s+Strip"
+        r"|the\s+enclave|the\s+territory",
+        r"Khan\s+Y[ou]nis|Rafah|Jabalia|Jabaliya|Nuseirat|Deir\s+(?:al|el)-Balah|Beit\s+Hanoun"
+        r"|Beit\s+Lahia|Shati|Bureij|Maghazi|[Aa]l-Shifa|Shifa\s+hospital|[Aa]l-Ahli"
+        r"|(?:southern|northern|central)\s+Gaza|Gaza\s+City",
     ),
     (
         "Israel",
-        r"Israel|southern\s+Israel|northern\s+Israel|Tel\s+Aviv|Jerusalem|Sderot|Ashkelon|Kfar\s+Aza"
-        r"|Be['’]eri|Nir\s+Oz|kibbutz(?:im)?|Nova\s+(?:music\s+)?festival|music\s+festival"
-        r"|(?:October|Oct\.?)\s+7(?:th)?\s+(?:attacks?|assault|massacre|rampage|raid)"
-        r"|7\s+October\s+(?:attacks?|assault|massacre|rampage|raid)|Hamas(?:['’]s?)?\s+(?:\w+\s+){0,2}"
-        r"(?:attack|assault|incursion|rampage|raid)",
+        r"Israel|southern\s+Israel|northern\s+Israel",
+        r"Tel\s+Aviv|Sderot|Ashkelon|Kfar\s+Aza|Be['’]eri|Nir\s+Oz|kibbutz(?:im)?"
+        r"|Nova\s+(?:music\s+)?festival|music\s+festival|southern\s+Israel"
+        r"|(?:October|Oct\.?)\s+7(?:th)?(?:['’]s)?\s+(?:\w+\s+)?(?:attacks?|assault|massacre|rampage|raid)"
+        r"|7\s+October(?:['’]s)?\s+(?:\w+\s+)?(?:attacks?|assault|massacre|rampage|raid)"
+        r"|Hamas(?:['’]s?)?\s+(?:\w+\s+){0,2}(?:attacks?|assault|incursion|rampage|raid)"
+        r"|Hamas\s+(?:gunmen|militants|fighters|attackers)\s+(?:also\s+)?(?:killed|murdered)"
+        r"|(?:killed|murdered|slain)\s+by\s+Hamas|attacks?\s+on\s+Israel",
     ),
-    ("Lebanon", r"Lebanon|southern\s+Lebanon|Beirut"),
-    ("Syria", r"Syria|Damascus"),
-    ("Yemen", r"Yemen|Sanaa"),
-    ("Iraq", r"Iraq|Baghdad"),
-    ("Red Sea", r"Red\s+Sea"),
-    ("Egypt", r"Egypt|Sinai|Cairo"),
-    ("Iran", r"Iran|Tehran"),
+    ("Lebanon", r"Lebanon|southern\s+Lebanon|Beirut", r"southern\s+Lebanon"),
+    ("Syria", r"Syria|Damascus", r"Damascus"),
+    ("Yemen", r"Yemen|Sanaa", r"Sanaa"),
+    ("Iraq", r"Iraq|Baghdad", r"Baghdad"),
+    ("Red Sea", r"Red\s+Sea", r"Red\s+Sea"),
+    ("Egypt", r"Egypt|Sinai|Cairo", r"Sinai"),
+    ("Iran", r"Iran|Tehran", r"Tehran"),
 )
-_LOCATIVE = r"(?:in|inside|across|throughout|from|on|at|near|into|within)\s+(?:the\s+)?"
-_PLACE_RE = re.compile(
-    "|".join(
-        rf"(?P<p{n}>\b{_LOCATIVE}(?:{words})\b|\b(?:{words})['’]s?\s+(?:\w+\s+)?(?:health\s+)?"
-        rf"(?:ministry|authorities|death\s+toll|toll)\b)"
-        for n, (_, words) in enumerate(_PLACES)
-    )
-    + "|"
-    + "|".join(
-        rf"(?P<q{n}>\b(?:{words})\b)"
-        for n, (name, words) in enumerate(_PLACES)
-        if name in ("Gaza", "Israel", "West Bank")
-    )
+_LOCATIVE = r"(?:in|inside|across|throughout|from|at|near|into|within|to)\s+(?:the\s+)?"
+_STRONG = "|".join(
+    rf"(?P<s{n}>\b{_LOCATIVE}(?:{names})\b|\b(?:{cues})\b|\b(?:{names})['’]s?\s+(?:\w+\s+)?"
+    rf"(?:health\s+)?(?:ministry|authorities|death\s+toll|toll)\b)"
+    for n, (_, names, cues) in enumerate(_PLACES)
 )
-"""A place named with a locative or as a toll's owner (strong), or a bare name (weak)."""
+_WEAK = "|".join(
+    rf"(?P<w{n}>\b(?:{names})\b)"
+    for n, (name, names, _) in enumerate(_PLACES)
+    if name in ("Gaza", "Israel", "West Bank")
+)
+_PLACE_RE = re.compile(f"{_STRONG}|{_WEAK}")
+"""A place named with a locative, by a town or event of it, or as a toll's owner (strong);
+a bare name (weak)."""
+_CLAUSE_BREAK_RE = re.compile(
+    r"[;:—–]|\s-\s|\b(?:after|since|while|when|because|before|whereas|although|but)\b"
+)
+"""Where one clause ends and another begins: a place in another clause weighs less."""
 _GAZA_SIDE = re.compile(
     r"\b(?:health\s+ministry|ministry\s+of\s+health|Israeli\s+(?:\w+\s+)?(?:strikes|bombing"
     r"|bombardment|offensive|air\s*strikes|shelling|raids?))\b",
@@ -185,10 +252,17 @@ _GAZA_SIDE = re.compile(
 """Cues that put a casualty in Gaza without naming it (its health ministry, Israel's strikes)."""
 WEAK_WEIGHT = 0.5
 """How much a bare name counts against a place named with a locative."""
+OTHER_CLAUSE_WEIGHT = 0.3
+"""How much a place in another clause of the sentence counts."""
 
 
 def figure_place(sentence: str, start: int, end: int) -> str | None:
     """Where the figure at [start, end) of `sentence` counts, or None when it does not say."""
+    breaks = [m.start() for m in _CLAUSE_BREAK_RE.finditer(sentence)]
+    clause = (
+        max((b for b in breaks if b <= start), default=0),
+        min((b for b in breaks if b >= end), default=len(sentence)),
+    )
     best: tuple[float, str] | None = None
     for match in _PLACE_RE.finditer(sentence):
         group = match.lastgroup or ""
@@ -196,7 +270,9 @@ def figure_place(sentence: str, start: int, end: int) -> str | None:
         if name == "Israel" and _is_israeli_strike(sentence, match):
             continue
         distance = min(abs(match.start() - end), abs(start - match.end()))
-        weight = (1.0 if group[0] == "p" else WEAK_WEIGHT) / (1.0 + distance / 60.0)
+        weight = (1.0 if group[0] == "s" else WEAK_WEIGHT) / (1.0 + distance / 60.0)
+        if not clause[0] <= match.start() < clause[1]:
+            weight *= OTHER_CLAUSE_WEIGHT
         if best is None or weight > best[0]:
             best = (weight, name)
     if best is None and _GAZA_SIDE.search(sentence):

@@ -130,8 +130,25 @@ def _contact_owner(line: str, outlets: OutletTable) -> str | bool | None:
     return outlets.by_name(head) or True
 
 
+_BROKEN_DECIMAL = re.compile(
+    r"(?<![\d.,])(\d{1,3})\. (\d{1,3})"
+    r"(?=[ \u00a0]*(?:million|billion|trillion|thousand|per ?cent|%))"
+)
+"""A decimal broken by scraping: "1. 7 million" is 1.7 million."""
+_BROKEN_INITIALS = re.compile(r"\b([A-Z])\. ([A-Z])\.(?= |,|$)")
+"""Initials broken by scraping: "U. S." is "U.S.", "U. N." is "U.N."."""
+_ENDS_WITH_ABBREVIATION = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|No|Nos|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col)\.$"
+)
+"""A paragraph that a scraper cut after an abbreviation ("… since Oct." / "7 attacks. …")."""
+
+
 def repair(paragraph: str) -> str:
-    """Fix a duplicated drop cap, stray " ." / " ," and a tag cut off at the end of a feed."""
+    """Fix a drop cap, stray " ." / " ,", scraped decimals and initials, a cut-off tag.
+
+    Scraping breaks "1.7 million" into "1. 7 million" and "U.S." into "U. S.": both are
+    joined again.
+    """
     text = (
         _DROP_CAP.sub("", paragraph)
         if paragraph[1:2] == " " or paragraph[:1] in "*=~#"
@@ -143,6 +160,8 @@ def repair(paragraph: str) -> str:
         text = _STRAY_DOT.sub(r"\1", text)
     if " ," in text or " ;" in text:
         text = _SPACE_PUNCT.sub(r"\1", text)
+    if ". " in text:
+        text = _BROKEN_INITIALS.sub(r"\1.\2.", _BROKEN_DECIMAL.sub(r"\1.\2", text))
     return text
 
 
@@ -179,8 +198,12 @@ class _Walker:
             return
         text, agencies = strip_credits(repair(line), self.outlets)
         self.out.outlet_hints.extend(agencies)
-        if text:
-            self.out.paragraphs.append(text)
+        paragraphs = self.out.paragraphs
+        cut = paragraphs and _ENDS_WITH_ABBREVIATION.search(paragraphs[-1])
+        if text and cut and text[0].isdigit():
+            paragraphs[-1] = f"{paragraphs[-1]} {text}"  # "… since Oct." + "7 attacks …"
+        elif text:
+            paragraphs.append(text)
 
     def _metadata(self, line: str) -> bool:
         """Header metadata, Source: lines, and date-only lines (kept as metadata)."""

@@ -32,10 +32,12 @@ SPEECH_VERBS = (
     r"said|says|say|told|tells|reported|reports|report|stated|states|announced|announces"
     r"|added|claimed|claims|confirmed|confirms|explained|noted|declared|indicated|warned"
     r"|insisted|estimated|estimates|quoted|cited|wrote|tweeted|posted|counted|tallied"
+    r"|saying|reporting|reported"
 )
 """Verbs that attribute a claim to whoever comes before them ("officials said")."""
 _NP_WORD = (
-    rf"(?:[A-Z][\w’'.\-]*|of|for|in|at|from|and|the|local|health|military|news|press|state"
+    rf"(?:[A-Z][\w’'.\-]*|al-[A-Z][\w’'.\-]*|of|for|in|at|from|and|the|local|health|military"
+    rf"|news|press|state|region|area|city|country|territory|enclave|town|camp|\([A-Z]{{2,6}}\)"
     rf"|official|{_SOURCE_NOUNS}|{_ROLE_WORDS}|[a-z]+['’]s)"
 )
 _NOT_NAMES = (
@@ -45,11 +47,19 @@ _NOT_NAMES = (
 """Capitalised words that are no source ("said on Sunday")."""
 _ATTRIBUTION_RE = re.compile(
     r"\b[Aa]ccording\s+to\s+[^,.;:!?()\[\]\"“”–—]{2,120}?(?=\s*[,.;:!?()\[\]\"“”–—]|\s+that\b|$)"
-    rf"|\b(?:(?:[Tt]he|[Aa]n?)\s+)?(?:{_NP_WORD}\s+){{0,6}}?(?:[A-Z][\w’'.\-]*|{_SOURCE_NOUNS})"
-    rf"\s+(?:{SPEECH_VERBS})\b"
+    rf"|\b(?:(?:[Tt]he|[Aa]n?)\s+)?(?:{_NP_WORD}\s+){{0,6}}?"
+    rf"(?:[A-Z][\w’'.\-]*|al-[A-Z][\w’'.\-]*|{_SOURCE_NOUNS}|\([A-Z]{{2,6}}\)|region|area)"
+    rf"\s+(?:(?:has|have|had|is|are|was|were)\s+)?(?:also\s+|now\s+|just\s+)?(?:{SPEECH_VERBS})\b"
     rf"|\b(?:said|says|citing|per)\s+(?:the\s+|an?\s+)?(?:(?:{_ROLE_WORDS}|[a-z]+['’]s)\s+){{0,4}}"
-    rf"(?!{_NOT_NAMES}\b)[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|of|for))*"
+    rf"(?!{_NOT_NAMES}\b)[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|al-[A-Z][\w’'.\-]*|of|for))*"
     r"(?=\s*[,.;]|$)"
+    # "Mohammed Zaqout, the head of Gaza's hospitals, said"
+    rf"|\b[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|al-[A-Z][\w’'.\-]*)){{1,3}},\s+(?:the|a|an)\s+"
+    rf"[^,.;:]{{3,70}},\s+(?:(?:has|had)\s+)?(?:{SPEECH_VERBS})\b"
+    rf"|\b(?:said|says)\s+(?:the\s+)?[A-Z][\w.]*['’]s?\s+(?:(?:{_ROLE_WORDS})\s+){{0,3}}"
+    rf"(?:{_SOURCE_NOUNS})\b"
+    rf"|\b(?:the\s+)?[A-Z][\w.]*['’]s\s+(?:own\s+|latest\s+|official\s+)?"
+    r"(?:figures?|count|tally|estimates?|toll|data)\b"
 )
 _LEADING_FILLER_RE = re.compile(
     r"^(?:(?:In|On|At|After|But|And|Meanwhile|However|Also|So|Yet|Then|Since|While|As|Now"
@@ -112,3 +122,39 @@ def speaks_after(after: str) -> int | None:
     """
     found = _AFTER_SOURCE.match(after)
     return None if found is None else found.end()
+
+
+_HEADLINE_PREFIX_RE = re.compile(
+    rf"^(?P<src>(?:[A-Z][\w’'.\-]*|al-[A-Z][\w’'.\-]*|{_NP_WORD})(?:\s+{_NP_WORD}){{0,5}}):\s+\S"
+)
+_HEADLINE_SUFFIX_RE = re.compile(
+    r"(?:[:–—]|\s-)\s+(?P<src>(?:[A-Z][\w’'.\-]*|[a-z]+)(?:\s+[A-Z][\w’'.\-]*){0,3})\s*$"
+)
+_NOT_HEADLINE_SOURCE_RE = re.compile(
+    r"^(?:live|watch|video|analysis|explainer|opinion|update|latest|breaking|report|exclusive"
+    r"|photos?|in pictures|what we know|timeline)\b",
+    re.IGNORECASE,
+)
+
+
+def headline_source(title: str) -> tuple[int, int] | None:
+    """The source tag of a headline ("Gaza health ministry: 5,000 killed", "…: Qatar").
+
+    Headlines attribute with a colon or a dash instead of a verb; the tag is the figure's
+    attribution when its own words give none. None when the title has no such tag.
+    """
+    for pattern in (_HEADLINE_PREFIX_RE, _HEADLINE_SUFFIX_RE):
+        found = pattern.search(title)
+        if found is not None and not _NOT_HEADLINE_SOURCE_RE.match(found.group("src")):
+            return found.span("src")
+    return None
+
+
+_PRONOUN_SPEECH_RE = re.compile(
+    rf"(?:^|[,;]\s*|\b)(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:also\s+|later\s+)?(?:{SPEECH_VERBS}|added)\b"
+)
+
+
+def speaks_by_pronoun(sentence: str) -> bool:
+    """Whether a pronoun is the sentence's source ("He added that…", "…, she said.")."""
+    return _PRONOUN_SPEECH_RE.search(sentence) is not None

@@ -186,3 +186,28 @@ def test_clean_paragraphs_timestamp_line_anywhere_is_metadata() -> None:
     cleaned = clean_paragraphs(lines, default_outlets())
     assert cleaned.dates == ["2024-04-21T08:17+0000"]
     assert len(cleaned.paragraphs) == 3
+
+
+@pytest.mark.parametrize(
+    ("broken", "repaired"),
+    [
+        ("Some 1. 7 million people have fled.", "Some 1.7 million people have fled."),
+        ("Prices rose 2. 5 percent.", "Prices rose 2.5 percent."),
+        ("The U. S. and the U. N. agreed.", "The U.S. and the U.N. agreed."),
+        ("He was 1. The next day he left.", "He was 1. The next day he left."),
+    ],
+)
+def test_repair_joins_scraped_decimals_and_initials(broken: str, repaired: str) -> None:
+    """ "1. 7 million" is 1.7 million and "U. S." is "U.S."; a real full stop stays."""
+    assert repair(broken) == repaired
+
+
+def test_clean_paragraphs_joins_a_paragraph_cut_after_an_abbreviation() -> None:
+    """A scraper's break after "Oct." joins the next line that starts with its number."""
+    cleaned = clean_paragraphs(
+        ["Hamas has held them since Oct.", "7 attacks on southern Israel shocked the world."],
+        default_outlets(),
+    )
+    assert cleaned.paragraphs == [
+        "Hamas has held them since Oct. 7 attacks on southern Israel shocked the world."
+    ]

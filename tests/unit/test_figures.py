@@ -912,3 +912,50 @@ def test_find_figures_says_whom_and_where(
     """`group` and `place` when the text says them; None when it does not."""
     figure = _only(sentence, text)
     assert (figure.group, figure.place) == (group, place)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“You were only 19 when you died,” her mother said.",
+        '"We need an immediate ceasefire. It\'s been 30 days. Enough is enough."',
+    ],
+)
+def test_find_figures_an_age_or_a_war_length_is_no_figure(sentence: str) -> None:
+    """ "you were only 19 when", and a length of time said away from any truce."""
+    assert [f.text for f in find_figures([sentence])] == []
+
+
+def test_find_figures_a_list_shares_its_measure() -> None:
+    """ "including 2,055 children, 1,119 women and 217 elderly": all three were killed."""
+    figures = find_figures(
+        [
+            "An estimated 5,087 people in Gaza have been killed, including 2,055 children, "
+            "1,119 women and 217 elderly, the ministry reported."
+        ]
+    )
+    assert [(f.text, f.measure, f.group) for f in figures] == [
+        ("An estimated 5,087 people", "killed", None),
+        ("2,055 children", "killed", "children"),
+        ("1,119 women", "killed", "women"),
+        ("217 elderly", "killed", "elderly"),
+    ]
+
+
+def test_find_figures_headline_source_tag() -> None:
+    """A headline's "…: Qatar" or "Ministry: …" tag attributes its figures."""
+    figures = find_figures([], "Hamas frees 10 Thai citizens under separate deal: Qatar")
+    assert [(f.text, f.measure, f.attribution) for f in figures] == [
+        ("10 Thai citizens", "hostages_released", "Qatar")
+    ]
+
+
+def test_find_figures_pronoun_source_is_the_last_named_one() -> None:
+    """ "He added that 1,099 workers…" is sourced to the minister the paragraph named."""
+    figures = find_figures(
+        [
+            "Labour minister Phiphat Ratchakitprakarn told AFP that the workers were safe. "
+            "He added that 1,099 workers have registered to return home."
+        ]
+    )
+    assert figures[0].attribution == "Labour minister Phiphat Ratchakitprakarn told"
