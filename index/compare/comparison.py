@@ -166,8 +166,12 @@ def _figure_row_json(row: FigureRow) -> dict[str, JsonValue]:
         difference = int(row.difference) if float(row.difference).is_integer() else row.difference
     return {
         "measure": row.measure,
+        "counted": row.counted,
+        "group": row.group,
+        "place": row.place,
         "a": [f.as_json() for f in row.a],
         "b": [f.as_json() for f in row.b],
         "status": str(row.status),
+        "note": row.note,
         "difference": difference,
     }

@@ -32,8 +32,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from index.compare.alignment import SentenceAlignment
+from index.compare.figure_status import figures_status
 from index.compare.models import FigureRow, FigureStatus
 from index.models import Article, Figure
 
@@ -114,6 +116,8 @@ free 40", "Hamas will kill one hostage")."""
 PROPOSAL_WINDOW = 70
 """How many characters before a figure are searched for a proposal cue."""
 """Score taken off when one figure is proposed/threatened and the other reported as done."""
+SAME_GROUP_BONUS = 0.3
+"""Added when both sides say the same group ("12 Thai hostages", "10 Thai citizens")."""
 SAME_VALUE_FLOOR = 10.0
 """Two figures stating the same single value of at least this size are likely one count."""
 _TOTAL_CUES = re.compile(
@@ -147,6 +151,8 @@ class _Placed:
     proposed: bool
     scope: str | None
     """"total" (a running war toll), "incident" (one strike), or None."""
+    key: str
+    """What it counts: its measure, or "#" + its counted class when it has no measure."""
 
 
 def figure_side(sentence: str, start: int) -> str | None:
@@ -199,11 +205,12 @@ def _hostage_like(measure: str) -> bool:
 
 
 def _place(article: Article, side: str, alignment: SentenceAlignment) -> list[_Placed]:
-    """Attach context to every figure of an article that has a measure."""
+    """Attach context to every figure of an article that has a measure or a counted noun."""
     sentences = alignment.a_sentences if side == "a" else alignment.b_sentences
     placed: list[_Placed] = []
     for figure in article.figures:
-        if not figure.measure or (figure.paragraph or 0) >= len(article.paragraphs):
+        key = figure.measure or _counted_key(figure)
+        if not key or (figure.paragraph or 0) >= len(article.paragraphs):
             continue
         index = (
             None
@@ -218,29 +225,83 @@ def _place(article: Article, side: str, alignment: SentenceAlignment) -> list[_P
             text, offset = paragraph[found.start : found.end], figure.start - found.start
             tokens = found.tokens
         event_side = figure_side(text, offset) if figure.measure in CASUALTY_MEASURES else None
-        counted = _counted_class(figure.measure, figure.counted)
+        counted = _counted_class(figure.measure or "", figure.counted)
         proposed = bool(_PROPOSAL_CUES.search(text, max(0, offset - PROPOSAL_WINDOW), offset))
         scope = None
         if figure.measure in CASUALTY_MEASURES:
             scope = figure_scope(text, offset, offset + figure.end - figure.start)
-        placed.append(_Placed(figure, index, tokens, event_side, counted, proposed, scope))
+        placed.append(_Placed(figure, index, tokens, event_side, counted, proposed, scope, key))
     return placed
 
 
+_COUNTED_PREFIX = "#"
+_NO_KEY_NOUNS = frozenset({"others", "other", "whom", "them", "those", "days", "weeks", "hours"})
+
+
+def _counted_key(figure: Figure) -> str | None:
+    """The key of a figure without a measure: its counted class ("babies"), if it has one."""
+    counted = _counted_class("", figure.counted)
+    if counted is None or counted in _NO_KEY_NOUNS or figure.unit is not None:
+        return None
+    return _COUNTED_PREFIX + counted
+
+
+_CATEGORY_GROUPS = frozenset(
+    {
+        "children",
+        "women",
+        "women and children",
+        "elderly",
+        "patients",
+        "journalists",
+        "militants",
+        "soldiers",
+        "medics",
+        "students",
+        "UN staff",
+        "aid workers",
+    }
+)
+"""Groups that are a part of any population (so never the same count as people at large)."""
+
+
+def groups_compatible(left: str | None, right: str | None) -> bool:
+    """Whether two figures' groups can count the same people.
+
+    Unsaid is compatible with a nationality ("13 hostages" and "13 Israeli hostages") but not
+    with a part of a population ("1,500 children" is not "4,000 people"); two different
+    groups never are.
+    """
+    if left == right:
+        return True
+    if left is None or right is None:
+        return (left or right) not in _CATEGORY_GROUPS
+    return False
+
+
 def _compatible(measure: str, left: _Placed, right: _Placed) -> bool:
-    """Same side (when known), both proposed or both done (unless equal), compatible nouns."""
-    if left.side and right.side and left.side != right.side:
+    """Same group and place (when said), same side, both proposed or both done, nouns."""
+    a, b = left.figure, right.figure
+    if a.place and b.place and a.place != b.place:
+        return False
+    if not groups_compatible(a.group, b.group):
+        return False
+    side_a, side_b = _side(left), _side(right)
+    if side_a and side_b and side_a != side_b:
         return False
     if left.proposed != right.proposed and not _overlap(left.figure, right.figure):
         return False
     if left.scope and right.scope and left.scope != right.scope:
         return False
+    same_group = a.group is not None and a.group == b.group
     if not (left.scope == right.scope == "total"):
         low = min(left.figure.bounds[1], right.figure.bounds[1])
         high = max(left.figure.bounds[0], right.figure.bounds[0])
         if high > MAX_RATIO * max(low, 1.0):
             return False
-    return counted_compatible(measure, left.counted, right.counted)
+    # "two US soldiers" and "two American troops", "88 people working for UNRWA" and "88
+    # workers with UNRWA": one group said by both counts the same people, whatever the noun.
+    return same_group or counted_compatible(measure, left.counted, right.counted)
 
 
 def _overlap(left: Figure, right: Figure) -> bool:
@@ -273,6 +334,10 @@ def _group_score(
     alignment: SentenceAlignment,
 ) -> float | None:
     """Best context score over the compatible figure pairs of two groups, or None."""
+    group_left, group_right = _group_of(left), _group_of(right)
+    if not groups_compatible(group_left, group_right):
+        return None
+    same_group = SAME_GROUP_BONUS if group_left and group_left == group_right else 0.0
     best: float | None = None
     for a in left:
         for b in right:
@@ -286,8 +351,23 @@ def _group_score(
             value = a.figure.value
             if value is not None and value >= SAME_VALUE_FLOOR and value == b.figure.value:
                 score += 0.3
+            score += same_group
             best = score if best is None else max(best, score)
     return best
+
+
+_PLACE_SIDES = {"Israel": "israel", "Gaza": "gaza", "West Bank": "gaza"}
+
+
+def _side(placed: _Placed) -> str | None:
+    """The side of the war a casualty figure counts on: its place when said, else its cues."""
+    place = placed.figure.place
+    return _PLACE_SIDES.get(place, placed.side) if place else placed.side
+
+
+def _group_of(placed: Sequence[_Placed]) -> str | None:
+    """The group a set of figures says it counts (the first one that says)."""
+    return next((p.figure.group for p in placed if p.figure.group), None)
 
 
 def _match_groups(
@@ -316,17 +396,6 @@ def _match_groups(
     return pairs
 
 
-def figures_status(a: Sequence[Figure], b: Sequence[Figure]) -> FigureStatus:
-    """Agree when every figure on each side overlaps one on the other; else differ."""
-    if not a:
-        return FigureStatus.B_ONLY
-    if not b:
-        return FigureStatus.A_ONLY
-    covered_a = all(any(_overlap(x, y) for y in b) for x in a)
-    covered_b = all(any(_overlap(y, x) for x in a) for y in b)
-    return FigureStatus.AGREE if covered_a and covered_b else FigureStatus.DIFFER
-
-
 def _difference(a: Sequence[Figure], b: Sequence[Figure]) -> float | None:
     """B - a for the first single values of each side, when they differ."""
     value_a = next((f.value for f in a if f.value is not None), None)
@@ -336,13 +405,30 @@ def _difference(a: Sequence[Figure], b: Sequence[Figure]) -> float | None:
     return value_b - value_a
 
 
-def _row(measure: str, a: Sequence[_Placed], b: Sequence[_Placed]) -> FigureRow:
+def _row(
+    measure: str,
+    a: Sequence[_Placed],
+    b: Sequence[_Placed],
+    dates: tuple[date | None, date | None],
+) -> FigureRow:
     """Build one row of the figure table."""
     figures_a = tuple(p.figure for p in a)
     figures_b = tuple(p.figure for p in b)
-    status = figures_status(figures_a, figures_b)
-    difference = _difference(figures_a, figures_b) if status is FigureStatus.DIFFER else None
-    return FigureRow(measure, figures_a, figures_b, status, difference)
+    named = measure if not measure.startswith(_COUNTED_PREFIX) else None
+    status, note = figures_status(named, figures_a, figures_b, dates)
+    differs = status in (FigureStatus.DIFFER, FigureStatus.UPDATED, FigureStatus.CONSISTENT)
+    everyone = (*figures_a, *figures_b)
+    return FigureRow(
+        named,
+        figures_a,
+        figures_b,
+        status,
+        _difference(figures_a, figures_b) if differs else None,
+        group=next((f.group for f in everyone if f.group), None),
+        place=next((f.place for f in everyone if f.place), None),
+        note=note,
+        counted=None if named else measure.removeprefix(_COUNTED_PREFIX),
+    )
 
 
 def pair_figures(a: Article, b: Article, alignment: SentenceAlignment) -> tuple[FigureRow, ...]:
@@ -358,22 +444,26 @@ def pair_figures(a: Article, b: Article, alignment: SentenceAlignment) -> tuple[
     """
     placed_a = _place(a, "a", alignment)
     placed_b = _place(b, "b", alignment)
-    measures = sorted({p.figure.measure for p in (*placed_a, *placed_b) if p.figure.measure})
+    dates = (a.published, b.published)
+    measures = sorted({p.key for p in (*placed_a, *placed_b) if p.key})
     keyed: list[tuple[tuple[int, int, int], FigureRow]] = []
     for measure in measures:
-        groups_a = _group(measure, [p for p in placed_a if p.figure.measure == measure])
-        groups_b = _group(measure, [p for p in placed_b if p.figure.measure == measure])
+        groups_a = _group(measure, [p for p in placed_a if p.key == measure])
+        groups_b = _group(measure, [p for p in placed_b if p.key == measure])
         pairs = _match_groups(measure, groups_a, groups_b, alignment)
         paired_a = {i for i, _ in pairs}
         paired_b = {j for _, j in pairs}
         for i, j in pairs:
-            keyed.append((_position(0, groups_a[i]), _row(measure, groups_a[i], groups_b[j])))
+            row = _row(measure, groups_a[i], groups_b[j], dates)
+            keyed.append((_position(0, groups_a[i]), row))
+        if measure.startswith(_COUNTED_PREFIX):
+            continue  # figures without a measure show only when the other report has them
         for i, group in enumerate(groups_a):
             if i not in paired_a:
-                keyed.append((_position(0, group), _row(measure, group, ())))
+                keyed.append((_position(0, group), _row(measure, group, (), dates)))
         for j, group in enumerate(groups_b):
             if j not in paired_b:
-                keyed.append((_position(1, group), _row(measure, (), group)))
+                keyed.append((_position(1, group), _row(measure, (), group, dates)))
     keyed.sort(key=lambda item: item[0])
     return tuple(row for _, row in keyed)
 

@@ -62,6 +62,7 @@ _PREDICATE_RE = re.compile(
     r"|still|being|been|died|die)\b(?:\s+[\w'’-]+){0,3}",
     re.IGNORECASE,
 )
+_LIST_COMMA_RE = re.compile(r"(?:[ \u00a0]+[A-Z][a-z]+)?[ \u00a0]*,[ \u00a0]*")
 _CHILD_RE = re.compile(r"\b(?:including|among\s+them|among\s+whom)[\s,]*$", re.IGNORECASE)
 _NUMBER_OF_RE = re.compile(
     r"\b(?:number|total|tally|count)\s+of\s+(?:the\s+|its\s+|their\s+)?([A-Za-z]+)(?:\s+([A-Za-z]+))?"
@@ -157,6 +158,8 @@ class Classifier:
         between = self._text[start:end]
         if _CHILD_RE.search(between):
             return True
+        if _LIST_COMMA_RE.fullmatch(between):
+            return True  # "releases 13 Israeli, at least 10 Thai hostages"
         return bool(_LINK_RE.search(between)) and not self._cues(start, end)
 
     def _local(

@@ -282,7 +282,13 @@ def _figure(
 ) -> Figure:
     """Build the public Figure from a classified candidate."""
     counts_people = cand.measure not in _NOT_PEOPLE_MEASURES
-    place = figure_place(text[sentence[0] : sentence[1]], *_within(cand, sentence))
+    captives = (cand.measure or "").startswith(("hostages", "prisoners", "dead_hostages"))
+    place = figure_place(
+        text[sentence[0] : sentence[1]],
+        *_within(cand, sentence),
+        bare_names=not captives,
+        events=not captives or cand.measure == "hostages_taken",
+    )
     attribution = None
     if attributions:  # the nearest one: 0 when it touches the figure
         a, b = min(attributions, key=lambda s: max(s[0] - cand.end, cand.start - s[1], 0))

@@ -139,6 +139,8 @@ _STAFF_AFTER_RE = re.compile(
     r"^[ \u00a0]+(?:working\s+(?:for|with)|employed\s+by|with|of)\s+(?:the\s+)?"
     r"(?:UNRWA|UN|U\.N\.|United\s+Nations)\b"
 )
+_ELIDED_NATIONALITY_RE = re.compile(r"^[ \u00a0]+([A-Z][a-z]+)(?=[ \u00a0]*(?:,|and\b|or\b))")
+"""A nationality whose noun is elided: "releases 13 Israeli, at least 10 Thai hostages"."""
 _CATEGORY_AFTER_RE = re.compile(
     r"^[ \u00a0]*(?:—|–|-|,)?[ \u00a0]*(?:(?:killed|wounded|injured|dead)\s+)?"
     r"(?:were|are|being)?\s*(?:mostly\s+|mainly\s+|all\s+)?"
@@ -158,6 +160,9 @@ def figure_group(phrase: str, following: str = "") -> str | None:
             UNRWA").
     """
     if following:
+        elided = _ELIDED_NATIONALITY_RE.match(following)
+        if elided is not None and not _WORD.search(phrase.split()[-1] if phrase.split() else ""):
+            return _NATIONALS.get(elided.group(1).lower())
         if _STAFF_AFTER_RE.match(following):
             return "UN staff"
         country = _FROM_COUNTRY_RE.match(following)
@@ -214,8 +219,8 @@ _PLACES: tuple[tuple[str, str, str], ...] = (
         r"|Nova\s+(?:music\s+)?festival|music\s+festival|southern\s+Israel"
         r"|(?:October|Oct\.?)\s+7(?:th)?(?:['’]s)?\s+(?:\w+\s+)?(?:attacks?|assault|massacre|rampage|raid)"
         r"|7\s+October(?:['’]s)?\s+(?:\w+\s+)?(?:attacks?|assault|massacre|rampage|raid)"
-        r"|Hamas(?:['’]s?)?\s+(?:\w+\s+){0,2}(?:attacks?|assault|incursion|rampage|raid)"
-        r"|Hamas\s+(?:gunmen|militants|fighters|attackers)\s+(?:also\s+)?(?:killed|murdered)"
+        r"|Hamas(?:['’]s?)?\s+(?:\w+\s+){0,2}(?:attack(?:s|ed)?|assault|incursion|rampage|raid)"
+        r"|Hamas\s+(?:(?:gunmen|militants|fighters|attackers)\s+)?(?:also\s+)?(?:killed|murdered)"
         r"|(?:killed|murdered|slain)\s+by\s+Hamas|attacks?\s+on\s+Israel",
     ),
     ("Lebanon", r"Lebanon|southern\s+Lebanon|Beirut", r"southern\s+Lebanon"),
@@ -226,10 +231,10 @@ _PLACES: tuple[tuple[str, str, str], ...] = (
     ("Egypt", r"Egypt|Sinai|Cairo", r"Sinai"),
     ("Iran", r"Iran|Tehran", r"Tehran"),
 )
-_LOCATIVE = r"(?:in|inside|across|throughout|from|at|near|into|within|to)\s+(?:the\s+)?"
+_LOCATIVE = r"(?:in|inside|across|throughout|from|at|near|into|within)\s+(?:the\s+)?"
 _STRONG = "|".join(
-    rf"(?P<s{n}>\b{_LOCATIVE}(?:{names})\b|\b(?:{cues})\b|\b(?:{names})['’]s?\s+(?:\w+\s+)?"
-    rf"(?:health\s+)?(?:ministry|authorities|death\s+toll|toll)\b)"
+    rf"(?P<s{n}>\b{_LOCATIVE}(?:{names})\b|\b(?:{names})['’]s?\s+(?:\w+\s+)?"
+    rf"(?:health\s+)?(?:ministry|authorities|death\s+toll|toll)\b)|(?P<e{n}>\b(?:{cues})\b)"
     for n, (_, names, cues) in enumerate(_PLACES)
 )
 _WEAK = "|".join(
@@ -238,8 +243,8 @@ _WEAK = "|".join(
     if name in ("Gaza", "Israel", "West Bank")
 )
 _PLACE_RE = re.compile(f"{_STRONG}|{_WEAK}")
-"""A place named with a locative, by a town or event of it, or as a toll's owner (strong);
-a bare name (weak)."""
+"""A place named with a locative or as a toll's owner (s), a town or event of it (e), or a
+bare name (w, weak)."""
 _CLAUSE_BREAK_RE = re.compile(
     r"[;:—–]|\s-\s|\b(?:after|since|while|when|because|before|whereas|although|but)\b"
 )
@@ -252,32 +257,63 @@ _GAZA_SIDE = re.compile(
 """Cues that put a casualty in Gaza without naming it (its health ministry, Israel's strikes)."""
 WEAK_WEIGHT = 0.5
 """How much a bare name counts against a place named with a locative."""
+_JOINED_RE = re.compile(r"\s*(?:,|and|or|,\s+and)\s+(?:the\s+|in\s+(?:the\s+)?)?")
+"""Two places named together ("Gaza and the West Bank"): the figure counts in both."""
+AMBIGUOUS_RATIO = 1.25
+"""Two places whose weights are closer than this leave the place unsaid."""
 OTHER_CLAUSE_WEIGHT = 0.3
 """How much a place in another clause of the sentence counts."""
 
 
-def figure_place(sentence: str, start: int, end: int) -> str | None:
-    """Where the figure at [start, end) of `sentence` counts, or None when it does not say."""
+def figure_place(
+    sentence: str, start: int, end: int, *, bare_names: bool = True, events: bool = True
+) -> str | None:
+    """Where the figure at [start, end) of `sentence` counts, or None when it does not say.
+
+    Args:
+        sentence: The figure's sentence.
+        start: Where the figure starts in it.
+        end: Where it ends.
+        bare_names: Whether a place named without a locative counts (weakly). Not for
+            captives: "Israel says 129 hostages remain" does not put the hostages in Israel.
+        events: Whether a town or an event names the place ("the 7 October attack" is in
+            Israel, but hostages released after it are not).
+    """
     breaks = [m.start() for m in _CLAUSE_BREAK_RE.finditer(sentence)]
     clause = (
         max((b for b in breaks if b <= start), default=0),
         min((b for b in breaks if b >= end), default=len(sentence)),
     )
-    best: tuple[float, str] | None = None
+    weights: dict[str, float] = {}
+    joint: set[str] = set()
+    previous: tuple[int, str] | None = None
     for match in _PLACE_RE.finditer(sentence):
         group = match.lastgroup or ""
+        if (group[0] == "w" and not bare_names) or (group[0] == "e" and not events):
+            continue
         name = _PLACES[int(group[1:])][0]
         if name == "Israel" and _is_israeli_strike(sentence, match):
             continue
+        if (
+            previous
+            and previous[1] != name
+            and _JOINED_RE.fullmatch(sentence, previous[0], match.start())
+        ):
+            joint.update((previous[1], name))  # "in Gaza and the West Bank"
+        previous = (match.end(), name)
         distance = min(abs(match.start() - end), abs(start - match.end()))
-        weight = (1.0 if group[0] == "s" else WEAK_WEIGHT) / (1.0 + distance / 60.0)
+        weight = (WEAK_WEIGHT if group[0] == "w" else 1.0) / (1.0 + distance / 60.0)
         if not clause[0] <= match.start() < clause[1]:
             weight *= OTHER_CLAUSE_WEIGHT
-        if best is None or weight > best[0]:
-            best = (weight, name)
-    if best is None and _GAZA_SIDE.search(sentence):
-        return "Gaza"
-    return None if best is None else best[1]
+        weights[name] = max(weight, weights.get(name, 0.0))
+    if not weights:
+        return "Gaza" if _GAZA_SIDE.search(sentence) else None
+    ranked = sorted(weights.items(), key=lambda item: -item[1])
+    if ranked[0][0] in joint:
+        return None
+    if len(ranked) > 1 and ranked[1][1] * AMBIGUOUS_RATIO > ranked[0][1]:
+        return None  # "in Gaza and the West Bank, 765 people": two places, no one place
+    return ranked[0][0]
 
 
 def _is_israeli_strike(sentence: str, match: re.Match[str]) -> bool:

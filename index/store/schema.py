@@ -15,8 +15,9 @@ from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, STORED, Schema
 
 from index.store.analysis import NewsText, news_analyzer
 
-SCHEMA_VERSION = 1
-"""Bump when the schema, the analyzer or the payload format changes (forces a rebuild)."""
+SCHEMA_VERSION = 2
+"""Bump when the schema, the analyzer, the payload format or the extraction changes (forces a
+rebuild). 2: figures gained unit, group and place, and title figures and mentions."""
 
 TITLE_BOOST = 1.5
 """BM25F weight of the title relative to the body (tuned on Cranfield, see benchmarks/)."""

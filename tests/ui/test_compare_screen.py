@@ -60,7 +60,7 @@ def panes(screen: CompareScreen) -> tuple[ComparePane, ComparePane]:
 
 
 async def test_compare_screen_shows_both_reports(seeds: Library, settle: Settle) -> None:
-    """A is 004 on the left, B is 002 on the right; the table has killed 1,160 vs 1,200 differ."""
+    """A is 004 on the left, B is 002 on the right; killed 1,160 vs 1,200 is consistent."""
     app = NewsdeskApp(seeds)
     async with app.run_test(size=WIDE) as pilot:
         screen = await open_compare(app, pilot, settle)
@@ -73,30 +73,39 @@ async def test_compare_screen_shows_both_reports(seeds: Library, settle: Settle)
         killed = [
             line
             for line in screen.query_one(ComparisonSummary).figures
-            if line.measure == "killed" and "1,160" in line.a
+            if line.measure == "killed · Israel" and "1,160" in line.a
         ]
         assert len(killed) == 1
         assert killed[0].b == "1,200 people"
-        assert killed[0].status is FigureStatus.DIFFER
+        assert killed[0].status is FigureStatus.CONSISTENT
         assert "AFP count" in killed[0].attributions
+        gaza = next(
+            line
+            for line in screen.query_one(ComparisonSummary).figures
+            if line.measure.startswith("killed") and "27,840" in line.a
+        )
+        assert gaza.status is FigureStatus.DIFFER
 
 
 async def test_compare_screen_marks_disagreeing_figures_in_both_panes(
     seeds: Library, settle: Settle
 ) -> None:
-    """The differing figures get a ≠ gutter cue in the paragraphs that hold them, on each side."""
+    """The differing Gaza tolls get a ≠ gutter cue in the paragraphs that hold them, each side."""
     app = NewsdeskApp(seeds)
     async with app.run_test(size=WIDE) as pilot:
         screen = await open_compare(app, pilot, settle)
         left, right = panes(screen)
         assert left.article is not None
         assert right.article is not None
-        a_para = next(f.paragraph for f in left.article.figures if "1,160" in f.text)
-        b_para = next(f.paragraph for f in right.article.figures if f.text == "1,200 people")
+        a_para = next(f.paragraph for f in left.article.figures if "27,840" in f.text)
+        b_para = next(f.paragraph for f in right.article.figures if "34,600" in f.text)
+        consistent = next(f.paragraph for f in left.article.figures if "1,160" in f.text)
         assert a_para is not None
         assert b_para is not None
+        assert consistent is not None
         assert "≠" in left.row(a_para).cues
         assert "≠" in right.row(b_para).cues
+        assert "≠" not in left.row(consistent).cues
         assert left.row(0).cues[1] in "A=≈B"
 
 
@@ -125,7 +134,7 @@ async def test_compare_screen_sync_scroll(seeds: Library, settle: Settle) -> Non
 
 
 async def test_compare_screen_jumps_to_differences(seeds: Library, settle: Settle) -> None:
-    """`]` lands both panes on the 1,160-vs-1,200 figures with both attributions; `[` goes back."""
+    """`]` lands both panes on the differing Gaza tolls with both attributions; `[` goes back."""
     app = NewsdeskApp(seeds)
     async with app.run_test(size=NARROW) as pilot:
         screen = await open_compare(app, pilot, settle)
@@ -137,14 +146,17 @@ async def test_compare_screen_jumps_to_differences(seeds: Library, settle: Settl
         count = len(screen.differences)
         assert screen.current == 0
         assert (
-            f"1/{count}: killed — more than 1,160 vs 1,200 (according to an AFP"
+            f"1/{count}: killed · Palestinians · Gaza — 27,840 vs more than 34,600 (according"
             in screen.status_text
         )
-        a_fig = next(f for f in left.article.figures if "1,160" in f.text)
-        b_fig = next(f for f in right.article.figures if f.text == "1,200 people")
+        a_fig = next(f for f in left.article.figures if "27,840" in f.text)
+        b_fig = next(f for f in right.article.figures if "34,600" in f.text)
         assert (left.cursor, right.cursor) == (a_fig.paragraph, b_fig.paragraph)
-        assert left.top_paragraph()[0] == a_fig.paragraph
-        assert right.top_paragraph()[0] == b_fig.paragraph
+        assert a_fig.paragraph is not None
+        assert b_fig.paragraph is not None
+        # Scrolled to the figure (as far as the end of the report allows).
+        assert 0 < left.top_paragraph()[0] <= a_fig.paragraph
+        assert 0 < right.top_paragraph()[0] <= b_fig.paragraph
         await pilot.press("right_square_bracket")
         assert screen.current == 1
         assert screen.status_text.count(f"2/{count}: ") == 1
@@ -169,7 +181,7 @@ async def test_compare_screen_swaps_sides(seeds: Library, settle: Settle) -> Non
             line for line in screen.query_one(ComparisonSummary).figures if line.a == "1,200 people"
         )
         assert "1,160" in killed.b
-        assert killed.status is FigureStatus.DIFFER
+        assert killed.status is FigureStatus.CONSISTENT
         assert (screen.a_id, screen.b_id) == (left.article.id, right.article.id)
 
 
@@ -253,3 +265,22 @@ async def test_open_comparison_picks_then_compares(seeds: Library, settle: Settl
         await settle(pilot)
         assert isinstance(app.screen, CompareScreen)
         assert (app.screen.a_id, app.screen.b_id) == (a, seeds.related(a)[0].article.id)
+
+
+async def test_compare_screen_steps_through_figure_differences(
+    seeds: Library, settle: Settle
+) -> None:
+    """`}` and `{` visit only the figures that part ways, never an only-in-one passage."""
+    app = NewsdeskApp(seeds)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_compare(app, pilot, settle)
+        assert screen.figure_stops >= 1
+        for _ in range(screen.figure_stops + 1):
+            await pilot.press("right_curly_bracket")
+            await settle(pilot)
+            assert screen.current is not None
+            assert screen.current < screen.figure_stops
+            assert ": only in" not in screen.status_text
+        await pilot.press("left_curly_bracket")
+        assert screen.current is not None
+        assert screen.current < screen.figure_stops

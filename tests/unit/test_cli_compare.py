@@ -39,8 +39,11 @@ def test_compare_json_has_contract_and_titles(
     assert (data["a"], data["b"]) == ("seed002", "seed004")
     assert {"alignment", "figures", "parties", "a_title", "b_title"} <= set(data)
     israel = next(r for r in data["figures"] if r["a"] and r["a"][0]["value"] == 1200)
-    assert israel["status"] == "differ"
+    assert israel["status"] == "consistent"
+    assert israel["note"] == "1,200 (1,200) and more than 1,160 (1,160–1,740) overlap"
     assert israel["b"][0]["value"] == 1160
+    gaza = next(r for r in data["figures"] if r["a"] and r["a"][0]["value"] == 34600)
+    assert (gaza["status"], gaza["place"]) == ("differ", "Gaza")
     assert {"both", "a_only", "b_only"} <= set(data["parties"])
 
 
@@ -56,6 +59,7 @@ def test_compare_rich_output_words_every_cue(
     figures, parties, passages = (out.index(t) for t in ("Figures by", "Parties", "Aligned"))
     assert figures < parties < passages
     assert "≠ differ" in out
+    assert "≈ consistent" in out
     assert "✓ agree" in out
     assert "more than 1,160 people" in out
     assert "≈ similar" in out

@@ -128,7 +128,7 @@ def test_compare_articles_aligns_and_pairs_figures() -> None:
     }
     assert {(0, 2), (1, 1)} <= pairs
     (row,) = comparison.figures
-    assert row.status is FigureStatus.DIFFER
+    assert row.status is FigureStatus.CONSISTENT
     assert row.difference == -40
 
 
@@ -188,7 +188,9 @@ def test_comparison_as_json_has_contract_fields() -> None:
     first = figures[0]
     assert isinstance(first, dict)
     assert first["measure"] == "killed"
-    assert first["status"] == "differ"
+    assert first["status"] == "consistent"
+    assert first["note"] == "1,200 (1,200) and more than 1,160 (1,160–1,740) overlap"
+    assert {"group", "place"} <= set(first)
     assert first["difference"] == -40
     parties = data["parties"]
     assert isinstance(parties, dict)
@@ -231,12 +233,12 @@ def _seed(seeds_dir: Path, prefix: str) -> Article:
 
 
 def test_compare_seeds_002_004_tolls_and_hostages(seeds_dir: Path) -> None:
-    """Seeds 002 vs 004: 1,200 vs more than 1,160 differ; 250 vs around 250 agree."""
+    """Seeds 002 vs 004: 1,200 vs more than 1,160 are consistent; 250 vs around 250 agree."""
     comparison = compare_articles(_seed(seeds_dir, "002"), _seed(seeds_dir, "004"))
     rows = {(r.measure, r.a[0].text): r for r in comparison.figures if r.a}
     israel = rows[("killed", "1,200 people")]
     assert [f.text for f in israel.b] == ["more than 1,160 people"]
-    assert israel.status is FigureStatus.DIFFER
+    assert israel.status is FigureStatus.CONSISTENT
     assert israel.b[0].attribution is not None
     taken = next(r for r in comparison.figures if r.measure == "hostages_taken")
     assert taken.status is FigureStatus.AGREE
@@ -252,9 +254,14 @@ def test_compare_seeds_003_004_hostages_held(seeds_dir: Path) -> None:
     assert [f.value for f in held.a] == [129]
     assert [f.value for f in held.b] == [132]
     assert held.status is FigureStatus.DIFFER
-    killed = [r for r in comparison.figures if r.measure == "killed" and r.a and r.b]
-    assert sorted(r.a[0].value or 0 for r in killed) == [1200, 20000]
-    assert all(r.status is FigureStatus.DIFFER for r in killed)
+    killed = {
+        r.a[0].value or 0: r for r in comparison.figures if r.measure == "killed" and r.a and r.b
+    }
+    assert sorted(killed) == [1200, 20000]
+    # Gaza: nearly 20,000 vs 27,840 (both undated) differ; Israel: about 1,200 vs more than
+    # 1,160 overlap once read as intervals.
+    assert killed[20000].status is FigureStatus.DIFFER
+    assert killed[1200].status is FigureStatus.CONSISTENT
 
 
 def test_compare_seeds_000_004_no_cross_event_pairs(seeds_dir: Path) -> None:
@@ -269,3 +276,61 @@ def test_compare_seeds_000_004_no_cross_event_pairs(seeds_dir: Path) -> None:
     released = [r for r in comparison.figures if r.measure == "hostages_released"]
     assert sorted(str(r.status) for r in released) == ["a_only", "b_only"]
     assert "Hamas" in {name for name, _, _ in comparison.parties.both}
+
+
+def _article_of(name: str, text: str, published: str | None = None) -> Article:
+    """An article parsed from one paragraph of text, optionally dated."""
+    from datetime import date
+
+    from index.extract.figures import find_figures
+
+    paragraphs = (text,)
+    return Article(
+        ArticleId(name),
+        f"{name}.txt",
+        name,
+        None,
+        None,
+        date.fromisoformat(published) if published else None,
+        PublishedHow.STATED if published else PublishedHow.UNKNOWN,
+        (),
+        paragraphs,
+        tuple(find_figures(paragraphs)),
+        (),
+    )
+
+
+def test_compare_counts_like_with_like_by_place() -> None:
+    """Killed in Israel and killed in Gaza are two quantities, never one "differ"."""
+    a = _article_of("a", "More than 1,400 people were killed in Israel on 7 October.")
+    b = _article_of("b", "More than 4,000 people have been killed in Gaza.")
+    rows = compare_articles(a, b).figures
+    assert sorted((str(r.status), r.place) for r in rows) == [
+        ("a_only", "Israel"),
+        ("b_only", "Gaza"),
+    ]
+
+
+def test_compare_same_group_agrees_whatever_the_noun() -> None:
+    """ "two US soldiers" and "two American troops" wounded: the same count, agree."""
+    a = _article_of("a", "Two US soldiers were wounded in the attack.")
+    b = _article_of("b", "Two American troops were wounded in the attack.")
+    (row,) = compare_articles(a, b).figures
+    assert (row.status, row.group) == (FigureStatus.AGREE, "US soldiers")
+
+
+def test_compare_figures_without_a_measure_pair_by_their_noun() -> None:
+    """ "28 premature babies" and "28 babies" pair (no measure); unpaired ones make no row."""
+    a = _article_of("a", "The 28 premature babies were taken to Egypt. Five trucks waited.")
+    b = _article_of("b", "Doctors said 28 babies had been moved.")
+    rows = compare_articles(a, b).figures
+    babies = [r for r in rows if r.measure is None]
+    assert [(r.counted, str(r.status)) for r in babies] == [("babies", "agree")]
+
+
+def test_compare_running_total_of_another_day_is_updated() -> None:
+    """Two dated reports of the Gaza toll: an update, with the date gap in the note."""
+    a = _article_of("a", "More than 5,000 people have been killed in Gaza.", "2023-10-23")
+    b = _article_of("b", "The toll in Gaza has risen to 27,840 killed.", "2024-02-21")
+    (row,) = compare_articles(a, b).figures
+    assert (row.status, row.note) == (FigureStatus.UPDATED, "B is 121 days later")

@@ -16,7 +16,7 @@ from index import (
     Library,
     PartyComparison,
 )
-from tui.screens.compare_nav import Side, correspondence, differences, swap
+from tui.screens.compare_nav import Side, correspondence, differences
 
 
 @pytest.fixture(scope="module")
@@ -46,19 +46,26 @@ def test_correspondence_fills_unaligned_paragraphs() -> None:
 
 
 def test_differences_put_differing_figures_first(seeds: Library) -> None:
-    """004 vs 002: the first stop is killed 1,160 vs 1,200 with both attributions."""
+    """004 vs 002: the first stop is the Gaza toll, 27,840 vs more than 34,600, sourced.
+
+    The Israeli toll (more than 1,160 vs 1,200) is consistent once read as intervals, so it
+    is no stop.
+    """
     a, b = seeds.article("4728"), seeds.article("15b3")
     stops = differences(seeds.compare(a.id, b.id), a, b)
-    assert stops[0].label.startswith("killed — more than 1,160 vs 1,200 (according to an AFP")
-    assert stops[0].label.endswith("/ —)")
-    assert a.paragraphs[stops[0].a.paragraph][stops[0].a.start : stops[0].a.end].count("1,160") == 1
+    assert stops[0].label.startswith("killed · Palestinians · Gaza — 27,840 vs more than 34,600")
+    assert "according to the Hamas Ministry of Health" in stops[0].label
+    assert (
+        a.paragraphs[stops[0].a.paragraph][stops[0].a.start : stops[0].a.end].count("27,840") == 1
+    )
+    assert not any("1,160" in stop.label for stop in stops)
     assert any(stop.label.startswith("only in B") for stop in stops)
 
 
 def test_swap_mirrors_the_comparison(seeds: Library) -> None:
     """Swapping exchanges sides, only-kinds and statuses; swapping twice is the identity."""
     comparison = seeds.compare("4728", "15b3")
-    mirrored = swap(comparison)
+    mirrored = comparison.swapped()
     assert (mirrored.a, mirrored.b) == (comparison.b, comparison.a)
     assert [p.kind for p in mirrored.alignment].count(AlignKind.B_ONLY) == [
         p.kind for p in comparison.alignment
@@ -66,4 +73,4 @@ def test_swap_mirrors_the_comparison(seeds: Library) -> None:
     assert [r.status for r in mirrored.figures].count(FigureStatus.B_ONLY) == [
         r.status for r in comparison.figures
     ].count(FigureStatus.A_ONLY)
-    assert swap(mirrored) == comparison
+    assert mirrored.swapped() == comparison

@@ -19,6 +19,8 @@ SHOWN = {
     "question_mark": "?",
     "left_square_bracket": "[",
     "right_square_bracket": "]",
+    "left_curly_bracket": "{",
+    "right_curly_bracket": "}",
     "escape": "Esc",
     "f1": "F1",
     "enter": "Enter",

@@ -8,9 +8,10 @@ from index.compare.alignment import align_sentences
 from index.compare.figure_pairing import (
     counted_compatible,
     figure_side,
-    figures_status,
+    groups_compatible,
     pair_figures,
 )
+from index.compare.figure_status import figures_status
 from index.compare.models import FigureRow, FigureStatus
 from index.models import Article, ArticleId, Figure, PublishedHow
 
@@ -134,11 +135,12 @@ def _row_with(rows: Sequence[FigureRow], text_a: str) -> FigureRow:
 
 
 def test_pair_figures_israel_toll_differs() -> None:
-    """1,200 vs more than 1,160 killed in Israel pair, differ, and carry the difference."""
+    """1,200 vs more than 1,160 killed in Israel pair, are consistent, carry the difference."""
     rows = _pair(*_seed_like())
     row = _row_with(rows, "1,200 people")
     assert [f.text for f in row.b] == ["more than 1,160 people"]
-    assert row.status is FigureStatus.DIFFER
+    assert row.status is FigureStatus.CONSISTENT
+    assert row.note == "1,200 (1,200) and more than 1,160 (1,160–1,740) overlap"
     assert row.difference == -40
 
 
@@ -223,16 +225,24 @@ def test_pair_figures_without_measure_are_ignored() -> None:
     assert [str(row.status) for row in rows] == ["b_only"]
 
 
-def test_figures_status_ranges_overlap_agree() -> None:
-    """A range overlapping a single value agrees; disjoint ones differ."""
+def test_figures_status_ranges_overlap_are_consistent() -> None:
+    """A range holding a single value is consistent with it; disjoint ones differ."""
     text = ("between 30 and 40 prisoners; 35 prisoners; 50 prisoners",)
     ranged = _figure(text, "between 30 and 40", None, "released", low=30, high=40)
     inside = _figure(text, "35 prisoners", 35, "released")
     outside = _figure(text, "50 prisoners", 50, "released")
-    assert figures_status([ranged], [inside]) is FigureStatus.AGREE
-    assert figures_status([ranged], [outside]) is FigureStatus.DIFFER
-    assert figures_status([], [outside]) is FigureStatus.B_ONLY
-    assert figures_status([ranged], []) is FigureStatus.A_ONLY
+    assert figures_status("released", [ranged], [inside])[0] is FigureStatus.CONSISTENT
+    assert figures_status("released", [ranged], [outside])[0] is FigureStatus.DIFFER
+    assert figures_status("released", [], [outside])[0] is FigureStatus.B_ONLY
+    assert figures_status("released", [ranged], [])[0] is FigureStatus.A_ONLY
+
+
+def test_groups_compatible_nationality_with_unsaid_but_not_a_part() -> None:
+    """ "13 hostages" may be "13 Israeli hostages"; "1,500 children" is not "4,000 people"."""
+    assert groups_compatible(None, "Israelis")
+    assert groups_compatible("Israelis", "Israelis")
+    assert not groups_compatible(None, "children")
+    assert not groups_compatible("Israelis", "Thais")
 
 
 def test_figure_side_reads_the_nearest_cues() -> None:
@@ -266,7 +276,7 @@ def test_pair_figures_proposal_not_paired_with_what_happened() -> None:
 
 
 def test_pair_figures_pronoun_counted_pairs() -> None:
-    """ "some 240 others" abducted pairs with "around 250 people" kidnapped: differ."""
+    """ "some 240 others" abducted pairs with "around 250 people" kidnapped: consistent."""
     a_text = ("Nearly 1,200 people were killed and some 240 others abducted.",)
     b_text = ("Around 250 people were kidnapped.",)
     a = _article(
@@ -278,5 +288,5 @@ def test_pair_figures_pronoun_counted_pairs() -> None:
         [_figure(b_text, "Around 250 people", 250, "hostages_taken", "people", "about")],
     )
     (row,) = _pair(a, b)
-    assert row.status is FigureStatus.DIFFER
+    assert row.status is FigureStatus.CONSISTENT
     assert row.difference == 10

@@ -30,9 +30,9 @@ from tui.screens.compare_nav import (
     correspondence,
     differences,
     differing_spans,
+    figure_differences,
     place_of,
     shading,
-    swap,
 )
 from tui.screens.pick_article import PickArticleDialog
 from tui.widgets.compare_pane import ComparePane
@@ -81,6 +81,8 @@ class CompareScreen(BookmarkingScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right_square_bracket", "difference(1)", "Next difference"),
         Binding("left_square_bracket", "difference(-1)", "Previous difference"),
+        Binding("right_curly_bracket", "figure_difference(1)", "Next figure ≠"),
+        Binding("left_curly_bracket", "figure_difference(-1)", "Previous figure ≠", show=False),
         Binding("s", "toggle_sync", "Sync scroll"),
         Binding("x", "swap", "Swap A/B"),
         Binding("t", "toggle_summary", "Summary"),
@@ -108,6 +110,8 @@ class CompareScreen(BookmarkingScreen):
         self.sync = True
         """Scrolling one pane scrolls the other to the corresponding paragraph."""
         self.differences: list[Difference] = []
+        self.figure_stops = 0
+        """How many of `differences` (the first ones) are differing figures."""
         self.current: int | None = None
         """Index into `differences` of the difference shown, or None before `]`/`[`."""
         self._maps: dict[Side, list[int | None]] = {}
@@ -192,21 +196,33 @@ class CompareScreen(BookmarkingScreen):
                 first = body[0]
                 self.pane(side).move_to(body[0].paragraph, first.start, first.end)
                 self.pane(side).scroll_to_paragraph(body[0].paragraph)
-        self._set_status(Content(f"{row.measure.replace('_', ' ')}: {row.status}"))
+        self._set_status(Content(f"{row.label}: {row.status}"))
 
     # --- actions ------------------------------------------------------------------
 
     def action_difference(self, step: int) -> None:
-        """Go to the next/previous difference in both panes."""
+        """Go to the next/previous difference (figures, then passages) in both panes."""
         if not self.differences:
             self.notify("No differences between these reports")
             return
-        count = len(self.differences)
-        if self.current is None:
+        self._step(self.differences, step)
+
+    def action_figure_difference(self, step: int) -> None:
+        """Go to the next/previous figure that differs (or was updated) in both panes."""
+        figures = self.differences[: self.figure_stops]
+        if not figures:
+            self.notify("No figures differ between these reports")
+            return
+        self._step(figures, step)
+
+    def _step(self, stops: list[Difference], step: int) -> None:
+        """Move `current` through `stops` (which start the `differences` list) and go there."""
+        count = len(stops)
+        if self.current is None or self.current >= count:
             self.current = 0 if step > 0 else count - 1
         else:
             self.current = (self.current + step) % count
-        difference = self.differences[self.current]
+        difference = stops[self.current]
         for side in Side:
             place = place_of(difference, side)
             pane = self.pane(side)
@@ -231,7 +247,7 @@ class CompareScreen(BookmarkingScreen):
             return
         a, b = self.reports[Side.A], self.reports[Side.B]
         self.a_id, self.b_id = b.article.id, a.article.id
-        self._show(b, a, swap(self.comparison))
+        self._show(b, a, self.comparison.swapped())
         self.notify(f"Swapped: A is now {b.article.source or b.article.title}", markup=False)
 
     def action_toggle_summary(self) -> None:
@@ -267,6 +283,7 @@ class CompareScreen(BookmarkingScreen):
             for side, report in self.reports.items()
         }
         self.differences = differences(comparison, a.article, b.article)
+        self.figure_stops = len(figure_differences(comparison, a.article, b.article))
         self.current = None
         self.query_one(ComparisonSummary).show(comparison)
         self.sub_title = f"{_outlet(a.article)} vs {_outlet(b.article)}"
@@ -276,7 +293,7 @@ class CompareScreen(BookmarkingScreen):
         sync = "sync on" if self.sync else "sync off"
         head = Content.styled(f"{sync} · {len(self.differences)} differences", "bold")
         if detail is None:
-            detail = Content.styled("] next difference · [ previous · t summary · x swap", "dim")
+            detail = Content.styled("] next difference · } next figure · t summary · x swap", "dim")
         legend = Content.styled(
             "= same  ≈ similar  A/B only in A/B  ≠ figures differ  ◆ bookmark", "dim"
         )

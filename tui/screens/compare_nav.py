@@ -8,7 +8,6 @@ scrolling), and which places `]`/`[` visit. Everything is derived from the compa
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -20,7 +19,6 @@ from index import (
     Figure,
     FigureRow,
     FigureStatus,
-    PartyComparison,
     Span,
     SpanKind,
 )
@@ -93,9 +91,9 @@ def shading(comparison: Comparison, article: Article, side: Side) -> list[Shade]
 def differing_spans(comparison: Comparison, side: Side) -> list[Span]:
     """DIFFERENCE spans over one side's figures that disagree with the other report."""
     return [
-        Span(figure.paragraph, figure.start, figure.end, SpanKind.DIFFERENCE, row.measure)
+        Span(figure.paragraph, figure.start, figure.end, SpanKind.DIFFERENCE, row.label)
         for row in comparison.figures
-        if row.status is FigureStatus.DIFFER
+        if row.status.is_difference
         for figure in _figures(row, side)
         if figure.paragraph is not None
     ]
@@ -130,6 +128,11 @@ def correspondence(comparison: Comparison, side: Side, paragraphs: int) -> list[
     return mapping
 
 
+def figure_differences(comparison: Comparison, a: Article, b: Article) -> list[Difference]:
+    """The stops of `}`/`{`: the figure rows whose numbers part ways (differ, updated)."""
+    return [_figure_stop(row, a, b) for row in comparison.figures if row.status.is_difference]
+
+
 def differences(comparison: Comparison, a: Article, b: Article) -> list[Difference]:
     """The stops of `]`/`[`, differing figures first, then only-in-one passages.
 
@@ -138,9 +141,7 @@ def differences(comparison: Comparison, a: Article, b: Article) -> list[Differen
     """
     a_map = correspondence(comparison, Side.A, len(a.paragraphs))
     b_map = correspondence(comparison, Side.B, len(b.paragraphs))
-    stops = [
-        _figure_stop(row, a, b) for row in comparison.figures if row.status is FigureStatus.DIFFER
-    ]
+    stops = figure_differences(comparison, a, b)
     groups: dict[tuple[Side, int], list[tuple[int, int]]] = {}
     for passage in comparison.alignment:
         if passage.kind not in (AlignKind.A_ONLY, AlignKind.B_ONLY):
@@ -170,8 +171,10 @@ def differences(comparison: Comparison, a: Article, b: Article) -> list[Differen
 def _figure_stop(row: FigureRow, a: Article, b: Article) -> Difference:
     first_a, first_b = row.a[0], row.b[0]
     a_attr, b_attr = first_a.attribution or "—", first_b.attribution or "—"
-    measure = row.measure.replace("_", " ")
+    measure = row.label
     label = f"{measure} — {first_a.stated_value} vs {first_b.stated_value} ({a_attr} / {b_attr})"
+    if row.status is FigureStatus.UPDATED:
+        label = f"{label} · {row.status.cue}: {row.note}"
     return Difference(label, _sentence_place(a, first_a), _sentence_place(b, first_b))
 
 
@@ -189,42 +192,6 @@ def _passage_label(side: Side, text: str) -> str:
     quote = " ".join(text.split())
     quote = quote if len(quote) <= 90 else quote[:89] + "…"
     return f"only in {side.name} — “{quote}”"
-
-
-def swap(comparison: Comparison) -> Comparison:
-    """The same comparison seen from the other side (B becomes A)."""
-    alignment = tuple(
-        AlignedPassage(
-            p.b, p.a, _SWAPPED_KIND.get(p.kind, p.kind), p.similarity, p.b_sentence, p.a_sentence
-        )
-        for p in comparison.alignment
-    )
-    figures = tuple(
-        FigureRow(
-            row.measure,
-            row.b,
-            row.a,
-            _SWAPPED_STATUS.get(row.status, row.status),
-            -row.difference if row.difference is not None else None,
-        )
-        for row in comparison.figures
-    )
-    parties = comparison.parties
-    swapped_parties = PartyComparison(
-        both=tuple((name, count_b, count_a) for name, count_a, count_b in parties.both),
-        a_only=parties.b_only,
-        b_only=parties.a_only,
-        a_sources=parties.b_sources,
-        b_sources=parties.a_sources,
-    )
-    return dataclasses.replace(
-        comparison,
-        a=comparison.b,
-        b=comparison.a,
-        alignment=alignment,
-        figures=figures,
-        parties=swapped_parties,
-    )
 
 
 def place_of(difference: Difference, side: Side) -> Place:

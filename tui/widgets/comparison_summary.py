@@ -22,18 +22,20 @@ from textual.widgets import DataTable
 
 from index import Comparison, Figure, FigureRow, FigureStatus
 
-STATUS_CUES: dict[FigureStatus, tuple[str, str]] = {
-    FigureStatus.DIFFER: ("≠ differ", "bold red"),
-    FigureStatus.AGREE: ("✓ agree", "green"),
-    FigureStatus.A_ONLY: ("A only", "blue"),
-    FigureStatus.B_ONLY: ("B only", "magenta"),
+STATUS_STYLES: dict[FigureStatus, str] = {
+    FigureStatus.DIFFER: "bold red",
+    FigureStatus.UPDATED: "cyan",
+    FigureStatus.CONSISTENT: "yellow",
+    FigureStatus.AGREE: "green",
+    FigureStatus.A_ONLY: "blue",
+    FigureStatus.B_ONLY: "magenta",
 }
-"""Worded cue and style per figure status (the word reads under NO_COLOR)."""
+"""Style per figure status; the status's own cue ("≈ consistent") reads under NO_COLOR."""
 FIGURE_COLUMNS: tuple[tuple[str, int], ...] = (
     ("measure", 14),
     ("A", 22),
     ("B", 22),
-    ("status", 9),
+    ("status", 14),
     ("attributions (A / B)", 32),
 )
 PARTY_COLUMNS: tuple[tuple[str, int], ...] = (
@@ -69,7 +71,7 @@ def figure_lines(comparison: Comparison) -> list[FigureLine]:
     """The figure table's rows as plain text, in the comparison's order."""
     return [
         FigureLine(
-            row.measure.replace("_", " "),
+            row.label,
             _side_text(row.a),
             _side_text(row.b),
             row.status,
@@ -80,10 +82,11 @@ def figure_lines(comparison: Comparison) -> list[FigureLine]:
 
 
 def _status_cell(line: FigureLine, row: FigureRow) -> Text:
-    word, style = STATUS_CUES[line.status]
-    text = Text(word, style=style)
+    text = Text(line.status.cue, style=STATUS_STYLES[line.status])
     if row.difference_text is not None:
         text.append(f"\nB {row.difference_text}", style="dim")
+    if row.status is FigureStatus.UPDATED and row.note:
+        text.append(f"\n{row.note}", style="dim")
     return text
 
 

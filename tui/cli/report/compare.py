@@ -27,13 +27,15 @@ from index import (
 )
 from tui.cli.report import SPAN_STYLES, stdout_console
 
-STATUS_CUES: dict[FigureStatus, tuple[str, Style]] = {
-    FigureStatus.AGREE: ("✓ agree", Style(color="green", bold=True)),
-    FigureStatus.DIFFER: ("≠ differ", Style(color="red", bold=True)),
-    FigureStatus.A_ONLY: ("A only", Style(color="blue")),
-    FigureStatus.B_ONLY: ("B only", Style(color="magenta")),
+STATUS_STYLES: dict[FigureStatus, Style] = {
+    FigureStatus.AGREE: Style(color="green", bold=True),
+    FigureStatus.CONSISTENT: Style(color="yellow"),
+    FigureStatus.UPDATED: Style(color="cyan"),
+    FigureStatus.DIFFER: Style(color="red", bold=True),
+    FigureStatus.A_ONLY: Style(color="blue"),
+    FigureStatus.B_ONLY: Style(color="magenta"),
 }
-"""Worded cue and style of each figure status."""
+"""Style of each figure status (its cue, "≈ consistent", is the worded part)."""
 KIND_CUES: dict[AlignKind, tuple[str, Style]] = {
     AlignKind.SAME: ("= same", Style(color="green")),
     AlignKind.SIMILAR: ("≈ similar", Style(color="yellow")),
@@ -67,11 +69,12 @@ def figures_cell(figures: Sequence[Figure]) -> Text:
 
 
 def status_cell(row: FigureRow) -> Text:
-    """The status word, coloured, with the difference for differing single values."""
-    word, style = STATUS_CUES[row.status]
-    text = Text(word, style=style)
+    """The status cue, coloured, with the difference and the note (date gap, intervals)."""
+    text = Text(row.status.cue, style=STATUS_STYLES[row.status])
     if row.difference_text is not None:
         text.append(f"\nB {row.difference_text}", style="dim")
+    if row.note:
+        text.append(f"\n{row.note}", style="dim")
     return text
 
 
@@ -84,7 +87,7 @@ def figures_table(comparison: Comparison) -> Table:
     table.add_column("status", no_wrap=True)
     for row in comparison.figures:
         table.add_row(
-            Text(row.measure.replace("_", " ")),
+            Text(row.label),
             figures_cell(row.a),
             figures_cell(row.b),
             status_cell(row),
@@ -144,12 +147,8 @@ def passage_text(
 
 def passages_table(comparison: Comparison, a: Article, b: Article) -> Table:
     """The aligned passages side by side: kind cue, A sentence, B sentence."""
-    differ_a = {
-        id(f) for row in comparison.figures if row.status is FigureStatus.DIFFER for f in row.a
-    }
-    differ_b = {
-        id(f) for row in comparison.figures if row.status is FigureStatus.DIFFER for f in row.b
-    }
+    differ_a = {id(f) for row in comparison.figures if row.status.is_difference for f in row.a}
+    differ_b = {id(f) for row in comparison.figures if row.status.is_difference for f in row.b}
     table = Table(title="Aligned passages", title_justify="left", expand=True, show_lines=True)
     table.add_column("", no_wrap=True)
     table.add_column("A", ratio=1, overflow="fold")
