@@ -34,7 +34,8 @@ HEAD_NOUNS = _words(
     militants militant terrorists gunmen combatants operatives commanders palestinians
     israelis americans foreigners nationals nationalities citizens residents gazans thais
     journalists journalist reporters photographers medics paramedics doctors nurses
-    patients staff staffers workers employees volunteers rescuers members families
+    patients staff staffers workers labourers laborers farmers employees volunteers rescuers
+    members families
     relatives bodies deaths lives casualties victims trucks lorries homes houses buildings
     hospitals schools mosques churches shelters rockets missiles projectiles drones
     strikes airstrikes targets tunnels others refugees students teachers settlers

@@ -107,6 +107,7 @@ _RELATION_BEFORE_RE = re.compile(
     r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+|his[ \u00a0]+|her[ \u00a0]+|their[ \u00a0]+)?)$"
 )
 """A family relation before a number ("father of the two girls", "a mother of three")."""
+_RELATION_ENDINGS = (" of ", " of the ", " of his ", " of her ", " of their ")
 _EMPHASIS_BEFORE_RE = re.compile(
     r"(?i:\b(?:not|no|even|every|single|any|each|only|just)[ \u00a0]+)$"
 )
@@ -281,13 +282,19 @@ def _figure(
     sentence: tuple[int, int],
 ) -> Figure:
     """Build the public Figure from a classified candidate."""
-    counts_people = cand.measure not in _NOT_PEOPLE_MEASURES
+    counts_people = cand.measure not in _NOT_PEOPLE_MEASURES and (
+        cand.measure is not None or _counts_a_war_noun(cand)
+    )
     captives = (cand.measure or "").startswith(("hostages", "prisoners", "dead_hostages"))
-    place = figure_place(
-        text[sentence[0] : sentence[1]],
-        *_within(cand, sentence),
-        bare_names=not captives,
-        events=not captives or cand.measure == "hostages_taken",
+    place = (
+        figure_place(
+            text[sentence[0] : sentence[1]],
+            *_within(cand, sentence),
+            bare_names=not captives,
+            events=not captives or cand.measure == "hostages_taken",
+        )
+        if counts_people
+        else None
     )
     attribution = None
     if attributions:  # the nearest one: 0 when it touches the figure
@@ -309,6 +316,18 @@ def _figure(
         unit=cand.unit,
         group=_group(text, cand) if counts_people else None,
         place=place if counts_people else None,
+    )
+
+
+def _counts_a_war_noun(cand: Candidate) -> bool:
+    """Whether a figure without a measure counts people or things a war report counts.
+
+    Only those have a group and a place: "28 premature babies", "450 targets", "40 launches"
+    do; "500 tonnes", "3.5 pct" and "dlrs" do not (and their sentences are not read again).
+    """
+    counted = (cand.counted or "").lower()
+    return (
+        cand.unit is not None or counted in _COUNTED_NOT_TIME or counted.endswith(_DEMONYM_ENDINGS)
     )
 
 
@@ -378,12 +397,14 @@ def _candidate(text: str, match: re.Match[str], zones: list[tuple[int, int]]) ->
 
 def _not_a_count(text: str, match: re.Match[str], start: int) -> bool:
     """An age after a name ("Lifschitz, 85,"), "one of", a rhetorical one, a family relation."""
-    before = text[max(0, start - 40) : start]
-    if _RELATION_BEFORE_RE.search(before):
+    if text.endswith(_RELATION_ENDINGS, 0, start) and _RELATION_BEFORE_RE.search(
+        text[max(0, start - 40) : start]
+    ):
         return True
     num = match.group("num")
     if num is None or match.group("qual") or match.group("post"):
         return False
+    before = text[max(0, start - 40) : start]
     word = num.strip().lower()
     if word == "one":
         return bool(
@@ -391,7 +412,7 @@ def _not_a_count(text: str, match: re.Match[str], start: int) -> bool:
         )
     if not word.isdigit() or int(word) > 120:
         return False
-    if _AGE_VERB_RE.search(before) and _WHEN_AFTER_RE.match(text, match.end()):
+    if _WHEN_AFTER_RE.match(text, match.end()) and _AGE_VERB_RE.search(before):
         return True  # "you were only 19 when you died"
     return (
         bool(_NAME_COMMA_RE.search(before)) and _AGE_AFTER_RE.match(text, match.end()) is not None

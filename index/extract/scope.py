@@ -20,6 +20,7 @@ another toll. So a figure carries:
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _NATIONALS: dict[str, str] = {
     "israeli": "Israelis",
@@ -160,24 +161,12 @@ def figure_group(phrase: str, following: str = "") -> str | None:
             UNRWA").
     """
     if following:
-        elided = _ELIDED_NATIONALITY_RE.match(following)
-        if elided is not None and not _WORD.search(phrase.split()[-1] if phrase.split() else ""):
-            return _NATIONALS.get(elided.group(1).lower())
-        if _STAFF_AFTER_RE.match(following):
-            return "UN staff"
-        country = _FROM_COUNTRY_RE.match(following)
-        if country is not None:
-            return _COUNTRIES[" ".join(country.group(1).lower().split())]
-        if re.search(r"\b(?:of\s+(?:them|those|whom)|those)\s*$", phrase):
-            after = _CATEGORY_AFTER_RE.match(following)
-            if after is not None:
-                cat = after.group("cat").lower()
-                return (
-                    "women and children"
-                    if cat.startswith("women and")
-                    else _CATEGORIES.get(cat, cat)
-                )
+        found = _group_after(phrase, following)
+        if found is not None:
+            return found
     words = [w.lower().rstrip("'’") for w in _WORD.findall(phrase)]
+    if not _GROUP_WORDS.intersection(w.split("-")[0] for w in words):
+        return None  # the common case: "1,200 people", "500 tonnes"
     nationality = next(
         (_NATIONALS[w.split("-")[0]] for w in words if w.split("-")[0] in _NATIONALS), None
     )
@@ -195,6 +184,29 @@ def figure_group(phrase: str, following: str = "") -> str | None:
     return category or nationality
 
 
+def _group_after(phrase: str, following: str) -> str | None:
+    """The group the words after a figure give it (see `figure_group`), or None."""
+    head = following[:4]
+    if head[1:2].isupper() and not _WORD.search(phrase.split()[-1] if phrase.split() else ""):
+        elided = _ELIDED_NATIONALITY_RE.match(following)
+        if elided is not None:
+            return _NATIONALS.get(elided.group(1).lower())
+    if "U" in following[:40] and _STAFF_AFTER_RE.match(following):
+        return "UN staff"
+    if " from " in following[:12]:
+        country = _FROM_COUNTRY_RE.match(following)
+        if country is not None:
+            return _COUNTRIES[" ".join(country.group(1).lower().split())]
+    if phrase.endswith(("them", "those", "whom")) and _PARTITIVE_END_RE.search(phrase):
+        after = _CATEGORY_AFTER_RE.match(following)
+        if after is not None:
+            cat = after.group("cat").lower()
+            return "women and children" if cat.startswith("women and") else _CATEGORIES[cat]
+    return None
+
+
+_GROUP_WORDS = frozenset(_NATIONALS) | frozenset(_CATEGORIES) | {"staff"}
+_PARTITIVE_END_RE = re.compile(r"\b(?:of\s+(?:them|those|whom)|those)\s*$")
 _ADJECTIVE = {"Israelis": "Israeli", "Americans": "US", "Britons": "British", "Russians": "Russian"}
 
 _PLACES: tuple[tuple[str, str, str], ...] = (
@@ -245,6 +257,16 @@ _WEAK = "|".join(
 _PLACE_RE = re.compile(f"{_STRONG}|{_WEAK}")
 """A place named with a locative or as a toll's owner (s), a town or event of it (e), or a
 bare name (w, weak)."""
+_PLACE_KEYS = (
+    "gaza", "israel", "west bank", "strip", "enclave", "territory", "lebanon", "beirut", "syria",
+    "damascus", "yemen", "sanaa", "iraq", "baghdad", "red sea", "egypt", "sinai", "cairo", "iran",
+    "tehran", "jenin", "nablus", "hebron", "tulkar", "ramallah", "bethlehem", "jericho",
+    "qalqilya", "khan y", "rafah", "jabali", "nuseirat", "balah", "beit ", "shati", "bureij",
+    "maghazi", "shifa", "ahli", "tel aviv", "sderot", "ashkelon", "kfar", "be'eri", "be’eri",
+    "nir oz", "kibbutz", "festival", "october 7", "oct 7", "oct. 7", "7 october", "hamas",
+    "health ministry", "ministry of health",
+)  # fmt: skip
+"""Lower-case pieces of every place name and cue above: a sentence with none names no place."""
 _CLAUSE_BREAK_RE = re.compile(
     r"[;:—–]|\s-\s|\b(?:after|since|while|when|because|before|whereas|although|but)\b"
 )
@@ -279,7 +301,10 @@ def figure_place(
         events: Whether a town or an event names the place ("the 7 October attack" is in
             Israel, but hostages released after it are not).
     """
-    breaks = [m.start() for m in _CLAUSE_BREAK_RE.finditer(sentence)]
+    found = _place_cues(sentence)
+    if found is None:
+        return None  # none of the place words; the Gaza-side cues need them too
+    breaks, cues = found
     clause = (
         max((b for b in breaks if b <= start), default=0),
         min((b for b in breaks if b >= end), default=len(sentence)),
@@ -287,23 +312,15 @@ def figure_place(
     weights: dict[str, float] = {}
     joint: set[str] = set()
     previous: tuple[int, str] | None = None
-    for match in _PLACE_RE.finditer(sentence):
-        group = match.lastgroup or ""
-        if (group[0] == "w" and not bare_names) or (group[0] == "e" and not events):
+    for at, to, kind, name in cues:
+        if (kind == "w" and not bare_names) or (kind == "e" and not events):
             continue
-        name = _PLACES[int(group[1:])][0]
-        if name == "Israel" and _is_israeli_strike(sentence, match):
-            continue
-        if (
-            previous
-            and previous[1] != name
-            and _JOINED_RE.fullmatch(sentence, previous[0], match.start())
-        ):
+        if previous and previous[1] != name and _JOINED_RE.fullmatch(sentence, previous[0], at):
             joint.update((previous[1], name))  # "in Gaza and the West Bank"
-        previous = (match.end(), name)
-        distance = min(abs(match.start() - end), abs(start - match.end()))
-        weight = (WEAK_WEIGHT if group[0] == "w" else 1.0) / (1.0 + distance / 60.0)
-        if not clause[0] <= match.start() < clause[1]:
+        previous = (to, name)
+        distance = min(abs(at - end), abs(start - to))
+        weight = (WEAK_WEIGHT if kind == "w" else 1.0) / (1.0 + distance / 60.0)
+        if not clause[0] <= at < clause[1]:
             weight *= OTHER_CLAUSE_WEIGHT
         weights[name] = max(weight, weights.get(name, 0.0))
     if not weights:
@@ -314,6 +331,28 @@ def figure_place(
     if len(ranked) > 1 and ranked[1][1] * AMBIGUOUS_RATIO > ranked[0][1]:
         return None  # "in Gaza and the West Bank, 765 people": two places, no one place
     return ranked[0][0]
+
+
+@lru_cache(maxsize=64)
+def _place_cues(
+    sentence: str,
+) -> tuple[tuple[int, ...], tuple[tuple[int, int, str, str], ...]] | None:
+    """A sentence's clause breaks and place cues (start, end, kind, place), or None if none.
+
+    Cached: every figure of a sentence reads the same cues.
+    """
+    lowered = sentence.lower()
+    if not any(key in lowered for key in _PLACE_KEYS):
+        return None  # most sentences of most news name none of these places
+    cues = []
+    for match in _PLACE_RE.finditer(sentence):
+        group = match.lastgroup or ""
+        name = _PLACES[int(group[1:])][0]
+        if name == "Israel" and _is_israeli_strike(sentence, match):
+            continue
+        cues.append((match.start(), match.end(), group[0], name))
+    breaks = tuple(m.start() for m in _CLAUSE_BREAK_RE.finditer(sentence))
+    return breaks, tuple(cues)
 
 
 def _is_israeli_strike(sentence: str, match: re.Match[str]) -> bool:

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from index.extract.counted import HEAD_NOUNS, TIME_UNITS
 from index.extract.numbers import normalise_qualifier
 
+_QUICK_RE = re.compile(r"(?:%|cent|half|thirds?|quarters?|fifths?|tenths?) of ")
+"""What every share has ("80% of", "a third of"), lower case: without it, skip fast."""
 PERCENT = "percent"
 SHARE = "share"
 
@@ -63,6 +65,14 @@ _PRONOUN_RE = re.compile(
 _WORD_RE = re.compile(r"[ \u00a0]*([A-Za-z][\w'’-]*|[\d.,]+(?:[ \u00a0]+million)?)")
 
 
+_ANCHOR_RE = re.compile(
+    r"(?:%|(?i:cent|half|halves|thirds?|quarters?|fifths?|tenths?))[ \u00a0]+of[ \u00a0]+"
+)
+"""Where a share ends: its sign or fraction word and "of"."""
+SHARE_REACH = 40
+"""How far before its anchor a share's qualifier and number may start."""
+
+
 @dataclass(frozen=True, slots=True)
 class Share:
     """A percentage or a fraction of a counted population."""
@@ -82,10 +92,10 @@ class Share:
 
 def find_shares(text: str) -> list[Share]:
     """Every percentage or fraction of a counted population in a paragraph, in order."""
-    if "%" not in text and " of " not in text:
+    if _QUICK_RE.search(text.lower()) is None:
         return []
     shares: list[Share] = []
-    for match in _SHARE_RE.finditer(text):
+    for match in _matches(text):
         value, unit = _value(match)
         tail = _counted_tail(text, match.end())
         if tail is None:
@@ -105,6 +115,19 @@ def find_shares(text: str) -> list[Share]:
             )
         )
     return shares
+
+
+def _matches(text: str) -> list[re.Match[str]]:
+    """`_SHARE_RE` matches, searched only just before each "% of" / "third of" anchor."""
+    found: list[re.Match[str]] = []
+    end = 0
+    for anchor in _ANCHOR_RE.finditer(text):
+        lo = max(end, anchor.start() - SHARE_REACH)
+        match = _SHARE_RE.search(text, lo, anchor.end())
+        if match is not None:
+            found.append(match)
+            end = match.end()
+    return found
 
 
 def _value(match: re.Match[str]) -> tuple[float, str]:

@@ -135,6 +135,8 @@ _BROKEN_DECIMAL = re.compile(
     r"(?=[ \u00a0]*(?:million|billion|trillion|thousand|per ?cent|%))"
 )
 """A decimal broken by scraping: "1. 7 million" is 1.7 million."""
+_DIGIT_DOT_DIGIT = re.compile(r"\d\. \d")
+_LETTER_DOT_LETTER = re.compile(r"[A-Z]\. [A-Z]\.")
 _BROKEN_INITIALS = re.compile(r"\b([A-Z])\. ([A-Z])\.(?= |,|$)")
 """Initials broken by scraping: "U. S." is "U.S.", "U. N." is "U.N."."""
 _ENDS_WITH_ABBREVIATION = re.compile(
@@ -161,7 +163,11 @@ def repair(paragraph: str) -> str:
     if " ," in text or " ;" in text:
         text = _SPACE_PUNCT.sub(r"\1", text)
     if ". " in text:
-        text = _BROKEN_INITIALS.sub(r"\1.\2.", _BROKEN_DECIMAL.sub(r"\1.\2", text))
+        # Cheap searches first: the full patterns are costly to scan every paragraph with.
+        if _DIGIT_DOT_DIGIT.search(text):
+            text = _BROKEN_DECIMAL.sub(r"\1.\2", text)
+        if _LETTER_DOT_LETTER.search(text):
+            text = _BROKEN_INITIALS.sub(r"\1.\2.", text)
     return text
 
 

@@ -45,22 +45,36 @@ _NOT_NAMES = (
     r"|May|June|July|August|September|October|November|December)"
 )
 """Capitalised words that are no source ("said on Sunday")."""
+_FINAL = rf"(?:[A-Z][\w’'.\-]*|al-[A-Z][\w’'.\-]*|{_SOURCE_NOUNS}|\([A-Z]{{2,6}}\)|region|area)"
+_SPEECH_RE = re.compile(
+    rf"\b(?:(?:has|have|had|is|are|was|were)\s+)?(?:also\s+|now\s+|just\s+)?(?:{SPEECH_VERBS})\b"
+)
+"""A speech verb with its auxiliaries: every "<source> said" phrase ends with one."""
+_SOURCE_BEFORE_VERB_RE = re.compile(
+    rf"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:{_NP_WORD}\s+){{0,6}}{_FINAL}\s+"
+)
+"""The source before a speech verb: a short noun phrase ("the Israeli military said")."""
+_APPOSITION_BEFORE_VERB_RE = re.compile(
+    r"[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|al-[A-Z][\w’'.\-]*)){1,3},\s+(?:the|a|an)\s+"
+    r"[^,.;:]{3,70},\s+"
+)
+"""A name with its apposition before the verb: "Mohammed Zaqout, the head of …, said"."""
+SOURCE_WORDS = 9
+"""How many words before a speech verb a noun-phrase source may start."""
+_WORD_START_RE = re.compile(r"(?<![\w’'.\-])[\w(]")
+SOURCE_REACH = 160
+"""How many characters before a speech verb a source may start."""
 _ATTRIBUTION_RE = re.compile(
     r"\b[Aa]ccording\s+to\s+[^,.;:!?()\[\]\"“”–—]{2,120}?(?=\s*[,.;:!?()\[\]\"“”–—]|\s+that\b|$)"
-    rf"|\b(?:(?:[Tt]he|[Aa]n?)\s+)?(?:{_NP_WORD}\s+){{0,6}}?"
-    rf"(?:[A-Z][\w’'.\-]*|al-[A-Z][\w’'.\-]*|{_SOURCE_NOUNS}|\([A-Z]{{2,6}}\)|region|area)"
-    rf"\s+(?:(?:has|have|had|is|are|was|were)\s+)?(?:also\s+|now\s+|just\s+)?(?:{SPEECH_VERBS})\b"
     rf"|\b(?:said|says|citing|per)\s+(?:the\s+|an?\s+)?(?:(?:{_ROLE_WORDS}|[a-z]+['’]s)\s+){{0,4}}"
     rf"(?!{_NOT_NAMES}\b)[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|al-[A-Z][\w’'.\-]*|of|for))*"
     r"(?=\s*[,.;]|$)"
-    # "Mohammed Zaqout, the head of Gaza's hospitals, said"
-    rf"|\b[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|al-[A-Z][\w’'.\-]*)){{1,3}},\s+(?:the|a|an)\s+"
-    rf"[^,.;:]{{3,70}},\s+(?:(?:has|had)\s+)?(?:{SPEECH_VERBS})\b"
     rf"|\b(?:said|says)\s+(?:the\s+)?[A-Z][\w.]*['’]s?\s+(?:(?:{_ROLE_WORDS})\s+){{0,3}}"
     rf"(?:{_SOURCE_NOUNS})\b"
     rf"|\b(?:the\s+)?[A-Z][\w.]*['’]s\s+(?:own\s+|latest\s+|official\s+)?"
     r"(?:figures?|count|tally|estimates?|toll|data)\b"
 )
+"""Sources that do not end with a speech verb: "according to X", "said X", "X's figures"."""
 _LEADING_FILLER_RE = re.compile(
     r"^(?:(?:In|On|At|After|But|And|Meanwhile|However|Also|So|Yet|Then|Since|While|As|Now"
     r"|Earlier|Later|Separately|Still|Today|Yesterday)\s+)+"
@@ -77,8 +91,7 @@ def attribution_spans(sentence: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     if _CUE_RE.search(sentence) is None:
         return spans
-    for match in _ATTRIBUTION_RE.finditer(sentence):
-        start, end = match.start(), match.end()
+    for start, end in _candidates(sentence):
         phrase = sentence[start:end]
         filler = _LEADING_FILLER_RE.match(phrase)
         if filler and not phrase.lower().startswith("according"):
@@ -92,6 +105,32 @@ def attribution_spans(sentence: str) -> list[tuple[int, int]]:
             end -= 1  # the sentence's full stop after a name ("… spokesman Mahmud Basal.")
         spans.append((start, end))
     return spans
+
+
+def _candidates(sentence: str) -> list[tuple[int, int]]:
+    """Candidate attribution phrases, leftmost first, not overlapping.
+
+    "<source> said" phrases are found from their verb backwards (trying the word starts
+    before it, farthest first), so the long source pattern is tried a few times per verb
+    rather than at every word of the sentence.
+    """
+    found = [m.span() for m in _ATTRIBUTION_RE.finditer(sentence)]
+    for verb in _SPEECH_RE.finditer(sentence):
+        lo = max(0, verb.start() - SOURCE_REACH)
+        starts = [w.start() for w in _WORD_START_RE.finditer(sentence, lo, verb.start())]
+        appositive = sentence[: verb.start()].rstrip().endswith(",")
+        for at in starts if appositive else starts[-SOURCE_WORDS:]:
+            if _SOURCE_BEFORE_VERB_RE.fullmatch(sentence, at, verb.start()) or (
+                appositive and _APPOSITION_BEFORE_VERB_RE.fullmatch(sentence, at, verb.start())
+            ):
+                found.append((at, verb.end()))
+                break
+    found.sort(key=lambda span: (span[0], -span[1]))
+    kept: list[tuple[int, int]] = []
+    for span in found:
+        if not kept or span[0] >= kept[-1][1]:
+            kept.append(span)
+    return kept
 
 
 _AFTER_SOURCE = re.compile(

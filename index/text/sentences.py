@@ -35,7 +35,8 @@ ABBREVIATIONS = frozenset(
 _CANDIDATE = re.compile(
     r"(?:\.\.\.|…|[.!?])+[\"'”’»)\]]*(?=\s)"
     # Sentences glued by a lost space ("civilians.Yaakov"): not "U.S.Army", "3.5", "e.g.The".
-    r"|(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])"
+    # Both branches start with the mark itself, so the scan skips other characters fast.
+    r"|(?P<glued>[.!?])(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])"
 )
 """A possible end: terminal punctuation, then closing quotes/brackets, then whitespace."""
 
@@ -60,7 +61,8 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
     start = _skip_space(paragraph, 0)
     for match in _CANDIDATE.finditer(paragraph):
         end = match.end()
-        if end <= start or not _is_boundary(paragraph, match.group(), match.start(), end):
+        mark = "" if match.group("glued") else match.group()
+        if end <= start or not _is_boundary(paragraph, mark, match.start(), end):
             continue
         spans.append((start, end))
         start = _skip_space(paragraph, end)
@@ -88,7 +90,7 @@ def _skip_space(text: str, position: int) -> int:
 def _is_boundary(text: str, mark: str, punct_start: int, end: int) -> bool:
     """Whether the punctuation `mark` at `punct_start` ends a sentence (next word after `end`)."""
     if not mark:  # a glued end: the word before it decides
-        return not _is_abbreviation(text[: punct_start - 1], text[end])
+        return not _is_abbreviation(text[:punct_start], text[end])
     following = _skip_space(text, end)
     if following >= len(text):
         return False  # the paragraph's tail is handled by the caller
