@@ -19,7 +19,7 @@ from index.models import Article, ArticleId, Figure
 from index.parse.document import parse_document
 from index.readers import read_documents
 
-pytestmark = pytest.mark.corpus
+pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 
 CORPORA = Path(__file__).resolve().parents[2].parent / "shared" / "corpora"
 
