@@ -12,7 +12,7 @@ from index.bookmarks.annotations import (
     bookmarks_to_markdown,
 )
 from index.models import AnchorStatus, Article, ArticleId, Bookmark
-from tests.builders import text_article
+from tests.builders import article
 
 PARAGRAPHS = ("First paragraph.", "Hamas released 13 hostages. The Red Cross took them.")
 
@@ -45,7 +45,7 @@ def export(bookmarks: list[Bookmark], articles: dict[ArticleId, Article] | None 
 
 def make_article() -> Article:
     """The article the bookmark points into."""
-    return text_article(PARAGRAPHS)
+    return article(PARAGRAPHS)
 
 
 def test_annotations_have_the_w3c_shape() -> None:

@@ -12,6 +12,7 @@ from index import Library, NewsdeskError
 from index.models import ArticleId
 from index.parse.document import parse_document
 from index.readers import read_documents
+from tests.builders import article
 from tui.cli.commands import compare
 
 
@@ -64,27 +65,10 @@ def test_compare_rich_output_words_every_cue(
 
 def test_compare_text_with_brackets_is_not_markup(capsys: pytest.CaptureFixture[str]) -> None:
     """Article text like "[bold]" is printed as written, never read as markup."""
-    from index.models import Article, PublishedHow
-
-    def article(name: str, text: str) -> Article:
-        return Article(
-            ArticleId(name),
-            f"{name}.txt",
-            f"[red]{name}",
-            None,
-            None,
-            None,
-            PublishedHow.UNKNOWN,
-            (),
-            (text,),
-            (),
-            (),
-        )
-
     library = Library.in_memory(
         [
-            article("x", "[bold]Talks ended[/bold] in Cairo."),
-            article("y", "Talks ended in Cairo [on Sunday]."),
+            article(("[bold]Talks ended[/bold] in Cairo.",), article_id="x", title="[red]x"),
+            article(("Talks ended in Cairo [on Sunday].",), article_id="y", title="[red]y"),
         ]
     )
     assert compare.run(_args("x", "y"), library) == 0

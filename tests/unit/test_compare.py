@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from pathlib import Path
 
 from index.compare.comparison import (
@@ -13,71 +12,8 @@ from index.compare.comparison import (
     find_sources,
 )
 from index.compare.models import AlignKind, FigureStatus
-from index.models import Article, ArticleId, Figure, Mention, MentionKind, PublishedHow
-
-
-def _mentions(paragraphs: Sequence[str], names: dict[str, str]) -> list[Mention]:
-    found = []
-    for number, paragraph in enumerate(paragraphs):
-        for written, party in names.items():
-            start = paragraph.find(written)
-            while start >= 0:
-                end = start + len(written)
-                found.append(
-                    Mention(party, MentionKind.ORGANIZATION, None, written, number, start, end)
-                )
-                start = paragraph.find(written, end)
-    return found
-
-
-def _figure(
-    paragraphs: Sequence[str],
-    phrase: str,
-    value: float,
-    measure: str,
-    qualifier: str | None = None,
-    attribution: str | None = None,
-) -> Figure:
-    for number, paragraph in enumerate(paragraphs):
-        at = paragraph.find(phrase)
-        if at >= 0:
-            return Figure(
-                phrase,
-                value,
-                None,
-                None,
-                qualifier,
-                "people",
-                measure,
-                attribution,
-                number,
-                at,
-                at + len(phrase),
-            )
-    raise AssertionError(phrase)
-
-
-def _article(
-    name: str,
-    paragraphs: Sequence[str],
-    figures: Sequence[Figure] = (),
-    names: dict[str, str] | None = None,
-) -> Article:
-    mentions = _mentions(paragraphs, names or {})
-    return Article(
-        ArticleId(name),
-        f"{name}.txt",
-        name,
-        None,
-        None,
-        None,
-        PublishedHow.UNKNOWN,
-        (),
-        tuple(paragraphs),
-        tuple(figures),
-        tuple(mentions),
-    )
-
+from index.models import Article, ArticleId
+from tests.builders import article, figure_in, mentions_in
 
 NAMES = {
     "Hamas": "Hamas",
@@ -103,16 +39,29 @@ B_TEXT = (
 
 
 def _pair() -> tuple[Article, Article]:
-    a = _article("a", A_TEXT, [_figure(A_TEXT, "1,200 people", 1200, "killed")], NAMES)
-    b = _article(
-        "b",
+    a = article(
+        A_TEXT,
+        article_id="a",
+        title="a",
+        figures=[figure_in(A_TEXT, "1,200 people", value=1200, counted="people", measure="killed")],
+        mentions=mentions_in(A_TEXT, NAMES),
+    )
+    b = article(
         B_TEXT,
-        [
-            _figure(
-                B_TEXT, "more than 1,160 people", 1160, "killed", "more than", "according to AFP"
+        article_id="b",
+        title="b",
+        figures=[
+            figure_in(
+                B_TEXT,
+                "more than 1,160 people",
+                value=1160,
+                qualifier="more than",
+                counted="people",
+                measure="killed",
+                attribution="according to AFP",
             )
         ],
-        NAMES,
+        mentions=mentions_in(B_TEXT, NAMES),
     )
     return a, b
 
@@ -149,7 +98,12 @@ def test_find_sources_reads_attribution_phrases() -> None:
     a, b = _pair()
     assert find_sources(a) == ("Ismail Haniyeh", "AFP")
     assert set(find_sources(b)) == {"Hamas", "AFP", "Ismail Haniyeh"}
-    plain = _article("p", ("Qatar hosts the talks.",), names=NAMES)
+    plain = article(
+        ("Qatar hosts the talks.",),
+        article_id="p",
+        title="p",
+        mentions=mentions_in(("Qatar hosts the talks.",), NAMES),
+    )
     assert find_sources(plain) == ()
 
 
@@ -160,18 +114,25 @@ def test_find_sources_only_the_speaker_before_the_verb() -> None:
         "Egypt hosted envoys with the declared aim of a truce.",
         "Egypt's envoy in Qatar said so.",
     )
-    article = _article("s", text, names=NAMES)
-    assert find_sources(article) == ("Hamas", "Qatar")
+    report = article(text, article_id="s", title="s", mentions=mentions_in(text, NAMES))
+    assert find_sources(report) == ("Hamas", "Qatar")
 
 
 def test_find_sources_counts_figure_attributions() -> None:
     """A party inside a figure's attribution phrase is a source."""
     text = ("The toll is 27,840, per figures of the Hamas health ministry.",)
-    figure = _figure(
-        text, "27,840", 27840, "killed", None, "per figures of the Hamas health ministry"
+    figure = figure_in(
+        text,
+        "27,840",
+        value=27840,
+        counted="people",
+        measure="killed",
+        attribution="per figures of the Hamas health ministry",
     )
-    article = _article("f", text, [figure], NAMES)
-    assert find_sources(article) == ("Hamas",)
+    report = article(
+        text, article_id="f", title="f", figures=[figure], mentions=mentions_in(text, NAMES)
+    )
+    assert find_sources(report) == ("Hamas",)
 
 
 def test_comparison_as_json_has_contract_fields() -> None:
@@ -198,8 +159,8 @@ def test_comparison_as_json_has_contract_fields() -> None:
 
 def test_comparison_as_json_one_sided_rows_have_null() -> None:
     """An only-in-A passage has b = null."""
-    a = _article("a", ("Talks ended in Cairo.", "Macron called for calm."))
-    b = _article("b", ("Talks ended in Cairo.",))
+    a = article(("Talks ended in Cairo.", "Macron called for calm."), article_id="a", title="a")
+    b = article(("Talks ended in Cairo.",), article_id="b", title="b")
     rows = comparison_as_json(compare_articles(a, b))["alignment"]
     assert isinstance(rows, list)
     last = rows[-1]
@@ -214,8 +175,8 @@ def test_compare_articles_is_deterministic() -> None:
 
 def test_compare_articles_empty_articles() -> None:
     """Two empty articles compare to an empty comparison."""
-    empty_a = _article("a", ())
-    empty_b = _article("b", ())
+    empty_a = article((), article_id="a", title="a")
+    empty_b = article((), article_id="b", title="b")
     comparison = compare_articles(empty_a, empty_b)
     assert comparison.alignment == ()
     assert comparison.figures == ()

@@ -7,13 +7,13 @@ from whoosh import query
 
 from index.search.query import MAX_QUERY_CHARS, parse_query
 from index.store.article_store import ArticleStore
-from tests.unit.test_search import ARTICLES
+from tests.builders import SEARCH_ARTICLES
 
 
 @pytest.fixture
 def store() -> ArticleStore:
     store = ArticleStore.in_memory()
-    store.write(ARTICLES)
+    store.write(SEARCH_ARTICLES)
     return store
 
 

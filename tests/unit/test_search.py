@@ -2,81 +2,25 @@
 
 from __future__ import annotations
 
-from datetime import date
+import dataclasses
 
 import pytest
 
 from index.errors import InvalidRequest
-from index.models import Article, ArticleId, Mention, MentionKind, PublishedHow, SpanKind
+from index.models import SpanKind
 from index.search.engine import match_spans, run_search
 from index.search.query import parse_query
 from index.store.article_store import ArticleStore
 from index.store.docsets import matching_docs
 from index.store.schema import scoring_model
 from index.store.scorer import top_scored
-
-
-def _article(
-    key: str,
-    title: str,
-    paragraphs: tuple[str, ...],
-    source: str,
-    published: date | None,
-    parties: tuple[str, ...] = (),
-) -> Article:
-    mentions = tuple(Mention(p, MentionKind.ORGANIZATION, None, p, 0, 0, len(p)) for p in parties)
-    return Article(
-        id=ArticleId(key),
-        path=f"/news/{key}.txt",
-        title=title,
-        source=source,
-        url=None,
-        published=published,
-        published_how=PublishedHow.STATED if published else PublishedHow.UNKNOWN,
-        tags=("gaza", "ceasefire") if key != "d" else ("economy",),
-        paragraphs=paragraphs,
-        figures=(),
-        mentions=mentions,
-        content_hash=f"h-{key}",
-    )
-
-
-ARTICLES = (
-    _article(
-        "a",
-        "Hamas frees hostages in truce deal",
-        (
-            "Hamas released 13 hostages on Friday under the truce.",
-            "Qatar said the hostage deal could be extended.",
-        ),
-        "Sputnik",
-        date(2023, 11, 24),
-        ("Hamas", "Qatar"),
-    ),
-    _article(
-        "b",
-        "Truce extended by two days",
-        ("Qatar announced that the truce in Gaza was extended by two days.",),
-        "Al Jazeera",
-        date(2023, 11, 27),
-        ("Qatar",),
-    ),
-    _article(
-        "c",
-        "Gaza toll rises",
-        ("The Hamas-run health ministry said more than 34,000 people were killed.",),
-        "AFP",
-        date(2024, 4, 20),
-        ("Hamas", "Ministry of Health"),
-    ),
-    _article("d", "Oil prices fall", ("Crude oil prices fell on Monday.",), "Reuters", None),
-)
+from tests.builders import SEARCH_ARTICLES
 
 
 @pytest.fixture
 def store() -> ArticleStore:
     store = ArticleStore.in_memory()
-    store.write(ARTICLES)
+    store.write(SEARCH_ARTICLES)
     return store
 
 
@@ -232,7 +176,7 @@ def test_run_search_did_you_mean(store: ArticleStore) -> None:
 
 def test_match_spans_highlights_inflections() -> None:
     """MATCH spans cover every inflection sharing the term's stem."""
-    article = ARTICLES[0]
+    article = SEARCH_ARTICLES[0]
     spans = match_spans(article, ["hostag"])
     assert [article.paragraphs[s.paragraph][s.start : s.end] for s in spans] == [
         "hostages",
@@ -283,12 +227,12 @@ def test_top_scored_leaves_phrases_to_whoosh(store: ArticleStore) -> None:
 def test_run_search_shows_rewritten_article_after_cached_search() -> None:
     """The decoded-article and posting caches do not outlive a write of the index."""
     store = ArticleStore.in_memory()
-    store.write(ARTICLES)
+    store.write(SEARCH_ARTICLES)
     before = run_search(store, "hamas")
     assert before.hits
     first = before.hits[0].article.id
-    old = next(a for a in ARTICLES if a.id == first)
-    renamed = _article(str(first), "Renamed headline", old.paragraphs, "Wire", old.published)
+    old = next(a for a in SEARCH_ARTICLES if a.id == first)
+    renamed = dataclasses.replace(old, title="Renamed headline", source="Wire", mentions=())
     store.write([renamed])
     after = run_search(store, "hamas")
     titles = {hit.article.id: hit.article.title for hit in after.hits}
@@ -302,7 +246,7 @@ def test_run_search_lone_star_lists_every_article_newest_first(
 ) -> None:
     """`*` alone would make Whoosh score every document one by one; it lists them instead."""
     page = run_search(store, text)
-    assert page.total == len(ARTICLES)
+    assert page.total == len(SEARCH_ARTICLES)
     assert page.sort == "date"
     assert page.notice is not None
     assert "*" in page.notice
