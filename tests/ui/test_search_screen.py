@@ -76,7 +76,8 @@ async def test_search_keystrokes_are_debounced(make_app: MakeApp) -> None:
         await pilot.press("slash", *"ceasefire")
         await pilot.press("enter")
         await settle(pilot)
-        changed = [m for m in seen if isinstance(m, SearchBar.QueryChanged)]
+        # The hook sees a message at every node it bubbles through: count each one once.
+        changed = list({id(m): m for m in seen if isinstance(m, SearchBar.QueryChanged)}.values())
         assert 1 <= len(changed) < len("ceasefire")
         assert changed[-1].query == "ceasefire"
 
