@@ -1,9 +1,10 @@
 """Fixtures shared by every test: isolation, the bundled folders, the test libraries, the app.
 
-The articles of tests/data/articles and of seeds/ are indexed once per session (once per
-xdist worker). Each test gets its own `Library` over that index, with its own empty
-bookmarks and manifest, and a check on teardown that it left the shared index as it found
-it. A test that indexes more files takes `private_library`, which it alone holds.
+The articles of tests/data/articles and of seeds/, and SEARCH_ARTICLES, are indexed once
+per session (once per xdist worker). Each test gets its own `Library` over such an index,
+with its own empty bookmarks and manifest, and a check on teardown that it left the shared
+index as it found it. A test that indexes more files takes `private_library`, which it
+alone holds.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from textual.widgets import Input
 
 from index import Library
 from index.store.article_store import ArticleStore
+from tests.builders import SEARCH_ARTICLES
 from tests.pilot import MakeApp, Notes
 from tui import app as app_module
 from tui.app import NewsdeskApp
@@ -114,6 +116,23 @@ def library(data_index: ArticleStore) -> Iterator[Library]:
 def seeds_library(seeds_index: ArticleStore) -> Iterator[Library]:
     """The five seeds (shared index), with this test's own empty bookmarks."""
     yield from _over(seeds_index)
+
+
+@pytest.fixture(scope="session")
+def search_index() -> Iterator[ArticleStore]:
+    """SEARCH_ARTICLES (tests/builders.py) in a RAM index, written once per session."""
+    store = ArticleStore.in_memory()
+    store.write(SEARCH_ARTICLES)
+    yield store
+    store.close()
+
+
+@pytest.fixture
+def search_store(search_index: ArticleStore) -> Iterator[ArticleStore]:
+    """The shared SEARCH_ARTICLES index; a test only reads it (checked on teardown)."""
+    before = _contents(search_index)
+    yield search_index
+    assert _contents(search_index) == before, "a test wrote to the shared search index"
 
 
 @pytest.fixture
