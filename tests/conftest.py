@@ -17,6 +17,9 @@ from textual.reactive import reactive
 from textual.widgets import Input
 
 from index import Library
+from index.models import Article, ArticleId
+from index.parse.document import parse_document
+from index.readers import read_documents
 from index.store.article_store import ArticleStore
 from tests.builders import SEARCH_ARTICLES
 from tests.pilot import MakeApp, Notes
@@ -67,6 +70,17 @@ def corpora_dir() -> Path:
     if not CORPORA.is_dir():
         pytest.skip("../shared/corpora is not present")
     return CORPORA
+
+
+@pytest.fixture(scope="session")
+def seed_articles() -> dict[str, Article]:
+    """The five seeds parsed once per session, by file-name prefix ("000"), each with that id."""
+    articles = {}
+    for path in sorted(SEEDS.glob("*.txt")):
+        prefix = path.name[:3]
+        (document,) = read_documents(path)
+        articles[prefix] = parse_document(document, ArticleId(prefix))
+    return articles
 
 
 def _index_once(folder: Path) -> Iterator[ArticleStore]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 from index.compare.comparison import (
     compare_articles,
@@ -12,7 +11,7 @@ from index.compare.comparison import (
     find_sources,
 )
 from index.compare.models import AlignKind, FigureStatus
-from index.models import Article, ArticleId
+from index.models import Article
 from tests.builders import article, figure_in, mentions_in
 
 NAMES = {
@@ -183,17 +182,9 @@ def test_compare_articles_empty_articles() -> None:
     assert comparison.parties.both == ()
 
 
-def _seed(seeds_dir: Path, prefix: str) -> Article:
-    from index.parse.document import parse_document
-    from index.readers import read_documents
-
-    path = next(seeds_dir.glob(f"{prefix}_*.txt"))
-    return parse_document(read_documents(path)[0], ArticleId(prefix))
-
-
-def test_compare_seeds_002_004_tolls_and_hostages(seeds_dir: Path) -> None:
+def test_compare_seeds_002_004_tolls_and_hostages(seed_articles: dict[str, Article]) -> None:
     """Seeds 002 vs 004: 1,200 vs more than 1,160 differ; 250 vs around 250 agree."""
-    comparison = compare_articles(_seed(seeds_dir, "002"), _seed(seeds_dir, "004"))
+    comparison = compare_articles(seed_articles["002"], seed_articles["004"])
     rows = {(r.measure, r.a[0].text): r for r in comparison.figures if r.a}
     israel = rows[("killed", "1,200 people")]
     assert [f.text for f in israel.b] == ["more than 1,160 people"]
@@ -206,9 +197,9 @@ def test_compare_seeds_002_004_tolls_and_hostages(seeds_dir: Path) -> None:
     assert gaza.status is FigureStatus.DIFFER
 
 
-def test_compare_seeds_003_004_hostages_held(seeds_dir: Path) -> None:
+def test_compare_seeds_003_004_hostages_held(seed_articles: dict[str, Article]) -> None:
     """Seeds 003 vs 004: the translated "129 prisoners" still held vs 132 hostages differ."""
-    comparison = compare_articles(_seed(seeds_dir, "003"), _seed(seeds_dir, "004"))
+    comparison = compare_articles(seed_articles["003"], seed_articles["004"])
     held = next(r for r in comparison.figures if r.measure == "hostages_held")
     assert [f.value for f in held.a] == [129]
     assert [f.value for f in held.b] == [132]
@@ -218,9 +209,9 @@ def test_compare_seeds_003_004_hostages_held(seeds_dir: Path) -> None:
     assert all(r.status is FigureStatus.DIFFER for r in killed)
 
 
-def test_compare_seeds_000_004_no_cross_event_pairs(seeds_dir: Path) -> None:
+def test_compare_seeds_000_004_no_cross_event_pairs(seed_articles: dict[str, Article]) -> None:
     """Seeds 000 vs 004: tolls pair by side; the proposed release of 40 stays A only."""
-    comparison = compare_articles(_seed(seeds_dir, "000"), _seed(seeds_dir, "004"))
+    comparison = compare_articles(seed_articles["000"], seed_articles["004"])
     pairs = {
         (r.a[0].value, r.b[0].value)
         for r in comparison.figures
