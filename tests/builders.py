@@ -1,32 +1,140 @@
-"""Hand-made articles (text only: no figures, parties or metadata) and bookmarks for tests."""
+"""Builders for hand-made models: articles, figures and mentions with keyword defaults.
+
+A test names only what matters to it: `figure("1,200 people", value=1200, measure="killed")`,
+`article(("Talks resumed.",), article_id="b")`. `figure_in` and `mentions_in` find their
+phrase in the paragraphs, so offsets are never typed by hand.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from datetime import date
+from typing import TypedDict, Unpack
 
-from index.models import AnchorStatus, Article, ArticleId, Bookmark, PublishedHow
+from index.models import (
+    AnchorStatus,
+    Article,
+    ArticleId,
+    Bookmark,
+    Figure,
+    Mention,
+    MentionKind,
+    PublishedHow,
+)
 
 
-def text_article(
-    paragraphs: tuple[str, ...],
+class FigureFields(TypedDict, total=False):
+    """What a figure says, besides where it is (every field defaults to None)."""
+
+    value: float | None
+    low: float | None
+    high: float | None
+    qualifier: str | None
+    counted: str | None
+    measure: str | None
+    attribution: str | None
+    unit: str | None
+    group: str | None
+    place: str | None
+
+
+def figure(
+    text: str,
+    *,
+    paragraph: int = 0,
+    start: int = 0,
+    end: int | None = None,
+    **fields: Unpack[FigureFields],
+) -> Figure:
+    """A figure spanning `start` to `start + len(text)` of a paragraph (unless `end` is given)."""
+    return Figure(
+        text=text,
+        value=fields.get("value"),
+        low=fields.get("low"),
+        high=fields.get("high"),
+        qualifier=fields.get("qualifier"),
+        counted=fields.get("counted"),
+        measure=fields.get("measure"),
+        attribution=fields.get("attribution"),
+        paragraph=paragraph,
+        start=start,
+        end=start + len(text) if end is None else end,
+        unit=fields.get("unit"),
+        group=fields.get("group"),
+        place=fields.get("place"),
+    )
+
+
+def figure_in(paragraphs: Sequence[str], phrase: str, **fields: Unpack[FigureFields]) -> Figure:
+    """A figure at the first occurrence of `phrase` in `paragraphs`."""
+    for number, paragraph in enumerate(paragraphs):
+        at = paragraph.find(phrase)
+        if at >= 0:
+            return figure(phrase, paragraph=number, start=at, **fields)
+    raise AssertionError(f"{phrase!r} is not in the paragraphs")
+
+
+def mention(
+    party: str,
+    *,
+    kind: MentionKind = MentionKind.ORGANIZATION,
+    affiliation: str | None = None,
+    text: str | None = None,
+    paragraph: int = 0,
+    start: int = 0,
+) -> Mention:
+    """A mention of `party`, written as `text` (the party's name by default) at `start`."""
+    written = party if text is None else text
+    return Mention(party, kind, affiliation, written, paragraph, start, start + len(written))
+
+
+def mentions_in(
+    paragraphs: Sequence[str],
+    names: Mapping[str, str],
+    *,
+    kind: MentionKind = MentionKind.ORGANIZATION,
+) -> tuple[Mention, ...]:
+    """Every occurrence of each written name (a key of `names`) as a mention of its party."""
+    found = []
+    for number, paragraph in enumerate(paragraphs):
+        for written, party in names.items():
+            start = paragraph.find(written)
+            while start >= 0:
+                found.append(mention(party, kind=kind, text=written, paragraph=number, start=start))
+                start = paragraph.find(written, start + len(written))
+    return tuple(found)
+
+
+def article(
+    paragraphs: Sequence[str],
     *,
     article_id: str = "a1",
+    path: str | None = None,
     title: str = "Truce holds",
+    source: str | None = None,
+    url: str | None = None,
+    published: date | None = None,
+    tags: Sequence[str] = (),
+    figures: Sequence[Figure] = (),
+    mentions: Sequence[Mention] = (),
+    raw: str = "",
     content_hash: str = "",
 ) -> Article:
-    """An undated article from nowhere holding just these paragraphs."""
+    """An article holding these paragraphs; dated (STATED) only when `published` is given."""
     return Article(
         id=ArticleId(article_id),
-        path=f"{article_id}.txt",
+        path=f"{article_id}.txt" if path is None else path,
         title=title,
-        source=None,
-        url=None,
-        published=None,
-        published_how=PublishedHow.UNKNOWN,
-        tags=(),
-        paragraphs=paragraphs,
-        figures=(),
-        mentions=(),
+        source=source,
+        url=url,
+        published=published,
+        published_how=PublishedHow.STATED if published else PublishedHow.UNKNOWN,
+        tags=tuple(tags),
+        paragraphs=tuple(paragraphs),
+        figures=tuple(figures),
+        mentions=tuple(mentions),
+        raw=raw,
         content_hash=content_hash,
     )
 
@@ -50,3 +158,87 @@ def make_bookmark(**changes: object) -> Bookmark:
         article_title="Truce holds",
     )
     return replace(bookmark, **changes)  # type: ignore[arg-type]  # test-only field overrides
+
+
+def stored_article(
+    number: int, title: str = "Truce holds", published: date | None = None
+) -> Article:
+    """Article `art000N` with every field set (a figure, a mention, raw text, a hash)."""
+    paragraph = f"Article {number}: nearly 1,200 people were killed, Hamas said."
+    return article(
+        (paragraph,),
+        article_id=f"art{number:04d}",
+        path=f"/news/{number}.txt",
+        title=title,
+        source="Sputnik",
+        published=published,
+        tags=("gaza",),
+        figures=(
+            figure_in(
+                (paragraph,),
+                "nearly 1,200 people",
+                value=1200.0,
+                qualifier="nearly",
+                counted="people",
+                measure="killed",
+            ),
+        ),
+        mentions=mentions_in((paragraph,), {"Hamas": "Hamas"}),
+        raw=f"raw {number}",
+        content_hash=f"hash{number}",
+    )
+
+
+def _search_article(
+    key: str,
+    title: str,
+    paragraphs: tuple[str, ...],
+    source: str,
+    published: date | None,
+    parties: tuple[str, ...] = (),
+) -> Article:
+    """One of SEARCH_ARTICLES: its parties are mentioned once, at the start of paragraph 0."""
+    return article(
+        paragraphs,
+        article_id=key,
+        path=f"/news/{key}.txt",
+        title=title,
+        source=source,
+        published=published,
+        tags=("gaza", "ceasefire") if key != "d" else ("economy",),
+        mentions=tuple(mention(party) for party in parties),
+        content_hash=f"h-{key}",
+    )
+
+
+SEARCH_ARTICLES = (
+    _search_article(
+        "a",
+        "Hamas frees hostages in truce deal",
+        (
+            "Hamas released 13 hostages on Friday under the truce.",
+            "Qatar said the hostage deal could be extended.",
+        ),
+        "Sputnik",
+        date(2023, 11, 24),
+        ("Hamas", "Qatar"),
+    ),
+    _search_article(
+        "b",
+        "Truce extended by two days",
+        ("Qatar announced that the truce in Gaza was extended by two days.",),
+        "Al Jazeera",
+        date(2023, 11, 27),
+        ("Qatar",),
+    ),
+    _search_article(
+        "c",
+        "Gaza toll rises",
+        ("The Hamas-run health ministry said more than 34,000 people were killed.",),
+        "AFP",
+        date(2024, 4, 20),
+        ("Hamas", "Ministry of Health"),
+    ),
+    _search_article("d", "Oil prices fall", ("Crude oil prices fell on Monday.",), "Reuters", None),
+)
+"""Four small articles (a, b, c about the war; d about oil) for search, query and store tests."""

@@ -19,7 +19,7 @@ from typing import NoReturn
 
 import pytest
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
 POLL_SECONDS = 0.1
 WAIT_SECONDS = 30.0

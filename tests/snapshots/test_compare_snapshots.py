@@ -5,32 +5,16 @@ Update only after reading the report: `pytest tests/snapshots --snapshot-update`
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Iterator
-from pathlib import Path
+from collections.abc import Awaitable, Callable
 
-import pytest
 from textual.pilot import Pilot
 
 from index import Library
+from tests.pilot import settle
 from tui.app import NewsdeskApp
 from tui.screens.compare import CompareScreen
 
 SnapCompare = Callable[..., bool]
-
-
-@pytest.fixture
-def seeds(seeds_dir: Path) -> Iterator[Library]:
-    """A RAM library holding the five seed articles."""
-    library = Library.in_memory()
-    library.index_paths([seeds_dir])
-    yield library
-    library.close()
-
-
-async def settle(pilot: Pilot[int]) -> None:
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 def first_difference(library: Library) -> Callable[[Pilot[int]], Awaitable[None]]:
@@ -46,7 +30,7 @@ def first_difference(library: Library) -> Callable[[Pilot[int]], Awaitable[None]
     return run
 
 
-def test_snapshot_compare_wide(snap_compare: SnapCompare, seeds: Library) -> None:
+def test_snapshot_compare_wide(snap_compare: SnapCompare, seeds_library: Library) -> None:
     """160x45: status line "1/15: killed — more than 1,160 vs 1,200 (according to an AFP count
     based on official Israeli figures / —)" and the cue legend; A (Notícias ao Minuto) left, B
     right, each with a reversed side letter, outlet · undated · id, and the italic title; a
@@ -56,14 +40,14 @@ def test_snapshot_compare_wide(snap_compare: SnapCompare, seeds: Library) -> Non
     reversed red; below, the figure table (killed row "≠ differ", "B +40", the AFP attribution
     wrapped whole in its column) and the party table with counts in A and B and sources.
     """
-    app = NewsdeskApp(seeds)
-    assert snap_compare(app, terminal_size=(160, 45), run_before=first_difference(seeds))
+    app = NewsdeskApp(seeds_library)
+    assert snap_compare(app, terminal_size=(160, 45), run_before=first_difference(seeds_library))
 
 
-def test_snapshot_compare_narrow(snap_compare: SnapCompare, seeds: Library) -> None:
+def test_snapshot_compare_narrow(snap_compare: SnapCompare, seeds_library: Library) -> None:
     """80x24: the same state with the summary hidden; the two panes side by side, each about
     36 columns of text; the status line wraps to two lines; titles end in "…"; both cursor
     paragraphs (▌) are at the top of their panes with the differing figures reversed red.
     """
-    app = NewsdeskApp(seeds)
-    assert snap_compare(app, terminal_size=(80, 24), run_before=first_difference(seeds))
+    app = NewsdeskApp(seeds_library)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=first_difference(seeds_library))

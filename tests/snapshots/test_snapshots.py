@@ -11,16 +11,11 @@ import pytest
 from textual.pilot import Pilot
 
 from index import Library
+from tests.pilot import settle
 from tui.app import NewsdeskApp
 from tui.messages import OpenArticle
 
 SnapCompare = Callable[..., bool]
-
-
-async def settle(pilot: Pilot[int]) -> None:
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 def typed(query: str) -> Callable[[Pilot[int]], Awaitable[None]]:

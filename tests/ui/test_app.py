@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING
-
 from textual.command import CommandPalette
 
 from index import Library
-from tui.app import DARK_THEME, LIGHT_THEME, NewsdeskApp
+from tests.pilot import MakeApp, settle
+from tui.app import DARK_THEME, LIGHT_THEME
 from tui.messages import OpenArticle
 from tui.palette import ArticleCommands, BookmarkCommands
 from tui.screens.article import ArticleScreen
@@ -16,16 +14,10 @@ from tui.screens.bookmarks import BookmarksScreen
 from tui.screens.help import HelpScreen
 from tui.screens.search import SearchScreen
 
-if TYPE_CHECKING:
-    from tests.ui.conftest import Settle
-
 SIZE = (100, 30)
-MakeApp = Callable[..., NewsdeskApp]
 
 
-async def test_app_help_lists_reader_keys(
-    make_app: MakeApp, library: Library, settle: Settle
-) -> None:
+async def test_app_help_lists_reader_keys(make_app: MakeApp, library: Library) -> None:
     """`?` in the reader lists its keys (jumps, find, bookmark, toggles, back)."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -57,7 +49,7 @@ async def test_app_help_lists_reader_keys(
         assert isinstance(app.screen, ArticleScreen)
 
 
-async def test_app_f1_help_on_search(make_app: MakeApp, settle: Settle) -> None:
+async def test_app_f1_help_on_search(make_app: MakeApp) -> None:
     """F1 on the search screen lists the search keys."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -68,9 +60,7 @@ async def test_app_f1_help_on_search(make_app: MakeApp, settle: Settle) -> None:
         assert {"Search", "Sort", "Facets", "Bookmarks"} <= descriptions
 
 
-async def test_app_q_goes_back_then_quits(
-    make_app: MakeApp, library: Library, settle: Settle
-) -> None:
+async def test_app_q_goes_back_then_quits(make_app: MakeApp, library: Library) -> None:
     """`q` closes the reader, the bookmarks screen, then quits at the root."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -90,7 +80,7 @@ async def test_app_q_goes_back_then_quits(
     assert app.return_value == 0
 
 
-async def test_app_ctrl_q_quits_anywhere(make_app: MakeApp, settle: Settle) -> None:
+async def test_app_ctrl_q_quits_anywhere(make_app: MakeApp) -> None:
     """ctrl+q quits even while typing in the search input."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -100,7 +90,7 @@ async def test_app_ctrl_q_quits_anywhere(make_app: MakeApp, settle: Settle) -> N
     assert not app.is_running
 
 
-async def test_app_palette_has_own_commands(make_app: MakeApp, settle: Settle) -> None:
+async def test_app_palette_has_own_commands(make_app: MakeApp) -> None:
     """ctrl+p opens the palette; the app's commands are offered."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -112,9 +102,7 @@ async def test_app_palette_has_own_commands(make_app: MakeApp, settle: Settle) -
         assert isinstance(app.screen, CommandPalette)
 
 
-async def test_app_palette_open_article_and_bookmark(
-    make_app: MakeApp, library: Library, settle: Settle
-) -> None:
+async def test_app_palette_open_article_and_bookmark(make_app: MakeApp, library: Library) -> None:
     """The palette finds articles by words and bookmarks by quote, and opens them."""
     article_id = library.search("Haniyeh").hits[0].article.id
     library.add_bookmark(article_id, 1, note="ready for a deal")
@@ -137,7 +125,7 @@ async def test_app_palette_open_article_and_bookmark(
         assert app.screen.article.id == article_id
 
 
-async def test_app_theme_toggle(make_app: MakeApp, settle: Settle) -> None:
+async def test_app_theme_toggle(make_app: MakeApp) -> None:
     """ctrl+t switches between the dark and the light theme."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import webbrowser
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from index import ArticleId, Library, SpanKind
+from tests.pilot import MakeApp, Notes, settle
 from tui.app import NewsdeskApp
 from tui.messages import OpenArticle
 from tui.screens.article import ArticleScreen
@@ -19,11 +19,7 @@ from tui.widgets.article_view import ArticleView
 from tui.widgets.results_list import ResultsList
 from tui.widgets.span_panel import SpanPanel
 
-if TYPE_CHECKING:
-    from tests.ui.conftest import Notes, Settle
-
 SIZE = (100, 30)
-MakeApp = Callable[..., NewsdeskApp]
 
 
 def find_id(library: Library, words: str) -> ArticleId:
@@ -32,20 +28,17 @@ def find_id(library: Library, words: str) -> ArticleId:
 
 async def open_reader(
     app: NewsdeskApp,
-    pilot: object,
-    settle: Settle,
+    pilot: Pilot[int],
     article_id: ArticleId,
     terms: tuple[str, ...] = (),
 ) -> ArticleView:
     app.post_message(OpenArticle(article_id, terms))
-    await settle(pilot)  # type: ignore[arg-type]
+    await settle(pilot)
     assert isinstance(app.screen, ArticleScreen)
     return app.screen.query_one(ArticleView)
 
 
-async def test_reader_highlights_all_kinds(
-    make_app: MakeApp, library: Library, settle: Settle
-) -> None:
+async def test_reader_highlights_all_kinds(make_app: MakeApp, library: Library) -> None:
     """Opening from a search shows figure, party and match spans, and the metadata."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -66,13 +59,11 @@ async def test_reader_highlights_all_kinds(
         assert view.article.url in meta
 
 
-async def test_reader_figure_and_party_jumps(
-    make_app: MakeApp, library: Library, settle: Settle
-) -> None:
+async def test_reader_figure_and_party_jumps(make_app: MakeApp, library: Library) -> None:
     """f/F and p/P move the cursor to the next/previous figure or party span."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        view = await open_reader(app, pilot, settle, find_id(library, "Cairo delegation Hayya"))
+        view = await open_reader(app, pilot, find_id(library, "Cairo delegation Hayya"))
         figures = sorted(
             (s for s in view.spans if s.kind is SpanKind.FIGURE),
             key=lambda s: (s.paragraph, s.start),
@@ -102,13 +93,11 @@ async def test_reader_figure_and_party_jumps(
         assert view.current == first
 
 
-async def test_reader_find_in_page(
-    make_app: MakeApp, library: Library, settle: Settle, notes: Notes
-) -> None:
+async def test_reader_find_in_page(make_app: MakeApp, library: Library, notes: Notes) -> None:
     """`/` finds every occurrence; n/N cycle through them."""
     app = make_app()
     async with app.run_test(size=SIZE, message_hook=notes) as pilot:
-        view = await open_reader(app, pilot, settle, find_id(library, "Cairo delegation Hayya"))
+        view = await open_reader(app, pilot, find_id(library, "Cairo delegation Hayya"))
         await pilot.press("slash", *"hamas", "enter")
         await pilot.pause()
         assert len(view.find_hits) >= 2
@@ -121,13 +110,11 @@ async def test_reader_find_in_page(
         assert any("matches" in text for text in notes.texts())
 
 
-async def test_reader_toggles_hide_a_kind(
-    make_app: MakeApp, library: Library, settle: Settle
-) -> None:
+async def test_reader_toggles_hide_a_kind(make_app: MakeApp, library: Library) -> None:
     """`1` hides figure highlights (and shows them again); the legend says so."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        view = await open_reader(app, pilot, settle, find_id(library, "Cairo delegation Hayya"))
+        view = await open_reader(app, pilot, find_id(library, "Cairo delegation Hayya"))
         paragraph = next(s.paragraph for s in view.spans if s.kind is SpanKind.FIGURE)
         await pilot.press("1")
         assert SpanKind.FIGURE in view.hidden
@@ -140,13 +127,13 @@ async def test_reader_toggles_hide_a_kind(
 
 
 async def test_reader_bookmark_paragraph_with_note_and_tags(
-    make_app: MakeApp, library: Library, settle: Settle
+    make_app: MakeApp, library: Library
 ) -> None:
     """`m` on a paragraph asks for a note and tags and stores the whole paragraph."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         article_id = find_id(library, "Cairo delegation Hayya")
-        view = await open_reader(app, pilot, settle, article_id)
+        view = await open_reader(app, pilot, article_id)
         await pilot.press("j", "m")
         await pilot.pause()
         assert isinstance(app.screen, BookmarkDialog)
@@ -166,13 +153,11 @@ async def test_reader_bookmark_paragraph_with_note_and_tags(
         assert view.query_one("#paragraph-1").has_class("-bookmarked")
 
 
-async def test_reader_bookmark_sentence_under_cursor(
-    make_app: MakeApp, library: Library, settle: Settle
-) -> None:
+async def test_reader_bookmark_sentence_under_cursor(make_app: MakeApp, library: Library) -> None:
     """With the sentence cursor (`s`), `m` bookmarks just that sentence."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        view = await open_reader(app, pilot, settle, find_id(library, "Haniyeh guarantors"))
+        view = await open_reader(app, pilot, find_id(library, "Haniyeh guarantors"))
         await pilot.press("j", "s", "s", "m")
         await pilot.pause()
         await pilot.press("enter", "enter")
@@ -186,13 +171,11 @@ async def test_reader_bookmark_sentence_under_cursor(
         assert mark.quote in paragraph
 
 
-async def test_reader_bookmark_dialog_escape_cancels(
-    make_app: MakeApp, library: Library, settle: Settle
-) -> None:
+async def test_reader_bookmark_dialog_escape_cancels(make_app: MakeApp, library: Library) -> None:
     """Escape in the bookmark dialog stores nothing."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await open_reader(app, pilot, settle, find_id(library, "Haniyeh guarantors"))
+        await open_reader(app, pilot, find_id(library, "Haniyeh guarantors"))
         await pilot.press("m")
         await pilot.pause()
         await pilot.press("escape")
@@ -201,13 +184,11 @@ async def test_reader_bookmark_dialog_escape_cancels(
         assert isinstance(app.screen, ArticleScreen)
 
 
-async def test_reader_side_panel_scrolls_to_figure(
-    make_app: MakeApp, library: Library, settle: Settle
-) -> None:
+async def test_reader_side_panel_scrolls_to_figure(make_app: MakeApp, library: Library) -> None:
     """Choosing a figure in the side panel puts the cursor on it."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        view = await open_reader(app, pilot, settle, find_id(library, "Security Council Ramadan"))
+        view = await open_reader(app, pilot, find_id(library, "Security Council Ramadan"))
         panel = app.screen.query_one(SpanPanel)
         await pilot.press("t")
         assert panel.has_focus
@@ -221,7 +202,6 @@ async def test_reader_side_panel_scrolls_to_figure(
 async def test_reader_open_url(
     make_app: MakeApp,
     library: Library,
-    settle: Settle,
     notes: Notes,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -235,22 +215,20 @@ async def test_reader_open_url(
     monkeypatch.setattr(webbrowser, "open", fake_open)
     app = make_app()
     async with app.run_test(size=SIZE, message_hook=notes) as pilot:
-        view = await open_reader(app, pilot, settle, find_id(library, "Cairo delegation Hayya"))
+        view = await open_reader(app, pilot, find_id(library, "Cairo delegation Hayya"))
         await pilot.press("o")
         await settle(pilot)
         assert view.article is not None
         assert opened == [view.article.url]
         await pilot.press("q")
-        await open_reader(app, pilot, settle, find_id(library, "Haniyeh guarantors"))
+        await open_reader(app, pilot, find_id(library, "Haniyeh guarantors"))
         await pilot.press("o")
         await settle(pilot)
         assert len(opened) == 1
         assert "This article has no URL" in notes.texts("warning")
 
 
-async def test_reader_title_markup_is_literal(
-    make_app: MakeApp, settle: Settle, tmp_path: Path
-) -> None:
+async def test_reader_title_markup_is_literal(make_app: MakeApp, tmp_path: Path) -> None:
     """A title containing "[bold]" is shown literally, in the list and the reader."""
     folder = tmp_path / "odd"
     folder.mkdir()
@@ -273,9 +251,7 @@ async def test_reader_title_markup_is_literal(
         assert app.screen.title == "[bold]Truce[/bold] talks [red]resume"
 
 
-async def test_reader_unknown_article_notifies(
-    make_app: MakeApp, settle: Settle, notes: Notes
-) -> None:
+async def test_reader_unknown_article_notifies(make_app: MakeApp, notes: Notes) -> None:
     """A library error in a worker becomes one error notification (the App's), not a crash."""
     app = make_app()
     async with app.run_test(size=SIZE, message_hook=notes) as pilot:
@@ -285,13 +261,11 @@ async def test_reader_unknown_article_notifies(
         assert len(notes.texts("error")) == 1
 
 
-async def test_reader_find_escape_closes_bar(
-    make_app: MakeApp, library: Library, settle: Settle
-) -> None:
+async def test_reader_find_escape_closes_bar(make_app: MakeApp, library: Library) -> None:
     """Escape in the find bar hides it and returns to the text."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await open_reader(app, pilot, settle, find_id(library, "Haniyeh guarantors"))
+        await open_reader(app, pilot, find_id(library, "Haniyeh guarantors"))
         await pilot.press("slash")
         assert isinstance(app.focused, Input)
         await pilot.press("escape")
@@ -300,7 +274,7 @@ async def test_reader_find_escape_closes_bar(
 
 
 async def test_reader_c_compares_with_the_most_similar_report(
-    make_app: MakeApp, library: Library, settle: Settle
+    make_app: MakeApp, library: Library
 ) -> None:
     """`c` in the reader opens the picker; Enter compares with its first suggestion."""
     from tui.screens.compare import CompareScreen
@@ -310,7 +284,7 @@ async def test_reader_c_compares_with_the_most_similar_report(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         article_id = find_id(library, "hostages")
-        await open_reader(app, pilot, settle, article_id)
+        await open_reader(app, pilot, article_id)
         await pilot.press("c")
         await settle(pilot)
         assert isinstance(app.screen, PickArticleDialog)

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from textual.pilot import Pilot
 from textual.widgets import Input
 
 from index import Bookmark, Library
+from tests.pilot import MakeApp, Notes, settle
 from tui.app import NewsdeskApp
 from tui.screens.article import ArticleScreen
 from tui.screens.bookmarks import BookmarksScreen
@@ -17,11 +16,7 @@ from tui.screens.dialogs import ConfirmDialog, PathDialog
 from tui.widgets.article_view import ArticleView
 from tui.widgets.bookmark_list import BookmarkList
 
-if TYPE_CHECKING:
-    from tests.ui.conftest import Notes, Settle
-
 SIZE = (100, 30)
-MakeApp = Callable[..., NewsdeskApp]
 
 
 def add_marks(library: Library) -> list[Bookmark]:
@@ -35,15 +30,15 @@ def add_marks(library: Library) -> list[Bookmark]:
     ]
 
 
-async def open_bookmarks(app: NewsdeskApp, pilot: object, settle: Settle) -> BookmarkList:
-    await settle(pilot)  # type: ignore[arg-type]
-    await pilot.press("escape", "B")  # type: ignore[attr-defined]
-    await settle(pilot)  # type: ignore[arg-type]
+async def open_bookmarks(app: NewsdeskApp, pilot: Pilot[int]) -> BookmarkList:
+    await settle(pilot)
+    await pilot.press("escape", "B")
+    await settle(pilot)
     assert isinstance(app.screen, BookmarksScreen)
     return app.screen.query_one(BookmarkList)
 
 
-async def open_highlighted(app: NewsdeskApp, pilot: Pilot[int], settle: Settle) -> ArticleView:
+async def open_highlighted(app: NewsdeskApp, pilot: Pilot[int]) -> ArticleView:
     """Press Enter on the list: the reader opens at the highlighted bookmark's passage."""
     await pilot.press("enter")
     await settle(pilot)
@@ -51,14 +46,12 @@ async def open_highlighted(app: NewsdeskApp, pilot: Pilot[int], settle: Settle) 
     return app.screen.query_one(ArticleView)
 
 
-async def test_bookmarks_lists_with_status(
-    make_app: MakeApp, library: Library, settle: Settle
-) -> None:
+async def test_bookmarks_lists_with_status(make_app: MakeApp, library: Library) -> None:
     """`B` lists every bookmark with its status, quote and note."""
     marks = add_marks(library)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        listing = await open_bookmarks(app, pilot, settle)
+        listing = await open_bookmarks(app, pilot)
         assert [m.id for m in listing.shown] == [m.id for m in marks]
         prompt = str(listing.get_option_at_index(0).prompt)
         assert "[anchored]" in prompt
@@ -66,14 +59,12 @@ async def test_bookmarks_lists_with_status(
         assert isinstance(app.focused, BookmarkList)
 
 
-async def test_bookmarks_filter_by_tag_and_text(
-    make_app: MakeApp, library: Library, settle: Settle
-) -> None:
+async def test_bookmarks_filter_by_tag_and_text(make_app: MakeApp, library: Library) -> None:
     """The filter keeps bookmarks matching words or tag:NAME."""
     add_marks(library)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        listing = await open_bookmarks(app, pilot, settle)
+        listing = await open_bookmarks(app, pilot)
         await pilot.press("slash", *"tag:proposal")
         assert [m.tags for m in listing.shown] == [("proposal",)]
         app.screen.query_one("#bookmark-filter", Input).value = "toll"
@@ -81,15 +72,13 @@ async def test_bookmarks_filter_by_tag_and_text(
         assert [m.note for m in listing.shown] == ["toll differs"]
 
 
-async def test_bookmarks_enter_opens_passage(
-    make_app: MakeApp, library: Library, settle: Settle
-) -> None:
+async def test_bookmarks_enter_opens_passage(make_app: MakeApp, library: Library) -> None:
     """Enter opens the article with the cursor on the bookmarked sentence, marked."""
     marks = add_marks(library)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await open_bookmarks(app, pilot, settle)
-        view = await open_highlighted(app, pilot, settle)
+        await open_bookmarks(app, pilot)
+        view = await open_highlighted(app, pilot)
         assert view.cursor == 2
         assert view.passage.start == marks[0].start
         assert view.passage.end == marks[0].end
@@ -98,14 +87,14 @@ async def test_bookmarks_enter_opens_passage(
 
 
 async def test_bookmarks_list_reloads_after_a_bookmark_elsewhere(
-    make_app: MakeApp, library: Library, settle: Settle
+    make_app: MakeApp, library: Library
 ) -> None:
     """A bookmark added in the reader opened from the list is listed on going back."""
     marks = add_marks(library)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        listing = await open_bookmarks(app, pilot, settle)
-        await open_highlighted(app, pilot, settle)
+        listing = await open_bookmarks(app, pilot)
+        await open_highlighted(app, pilot)
         await pilot.press("j", "m")
         await pilot.pause()
         await pilot.press(*"new one", "enter", "enter")
@@ -118,14 +107,12 @@ async def test_bookmarks_list_reloads_after_a_bookmark_elsewhere(
         assert [m.note for m in listing.shown] == ["toll differs", "", "new one"]
 
 
-async def test_bookmarks_delete_after_confirm(
-    make_app: MakeApp, library: Library, settle: Settle
-) -> None:
+async def test_bookmarks_delete_after_confirm(make_app: MakeApp, library: Library) -> None:
     """`d` asks first: `n` keeps the bookmark, `y` deletes it."""
     marks = add_marks(library)
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        listing = await open_bookmarks(app, pilot, settle)
+        listing = await open_bookmarks(app, pilot)
         await pilot.press("d")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
@@ -141,14 +128,14 @@ async def test_bookmarks_delete_after_confirm(
 
 
 async def test_bookmarks_export_writes_file(
-    make_app: MakeApp, library: Library, settle: Settle, notes: Notes, tmp_path: Path
+    make_app: MakeApp, library: Library, notes: Notes, tmp_path: Path
 ) -> None:
     """`e` asks for a path and writes the Markdown (or JSON) export there."""
     add_marks(library)
     app = make_app()
     target = tmp_path / "out" / "marks.json"
     async with app.run_test(size=SIZE, message_hook=notes) as pilot:
-        await open_bookmarks(app, pilot, settle)
+        await open_bookmarks(app, pilot)
         await pilot.press("e")
         await pilot.pause()
         assert isinstance(app.screen, PathDialog)
@@ -160,7 +147,7 @@ async def test_bookmarks_export_writes_file(
 
 
 async def test_bookmarks_orphan_is_listed_not_opened(
-    make_app: MakeApp, library: Library, settle: Settle, notes: Notes, tmp_path: Path
+    make_app: MakeApp, private_library: Library, notes: Notes, tmp_path: Path
 ) -> None:
     """A bookmark whose passage was rewritten away is an orphan; Enter only warns."""
     folder = tmp_path / "changing"
@@ -170,6 +157,7 @@ async def test_bookmarks_orphan_is_listed_not_opened(
         "Talks resume in Doha\n\nNegotiators met in Doha on Monday to discuss a truce.\n",
         encoding="utf-8",
     )
+    library = private_library
     library.index_paths([folder])
     library.add_bookmark(library.resolve(str(source)), 0, note="will vanish")
     source.write_text(
@@ -177,9 +165,9 @@ async def test_bookmarks_orphan_is_listed_not_opened(
         encoding="utf-8",
     )
     library.index_paths([folder])
-    app = make_app()
+    app = make_app(library)
     async with app.run_test(size=SIZE, message_hook=notes) as pilot:
-        listing = await open_bookmarks(app, pilot, settle)
+        listing = await open_bookmarks(app, pilot)
         assert [str(m.status) for m in listing.shown] == ["orphan"]
         assert "[orphan]" in str(listing.get_option_at_index(0).prompt)
         await pilot.press("enter")

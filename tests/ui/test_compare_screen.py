@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-from typing import TYPE_CHECKING
-
-import pytest
 from textual.pilot import Pilot
 from textual.widget import Widget
 
 from index import ArticleId, FigureStatus, Library
+from tests.pilot import Notes, settle
 from tui.app import NewsdeskApp
 from tui.screens.compare import CompareScreen, open_comparison
 from tui.screens.compare_nav import Side, correspondence
@@ -20,9 +16,6 @@ from tui.screens.pick_article import PickArticleDialog
 from tui.widgets.compare_pane import ComparePane
 from tui.widgets.comparison_summary import ComparisonSummary
 
-if TYPE_CHECKING:
-    from tests.ui.conftest import Notes, Settle
-
 WIDE = (160, 45)
 NARROW = (80, 24)
 SEED_004 = "4728"
@@ -31,17 +24,8 @@ SEED_002 = "15b3"
 """The Cairo talks report: "1,200 people" died."""
 
 
-@pytest.fixture
-def seeds(seeds_dir: Path) -> Iterator[Library]:
-    """A RAM library holding the five seed articles."""
-    library = Library.in_memory()
-    library.index_paths([seeds_dir])
-    yield library
-    library.close()
-
-
 async def open_compare(
-    app: NewsdeskApp, pilot: Pilot[int], settle: Settle, a: str = SEED_004, b: str = SEED_002
+    app: NewsdeskApp, pilot: Pilot[int], a: str = SEED_004, b: str = SEED_002
 ) -> CompareScreen:
     await settle(pilot)
     screen = CompareScreen(app.library, app.library.resolve(a), app.library.resolve(b))
@@ -59,16 +43,16 @@ def panes(screen: CompareScreen) -> tuple[ComparePane, ComparePane]:
     return screen.pane(Side.A), screen.pane(Side.B)
 
 
-async def test_compare_screen_shows_both_reports(seeds: Library, settle: Settle) -> None:
+async def test_compare_screen_shows_both_reports(seeds_library: Library) -> None:
     """A is 004 on the left, B is 002 on the right; killed 1,160 vs 1,200 is consistent."""
-    app = NewsdeskApp(seeds)
+    app = NewsdeskApp(seeds_library)
     async with app.run_test(size=WIDE) as pilot:
-        screen = await open_compare(app, pilot, settle)
+        screen = await open_compare(app, pilot)
         left, right = panes(screen)
         assert left.article is not None
-        assert left.article.id == seeds.resolve(SEED_004)
+        assert left.article.id == seeds_library.resolve(SEED_004)
         assert right.article is not None
-        assert right.article.id == seeds.resolve(SEED_002)
+        assert right.article.id == seeds_library.resolve(SEED_002)
         assert not screen.query_one("#panes").loading
         killed = [
             line
@@ -88,12 +72,12 @@ async def test_compare_screen_shows_both_reports(seeds: Library, settle: Settle)
 
 
 async def test_compare_screen_marks_disagreeing_figures_in_both_panes(
-    seeds: Library, settle: Settle
+    seeds_library: Library,
 ) -> None:
     """The differing Gaza tolls get a ≠ gutter cue in the paragraphs that hold them, each side."""
-    app = NewsdeskApp(seeds)
+    app = NewsdeskApp(seeds_library)
     async with app.run_test(size=WIDE) as pilot:
-        screen = await open_compare(app, pilot, settle)
+        screen = await open_compare(app, pilot)
         left, right = panes(screen)
         assert left.article is not None
         assert right.article is not None
@@ -109,11 +93,11 @@ async def test_compare_screen_marks_disagreeing_figures_in_both_panes(
         assert left.row(0).cues[1] in "A=≈B"
 
 
-async def test_compare_screen_sync_scroll(seeds: Library, settle: Settle) -> None:
+async def test_compare_screen_sync_scroll(seeds_library: Library) -> None:
     """Scrolling A brings B to the aligned paragraph while sync is on, and not once it is off."""
-    app = NewsdeskApp(seeds)
+    app = NewsdeskApp(seeds_library)
     async with app.run_test(size=NARROW) as pilot:
-        screen = await open_compare(app, pilot, settle)
+        screen = await open_compare(app, pilot)
         left, right = panes(screen)
         assert screen.comparison is not None
         assert left.article is not None
@@ -133,11 +117,11 @@ async def test_compare_screen_sync_scroll(seeds: Library, settle: Settle) -> Non
         assert right.scroll_y == before
 
 
-async def test_compare_screen_jumps_to_differences(seeds: Library, settle: Settle) -> None:
+async def test_compare_screen_jumps_to_differences(seeds_library: Library) -> None:
     """`]` lands both panes on the differing Gaza tolls with both attributions; `[` goes back."""
-    app = NewsdeskApp(seeds)
+    app = NewsdeskApp(seeds_library)
     async with app.run_test(size=NARROW) as pilot:
-        screen = await open_compare(app, pilot, settle)
+        screen = await open_compare(app, pilot)
         left, right = panes(screen)
         assert left.article is not None
         assert right.article is not None
@@ -165,18 +149,18 @@ async def test_compare_screen_jumps_to_differences(seeds: Library, settle: Settl
         assert f"1/{count}: killed" in screen.status_text
 
 
-async def test_compare_screen_swaps_sides(seeds: Library, settle: Settle) -> None:
+async def test_compare_screen_swaps_sides(seeds_library: Library) -> None:
     """`x` puts the former B on the left, and the figure table's columns follow."""
-    app = NewsdeskApp(seeds)
+    app = NewsdeskApp(seeds_library)
     async with app.run_test(size=WIDE) as pilot:
-        screen = await open_compare(app, pilot, settle)
+        screen = await open_compare(app, pilot)
         await pilot.press("x")
         await settle(pilot)
         left, right = panes(screen)
         assert left.article is not None
-        assert left.article.id == seeds.resolve(SEED_002)
+        assert left.article.id == seeds_library.resolve(SEED_002)
         assert right.article is not None
-        assert right.article.id == seeds.resolve(SEED_004)
+        assert right.article.id == seeds_library.resolve(SEED_004)
         killed = next(
             line for line in screen.query_one(ComparisonSummary).figures if line.a == "1,200 people"
         )
@@ -185,28 +169,28 @@ async def test_compare_screen_swaps_sides(seeds: Library, settle: Settle) -> Non
         assert (screen.a_id, screen.b_id) == (left.article.id, right.article.id)
 
 
-async def test_compare_screen_summary_toggle(seeds: Library, settle: Settle) -> None:
+async def test_compare_screen_summary_toggle(seeds_library: Library) -> None:
     """Wide: the summary shows, `t` hides it; narrow: hidden, `t` shows it in the panes' place."""
-    app = NewsdeskApp(seeds)
+    app = NewsdeskApp(seeds_library)
     async with app.run_test(size=WIDE) as pilot:
-        screen = await open_compare(app, pilot, settle)
+        screen = await open_compare(app, pilot)
         assert shown(screen, ComparisonSummary)
         await pilot.press("t")
         assert not shown(screen, ComparisonSummary)
-    app = NewsdeskApp(seeds)
+    app = NewsdeskApp(seeds_library)
     async with app.run_test(size=NARROW) as pilot:
-        screen = await open_compare(app, pilot, settle)
+        screen = await open_compare(app, pilot)
         assert not shown(screen, ComparisonSummary)
         await pilot.press("t")
         assert shown(screen, ComparisonSummary)
         assert not shown(screen, "#panes")
 
 
-async def test_compare_screen_bookmarks_in_focused_pane(seeds: Library, settle: Settle) -> None:
+async def test_compare_screen_bookmarks_in_focused_pane(seeds_library: Library) -> None:
     """`m` in pane B bookmarks B's paragraph under the cursor, with the typed note."""
-    app = NewsdeskApp(seeds)
+    app = NewsdeskApp(seeds_library)
     async with app.run_test(size=WIDE) as pilot:
-        screen = await open_compare(app, pilot, settle)
+        screen = await open_compare(app, pilot)
         await pilot.press("l", "j", "m")
         dialog = app.screen
         assert isinstance(dialog, BookmarkDialog)
@@ -214,20 +198,20 @@ async def test_compare_screen_bookmarks_in_focused_pane(seeds: Library, settle: 
         await settle(pilot)
         assert not dialog.is_attached
         assert isinstance(app.screen, CompareScreen)
-        marks = seeds.bookmarks()
+        marks = seeds_library.bookmarks()
         assert [(m.article_id, m.paragraph, m.note) for m in marks] == [
-            (seeds.resolve(SEED_002), 1, "toll")
+            (seeds_library.resolve(SEED_002), 1, "toll")
         ]
         assert "◆" in screen.pane(Side.B).row(1).cues
 
 
-async def test_compare_screen_help_and_back(seeds: Library, settle: Settle) -> None:
+async def test_compare_screen_help_and_back(seeds_library: Library) -> None:
     """`?` lists the compare keys; `q` goes back to the screen underneath."""
-    app = NewsdeskApp(seeds)
+    app = NewsdeskApp(seeds_library)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
         under = app.screen
-        await open_compare(app, pilot, settle)
+        await open_compare(app, pilot)
         await pilot.press("question_mark")
         assert isinstance(app.screen, HelpScreen)
         described = {description for _, description in app.screen.rows}
@@ -240,40 +224,40 @@ async def test_compare_screen_help_and_back(seeds: Library, settle: Settle) -> N
 
 
 async def test_compare_screen_unknown_article_notifies(
-    seeds: Library, settle: Settle, notes: Notes
+    seeds_library: Library, notes: Notes
 ) -> None:
     """A missing article is an error notification, not a crash."""
-    app = NewsdeskApp(seeds)
+    app = NewsdeskApp(seeds_library)
     async with app.run_test(size=WIDE, message_hook=notes) as pilot:
         await settle(pilot)
-        app.push_screen(CompareScreen(seeds, ArticleId("nope-nope"), seeds.resolve(SEED_002)))
+        app.push_screen(
+            CompareScreen(seeds_library, ArticleId("nope-nope"), seeds_library.resolve(SEED_002))
+        )
         await settle(pilot)
         assert isinstance(app.screen, CompareScreen)
         assert notes.texts("error")
 
 
-async def test_open_comparison_picks_then_compares(seeds: Library, settle: Settle) -> None:
+async def test_open_comparison_picks_then_compares(seeds_library: Library) -> None:
     """open_comparison shows the picker; Enter compares with the most similar report."""
-    app = NewsdeskApp(seeds)
+    app = NewsdeskApp(seeds_library)
     async with app.run_test(size=WIDE) as pilot:
         await settle(pilot)
-        a = seeds.resolve(SEED_004)
-        open_comparison(app.screen, seeds, a)
+        a = seeds_library.resolve(SEED_004)
+        open_comparison(app.screen, seeds_library, a)
         await settle(pilot)
         assert isinstance(app.screen, PickArticleDialog)
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, CompareScreen)
-        assert (app.screen.a_id, app.screen.b_id) == (a, seeds.related(a)[0].article.id)
+        assert (app.screen.a_id, app.screen.b_id) == (a, seeds_library.related(a)[0].article.id)
 
 
-async def test_compare_screen_steps_through_figure_differences(
-    seeds: Library, settle: Settle
-) -> None:
+async def test_compare_screen_steps_through_figure_differences(seeds_library: Library) -> None:
     """`}` and `{` visit only the figures that part ways, never an only-in-one passage."""
-    app = NewsdeskApp(seeds)
+    app = NewsdeskApp(seeds_library)
     async with app.run_test(size=WIDE) as pilot:
-        screen = await open_compare(app, pilot, settle)
+        screen = await open_compare(app, pilot)
         assert screen.figure_stops >= 1
         for _ in range(screen.figure_stops + 1):
             await pilot.press("right_curly_bracket")

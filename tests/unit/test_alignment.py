@@ -8,7 +8,8 @@ from index.compare.alignment import (
     sentence_tokens,
 )
 from index.compare.models import AlignKind
-from index.models import Figure, Mention, MentionKind
+from index.models import MentionKind
+from tests.builders import figure_in, mention
 
 
 def test_sentence_tokens_fold_synonyms_and_numbers() -> None:
@@ -22,9 +23,9 @@ def test_sentence_tokens_fold_synonyms_and_numbers() -> None:
 def test_article_sentences_add_party_and_measure_tokens() -> None:
     """Mentions add "@party" and figures add "%measure" to their sentence only."""
     paragraphs = ("Haniya spoke. The toll rose to 100 people.",)
-    mention = Mention("Ismail Haniyeh", MentionKind.PERSON, "Hamas", "Haniya", 0, 0, 6)
-    figure = Figure("100 people", 100, None, None, None, "people", "killed", None, 0, 31, 41)
-    first, second = article_sentences(paragraphs, [mention], [figure])
+    haniya = mention("Ismail Haniyeh", kind=MentionKind.PERSON, affiliation="Hamas", text="Haniya")
+    toll = figure_in(paragraphs, "100 people", value=100, counted="people", measure="killed")
+    first, second = article_sentences(paragraphs, [haniya], [toll])
     assert "@ismail haniyeh" in first.tokens
     assert "%killed" in second.tokens
     assert "%killed" not in first.tokens
@@ -98,8 +99,7 @@ def test_align_sentences_is_deterministic() -> None:
 def test_article_sentences_canonical_name_adds_no_party_token() -> None:
     """A party written as its canonical name adds no "@party" token (its words are there)."""
     paragraphs = ("Hamas spoke.",)
-    mention = Mention("Hamas", MentionKind.ORGANIZATION, None, "Hamas", 0, 0, 5)
-    (sentence,) = article_sentences(paragraphs, [mention])
+    (sentence,) = article_sentences(paragraphs, [mention("Hamas")])
     assert "@hamas" not in sentence.tokens
 
 

@@ -299,6 +299,7 @@ def _bbc_articles(archive: Path, count: int) -> list[tuple[str, ...]]:
 
 
 @pytest.mark.corpus
+@pytest.mark.slow
 def test_locate_real_articles_never_attach_a_deleted_sentence(corpora_dir: Path) -> None:
     """On real BBC articles: deleted sentences orphan, typo-fixed ones re-anchor exactly."""
     checked = 0

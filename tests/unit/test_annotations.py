@@ -11,7 +11,7 @@ from index.bookmarks.annotations import (
     bookmarks_to_markdown,
 )
 from index.models import AnchorStatus, Article, ArticleId, Bookmark
-from tests.builders import make_bookmark, text_article
+from tests.builders import article, make_bookmark
 
 PARAGRAPHS = ("First paragraph.", "Hamas released 13 hostages. The Red Cross took them.")
 
@@ -23,7 +23,7 @@ def export(bookmarks: list[Bookmark], articles: dict[ArticleId, Article] | None 
 
 def make_article() -> Article:
     """The article the bookmark points into."""
-    return text_article(PARAGRAPHS)
+    return article(PARAGRAPHS)
 
 
 def test_annotations_have_the_w3c_shape() -> None:

@@ -13,7 +13,7 @@ from index.bookmarks.schema import SCHEMA_VERSION
 from index.bookmarks.store import BookmarkStore
 from index.errors import BookmarkNotFound, BookmarkStoreError, InvalidRequest
 from index.models import AnchorStatus, Article
-from tests.builders import text_article
+from tests.builders import article
 
 PARAGRAPHS = (
     "Mediators from Qatar and Egypt met in Doha on Thursday to extend the truce.",
@@ -26,7 +26,7 @@ def make_article(paragraphs: tuple[str, ...] = PARAGRAPHS, article_id: str = "a1
     """A minimal article whose content hash follows its paragraphs."""
     digest = hashlib.sha256("\n\n".join(paragraphs).encode()).hexdigest()
     title = f"Title of {article_id}"
-    return text_article(paragraphs, article_id=article_id, title=title, content_hash=digest)
+    return article(paragraphs, article_id=article_id, title=title, content_hash=digest)
 
 
 def fixed_clock() -> str:
@@ -266,8 +266,8 @@ def test_store_reanchor_deleted_article_or_passage_is_orphan() -> None:
     """No article, or the passage gone: an orphan with no position but its quote."""
     store = BookmarkStore(None)
     added = store.add(make_article(), 1, 0, len(QUOTE), note="keep")
-    for article in (None, make_article((PARAGRAPHS[0], "The Red Cross took them to Egypt."))):
-        orphan = store.reanchor(added, article)
+    for current in (None, make_article((PARAGRAPHS[0], "The Red Cross took them to Egypt."))):
+        orphan = store.reanchor(added, current)
         assert orphan.status is AnchorStatus.ORPHAN
         assert (orphan.paragraph, orphan.start, orphan.end) == (None, None, None)
         assert (orphan.quote, orphan.note) == (QUOTE, "keep")

@@ -4,23 +4,21 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
+from dataclasses import replace
 
 import pytest
 
 from index import Library, NewsdeskError
-from index.models import ArticleId
-from index.parse.document import parse_document
-from index.readers import read_documents
+from index.models import Article, ArticleId
+from tests.builders import article
 from tui.cli.commands import compare
 
 
-def _library(seeds_dir: Path) -> Library:
-    articles = []
-    for prefix in ("002", "004"):
-        path = next(seeds_dir.glob(f"{prefix}_*.txt"))
-        articles.append(parse_document(read_documents(path)[0], ArticleId(f"seed{prefix}")))
-    return Library.in_memory(articles)
+def _library(seed_articles: dict[str, Article]) -> Library:
+    """Seeds 002 and 004 as "seed002" and "seed004"."""
+    return Library.in_memory(
+        [replace(seed_articles[p], id=ArticleId(f"seed{p}")) for p in ("002", "004")]
+    )
 
 
 def _args(*argv: str) -> argparse.Namespace:
@@ -30,10 +28,10 @@ def _args(*argv: str) -> argparse.Namespace:
 
 
 def test_compare_json_has_contract_and_titles(
-    seeds_dir: Path, capsys: pytest.CaptureFixture[str]
+    seed_articles: dict[str, Article], capsys: pytest.CaptureFixture[str]
 ) -> None:
     """--json prints the comparison contract plus both titles."""
-    status = compare.run(_args("seed002", "seed004", "--json"), _library(seeds_dir))
+    status = compare.run(_args("seed002", "seed004", "--json"), _library(seed_articles))
     data = json.loads(capsys.readouterr().out)
     assert status == 0
     assert (data["a"], data["b"]) == ("seed002", "seed004")
@@ -48,12 +46,14 @@ def test_compare_json_has_contract_and_titles(
 
 
 def test_compare_rich_output_words_every_cue(
-    seeds_dir: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+    seed_articles: dict[str, Article],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The rendering puts figures first, then parties, then passages, with worded cues."""
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "160")
-    status = compare.run(_args("seed002", "seed004"), _library(seeds_dir))
+    status = compare.run(_args("seed002", "seed004"), _library(seed_articles))
     out = capsys.readouterr().out
     assert status == 0
     figures, parties, passages = (out.index(t) for t in ("Figures by", "Parties", "Aligned"))
@@ -68,27 +68,10 @@ def test_compare_rich_output_words_every_cue(
 
 def test_compare_text_with_brackets_is_not_markup(capsys: pytest.CaptureFixture[str]) -> None:
     """Article text like "[bold]" is printed as written, never read as markup."""
-    from index.models import Article, PublishedHow
-
-    def article(name: str, text: str) -> Article:
-        return Article(
-            ArticleId(name),
-            f"{name}.txt",
-            f"[red]{name}",
-            None,
-            None,
-            None,
-            PublishedHow.UNKNOWN,
-            (),
-            (text,),
-            (),
-            (),
-        )
-
     library = Library.in_memory(
         [
-            article("x", "[bold]Talks ended[/bold] in Cairo."),
-            article("y", "Talks ended in Cairo [on Sunday]."),
+            article(("[bold]Talks ended[/bold] in Cairo.",), article_id="x", title="[red]x"),
+            article(("Talks ended in Cairo [on Sunday].",), article_id="y", title="[red]y"),
         ]
     )
     assert compare.run(_args("x", "y"), library) == 0
@@ -97,7 +80,7 @@ def test_compare_text_with_brackets_is_not_markup(capsys: pytest.CaptureFixture[
     assert "[red]x" in out
 
 
-def test_compare_unknown_id_raises_user_error(seeds_dir: Path) -> None:
+def test_compare_unknown_id_raises_user_error(seed_articles: dict[str, Article]) -> None:
     """An unknown reference is a NewsdeskError (the CLI prints it and exits 2)."""
     with pytest.raises(NewsdeskError):
-        compare.run(_args("seed002", "nope"), _library(seeds_dir))
+        compare.run(_args("seed002", "nope"), _library(seed_articles))

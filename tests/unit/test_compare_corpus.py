@@ -19,9 +19,7 @@ from index.models import Article, ArticleId, Figure
 from index.parse.document import parse_document
 from index.readers import read_documents
 
-pytestmark = pytest.mark.corpus
-
-CORPORA = Path(__file__).resolve().parents[2].parent / "shared" / "corpora"
+pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 
 Expectation = tuple[str, str, str, str, float | None, float | None, str]
 """(corpus, id A, id B, measure, a value, b value, status); None = that side has no figure."""
@@ -92,16 +90,14 @@ MISSED: list[Expectation] = [
 
 
 @pytest.fixture(scope="module")
-def corpus_root(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def corpus_root(corpora_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The labelled articles extracted from the tarballs, or skip when they are absent."""
-    if not CORPORA.is_dir():
-        pytest.skip("../shared/corpora is not present")
     root = tmp_path_factory.mktemp("compare-corpus")
     wanted: dict[str, set[str]] = {}
     for corpus, a, b, *_ in (*EXPECTED, *MISSED):
         wanted.setdefault(corpus, set()).update({a, b})
     for corpus, ids in wanted.items():
-        archive = CORPORA / f"{corpus}.tar.gz"
+        archive = corpora_dir / f"{corpus}.tar.gz"
         if not archive.is_file():
             pytest.skip(f"{archive.name} is not present")
         names = {f"{corpus}/articles/{i}.txt" for i in ids}

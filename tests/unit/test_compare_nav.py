@@ -2,11 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
-
 from index import (
     AlignedPassage,
     AlignKind,
@@ -17,14 +12,6 @@ from index import (
     PartyComparison,
 )
 from tui.screens.compare_nav import Side, correspondence, differences
-
-
-@pytest.fixture(scope="module")
-def seeds() -> Iterator[Library]:
-    library = Library.in_memory()
-    library.index_paths([Path(__file__).resolve().parents[2] / "seeds"])
-    yield library
-    library.close()
 
 
 def test_correspondence_fills_unaligned_paragraphs() -> None:
@@ -45,14 +32,14 @@ def test_correspondence_fills_unaligned_paragraphs() -> None:
     assert correspondence(comparison, Side.B, 6) == [1, 1, 1, 1, 1, 3]
 
 
-def test_differences_put_differing_figures_first(seeds: Library) -> None:
+def test_differences_put_differing_figures_first(seeds_library: Library) -> None:
     """004 vs 002: the first stop is the Gaza toll, 27,840 vs more than 34,600, sourced.
 
     The Israeli toll (more than 1,160 vs 1,200) is consistent once read as intervals, so it
     is no stop.
     """
-    a, b = seeds.article("4728"), seeds.article("15b3")
-    stops = differences(seeds.compare(a.id, b.id), a, b)
+    a, b = seeds_library.article("4728"), seeds_library.article("15b3")
+    stops = differences(seeds_library.compare(a.id, b.id), a, b)
     assert stops[0].label.startswith("killed · Palestinians · Gaza — 27,840 vs more than 34,600")
     assert "according to the Hamas Ministry of Health" in stops[0].label
     assert (
@@ -62,9 +49,9 @@ def test_differences_put_differing_figures_first(seeds: Library) -> None:
     assert any(stop.label.startswith("only in B") for stop in stops)
 
 
-def test_swap_mirrors_the_comparison(seeds: Library) -> None:
+def test_swap_mirrors_the_comparison(seeds_library: Library) -> None:
     """Swapping exchanges sides, only-kinds and statuses; swapping twice is the identity."""
-    comparison = seeds.compare("4728", "15b3")
+    comparison = seeds_library.compare("4728", "15b3")
     mirrored = comparison.swapped()
     assert (mirrored.a, mirrored.b) == (comparison.b, comparison.a)
     assert [p.kind for p in mirrored.alignment].count(AlignKind.B_ONLY) == [

@@ -8,7 +8,7 @@ from index.models import ArticleId
 from index.search.query import parse_query
 from index.store.article_store import ArticleStore
 from index.store.docsets import PostingCache, matching_docs
-from tests.unit.test_search import ARTICLES
+from tests.builders import SEARCH_ARTICLES
 
 
 @pytest.mark.parametrize(
@@ -18,7 +18,7 @@ from tests.unit.test_search import ARTICLES
 def test_matching_docs_agrees_with_whoosh(text: str) -> None:
     """Set arithmetic finds exactly the documents Whoosh's matchers find, minus deletions."""
     store = ArticleStore.in_memory()
-    store.write(ARTICLES)
+    store.write(SEARCH_ARTICLES)
     store.write([], deletes=[ArticleId("c")])
     with store.searcher() as searcher:
         parsed = parse_query(text, searcher.reader())
@@ -30,7 +30,7 @@ def test_matching_docs_agrees_with_whoosh(text: str) -> None:
 def test_posting_cache_reuses_and_bounds_entries() -> None:
     """A cached term is returned as the same object; the cache drops the oldest past capacity."""
     store = ArticleStore.in_memory()
-    store.write(ARTICLES)
+    store.write(SEARCH_ARTICLES)
     with store.searcher() as searcher:
         size = len(PostingCache().get(searcher, "body", "hama").ids)
         assert size > 0
@@ -46,7 +46,7 @@ def test_posting_cache_reuses_and_bounds_entries() -> None:
 def test_matching_docs_same_with_shared_cache() -> None:
     """A store's per-generation posting cache gives the same match sets as a fresh one."""
     store = ArticleStore.in_memory()
-    store.write(ARTICLES)
+    store.write(SEARCH_ARTICLES)
     with store.searcher() as searcher:
         for text in ["hamas", "hamas qatar", "hamas OR oil", "hamas NOT qatar"]:
             q = parse_query(text, searcher.reader()).text_query

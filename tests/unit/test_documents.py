@@ -6,12 +6,12 @@ from dataclasses import replace
 from datetime import date, datetime
 
 from index.store.documents import document_fields, facet_row
-from tests.unit.test_store import _article
+from tests.builders import stored_article
 
 
 def test_document_fields_lower_case_filters_and_month() -> None:
     """Filter fields are lower-cased; the month and date come from `published`."""
-    fields = document_fields(_article(1, published=date(2023, 11, 21)))
+    fields = document_fields(stored_article(1, published=date(2023, 11, 21)))
     assert fields["source"] == "sputnik"
     assert fields["party"] == "hamas"
     assert fields["measure"] == "killed"
@@ -21,7 +21,7 @@ def test_document_fields_lower_case_filters_and_month() -> None:
 
 def test_document_fields_skip_empty_values() -> None:
     """An undated article without source has no date, month or source field."""
-    fields = document_fields(replace(_article(2), source=None))
+    fields = document_fields(replace(stored_article(2), source=None))
     assert "date" not in fields
     assert "month" not in fields
     assert "source" not in fields
@@ -29,7 +29,7 @@ def test_document_fields_skip_empty_values() -> None:
 
 def test_facet_row_round_trips_display_values() -> None:
     """The facets column keeps display names (case, spaces) for the facet panel."""
-    article = replace(_article(5, published=date(2024, 4, 2)), source="Al Jazeera")
+    article = replace(stored_article(5, published=date(2024, 4, 2)), source="Al Jazeera")
     value = document_fields(article)["facets"]
     assert isinstance(value, bytes)
     assert facet_row(value) == ("art0005", "Al Jazeera", "2024-04", "Hamas")

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from index.search.engine import rank
 from index.store.article_store import ArticleStore
-from tests.unit.test_search import ARTICLES
+from tests.builders import SEARCH_ARTICLES
 
 
 def test_rank_with_feedback_adds_related_documents() -> None:
     """Feedback ranks the best hit first and can bring in documents without the words."""
     store = ArticleStore.in_memory()
-    store.write(ARTICLES)
+    store.write(SEARCH_ARTICLES)
     plain = [doc for doc, _ in rank(store, "hostages")]
     expanded = [doc for doc, _ in rank(store, "hostages", feedback=True)]
     assert plain == ["a"]
@@ -21,5 +21,5 @@ def test_rank_with_feedback_adds_related_documents() -> None:
 def test_rank_ignores_feedback_for_phrases() -> None:
     """A phrase is not expanded."""
     store = ArticleStore.in_memory()
-    store.write(ARTICLES)
+    store.write(SEARCH_ARTICLES)
     assert rank(store, '"hostages on Friday"', feedback=True) == rank(store, '"hostages on Friday"')

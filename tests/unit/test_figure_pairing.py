@@ -13,54 +13,25 @@ from index.compare.figure_pairing import (
 )
 from index.compare.figure_status import figures_status
 from index.compare.models import FigureRow, FigureStatus
-from index.models import Article, ArticleId, Figure, PublishedHow
+from index.models import Article
+from tests.builders import article, figure_in
 
 
-def _figure(
-    paragraphs: Sequence[str],
+def _one_figure(
+    name: str,
+    paragraphs: tuple[str, ...],
     phrase: str,
-    value: float | None,
-    measure: str,
-    counted: str | None = "people",
-    qualifier: str | None = None,
-    attribution: str | None = None,
     *,
-    low: float | None = None,
-    high: float | None = None,
-) -> Figure:
-    for number, paragraph in enumerate(paragraphs):
-        at = paragraph.find(phrase)
-        if at >= 0:
-            return Figure(
-                phrase,
-                value,
-                low,
-                high,
-                qualifier,
-                counted,
-                measure,
-                attribution,
-                number,
-                at,
-                at + len(phrase),
-            )
-    raise AssertionError(f"{phrase!r} is not in the paragraphs")
-
-
-def _article(name: str, paragraphs: Sequence[str], figures: Sequence[Figure]) -> Article:
-    return Article(
-        ArticleId(name),
-        f"{name}.txt",
-        name,
-        None,
-        None,
-        None,
-        PublishedHow.UNKNOWN,
-        (),
-        tuple(paragraphs),
-        tuple(figures),
-        (),
+    value: float,
+    measure: str,
+    counted: str = "people",
+    qualifier: str | None = None,
+) -> Article:
+    """Article `name` whose only figure is `phrase`."""
+    found = figure_in(
+        paragraphs, phrase, value=value, measure=measure, counted=counted, qualifier=qualifier
     )
+    return article(paragraphs, article_id=name, figures=[found])
 
 
 def _pair(a: Article, b: Article) -> tuple[FigureRow, ...]:
@@ -85,46 +56,52 @@ B_TEXT = (
 
 
 def _seed_like() -> tuple[Article, Article]:
-    a = _article(
-        "a",
+    a = article(
         A_TEXT,
-        [
-            _figure(A_TEXT, "1,200 people", 1200, "killed"),
-            _figure(A_TEXT, "250", 250, "hostages_taken", None),
-            _figure(
+        article_id="a",
+        figures=[
+            figure_in(A_TEXT, "1,200 people", value=1200, counted="people", measure="killed"),
+            figure_in(A_TEXT, "250", value=250, measure="hostages_taken"),
+            figure_in(
                 A_TEXT,
                 "more than 34,600 Palestinian lives",
-                34600,
-                "killed",
-                "lives",
-                "more than",
-                "according to Hamas-controlled authorities",
+                value=34600,
+                qualifier="more than",
+                counted="lives",
+                measure="killed",
+                attribution="according to Hamas-controlled authorities",
             ),
         ],
     )
-    b = _article(
-        "b",
+    b = article(
         B_TEXT,
-        [
-            _figure(
+        article_id="b",
+        figures=[
+            figure_in(
                 B_TEXT,
                 "27,840 deaths",
-                27840,
-                "killed",
-                "deaths",
-                None,
-                "according to the Hamas Ministry of Health",
+                value=27840,
+                counted="deaths",
+                measure="killed",
+                attribution="according to the Hamas Ministry of Health",
             ),
-            _figure(
+            figure_in(
                 B_TEXT,
                 "more than 1,160 people",
-                1160,
-                "killed",
-                "people",
-                "more than",
-                "according to an AFP count",
+                value=1160,
+                qualifier="more than",
+                counted="people",
+                measure="killed",
+                attribution="according to an AFP count",
             ),
-            _figure(B_TEXT, "Around 250 people", 250, "hostages_taken", "people", "about"),
+            figure_in(
+                B_TEXT,
+                "Around 250 people",
+                value=250,
+                qualifier="about",
+                counted="people",
+                measure="hostages_taken",
+            ),
         ],
     )
     return a, b
@@ -165,8 +142,8 @@ def test_pair_figures_other_event_is_one_sided() -> None:
     """A toll killed in Israel never pairs with a toll killed in Gaza: each stays one-sided."""
     a_text = ("Nearly 1,200 people in Israel were killed during the attack.",)
     b_text = ("Over 34,000 people have been killed by Israeli strikes in the Gaza Strip.",)
-    a = _article("a", a_text, [_figure(a_text, "Nearly 1,200 people", 1200, "killed")])
-    b = _article("b", b_text, [_figure(b_text, "Over 34,000 people", 34000, "killed")])
+    a = _one_figure("a", a_text, "Nearly 1,200 people", value=1200, measure="killed")
+    b = _one_figure("b", b_text, "Over 34,000 people", value=34000, measure="killed")
     statuses = sorted(str(row.status) for row in _pair(a, b))
     assert statuses == ["a_only", "b_only"]
 
@@ -175,8 +152,8 @@ def test_pair_figures_children_not_paired_with_people() -> None:
     """Children killed are a subset, not the same count as people killed."""
     a_text = ("The bombing of Gaza has killed 19,000 people.",)
     b_text = ("The bombing of Gaza has killed 7,729 children.",)
-    a = _article("a", a_text, [_figure(a_text, "19,000 people", 19000, "killed")])
-    b = _article("b", b_text, [_figure(b_text, "7,729 children", 7729, "killed", "children")])
+    a = _one_figure("a", a_text, "19,000 people", value=19000, measure="killed")
+    b = _one_figure("b", b_text, "7,729 children", value=7729, measure="killed", counted="children")
     assert sorted(str(row.status) for row in _pair(a, b)) == ["a_only", "b_only"]
 
 
@@ -184,8 +161,12 @@ def test_pair_figures_translated_prisoners_pair_with_hostages() -> None:
     """ "129 prisoners still held" (a translation) pairs with "132 hostages remain": differ."""
     a_text = ("Pressure grows to return the 129 prisoners still held by Hamas.",)
     b_text = ("According to Israel, 132 hostages remain detained in Gaza.",)
-    a = _article("a", a_text, [_figure(a_text, "129 prisoners", 129, "hostages_held", "prisoners")])
-    b = _article("b", b_text, [_figure(b_text, "132 hostages", 132, "hostages_held", "hostages")])
+    a = _one_figure(
+        "a", a_text, "129 prisoners", value=129, measure="hostages_held", counted="prisoners"
+    )
+    b = _one_figure(
+        "b", b_text, "132 hostages", value=132, measure="hostages_held", counted="hostages"
+    )
     rows = _pair(a, b)
     assert len(rows) == 1
     assert rows[0].status is FigureStatus.DIFFER
@@ -199,15 +180,24 @@ def test_pair_figures_groups_repeats_within_one_article() -> None:
         "The attack on Israeli territory led to the deaths of 1,200 people, Israel says.",
     )
     b_text = ("Nearly 1,200 people in Israel were killed in the attack.",)
-    a = _article(
-        "a",
+    a = article(
         a_text,
-        [
-            _figure(a_text, "about 1,200 people", 1200, "killed", qualifier="about"),
-            _figure(a_text, "1,200 people, Israel", 1200, "killed"),
+        article_id="a",
+        figures=[
+            figure_in(
+                a_text,
+                "about 1,200 people",
+                value=1200,
+                qualifier="about",
+                counted="people",
+                measure="killed",
+            ),
+            figure_in(
+                a_text, "1,200 people, Israel", value=1200, counted="people", measure="killed"
+            ),
         ],
     )
-    b = _article("b", b_text, [_figure(b_text, "Nearly 1,200 people", 1200, "killed")])
+    b = _one_figure("b", b_text, "Nearly 1,200 people", value=1200, measure="killed")
     rows = _pair(a, b)
     assert len(rows) == 1
     assert len(rows[0].a) == 2
@@ -217,10 +207,10 @@ def test_pair_figures_groups_repeats_within_one_article() -> None:
 def test_pair_figures_without_measure_are_ignored() -> None:
     """Figures with no measure make no row."""
     text = ("The talks lasted 3 days.",)
-    figure = _figure(text, "3 days", 3, "killed")
-    bare = Figure("3 days", 3, None, None, None, "days", None, None, 0, 15, 21)
-    a = _article("a", text, [bare])
-    b = _article("b", text, [figure])
+    figure = figure_in(text, "3 days", value=3, counted="people", measure="killed")
+    bare = figure_in(text, "3 days", value=3, counted="days")
+    a = article(text, article_id="a", figures=[bare])
+    b = article(text, article_id="b", figures=[figure])
     rows = _pair(a, b)
     assert [str(row.status) for row in rows] == ["b_only"]
 
@@ -228,9 +218,11 @@ def test_pair_figures_without_measure_are_ignored() -> None:
 def test_figures_status_ranges_overlap_are_consistent() -> None:
     """A range holding a single value is consistent with it; disjoint ones differ."""
     text = ("between 30 and 40 prisoners; 35 prisoners; 50 prisoners",)
-    ranged = _figure(text, "between 30 and 40", None, "released", low=30, high=40)
-    inside = _figure(text, "35 prisoners", 35, "released")
-    outside = _figure(text, "50 prisoners", 50, "released")
+    ranged = figure_in(
+        text, "between 30 and 40", low=30, high=40, counted="people", measure="released"
+    )
+    inside = figure_in(text, "35 prisoners", value=35, counted="people", measure="released")
+    outside = figure_in(text, "50 prisoners", value=50, counted="people", measure="released")
     assert figures_status("released", [ranged], [inside])[0] is FigureStatus.CONSISTENT
     assert figures_status("released", [ranged], [outside])[0] is FigureStatus.DIFFER
     assert figures_status("released", [], [outside])[0] is FigureStatus.B_ONLY
@@ -266,11 +258,16 @@ def test_pair_figures_proposal_not_paired_with_what_happened() -> None:
     """A proposed release (a plan) never pairs with a release that took place."""
     a_text = ("The proposal provided for the release of 40 Israeli hostages.",)
     b_text = ("The truce in November saw the release of 105 hostages.",)
-    a = _article(
-        "a", a_text, [_figure(a_text, "40 Israeli hostages", 40, "hostages_released", "hostages")]
+    a = _one_figure(
+        "a",
+        a_text,
+        "40 Israeli hostages",
+        value=40,
+        measure="hostages_released",
+        counted="hostages",
     )
-    b = _article(
-        "b", b_text, [_figure(b_text, "105 hostages", 105, "hostages_released", "hostages")]
+    b = _one_figure(
+        "b", b_text, "105 hostages", value=105, measure="hostages_released", counted="hostages"
     )
     assert sorted(str(row.status) for row in _pair(a, b)) == ["a_only", "b_only"]
 
@@ -279,13 +276,17 @@ def test_pair_figures_pronoun_counted_pairs() -> None:
     """ "some 240 others" abducted pairs with "around 250 people" kidnapped: consistent."""
     a_text = ("Nearly 1,200 people were killed and some 240 others abducted.",)
     b_text = ("Around 250 people were kidnapped.",)
-    a = _article(
-        "a", a_text, [_figure(a_text, "some 240 others", 240, "hostages_taken", "others", "about")]
+    a = _one_figure(
+        "a",
+        a_text,
+        "some 240 others",
+        value=240,
+        measure="hostages_taken",
+        counted="others",
+        qualifier="about",
     )
-    b = _article(
-        "b",
-        b_text,
-        [_figure(b_text, "Around 250 people", 250, "hostages_taken", "people", "about")],
+    b = _one_figure(
+        "b", b_text, "Around 250 people", value=250, measure="hostages_taken", qualifier="about"
     )
     (row,) = _pair(a, b)
     assert row.status is FigureStatus.CONSISTENT

@@ -628,6 +628,7 @@ def test_find_figures_reports_paragraph_index() -> None:
 
 
 @pytest.mark.corpus
+@pytest.mark.slow
 def test_find_figures_on_gaza_excerpts(corpora_dir: Path, tmp_path: Path) -> None:
     """On real casualty excerpts: no crash, exact spans, a figure in most articles."""
     archive = corpora_dir / "gaza-excerpts.tar.gz"

@@ -7,7 +7,8 @@ import hashlib
 from dataclasses import dataclass
 
 from index.ingest.ids import content_hash_of, hash_id, record_id
-from index.models import Article, ArticleId, PublishedHow
+from index.models import Article, ArticleId
+from tests.builders import article
 
 
 @dataclass
@@ -25,10 +26,8 @@ class _Known:
 
 
 def _article(text: str) -> Article:
-    article = Article(
-        ArticleId("x"), "/a", "t", None, None, None, PublishedHow.UNKNOWN, (), (text,), (), ()
-    )
-    return dataclasses.replace(article, content_hash=content_hash_of(article))
+    plain = article((text,), article_id="x", path="/a", title="t")
+    return dataclasses.replace(plain, content_hash=content_hash_of(plain))
 
 
 def test_record_id_sanitises() -> None:

@@ -10,7 +10,7 @@ from index.search.engine import run_search
 from index.store import article_store as store_module
 from index.store.article_store import ArticleStore
 from index.store.lexicon import Lexicon
-from tests.unit.test_search import ARTICLES
+from tests.builders import SEARCH_ARTICLES
 
 
 def _lexicon(store: ArticleStore) -> Lexicon:
@@ -39,8 +39,8 @@ def test_lexicon_sums_frequencies_over_segments(
     """A term in several segments counts the documents of all of them."""
     monkeypatch.setattr(store_module, "BULK_THRESHOLD", 2)
     store = ArticleStore.open(tmp_path / "ix")
-    store.write(ARTICLES[:2])
-    store.write(ARTICLES[2:])
+    store.write(SEARCH_ARTICLES[:2])
+    store.write(SEARCH_ARTICLES[2:])
     with store.searcher() as searcher:
         assert len(searcher.reader().leaf_readers()) > 1
         expected = searcher.reader().doc_frequency("body", "hama")
@@ -52,13 +52,13 @@ def test_lexicon_sums_frequencies_over_segments(
 def test_store_builds_lexicon_only_when_warmed_and_drops_it_on_write() -> None:
     """A one-off search reads no lexicon; warm builds it; a write starts a new generation."""
     store = ArticleStore.in_memory()
-    store.write(ARTICLES[:2])
+    store.write(SEARCH_ARTICLES[:2])
     with store.searcher() as searcher:
         assert store.lexicon(searcher) is None
     store.warm()
     with store.searcher() as searcher:
         assert store.lexicon(searcher) is not None
-    store.write(ARTICLES[2:])
+    store.write(SEARCH_ARTICLES[2:])
     with store.searcher() as searcher:
         assert store.lexicon(searcher) is None
 
@@ -70,9 +70,9 @@ def test_store_builds_lexicon_only_when_warmed_and_drops_it_on_write() -> None:
 def test_prefix_search_with_lexicon_matches_search_without(text: str, as_you_type: bool) -> None:
     """The warmed lexicon changes how prefixes are found, never what is found."""
     cold = ArticleStore.in_memory()
-    cold.write(ARTICLES)
+    cold.write(SEARCH_ARTICLES)
     warm = ArticleStore.in_memory()
-    warm.write(ARTICLES)
+    warm.write(SEARCH_ARTICLES)
     warm.warm()
     plain = run_search(cold, text, as_you_type=as_you_type)
     fast = run_search(warm, text, as_you_type=as_you_type)
@@ -86,9 +86,9 @@ def test_prefix_search_with_lexicon_matches_search_without(text: str, as_you_typ
 def test_fuzzy_search_with_lexicon_finds_what_whoosh_finds(text: str) -> None:
     """Edits looked up in the lexicon find at least the terms Whoosh's walk finds."""
     cold = ArticleStore.in_memory()
-    cold.write(ARTICLES)
+    cold.write(SEARCH_ARTICLES)
     warm = ArticleStore.in_memory()
-    warm.write(ARTICLES)
+    warm.write(SEARCH_ARTICLES)
     warm.warm()
     plain = run_search(cold, text)
     fast = run_search(warm, text)
@@ -100,7 +100,7 @@ def test_fuzzy_search_with_lexicon_finds_what_whoosh_finds(text: str) -> None:
 def test_fuzzy_distance_is_capped_with_a_notice() -> None:
     """`word~5` looks two edits away and says so, once."""
     store = ArticleStore.in_memory()
-    store.write(ARTICLES)
+    store.write(SEARCH_ARTICLES)
     store.warm()
     page = run_search(store, "truce~5")
     assert page.notice is not None

@@ -28,38 +28,30 @@ from index.store.index_files import VERSION_FILE
 DATA = Path(__file__).resolve().parent.parent / "data" / "articles"
 
 
-@pytest.fixture
-def library() -> Library:
-    """An in-memory library holding the hand-written test articles."""
-    lib = Library.in_memory()
-    lib.index_paths([DATA])
-    return lib
-
-
 def _paths(tmp_path: Path) -> DataPaths:
     return DataPaths(data_dir=tmp_path / "home", config_dir=tmp_path / "home")
 
 
-def test_library_in_memory_takes_articles(library: Library) -> None:
+def test_library_in_memory_takes_articles(private_library: Library) -> None:
     """in_memory(articles) starts with those articles."""
-    articles = [library.article(s.id) for s in library.recent()]
+    articles = [private_library.article(s.id) for s in private_library.recent()]
     assert Library.in_memory(articles).count() == len(articles) == 5
 
 
-def test_library_resolve_by_prefix_and_path(library: Library) -> None:
+def test_library_resolve_by_prefix_and_path(private_library: Library) -> None:
     """An id, a unique prefix and the file path all resolve to the same article."""
     path = DATA / "01_doha_talks.txt"
-    article_id = library.resolve(str(path))
-    assert library.resolve(article_id[:6]) == article_id
-    assert library.article(article_id).path == str(path.resolve())
+    article_id = private_library.resolve(str(path))
+    assert private_library.resolve(article_id[:6]) == article_id
+    assert private_library.article(article_id).path == str(path.resolve())
 
 
-def test_library_resolve_unknown_or_blank_raises(library: Library) -> None:
+def test_library_resolve_unknown_or_blank_raises(private_library: Library) -> None:
     """Unknown ids and blank refs raise ArticleNotFound with a hint."""
     with pytest.raises(ArticleNotFound):
-        library.resolve("zzzz-no-such-id")
+        private_library.resolve("zzzz-no-such-id")
     with pytest.raises(ArticleNotFound) as caught:
-        library.resolve("  ")
+        private_library.resolve("  ")
     assert caught.value.hint
 
 
@@ -72,68 +64,68 @@ def test_library_resolve_duplicate_path_gives_original(tmp_path: Path) -> None:
     assert lib.resolve(str(tmp_path / "b.txt")) == original
 
 
-def test_library_spans_has_figures_parties_and_matches(library: Library) -> None:
+def test_library_spans_has_figures_parties_and_matches(private_library: Library) -> None:
     """spans() merges FIGURE, PARTY and (for query terms) MATCH spans, sorted."""
-    article = library.article(str(DATA / "01_doha_talks.txt"))
-    page = library.search("hostages")
-    spans = library.spans(article, page.terms)
+    article = private_library.article(str(DATA / "01_doha_talks.txt"))
+    page = private_library.search("hostages")
+    spans = private_library.spans(article, page.terms)
     kinds = {s.kind for s in spans}
     assert kinds == {SpanKind.FIGURE, SpanKind.PARTY, SpanKind.MATCH}
     assert spans == sorted(spans, key=lambda s: (s.paragraph, s.start, -s.end, s.kind))
     for span in spans:
         assert article.paragraphs[span.paragraph][span.start : span.end]
-    assert SpanKind.MATCH not in {s.kind for s in library.spans(article)}
+    assert SpanKind.MATCH not in {s.kind for s in private_library.spans(article)}
 
 
-def test_library_search_and_related(library: Library) -> None:
+def test_library_search_and_related(private_library: Library) -> None:
     """search finds articles; related lists others, never the article itself."""
-    page = library.search("Doha", limit=3)
+    page = private_library.search("Doha", limit=3)
     assert page.hits
     assert page.total >= 1
     first = page.hits[0].article.id
-    related = library.related(first, limit=3)
+    related = private_library.related(first, limit=3)
     assert related
     assert first not in {r.article.id for r in related}
 
 
-def test_library_compare_resolves_both_refs(library: Library) -> None:
+def test_library_compare_resolves_both_refs(private_library: Library) -> None:
     """compare(a, b) accepts prefixes and returns a Comparison of the two ids."""
-    a, b = (s.id for s in library.recent(2))
-    comparison = library.compare(a[:8], b)
+    a, b = (s.id for s in private_library.recent(2))
+    comparison = private_library.compare(a[:8], b)
     assert (comparison.a, comparison.b) == (a, b)
 
 
-def test_library_compare_articles_returns_both_articles(library: Library) -> None:
+def test_library_compare_articles_returns_both_articles(private_library: Library) -> None:
     """compare_articles(a, b) gives the same comparison plus the two articles it read."""
-    a, b = (s.id for s in library.recent(2))
-    compared = library.compare_articles(a[:8], b)
-    assert (compared.a, compared.b) == (library.article(a), library.article(b))
-    assert compared.comparison == library.compare(a, b)
+    a, b = (s.id for s in private_library.recent(2))
+    compared = private_library.compare_articles(a[:8], b)
+    assert (compared.a, compared.b) == (private_library.article(a), private_library.article(b))
+    assert compared.comparison == private_library.compare(a, b)
 
 
-def test_library_bookmark_round_trip(library: Library) -> None:
+def test_library_bookmark_round_trip(private_library: Library) -> None:
     """A whole-paragraph bookmark is listed anchored, with the article title."""
-    article = library.article(str(DATA / "02_cairo_round.txt"))
-    mark = library.add_bookmark(article.id, 1, note="check this", tags=("toll",))
+    article = private_library.article(str(DATA / "02_cairo_round.txt"))
+    mark = private_library.add_bookmark(article.id, 1, note="check this", tags=("toll",))
     assert mark.quote == article.paragraphs[1]
-    (listed,) = library.bookmarks()
+    (listed,) = private_library.bookmarks()
     assert listed.status == AnchorStatus.ANCHORED
     assert listed.article_title == article.title
-    updated = library.update_bookmark(mark.id, note="checked")
+    updated = private_library.update_bookmark(mark.id, note="checked")
     assert updated.note == "checked"
-    library.remove_bookmark(mark.id)
-    assert library.bookmarks() == []
+    private_library.remove_bookmark(mark.id)
+    assert private_library.bookmarks() == []
 
 
 def test_library_bookmarks_of_one_article_reanchor_only_those(
-    library: Library, monkeypatch: pytest.MonkeyPatch
+    private_library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """bookmarks(article_id=...) lists and re-anchors that article's bookmarks only."""
-    cairo = library.article(str(DATA / "02_cairo_round.txt"))
-    doha = library.article(str(DATA / "01_doha_talks.txt"))
-    first = library.add_bookmark(cairo.id, 1)
-    library.add_bookmark(doha.id, 0)
-    last = library.add_bookmark(cairo.id, 0, tags=("#Talks",))
+    cairo = private_library.article(str(DATA / "02_cairo_round.txt"))
+    doha = private_library.article(str(DATA / "01_doha_talks.txt"))
+    first = private_library.add_bookmark(cairo.id, 1)
+    private_library.add_bookmark(doha.id, 0)
+    last = private_library.add_bookmark(cairo.id, 0, tags=("#Talks",))
     reanchored: list[int] = []
     real = BookmarkStore.reanchor
 
@@ -142,31 +134,31 @@ def test_library_bookmarks_of_one_article_reanchor_only_those(
         return real(store, mark, article)
 
     monkeypatch.setattr(BookmarkStore, "reanchor", spy)
-    listed = library.bookmarks(article_id=cairo.id)
+    listed = private_library.bookmarks(article_id=cairo.id)
     assert [m.id for m in listed] == reanchored == [first.id, last.id]
     assert {m.article_title for m in listed} == {cairo.title}
     assert last.tags == ("Talks",)
 
 
-def test_library_bookmarks_filtered_by_text_and_tags(library: Library) -> None:
+def test_library_bookmarks_filtered_by_text_and_tags(private_library: Library) -> None:
     """filter_text and tags keep the matching bookmarks, as the app's filter does."""
-    article_id = library.recent(1)[0].id
-    toll = library.add_bookmark(article_id, 0, note="toll differs", tags=("figures",))
-    other = library.add_bookmark(article_id, 1, tags=("proposal", "figures"))
-    assert [m.id for m in library.bookmarks(filter_text="TOLL")] == [toll.id]
-    assert [m.id for m in library.bookmarks(tags=["#figures"])] == [toll.id, other.id]
-    assert [m.id for m in library.bookmarks(filter_text="tag:figures", tags=["proposal"])] == [
-        other.id
-    ]
+    article_id = private_library.recent(1)[0].id
+    toll = private_library.add_bookmark(article_id, 0, note="toll differs", tags=("figures",))
+    other = private_library.add_bookmark(article_id, 1, tags=("proposal", "figures"))
+    assert [m.id for m in private_library.bookmarks(filter_text="TOLL")] == [toll.id]
+    assert [m.id for m in private_library.bookmarks(tags=["#figures"])] == [toll.id, other.id]
+    assert [
+        m.id for m in private_library.bookmarks(filter_text="tag:figures", tags=["proposal"])
+    ] == [other.id]
 
 
-def test_library_bookmark_out_of_range_is_invalid(library: Library) -> None:
+def test_library_bookmark_out_of_range_is_invalid(private_library: Library) -> None:
     """Paragraph or offsets outside the article raise InvalidRequest."""
-    article_id = library.recent(1)[0].id
+    article_id = private_library.recent(1)[0].id
     with pytest.raises(InvalidRequest):
-        library.add_bookmark(article_id, 999)
+        private_library.add_bookmark(article_id, 999)
     with pytest.raises(InvalidRequest):
-        library.add_bookmark(article_id, 0, 5, 2)
+        private_library.add_bookmark(article_id, 0, 5, 2)
 
 
 def test_library_bookmark_of_removed_article_is_orphan(tmp_path: Path) -> None:
@@ -183,16 +175,16 @@ def test_library_bookmark_of_removed_article_is_orphan(tmp_path: Path) -> None:
     assert orphan.status == AnchorStatus.ORPHAN
 
 
-def test_library_export_bookmarks(library: Library) -> None:
+def test_library_export_bookmarks(private_library: Library) -> None:
     """Markdown and W3C JSON exports contain the quote; other formats are refused."""
-    article = library.article(str(DATA / "02_cairo_round.txt"))
-    library.add_bookmark(article.id, 0, note="lead")
-    assert article.paragraphs[0][:30] in library.export_bookmarks("md")
-    exported = json.loads(library.export_bookmarks("json"))
+    article = private_library.article(str(DATA / "02_cairo_round.txt"))
+    private_library.add_bookmark(article.id, 0, note="lead")
+    assert article.paragraphs[0][:30] in private_library.export_bookmarks("md")
+    exported = json.loads(private_library.export_bookmarks("json"))
     assert isinstance(exported, list)
     assert len(exported) == 1
     with pytest.raises(InvalidRequest):
-        library.export_bookmarks("pdf")
+        private_library.export_bookmarks("pdf")
 
 
 def test_library_open_persists_and_rebuild_keeps_bookmarks(tmp_path: Path) -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import dataclasses
 
 from index import AnchorStatus, ArticleId, Span, SpanKind
-from tests.builders import make_bookmark, text_article
+from tests.builders import article, make_bookmark
 from tui.widgets.passage_view import bookmark_spans
 
-ARTICLE = text_article(("Talks resumed in Doha.", "Hostages were freed on Friday."))
+ARTICLE = article(("Talks resumed in Doha.", "Hostages were freed on Friday."))
 MARK = make_bookmark(
     article_id=ARTICLE.id, quote="Hostages were freed", start=0, end=19, note="count"
 )

@@ -13,18 +13,18 @@ from index.store.payload import (
     measures_by_count,
     summarise,
 )
-from tests.unit.test_store import _article
+from tests.builders import stored_article
 
 
 def test_encode_decode_round_trips_every_field() -> None:
     """raw, content hash, extra and the JSON fields all survive."""
-    article = _article(3)
+    article = stored_article(3)
     assert decode_article(encode_article(article)) == article
 
 
 def test_decode_article_reads_the_older_compressed_payloads() -> None:
     """Indexes written before payloads went uncompressed hold zlib'd JSON; both decode."""
-    article = _article(5)
+    article = stored_article(5)
     payload = encode_article(article)
     assert payload.startswith(b"{")
     assert decode_article(zlib.compress(payload, 1)) == article
@@ -42,14 +42,14 @@ def test_decode_article_rejects_garbage_with_value_error(payload: bytes) -> None
 
 def test_summarise_lists_parties_and_measures() -> None:
     """Summaries carry the parties and measures, most frequent first."""
-    summary = summarise(_article(4))
+    summary = summarise(stored_article(4))
     assert summary.parties == ("Hamas",)
-    assert measures_by_count(_article(4)) == ("killed",)
+    assert measures_by_count(stored_article(4)) == ("killed",)
 
 
 def test_decoded_articles_decode_once_and_drop_oldest() -> None:
     """A cached docnum is not read again; past capacity the least recent one is dropped."""
-    payload = encode_article(_article(1))
+    payload = encode_article(stored_article(1))
     reads: list[int] = []
 
     def read(docnum: int) -> bytes:

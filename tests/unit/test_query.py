@@ -7,19 +7,11 @@ from whoosh import query
 
 from index.search.query import MAX_QUERY_CHARS, parse_query
 from index.store.article_store import ArticleStore
-from tests.unit.test_search import ARTICLES
 
 
-@pytest.fixture
-def store() -> ArticleStore:
-    store = ArticleStore.in_memory()
-    store.write(ARTICLES)
-    return store
-
-
-def test_parse_query_takes_filters_out_of_the_text(store: ArticleStore) -> None:
+def test_parse_query_takes_filters_out_of_the_text(search_store: ArticleStore) -> None:
     """Filter fields become filter queries; the rest is ranked text."""
-    with store.searcher() as searcher:
+    with search_store.searcher() as searcher:
         parsed = parse_query("truce party:qatar date:2023-11", searcher.reader())
     assert parsed.terms == ("truce",)
     assert len(parsed.filters) == 2
@@ -27,23 +19,23 @@ def test_parse_query_takes_filters_out_of_the_text(store: ArticleStore) -> None:
     assert not parsed.fallback
 
 
-def test_parse_query_as_you_type_prefix_includes_the_stem(store: ArticleStore) -> None:
+def test_parse_query_as_you_type_prefix_includes_the_stem(search_store: ArticleStore) -> None:
     """An unfinished last word expands to terms with that prefix (and its own stem)."""
-    with store.searcher() as searcher:
+    with search_store.searcher() as searcher:
         parsed = parse_query("gaza hostages", searcher.reader(), as_you_type=True)
     assert set(parsed.terms) == {"gaza", "hostag"}
 
 
-def test_parse_query_one_letter_while_typing_is_ignored(store: ArticleStore) -> None:
+def test_parse_query_one_letter_while_typing_is_ignored(search_store: ArticleStore) -> None:
     """A single letter being typed adds nothing to the query."""
-    with store.searcher() as searcher:
+    with search_store.searcher() as searcher:
         parsed = parse_query("qatar h", searcher.reader(), as_you_type=True)
     assert parsed.terms == ("qatar",)
 
 
-def test_parse_query_long_text_is_cut_and_reported(store: ArticleStore) -> None:
+def test_parse_query_long_text_is_cut_and_reported(search_store: ArticleStore) -> None:
     """A huge paste is cut, searched as words, and the notice says so."""
-    with store.searcher() as searcher:
+    with search_store.searcher() as searcher:
         parsed = parse_query("truce " * 5000, searcher.reader())
     assert parsed.fallback
     assert parsed.notice is not None
@@ -54,9 +46,11 @@ def test_parse_query_long_text_is_cut_and_reported(store: ArticleStore) -> None:
     ("text", "reason"),
     [('"open', "quote"), ("(truce", "bracket"), ("truce)", "bracket"), ("truce AND", "AND/OR")],
 )
-def test_parse_query_explains_the_problem(store: ArticleStore, text: str, reason: str) -> None:
+def test_parse_query_explains_the_problem(
+    search_store: ArticleStore, text: str, reason: str
+) -> None:
     """The notice names what is wrong in plain words."""
-    with store.searcher() as searcher:
+    with search_store.searcher() as searcher:
         parsed = parse_query(text, searcher.reader())
     assert parsed.fallback
     assert reason in (parsed.notice or "")

@@ -14,7 +14,7 @@ from index.models import Article, ArticleId
 from index.parse.document import parse_document
 from index.readers import read_documents_with_problems
 
-pytestmark = pytest.mark.corpus
+pytestmark = [pytest.mark.corpus, pytest.mark.slow]
 
 JUNK_TITLE = re.compile(
     r"^(?:(?:https?://|www\.)\S*|[\W\d_]*|\d{4}-\d\d-\d\d\S*|\d{1,2}/\d{1,2}/\d{4})$"

@@ -14,7 +14,7 @@ from index.errors import IndexCorrupt
 from index.models import ArticleId
 from index.store.article_store import ArticleStore
 from index.store.safe_pickle import restricted_loads
-from tests.unit.test_store import _article
+from tests.builders import stored_article
 
 
 class _Evil:
@@ -63,7 +63,7 @@ def _toc_segments_offset(toc: Path) -> int:
 def test_open_index_with_crafted_toc_raises_and_does_not_execute(tmp_path: Path) -> None:
     """A TOC whose segment list runs os.system gives IndexCorrupt; nothing runs."""
     marker = tmp_path / "pwned"
-    ArticleStore.open(tmp_path / "ix").write([_article(1)])
+    ArticleStore.open(tmp_path / "ix").write([stored_article(1)])
     toc = next((tmp_path / "ix").glob("_MAIN_*.toc"))
     offset = _toc_segments_offset(toc)
     toc.write_bytes(toc.read_bytes()[:offset] + pickle.dumps(_Evil(marker)))

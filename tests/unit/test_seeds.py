@@ -8,11 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from index.models import Article, ArticleId, PublishedHow
-from index.parse.document import parse_document
-from index.readers import read_documents
+from index.models import Article, PublishedHow
 
-SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 SPUTNIK_URL = (
     "https://sputnikglobe.com/20240421/hamas-politburo-chief-says-wants-to-see-russia-among-"
     "security-guarantors-for-gaza-strip-1118038663.html"
@@ -27,22 +24,9 @@ LEAKS = re.compile(
 )
 
 
-def _seed(prefix: str) -> Article:
-    """The parsed seed whose file name starts with prefix."""
-    (path,) = SEEDS.glob(f"{prefix}_*.txt")
-    (document,) = read_documents(path)
-    return parse_document(document, ArticleId(prefix))
-
-
-@pytest.fixture(scope="module")
-def seeds() -> dict[str, Article]:
-    """All five seeds, parsed once."""
-    return {prefix: _seed(prefix) for prefix in ("000", "001", "002", "003", "004")}
-
-
-def test_seed_000_metadata_from_header_line(seeds: dict[str, Article]) -> None:
+def test_seed_000_metadata_from_header_line(seed_articles: dict[str, Article]) -> None:
     """Seed 000: the header line gives the stated date and URL; the domain gives Sputnik."""
-    article = seeds["000"]
+    article = seed_articles["000"]
     assert article.title == (
         "Hamas Politburo Chief Says Wants to See Russia Among Security Guarantors for Gaza Strip"
     )
@@ -63,9 +47,9 @@ def test_seed_000_metadata_from_header_line(seeds: dict[str, Article]) -> None:
     )
 
 
-def test_seed_000_body_is_lead_and_long_paragraph(seeds: dict[str, Article]) -> None:
+def test_seed_000_body_is_lead_and_long_paragraph(seed_articles: dict[str, Article]) -> None:
     """Seed 000: the repeated title and every metadata line are gone; two paragraphs stay."""
-    paragraphs = seeds["000"].paragraphs
+    paragraphs = seed_articles["000"].paragraphs
     assert len(paragraphs) == 2
     assert paragraphs[0] == (
         "Ismail Haniyeh, the chief of the political office of the Palestinian movement Hamas, "
@@ -78,9 +62,9 @@ def test_seed_000_body_is_lead_and_long_paragraph(seeds: dict[str, Article]) -> 
     )
 
 
-def test_seed_001_tag_line_then_title_and_dateline(seeds: dict[str, Article]) -> None:
+def test_seed_001_tag_line_then_title_and_dateline(seed_articles: dict[str, Article]) -> None:
     """Seed 001: the first line is tags, the second the title; the dateline has no year."""
-    article = seeds["001"]
+    article = seed_articles["001"]
     assert article.title == "Proximity of a truce between Hamas and Israel"
     assert article.tags == (
         "israel",
@@ -109,9 +93,9 @@ def test_seed_001_tag_line_then_title_and_dateline(seeds: dict[str, Article]) ->
     )
 
 
-def test_seed_002_hashtags_and_no_publisher(seeds: dict[str, Article]) -> None:
+def test_seed_002_hashtags_and_no_publisher(seed_articles: dict[str, Article]) -> None:
     """Seed 002: hashtags become tags; AFP is cited, not the publisher, so no outlet."""
-    article = seeds["002"]
+    article = seed_articles["002"]
     assert (
         article.title == "Ceasefire talks between Hamas and Israel in Cairo ended without a result"
     )
@@ -129,9 +113,11 @@ def test_seed_002_hashtags_and_no_publisher(seeds: dict[str, Article]) -> None:
     )
 
 
-def test_seed_003_section_label_stripped_and_subheads_kept(seeds: dict[str, Article]) -> None:
+def test_seed_003_section_label_stripped_and_subheads_kept(
+    seed_articles: dict[str, Article],
+) -> None:
     """Seed 003: "Gaza News" label off the title; subheadings stay; Al Jazeera is only cited."""
-    article = seeds["003"]
+    article = seed_articles["003"]
     assert article.title == (
         "Hamas head in Cairo as momentum grows toward new truce talks between Israel and Hamas"
     )
@@ -152,9 +138,9 @@ def test_seed_003_section_label_stripped_and_subheads_kept(seeds: dict[str, Arti
     )
 
 
-def test_seed_004_untitled_body_source_line(seeds: dict[str, Article]) -> None:
+def test_seed_004_untitled_body_source_line(seed_articles: dict[str, Article]) -> None:
     """Seed 004: no headline (first sentence), drop cap repaired, outlet from Source:."""
-    article = seeds["004"]
+    article = seed_articles["004"]
     assert article.title == (
         "A new round of negotiations between Hamas and the Israelis, with the mediation of Egypt…"
     )
@@ -177,9 +163,9 @@ def test_seed_004_untitled_body_source_line(seeds: dict[str, Article]) -> None:
 
 
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
-def test_seed_no_boilerplate_leaks(seeds: dict[str, Article], prefix: str) -> None:
+def test_seed_no_boilerplate_leaks(seed_articles: dict[str, Article], prefix: str) -> None:
     """No cleaned paragraph of any seed carries boilerplate, and the raw text is kept."""
-    article = seeds[prefix]
+    article = seed_articles[prefix]
     leaked = [p for p in article.paragraphs if LEAKS.search(p)]
     assert leaked == []
     assert all(p == p.strip() and p for p in article.paragraphs)

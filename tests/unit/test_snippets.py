@@ -5,11 +5,11 @@ from __future__ import annotations
 from index.models import Article
 from index.search.snippets import SNIPPET_CHARS, make_snippet
 from index.store.analysis import analyse
-from tests.builders import text_article
+from tests.builders import article
 
 
 def _article(*paragraphs: str) -> Article:
-    return text_article(paragraphs, title="Talks")
+    return article(paragraphs, title="Talks")
 
 
 def _matched(text: str, matches: tuple[tuple[int, int], ...]) -> list[str]:

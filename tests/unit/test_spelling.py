@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from index.search.spelling import correct_word, edits1, suggest
 from index.store.article_store import ArticleStore
-from tests.unit.test_search import ARTICLES
+from tests.builders import SEARCH_ARTICLES
 
 
 def test_edits1_puts_deletes_first() -> None:
@@ -16,7 +16,7 @@ def test_edits1_puts_deletes_first() -> None:
 def test_correct_word_and_suggest() -> None:
     """A misspelled word is corrected to a known word; known words are left alone."""
     store = ArticleStore.in_memory()
-    store.write(ARTICLES)
+    store.write(SEARCH_ARTICLES)
     with store.searcher() as searcher:
         reader = searcher.reader()
         assert correct_word("qatr", reader) == "qatar"

@@ -14,50 +14,18 @@ from index.errors import (
     IndexCorrupt,
     IndexOutOfDate,
 )
-from index.models import Article, ArticleId, Figure, Mention, MentionKind, PublishedHow
+from index.models import ArticleId
 from index.search.engine import run_search
 from index.store import article_store as store_module
 from index.store.article_store import ArticleStore
 from index.store.index_files import VERSION_FILE
-
-
-def _article(number: int, title: str = "Truce holds", published: date | None = None) -> Article:
-    paragraph = f"Article {number}: nearly 1,200 people were killed, Hamas said."
-    return Article(
-        id=ArticleId(f"art{number:04d}"),
-        path=f"/news/{number}.txt",
-        title=title,
-        source="Sputnik",
-        url=None,
-        published=published,
-        published_how=PublishedHow.STATED if published else PublishedHow.UNKNOWN,
-        tags=("gaza",),
-        paragraphs=(paragraph,),
-        figures=(
-            Figure(
-                "nearly 1,200 people",
-                1200.0,
-                None,
-                None,
-                "nearly",
-                "people",
-                "killed",
-                None,
-                0,
-                12,
-                31,
-            ),
-        ),
-        mentions=(Mention("Hamas", MentionKind.ORGANIZATION, None, "Hamas", 0, 50, 55),),
-        raw=f"raw {number}",
-        content_hash=f"hash{number}",
-    )
+from tests.builders import stored_article
 
 
 def test_write_then_get_round_trips_the_whole_article() -> None:
     """An article comes back equal to what was written, from the index alone."""
     store = ArticleStore.in_memory()
-    article = _article(1, published=date(2023, 11, 21))
+    article = stored_article(1, published=date(2023, 11, 21))
     store.write([article])
     assert store.get(article.id) == article
 
@@ -65,8 +33,8 @@ def test_write_then_get_round_trips_the_whole_article() -> None:
 def test_write_updates_by_id() -> None:
     """Writing an article with an existing id replaces it."""
     store = ArticleStore.in_memory()
-    store.write([_article(1)])
-    store.write([_article(1, title="Truce extended")])
+    store.write([stored_article(1)])
+    store.write([stored_article(1, title="Truce extended")])
     assert store.count() == 1
     assert store.get(ArticleId("art0001")).title == "Truce extended"
 
@@ -74,7 +42,7 @@ def test_write_updates_by_id() -> None:
 def test_write_deletes_by_id() -> None:
     """Deleted ids disappear from count, ids and get."""
     store = ArticleStore.in_memory()
-    store.write([_article(1), _article(2)])
+    store.write([stored_article(1), stored_article(2)])
     store.write([], deletes=[ArticleId("art0001")])
     assert store.ids() == [ArticleId("art0002")]
     with pytest.raises(ArticleNotFound):
@@ -87,9 +55,9 @@ def test_write_bulk_path_matches_single_path(
     """The bulk (in-memory) writer stores the same articles as the plain one."""
     monkeypatch.setattr(store_module, "BULK_THRESHOLD", 3)
     store = ArticleStore.open(tmp_path / "ix")
-    articles = [_article(n) for n in range(6)]
+    articles = [stored_article(n) for n in range(6)]
     store.write(articles)
-    store.write([_article(n, title="Updated") for n in range(3)])
+    store.write([stored_article(n, title="Updated") for n in range(3)])
     assert store.count() == 6
     assert sorted(store.ids()) == sorted(a.id for a in articles)
     assert store.get(ArticleId("art0002")).title == "Updated"
@@ -98,7 +66,7 @@ def test_write_bulk_path_matches_single_path(
 def test_resolve_accepts_id_prefix_and_path() -> None:
     """Exact ids, unique prefixes and stored paths resolve; others raise."""
     store = ArticleStore.in_memory()
-    store.write([_article(1), _article(2), _article(13)])
+    store.write([stored_article(1), stored_article(2), stored_article(13)])
     assert store.resolve("art0001") == "art0001"
     assert store.resolve("art0013") == "art0013"
     assert store.resolve("/news/2.txt") == "art0002"
@@ -113,9 +81,9 @@ def test_recent_lists_newest_first_and_undated_last() -> None:
     store = ArticleStore.in_memory()
     store.write(
         [
-            _article(1, published=date(2023, 11, 1)),
-            _article(2),
-            _article(3, published=date(2024, 4, 20)),
+            stored_article(1, published=date(2023, 11, 1)),
+            stored_article(2),
+            stored_article(3, published=date(2024, 4, 20)),
         ]
     )
     assert [s.id for s in store.recent()] == ["art0003", "art0001", "art0002"]
@@ -126,14 +94,14 @@ def test_recent_lists_newest_first_and_undated_last() -> None:
 def test_open_reopens_an_existing_index(tmp_path: Path) -> None:
     """Articles written by one store are read by the next one."""
     store = ArticleStore.open(tmp_path / "ix")
-    store.write([_article(1)])
+    store.write([stored_article(1)])
     store.close()
     assert ArticleStore.open(tmp_path / "ix").count() == 1
 
 
 def test_open_other_schema_version_raises_out_of_date(tmp_path: Path) -> None:
     """A schema version mismatch asks for a rebuild."""
-    ArticleStore.open(tmp_path / "ix").write([_article(1)])
+    ArticleStore.open(tmp_path / "ix").write([stored_article(1)])
     (tmp_path / "ix" / VERSION_FILE).write_text("0")
     with pytest.raises(IndexOutOfDate) as caught:
         ArticleStore.open(tmp_path / "ix")
@@ -142,7 +110,7 @@ def test_open_other_schema_version_raises_out_of_date(tmp_path: Path) -> None:
 
 def test_create_wipes_an_existing_index(tmp_path: Path) -> None:
     """create() starts empty even when an index (of any version) is there."""
-    ArticleStore.open(tmp_path / "ix").write([_article(1)])
+    ArticleStore.open(tmp_path / "ix").write([stored_article(1)])
     (tmp_path / "ix" / VERSION_FILE).write_text("0")
     assert ArticleStore.create(tmp_path / "ix").count() == 0
     assert ArticleStore.open(tmp_path / "ix").count() == 0
@@ -151,7 +119,7 @@ def test_create_wipes_an_existing_index(tmp_path: Path) -> None:
 @pytest.mark.parametrize("damage", ["truncate", "garbage"])
 def test_open_corrupt_index_raises_index_corrupt(tmp_path: Path, damage: str) -> None:
     """Truncated or garbled index files give IndexCorrupt, not a traceback."""
-    ArticleStore.open(tmp_path / "ix").write([_article(n) for n in range(5)])
+    ArticleStore.open(tmp_path / "ix").write([stored_article(n) for n in range(5)])
     for path in (tmp_path / "ix").iterdir():
         if path.name.startswith("_MAIN_"):
             data = path.read_bytes()
@@ -168,17 +136,17 @@ def test_write_while_locked_raises_index_busy(tmp_path: Path) -> None:
     writer = other._ix.writer()
     try:
         with pytest.raises(IndexBusy):
-            store.write([_article(1)])
+            store.write([stored_article(1)])
     finally:
         writer.cancel()
-    store.write([_article(1)])
+    store.write([stored_article(1)])
     assert store.count() == 1
 
 
 def test_warm_builds_caches_without_changing_results() -> None:
     """warm() precomputes caches; ids and recent() are unchanged."""
     store = ArticleStore.in_memory()
-    store.write([_article(1, published=date(2023, 1, 1)), _article(2)])
+    store.write([stored_article(1, published=date(2023, 1, 1)), stored_article(2)])
     before = store.recent()
     store.warm()
     assert store.recent() == before
@@ -191,9 +159,9 @@ def test_bulk_write_mixing_new_and_indexed_ids_keeps_one_document_each(
     """New ids are added and indexed ids replaced in one bulk batch, never duplicated."""
     monkeypatch.setattr(store_module, "BULK_THRESHOLD", 3)
     store = ArticleStore.open(tmp_path / "ix")
-    store.write([_article(n) for n in range(4)])
+    store.write([stored_article(n) for n in range(4)])
     store.write([], deletes=[ArticleId("art0003")])
-    store.write([_article(n, title="Again") for n in range(2, 7)])
+    store.write([stored_article(n, title="Again") for n in range(2, 7)])
     assert sorted(store.ids()) == [f"art{n:04d}" for n in range(7)]
     assert store.count() == 7
     assert store.get(ArticleId("art0002")).title == "Again"
@@ -207,9 +175,14 @@ def test_recent_across_segments_without_dates(
     """Undated articles written in their own segments still sort last (Whoosh column bug)."""
     monkeypatch.setattr(store_module, "BULK_THRESHOLD", 2)
     store = ArticleStore.open(tmp_path / "ix")
-    store.write([_article(1, published=date(2023, 5, 1)), _article(2, published=date(2024, 1, 1))])
-    store.write([_article(3), _article(4)])
-    store.write([_article(5, published=date(2023, 6, 1))])
+    store.write(
+        [
+            stored_article(1, published=date(2023, 5, 1)),
+            stored_article(2, published=date(2024, 1, 1)),
+        ]
+    )
+    store.write([stored_article(3), stored_article(4)])
+    store.write([stored_article(5, published=date(2023, 6, 1))])
     assert [s.id for s in store.recent()][:3] == ["art0002", "art0005", "art0001"]
     assert {s.id for s in store.recent()[3:]} == {"art0003", "art0004"}
 
@@ -217,6 +190,6 @@ def test_recent_across_segments_without_dates(
 def test_warm_copes_with_a_field_without_words() -> None:
     """An article whose title is only stop words has no length byte: warm must not fail."""
     store = ArticleStore.in_memory()
-    store.write([_article(1), _article(2, title="Of the")])
+    store.write([stored_article(1), stored_article(2, title="Of the")])
     store.warm()
     assert [h.article.id for h in run_search(store, "killed").hits] == ["art0001", "art0002"]

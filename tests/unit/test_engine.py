@@ -2,98 +2,35 @@
 
 from __future__ import annotations
 
-from datetime import date
+import dataclasses
 
 import pytest
 
 from index.errors import InvalidRequest
-from index.models import Article, ArticleId, Mention, MentionKind, PublishedHow, SpanKind
+from index.models import SpanKind
 from index.search.engine import match_spans, run_search
 from index.search.query import parse_query
 from index.store.article_store import ArticleStore
 from index.store.docsets import matching_docs
 from index.store.schema import scoring_model
 from index.store.scorer import top_scored
+from tests.builders import SEARCH_ARTICLES
 
 
-def _article(
-    key: str,
-    title: str,
-    paragraphs: tuple[str, ...],
-    source: str,
-    published: date | None,
-    parties: tuple[str, ...] = (),
-) -> Article:
-    mentions = tuple(Mention(p, MentionKind.ORGANIZATION, None, p, 0, 0, len(p)) for p in parties)
-    return Article(
-        id=ArticleId(key),
-        path=f"/news/{key}.txt",
-        title=title,
-        source=source,
-        url=None,
-        published=published,
-        published_how=PublishedHow.STATED if published else PublishedHow.UNKNOWN,
-        tags=("gaza", "ceasefire") if key != "d" else ("economy",),
-        paragraphs=paragraphs,
-        figures=(),
-        mentions=mentions,
-        content_hash=f"h-{key}",
-    )
-
-
-ARTICLES = (
-    _article(
-        "a",
-        "Hamas frees hostages in truce deal",
-        (
-            "Hamas released 13 hostages on Friday under the truce.",
-            "Qatar said the hostage deal could be extended.",
-        ),
-        "Sputnik",
-        date(2023, 11, 24),
-        ("Hamas", "Qatar"),
-    ),
-    _article(
-        "b",
-        "Truce extended by two days",
-        ("Qatar announced that the truce in Gaza was extended by two days.",),
-        "Al Jazeera",
-        date(2023, 11, 27),
-        ("Qatar",),
-    ),
-    _article(
-        "c",
-        "Gaza toll rises",
-        ("The Hamas-run health ministry said more than 34,000 people were killed.",),
-        "AFP",
-        date(2024, 4, 20),
-        ("Hamas", "Ministry of Health"),
-    ),
-    _article("d", "Oil prices fall", ("Crude oil prices fell on Monday.",), "Reuters", None),
-)
-
-
-@pytest.fixture
-def store() -> ArticleStore:
-    store = ArticleStore.in_memory()
-    store.write(ARTICLES)
-    return store
-
-
-def _ids(store: ArticleStore, text: str, **kwargs: object) -> list[str]:
-    page = run_search(store, text, **kwargs)  # type: ignore[arg-type]
+def _ids(search_store: ArticleStore, text: str, **kwargs: object) -> list[str]:
+    page = run_search(search_store, text, **kwargs)  # type: ignore[arg-type]
     return [hit.article.id for hit in page.hits]
 
 
-def test_run_search_stems_query_words(store: ArticleStore) -> None:
+def test_run_search_stems_query_words(search_store: ArticleStore) -> None:
     """'hostage' finds the article that says 'hostages'."""
-    assert _ids(store, "hostage") == ["a"]
+    assert _ids(search_store, "hostage") == ["a"]
 
 
-def test_run_search_ranks_title_matches_first(store: ArticleStore) -> None:
+def test_run_search_ranks_title_matches_first(search_store: ArticleStore) -> None:
     """An article with the words in its title ranks above one with them in the body."""
-    assert _ids(store, "truce")[0] in {"a", "b"}
-    assert _ids(store, "truce extended")[0] == "b"
+    assert _ids(search_store, "truce")[0] in {"a", "b"}
+    assert _ids(search_store, "truce extended")[0] == "b"
 
 
 @pytest.mark.parametrize(
@@ -116,9 +53,9 @@ def test_run_search_ranks_title_matches_first(store: ArticleStore) -> None:
         ("date:[2023-11-25 to]", ["b", "c"]),
     ],
 )
-def test_run_search_syntax(store: ArticleStore, text: str, expected: list[str]) -> None:
+def test_run_search_syntax(search_store: ArticleStore, text: str, expected: list[str]) -> None:
     """Phrases, operators, prefix, fuzzy and field filters select the right articles."""
-    page = run_search(store, text)
+    page = run_search(search_store, text)
     assert sorted(h.article.id for h in page.hits) == expected
     assert page.total == len(expected)
     assert not page.fallback
@@ -142,97 +79,97 @@ def test_run_search_syntax(store: ArticleStore, text: str, expected: list[str]) 
         "hamas AND",
     ],
 )
-def test_run_search_malformed_never_raises(store: ArticleStore, text: str) -> None:
+def test_run_search_malformed_never_raises(search_store: ArticleStore, text: str) -> None:
     """A malformed query falls back to plain words and says so."""
-    page = run_search(store, text)
+    page = run_search(search_store, text)
     assert page.fallback
     assert page.notice
 
 
 @pytest.mark.parametrize("text", ["*", "~", "?", "^", "-", "a*b*c*", "NOT hamas", "hamas^x"])
-def test_run_search_odd_queries_never_raise(store: ArticleStore, text: str) -> None:
+def test_run_search_odd_queries_never_raise(search_store: ArticleStore, text: str) -> None:
     """Odd but well-formed queries run without raising."""
-    page = run_search(store, text)
+    page = run_search(search_store, text)
     assert page.total == len(page.hits)
 
 
-def test_run_search_fallback_searches_the_words(store: ArticleStore) -> None:
+def test_run_search_fallback_searches_the_words(search_store: ArticleStore) -> None:
     """The fallback still finds the words of a broken query."""
-    page = run_search(store, '"hostages (truce')
+    page = run_search(search_store, '"hostages (truce')
     assert page.fallback
     assert {h.article.id for h in page.hits} >= {"a"}
 
 
-def test_run_search_empty_query_lists_recent(store: ArticleStore) -> None:
+def test_run_search_empty_query_lists_recent(search_store: ArticleStore) -> None:
     """An empty query lists every article, newest first, undated last."""
-    page = run_search(store, "  ")
+    page = run_search(search_store, "  ")
     assert [h.article.id for h in page.hits] == ["c", "b", "a", "d"]
     assert page.total == 4
     assert page.sort == "date"
 
 
-def test_run_search_sort_by_date_and_paging(store: ArticleStore) -> None:
+def test_run_search_sort_by_date_and_paging(search_store: ArticleStore) -> None:
     """sort=date orders newest first; offset/limit page through the same order."""
-    assert _ids(store, "hamas OR qatar", sort="date") == ["c", "b", "a"]
-    page = run_search(store, "hamas OR qatar", sort="date", limit=1, offset=1)
+    assert _ids(search_store, "hamas OR qatar", sort="date") == ["c", "b", "a"]
+    page = run_search(search_store, "hamas OR qatar", sort="date", limit=1, offset=1)
     assert [h.article.id for h in page.hits] == ["b"]
     assert page.hits[0].rank == 2
     assert page.total == 3
 
 
-def test_run_search_unknown_sort_raises(store: ArticleStore) -> None:
+def test_run_search_unknown_sort_raises(search_store: ArticleStore) -> None:
     """An unknown sort is a user error."""
     with pytest.raises(InvalidRequest):
-        run_search(store, "hamas", sort="title")
+        run_search(search_store, "hamas", sort="title")
 
 
-def test_run_search_facets_count_the_whole_result_set(store: ArticleStore) -> None:
+def test_run_search_facets_count_the_whole_result_set(search_store: ArticleStore) -> None:
     """Facets count every match, not only the page."""
-    page = run_search(store, "hamas OR qatar", limit=1)
+    page = run_search(search_store, "hamas OR qatar", limit=1)
     parties = {f.value: f.count for f in page.facets["party"]}
     assert parties == {"Hamas": 2, "Qatar": 2, "Ministry of Health": 1}
     assert {f.value for f in page.facets["source"]} == {"Sputnik", "Al Jazeera", "AFP"}
     assert [f.value for f in page.facets["month"]] == ["2024-04", "2023-11"]
 
 
-def test_run_search_snippet_matches_line_up(store: ArticleStore) -> None:
+def test_run_search_snippet_matches_line_up(search_store: ArticleStore) -> None:
     """Snippet match offsets slice the matched words out of the snippet text."""
-    page = run_search(store, "hostage qatar")
+    page = run_search(search_store, "hostage qatar")
     snippet = page.hits[0].snippet
     assert [snippet.text[s:e].lower() for s, e in snippet.matches] == ["qatar", "hostage"]
     assert page.terms == ("hostag", "qatar")
 
 
-def test_run_search_as_you_type_treats_last_word_as_prefix(store: ArticleStore) -> None:
+def test_run_search_as_you_type_treats_last_word_as_prefix(search_store: ArticleStore) -> None:
     """While typing, 'hosta' already finds 'hostages'; one letter is ignored."""
-    assert _ids(store, "hosta", as_you_type=True) == ["a"]
-    assert _ids(store, "hostages", as_you_type=True) == ["a"]
-    assert run_search(store, "h", as_you_type=True).total == 4
-    assert _ids(store, "hosta ", as_you_type=True) == []
+    assert _ids(search_store, "hosta", as_you_type=True) == ["a"]
+    assert _ids(search_store, "hostages", as_you_type=True) == ["a"]
+    assert run_search(search_store, "h", as_you_type=True).total == 4
+    assert _ids(search_store, "hosta ", as_you_type=True) == []
 
 
 def test_run_search_prefix_cap_is_reported(
-    store: ArticleStore, monkeypatch: pytest.MonkeyPatch
+    search_store: ArticleStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """An explicit prefix that matches more terms than the cap says so."""
     monkeypatch.setattr("index.search.terms.PREFIX_CAP", 1)
-    page = run_search(store, "h*")
+    page = run_search(search_store, "h*")
     assert page.notice is not None
     assert "most common" in page.notice
     assert page.total >= 1
 
 
-def test_run_search_did_you_mean(store: ArticleStore) -> None:
+def test_run_search_did_you_mean(search_store: ArticleStore) -> None:
     """A misspelled word gets a suggestion that finds more."""
-    page = run_search(store, "qatarr")
+    page = run_search(search_store, "qatarr")
     assert page.total == 0
     assert page.suggestion == "qatar"
-    assert run_search(store, "qatar").suggestion is None
+    assert run_search(search_store, "qatar").suggestion is None
 
 
 def test_match_spans_highlights_inflections() -> None:
     """MATCH spans cover every inflection sharing the term's stem."""
-    article = ARTICLES[0]
+    article = SEARCH_ARTICLES[0]
     spans = match_spans(article, ["hostag"])
     assert [article.paragraphs[s.paragraph][s.start : s.end] for s in spans] == [
         "hostages",
@@ -242,27 +179,31 @@ def test_match_spans_highlights_inflections() -> None:
     assert match_spans(article, []) == []
 
 
-def test_run_search_relaxes_and_to_or_when_nothing_has_all_words(store: ArticleStore) -> None:
+def test_run_search_relaxes_and_to_or_when_nothing_has_all_words(
+    search_store: ArticleStore,
+) -> None:
     """Plain words that no article has together fall back to any-of, with a notice."""
-    page = run_search(store, "oil hostages")
+    page = run_search(search_store, "oil hostages")
     assert {h.article.id for h in page.hits} == {"a", "d"}
     assert page.notice is not None
     assert "any of them" in page.notice
     assert not page.fallback
-    assert run_search(store, "oil AND hostages").total == 0
+    assert run_search(search_store, "oil AND hostages").total == 0
 
 
 @pytest.mark.parametrize(
     "text", ["truce", "hamas qatar", "hamas OR oil OR truce", "hamas NOT qatar", "gaza^2 truce"]
 )
-def test_top_scored_agrees_with_whoosh(store: ArticleStore, text: str) -> None:
+def test_top_scored_agrees_with_whoosh(search_store: ArticleStore, text: str) -> None:
     """The block scorer ranks and scores like Whoosh's BM25F."""
-    with store.searcher() as searcher:
+    with search_store.searcher() as searcher:
         searcher.weighting = scoring_model()
         parsed = parse_query(text, searcher.reader())
         assert parsed.text_query is not None
         docnums = matching_docs(searcher, parsed.text_query)
-        ours = top_scored(searcher, parsed.text_query, docnums, 10, store.length_norms(searcher))
+        ours = top_scored(
+            searcher, parsed.text_query, docnums, 10, search_store.length_norms(searcher)
+        )
         theirs = [(h.docnum, h.score) for h in searcher.search(parsed.text_query, limit=10)]
     assert ours is not None
     assert [d for d, _ in ours] == [d for d, _ in theirs]
@@ -270,25 +211,26 @@ def test_top_scored_agrees_with_whoosh(store: ArticleStore, text: str) -> None:
         assert [round(s, 4) for _, s in ours] == [round(s, 4) for _, s in theirs]
 
 
-def test_top_scored_leaves_phrases_to_whoosh(store: ArticleStore) -> None:
+def test_top_scored_leaves_phrases_to_whoosh(search_store: ArticleStore) -> None:
     """A phrase is not a plain term: the block scorer declines."""
-    with store.searcher() as searcher:
+    with search_store.searcher() as searcher:
         parsed = parse_query('"hostages on Friday"', searcher.reader())
         assert parsed.text_query is not None
         assert (
-            top_scored(searcher, parsed.text_query, [0], 10, store.length_norms(searcher)) is None
+            top_scored(searcher, parsed.text_query, [0], 10, search_store.length_norms(searcher))
+            is None
         )
 
 
 def test_run_search_shows_rewritten_article_after_cached_search() -> None:
     """The decoded-article and posting caches do not outlive a write of the index."""
     store = ArticleStore.in_memory()
-    store.write(ARTICLES)
+    store.write(SEARCH_ARTICLES)
     before = run_search(store, "hamas")
     assert before.hits
     first = before.hits[0].article.id
-    old = next(a for a in ARTICLES if a.id == first)
-    renamed = _article(str(first), "Renamed headline", old.paragraphs, "Wire", old.published)
+    old = next(a for a in SEARCH_ARTICLES if a.id == first)
+    renamed = dataclasses.replace(old, title="Renamed headline", source="Wire", mentions=())
     store.write([renamed])
     after = run_search(store, "hamas")
     titles = {hit.article.id: hit.article.title for hit in after.hits}
@@ -298,18 +240,18 @@ def test_run_search_shows_rewritten_article_after_cached_search() -> None:
 
 @pytest.mark.parametrize("text", ["*", "* *", "title:*"])
 def test_run_search_lone_star_lists_every_article_newest_first(
-    store: ArticleStore, text: str
+    search_store: ArticleStore, text: str
 ) -> None:
     """`*` alone would make Whoosh score every document one by one; it lists them instead."""
-    page = run_search(store, text)
-    assert page.total == len(ARTICLES)
+    page = run_search(search_store, text)
+    assert page.total == len(SEARCH_ARTICLES)
     assert page.sort == "date"
     assert page.notice is not None
     assert "*" in page.notice
 
 
-def test_run_search_star_beside_words_is_left_out(store: ArticleStore) -> None:
+def test_run_search_star_beside_words_is_left_out(search_store: ArticleStore) -> None:
     """`hostages *` searches `hostages` (and says the * was left out)."""
-    page = run_search(store, "hostages *")
-    assert [h.article.id for h in page.hits] == _ids(store, "hostages")
+    page = run_search(search_store, "hostages *")
+    assert [h.article.id for h in page.hits] == _ids(search_store, "hostages")
     assert page.notice is not None

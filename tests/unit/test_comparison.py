@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
-from pathlib import Path
 
 from index.compare.comparison import (
     compare_articles,
@@ -13,71 +11,8 @@ from index.compare.comparison import (
     find_sources,
 )
 from index.compare.models import AlignKind, FigureStatus
-from index.models import Article, ArticleId, Figure, Mention, MentionKind, PublishedHow
-
-
-def _mentions(paragraphs: Sequence[str], names: dict[str, str]) -> list[Mention]:
-    found = []
-    for number, paragraph in enumerate(paragraphs):
-        for written, party in names.items():
-            start = paragraph.find(written)
-            while start >= 0:
-                end = start + len(written)
-                found.append(
-                    Mention(party, MentionKind.ORGANIZATION, None, written, number, start, end)
-                )
-                start = paragraph.find(written, end)
-    return found
-
-
-def _figure(
-    paragraphs: Sequence[str],
-    phrase: str,
-    value: float,
-    measure: str,
-    qualifier: str | None = None,
-    attribution: str | None = None,
-) -> Figure:
-    for number, paragraph in enumerate(paragraphs):
-        at = paragraph.find(phrase)
-        if at >= 0:
-            return Figure(
-                phrase,
-                value,
-                None,
-                None,
-                qualifier,
-                "people",
-                measure,
-                attribution,
-                number,
-                at,
-                at + len(phrase),
-            )
-    raise AssertionError(phrase)
-
-
-def _article(
-    name: str,
-    paragraphs: Sequence[str],
-    figures: Sequence[Figure] = (),
-    names: dict[str, str] | None = None,
-) -> Article:
-    mentions = _mentions(paragraphs, names or {})
-    return Article(
-        ArticleId(name),
-        f"{name}.txt",
-        name,
-        None,
-        None,
-        None,
-        PublishedHow.UNKNOWN,
-        (),
-        tuple(paragraphs),
-        tuple(figures),
-        tuple(mentions),
-    )
-
+from index.models import Article
+from tests.builders import article, figure_in, mentions_in
 
 NAMES = {
     "Hamas": "Hamas",
@@ -103,16 +38,29 @@ B_TEXT = (
 
 
 def _pair() -> tuple[Article, Article]:
-    a = _article("a", A_TEXT, [_figure(A_TEXT, "1,200 people", 1200, "killed")], NAMES)
-    b = _article(
-        "b",
+    a = article(
+        A_TEXT,
+        article_id="a",
+        title="a",
+        figures=[figure_in(A_TEXT, "1,200 people", value=1200, counted="people", measure="killed")],
+        mentions=mentions_in(A_TEXT, NAMES),
+    )
+    b = article(
         B_TEXT,
-        [
-            _figure(
-                B_TEXT, "more than 1,160 people", 1160, "killed", "more than", "according to AFP"
+        article_id="b",
+        title="b",
+        figures=[
+            figure_in(
+                B_TEXT,
+                "more than 1,160 people",
+                value=1160,
+                qualifier="more than",
+                counted="people",
+                measure="killed",
+                attribution="according to AFP",
             )
         ],
-        NAMES,
+        mentions=mentions_in(B_TEXT, NAMES),
     )
     return a, b
 
@@ -149,7 +97,12 @@ def test_find_sources_reads_attribution_phrases() -> None:
     a, b = _pair()
     assert find_sources(a) == ("Ismail Haniyeh", "AFP")
     assert set(find_sources(b)) == {"Hamas", "AFP", "Ismail Haniyeh"}
-    plain = _article("p", ("Qatar hosts the talks.",), names=NAMES)
+    plain = article(
+        ("Qatar hosts the talks.",),
+        article_id="p",
+        title="p",
+        mentions=mentions_in(("Qatar hosts the talks.",), NAMES),
+    )
     assert find_sources(plain) == ()
 
 
@@ -160,18 +113,25 @@ def test_find_sources_only_the_speaker_before_the_verb() -> None:
         "Egypt hosted envoys with the declared aim of a truce.",
         "Egypt's envoy in Qatar said so.",
     )
-    article = _article("s", text, names=NAMES)
-    assert find_sources(article) == ("Hamas", "Qatar")
+    report = article(text, article_id="s", title="s", mentions=mentions_in(text, NAMES))
+    assert find_sources(report) == ("Hamas", "Qatar")
 
 
 def test_find_sources_counts_figure_attributions() -> None:
     """A party inside a figure's attribution phrase is a source."""
     text = ("The toll is 27,840, per figures of the Hamas health ministry.",)
-    figure = _figure(
-        text, "27,840", 27840, "killed", None, "per figures of the Hamas health ministry"
+    figure = figure_in(
+        text,
+        "27,840",
+        value=27840,
+        counted="people",
+        measure="killed",
+        attribution="per figures of the Hamas health ministry",
     )
-    article = _article("f", text, [figure], NAMES)
-    assert find_sources(article) == ("Hamas",)
+    report = article(
+        text, article_id="f", title="f", figures=[figure], mentions=mentions_in(text, NAMES)
+    )
+    assert find_sources(report) == ("Hamas",)
 
 
 def test_comparison_as_json_has_contract_fields() -> None:
@@ -200,8 +160,8 @@ def test_comparison_as_json_has_contract_fields() -> None:
 
 def test_comparison_as_json_one_sided_rows_have_null() -> None:
     """An only-in-A passage has b = null."""
-    a = _article("a", ("Talks ended in Cairo.", "Macron called for calm."))
-    b = _article("b", ("Talks ended in Cairo.",))
+    a = article(("Talks ended in Cairo.", "Macron called for calm."), article_id="a", title="a")
+    b = article(("Talks ended in Cairo.",), article_id="b", title="b")
     rows = comparison_as_json(compare_articles(a, b))["alignment"]
     assert isinstance(rows, list)
     last = rows[-1]
@@ -216,25 +176,17 @@ def test_compare_articles_is_deterministic() -> None:
 
 def test_compare_articles_empty_articles() -> None:
     """Two empty articles compare to an empty comparison."""
-    empty_a = _article("a", ())
-    empty_b = _article("b", ())
+    empty_a = article((), article_id="a", title="a")
+    empty_b = article((), article_id="b", title="b")
     comparison = compare_articles(empty_a, empty_b)
     assert comparison.alignment == ()
     assert comparison.figures == ()
     assert comparison.parties.both == ()
 
 
-def _seed(seeds_dir: Path, prefix: str) -> Article:
-    from index.parse.document import parse_document
-    from index.readers import read_documents
-
-    path = next(seeds_dir.glob(f"{prefix}_*.txt"))
-    return parse_document(read_documents(path)[0], ArticleId(prefix))
-
-
-def test_compare_seeds_002_004_tolls_and_hostages(seeds_dir: Path) -> None:
+def test_compare_seeds_002_004_tolls_and_hostages(seed_articles: dict[str, Article]) -> None:
     """Seeds 002 vs 004: 1,200 vs more than 1,160 are consistent; 250 vs around 250 agree."""
-    comparison = compare_articles(_seed(seeds_dir, "002"), _seed(seeds_dir, "004"))
+    comparison = compare_articles(seed_articles["002"], seed_articles["004"])
     rows = {(r.measure, r.a[0].text): r for r in comparison.figures if r.a}
     israel = rows[("killed", "1,200 people")]
     assert [f.text for f in israel.b] == ["more than 1,160 people"]
@@ -247,9 +199,9 @@ def test_compare_seeds_002_004_tolls_and_hostages(seeds_dir: Path) -> None:
     assert gaza.status is FigureStatus.DIFFER
 
 
-def test_compare_seeds_003_004_hostages_held(seeds_dir: Path) -> None:
+def test_compare_seeds_003_004_hostages_held(seed_articles: dict[str, Article]) -> None:
     """Seeds 003 vs 004: the translated "129 prisoners" still held vs 132 hostages differ."""
-    comparison = compare_articles(_seed(seeds_dir, "003"), _seed(seeds_dir, "004"))
+    comparison = compare_articles(seed_articles["003"], seed_articles["004"])
     held = next(r for r in comparison.figures if r.measure == "hostages_held")
     assert [f.value for f in held.a] == [129]
     assert [f.value for f in held.b] == [132]
@@ -264,9 +216,9 @@ def test_compare_seeds_003_004_hostages_held(seeds_dir: Path) -> None:
     assert killed[1200].status is FigureStatus.CONSISTENT
 
 
-def test_compare_seeds_000_004_no_cross_event_pairs(seeds_dir: Path) -> None:
+def test_compare_seeds_000_004_no_cross_event_pairs(seed_articles: dict[str, Article]) -> None:
     """Seeds 000 vs 004: tolls pair by side; the proposed release of 40 stays A only."""
-    comparison = compare_articles(_seed(seeds_dir, "000"), _seed(seeds_dir, "004"))
+    comparison = compare_articles(seed_articles["000"], seed_articles["004"])
     pairs = {
         (r.a[0].value, r.b[0].value)
         for r in comparison.figures
@@ -284,19 +236,12 @@ def _article_of(name: str, text: str, published: str | None = None) -> Article:
 
     from index.extract.figures import find_figures
 
-    paragraphs = (text,)
-    return Article(
-        ArticleId(name),
-        f"{name}.txt",
-        name,
-        None,
-        None,
-        date.fromisoformat(published) if published else None,
-        PublishedHow.STATED if published else PublishedHow.UNKNOWN,
-        (),
-        paragraphs,
-        tuple(find_figures(paragraphs)),
-        (),
+    return article(
+        (text,),
+        article_id=name,
+        title=name,
+        published=date.fromisoformat(published) if published else None,
+        figures=find_figures((text,)),
     )
 
 

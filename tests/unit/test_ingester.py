@@ -313,6 +313,7 @@ def test_ingest_article_model_unchanged_by_parse_id(tmp_path: Path, harness: Har
 
 
 @pytest.mark.corpus
+@pytest.mark.slow
 def test_ingest_raw_samples_corpus(corpora_dir: Path, tmp_path: Path, harness: Harness) -> None:
     """The messy raw samples ingest without a crash; every skip has a one-line reason."""
     archive = corpora_dir / "raw-samples.tar.gz"
