@@ -2,7 +2,10 @@
 
 `find_article_mentions` reads a whole article, its title included: the gazetteer's forms,
 read in their sentence (`index.extract.mention_context`: "in Israel" is the place, "Doha
-said" is Qatar, "Thai hostages" are people).
+said" is Qatar, "Thai hostages" are people), the names it cannot know (`index.extract.names`:
+"spokesman Mahmoud Basal", "Far Western University") and the short forms that repeat a full
+name of the same article (`index.extract.name_links`: "Lifschitz", "PRCS"). A Title Case
+headline names nobody new by its capitals alone.
 
 `find_mentions` is the gazetteer's reading alone: it runs a `Gazetteer` (see
 `index.extract.gazetteer`) over each paragraph and returns `Mention`s with exact character
@@ -31,6 +34,8 @@ from functools import cache, lru_cache
 from index.extract.candidates import Candidate, FormRole
 from index.extract.gazetteer import Gazetteer, PartyEntry, load_gazetteer
 from index.extract.mention_context import read_in_context
+from index.extract.name_links import link_names
+from index.extract.names import find_names
 from index.extract.word_trie import trie_pattern
 from index.models import Mention, MentionKind
 from index.text.stopwords import STOP_WORDS
@@ -104,7 +109,7 @@ def find_article_mentions(
     Returns:
         Mentions in reading order (the title first); `Article.text_of(m.paragraph)[m.start:
         m.end] == m.text`. Gazetteer forms keep their canonical names, kinds and
-        affiliations.
+        affiliations; a name found from the text is named as first written in full.
     """
     table = default_gazetteer() if gazetteer is None else gazetteer
     pattern, lookup = _matcher(table)
@@ -116,6 +121,7 @@ def find_article_mentions(
         (index, text, _candidates(text, pattern, lookup, table, headline=False))
         for index, text in enumerate(paragraphs)
     )
+    link_names(fields)
     return [
         Mention(c.party, c.kind, c.affiliation, text[c.start : c.end], index, c.start, c.end)
         for index, text, found in fields
@@ -131,11 +137,11 @@ def _candidates(
     *,
     headline: bool,
 ) -> list[Candidate]:
-    """One text's candidates: the gazetteer's read in context."""
+    """One text's candidates: the gazetteer's read in context, then the names from cues."""
     known = _gazetteer_candidates(text, pattern, lookup)
     if known:
         known = read_in_context(text, known, gazetteer, headline=headline)
-    return known
+    return find_names(text, known, gazetteer, headline=headline)
 
 
 def _gazetteer_candidates(

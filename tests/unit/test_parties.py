@@ -524,9 +524,14 @@ def test_find_article_mentions_reads_the_headline() -> None:
 
 
 def test_find_article_mentions_title_case_headline_names_nobody_new() -> None:
-    """A capitalised headline word is no name by itself."""
+    """A capitalised headline word is no name by itself; a name the body gives in full is
+    found in the headline too."""
     title = "A Sudden Blast, Then Carnage in a Hospital Courtyard - Sunak Reacts"
     assert [m.text for m in find_article_mentions(title, ["No names here."])] == ["Sunak"]
+    title = "Udomporn Champahom Recalls The Attack"
+    body = ['"They fired a rocket first," Udomporn Champahom told the BBC.']
+    first = find_article_mentions(title, body)[0]
+    assert (first.paragraph, first.party, first.kind) == (None, "Udomporn Champahom", PERSON)
 
 
 def test_find_article_mentions_gazetteer_hits_keep_their_reading() -> None:
@@ -536,6 +541,30 @@ def test_find_article_mentions_gazetteer_hits_keep_their_reading() -> None:
         ("Hamas", "Hamas", ORG, None),
         ("Ismail Haniyeh", "Ismail Haniyeh", PERSON, "Hamas"),
         ("Qatari", "Qatar", STATE, None),
+    ]
+
+
+def test_find_article_mentions_brief_sentences() -> None:
+    """The classes of issue 10, one sentence each: roles, apposition, head nouns, offices
+    of a state, acronyms, places, cities and people."""
+    paragraphs = [
+        "Health ministry spokesman Yasser Haddad said the Far Western University was hit.",
+        "Protests were held in Paris while Paris condemned the strikes in Khan Younis.",
+        "The Committee for Gaza Relief (CGR) said 12 Thai hostages were freed.",
+        "Haddad said the CGR would visit Turkey.",
+    ]
+    found = [(m.paragraph, m.text, m.party, m.kind) for m in find_article_mentions("", paragraphs)]
+    assert found == [
+        (0, "Yasser Haddad", "Yasser Haddad", PERSON),
+        (0, "Far Western University", "Far Western University", ORG),
+        (1, "Paris", "Paris", PLACE),
+        (1, "Paris", "France", STATE),
+        (1, "Khan Younis", "Khan Younis", PLACE),
+        (2, "Committee for Gaza Relief", "Committee for Gaza Relief", ORG),
+        (2, "CGR", "Committee for Gaza Relief", ORG),
+        (3, "Haddad", "Yasser Haddad", PERSON),
+        (3, "CGR", "Committee for Gaza Relief", ORG),
+        (3, "Turkey", "Turkey", PLACE),
     ]
 
 
