@@ -181,24 +181,31 @@ def _repeats(
         if not present:
             continue
         if index is None:
-            spots = _headline_spots(text, by_word, acronyms)
+            spots = [
+                (start, end, written)
+                for start, end, written in _headline_spots(text, by_word, acronyms)
+                if not any(c.start < end and start < c.end for c in candidates)
+            ]
         else:
-            spots = _paragraph_spots(article, text, present, acronyms)
-        for start, end, written in spots:
-            if not any(c.start < end and start < c.end for c in candidates):
-                found.append(((index, start, end), written))
+            spots = _paragraph_spots(article, text, present, acronyms, candidates)
+        found.extend(((index, start, end), written) for start, end, written in spots)
     return found
 
 
 def _paragraph_spots(
-    article: _Article, text: str, present: Sequence[str], acronyms: dict[str, Candidate]
+    article: _Article,
+    text: str,
+    present: Sequence[str],
+    acronyms: dict[str, Candidate],
+    candidates: Sequence[Candidate],
 ) -> list[tuple[int, int, str]]:
     """The registered forms (`present` in the text, longest first) standing alone in it.
 
-    Whole full names, or single words with no other capitalised name word beside them.
+    Whole full names, or single words with no other capitalised name word beside them;
+    never inside a candidate.
     """
     spots: list[tuple[int, int, str]] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = [(c.start, c.end) for c in candidates]
     for needle in present:
         start = text.find(needle)
         while start >= 0:
