@@ -213,7 +213,8 @@ class _Cues(NamedTuple):
 
 def _cues(text: str, start: int, end: int, words: list[str]) -> _Cues | None:
     """What could make the run a name (`_person` and `_organisation` decide), or None."""
-    inside = not _CUES_INSIDE.isdisjoint(words) or _plural_role(words[0])
+    first = words[0]
+    inside = not _CUES_INSIDE.isdisjoint(words) or (first[-1] == "s" and _plural_role(first))
     before = _last_word(text, start)
     strong_before = weak_before = False
     if before:
@@ -245,10 +246,8 @@ def _byline(text: str, start: int, last: str, first: str) -> bool:
 
 def _last_word(text: str, start: int) -> str:
     """The word before `start` (with its trailing punctuation), or ""."""
-    end = start - 1 if start and text[start - 1] == " " else start
-    while end > 0 and text[end - 1].isspace():
-        end -= 1
-    return text[max(text.rfind(" ", 0, end), text.rfind("\n", 0, end)) + 1 : end]
+    words = text[max(0, start - 40) : start].rsplit(None, 1)
+    return words[-1] if words and start else ""
 
 
 def _chunk_ending(text: str, end: int) -> tuple[int, int] | None:
