@@ -59,11 +59,23 @@ from index.models import (
 )
 from index.paths import DataPaths, bundled_seeds_dir, default_paths
 from index.search.query_text import add_facet_filter, remove_filters, split_query
+from index.story.models import (
+    CountKey,
+    CountSummary,
+    DayConsensus,
+    Flag,
+    FlagKind,
+    SourceSummary,
+    Story,
+    StoryRow,
+    story_as_csv,
+)
 from index.text.sentences import sentence_span, split_sentences
 
 if TYPE_CHECKING:
     from index.compare.comparison import comparison_as_json
     from index.library import Library
+    from index.story.consensus import filter_story
 
 
 def __getattr__(name: str) -> object:
@@ -76,6 +88,10 @@ def __getattr__(name: str) -> object:
         from index.compare.comparison import comparison_as_json
 
         return comparison_as_json
+    if name == "filter_story":
+        from index.story.consensus import filter_story
+
+        return filter_story
     raise AttributeError(f"module 'index' has no attribute {name!r}")
 
 
@@ -93,11 +109,16 @@ __all__ = [
     "BookmarkStoreError",
     "ComparedArticles",
     "Comparison",
+    "CountKey",
+    "CountSummary",
     "DataPaths",
+    "DayConsensus",
     "FacetValue",
     "Figure",
     "FigureRow",
     "FigureStatus",
+    "Flag",
+    "FlagKind",
     "IndexBusy",
     "IndexCorrupt",
     "IndexOutOfDate",
@@ -115,8 +136,11 @@ __all__ = [
     "SkippedFile",
     "Snippet",
     "SourceDocument",
+    "SourceSummary",
     "Span",
     "SpanKind",
+    "Story",
+    "StoryRow",
     "UnreadableFile",
     "add_facet_filter",
     "batch_line_as_json",
@@ -124,6 +148,7 @@ __all__ = [
     "comparison_as_json",
     "default_paths",
     "filter_bookmarks",
+    "filter_story",
     "format_number",
     "ingest_report_as_json",
     "matches_filter",
@@ -135,4 +160,5 @@ __all__ = [
     "sentence_span",
     "split_query",
     "split_sentences",
+    "story_as_csv",
 ]

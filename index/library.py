@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -30,10 +31,12 @@ from index.models import (
     Span,
 )
 from index.paths import DataPaths
+from index.story.models import CountKey, CountSummary, Story
 
 if TYPE_CHECKING:
     from index.bookmarks.store import BookmarkStore
     from index.store.article_store import ArticleStore
+    from index.story.store import FigureStore
 
 # Whoosh, the search layer, the comparison and the bookmarks store are imported where they
 # are first used: the app paints its first screen before any of them is needed, and its
@@ -54,6 +57,8 @@ class Library:
         self._opened = store
         self._indexer = Indexer(paths)
         self._bookmarks: BookmarkStore | None = None
+        self._figures: FigureStore | None = None
+        self._figures_lock = threading.Lock()
 
     @property
     def _store(self) -> ArticleStore:
@@ -113,9 +118,11 @@ class Library:
             self._opened.close()
         self._indexer.start_over()
         if self.paths is None:
-            self._opened = ArticleStore.in_memory()
+            store = ArticleStore.in_memory()
         else:
-            self._opened = ArticleStore.create(self.paths.index_dir)
+            store = ArticleStore.create(self.paths.index_dir)
+        self._opened = store
+        self._figure_store().start_over(store.generation())
 
     def index_paths(
         self,
@@ -136,7 +143,10 @@ class Library:
         """
         if rebuild:
             self._recreate()
-        return self._indexer.run(self._store, sources, progress)
+        store = self._store
+        # The figure store follows every batch the index commits (index.story.store).
+        store.listener = self._figure_store().apply
+        return self._indexer.run(store, sources, progress)
 
     # --- reading ------------------------------------------------------------------
 
@@ -231,6 +241,47 @@ class Library:
 
         first, second = self.article(a), self.article(b)
         return ComparedArticles(first, second, compare_articles(first, second))
+
+    # --- the story of a count -------------------------------------------------------
+
+    def _figure_store(self) -> FigureStore:
+        """The figure store beside the index, opened on first use."""
+        from index.story.store import FILENAME, FigureStore
+
+        if self._figures is None:
+            path = None if self.paths is None else self.paths.index_dir / FILENAME
+            if path is not None:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            self._figures = FigureStore.open(path)
+        return self._figures
+
+    def figures_in_step(self) -> bool:
+        """Whether the figure store is ready; if not, the next story call builds it first.
+
+        A library indexed before the figure store existed (or by another version) has it
+        built from the index on first use: seconds per 10,000 articles.
+        """
+        return self._figure_store().in_step(self._store.generation())
+
+    def _figures_ready(self) -> FigureStore:
+        """The figure store, filled from the index first when it is out of step."""
+        with self._figures_lock:
+            figures = self._figure_store()
+            store = self._store
+            generation = store.generation()
+            if not figures.in_step(generation):
+                figures.fill(store.articles(), generation)
+            return figures
+
+    def figure_counts(self) -> list[CountSummary]:
+        """Every count the library holds (measure, group, place), most reports first."""
+        return self._figures_ready().counts()
+
+    def story(self, key: CountKey) -> Story:
+        """Every report's figure for one count, with each day's consensus and the flags."""
+        from index.story.consensus import build_story
+
+        return build_story(key, self._figures_ready().figures(key))
 
     # --- bookmarks ----------------------------------------------------------------
 
@@ -341,6 +392,9 @@ class Library:
         if self._opened is not None:
             self._opened.close()
         self._indexer.close()
+        if self._figures is not None:
+            self._figures.close()
+            self._figures = None
         if self._bookmarks is not None:
             self._bookmarks.close()
             self._bookmarks = None
