@@ -59,6 +59,7 @@ from index.models import (
 )
 from index.paths import DataPaths, bundled_seeds_dir, default_paths
 from index.search.query_text import add_facet_filter, remove_filters, split_query
+from index.story.chart import ChartData, ChartPoint, chart_data
 from index.story.models import (
     CountKey,
     CountSummary,
@@ -107,6 +108,8 @@ __all__ = [
     "Bookmark",
     "BookmarkNotFound",
     "BookmarkStoreError",
+    "ChartData",
+    "ChartPoint",
     "ComparedArticles",
     "Comparison",
     "CountKey",
@@ -145,6 +148,7 @@ __all__ = [
     "add_facet_filter",
     "batch_line_as_json",
     "bundled_seeds_dir",
+    "chart_data",
     "comparison_as_json",
     "default_paths",
     "filter_bookmarks",

@@ -283,6 +283,27 @@ class Library:
 
         return build_story(key, self._figures_ready().figures(key))
 
+    def export_story(self, story: Story, path: Path) -> Path:
+        """Write a story's chart (`.svg`) or its rows (`.csv`) to `path`; return the path.
+
+        Raises:
+            InvalidRequest: The file name ends in neither .svg nor .csv, or cannot be written.
+        """
+        from index.story.models import story_as_csv
+        from index.story.svg import story_as_svg
+
+        writers = {".svg": story_as_svg, ".csv": story_as_csv}
+        writer = writers.get(path.suffix.lower())
+        if writer is None:
+            raise InvalidRequest(f"Cannot export to {path.name}.", "name a .svg or .csv file")
+        try:
+            path.write_text(writer(story), encoding="utf-8")
+        except OSError as error:
+            raise InvalidRequest(
+                f"Cannot write {path}: {error.strerror}.", "choose another folder"
+            ) from error
+        return path
+
     # --- bookmarks ----------------------------------------------------------------
 
     def _bookmark_store(self) -> BookmarkStore:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from index import ArticleId, NewsdeskError
+from index import ArticleId, CountKey, NewsdeskError
 
 
 @dataclass
@@ -37,3 +37,10 @@ class LibraryFailed(Message):
     """A library call in a worker raised an expected error; the App shows it to the user."""
 
     error: NewsdeskError
+
+
+@dataclass
+class OpenStory(Message):
+    """Show the story of one count (None: let the user choose the count)."""
+
+    key: CountKey | None = None

@@ -228,22 +228,25 @@ def filter_story(
     end: date | None = None,
     outlet: str = "",
     says: str = "",
+    text: str = "",
 ) -> Story:
-    """The story restricted to dates, an outlet and/or a source; flags stay the whole story's.
+    """The story restricted to dates, an outlet, a source, or text; flags stay the whole story's.
 
     `outlet` and `says` are case-insensitive substrings (`says` of the source or of the
-    attribution as written); undated rows are kept only when no date bound is given.
+    attribution as written); `text` matches either. Undated rows are kept only when no
+    date bound is given.
     """
-    outlet, says = outlet.strip().lower(), says.strip().lower()
+    outlet, says, text = outlet.strip().lower(), says.strip().lower(), text.strip().lower()
+
+    def cites(row: StoryRow, words: str) -> bool:
+        return words in row.says.lower() or words in (row.figure.attribution or "").lower()
 
     def keep(row: StoryRow) -> bool:
         if outlet and outlet not in (row.outlet or "").lower():
             return False
-        if (
-            says
-            and says not in row.says.lower()
-            and says not in (row.figure.attribution or "").lower()
-        ):
+        if says and not cites(row, says):
+            return False
+        if text and text not in (row.outlet or "").lower() and not cites(row, text):
             return False
         if row.published is None:
             return start is None and end is None

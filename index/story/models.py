@@ -24,6 +24,13 @@ class CountKey:
     group: str | None = None
     place: str | None = None
 
+    @classmethod
+    def of(cls, figure: Figure) -> CountKey | None:
+        """The count a figure belongs to; None without a measure or with a unit (40%)."""
+        if figure.measure is None or figure.unit is not None:
+            return None
+        return cls(figure.measure, figure.group, figure.place)
+
     @property
     def label(self) -> str:
         """For people: "killed · Gaza", "hostages held", "killed · Israelis · Israel"."""

@@ -62,10 +62,8 @@ FROM figures f JOIN articles a ON a.id = f.article_id
 
 
 def count_of(figure: Figure) -> CountKey | None:
-    """The count a figure belongs to, or None."""
-    if figure.measure is None or figure.unit is not None:
-        return None
-    return CountKey(figure.measure, figure.group, figure.place)
+    """The count a figure belongs to, or None (`CountKey.of`)."""
+    return CountKey.of(figure)
 
 
 class FigureStore:

@@ -6,22 +6,12 @@ import argparse
 import csv
 import io
 import json
-from collections.abc import Iterator
 
 import pytest
 
 from index import InvalidRequest, Library
-from tests.builders import STORY_ARTICLES
 from tui.cli.commands import figures
 from tui.cli.main import main
-
-
-@pytest.fixture
-def story_library() -> Iterator[Library]:
-    """STORY_ARTICLES in a RAM library."""
-    library = Library.in_memory(STORY_ARTICLES)
-    yield library
-    library.close()
 
 
 def _args(*argv: str) -> argparse.Namespace:
