@@ -124,19 +124,24 @@ class Figure:
         Exact X is [X, X]; about X [0.9X, 1.1X]; nearly X [0.9X, X]; more than X (X, 1.5X];
         at least X [X, 1.5X]; up to X [0.5X, X]; less than X [0.5X, X); a range its bounds.
         """
-        if self.value is None:
-            return self.bounds
         value, qualifier = self.value, self.qualifier
-        inside = _OPEN * max(value, 1.0)
-        intervals = {
-            "about": (0.9 * value, 1.1 * value),
-            "nearly": (0.9 * value, value),
-            "more than": (value + inside, 1.5 * value),
-            "at least": (value, 1.5 * value),
-            "up to": (0.5 * value, value),
-            "less than": (0.5 * value, value - inside),
-        }
-        return intervals.get(qualifier or "", (value, value))
+        if value is None:
+            return self.bounds
+        if qualifier is None:
+            return (value, value)
+        if qualifier == "about":
+            return (0.9 * value, 1.1 * value)
+        if qualifier == "nearly":
+            return (0.9 * value, value)
+        if qualifier == "more than":
+            return (value + _OPEN * max(value, 1.0), 1.5 * value)
+        if qualifier == "at least":
+            return (value, 1.5 * value)
+        if qualifier == "up to":
+            return (0.5 * value, value)
+        if qualifier == "less than":
+            return (0.5 * value, value - _OPEN * max(value, 1.0))
+        return (value, value)
 
     @property
     def value_text(self) -> str:

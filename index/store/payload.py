@@ -100,7 +100,7 @@ def _article_from_json(data: dict[str, JsonValue]) -> Article:
         published_how=PublishedHow(str(data["published_how"])),
         tags=tuple(str(t) for t in _list(data["tags"])),
         paragraphs=tuple(str(p) for p in _list(data["paragraphs"])),
-        figures=tuple(decode_figure(f) for f in _list(data["figures"])),
+        figures=tuple(_figure(f) for f in _list(data["figures"])),
         mentions=tuple(_mention(m) for m in _list(data["mentions"])),
         raw=str(data.get("raw") or ""),
         content_hash=str(data.get("content_hash") or ""),
@@ -109,12 +109,7 @@ def _article_from_json(data: dict[str, JsonValue]) -> Article:
     )
 
 
-def decode_figure(data: JsonValue) -> Figure:
-    """A `Figure` from its JSON shape (`Figure.as_json`).
-
-    Raises:
-        TypeError: `data` is not a figure object.
-    """
+def _figure(data: JsonValue) -> Figure:
     if not isinstance(data, dict):
         raise TypeError("figure is not an object")
     return Figure(

@@ -29,6 +29,8 @@ The rules, each tested on hand-made series (tests/unit/test_consensus.py):
 
 from __future__ import annotations
 
+import bisect
+import math
 import statistics
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -66,8 +68,7 @@ def is_vague(figure: Figure) -> bool:
 
 def build_story(key: CountKey, figures: Iterable[StoredFigure]) -> Story:
     """The story of one count from its stored figures (in any order)."""
-    rows = [_row(stored) for stored in figures]
-    rows = _mark_votes(rows)
+    rows = _rows(list(figures))
     dated = sorted(
         (r for r in rows if r.published is not None),
         key=lambda r: (r.published, r.outlet or "", r.article_id, r.figure.position),
@@ -78,7 +79,8 @@ def build_story(key: CountKey, figures: Iterable[StoredFigure]) -> Story:
     )
     running = key.measure in RUNNING_TOTALS
     days = day_consensus([r for r in dated if r.plotted], running=running)
-    flagged = tuple(_flag(row, days, running) for row in dated)
+    calendar = _Calendar(days)
+    flagged = tuple(_flag(row, calendar, running) for row in dated)
     outlets = Counter(row.outlet or "unknown outlet" for row in rows)
     return Story(
         key=key,
@@ -91,28 +93,30 @@ def build_story(key: CountKey, figures: Iterable[StoredFigure]) -> Story:
     )
 
 
-def _row(stored: StoredFigure) -> StoryRow:
-    return StoryRow(
-        article_id=stored.article_id,
-        published=stored.published,
-        outlet=stored.outlet,
-        title=stored.title,
-        figure=stored.figure,
-        says=source_of(stored.figure.attribution),
-    )
-
-
-def _mark_votes(rows: Sequence[StoryRow]) -> list[StoryRow]:
-    """Mark each report's vote: its non-vague figure with the largest stated number."""
-    best: dict[str, int] = {}
-    for index, row in enumerate(rows):
-        if is_vague(row.figure):
+def _rows(figures: Sequence[StoredFigure]) -> list[StoryRow]:
+    """A row per figure, each report's vote marked: its non-vague figure with the largest number."""
+    best: dict[str, tuple[float, int]] = {}
+    for index, stored in enumerate(figures):
+        if is_vague(stored.figure):
             continue
-        current = best.get(row.article_id)
-        if current is None or row.number > rows[current].number:
-            best[row.article_id] = index
-    chosen = set(best.values())
-    return [replace(row, plotted=True) if i in chosen else row for i, row in enumerate(rows)]
+        low, high = stored.figure.bounds
+        number = (low + high) / 2
+        current = best.get(stored.article_id)
+        if current is None or number > current[0]:
+            best[stored.article_id] = (number, index)
+    chosen = {index for _, index in best.values()}
+    return [
+        StoryRow(
+            article_id=stored.article_id,
+            published=stored.published,
+            outlet=stored.outlet,
+            title=stored.title,
+            figure=stored.figure,
+            says=source_of(stored.figure.attribution),
+            plotted=index in chosen,
+        )
+        for index, stored in enumerate(figures)
+    ]
 
 
 def day_consensus(votes: Sequence[StoryRow], *, running: bool) -> list[DayConsensus]:
@@ -144,21 +148,46 @@ def day_consensus(votes: Sequence[StoryRow], *, running: bool) -> list[DayConsen
     return days
 
 
-def _flag(row: StoryRow, days: Sequence[DayConsensus], running: bool) -> StoryRow:
-    """The row with its outlier or stale flag (rules 3 and 4), if any."""
+class _Calendar:
+    """The days' consensus, looked up by day, with what came before each."""
+
+    def __init__(self, days: Sequence[DayConsensus]) -> None:
+        self.days = days
+        self.by_day = {day.day: index for index, day in enumerate(days)}
+        self.ordered = [day.day for day in days]
+        self.lowest_before: list[float] = []
+        """The lowest consensus of the days before each index (inf before the first)."""
+        lowest = math.inf
+        for day in days:
+            self.lowest_before.append(lowest)
+            lowest = min(lowest, day.value)
+        self.lowest_before.append(lowest)
+
+    def today(self, day: date) -> DayConsensus | None:
+        at = self.by_day.get(day)
+        return None if at is None else self.days[at]
+
+    def before(self, day: date) -> tuple[Sequence[DayConsensus], float]:
+        """The days before `day` and their lowest consensus."""
+        at = bisect.bisect_left(self.ordered, day)
+        return self.days[:at], self.lowest_before[at]
+
+
+def _flag(row: StoryRow, calendar: _Calendar, running: bool) -> StoryRow:
+    """The row with its outlier, stale or part flag (rules 3 to 5), if any."""
     if not row.plotted or row.published is None:
         return row
-    today = next((d for d in days if d.day == row.published), None)
-    earlier = [d for d in days if d.day < row.published]
-    if running:
+    today = calendar.today(row.published)
+    earlier, lowest = calendar.before(row.published)
+    if running and row.number >= (1 - STALE_MATCH) * lowest:
         stale = _stale(row, today, earlier)
         if stale is not None:
             return replace(row, flags=(stale,))
     consensus = today if today is not None else (earlier[-1] if running and earlier else None)
     if consensus is None or (consensus is today and _alone(row, consensus)):
         return row
-    shown = format_number(consensus.value)
     if running and row.figure.interval[1] < TRACK_FLOOR * consensus.value:
+        shown = format_number(consensus.value)
         part = f"{_ratio_text(row.number / consensus.value)} of the consensus {shown}"
         return replace(row, flags=(Flag(FlagKind.PART, part),))
     outlier = _outlier_note(row.figure, consensus.value)
@@ -196,8 +225,9 @@ def _stale(
         return None
     if row.figure.interval[1] >= today.value * (1 - STALE_MARGIN):
         return None
+    number = row.number
     for day in reversed(earlier):
-        if abs(row.number - day.value) <= STALE_MATCH * day.value:
+        if abs(number - day.value) <= STALE_MATCH * day.value:
             gap = (row.published - day.day).days
             unit = "day" if gap == 1 else "days"
             note = f"the consensus of {day.day.isoformat()}, {gap} {unit} earlier"

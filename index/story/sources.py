@@ -10,6 +10,7 @@ a figure without attribution is "unattributed". To add a source, add a rule.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from index.text.attribution import SPEECH_VERBS
 
@@ -45,6 +46,7 @@ _LEAD = re.compile(r"^(?:according to|citing|cited by|per|of|by|from)\s+", re.IG
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)
 def source_of(attribution: str | None) -> str:
     """The source an attribution cites, for grouping a story's values by who says them.
 

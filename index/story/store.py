@@ -11,18 +11,18 @@ on first use (`in_step` is checked before each story; seconds per 10,000 article
 
 Schema (`PRAGMA user_version` = `SCHEMA_VERSION`):
 
-- `articles(id, published, source, title)`: every article, with or without figures, so
-  the article count can be checked against the index;
-- `figures(article_id, seq, measure, grp, place, …)`: each figure that is a count (a
-  measure, no unit: percentages and shares are not counts), with its whole `Figure` as
-  JSON; indexed by (measure, grp, place);
+- `figures(measure, grp, place, article_id, seq, published, source, title, …)`: each
+  figure that is a count (a measure, no unit: percentages and shares are not counts), with
+  what its row needs of its article and the `Figure`'s fields as columns in its
+  constructor's order (read back without parsing). Keyed by the count first (`WITHOUT
+  ROWID`), so one count's figures lie together and a story reads one range; group and
+  place compare without case;
 - `counts(measure, grp, place, reports, figures, first, last, undated)`: the summary
   `--list` and the count chooser read, recomputed for the counts a batch touched.
 """
 
 from __future__ import annotations
 
-import json
 import sqlite3
 import threading
 from collections.abc import Iterable, Iterator, Sequence
@@ -32,32 +32,31 @@ from pathlib import Path
 
 from index.errors import IndexBusy, IndexCorrupt
 from index.models import Article, ArticleId, Figure
-from index.store.payload import decode_figure
 from index.story.models import CountKey, CountSummary, StoredFigure
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 5
 FILENAME = "figures.sqlite3"
 
 _SCHEMA = """
-CREATE TABLE IF NOT EXISTS articles (
-    id TEXT PRIMARY KEY, published TEXT, source TEXT, title TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS figures (
-    article_id TEXT NOT NULL, seq INTEGER NOT NULL, measure TEXT NOT NULL,
-    grp TEXT NOT NULL, place TEXT NOT NULL, figure TEXT NOT NULL,
-    PRIMARY KEY (article_id, seq));
-CREATE INDEX IF NOT EXISTS figures_count ON figures(measure, grp, place);
+    measure TEXT NOT NULL, grp TEXT NOT NULL COLLATE NOCASE, place TEXT NOT NULL COLLATE NOCASE,
+    article_id TEXT NOT NULL, seq INTEGER NOT NULL,
+    published TEXT, source TEXT, title TEXT NOT NULL,
+    text TEXT NOT NULL, value REAL, low REAL, high REAL, qualifier TEXT, counted TEXT,
+    attribution TEXT, paragraph INTEGER, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    PRIMARY KEY (measure, grp, place, article_id, seq)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS figures_article ON figures(article_id);
 CREATE TABLE IF NOT EXISTS counts (
-    measure TEXT NOT NULL, grp TEXT NOT NULL, place TEXT NOT NULL, reports INTEGER NOT NULL,
-    figures INTEGER NOT NULL, first TEXT, last TEXT, undated INTEGER NOT NULL,
-    PRIMARY KEY (measure, grp, place));
+    measure TEXT NOT NULL, grp TEXT NOT NULL COLLATE NOCASE, place TEXT NOT NULL COLLATE NOCASE,
+    reports INTEGER NOT NULL, figures INTEGER NOT NULL, first TEXT, last TEXT,
+    undated INTEGER NOT NULL, PRIMARY KEY (measure, grp, place));
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
 _COUNT_SUMMARY = """
-SELECT f.measure, f.grp, f.place, COUNT(DISTINCT f.article_id), COUNT(*),
-       MIN(a.published), MAX(a.published),
-       COUNT(DISTINCT CASE WHEN a.published IS NULL THEN f.article_id END)
-FROM figures f JOIN articles a ON a.id = f.article_id
+SELECT measure, grp, place, COUNT(DISTINCT article_id), COUNT(*), MIN(published),
+       MAX(published), COUNT(DISTINCT CASE WHEN published IS NULL THEN article_id END)
+FROM figures
 """
 
 
@@ -150,7 +149,7 @@ class FigureStore:
     def start_over(self, generation: int | None) -> None:
         """Empty the store; `generation` is the (empty) index's it then matches, if any."""
         with self._transaction() as db:
-            for table in ("articles", "figures", "counts", "meta"):
+            for table in ("figures", "counts", "meta"):
                 db.execute(f"DELETE FROM {table}")
             self._mark(db, generation)
 
@@ -191,23 +190,20 @@ class FigureStore:
                 ).fetchall()
             )
             db.execute(f"DELETE FROM figures WHERE article_id IN ({marks})", chunk)
-            db.execute(f"DELETE FROM articles WHERE id IN ({marks})", chunk)
         return touched
 
     def _insert(self, db: sqlite3.Connection, article: Article) -> set[tuple[str, str, str]]:
         published = article.published.isoformat() if article.published else None
-        db.execute(
-            "INSERT INTO articles VALUES (?, ?, ?, ?)",
-            (article.id, published, article.source, article.title),
-        )
+        about = (published, article.source, article.title)
         rows = []
-        for seq, figure in enumerate(article.figures):
-            key = count_of(figure)
+        for seq, f in enumerate(article.figures):
+            key = count_of(f)
             if key is not None:
-                data = json.dumps(figure.as_json(), ensure_ascii=False)
-                rows.append((article.id, seq, key.measure, key.group or "", key.place or "", data))
-        db.executemany("INSERT INTO figures VALUES (?, ?, ?, ?, ?, ?)", rows)
-        return {(row[2], row[3], row[4]) for row in rows}
+                where = (key.measure, key.group or "", key.place or "", article.id, seq)
+                said = (f.text, f.value, f.low, f.high, f.qualifier, f.counted, f.attribution)
+                rows.append((*where, *about, *said, f.paragraph, f.start, f.end))
+        db.executemany(f"INSERT INTO figures VALUES ({','.join('?' * 18)})", rows)
+        return {(row[0], row[1], row[2]) for row in rows}
 
     def _recount(self, db: sqlite3.Connection, touched: set[tuple[str, str, str]]) -> None:
         """Recompute the summary rows of the counts a write touched."""
@@ -219,8 +215,7 @@ class FigureStore:
             db.execute(
                 "INSERT INTO counts "
                 + _COUNT_SUMMARY
-                + "WHERE f.measure = ? AND f.grp = ? AND f.place = ? "
-                "GROUP BY f.measure, f.grp, f.place",
+                + "WHERE measure = ? AND grp = ? AND place = ? GROUP BY measure, grp, place",
                 (measure, group, place),
             )
 
@@ -253,16 +248,38 @@ class FigureStore:
         """Every figure of one count (group and place matched without regard to case)."""
         with self._lock:
             rows = self._db.execute(
-                "SELECT f.article_id, a.published, a.source, a.title, f.figure "
-                "FROM figures f JOIN articles a ON a.id = f.article_id "
-                "WHERE f.measure = ? AND f.grp = ? COLLATE NOCASE "
-                "AND f.place = ? COLLATE NOCASE",
+                "SELECT article_id, published, source, title, text, value, low, high, "
+                'qualifier, counted, measure, attribution, paragraph, start, "end", grp, place '
+                "FROM figures WHERE measure = ? AND grp = ? AND place = ?",
                 (key.measure, key.group or "", key.place or ""),
             ).fetchall()
-        return [
-            StoredFigure(ArticleId(article_id), _day(published), source, title, _figure(data))
-            for article_id, published, source, title, data in rows
-        ]
+        days: dict[str, date] = {}
+        stored = []
+        for article_id, published, source, title, *fields, group, place in rows:
+            day = None if published is None else days.get(published)
+            if published is not None and day is None:
+                day = days[published] = date.fromisoformat(published)
+            text, value, low, high, qualifier, counted, measure, said, paragraph, start, end = (
+                fields
+            )
+            figure = Figure(
+                text,
+                value,
+                low,
+                high,
+                qualifier,
+                counted,
+                measure,
+                said,
+                paragraph,
+                start,
+                end,
+                None,
+                group or None,
+                place or None,
+            )
+            stored.append(StoredFigure(ArticleId(article_id), day, source, title, figure))
+        return stored
 
     def close(self) -> None:
         """Close the database."""
@@ -277,11 +294,6 @@ def _chunks(ids: Sequence[str], size: int = 500) -> Iterator[list[str]]:
 
 def _day(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
-
-
-def _figure(data: str) -> Figure:
-    """A `Figure` from the JSON the store keeps (`Figure.as_json`)."""
-    return decode_figure(json.loads(data))
 
 
 def _failure(target: str, error: sqlite3.OperationalError) -> IndexBusy | IndexCorrupt:
