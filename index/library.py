@@ -31,11 +31,11 @@ from index.models import (
     Span,
 )
 from index.paths import DataPaths
-from index.story.models import CountKey, CountSummary, Story
 
 if TYPE_CHECKING:
     from index.bookmarks.store import BookmarkStore
     from index.store.article_store import ArticleStore
+    from index.story.models import CountKey, CountSummary, Story
     from index.story.store import FigureStore
 
 # Whoosh, the search layer, the comparison and the bookmarks store are imported where they

@@ -6,10 +6,14 @@ Screens post these; the App decides which screen to show (attributes down, messa
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from index import ArticleId, CountKey, NewsdeskError
+from index import ArticleId, NewsdeskError
+
+if TYPE_CHECKING:
+    from index import CountKey
 
 
 @dataclass
