@@ -14,7 +14,7 @@ import string
 from dataclasses import dataclass
 from datetime import date
 
-from index.story.models import Story, StoryRow
+from index.story.models import FlagKind, Story, StoryRow
 
 LOG_SPAN = 100.0
 """Largest / smallest plotted value beyond which the plot is logarithmic."""
@@ -53,6 +53,8 @@ class ChartData:
     log_scale: bool
     first: date | None
     last: date | None
+    parts: int = 0
+    """Dated votes flagged as parts of the running total, left out of the plot."""
 
     @property
     def low(self) -> float:
@@ -76,11 +78,8 @@ def outlet_letters(outlets: tuple[str, ...]) -> dict[str, str]:
 def chart_data(story: Story) -> ChartData:
     """The plot of a story: its dated votes, each day's consensus, the outlets' letters."""
     letters = outlet_letters(story.outlets)
-    points = tuple(
-        _point(row, index, letters)
-        for index, row in enumerate(story.rows)
-        if row.plotted and row.published is not None
-    )
+    votes = [(i, row) for i, row in enumerate(story.rows) if row.plotted and row.published]
+    points = tuple(_point(row, i, letters) for i, row in votes if not _is_part(row))
     positive = [p.low for p in points if p.low > 0] + [p.high for p in points if p.high > 0]
     log_scale = bool(positive) and max(positive) / min(positive) > LOG_SPAN
     used = {p.letter for p in points}
@@ -98,7 +97,12 @@ def chart_data(story: Story) -> ChartData:
         log_scale=log_scale,
         first=min(days, default=None),
         last=max(days, default=None),
+        parts=len(votes) - len(points),
     )
+
+
+def _is_part(row: StoryRow) -> bool:
+    return any(flag.kind is FlagKind.PART for flag in row.flags)
 
 
 def _point(row: StoryRow, index: int, letters: dict[str, str]) -> ChartPoint:

@@ -121,5 +121,8 @@ def _legend(chart: ChartData, undated: int) -> list[str]:
         out.append(
             f'<text x="{x}" y="{_TOP + 16 * number}">{escape(letter)} {escape(outlet)}</text>'
         )
+    out.append(
+        f'<text x="{x}" y="{HEIGHT - 28}">parts of the toll: {chart.parts} (not plotted)</text>'
+    )
     out.append(f'<text x="{x}" y="{HEIGHT - 12}">undated: {undated} (not plotted)</text>')
     return out

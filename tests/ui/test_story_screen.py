@@ -60,7 +60,7 @@ async def test_story_flags_shown_in_table(make_app: MakeApp, story_library: Libr
         screen = await open_story(app, pilot, KILLED_GAZA)
         table = screen.query_one(StoryTable)
         flags = {
-            str(row.article_id): str(table.get_row_at(i)[4])
+            str(row.article_id): str(table.get_row_at(i)[3])
             for i, row in enumerate(table.rows_shown)
         }
         assert flags["story-d5"].startswith("⚠ outlier ×3.0")

@@ -63,12 +63,24 @@ def summary_line(story: Story, chart: ChartData) -> Content:
     return Content.assemble((story.key.label, "bold"), " — " + " · ".join(parts))
 
 
+def sources_line(story: Story) -> Content:
+    """Who says what, in one line: each source's range and reports, unattributed last."""
+    ranked = sorted(story.sources, key=lambda s: (s.says == "unattributed", -s.reports, s.says))
+    parts = [
+        Content.assemble((source.says, "italic"), f" {source.range_text} ({source.reports})")
+        for source in ranked
+    ]
+    return Content.assemble(("Who says what: ", "bold"), Content(" · ").join(parts))
+
+
 def legend(story: Story, chart: ChartData) -> Content:
     """The outlets' letters, the marks, then who says what."""
     lines = [
         Content.assemble((letter, "bold"), " ", Content(outlet)) for letter, outlet in chart.letters
     ]
     lines.append(Content.styled("· consensus  | range  ↑ more than  ↓ nearly", "dim"))
+    if chart.parts:
+        lines.append(Content.styled(f"◦ parts not plotted: {chart.parts}", "dim"))
     lines.append(Content.styled("Who says what", "bold underline"))
     for source in story.sources:
         lines.append(
@@ -124,6 +136,7 @@ class StoryScreen(Screen[None]):
         """Summary, plot beside its legend, the table, the filter, status, footer."""
         yield Header()
         yield Static("Loading…", id="story-summary", markup=False)
+        yield Static("", id="story-sources", markup=False)
         with Horizontal(id="story-top"):
             yield StoryPlot(id="story-plot")
             yield Static("", id="story-legend", markup=False)
@@ -285,6 +298,7 @@ class StoryScreen(Screen[None]):
         letters = dict(chart.outlets)
         self.query_one(StoryTable).show_rows(sorted_rows(shown, self.sort), letters)
         self.query_one("#story-summary", Static).update(summary_line(shown, chart))
+        self.query_one("#story-sources", Static).update(sources_line(shown))
         filtered = f" · filter “{self.filter_text.strip()}”" if self.filter_text.strip() else ""
         self.query_one("#story-status", Static).update(
             Content(

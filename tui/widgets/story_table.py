@@ -18,7 +18,9 @@ from textual.widgets import DataTable
 
 from index import FlagKind, StoryRow
 
-COLUMNS = ("date", "outlet", "figure as written", "says", "flags", "attribution", "title")
+COLUMNS = ("date", "outlet", "figure as written", "flags", "says", "attribution", "title")
+WIDTHS = {"outlet": 18, "figure as written": 22, "attribution": 30}
+"""Columns cut to a width, so the flags show at 80 columns (the rest sizes to fit)."""
 FLAG_STYLES = {FlagKind.OUTLIER: "bold red", FlagKind.STALE: "yellow", FlagKind.PART: "dim"}
 """Colour of each flag's cue; the cue ("⚠ outlier") is the part that reads without it."""
 
@@ -44,8 +46,8 @@ def row_cells(row: StoryRow, letter: str) -> tuple[Text, ...]:
         Text(day, style="" if row.published else "italic"),
         outlet,
         figure,
-        Text(row.says, style="italic"),
         flags_text(row),
+        Text(row.says, style="italic"),
         Text(row.figure.attribution or "—", style="dim"),
         Text(row.title),
     )
@@ -73,7 +75,8 @@ class StoryTable(DataTable[Text]):
 
     def on_mount(self) -> None:
         """The columns."""
-        self.add_columns(*COLUMNS)
+        for name in COLUMNS:
+            self.add_column(name, width=WIDTHS.get(name))
 
     def show_rows(self, rows: Sequence[StoryRow], letters: dict[str, str]) -> None:
         """Replace the rows (each outlet's plot letter beside its name)."""
