@@ -54,7 +54,7 @@ class NewsdeskApp(App[int]):
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
         Binding("question_mark,f1", "help", "Help"),
         Binding("B", "bookmarks", "Bookmarks"),
-        Binding("T", "story", "Story"),
+        Binding("T", "story", "Story", show=False),  # in the help, the palette and the README
         Binding("ctrl+t", "toggle_theme", "Light/dark", show=False),
     ]
 
