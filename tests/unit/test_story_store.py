@@ -142,3 +142,27 @@ def test_library_keeps_store_in_step_on_index_and_rebuild(tmp_path: Path) -> Non
     assert library.figures_in_step()
     assert library.figure_counts() == []
     library.close()
+
+
+def test_library_store_follows_updates_and_removals(tmp_path: Path) -> None:
+    """A changed file replaces its figures; a file gone from a re-indexed folder takes them away."""
+    from index.paths import DataPaths
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    line = (
+        '{{"id": "{id}", "title": "Toll", "source": "BBC", "date": "2023-11-0{day}",'
+        ' "text": "The Gaza health ministry said {n} people have been killed in Gaza."}}\n'
+    )
+    (folder / "a.jsonl").write_text(line.format(id="a", day=1, n="9,000"), encoding="utf-8")
+    (folder / "b.jsonl").write_text(line.format(id="b", day=2, n="9,500"), encoding="utf-8")
+    home = tmp_path / "home"
+    library = Library.open(DataPaths(home, home), recreate=True)
+    library.index_paths([folder])
+    (folder / "a.jsonl").write_text(line.format(id="a", day=3, n="10,000"), encoding="utf-8")
+    (folder / "b.jsonl").unlink()
+    library.index_paths([folder])
+    assert library.figures_in_step()
+    story = library.story(KILLED_GAZA)
+    assert [(r.article_id, r.figure.value) for r in story.rows] == [("a", 10000)]
+    library.close()
