@@ -11,7 +11,7 @@ values span more than `LOG_SPAN` (two orders of magnitude).
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from index.story.models import FlagKind, Story, StoryRow
@@ -82,6 +82,15 @@ def chart_data(story: Story) -> ChartData:
     points = tuple(_point(row, i, letters) for i, row in votes if not _is_part(row))
     positive = [p.low for p in points if p.low > 0] + [p.high for p in points if p.high > 0]
     log_scale = bool(positive) and max(positive) / min(positive) > LOG_SPAN
+    consensus = tuple((day.day, day.value) for day in story.days)
+    if log_scale:
+        # Nothing at or below zero has a place on a log scale (plotext fails on it): zeros
+        # are left to the table, and a range from zero starts at the smallest value drawn.
+        floor = min(positive)
+        points = tuple(
+            replace(p, low=max(p.low, floor)) for p in points if p.value > 0 and p.high > 0
+        )
+        consensus = tuple((day, value) for day, value in consensus if value > 0)
     used = {p.letter for p in points}
     legend = tuple(
         (letter, outlet) for outlet, letter in letters.items() if letter in used and letter != "*"
@@ -91,7 +100,7 @@ def chart_data(story: Story) -> ChartData:
     days = [p.day for p in points]
     return ChartData(
         points=points,
-        consensus=tuple((day.day, day.value) for day in story.days),
+        consensus=consensus,
         letters=legend,
         outlets=tuple(letters.items()),
         log_scale=log_scale,
