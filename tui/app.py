@@ -114,8 +114,12 @@ class NewsdeskApp(App[int]):
         self.push_screen(StoryScreen(self.library, message.key))
 
     def action_story(self) -> None:
-        """Show the story screen, which asks for a count."""
-        if not isinstance(self.screen, ModalScreen):
+        """Show the story screen, which asks for a count (on it, choose another count)."""
+        from tui.screens.story import StoryScreen
+
+        if isinstance(self.screen, StoryScreen):
+            self.screen.action_choose_count()
+        elif not isinstance(self.screen, ModalScreen):
             self.post_message(OpenStory())
 
     @on(LibraryFailed)

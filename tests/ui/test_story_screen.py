@@ -51,6 +51,12 @@ async def test_story_choose_count_from_t(make_app: MakeApp, story_library: Libra
         assert "undated: 1" in summary
         assert "⚠ 1 outliers" in summary
         assert "⏱ 1 stale" in summary
+        await pilot.press("T")
+        await settle(pilot)
+        assert isinstance(app.screen, PickCountDialog)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen is screen
 
 
 async def test_story_flags_shown_in_table(make_app: MakeApp, story_library: Library) -> None:
