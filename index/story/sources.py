@@ -44,6 +44,13 @@ _VERBS = re.compile(
 )
 _LEAD = re.compile(r"^(?:according to|citing|cited by|per|of|by|from)\s+", re.IGNORECASE)
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+_NOT_A_SOURCE = re.compile(
+    r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|"
+    r"dozens|scores|hundreds|thousands|many|some|others?)$",
+    re.IGNORECASE,
+)
+"""What an attribution's words leave when the extraction took a day or an amount for the
+speaker ("Friday said", "Hundreds reported"): no source."""
 
 
 @lru_cache(maxsize=8192)
@@ -57,6 +64,8 @@ def source_of(attribution: str | None) -> str:
         return UNATTRIBUTED
     phrase = _VERBS.sub("", _LEAD.sub("", attribution.strip()))
     phrase = _ARTICLE.sub("", phrase).strip(" ,.;:") or attribution.strip()
+    if _NOT_A_SOURCE.match(phrase):
+        return UNATTRIBUTED
     for name, words in _RULES:
         if words.search(phrase):
             return name

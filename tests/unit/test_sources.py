@@ -21,6 +21,8 @@ from index.story.sources import UNATTRIBUTED, source_of
         ("according to Palestinian authorities", "Gaza authorities"),
         ("the White House said", "US officials"),
         ("according to an AFP tally", "AFP tally"),
+        ("Friday said", UNATTRIBUTED),
+        ("Hundreds reported", UNATTRIBUTED),
         (None, UNATTRIBUTED),
         ("  ", UNATTRIBUTED),
     ],
