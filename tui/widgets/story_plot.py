@@ -73,11 +73,13 @@ class StoryPlot(PlotextPlot):
         steps = max(1, min(X_TICKS, span))
         ticks = sorted({float(round(span * i / steps)) for i in range(steps + 1)})
         wide = self.size.width >= 100
-        labels = [_day_label(date.fromordinal(origin + int(t)), wide=wide) for t in ticks]
+        # plotext centres the first date under the y labels: it stays short.
+        labels = [_day_label(date.fromordinal(origin + int(t)), wide=wide and t > 0) for t in ticks]
         self.plt.xticks(ticks, labels)
         if chart.log_scale:
             low, high = max(chart.low, 1.0), max(chart.high, 1.0)
-            powers = range(math.floor(math.log10(low)), math.ceil(math.log10(high)) + 1)
+            # Powers of ten inside the values' span (one below it lands on the dates' row).
+            powers = range(math.ceil(math.log10(low)), math.floor(math.log10(high)) + 1)
             values = [10.0**p for p in powers]
             self.plt.yticks(values, [format_number(v) for v in values])
 
@@ -101,5 +103,5 @@ def _nudge(value: float, direction: int, chart: ChartData) -> float:
 
 
 def _day_label(day: date, *, wide: bool) -> str:
-    """The ISO date on a wide plot, month-day otherwise."""
+    """The ISO date on a wide plot, month-day otherwise (the caller keeps the first short)."""
     return day.isoformat() if wide else day.strftime("%m-%d")
