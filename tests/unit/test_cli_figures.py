@@ -135,3 +135,14 @@ def test_figures_measure_with_spaces_is_normalised() -> None:
     """ "hostages held" names the measure hostages_held."""
     key = figures.count_key(_args("--measure", "Hostages held"))
     assert key.measure == "hostages_held"
+
+
+def test_figures_list_csv(story_library: Library, capsys: pytest.CaptureFixture[str]) -> None:
+    """--list --csv prints one line per count."""
+    rows = list(csv.DictReader(io.StringIO(_run(story_library, capsys, "--list", "--csv"))))
+    assert (rows[0]["label"], rows[0]["place"], rows[0]["reports"]) == (
+        "killed · Gaza",
+        "Gaza",
+        "8",
+    )
+    assert rows[1]["group"] == ""

@@ -1,6 +1,6 @@
 """`newsdesk figures`: every report's figure for one count, or (`--list`) the counts held.
 
-    newsdesk figures --list [--json]
+    newsdesk figures --list [--json | --csv]
     newsdesk figures --measure M [--group G] [--place P] [--from D] [--to D] [--source S]
                      [--json | --csv]
 
@@ -12,6 +12,7 @@ alone the figures that name neither.
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import sys
 from datetime import date
@@ -20,6 +21,18 @@ from index import CountKey, InvalidRequest, Library, filter_story, story_as_csv
 from tui.cli.commands.options import add_json_flag, require_articles
 
 NAME = "figures"
+COUNT_COLUMNS = (
+    "label",
+    "measure",
+    "group",
+    "place",
+    "reports",
+    "figures",
+    "first",
+    "last",
+    "undated",
+)
+"""The columns of `figures --list --csv`."""
 LIST_HINT = "`newsdesk figures --list` shows the counts the library holds"
 
 
@@ -91,6 +104,12 @@ def _print_counts(args: argparse.Namespace, library: Library) -> int:
     counts = library.figure_counts()
     if args.json:
         print(json.dumps([count.as_json() for count in counts], ensure_ascii=False))
+    elif args.csv:
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(COUNT_COLUMNS)
+        for count in counts:
+            row = count.as_json()
+            writer.writerow(["" if row[name] is None else row[name] for name in COUNT_COLUMNS])
     else:
         from tui.cli.report.figures import render_counts
 
