@@ -6,6 +6,7 @@ This package never imports `textual`, `rich` or `tui`. The UI and the CLI use on
 
 from __future__ import annotations
 
+import importlib
 from typing import TYPE_CHECKING
 
 from index.bookmarks.filters import filter_bookmarks, matches_filter
@@ -64,19 +65,51 @@ from index.text.sentences import sentence_span, split_sentences
 if TYPE_CHECKING:
     from index.compare.comparison import comparison_as_json
     from index.library import Library
+    from index.story.chart import ChartData, ChartPoint, chart_data
+    from index.story.consensus import filter_story
+    from index.story.models import (
+        CountKey,
+        CountSummary,
+        DayConsensus,
+        Flag,
+        FlagKind,
+        SourceSummary,
+        Story,
+        StoryRow,
+        story_as_csv,
+    )
+
+_LAZY = {
+    "Library": "index.library",
+    "comparison_as_json": "index.compare.comparison",
+    "filter_story": "index.story.consensus",
+    **dict.fromkeys(("ChartData", "ChartPoint", "chart_data"), "index.story.chart"),
+    **dict.fromkeys(
+        (
+            "CountKey",
+            "CountSummary",
+            "DayConsensus",
+            "Flag",
+            "FlagKind",
+            "SourceSummary",
+            "Story",
+            "StoryRow",
+            "story_as_csv",
+        ),
+        "index.story.models",
+    ),
+}
+"""Names imported on first use: `Library` (and with it Whoosh and the parsers), the
+comparison's JSON, and the story's models (their frozen dataclasses cost ~15 ms to create,
+which the app's first paint need not pay)."""
 
 
 def __getattr__(name: str) -> object:
-    """Import `Library` (and with it Whoosh and the parsers) on first use only."""
-    if name == "Library":
-        from index.library import Library
-
-        return Library
-    if name == "comparison_as_json":
-        from index.compare.comparison import comparison_as_json
-
-        return comparison_as_json
-    raise AttributeError(f"module 'index' has no attribute {name!r}")
+    """Import the names of `_LAZY` on first use only."""
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'index' has no attribute {name!r}")
+    return getattr(importlib.import_module(module), name)
 
 
 __all__ = [
@@ -91,13 +124,20 @@ __all__ = [
     "Bookmark",
     "BookmarkNotFound",
     "BookmarkStoreError",
+    "ChartData",
+    "ChartPoint",
     "ComparedArticles",
     "Comparison",
+    "CountKey",
+    "CountSummary",
     "DataPaths",
+    "DayConsensus",
     "FacetValue",
     "Figure",
     "FigureRow",
     "FigureStatus",
+    "Flag",
+    "FlagKind",
     "IndexBusy",
     "IndexCorrupt",
     "IndexOutOfDate",
@@ -115,15 +155,20 @@ __all__ = [
     "SkippedFile",
     "Snippet",
     "SourceDocument",
+    "SourceSummary",
     "Span",
     "SpanKind",
+    "Story",
+    "StoryRow",
     "UnreadableFile",
     "add_facet_filter",
     "batch_line_as_json",
     "bundled_seeds_dir",
+    "chart_data",
     "comparison_as_json",
     "default_paths",
     "filter_bookmarks",
+    "filter_story",
     "format_number",
     "ingest_report_as_json",
     "matches_filter",
@@ -135,4 +180,5 @@ __all__ = [
     "sentence_span",
     "split_query",
     "split_sentences",
+    "story_as_csv",
 ]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import threading
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,12 +35,16 @@ from index.paths import DataPaths
 if TYPE_CHECKING:
     from index.bookmarks.store import BookmarkStore
     from index.store.article_store import ArticleStore
+    from index.story.models import CountKey, CountSummary, Story
+    from index.story.store import FigureStore
 
 # Whoosh, the search layer, the comparison and the bookmarks store are imported where they
 # are first used: the app paints its first screen before any of them is needed, and its
 # first worker pays for them (issue 3's launch bar: first paint <= 0.6 s, imports included).
 
 EXPORT_FORMATS = ("md", "json")
+STORIES_KEPT = 8
+"""Stories kept for going back to a count (forgotten when the index changes)."""
 
 
 class Library:
@@ -54,6 +59,10 @@ class Library:
         self._opened = store
         self._indexer = Indexer(paths)
         self._bookmarks: BookmarkStore | None = None
+        self._figures: FigureStore | None = None
+        self._figures_lock = threading.Lock()
+        self._stories: dict[tuple[CountKey, int], Story] = {}
+        """Recent stories by count and index generation (going back to one costs nothing)."""
 
     @property
     def _store(self) -> ArticleStore:
@@ -113,9 +122,11 @@ class Library:
             self._opened.close()
         self._indexer.start_over()
         if self.paths is None:
-            self._opened = ArticleStore.in_memory()
+            store = ArticleStore.in_memory()
         else:
-            self._opened = ArticleStore.create(self.paths.index_dir)
+            store = ArticleStore.create(self.paths.index_dir)
+        self._opened = store
+        self._figure_store().start_over(store.generation())
 
     def index_paths(
         self,
@@ -136,7 +147,10 @@ class Library:
         """
         if rebuild:
             self._recreate()
-        return self._indexer.run(self._store, sources, progress)
+        store = self._store
+        # The figure store follows every batch the index commits (index.story.store).
+        store.listener = self._figure_store().apply
+        return self._indexer.run(store, sources, progress)
 
     # --- reading ------------------------------------------------------------------
 
@@ -231,6 +245,76 @@ class Library:
 
         first, second = self.article(a), self.article(b)
         return ComparedArticles(first, second, compare_articles(first, second))
+
+    # --- the story of a count -------------------------------------------------------
+
+    def _figure_store(self) -> FigureStore:
+        """The figure store beside the index, opened on first use."""
+        from index.story.store import FILENAME, FigureStore
+
+        if self._figures is None:
+            path = None if self.paths is None else self.paths.index_dir / FILENAME
+            if path is not None:
+                path.parent.mkdir(parents=True, exist_ok=True)
+            self._figures = FigureStore.open(path)
+        return self._figures
+
+    def figures_in_step(self) -> bool:
+        """Whether the figure store is ready; if not, the next story call builds it first.
+
+        A library indexed before the figure store existed (or by another version) has it
+        built from the index on first use: seconds per 10,000 articles.
+        """
+        return self._figure_store().in_step(self._store.generation())
+
+    def _figures_ready(self) -> FigureStore:
+        """The figure store, filled from the index first when it is out of step."""
+        with self._figures_lock:
+            figures = self._figure_store()
+            store = self._store
+            generation = store.generation()
+            if not figures.in_step(generation):
+                figures.fill(store.articles(), generation)
+            return figures
+
+    def figure_counts(self) -> list[CountSummary]:
+        """Every count the library holds (measure, group, place), most reports first."""
+        return self._figures_ready().counts()
+
+    def story(self, key: CountKey) -> Story:
+        """Every report's figure for one count, with each day's consensus and the flags."""
+        from index.story.consensus import build_story
+
+        figures = self._figures_ready()
+        cache_key = (key, self._store.generation())
+        story = self._stories.get(cache_key)
+        if story is None:
+            story = build_story(key, figures.figures(key))
+            if len(self._stories) >= STORIES_KEPT:
+                self._stories.clear()
+            self._stories[cache_key] = story
+        return story
+
+    def export_story(self, story: Story, path: Path) -> Path:
+        """Write a story's chart (`.svg`) or its rows (`.csv`) to `path`; return the path.
+
+        Raises:
+            InvalidRequest: The file name ends in neither .svg nor .csv, or cannot be written.
+        """
+        from index.story.models import story_as_csv
+        from index.story.svg import story_as_svg
+
+        writers = {".svg": story_as_svg, ".csv": story_as_csv}
+        writer = writers.get(path.suffix.lower())
+        if writer is None:
+            raise InvalidRequest(f"Cannot export to {path.name}.", "name a .svg or .csv file")
+        try:
+            path.write_text(writer(story), encoding="utf-8")
+        except OSError as error:
+            raise InvalidRequest(
+                f"Cannot write {path}: {error.strerror}.", "choose another folder"
+            ) from error
+        return path
 
     # --- bookmarks ----------------------------------------------------------------
 
@@ -341,6 +425,9 @@ class Library:
         if self._opened is not None:
             self._opened.close()
         self._indexer.close()
+        if self._figures is not None:
+            self._figures.close()
+            self._figures = None
         if self._bookmarks is not None:
             self._bookmarks.close()
             self._bookmarks = None

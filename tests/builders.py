@@ -242,3 +242,121 @@ SEARCH_ARTICLES = (
     _search_article("d", "Oil prices fall", ("Crude oil prices fell on Monday.",), "Reuters", None),
 )
 """Four small articles (a, b, c about the war; d about oil) for search, query and store tests."""
+
+
+def _toll_article(
+    key: str,
+    day: int | None,
+    source: str,
+    sentence: str,
+    phrase: str,
+    **fields: Unpack[FigureFields],
+) -> Article:
+    """One of STORY_ARTICLES: one sentence stating one figure (of "killed · Gaza" by default)."""
+    paragraphs = (sentence, "The fighting went on overnight.")
+    fields.setdefault("measure", "killed")
+    fields.setdefault("place", "Gaza")
+    fields.setdefault("counted", "people")
+    return article(
+        paragraphs,
+        article_id=f"story-{key}",
+        title=f"Gaza toll report {key}",
+        source=source,
+        published=None if day is None else date(2023, 11, day),
+        figures=(figure_in(paragraphs, phrase, **fields),),
+        content_hash=f"h-story-{key}",
+    )
+
+
+_MINISTRY = "according to the Gaza health ministry"
+STORY_ARTICLES = (
+    _toll_article(
+        "a1",
+        1,
+        "Al Jazeera",
+        "More than 9,000 people have been killed in Gaza, according to the Gaza health ministry.",
+        "More than 9,000 people",
+        value=9000,
+        qualifier="more than",
+        attribution=_MINISTRY,
+    ),
+    _toll_article(
+        "b1",
+        1,
+        "BBC",
+        "About 9,000 people have been killed in Gaza, the health ministry says.",
+        "About 9,000 people",
+        value=9000,
+        qualifier="about",
+        attribution="the health ministry says",
+    ),
+    _toll_article(
+        "c1",
+        1,
+        "Reuters",
+        "Israeli officials say 9,100 people have died in Gaza.",
+        "9,100 people",
+        value=9100,
+        attribution="Israeli officials say",
+    ),
+    _toll_article(
+        "a5",
+        5,
+        "Al Jazeera",
+        "At least 10,000 people have been killed in Gaza, according to the Gaza health ministry.",
+        "At least 10,000 people",
+        value=10000,
+        qualifier="at least",
+        attribution=_MINISTRY,
+    ),
+    _toll_article(
+        "b5",
+        5,
+        "BBC",
+        "10,022 people have been killed in Gaza, the UN says.",
+        "10,022 people",
+        value=10022,
+        attribution="the UN says",
+    ),
+    _toll_article(
+        "c5",
+        5,
+        "Reuters",
+        "9,000 people have been killed in Gaza, officials said.",
+        "9,000 people",
+        value=9000,
+        attribution="officials said",
+    ),
+    _toll_article(
+        "d5",
+        5,
+        "Daily Mail",
+        "30,000 people have been killed in Gaza, a spokesman claimed.",
+        "30,000 people",
+        value=30000,
+    ),
+    _toll_article(
+        "u",
+        None,
+        "Sputnik",
+        "Some 8,000 people have been killed in Gaza, Hamas said.",
+        "Some 8,000 people",
+        value=8000,
+        qualifier="about",
+        attribution="Hamas said",
+    ),
+    _toll_article(
+        "h5",
+        5,
+        "BBC",
+        "Hamas still holds 240 hostages in Gaza, Israel says.",
+        "240 hostages",
+        value=240,
+        measure="hostages_held",
+        place=None,
+        attribution="Israel says",
+    ),
+)
+"""A Gaza toll over two days of November 2023 from five outlets: on the 5th Reuters repeats
+the 1st's 9,000 (stale), the Daily Mail's 30,000 is an outlier, Sputnik's report is undated;
+plus one "hostages held" figure. For the story's CLI, screen and snapshot tests."""

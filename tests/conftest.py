@@ -21,7 +21,7 @@ from index.models import Article, ArticleId
 from index.parse.document import parse_document
 from index.readers import read_documents
 from index.store.article_store import ArticleStore
-from tests.builders import SEARCH_ARTICLES
+from tests.builders import SEARCH_ARTICLES, STORY_ARTICLES
 from tests.pilot import MakeApp, Notes
 from tui import app as app_module
 from tui.app import NewsdeskApp
@@ -165,6 +165,14 @@ def private_library() -> Iterator[Library]:
     """A RAM library of the test articles that this test alone holds (it may index more)."""
     library = Library.in_memory()
     library.index_paths([DATA])
+    yield library
+    library.close()
+
+
+@pytest.fixture
+def story_library() -> Iterator[Library]:
+    """STORY_ARTICLES (a Gaza toll over two days, five outlets) in a RAM library of its own."""
+    library = Library.in_memory(STORY_ARTICLES)
     yield library
     library.close()
 

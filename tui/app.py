@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
 from index import Library
-from tui.messages import BookmarksChanged, LibraryFailed, OpenArticle
+from tui.messages import BookmarksChanged, LibraryFailed, OpenArticle, OpenStory
 from tui.screens.search import SearchScreen
 
 if TYPE_CHECKING:
@@ -54,6 +54,7 @@ class NewsdeskApp(App[int]):
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True),
         Binding("question_mark,f1", "help", "Help"),
         Binding("B", "bookmarks", "Bookmarks"),
+        Binding("T", "story", "Story", show=False),  # in the help, the palette and the README
         Binding("ctrl+t", "toggle_theme", "Light/dark", show=False),
     ]
 
@@ -79,6 +80,11 @@ class NewsdeskApp(App[int]):
             "Bookmarks", "List, open, delete and export bookmarks", self.action_bookmarks
         )
         yield SystemCommand(
+            "Story of a count…",
+            "One count's figures in every report, by date and outlet (killed · Gaza…)",
+            self.action_story,
+        )
+        yield SystemCommand(
             "Index a folder…", "Add a folder of articles to the library", self.ask_folder
         )
         yield SystemCommand(
@@ -99,6 +105,22 @@ class NewsdeskApp(App[int]):
         self.push_screen(
             ArticleScreen(self.library, message.article_id, terms=message.terms, target=target)
         )
+
+    @on(OpenStory)
+    def open_story(self, message: OpenStory) -> None:
+        """Show the story of a count (the screen asks which when none is given)."""
+        from tui.screens.story import StoryScreen
+
+        self.push_screen(StoryScreen(self.library, message.key))
+
+    def action_story(self) -> None:
+        """Show the story screen, which asks for a count (on it, choose another count)."""
+        from tui.screens.story import StoryScreen
+
+        if isinstance(self.screen, StoryScreen):
+            self.screen.action_choose_count()
+        elif not isinstance(self.screen, ModalScreen):
+            self.post_message(OpenStory())
 
     @on(LibraryFailed)
     def show_failure(self, message: LibraryFailed) -> None:

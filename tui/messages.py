@@ -6,10 +6,14 @@ Screens post these; the App decides which screen to show (attributes down, messa
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from index import ArticleId, NewsdeskError
+
+if TYPE_CHECKING:
+    from index import CountKey
 
 
 @dataclass
@@ -37,3 +41,10 @@ class LibraryFailed(Message):
     """A library call in a worker raised an expected error; the App shows it to the user."""
 
     error: NewsdeskError
+
+
+@dataclass
+class OpenStory(Message):
+    """Show the story of one count (None: let the user choose the count)."""
+
+    key: CountKey | None = None

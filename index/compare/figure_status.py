@@ -56,32 +56,13 @@ RUNNING_TOTALS = frozenset(
     }
 )
 """Measures that grow over a war: a different value on another day is an update."""
-_OPEN = 1e-9
-"""How far inside an open bound ("more than X") the interval starts."""
 _PRECISION = {None: 0, "about": 1, "nearly": 2, "at least": 2, "up to": 2, "more than": 3}
 """How precisely a qualifier states a number (lower is more precise)."""
 
 
 def interval(figure: Figure) -> tuple[float, float]:
-    """The interval a figure states, by the table in the module docstring."""
-    if figure.value is None:
-        low, high = figure.bounds
-        return (low, high)
-    value = figure.value
-    qualifier = figure.qualifier
-    if qualifier == "about":
-        return (0.9 * value, 1.1 * value)
-    if qualifier == "nearly":
-        return (0.9 * value, value)
-    if qualifier == "more than":
-        return (value + _OPEN * max(value, 1.0), 1.5 * value)
-    if qualifier == "at least":
-        return (value, 1.5 * value)
-    if qualifier == "up to":
-        return (0.5 * value, value)
-    if qualifier == "less than":
-        return (0.5 * value, value - _OPEN * max(value, 1.0))
-    return (value, value)
+    """The interval a figure states, by the table in the module docstring (`Figure.interval`)."""
+    return figure.interval
 
 
 def _overlap(left: tuple[float, float], right: tuple[float, float]) -> bool:

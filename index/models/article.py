@@ -14,6 +14,9 @@ from typing import NewType
 ArticleId = NewType("ArticleId", str)
 """An article's stable id: a record's own id, or a short hash of its first content."""
 
+_OPEN = 1e-9
+"""How far inside an open bound ("more than X") a figure's interval starts."""
+
 JsonValue = str | int | float | bool | None | list["JsonValue"] | dict[str, "JsonValue"]
 """A value that `json.dumps` accepts."""
 
@@ -113,6 +116,32 @@ class Figure:
         low = self.low if self.low is not None else 0.0
         high = self.high if self.high is not None else low
         return (low, high)
+
+    @property
+    def interval(self) -> tuple[float, float]:
+        """The interval the figure states, its qualifier read as in `index.compare.figure_status`.
+
+        Exact X is [X, X]; about X [0.9X, 1.1X]; nearly X [0.9X, X]; more than X (X, 1.5X];
+        at least X [X, 1.5X]; up to X [0.5X, X]; less than X [0.5X, X); a range its bounds.
+        """
+        value, qualifier = self.value, self.qualifier
+        if value is None:
+            return self.bounds
+        if qualifier is None:
+            return (value, value)
+        if qualifier == "about":
+            return (0.9 * value, 1.1 * value)
+        if qualifier == "nearly":
+            return (0.9 * value, value)
+        if qualifier == "more than":
+            return (value + _OPEN * max(value, 1.0), 1.5 * value)
+        if qualifier == "at least":
+            return (value, 1.5 * value)
+        if qualifier == "up to":
+            return (0.5 * value, value)
+        if qualifier == "less than":
+            return (0.5 * value, value - _OPEN * max(value, 1.0))
+        return (value, value)
 
     @property
     def value_text(self) -> str:

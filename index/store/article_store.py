@@ -8,7 +8,7 @@ call, so a store can be used from several threads. Every read of index files goe
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
@@ -55,6 +55,10 @@ POSTING_COMPRESSION = 0
 COMPOUND = False
 """Whoosh's compound segment file costs a full copy at commit; separate files are read the same."""
 
+WriteListener = Callable[[Sequence[Article], Sequence[ArticleId], tuple[int, int]], None]
+"""Told `(upserts, deletes, (generation before, generation after))` after each committed
+write: the figure store follows the index (`index.story.store`)."""
+
 
 class ArticleStore:
     """The article index: a Whoosh index plus a schema-version file."""
@@ -71,6 +75,8 @@ class ArticleStore:
         self._posting_cache: dict[int, PostingCache] = {}
         self._decoded_cache: dict[int, DecodedArticles] = {}
         self._lexicon_cache: dict[int, Lexicon] = {}
+        self.listener: WriteListener | None = None
+        """Called with each committed write's upserts and deletes (see `write`)."""
 
     # --- opening -------------------------------------------------------------
 
@@ -150,6 +156,7 @@ class ArticleStore:
         if not latest and not deletes:
             return
         indexed = self._indexed_ids(latest)
+        before = self.generation()
         bulk = len(latest) >= BULK_THRESHOLD
         writer = self._writer(bulk=bulk)
         try:
@@ -169,6 +176,10 @@ class ArticleStore:
         # at every 2,000-article batch made a 21k-article ingest 2.3x slower (40 s vs
         # 16 s). Small writes still merge small segments, so they do not pile up.
         writer.commit(merge=not bulk)
+        if self.listener is not None:
+            # After the commit: a failure here leaves the caller's manifest uncommitted,
+            # so the next ingest writes the same articles again and the listener catches up.
+            self.listener(list(latest.values()), list(deletes), (before, self.generation()))
         self._facet_cache.clear()
         self._norm_cache.clear()
         self._date_cache.clear()
@@ -267,6 +278,18 @@ class ArticleStore:
         """Every article id in the index."""
         with self.searcher() as searcher:
             return [ArticleId(i) for i in self.facet_columns(searcher).ids if i]
+
+    def generation(self) -> int:
+        """The index's latest generation: it grows by one with each commit."""
+        return int(self._ix.latest_generation())
+
+    def articles(self) -> Iterator[Article]:
+        """Every article in the index, in index order, read with one searcher."""
+        with self.searcher() as searcher:
+            reader = searcher.reader()
+            for docnum in range(reader.doc_count_all()):
+                if not reader.is_deleted(docnum):
+                    yield decode_article(searcher.stored_fields(docnum)["payload"])
 
     def warm(self) -> None:
         """Build the per-generation caches (facets, date order, lexicon) before the first query.

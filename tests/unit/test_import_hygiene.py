@@ -24,7 +24,8 @@ def test_import_index_loads_no_ui() -> None:
     loaded = loaded_after(
         "import index\nfrom index import Library\nimport index.library\n"
         "import index.ingest.ingester, index.search.engine, index.compare.comparison\n"
-        "import index.bookmarks.store, index.store.article_store"
+        "import index.bookmarks.store, index.store.article_store\n"
+        "import index.story.store, index.story.consensus, index.story.svg"
     )
     assert not loaded & {"textual", "rich", "tui"}
 
@@ -41,14 +42,23 @@ def test_import_cli_does_not_load_textual() -> None:
     assert not loaded & {"textual", "rich"}
 
 
-def test_import_library_leaves_the_parsers_unloaded() -> None:
-    """Opening the facade for searching does not import the ingest pipeline."""
-    code = (
-        "import sys\nfrom index import Library\n"
-        "heavy = ('index.parse.document', 'index.ingest.ingester')\n"
-        "print(' '.join(m for m in heavy if m in sys.modules))"
-    )
+def loaded_of(statement: str, modules: tuple[str, ...]) -> list[str]:
+    """Which of `modules` running `statement` in a fresh interpreter loads."""
+    code = f"import sys\n{statement}\nprint(' '.join(m for m in {modules!r} if m in sys.modules))"
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
     )
-    assert result.stdout.strip() == ""
+    return result.stdout.split()
+
+
+def test_import_library_leaves_the_parsers_unloaded() -> None:
+    """Opening the facade for searching does not import the ingest pipeline."""
+    heavy = ("index.parse.document", "index.ingest.ingester")
+    assert loaded_of("from index import Library", heavy) == []
+
+
+def test_import_app_leaves_the_story_unloaded() -> None:
+    """The app starts without the plotting library and the story's models (~125 ms of CPU):
+    they load when the story screen first opens."""
+    late = ("textual_plotext", "plotext", "index.story.models", "tui.screens.story")
+    assert loaded_of("import tui.app", late) == []

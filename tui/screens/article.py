@@ -16,7 +16,7 @@ from textual.message import Message
 from textual.widgets import Footer, Header, Input, Static
 
 from index import Article, ArticleId, Bookmark, Library, NewsdeskError, Span, SpanKind
-from tui.messages import BookmarksChanged, LibraryFailed
+from tui.messages import BookmarksChanged, LibraryFailed, OpenStory
 from tui.render import date_label
 from tui.screens.bookmarking import BookmarkingScreen
 from tui.widgets.article_view import ArticleView
@@ -146,9 +146,11 @@ class ArticleScreen(BookmarkingScreen):
 
     @on(SpanPanel.Chosen)
     def go_to_span(self, event: SpanPanel.Chosen) -> None:
-        """Scroll the text to the chosen figure or party."""
+        """Scroll the text to the chosen figure or party; a counted figure opens its story."""
         view = self.query_one(ArticleView)
         view.land_on(event.paragraph, event.start, event.end)
+        if event.count is not None:
+            self.post_message(OpenStory(event.count))
 
     @on(Input.Submitted, "#find-input")
     def run_find(self, event: Input.Submitted) -> None:

@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from index import Article, Figure, Mention
+from index import Article, CountKey, Figure, Mention
 from tui.widgets.vim_option_list import VimOptionList
 
 
@@ -35,27 +35,33 @@ class SpanPanel(VimOptionList):
 
     @dataclass
     class Chosen(Message):
-        """Scroll the reader to this place."""
+        """Scroll the reader to this place (and, for a counted figure, show its story)."""
 
         paragraph: int
         start: int
         end: int
+        count: CountKey | None = None
+        """The count of the chosen figure (None for a party or an uncounted figure)."""
 
     def __init__(self, *, id: str | None = None) -> None:  # noqa: A002 (Textual keyword)
         super().__init__(id=id, markup=False)
         self.targets: list[tuple[int, int, int]] = []
         """(paragraph, start, end) of each selectable row, in order."""
+        self.counts: list[CountKey | None] = []
+        """The count of each row's figure (None for parties and uncounted figures)."""
         self._rows: list[Option] = []
 
     def show_article(self, article: Article) -> None:
         """List the figures (in reading order) and the parties (most mentioned first)."""
         self.targets = []
+        self.counts = []
         self._rows = []
         if article.figures:
             self._rows.append(Option(Content.styled("Figures", "bold underline"), disabled=True))
         for figure in sorted(article.figures, key=lambda f: f.position):
             if figure.paragraph is not None:  # title figures show in the title itself
-                self._add(figure_row(figure), (figure.paragraph, figure.start, figure.end))
+                target = (figure.paragraph, figure.start, figure.end)
+                self._add(figure_row(figure), target, CountKey.of(figure))
         counts = Counter(m.party for m in article.mentions)
         if counts:
             self._rows.append(Option(Content.styled("Parties", "italic bold"), disabled=True))
@@ -69,14 +75,18 @@ class SpanPanel(VimOptionList):
             self._add(party_row(party, count, first), (paragraph, start, end))
         self.set_options(self._rows)
 
-    def _add(self, prompt: Content, target: tuple[int, int, int]) -> None:
+    def _add(
+        self, prompt: Content, target: tuple[int, int, int], count: CountKey | None = None
+    ) -> None:
         self._rows.append(Option(prompt, id=f"target-{len(self.targets)}"))
         self.targets.append(target)
+        self.counts.append(count)
 
     @on(OptionList.OptionSelected)
     def choose(self, event: OptionList.OptionSelected) -> None:
         """Turn the selected row into a place in the article."""
         event.stop()
         if event.option.id is not None:
-            paragraph, start, end = self.targets[int(event.option.id.removeprefix("target-"))]
-            self.post_message(self.Chosen(paragraph, start, end))
+            number = int(event.option.id.removeprefix("target-"))
+            paragraph, start, end = self.targets[number]
+            self.post_message(self.Chosen(paragraph, start, end, self.counts[number]))
