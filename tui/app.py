@@ -74,7 +74,7 @@ class NewsdeskApp(App[int]):
         self.push_screen(SearchScreen(self.library, seed_dir=self.seed_dir))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """The app's own commands, then Textual's (theme, quit, keys, screenshot)."""
+        """The app's own commands, then Textual's but its "Keys" (our Help lists them)."""
         yield SystemCommand(
             "Bookmarks", "List, open, delete and export bookmarks", self.action_bookmarks
         )
@@ -85,7 +85,9 @@ class NewsdeskApp(App[int]):
             "Light/dark theme", "Switch between the light and dark theme", self.action_toggle_theme
         )
         yield SystemCommand("Help", "Keys of the current screen", self.action_help)
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            if command.title != "Keys":
+                yield command
 
     @on(OpenArticle)
     def open_article(self, message: OpenArticle) -> None:

@@ -133,3 +133,32 @@ async def test_app_theme_toggle(make_app: MakeApp) -> None:
         assert app.theme == DARK_THEME
         await pilot.press("ctrl+t")
         assert app.theme == LIGHT_THEME
+
+
+async def test_app_palette_open_lists_articles(make_app: MakeApp) -> None:
+    """Typing "open" (the README's "open article…") lists articles to open; words search."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        articles = ArticleCommands(app.screen)
+        for typed in ("open", "open art", "open article"):
+            hits = [hit async for hit in articles.search(typed)]
+            assert len(hits) == 5, typed
+            assert all(hit.text and hit.text.startswith("Open article: ") for hit in hits)
+        found = [hit async for hit in articles.search("open article haniyeh")]
+        assert found
+        assert found[0].text is not None
+        assert "Haniyeh" in found[0].text
+        found[0].command()
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+
+
+async def test_app_palette_has_one_help(make_app: MakeApp) -> None:
+    """The palette offers the app's Help, not also Textual's "Keys"."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert titles.count("Help") == 1
+        assert "Keys" not in titles
