@@ -32,6 +32,17 @@ DATA = REPO / "tests" / "data" / "articles"
 CORPORA = REPO.parent / "shared" / "corpora"
 
 
+UI_FOLDERS = (REPO / "tests" / "ui", REPO / "tests" / "snapshots")
+"""Pilot and snapshot tests: each starts a Textual app (about 2 s of CPU), marked `ui`."""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the Pilot and snapshot tests `ui` (the default run leaves them out)."""
+    for item in items:
+        if any(item.path.is_relative_to(folder) for folder in UI_FOLDERS):
+            item.add_marker(pytest.mark.ui)
+
+
 @pytest.fixture(autouse=True)
 def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Point NEWSDESK_HOME (and XDG dirs) at a fresh temporary folder."""

@@ -1,9 +1,13 @@
 """The party gazetteer: named parties and every surface form that names them.
 
-A gazetteer maps every surface form (alias, spelling variant, demonym, metonym) to one
+A gazetteer maps every surface form (alias, spelling variant, demonym, metonym, city) to one
 canonical party, or to nothing for a stop-phrase ("Michael Jordan" is not Jordan). It is
 read from JSON: the built-in `index/data/parties.json`, then the user's files in the same
 shape. `index.extract.parties` compiles the forms into a matcher.
+
+Two kinds of form are kept apart because their sentence decides what they name: demonyms
+("Thai hostages" are people, "the Thai prime minister" is Thailand) and cities ("Paris
+condemned the strike" is France, "protests in Paris" is the city).
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -24,11 +28,14 @@ _SCHEMA_HINT = (
     'the file must be a JSON object like {"parties": [{"name": "Hamas", "kind": "organization", '
     '"aliases": ["Islamic Resistance Movement"]}], "stop_phrases": ["Michael Jordan"]}'
 )
-_PARTY_KEYS = frozenset({"name", "kind", "affiliation", "aliases", "demonyms", "metonyms", "note"})
+_PARTY_KEYS = frozenset(
+    {"name", "kind", "affiliation", "aliases", "demonyms", "metonyms", "cities", "note"}
+)
 _TOP_KEYS = frozenset({"version", "description", "parties", "stop_phrases"})
 _KINDS = ", ".join(kind.value for kind in MentionKind)
 _ARTICLE = re.compile(r"(?<!\w)([Aa]l|[Ee]l)([- ])(?=\w)")
 _APOSTROPHES = "'’‘"
+_INITIAL_DOT = re.compile(r"(?<=\b[A-Z]\.)(?=[A-Z]\.)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,22 +54,55 @@ class PartyEntry:
 class Gazetteer:
     """An immutable table of parties and of every surface form that names one."""
 
-    __slots__ = ("_entries", "_surfaces")
+    __slots__ = (
+        "_cities",
+        "_demonym_forms",
+        "_demonyms",
+        "_entries",
+        "_metonym_forms",
+        "_surfaces",
+    )
 
     def __init__(
-        self, entries: Mapping[str, PartyEntry], surfaces: Mapping[str, str | None]
+        self,
+        entries: Mapping[str, PartyEntry],
+        surfaces: Mapping[str, str | None],
+        *,
+        demonyms: Mapping[str, tuple[str, ...]] | None = None,
+        metonyms: Collection[str] = (),
+        cities: Mapping[str, str] | None = None,
     ) -> None:
         """Build the gazetteer.
 
         Args:
             entries: Canonical name -> entry.
             surfaces: Every exact surface form -> canonical name, or None for a stop-phrase.
+            demonyms: Canonical name -> its demonyms as listed ("Thai"), the first the usual.
+            metonyms: The seats listed as standing for their party ("Kremlin").
+            cities: Every surface form of a city that stands for its party -> the city's
+                own name ("DOHA" -> "Doha").
         """
         unknown = {name for name in surfaces.values() if name is not None} - entries.keys()
         if unknown:
             raise ValueError(f"surface forms name unknown parties: {sorted(unknown)}")
         self._entries = MappingProxyType(dict(entries))
         self._surfaces = MappingProxyType(dict(surfaces))
+        self._demonyms = MappingProxyType(dict(demonyms or {}))
+        self._cities = MappingProxyType(dict(cities or {}))
+        self._demonym_forms = frozenset(
+            form
+            for name, listed in self._demonyms.items()
+            for demonym in listed
+            for form in (demonym, *surface_variants(demonym, plural=True))
+            if self._surfaces.get(form) == name
+        )
+        self._metonym_forms = frozenset(
+            form
+            for metonym in metonyms
+            for form in (metonym, *surface_variants(metonym))
+            if self._surfaces.get(form) is not None
+            and self._surfaces.get(form) == self._surfaces.get(metonym)
+        )
 
     def __len__(self) -> int:
         """The number of canonical parties."""
@@ -103,6 +143,23 @@ class Gazetteer:
     def surfaces(self) -> Mapping[str, str | None]:
         """Every exact surface form -> its canonical party, or None for a stop-phrase."""
         return self._surfaces
+
+    @property
+    def cities(self) -> Mapping[str, str]:
+        """Every surface form of a city standing for its party -> the city's own name."""
+        return self._cities
+
+    def demonyms_of(self, name: str) -> tuple[str, ...]:
+        """The demonyms listed for a canonical party ("Thai" for Thailand), the usual first."""
+        return self._demonyms.get(name, ())
+
+    def is_demonym(self, form: str) -> bool:
+        """Whether a surface form is a demonym or one of its variants ("Qataris")."""
+        return form in self._demonym_forms
+
+    def is_metonym(self, form: str) -> bool:
+        """Whether a surface form is a seat standing for its party ("Kremlin")."""
+        return form in self._metonym_forms
 
 
 def load_gazetteer(extra_files: Sequence[Path] = ()) -> Gazetteer:
@@ -146,6 +203,8 @@ class _PartyData:
     affiliation: str | None
     aliases: tuple[str, ...]
     demonyms: tuple[str, ...]
+    metonyms: tuple[str, ...]
+    cities: tuple[str, ...]
     where: str
 
 
@@ -155,7 +214,9 @@ class _Builder:
     def __init__(self) -> None:
         self.entries: dict[str, PartyEntry] = {}
         self.explicit: dict[str, str | None] = {}
-        self.demonyms: set[str] = set()
+        self.demonyms: dict[str, tuple[str, ...]] = {}
+        self.metonyms: set[str] = set()
+        self.cities: dict[str, str] = {}
 
     def add(self, parties: Sequence[_PartyData], stop_phrases: Sequence[str]) -> None:
         """Merge one file: new parties are added, known ones extended or overridden."""
@@ -173,17 +234,43 @@ class _Builder:
             self.entries[party.name] = PartyEntry(party.name, kind, affiliation, aliases)
             for alias in party.aliases:
                 self.explicit[alias] = party.name
-            self.demonyms.update(party.demonyms)
+            listed = self.demonyms.get(party.name, ())
+            self.demonyms[party.name] = listed + tuple(d for d in party.demonyms if d not in listed)
+            self.metonyms.update(party.metonyms)
+            for city in party.cities:
+                self.cities[city] = _city_name(city, party.cities)
+                self.cities.setdefault(city.upper(), self.cities[city])
+                self.explicit.setdefault(city.upper(), party.name)
         for phrase in stop_phrases:
             self.explicit[phrase] = None
+            self.cities.pop(phrase, None)
 
     def build(self) -> Gazetteer:
         """Add the generated spelling variants (explicit forms win) and compile."""
         surfaces = dict(self.explicit)
+        demonyms = {d for listed in self.demonyms.values() for d in listed}
+        cities = dict(self.cities)
         for form, canonical in self.explicit.items():
-            for variant in surface_variants(form, plural=form in self.demonyms):
+            for variant in surface_variants(form, plural=form in demonyms):
                 surfaces.setdefault(variant, canonical)
-        return Gazetteer(self.entries, surfaces)
+                if form in self.cities and surfaces[variant] == canonical:
+                    cities.setdefault(variant, self.cities[form])
+        cities = {form: city for form, city in cities.items() if surfaces.get(form) is not None}
+        return Gazetteer(
+            self.entries,
+            surfaces,
+            demonyms=self.demonyms,
+            metonyms=self.metonyms,
+            cities=cities,
+        )
+
+
+def _city_name(form: str, forms: Sequence[str]) -> str:
+    """A city's own name for one of its forms: "DOHA" -> "Doha" (a listed spelling if any)."""
+    if not form.isupper():
+        return form
+    listed = next((f for f in forms if f.casefold() == form.casefold() and not f.isupper()), None)
+    return listed or form.title()
 
 
 def _parse(text: str, origin: str) -> tuple[tuple[_PartyData, ...], tuple[str, ...]]:
@@ -237,14 +324,11 @@ def _parse_party(item: object, where: str) -> _PartyData:
             f'{where}: "affiliation" is not a non-empty string or null', _SCHEMA_HINT
         )
     demonyms = _strings(item, "demonyms", where)
-    forms = (
-        name,
-        *_strings(item, "aliases", where),
-        *demonyms,
-        *_strings(item, "metonyms", where),
-    )
+    metonyms = _strings(item, "metonyms", where)
+    cities = _strings(item, "cities", where)
+    forms = (name, *_strings(item, "aliases", where), *demonyms, *metonyms, *cities)
     aliases = tuple(dict.fromkeys(forms))
-    return _PartyData(name, kind, affiliation, aliases, demonyms, where)
+    return _PartyData(name, kind, affiliation, aliases, demonyms, metonyms, cities, where)
 
 
 def _strings(obj: Mapping[str, object], key: str, where: str) -> tuple[str, ...]:
@@ -269,10 +353,12 @@ def surface_variants(form: str, *, plural: bool = False) -> set[str]:
     """Spelling variants of a surface form that writers use interchangeably.
 
     Apostrophe styles (' ’ ‘), the Arabic article as "al-"/"Al-"/"al "/"Al ", a hyphen as a
-    space, the form without diacritics ("Erdoğan" -> "Erdogan"), and for demonyms the plural
-    ("Qatari" -> "Qataris").
+    space, the form without diacritics ("Erdoğan" -> "Erdogan"), initials spaced out
+    ("U.S." -> "U. S."), and for demonyms the plural ("Qatari" -> "Qataris").
     """
     forms = {form}
+    if "." in form:
+        forms.add(_INITIAL_DOT.sub(" ", form))
     if plural and not form.endswith(("s", "sh", "ch", "ese", "man")):
         forms.add(form + "s")
     forms |= {_strip_accents(f) for f in forms}

@@ -1,18 +1,25 @@
 """Named-party mentions: every state, organization, person, outlet and place a text names.
 
-`find_mentions` runs a `Gazetteer` (see `index.extract.gazetteer`) over each paragraph and returns
-`Mention`s with exact character offsets. All of a gazetteer's surface forms are compiled
-into one regular expression shaped like a character trie, so each paragraph is scanned once,
-in C: case-sensitively, on word boundaries, the longest form first. A stop-phrase
-("Washington Post" is media, "Michael Jordan" is nobody here) wins over the shorter forms
-inside it.
+`find_article_mentions` reads a whole article, its title included: the gazetteer's forms,
+read in their sentence (`index.extract.mention_context`: "in Israel" is the place, "Doha
+said" is Qatar, "Thai hostages" are people), the names it cannot know (`index.extract.names`:
+"spokesman Mahmoud Basal", "Far Western University") and the short forms that repeat a full
+name of the same article (`index.extract.name_links`: "Lifschitz", "PRCS"). A Title Case
+headline names nobody new by its capitals alone.
 
-Reading choices (documented in `index/data/parties.json` too):
+`find_mentions` is the gazetteer's reading alone: it runs a `Gazetteer` (see
+`index.extract.gazetteer`) over each paragraph and returns `Mention`s with exact character
+offsets. All of a gazetteer's surface forms are compiled into one regular expression shaped
+like a character trie (`index.extract.word_trie`), so each paragraph is scanned once, in C:
+case-sensitively, on word boundaries, the longest form first. A stop-phrase ("Washington
+Post" is media, "Michael Jordan" is nobody here) wins over the shorter forms inside it.
+
+The gazetteer's reading (documented in `index/data/parties.json` too):
 - Demonyms and adjectives name their state: "Qatari" -> Qatar, "Israelis" -> Israel,
   "Palestinian(s)" -> Palestine (the Palestinian people and territories).
-- Metonyms name the party they stand for, with that party's kind: "Doha" -> Qatar (state),
-  "the Kremlin" -> Russia, "Ramallah" -> Palestinian Authority. The mention's `text` keeps
-  what was written, so a reader still sees "Doha".
+- Metonyms and cities name the party they stand for, with that party's kind: "Doha" -> Qatar
+  (state), "the Kremlin" -> Russia, "Ramallah" -> Palestinian Authority. The mention's
+  `text` keeps what was written, so a reader still sees "Doha".
 - A person's `affiliation` is their party or state (Haniyeh -> Hamas, Netanyahu -> Israel);
   an organization tied to a party has it too (IDF -> Israel, Hamas Ministry of Health -> Hamas).
 - Text inside URLs is never a mention.
@@ -24,16 +31,28 @@ import re
 from collections.abc import Iterable, Sequence
 from functools import cache, lru_cache
 
+from index.extract.candidates import Candidate, FormRole
 from index.extract.gazetteer import Gazetteer, PartyEntry, load_gazetteer
+from index.extract.mention_context import read_in_context
+from index.extract.name_links import link_names
+from index.extract.names import find_names
+from index.extract.word_trie import trie_pattern
 from index.models import Mention, MentionKind
+from index.text.stopwords import STOP_WORDS
 
-__all__ = ["Gazetteer", "PartyEntry", "default_gazetteer", "find_mentions", "load_gazetteer"]
+__all__ = [
+    "Gazetteer",
+    "PartyEntry",
+    "default_gazetteer",
+    "find_article_mentions",
+    "find_mentions",
+    "load_gazetteer",
+]
 
 _URL = re.compile(r"(?:https?://|www\.)\S+|[\w.-]+\.(?:com|org|net|html?|php)\b\S*", re.IGNORECASE)
-_URL_HINTS = ("://", "www.", ".com", ".org", ".net", ".htm", ".php")
-_Trie = dict[str, "_Trie"]
-_Party = tuple[str, MentionKind, str | None, bool]
-"""(canonical name, kind, affiliation, whether the form is a person's bare surname)."""
+_URL_HINT = re.compile(r"://|www\.|\.(?:com|org|net|htm|php)")
+_Party = tuple[str, MentionKind, str | None, FormRole]
+"""(canonical name, kind, affiliation, how the form names it)."""
 _WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z][\w'’-]*)\s+\Z")
 _NOT_GIVEN_NAMES = frozenset(
     """mr mrs ms miss dr prof professor president minister secretary chancellor premier sheikh
@@ -59,7 +78,7 @@ def default_gazetteer() -> Gazetteer:
 
 
 def find_mentions(paragraphs: Sequence[str], gazetteer: Gazetteer | None = None) -> list[Mention]:
-    """Find the party mentions in each paragraph.
+    """Find the gazetteer's party mentions in each paragraph, as the gazetteer reads them.
 
     Args:
         paragraphs: The article's paragraphs; offsets are relative to each one.
@@ -70,32 +89,88 @@ def find_mentions(paragraphs: Sequence[str], gazetteer: Gazetteer | None = None)
         Mentions in paragraph order, then by start offset; `paragraphs[p][start:end] == text`.
     """
     pattern, lookup = _matcher(default_gazetteer() if gazetteer is None else gazetteer)
-    mentions: list[Mention] = []
-    for index, text in enumerate(paragraphs):
-        urls = _url_spans(text)
-        for match in pattern.finditer(text):
-            found = match.group()
-            party = lookup[found] if found in lookup else lookup[" ".join(found.split())]
-            if party is None:
-                continue
-            start, end = match.span()
-            if urls and any(low <= start < high for low, high in urls):
-                continue
-            name, kind, affiliation, bare_surname = party
-            if bare_surname and _after_other_given_name(text, start, lookup):
-                continue
-            mentions.append(
-                Mention(
-                    party=name,
-                    kind=kind,
-                    affiliation=affiliation,
-                    text=found,
-                    paragraph=index,
-                    start=start,
-                    end=end,
-                )
-            )
-    return mentions
+    return [
+        Mention(c.party, c.kind, c.affiliation, text[c.start : c.end], index, c.start, c.end)
+        for index, text in enumerate(paragraphs)
+        for c in _gazetteer_candidates(text, pattern, lookup)
+    ]
+
+
+def find_article_mentions(
+    title: str, paragraphs: Sequence[str], gazetteer: Gazetteer | None = None
+) -> list[Mention]:
+    """Find every party an article names, in its title and its paragraphs.
+
+    Args:
+        title: The headline; its mentions have `paragraph=None` and offsets into it.
+        paragraphs: The article's paragraphs; offsets are relative to each one.
+        gazetteer: The parties to look for; the built-in gazetteer when None.
+
+    Returns:
+        Mentions in reading order (the title first); `Article.text_of(m.paragraph)[m.start:
+        m.end] == m.text`. Gazetteer forms keep their canonical names, kinds and
+        affiliations; a name found from the text is named as first written in full.
+    """
+    table = default_gazetteer() if gazetteer is None else gazetteer
+    pattern, lookup = _matcher(table)
+    headline = _is_title_case(title)
+    fields: list[tuple[int | None, str, list[Candidate]]] = [
+        (None, title, _candidates(title, pattern, lookup, table, headline=headline))
+    ]
+    fields.extend(
+        (index, text, _candidates(text, pattern, lookup, table, headline=False))
+        for index, text in enumerate(paragraphs)
+    )
+    link_names(fields)
+    return [
+        Mention(c.party, c.kind, c.affiliation, text[c.start : c.end], index, c.start, c.end)
+        for index, text, found in fields
+        for c in found
+    ]
+
+
+def _candidates(
+    text: str,
+    pattern: re.Pattern[str],
+    lookup: dict[str, _Party | None],
+    gazetteer: Gazetteer,
+    *,
+    headline: bool,
+) -> list[Candidate]:
+    """One text's candidates: the gazetteer's read in context, then the names from cues."""
+    known = _gazetteer_candidates(text, pattern, lookup)
+    if known:
+        known = read_in_context(text, known, gazetteer, headline=headline)
+    return find_names(text, known, gazetteer, headline=headline)
+
+
+def _gazetteer_candidates(
+    text: str, pattern: re.Pattern[str], lookup: dict[str, _Party | None]
+) -> list[Candidate]:
+    """The gazetteer's forms in one text, stop-phrases, URLs and other people's surnames out."""
+    hits: list[Candidate] = []
+    urls = _url_spans(text)
+    for match in pattern.finditer(text):
+        found = match.group()
+        party = lookup[found] if found in lookup else lookup[" ".join(found.split())]
+        if party is None:
+            continue
+        start, end = match.span()
+        if urls and any(low <= start < high for low, high in urls):
+            continue
+        name, kind, affiliation, role = party
+        if role is FormRole.SURNAME and _after_other_given_name(text, start, lookup):
+            continue
+        hits.append(Candidate(start, end, name, kind, affiliation, role))
+    return hits
+
+
+def _is_title_case(text: str) -> bool:
+    """Whether a headline capitalises its words ("A Sudden Blast, Then Carnage …")."""
+    words = [w for w in text.split() if len(w) > 3 and w.lower() not in STOP_WORDS]
+    if len(words) < 3:
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.75 * len(words)
 
 
 def _after_other_given_name(text: str, start: int, lookup: dict[str, _Party | None]) -> bool:
@@ -118,7 +193,7 @@ def _after_other_given_name(text: str, start: int, lookup: dict[str, _Party | No
 
 def _url_spans(text: str) -> list[tuple[int, int]]:
     """Character ranges of URL-like tokens (a cheap pre-check first: most text has none)."""
-    if not any(hint in text for hint in _URL_HINTS):
+    if _URL_HINT.search(text) is None:
         return []
     return [match.span() for match in _URL.finditer(text)]
 
@@ -132,43 +207,27 @@ def _matcher(gazetteer: Gazetteer) -> tuple[re.Pattern[str], dict[str, _Party | 
         if entry is None:
             lookup[form] = None
             continue
-        bare = entry.kind is MentionKind.PERSON and " " not in form and form != entry.name
-        lookup[form] = (entry.name, entry.kind, entry.affiliation, bare)
+        lookup[form] = (entry.name, entry.kind, entry.affiliation, _role(form, entry, gazetteer))
     return re.compile(_trie_pattern(lookup)), lookup
 
 
+def _role(form: str, entry: PartyEntry, gazetteer: Gazetteer) -> FormRole:
+    """How a surface form names its party."""
+    if entry.kind is MentionKind.PERSON and " " not in form and form != entry.name:
+        return FormRole.SURNAME
+    if gazetteer.is_demonym(form):
+        return FormRole.DEMONYM
+    if form in gazetteer.cities:
+        return FormRole.CITY
+    if gazetteer.is_metonym(form):
+        return FormRole.METONYM
+    return FormRole.NAME
+
+
 def _trie_pattern(forms: Iterable[str]) -> str:
-    r"""One regex that matches any of `forms`, shaped as a character trie.
+    r"""One regex that matches any of `forms` on word boundaries (see `word_trie`).
 
-    Greedy optional groups make the longest form win (backtracking to a shorter one when
-    the longer is not followed by a word boundary). A space in a form matches any run of
-    whitespace (a line break, a no-break space). The look-behinds skip positions inside a
-    word or a ticker ("<CBS>", "RHON.PA") yet keep "truce.Hamas said" (a space lost after
-    a full stop); the look-ahead on first characters rejects most positions cheaply.
+    The look-behinds skip positions inside a word or a ticker ("<CBS>", "RHON.PA") yet keep
+    "truce.Hamas said" (a space lost after a full stop).
     """
-    root: _Trie = {}
-    for form in forms:
-        node = root
-        for char in form:
-            node = node.setdefault(char, {})
-        node[""] = {}
-    if not root:
-        return r"(?!)"
-    firsts = "".join(re.escape(char) for char in sorted(root))
-    return rf"(?<![\w<])(?<![A-Z0-9]\.)(?=[{firsts}])" + _render(root) + r"(?!\w)"
-
-
-def _render(node: _Trie) -> str:
-    """The regex for the forms below one trie node (longest first via greedy `?`)."""
-    branches = [_char(ch) + _render(child) for ch, child in sorted(node.items()) if ch]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if "" not in node:
-        return body
-    return (body if len(branches) > 1 else "(?:" + body + ")") + "?"
-
-
-def _char(char: str) -> str:
-    """The regex for one character of a form: a space stands for any whitespace run."""
-    return r"\s+" if char == " " else re.escape(char)
+    return r"(?<![\w<])(?<![A-Z0-9]\.)" + trie_pattern(forms) + r"(?!\w)"

@@ -15,7 +15,7 @@ import re
 
 from index.extract.figures import find_figures
 from index.extract.gazetteer import Gazetteer
-from index.extract.parties import find_mentions
+from index.extract.parties import find_article_mentions
 from index.models import Article, ArticleId, SourceDocument
 from index.parse.clean import Cleaned, clean_paragraphs, repair
 from index.parse.dates import find_dateline, resolve_date
@@ -202,7 +202,9 @@ def parse_document(
         tags=tags,
         paragraphs=paragraphs,
         figures=tuple(find_figures(paragraphs, title if paragraphs != (title,) else None)),
-        mentions=tuple(find_mentions(paragraphs, gazetteer)),
+        mentions=tuple(
+            find_article_mentions(title if paragraphs != (title,) else "", paragraphs, gazetteer)
+        ),
         raw=doc.text,
         content_hash=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         dateline=found.dateline,

@@ -82,7 +82,7 @@ def test_builtin_no_form_claimed_twice() -> None:
     owner: dict[str, str] = {}
     for party in parties:
         forms = {party["name"], *party.get("aliases", []), *party.get("demonyms", [])}
-        for form in forms | set(party.get("metonyms", [])):
+        for form in forms | set(party.get("metonyms", [])) | set(party.get("cities", [])):
             assert owner.setdefault(form, party["name"]) == party["name"], form
     assert not set(owner) & set(stops)
 
@@ -237,3 +237,45 @@ def test_surface_variants_spellings() -> None:
     assert "Qataris" not in surface_variants("Qatari")
     assert "Frenchmans" not in surface_variants("Frenchman", plural=True)
     assert "Hamas" not in surface_variants("Hamas")
+
+
+def test_gazetteer_cities_name_their_party_and_themselves(builtin: Gazetteer) -> None:
+    """A capital names its state ("Doha" -> Qatar) and keeps its own name as a place; the
+    upper-case dateline form is generated ("BANGKOK:")."""
+    assert builtin.entry("Doha").name == "Qatar"
+    assert builtin.cities["Doha"] == "Doha"
+    assert builtin.cities["DOHA"] == "Doha"
+    assert builtin.entry("BANGKOK").name == "Thailand"
+    assert builtin.cities["BANGKOK"] == "Bangkok"
+    assert builtin.cities["Tel Aviv"] == "Tel Aviv"
+    assert "Kremlin" not in builtin.cities
+    assert not set(builtin.cities) & {f for f, name in builtin.surfaces.items() if name is None}
+
+
+def test_gazetteer_form_roles(builtin: Gazetteer) -> None:
+    """Demonyms (with their plurals) and seats are told apart from names."""
+    assert builtin.is_demonym("Thai")
+    assert builtin.is_demonym("Palestinians")
+    assert not builtin.is_demonym("Thailand")
+    assert builtin.demonyms_of("Thailand") == ("Thai",)
+    assert builtin.is_metonym("Kremlin")
+    assert builtin.is_metonym("White House")
+    assert not builtin.is_metonym("Doha")
+    assert not builtin.is_metonym("Russia")
+
+
+def test_load_gazetteer_user_cities(tmp_path: Path) -> None:
+    """A user file may give a party's cities; they name the party and themselves."""
+    user = _write(
+        tmp_path / "parties.json",
+        {"parties": [{"name": "Thailand", "cities": ["Chiang Mai"]}]},
+    )
+    gazetteer = load_gazetteer([user])
+    assert gazetteer.entry("Chiang Mai").name == "Thailand"
+    assert gazetteer.cities["CHIANG MAI"] == "Chiang Mai"
+
+
+def test_surface_variants_spaced_initials() -> None:
+    """Initials written with spaces ("U. S.", "U. N.") are variants of "U.S." and "U.N."."""
+    assert "U. S." in surface_variants("U.S.")
+    assert "U. N. Security Council" in surface_variants("U.N. Security Council")

@@ -292,3 +292,16 @@ def test_library_uses_the_users_parties_file(tmp_path: Path) -> None:
     parties = {m.party for m in lib.article(str(article_file)).mentions}
     assert {"Zorblat Council", "Hamas"} <= parties
     lib.close()
+
+
+def test_library_party_filter_finds_a_name_recognised_from_the_text(tmp_path: Path) -> None:
+    """A name no gazetteer knows, recognised from its cue ("spokesman X"), is a party:
+    `party:` finds the article and the party facet counts it."""
+    article_file = tmp_path / "a.txt"
+    body = "Civil defence spokesman Yasser Haddad said 12 people were killed in Rafah."
+    article_file.write_text(f"Shelter hit overnight\n\n{body}\n", encoding="utf-8")
+    lib = Library.in_memory()
+    lib.index_paths([article_file])
+    page = lib.search('party:"yasser haddad"')
+    assert [hit.article.path for hit in page.hits] == [str(article_file.resolve())]
+    assert ("yasser haddad", 1) in [(v.value.lower(), v.count) for v in page.facets["party"]]

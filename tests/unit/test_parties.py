@@ -7,7 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from index.extract.parties import default_gazetteer, find_mentions, load_gazetteer
+from index.extract.parties import (
+    default_gazetteer,
+    find_article_mentions,
+    find_mentions,
+    load_gazetteer,
+)
 from index.models import Mention, MentionKind
 
 STATE = MentionKind.STATE
@@ -498,3 +503,80 @@ def test_find_mentions_uk_forms_and_other_foreign_offices(
     """UK titles name their holders and the Foreign Office the UK; another state's Foreign
     Office names that state, not the UK."""
     assert [(m.text, m.party) for m in find_mentions([text])] == found
+
+
+# --- the whole article: the headline, context and names from the text ----------------------
+
+
+def test_find_article_mentions_reads_the_headline() -> None:
+    """Title mentions come first, with paragraph None and offsets into the title."""
+    title = "Israel-Hamas War updates: Funeral held for 19-year-old Hamas kidnap victim"
+    mentions = find_article_mentions(title, ["Israel has confirmed the deaths of two hostages."])
+    assert [(m.paragraph, m.text, m.party) for m in mentions] == [
+        (None, "Israel", "Israel"),
+        (None, "Hamas", "Hamas"),
+        (None, "Hamas", "Hamas"),
+        (0, "Israel", "Israel"),
+    ]
+    for m in mentions:
+        text = title if m.paragraph is None else "Israel has confirmed the deaths of two hostages."
+        assert text[m.start : m.end] == m.text
+
+
+def test_find_article_mentions_title_case_headline_names_nobody_new() -> None:
+    """A capitalised headline word is no name by itself; a name the body gives in full is
+    found in the headline too."""
+    title = "A Sudden Blast, Then Carnage in a Hospital Courtyard - Sunak Reacts"
+    assert [m.text for m in find_article_mentions(title, ["No names here."])] == ["Sunak"]
+    title = "Udomporn Champahom Recalls The Attack"
+    body = ['"They fired a rocket first," Udomporn Champahom told the BBC.']
+    first = find_article_mentions(title, body)[0]
+    assert (first.paragraph, first.party, first.kind) == (None, "Udomporn Champahom", PERSON)
+
+
+def test_find_article_mentions_gazetteer_hits_keep_their_reading() -> None:
+    """Gazetteer forms keep their canonical names, kinds and affiliations."""
+    mentions = find_article_mentions("", ["Hamas leader Ismail Haniyeh met Qatari mediators."])
+    assert [(m.text, m.party, m.kind, m.affiliation) for m in mentions] == [
+        ("Hamas", "Hamas", ORG, None),
+        ("Ismail Haniyeh", "Ismail Haniyeh", PERSON, "Hamas"),
+        ("Qatari", "Qatar", STATE, None),
+    ]
+
+
+def test_find_article_mentions_brief_sentences() -> None:
+    """The classes of issue 10, one sentence each: roles, apposition, head nouns, offices
+    of a state, acronyms, places, cities and people."""
+    paragraphs = [
+        "Health ministry spokesman Yasser Haddad said the Far Western University was hit.",
+        "Protests were held in Paris while Paris condemned the strikes in Khan Younis.",
+        "The Committee for Gaza Relief (CGR) said 12 Thai hostages were freed.",
+        "Haddad said the CGR would visit Turkey.",
+    ]
+    found = [(m.paragraph, m.text, m.party, m.kind) for m in find_article_mentions("", paragraphs)]
+    assert found == [
+        (0, "Yasser Haddad", "Yasser Haddad", PERSON),
+        (0, "Far Western University", "Far Western University", ORG),
+        (1, "Paris", "Paris", PLACE),
+        (1, "Paris", "France", STATE),
+        (1, "Khan Younis", "Khan Younis", PLACE),
+        (2, "Committee for Gaza Relief", "Committee for Gaza Relief", ORG),
+        (2, "CGR", "Committee for Gaza Relief", ORG),
+        (3, "Haddad", "Yasser Haddad", PERSON),
+        (3, "CGR", "Committee for Gaza Relief", ORG),
+        (3, "Turkey", "Turkey", PLACE),
+    ]
+
+
+def test_find_article_mentions_offsets_are_exact_on_the_seeds(seeds_dir: Path) -> None:
+    """Every mention of every seed (title = first line) lines up with its text."""
+    for path in sorted(seeds_dir.glob("*.txt")):
+        blocks = [p for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+        title, paragraphs = blocks[0], blocks[1:]
+        mentions = find_article_mentions(title, paragraphs)
+        assert mentions, path.name
+        for m in mentions:
+            text = title if m.paragraph is None else paragraphs[m.paragraph]
+            assert text[m.start : m.end] == m.text
+        keys = [m.position for m in mentions]
+        assert keys == sorted(keys)

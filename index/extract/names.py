@@ -1,0 +1,755 @@
+"""Names the gazetteer cannot know, recognised in one text from the text's own cues.
+
+A run of capitalised words ("Mohammed Abu Selmia", "General Authority for Crossings and
+Borders") is a name only when something says so (the cue words are in
+`index.extract.name_cues`):
+
+- **Organisations**: a head noun (Ministry, University, Committee, Council, Police, Agency,
+  Authority, Forces, Union, Court, Programme …) with at least one more word ("Far Western
+  University", "Ministry of Foreign Affairs"); a lower-case head after a country or demonym
+  ("Thai foreign ministry", "Thailand's foreign ministry", "the Nepali embassy"), named after
+  the state's demonym ("Thai Foreign Ministry") with the state as its affiliation; a run of
+  capitalised words whose initials a following "(CPJ)" spells ("Committee to Protect
+  Journalists (CPJ)"). An acronym defined after an organisation names it.
+- **People**: a title, role or kinship word before the name ("Prime Minister Srettha
+  Thavisin", "Dr Ashraf al-Qudra", "spokesman Mahmoud Basal", "her brother Mukesh",
+  "27-year-old Rajesh Kumar Swarnakar", "another doctor, Faisal Siyam,"), or a byline ("By
+  Joe Federman", "Additional reporting by Phanindra Dahal"). Two words or more may also be
+  shown by what follows them: an age or apposition ("Nurit Cooper, 79,", "Adi Marciano, her
+  mother, said", "Mohammed Zaqout, the head of …") or a speech verb ("Udomporn Champahom
+  told the BBC"): such weaker names are checked against the article's common words by
+  `index.extract.name_links`. The affiliation is the state or organisation in the cue
+  ("Thailand's labour minister X" -> Thailand).
+- Everything else capitalised (sentence-initial words, Title Case headlines, names seen
+  without a cue) is kept as **bare words**: `index.extract.name_links` makes them mentions
+  only when they repeat a name the article gives in full ("Sharone", "Yocheved Lifschitz").
+
+Words the gazetteer reads are never part of a new person's name; a new organisation may
+contain a state, place or organisation ("Israeli Foreign Ministry") and replaces it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import NamedTuple
+
+from index.extract.candidates import Candidate, FormRole
+from index.extract.gazetteer import Gazetteer
+from index.extract.name_cues import (
+    GENERIC_OFFICE,
+    HONORIFICS,
+    KIN_WORDS,
+    NOT_NAMES,
+    ORG_HEADS,
+    ROLE_WORDS,
+    TITLE_MODIFIERS,
+    TITLES,
+)
+from index.extract.word_trie import trie_pattern
+from index.models import MentionKind
+from index.text.attribution import SPEECH_VERBS
+from index.text.stopwords import STOP_WORDS
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
+_LOWER = "a-zß-öø-ÿĀ-ſ"
+_FIRST_WORD = (
+    rf"[{_UPPER}](?:[{_LOWER}]|['’](?=[{_UPPER}]))\w*(?:['’](?!s\b)\w+)*(?:-\w+)*"
+    r"(?:(?<=\b(?:Dr|Mr|Ms|Lt|St|Jr|Sr))\.|(?<=\b(?:Mrs|Gen|Col|Maj|Sgt|Rep|Sen|Gov|Rev|Adm))\."
+    r"|(?<=\b(?:Prof|Capt|Brig|Cmdr|Cllr))\.)?"
+)
+"""A capitalised word ("Abu-Sittah", "O'Brien", "Dr.")."""
+_WORD = (
+    rf"(?:{_FIRST_WORD}|(?:al|el|ad|an|ar|as|ash|at|az|ul)-[{_UPPER}]\w*(?:-\w+)*"
+    rf"|[{_UPPER}]\.(?=\s+[{_UPPER}]))"
+)
+"""A word inside a name: capitalised, "al-Qudra", or a middle initial ("Joseph R. Biden")."""
+_JOINERS = frozenset(
+    """of for the and to on de du des bin bint ibn abu da di del della van von der den le la
+    al el &""".split()  # noqa: SIM905
+)
+_BREAKS = frozenset({"of", "for", "the", "and", "to", "on", "&"})
+"""Joiners that end a person's name ("Smith of Reuters", "Biden and Netanyahu")."""
+_CHUNK = re.compile(
+    rf"(?:{_FIRST_WORD})(?:\s+(?:(?:{'|'.join(sorted(_JOINERS))})\s+){{0,3}}{_WORD})*"
+)
+"""A run of capitalised words, with the joiners of names between them; it starts with a
+capital letter so that the scan skips the rest fast (a run inside a word is dropped)."""
+_INSIDE_A_WORD = "'’.-_"
+_TOKEN = re.compile(r"\S+")
+_NOT_A_NAME_WORD = re.compile(r"\d|-[a-z]")
+"""Digits, or a hyphen before a lower-case word ("Republican-controlled", "27-year-old")."""
+
+_LOWER_HEADS = re.compile(
+    r"(?:['’]s?)?\s+((?:(?!(?:the|a|an|and|or|of|to|in|on|for|with|said|says|has|had|was"
+    r"|is|who|that|which|its)\b)[a-z]+\s+){0,2}?(?:ministry|embassy|consulate|parliament"
+    r"|foreign\s+office))\b"
+)
+_LOWER_HEAD_WORDS = ("ministry", "embassy", "consulate", "parliament", "office")
+_CUE_WORDS = ROLE_WORDS | KIN_WORDS
+_ROLES = trie_pattern(_CUE_WORDS)
+_BY_WORDS = frozenset(
+    """reporting writing editing reported written edited compiled contributed contributions
+    photograph photographs interviewed""".split()  # noqa: SIM905
+)
+_SAID_WORDS = frozenset({"said", "says", "added", "wrote"})
+_SPEECH_WORDS = frozenset(SPEECH_VERBS.split("|")) | frozenset(
+    """recounted recalled testified asked replied explained described continued admitted
+    acknowledged stressed urged argued noted felt hoped wrote posted tweeted insisted recalls
+    remembers remembered""".split()  # noqa: SIM905
+)
+"""Verbs after a name that make it a speaker ("X told the BBC")."""
+_ADVERBS = frozenset(
+    ["also", "then", "later", "has", "had", "have", "previously", "once", "earlier"]
+)
+_NEVER_ALONE = NOT_NAMES | TITLES | ORG_HEADS | TITLE_MODIFIERS
+"""Words that, alone, name nobody."""
+_TITLES_AND_HEADS = TITLES | ORG_HEADS
+_CUES_INSIDE = _TITLES_AND_HEADS | {"By"}
+_NEVER_IN_A_NAME = NOT_NAMES | TITLES | ORG_HEADS
+_ALONE_NOTHING = _NEVER_ALONE | {word.capitalize() for word in STOP_WORDS}
+"""Runs of one word that name nobody whatever surrounds them ("The", "But", "Monday")."""
+_NOT_ORGANISATIONS = frozenset(
+    [
+        "Law",
+        "Laws",
+        "Act",
+        "Treaty",
+        "Convention",
+        "Charter",
+        "Protocol",
+        "Index",
+        "Syndrome",
+        "Disorder",
+    ]
+)
+"""Last words of what an acronym may stand for that is no organisation (a law, a treaty)."""
+_PREPOSITIONS = frozenset({"of", "to", "for", "at"})
+"""Between a role and a comma before a name: "the ambassador to the UN, X"."""
+
+_AGE_AFTER = re.compile(
+    r",\s+(?:aged\s+)?\d{1,3}(?=\s*[,.;)]|\s+(?:and|who|was|is|were|are|from|of)\b)"
+    r"|\s+\(\d{1,3}\)"
+)
+_APPOSITION_AFTER = re.compile(
+    r"(?:,|\s+[-–—])\s+(?:(?:a|an|the|his|her|their|its|our|my|one|another)\s+"
+    r"(?:[\w'’-]+\s+){0,4}?"
+    rf"|(?-i:[a-z][\w'’-]*\s+){{0,2}}?)(?:{_ROLES})s?\b|,\s+(?:who|whose)\b",
+    re.IGNORECASE,
+)
+_BYLINE_START = re.compile(r"[\s\-—–:|]*\Z")
+_CREDIT_AFTER = re.compile(r"\s*/")
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&]*[A-Z])\)")
+_NOUN_PHRASE = re.compile(r"(?:['’]s?)?((?:\s+[\w'’-]+)*?),?\s*")
+"""What may stand between a party and the name it describes: words, a comma at the end."""
+_PREPOSITION_BEFORE = re.compile(r"\b(?:to|in|at|from|into|with)\s+(?:the\s+)?\Z")
+_WINDOW = 48
+_REACH = 160
+"""How far back a capitalised run may start before the cue word inside or after it."""
+
+_Token = tuple[int, int, Candidate | None]
+"""A word of a chunk: its offsets, and the known candidate covering it (if any)."""
+
+
+def find_names(
+    text: str, known: Sequence[Candidate], gazetteer: Gazetteer, *, headline: bool = False
+) -> list[Candidate]:
+    """The text's candidates: the gazetteer's, plus the names recognised from cues.
+
+    Args:
+        text: One paragraph or the title.
+        known: The gazetteer candidates of `text` read in context, in order.
+        gazetteer: For the states' demonyms and the gazetteer's own office names.
+        headline: A Title Case headline: capitalisation says nothing there, so its
+            capitalised words are only bare words (see the module docstring).
+
+    Returns:
+        All candidates in text order; a new organisation replaces the state, place or
+        demonym candidates inside it ("Thai foreign ministry").
+    """
+    if headline:
+        return list(known)
+    found = _lower_head_orgs(text, known, gazetteer)
+    added: list[Candidate] = []
+    known_words = _known_words(gazetteer)
+    for match in _CHUNK.finditer(text):
+        chunk = match.group()
+        if chunk in _ALONE_NOTHING:
+            continue
+        start, end = match.span()
+        if start and (text[start - 1].isalnum() or text[start - 1] in _INSIDE_A_WORD):
+            continue
+        words = chunk.split()
+        if known_words.issuperset(words):
+            continue
+        cues = _cues(text, start, end, words)
+        if cues is None:
+            continue
+        simple = _simple_organisation(text, start, end, words, found) if cues.inside else None
+        if simple is not None:
+            added.append(simple)
+            continue
+        tokens = _tokens(text, start, chunk, found)
+        added.extend(_read_chunk(text, tokens, found, gazetteer, cues))
+    merged = _merge(found, added) if added else found
+    if "(" in text:
+        merged = _with_acronyms(text, merged)
+    return merged
+
+
+class _Cues(NamedTuple):
+    """What surrounds a run of capitalised words."""
+
+    inside: bool
+    """A head noun or a title among its words ("Ministry", "President")."""
+    strong_before: bool
+    """A role, kinship word, age or byline before it ("spokesman", "her brother")."""
+    weak_before: bool
+    """ "said" or "according to" before it."""
+    weak_after: bool
+    """An age, an apposition or a speech verb after it ("X, 85,", "X told")."""
+
+
+def _cues(text: str, start: int, end: int, words: list[str]) -> _Cues | None:
+    """What could make the run a name (`_person` and `_organisation` decide), or None."""
+    first = words[0]
+    inside = not _CUES_INSIDE.isdisjoint(words) or (first[-1] == "s" and _plural_role(first))
+    before = _last_word(text, start)
+    strong_before = weak_before = False
+    if before:
+        low = before.rstrip(",").lower()
+        strong_before = (
+            low.rpartition("-")[2] in _CUE_WORDS
+            or low.endswith("-year-old")
+            or (before[-1] == "," and _role_before_comma(text, start))
+            or _byline(text, start, low, words[0])
+        )
+        weak_before = before in _SAID_WORDS or (
+            before == "to" and text[max(0, start - 13) : start].startswith("according")
+        )
+    elif words[0] == "By" and len(words) > 1:
+        strong_before = True
+    weak_after = not inside and len(words) > 1 and _weak_cue_after(text, end)
+    if not (inside or strong_before or weak_before or weak_after):
+        return None
+    return _Cues(inside, strong_before, weak_before, weak_after)
+
+
+def _byline(text: str, start: int, last: str, first: str) -> bool:
+    """A byline before the name: "reporting by X", "named as X", "— By X"."""
+    if last in ("by", "as"):
+        previous = text[max(0, start - 30) : start].lower().split()[-2:-1]
+        return bool(previous) and previous[0] in (_BY_WORDS | {"named", "identified"})
+    return first == "By" and _BYLINE_START.match(text[:start]) is not None
+
+
+def _last_word(text: str, start: int) -> str:
+    """The word before `start` (with its trailing punctuation), or ""."""
+    words = text[max(0, start - 40) : start].rsplit(None, 1)
+    return words[-1] if words and start else ""
+
+
+def _chunk_ending(text: str, end: int) -> tuple[int, int] | None:
+    """The run of capitalised words that ends at `end` (before a comma or a verb)."""
+    word_start = max(text.rfind(" ", 0, end), text.rfind("\n", 0, end)) + 1
+    if not text[word_start : word_start + 1].isupper():
+        return None
+    for match in _CHUNK.finditer(text, _run_start(text, word_start), end):
+        if match.end() == end:
+            return _whole_word_span(text, match.start(), end)
+    return None
+
+
+def _run_start(text: str, position: int) -> int:
+    """Where to look for the run that holds `position` from: a word start before it."""
+    begin = max(0, position - _REACH)
+    if begin:
+        space = text.find(" ", begin, position)
+        begin = position if space < 0 else space + 1
+    return begin
+
+
+def _whole_word_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The span, unless it starts inside a word ("eBay" is no run "Bay")."""
+    if start and (text[start - 1].isalnum() or text[start - 1] in _INSIDE_A_WORD):
+        return None
+    return start, end
+
+
+def _simple_organisation(
+    text: str, start: int, end: int, words: list[str], found: Sequence[Candidate]
+) -> Candidate | None:
+    """The common organisation, read fast ("Texaco Inc", "Far Western University").
+
+    Capitalised words ending with a head noun, nothing known inside; None for anything else.
+    """
+    if words[-1] not in ORG_HEADS or len(words) < 2 or not _JOINERS.isdisjoint(words):
+        return None
+    if any(c.start < end and c.end > start for c in found):
+        return None
+    skipped = 0
+    while skipped < len(words) - 1 and (
+        words[skipped].lower() in STOP_WORDS or words[skipped] in HONORIFICS
+    ):
+        skipped += 1
+    if len(words) - skipped < 2 or not _TITLES_AND_HEADS.isdisjoint(words[skipped:-1]):
+        return None
+    if _CREDIT_AFTER.match(text, end):
+        return None
+    first = text.find(words[skipped], start) if skipped else start
+    name = " ".join(words[skipped:])
+    return Candidate(first, end, name, MentionKind.ORGANIZATION, None, FormRole.FULL_NAME)
+
+
+def _tokens(text: str, start: int, chunk: str, found: Sequence[Candidate]) -> list[_Token]:
+    """The words of a chunk, with their offsets and the candidate covering each."""
+    end = start + len(chunk)
+    inside = [c for c in found if c.start < end and c.end > start]
+    tokens: list[_Token] = []
+    position = start
+    for word in chunk.split():
+        begin = text.find(word, position)
+        position = begin + len(word)
+        covering = None
+        for candidate in inside:
+            if candidate.start < position and candidate.end > begin:
+                covering = candidate
+                break
+        tokens.append((begin, position, covering))
+    return tokens
+
+
+def _role_before_comma(text: str, start: int) -> bool:
+    """A role, then a comma before the name ("another doctor, X", "the envoy to the UN, X")."""
+    before = text[max(0, start - _WINDOW) : start].split()
+    if not before or not before[-1].endswith(","):
+        return False
+    if before[-1][:-1].lower() in _CUE_WORDS:
+        return True
+    for index in range(len(before) - 2, max(0, len(before) - 7), -1):
+        if before[index].lower() in _PREPOSITIONS and before[index - 1].lower() in _CUE_WORDS:
+            return True
+    return False
+
+
+def _weak_cue_after(text: str, end: int) -> bool:
+    """An age, apposition or speech verb after a name: "X, 85,", "X, her mother,", "X told"."""
+    after = text[end : end + 1]
+    if after in (",", "("):
+        return (
+            _AGE_AFTER.match(text, end) is not None
+            or _APPOSITION_AFTER.match(text, end) is not None
+        )
+    if after != " ":
+        return False
+    if text.startswith((" -", " –", " —"), end):
+        return _APPOSITION_AFTER.match(text, end) is not None
+    following = text[end + 1 : end + 40].split(maxsplit=2)
+    if not following:
+        return False
+    verb = following[0].rstrip(",.;:")
+    if verb in _ADVERBS and len(following) > 1:
+        verb = following[1].rstrip(",.;:")
+    return verb in _SPEECH_WORDS
+
+
+def _merge(found: list[Candidate], added: list[Candidate]) -> list[Candidate]:
+    """The candidates with the new names; a new organisation absorbs the ones inside it."""
+    absorbed = {
+        id(c)
+        for new in added
+        if new.role is not FormRole.BARE_WORDS
+        for c in found
+        if c.start >= new.start and c.end <= new.end
+    }
+    merged = [c for c in found if id(c) not in absorbed] + added
+    merged.sort(key=lambda c: (c.start, -c.end))
+    return merged
+
+
+def _lower_head_orgs(
+    text: str, known: Sequence[Candidate], gazetteer: Gazetteer
+) -> list[Candidate]:
+    """Replace "Thai" in "Thai foreign ministry" (or "Thailand's …") by the ministry."""
+    if not known or not any(head in text for head in _LOWER_HEAD_WORDS):
+        return list(known)
+    out: list[Candidate] = []
+    for number, candidate in enumerate(known):
+        match = (
+            _LOWER_HEADS.match(text, candidate.end)
+            if candidate.kind in (MentionKind.STATE, MentionKind.PLACE)
+            else None
+        )
+        following = known[number + 1] if number + 1 < len(known) else None
+        if match is None or (following is not None and following.start < match.end()):
+            out.append(candidate)
+            continue
+        phrase = " ".join(match.group(1).split())
+        written = text[candidate.start : candidate.end]
+        name, kind, affiliation = _office_name(written, phrase, candidate, gazetteer)
+        out.append(
+            Candidate(candidate.start, match.end(), name, kind, affiliation, FormRole.FULL_NAME)
+        )
+    return out
+
+
+def _office_name(
+    written: str, phrase: str, state: Candidate, gazetteer: Gazetteer
+) -> tuple[str, MentionKind, str | None]:
+    """The name of a state's office.
+
+    The gazetteer's when it has one ("Gaza health ministry"), else the state's demonym and
+    the office title-cased ("Thai Foreign Ministry").
+    """
+    for form in (f"{written} {phrase}", f"{written} {phrase.title()}"):
+        party = gazetteer.surfaces.get(form)
+        if party is not None:
+            entry = gazetteer.entry(party)
+            return entry.name, entry.kind, entry.affiliation
+    affiliation = state.party if state.kind is MentionKind.STATE else None
+    return f"{_demonym(state, gazetteer)} {phrase.title()}", MentionKind.ORGANIZATION, affiliation
+
+
+def _demonym(party: Candidate, gazetteer: Gazetteer) -> str:
+    """The usual demonym of a state ("Thai"), else its name ("Gaza")."""
+    demonyms = gazetteer.demonyms_of(party.party)
+    return demonyms[0] if demonyms else party.party
+
+
+def _read_chunk(
+    text: str,
+    tokens: list[_Token],
+    known: Sequence[Candidate],
+    gazetteer: Gazetteer,
+    cues: _Cues,
+) -> list[Candidate]:
+    """The names in one run of capitalised words (see the module docstring)."""
+    if not tokens or (len(tokens) == 1 and tokens[0][2] is not None):
+        return []
+    found = _organisation(text, tokens, gazetteer) if cues.inside else None
+    if found is not None:
+        organisation, first, last = found
+        before = tokens[:first]
+        while before and text[before[-1][0] : before[-1][1]] in _JOINERS:
+            before.pop()
+        after = tokens[last + 1 :]
+        while after and text[after[0][0] : after[0][1]] in _JOINERS:
+            after.pop(0)
+        return [
+            *_read_chunk(text, before, known, gazetteer, cues._replace(weak_after=False)),
+            organisation,
+            *_read_chunk(text, after, known, gazetteer, _Cues(True, False, False, cues.weak_after)),
+        ]
+    names: list[Candidate] = []
+    carried = cues.strong_before
+    segments = _segments(text, tokens)
+    for number, segment in enumerate(segments):
+        weak = (number == 0 and cues.weak_before) or (
+            number == len(segments) - 1 and cues.weak_after
+        )
+        person, carried = _person(text, segment, known, carried, weak, gazetteer)
+        if person is not None:
+            names.append(person)
+    return names
+
+
+def _organisation(
+    text: str, tokens: list[_Token], gazetteer: Gazetteer
+) -> tuple[Candidate, int, int] | None:
+    """An organisation named by a head noun, its modifiers and its "of …" complement.
+
+    Returns it with the indexes of its first and last token, or None.
+    """
+    words = [text[s:e] for s, e, _ in tokens]
+    covered = [c for _, _, c in tokens]
+    head = next((i for i, w in enumerate(words) if w in ORG_HEADS and covered[i] is None), None)
+    if head is None or (tokens and _CREDIT_AFTER.match(text, tokens[-1][1])):
+        return None
+    first = head
+    while first > 0 and words[first - 1] not in _JOINERS and _org_word(covered[first - 1]):
+        first -= 1
+    while first < head and (words[first].lower() in STOP_WORDS or words[first] in HONORIFICS):
+        first += 1
+    last = _complement_end(words, covered, head)
+    if first == last:
+        return None
+    start, end = tokens[first][0], tokens[last][1]
+    inside = [c for c in covered[first : last + 1] if c is not None]
+    if inside and inside[0].start <= start and inside[0].end >= end:
+        return None
+    name = " ".join(words[first : last + 1])
+    affiliation = next((c.party for c in inside if c.kind is not MentionKind.PLACE), None)
+    leading = covered[first]
+    if leading is not None and _generic(words[first + 1 : last + 1]):
+        name = " ".join([_demonym(leading, gazetteer), *words[first + 1 : last + 1]])
+    candidate = Candidate(
+        start, end, name, MentionKind.ORGANIZATION, affiliation, FormRole.FULL_NAME
+    )
+    return candidate, first, last
+
+
+def _complement_end(words: list[str], covered: list[Candidate | None], head: int) -> int:
+    """The last word of an organisation's name after its head.
+
+    More heads ("Police Department") or joiners and words ("Ministry of Foreign Affairs",
+    "General Authority for Crossings and Borders"), but not across "and" into another name.
+    """
+    last = head
+    index = head + 1
+    while index < len(words):
+        if words[index] in ORG_HEADS and _org_word(covered[index]):
+            last = index
+            index += 1
+            continue
+        joined = index
+        while joined < len(words) and words[joined] in _JOINERS:
+            joined += 1
+        if joined == index or joined >= len(words):
+            break
+        rest = joined
+        while rest < len(words) and words[rest] not in _JOINERS and _org_word(covered[rest]):
+            rest += 1
+        if rest == joined:
+            break
+        if "and" in words[index:joined] and (rest < len(words) or rest - joined > 2):
+            break
+        last = rest - 1
+        index = rest
+    return last
+
+
+def _org_word(candidate: Candidate | None) -> bool:
+    """Whether a word may be part of a new organisation's name (not a person or media)."""
+    return candidate is None or candidate.kind in (
+        MentionKind.STATE,
+        MentionKind.PLACE,
+        MentionKind.ORGANIZATION,
+    )
+
+
+def _generic(words: Sequence[str]) -> bool:
+    """Whether the words name a generic office ("Foreign Ministry", "Ministry of Health")."""
+    return bool(words) and all(w.lower() in GENERIC_OFFICE for w in words)
+
+
+def _segments(text: str, tokens: list[_Token]) -> list[list[_Token]]:
+    """The chunk cut at its joiners ("of", "and", …) other than name particles."""
+    segments: list[list[_Token]] = [[]]
+    for token in tokens:
+        if text[token[0] : token[1]] in _BREAKS:
+            segments.append([])
+            continue
+        segments[-1].append(token)
+    return [s for s in segments if s]
+
+
+def _person(
+    text: str,
+    segment: list[_Token],
+    known: Sequence[Candidate],
+    strong: bool,
+    weak: bool,
+    gazetteer: Gazetteer,
+) -> tuple[Candidate | None, bool]:
+    """A person named in one segment, and whether its cue carries on to the next one.
+
+    `strong` says a title, role or kinship word stands before the segment (or carries on
+    from the one before: "mother and daughter Judith and Natalie Raanan", "Secretary of
+    State X"); `weak` that a verb or an apposition stands around it.
+    """
+    titled, index = _strip_titles(text, segment)
+    strong = strong or titled
+    name_words = segment[index:]
+    stop = next((i for i, (_, _, c) in enumerate(name_words) if c is not None), len(name_words))
+    name_words = name_words[:stop]
+    while name_words and text[name_words[-1][0] : name_words[-1][1]] in TITLES:
+        name_words = name_words[:-1]
+    if not name_words:
+        return None, titled and index == len(segment)
+    if len(name_words) > 5:
+        return None, False
+    words = [text[s:e] for s, e, _ in name_words]
+    party_words = _party_words(gazetteer)
+    if any(
+        w in _NEVER_IN_A_NAME
+        or w in party_words
+        or _NOT_A_NAME_WORD.search(w)
+        or ("-" in w and not party_words.isdisjoint(w.split("-")))
+        for w in words
+    ):
+        return None, False
+    if not strong and not (weak and len(words) >= 2):
+        return None, False
+    if strong:
+        role = FormRole.FULL_NAME if len(words) >= 2 else FormRole.SHORT_NAME
+    else:
+        role = FormRole.WEAK_NAME
+    start, end = name_words[0][0], name_words[-1][1]
+    affiliation = _affiliation(known, segment[0][0], start, end, text)
+    carries = strong and text.startswith(" and ", end)
+    person = Candidate(start, end, " ".join(words), MentionKind.PERSON, affiliation, role)
+    return person, carries
+
+
+@lru_cache(maxsize=8)
+def _known_words(gazetteer: Gazetteer) -> frozenset[str]:
+    """Words that, however many, make no new name ("Prime Minister Netanyahu").
+
+    The gazetteer's one-word forms (people's too), titles and words that never name anyone;
+    never a head noun ("Health Ministry" is a name).
+    """
+    one_word = (form for form, name in gazetteer.surfaces.items() if name and " " not in form)
+    return (frozenset(one_word) | TITLES | TITLE_MODIFIERS | _ALONE_NOTHING) - ORG_HEADS
+
+
+@lru_cache(maxsize=8)
+def _party_words(gazetteer: Gazetteer) -> frozenset[str]:
+    """The gazetteer's one-word forms of states, places, organisations and media.
+
+    They are never part of a new person's name ("Two American-Israelis"); a person's
+    surname may be ("Medhat Abbas").
+    """
+    return frozenset(
+        form
+        for form, name in gazetteer.surfaces.items()
+        if name is not None
+        and " " not in form
+        and gazetteer.kind_of(name) is not MentionKind.PERSON
+    )
+
+
+def _strip_titles(text: str, segment: list[_Token]) -> tuple[bool, int]:
+    """Skip the segment's leading titles, known parties and function words.
+
+    Returns whether a title (not only its modifiers: "Deputy Foreign …") was among them,
+    and where the name starts.
+    """
+    titled = False
+    index = 0
+    for start, end, candidate in segment:
+        word = text[start:end]
+        if word in TITLES or word.endswith("-year-old") or _plural_role(word):
+            titled = True
+        elif candidate is not None or word in TITLE_MODIFIERS:
+            titled = False  # "Aid Worker Security Database": a title, then no name
+        elif not (_function_word(word) or word in NOT_NAMES):
+            break
+        index += 1
+    return titled, index
+
+
+def _plural_role(word: str) -> bool:
+    """A capitalised role in the plural ("Actresses", "Councillors")."""
+    lower = word.lower()
+    return lower.endswith("s") and (lower[:-1] in _CUE_WORDS or lower[:-2] in _CUE_WORDS)
+
+
+def _function_word(word: str) -> bool:
+    """A function word, or its contraction ("The", "That's", "It’s")."""
+    lower = word.lower()
+    return lower in STOP_WORDS or lower.partition("'")[0].partition("’")[0] in STOP_WORDS
+
+
+def _affiliation(
+    known: Sequence[Candidate], chunk_start: int, start: int, end: int, text: str
+) -> str | None:
+    """The state or organisation the cue names with the person.
+
+    In the noun phrase before the name ("Thailand's labour minister X", "WHO regional
+    director X") or in its apposition ("X, a spokesman for the WHO").
+    """
+    for candidate in reversed(known):
+        if candidate.end > start:
+            continue
+        if candidate.start < chunk_start - _WINDOW or candidate.kind not in (
+            MentionKind.STATE,
+            MentionKind.ORGANIZATION,
+        ):
+            break
+        if _describes(text, candidate, start):
+            return candidate.party
+        break
+    apposition = _APPOSITION_AFTER.match(text, end)
+    if apposition is not None:
+        stop = text.find(",", apposition.end())
+        stop = len(text) if stop < 0 else stop
+        for candidate in known:
+            if end < candidate.start < stop and candidate.kind in (
+                MentionKind.STATE,
+                MentionKind.ORGANIZATION,
+            ):
+                return candidate.party
+    return None
+
+
+def _describes(text: str, party: Candidate, start: int) -> bool:
+    """Whether a party before a name is in the name's own noun phrase.
+
+    "Thailand's labour minister", "WHO regional director"; not "released by Israel but"
+    nor "ambassador to Israel,".
+    """
+    if _PREPOSITION_BEFORE.search(text, max(0, party.start - 12), party.start):
+        return False
+    if party.start > 0 and text[party.start - 1] == "-":
+        return False  # "anti-Israel host X"
+    between = _NOUN_PHRASE.fullmatch(text, party.end, start)
+    if between is None:
+        return False
+    words = between.group(1).split()
+    return len(words) <= 5 and not any(
+        w.lower() in STOP_WORDS and w.lower() not in ("of", "the") for w in words
+    )
+
+
+def _with_acronyms(text: str, found: list[Candidate]) -> list[Candidate]:
+    """Acronyms defined after a name: "Palestine Red Crescent Society (PRCS)".
+
+    The acronym names the organisation before it; a run of capitalised words whose
+    initials it spells becomes that organisation when nothing else named it
+    ("Committee to Protect Journalists (CPJ)").
+    """
+    for match in _ACRONYM_AFTER.finditer(text):
+        acronym, start, end = match.group(1), match.start(1), match.end(1)
+        if any(c.start < end and start < c.end for c in found):
+            continue  # the gazetteer knows it
+        before = next((c for c in found if c.end == match.start()), None)
+        if before is not None and before.kind is not MentionKind.PERSON:
+            named = before
+        else:
+            chunk = _chunk_ending(text, match.start())
+            spelt = None if chunk is None else _spelt_by(text, chunk, acronym)
+            if spelt is None:
+                continue
+            named = spelt
+            found = _merge(found, [named])
+        found = _merge(
+            found,
+            [Candidate(start, end, named.party, named.kind, named.affiliation, FormRole.ACRONYM)],
+        )
+    return found
+
+
+def _spelt_by(text: str, chunk: tuple[int, int], acronym: str) -> Candidate | None:
+    """The organisation at the chunk's end whose initials spell `acronym`, if any.
+
+    "the Committee to Protect Journalists" for CPJ.
+    """
+    tokens = [m.span() for m in _TOKEN.finditer(text, *chunk)]
+    letters = acronym.replace("&", "")
+    for first in range(len(tokens) - 1):
+        words = [text[s:e] for s, e in tokens[first:]]
+        if words[0] in _JOINERS:
+            continue
+        if words[-1] in _NOT_ORGANISATIONS:
+            return None  # "International Humanitarian Law (IHL)" is no organisation
+        if "".join(w[0] for w in words if w not in _JOINERS) == letters:
+            return Candidate(
+                tokens[first][0],
+                chunk[1],
+                " ".join(words),
+                MentionKind.ORGANIZATION,
+                None,
+                FormRole.FULL_NAME,
+            )
+    return None

@@ -1,0 +1,155 @@
+"""Tests for index.extract.mention_context: what a country, a city or a demonym names in
+its sentence."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.extract.candidates import Candidate, FormRole
+from index.extract.mention_context import read_in_context
+from index.extract.parties import default_gazetteer, find_article_mentions
+from index.models import MentionKind
+
+STATE = MentionKind.STATE
+PLACE = MentionKind.PLACE
+MEDIA = MentionKind.MEDIA
+
+Read = tuple[str, str, MentionKind]
+
+
+def read(sentence: str) -> list[Read]:
+    """(text as written, canonical party, kind) of each mention of one paragraph."""
+    return [(m.text, m.party, m.kind) for m in find_article_mentions("", [sentence])]
+
+
+def kind_of(sentence: str, written: str) -> MentionKind | None:
+    """The kind of the first mention written `written` (None when there is none)."""
+    return next((kind for text, _, kind in read(sentence) if text == written), None)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Hamas killed 1,400 people in Israel on 7 October.",
+        "Hamas gunmen stormed communities in southern Israel.",
+        "Aid trucks crossed into Egypt on Monday.",
+        "Blinken ended his tour visiting Turkey on Monday.",
+        "Blinken also made trips to Israel and Jordan.",
+        "Some 5,000 workers from Thailand are employed on farms.",
+        "The Nepali embassy in Israel has said 200 Nepalese want to return.",
+        "He hoped to go to Australia after his studies.",
+        "the city on the border with Egypt",
+    ],
+)
+def test_read_in_context_country_after_a_locative_is_the_place(sentence: str) -> None:
+    """A country after "in", "into", "southern", "visiting", "trips to", "from", "border
+    with" (and one coordinated with it) is the place, under the same canonical name."""
+    places = [(text, party) for text, party, kind in read(sentence) if kind is PLACE]
+    states = [text for text, _, kind in read(sentence) if kind is STATE]
+    assert places
+    assert not {"Israel", "Egypt", "Turkey", "Jordan", "Thailand", "Australia"} & set(states)
+    assert all(text == party for text, party in places)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written"),
+    [
+        ("Israel rejected the idea of a ceasefire.", "Israel"),
+        ("Egypt said the Rafah crossing would open.", "Egypt"),
+        ("a change in Israel's policy on aid", "Israel"),
+        ("a truce in the Israel-Hamas war began", "Israel"),
+        ("Israel thanked Egypt for its assistance.", "Egypt"),
+        ("Pressure from Qatar helped the talks.", "Qatar"),
+        ("In Gaza, Israel has pressed its offensive.", "Israel"),
+    ],
+)
+def test_read_in_context_country_acting_stays_the_state(sentence: str, written: str) -> None:
+    """A subject, an object, a possessive, a compound or "pressure from X" is the state."""
+    assert kind_of(sentence, written) is STATE
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Protests were held in Paris on Saturday.", ("Paris", "Paris", PLACE)),
+        ("Paris condemned the strike on the camp.", ("Paris", "France", STATE)),
+        ("Negotiations are resuming in Cairo today.", ("Cairo", "Cairo", PLACE)),
+        ("Moscow's support for the plan was welcome.", ("Moscow", "Russia", STATE)),
+        ("Washington and London have warned Iran.", ("Washington", "United States", STATE)),
+        ("A Hamas delegation travelled to Moscow for talks.", ("Moscow", "Moscow", PLACE)),
+        ("BANGKOK: The prime minister spoke.", ("BANGKOK", "Bangkok", PLACE)),
+    ],
+)
+def test_read_in_context_city_is_a_place_unless_it_acts(
+    sentence: str, expected: tuple[str, str, MentionKind]
+) -> None:
+    """A capital is the city (its own name) unless a verb or a possessive makes it act."""
+    assert expected in read(sentence)
+
+
+def test_read_in_context_city_and_country_dateline() -> None:
+    """A dateline ("TEL AVIV, Israel —", "Cairo, Egypt,") names two places."""
+    assert read("TEL AVIV, Israel — The conflict has reached a milestone.")[:2] == [
+        ("TEL AVIV", "Tel Aviv", PLACE),
+        ("Israel", "Israel", PLACE),
+    ]
+    assert ("Egypt", "Egypt", PLACE) in read("Talks are being held in Cairo, Egypt, today.")
+
+
+def test_read_in_context_city_inside_a_longer_name() -> None:
+    """A city before another capitalised word belongs to that name ("Paris Hilton")."""
+    assert read("Paris Hilton arrived at the Berlin Wall.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "13 Israelis were freed for 39 Palestinians.",
+        "12 Thai hostages were released on Friday.",
+        "Two American-Israelis, mother and daughter, were released.",
+        "Another eight Thai nationals have been injured.",
+        "a Palestinian journalist who filmed the blast",
+        "a fellow Thai who was with him is recovering",
+        "the agency for Palestinian refugees",
+        "There are some 30,000 Thais in Israel.",
+    ],
+)
+def test_read_in_context_demonym_describing_people_is_dropped(sentence: str) -> None:
+    """Nationality words that describe people are not the state acting."""
+    assert not [text for text, _, kind in read(sentence) if kind is STATE]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written"),
+    [
+        ("Israeli officials said the talks went well.", "Israeli"),
+        ("Israeli strikes hit the camp overnight.", "Israeli"),
+        ("12 Thai hostages freed, Thai prime minister says", "Thai"),
+        ("Qatari mediators announced the deal.", "Qatari"),
+        ("a Qatari-Egyptian proposal", "Qatari"),
+    ],
+)
+def test_read_in_context_demonym_of_a_state_actor_stays(sentence: str, written: str) -> None:
+    """A demonym before officials, strikes, a prime minister or mediators is the state."""
+    assert (written, kind_of(sentence, written)) == (written, STATE)
+
+
+def test_read_in_context_media_language_service() -> None:
+    """ "BBC Thai" and "BBC Arabic" are the BBC, whole; "Thai" is not Thailand there."""
+    assert read("Wanida Maarsa told BBC Thai that he was taken.")[-1] == ("BBC Thai", "BBC", MEDIA)
+    assert read("He spoke to BBC Arabic.") == [("BBC Arabic", "BBC", MEDIA)]
+
+
+def test_read_in_context_event_named_after_a_country() -> None:
+    """ "the Iraq War" is an event, not Iraq; "the Israel-Hamas war" names both."""
+    assert read("veterans of the Iraq War") == []
+    assert [p for _, p, _ in read("the Israel-Hamas war")] == ["Israel", "Hamas"]
+
+
+def test_read_in_context_changes_candidates_in_place() -> None:
+    """read_in_context takes gazetteer candidates and returns those it keeps, retyped."""
+    text = "talks in Doha"
+    doha = Candidate(9, 13, "Qatar", STATE, None, FormRole.CITY)
+    assert read_in_context(text, [doha], default_gazetteer()) == [doha]
+    assert (doha.party, doha.kind) == ("Doha", PLACE)
+    assert read_in_context(text, [], default_gazetteer()) == []

@@ -1,0 +1,249 @@
+"""Tests for index.extract.names: names outside the gazetteer, recognised from their cues."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.extract.names import find_names
+from index.extract.parties import default_gazetteer, find_article_mentions
+from index.models import MentionKind
+
+PERSON = MentionKind.PERSON
+ORG = MentionKind.ORGANIZATION
+
+Named = tuple[str, str, MentionKind, str | None]
+
+
+def new_names(sentence: str) -> list[Named]:
+    """(text, canonical name, kind, affiliation) of the mentions the gazetteer does not know."""
+    gazetteer = default_gazetteer()
+    return [
+        (m.text, m.party, m.kind, m.affiliation)
+        for m in find_article_mentions("", [sentence])
+        if m.party not in gazetteer
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Thai Prime Minister Srettha Thavisin said 12 hostages were released.",
+            ("Srettha Thavisin", "Srettha Thavisin", PERSON, "Thailand"),
+        ),
+        (
+            "WHO regional emergency director Richard Brennan, based in Cairo, said so.",
+            ("Richard Brennan", "Richard Brennan", PERSON, "World Health Organization"),
+        ),
+        (
+            "Thailand's labour minister Phiphat Ratchakitprakarn told AFP news agency.",
+            ("Phiphat Ratchakitprakarn", "Phiphat Ratchakitprakarn", PERSON, "Thailand"),
+        ),
+        (
+            "Hospital director Mohammed Abu Selmia told Al Jazeera television.",
+            ("Mohammed Abu Selmia", "Mohammed Abu Selmia", PERSON, None),
+        ),
+        (
+            "Many were women, said Dr. Nabil Haddad, a spokesman for the ministry.",
+            ("Nabil Haddad", "Nabil Haddad", PERSON, None),
+        ),
+        (
+            "Rajesh was one of the victims, his brother Mukesh told BBC Nepali.",
+            ("Mukesh", "Mukesh", PERSON, None),
+        ),
+        (
+            "One of the victims was 27-year-old Rajesh Kumar Swarnakar, whose family mourns.",
+            ("Rajesh Kumar Swarnakar", "Rajesh Kumar Swarnakar", PERSON, None),
+        ),
+        (
+            "More patients died, another doctor, Faisal Siyam, told the network.",
+            ("Faisal Siyam", "Faisal Siyam", PERSON, None),
+        ),
+        (
+            "Additional reporting by Phanindra Dahal in Nepal",
+            ("Phanindra Dahal", "Phanindra Dahal", PERSON, None),
+        ),
+        (
+            "— By Joe Federman JERUSALEM — Israeli troops raided Jenin.",
+            ("Joe Federman", "Joe Federman", PERSON, None),
+        ),
+    ],
+)
+def test_find_names_person_after_a_title_role_or_byline(sentence: str, expected: Named) -> None:
+    """A title, role, kinship word, age or byline before a name makes it a person."""
+    assert expected in new_names(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "The two women have been named as Nurit Cooper, 79, and Yocheved Lifschitz.",
+            "Nurit Cooper",
+        ),
+        ("Adi Marciano, her mother, said during the funeral service.", "Adi Marciano"),
+        ("Mohammed Zaqout, the head of Gaza's hospitals, said 35 people died.", "Mohammed Zaqout"),
+        ("Udomporn Champahom told the BBC that the militants fired first.", "Udomporn Champahom"),
+        ("Hen Avigdori, whose wife was among the hostages, spoke.", "Hen Avigdori"),
+    ],
+)
+def test_find_names_person_shown_by_what_follows(sentence: str, name: str) -> None:
+    """Two words or more followed by an age, an apposition or a speech verb are a person."""
+    assert (name, name, PERSON) in [(t, p, k) for t, p, k, _ in new_names(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Seventeen students from Nepal's Far Western University were attacked.",
+            ("Far Western University", "Far Western University", ORG, None),
+        ),
+        (
+            "It has been confirmed by the Ministry of Foreign Affairs that they are free.",
+            ("Ministry of Foreign Affairs", "Ministry of Foreign Affairs", ORG, None),
+        ),
+        (
+            "according to a statement by the General Authority for Crossings and Borders",
+            (
+                "General Authority for Crossings and Borders",
+                "General Authority for Crossings and Borders",
+                ORG,
+                None,
+            ),
+        ),
+        (
+            "Hertfordshire Police said it was investigating the incident.",
+            ("Hertfordshire Police", "Hertfordshire Police", ORG, None),
+        ),
+        (
+            "Hamas fighters killed 1,400 people, according to the Israeli Foreign Ministry.",
+            ("Israeli Foreign Ministry", "Israeli Foreign Ministry", ORG, "Israel"),
+        ),
+    ],
+)
+def test_find_names_organisation_by_its_head_noun(sentence: str, expected: Named) -> None:
+    """Ministry, University, Authority, Police … with another word make an organisation."""
+    assert expected in new_names(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Eight Thai nationals were injured, said Thailand's foreign ministry.",
+            ("Thailand's foreign ministry", "Thai Foreign Ministry", ORG, "Thailand"),
+        ),
+        (
+            "The Thai foreign ministry said its citizens would be flown home.",
+            ("Thai foreign ministry", "Thai Foreign Ministry", ORG, "Thailand"),
+        ),
+        (
+            "the Palestinian health ministry said Friday",
+            ("Palestinian health ministry", "Palestinian Health Ministry", ORG, "Palestine"),
+        ),
+        (
+            "The Nepali embassy in Israel has said more than 200 want to return.",
+            ("Nepali embassy", "Nepalese Embassy", ORG, "Nepal"),
+        ),
+    ],
+)
+def test_find_names_lower_case_office_of_a_state(sentence: str, expected: Named) -> None:
+    """A lower-case ministry or embassy after a demonym or a state's possessive is that
+    state's office, named with its demonym; the state is its affiliation."""
+    assert expected in new_names(sentence)
+
+
+def test_find_names_office_the_gazetteer_knows() -> None:
+    """ "Gaza's health ministry" is the gazetteer's Gaza Health Ministry."""
+    (ministry,) = find_article_mentions("", ["Gaza's health ministry reported Monday."])
+    assert (ministry.text, ministry.party) == ("Gaza's health ministry", "Gaza Health Ministry")
+
+
+def test_find_names_acronym_spelt_by_a_full_name() -> None:
+    """ "Defence for Children International (DCI)" has no head noun, but the acronym its
+    initials spell makes it an organisation, which DCI names."""
+    sentence = "Defence for Children International (DCI) said 40 children were killed."
+    name = "Defence for Children International"
+    assert new_names(sentence) == [(name, name, ORG, None), ("DCI", name, ORG, None)]
+
+
+def test_find_names_acronym_after_a_known_organisation() -> None:
+    """An acronym after a gazetteer organisation names it ("... Society (PRCS)" charity)."""
+    mentions = find_article_mentions("", ["The Palestine Red Crescent Society (PRCS) said."])
+    assert [(m.text, m.party) for m in mentions] == [
+        ("Palestine Red Crescent Society", "Palestine Red Crescent Society"),
+        ("PRCS", "Palestine Red Crescent Society"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A Sudden Blast, Then Carnage in a Hospital Courtyard",
+        "Workers at a farm in Mivtahim described militants storming their farm.",
+        "On Monday, November 6, officials said the toll rose.",
+        "Speaking to reporters, officials said the toll rose.",
+        "Twelve Thais have been killed, said Medhat.",
+        "Republican-controlled House leaders met on Tuesday.",
+        "Wizz Air said it would resume flights; air strikes went on.",
+        "(Carl Court/Getty Images)",
+        "the US-funded Aid Worker Security Database, which records attacks",
+        "Kim Danti, a 22-year-old Irish-Israeli woman, is unaccounted for.",
+        "wounding his mother in Plainfield, Illinois.",
+        "an expert in International Humanitarian Law (IHL) spoke",
+        "about 150 are in Gaza, the Philippine Star reported.",
+    ],
+)
+def test_find_names_no_name_without_a_cue(sentence: str) -> None:
+    """Capitalised words alone, sentence-initial words, months, weekdays, company-like
+    names whose words are common, photo credits, a title with no name after it, demonym
+    compounds, a place after "mother in", a law's acronym, a newspaper: no new person or
+    organisation. "Abbas" in another man's name is not Mahmoud Abbas either."""
+    assert new_names(sentence) == []
+    assert "Mahmoud Abbas" not in [m.party for m in find_article_mentions("", [sentence])]
+
+
+def test_find_names_shared_first_name_is_not_the_famous_person() -> None:
+    """ "Abbas" inside "Medhat Abbas" is not Mahmoud Abbas: Medhat Abbas is a person."""
+    mentions = find_article_mentions("", ["Ministry spokesman Medhat Abbas said 30 died."])
+    assert [(m.text, m.party, m.kind) for m in mentions] == [
+        ("Medhat Abbas", "Medhat Abbas", PERSON)
+    ]
+
+
+def test_find_names_headline_only_keeps_the_known() -> None:
+    """In a Title Case headline capitalisation says nothing: no name is recognised there."""
+    gazetteer = default_gazetteer()
+    assert (
+        find_names("Spokesman Yasser Haddad Says Talks Failed", [], gazetteer, headline=True) == []
+    )
+    found = find_names("spokesman Yasser Haddad said the talks failed", [], gazetteer)
+    assert [c.party for c in found] == ["Yasser Haddad"]
+
+
+def test_find_names_coordinated_names_share_their_cue() -> None:
+    """ "mother and daughter Judith and Natalie Raanan": both are people."""
+    sentence = "Two American-Israelis, mother and daughter Judith and Natalie Raanan, were freed."
+    assert [t for t, _, k, _ in new_names(sentence) if k is PERSON] == ["Judith", "Natalie Raanan"]
+
+
+def test_find_names_boundaries() -> None:
+    """Initials never start a name ("Washington, D. C. Rubinstein" names no "D. C.
+    Rubinstein"); a plural role is a title, not part of the name ("Actresses")."""
+    found = new_names("in Washington, D. C. Rubinstein, 75, grew up in Israel.")
+    assert not [name for _, name, _, _ in found if "D." in name]
+    found = new_names("Actresses Maxine Peake and Juliet Stevenson withdrew.")
+    assert [name for _, name, kind, _ in found if kind is PERSON] == [
+        "Maxine Peake",
+        "Juliet Stevenson",
+    ]
+
+
+def test_find_names_list_item_before_a_role_is_no_person() -> None:
+    """In "Chuck Todd, World Series, Alaska Airlines pilot Joseph Emerson", the role after
+    "World Series" belongs to the next name: only lower-case words may stand between an
+    apposition's comma and its role."""
+    found = new_names("topics: Chuck Todd, World Series, Alaska Airlines pilot Joseph Emerson")
+    assert "World Series" not in [name for _, name, _, _ in found]
+    assert ("Joseph Emerson", "Joseph Emerson", PERSON) in [f[:3] for f in found]
