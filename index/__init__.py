@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from index.bookmarks.citation import cite_passage
 from index.bookmarks.filters import filter_bookmarks, matches_filter
 from index.bookmarks.tags import normalize_tags, parse_tags
 from index.compare.models import (
@@ -121,6 +122,7 @@ __all__ = [
     "add_facet_filter",
     "batch_line_as_json",
     "bundled_seeds_dir",
+    "cite_passage",
     "comparison_as_json",
     "default_paths",
     "filter_bookmarks",

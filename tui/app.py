@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
 from index import Library
-from tui.messages import BookmarksChanged, LibraryFailed, OpenArticle
+from tui.messages import BookmarksChanged, LibraryFailed, OpenArticle, StepArticle
 from tui.screens.search import SearchScreen
 
 if TYPE_CHECKING:
@@ -101,6 +101,20 @@ class NewsdeskApp(App[int]):
         self.push_screen(
             ArticleScreen(self.library, message.article_id, terms=message.terms, target=target)
         )
+
+    @on(StepArticle)
+    def step_article(self, message: StepArticle) -> None:
+        """Replace the reader by the next/previous article of the search results."""
+        from tui.screens.article import ArticleScreen
+
+        root = self.screen_stack[ROOT_DEPTH - 1]
+        if not isinstance(root, SearchScreen) or not isinstance(self.screen, ArticleScreen):
+            return
+        target, why = root.step_result(message.article_id, message.step)
+        if target is None:
+            self.notify(why, markup=False)
+        else:
+            self.switch_screen(ArticleScreen(self.library, target, terms=root.terms))
 
     @on(LibraryFailed)
     def show_failure(self, message: LibraryFailed) -> None:

@@ -18,6 +18,7 @@ from textual.widgets import Footer, Header, Label, OptionList, ProgressBar, Stat
 from textual.worker import get_current_worker
 
 from index import (
+    ArticleId,
     IngestReport,
     Library,
     NewsdeskError,
@@ -275,8 +276,7 @@ class SearchScreen(Screen[None]):
     @on(ResultsList.Chosen)
     def open_chosen_article(self, event: ResultsList.Chosen) -> None:
         """Ask the app to open the article, with the query's terms to highlight."""
-        terms = self.page.terms if self.page is not None else ()
-        self.post_message(OpenArticle(event.article_id, terms))
+        self.post_message(OpenArticle(event.article_id, self.terms))
 
     @on(FacetPanel.Chosen)
     def filter_by_facet(self, event: FacetPanel.Chosen) -> None:
@@ -290,6 +290,29 @@ class SearchScreen(Screen[None]):
     def hide_indexing(self) -> None:
         """A library error (the App shows it): an indexing run that failed is over."""
         self.query_one("#indexing").remove_class("-active")
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        """The analysed words of the query shown (highlighted in the articles opened)."""
+        return self.page.terms if self.page is not None else ()
+
+    def step_result(self, article_id: ArticleId, step: int) -> tuple[ArticleId | None, str]:
+        """Highlight the result `step` rows from `article_id`: (its id, "") or (None, why not).
+
+        The reader's J/K go through here, so going back shows the last article read.
+        """
+        results = self.query_one(ResultsList)
+        if article_id not in results.article_ids:
+            return None, "J/K step through the search results: this article is not among them"
+        index = results.article_ids.index(article_id) + step
+        if index < 0:
+            return None, "This is the first result"
+        if index >= len(results.article_ids):
+            if len(results.article_ids) < results.total:
+                return None, "Loading more results: press J again"
+            return None, "This is the last result"
+        results.highlighted = index
+        return results.article_ids[index], ""
 
     def _status(self, text: str) -> None:
         self.query_one("#status", Static).update(Content(text))
