@@ -48,6 +48,9 @@ class NewsdeskApp(App[int]):
     # App declares this as `ClassVar[...] | None`, which mypy reads as an instance variable.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide"), (160, "-very-wide")]  # noqa: RUF012
     COMMANDS = App.COMMANDS | {_article_commands, _bookmark_commands}
+    NOTIFICATION_TIMEOUT = 3.5
+    """Seconds a toast stays (errors stay longer: ERROR_TIMEOUT)."""
+    ERROR_TIMEOUT = 8.0
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "go_back", "Back/quit"),
@@ -119,7 +122,7 @@ class NewsdeskApp(App[int]):
     @on(LibraryFailed)
     def show_failure(self, message: LibraryFailed) -> None:
         """An expected library error in any screen's worker: tell the user, keep going."""
-        self.notify(str(message.error), title="newsdesk", severity="error", markup=False)
+        self.notify(str(message.error), severity="error", markup=False, timeout=self.ERROR_TIMEOUT)
 
     @on(BookmarksChanged)
     def reload_bookmark_lists(self) -> None:

@@ -13,6 +13,7 @@ from tui.screens.article import ArticleScreen
 from tui.screens.bookmarks import BookmarksScreen
 from tui.screens.help import HelpScreen
 from tui.screens.search import SearchScreen
+from tui.widgets.results_list import ResultsList
 
 SIZE = (100, 30)
 
@@ -162,3 +163,19 @@ async def test_app_palette_has_one_help(make_app: MakeApp) -> None:
         titles = [command.title for command in app.get_system_commands(app.screen)]
         assert titles.count("Help") == 1
         assert "Keys" not in titles
+
+
+async def test_app_toasts_are_short_and_clear_of_the_results(make_app: MakeApp) -> None:
+    """At 80x24 a toast is one line at the top right, above the results; it goes in ~3.5 s."""
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        app.notify("Indexed 3 files", markup=False)
+        await pilot.pause()
+        await pilot.pause()
+        toast = app.screen.query_one("Toast")
+        results = app.screen.query_one(ResultsList)
+        assert toast.region.height == 1
+        assert toast.region.bottom <= results.region.y
+        assert toast.region.x >= 40  # the right half
+        assert app.NOTIFICATION_TIMEOUT <= 4
