@@ -58,6 +58,12 @@ class NewsdeskApp(App[int]):
         Binding("question_mark,f1", "help", "Help"),
         Binding("B", "bookmarks", "Bookmarks"),
         Binding("ctrl+t", "toggle_theme", "Light/dark", show=False),
+        # Priority: the app moves the focus as it reads Tab, before it hands on the keys typed
+        # after it. Textual's own Tab binding acts only once the key has bubbled up from the
+        # focused input, by when a fast typist's next keys are already in that input's queue
+        # (a note's Tab was lost and the tags went into the note).
+        Binding("tab", "focus_next", "Next field", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", "Previous field", show=False, priority=True),
     ]
 
     def __init__(self, library: Library, *, seed_dir: Path | None = None) -> None:

@@ -7,6 +7,7 @@ import webbrowser
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
@@ -162,6 +163,24 @@ async def test_reader_bookmark_paragraph_with_note_and_tags(
         assert view.article is not None
         assert mark.quote == view.article.paragraphs[1]
         assert view.query_one("#paragraph-1").has_class("-bookmarked")
+
+
+async def test_reader_bookmark_dialog_keeps_a_fast_tab(make_app: MakeApp, library: Library) -> None:
+    """Keys that arrive together ("ab", Tab, "cd"): the Tab moves on before "cd" is typed."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(app, pilot, find_id(library, "Haniyeh guarantors"))
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, BookmarkDialog)
+        # Posted at once, as a terminal delivers a fast typist's keys (press() waits for each).
+        for key, character in [("a", "a"), ("b", "b"), ("tab", "\t"), ("c", "c"), ("d", "d")]:
+            app.post_message(events.Key(key, character))
+        await settle(pilot)
+        note = app.screen.query_one("#bookmark-note", Input)
+        tags = app.screen.query_one("#bookmark-tags", Input)
+        assert (note.value, tags.value) == ("ab", "cd")
+        assert app.focused is tags
 
 
 async def test_reader_bookmark_sentence_under_cursor(make_app: MakeApp, library: Library) -> None:
