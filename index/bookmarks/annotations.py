@@ -77,7 +77,7 @@ def _markdown_entry(bookmark: Bookmark) -> list[str]:
         lines += ["**Tags:** " + ", ".join(f"`{tag}`" for tag in bookmark.tags), ""]
     where = _STATUS_WORDS[bookmark.status]
     if bookmark.paragraph is not None:
-        where += f", paragraph {bookmark.paragraph}"
+        where += f", paragraph {bookmark.paragraph + 1}"  # people count from 1
     lines += [f"*Bookmark {bookmark.id} · {where} · created {bookmark.created}*", ""]
     return lines
 

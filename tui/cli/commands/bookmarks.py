@@ -57,11 +57,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add = actions.add_parser(
         "add",
         help="bookmark a paragraph, or one sentence of it",
-        description="Bookmark paragraph N of article ID (0-based), or its K-th sentence.",
+        description="Bookmark paragraph N of article ID, or its K-th sentence (both counted "
+        "from 1, as `newsdesk show ID` numbers them).",
     )
     add.add_argument("id", metavar="ID", help="article id, unique id prefix or file path")
-    add.add_argument("--paragraph", type=_index, required=True, metavar="N")
-    add.add_argument("--sentence", type=_index, metavar="K", help="K-th sentence (0-based)")
+    add.add_argument(
+        "--paragraph", type=_ordinal, required=True, metavar="N", help="N-th paragraph (from 1)"
+    )
+    add.add_argument("--sentence", type=_ordinal, metavar="K", help="K-th sentence (from 1)")
     _add_note_and_tags(add)
     add_json_flag(add)
     add.set_defaults(action="add")
@@ -115,23 +118,24 @@ def _add(args: argparse.Namespace, library: Library) -> int:
     """`bookmarks add`: the paragraph, or the sentence of it, with note and tags."""
     start: int | None = None
     end: int | None = None
+    article = library.article(args.id)
+    if args.paragraph > len(article.paragraphs):
+        raise InvalidRequest(
+            f"Article {article.id} has no paragraph {args.paragraph}.",
+            f"Paragraphs are numbered 1 to {len(article.paragraphs)} "
+            "(`newsdesk show ID` prints them with their numbers).",
+        )
+    index = args.paragraph - 1
     if args.sentence is not None:
-        article = library.article(args.id)
-        if args.paragraph >= len(article.paragraphs):
-            raise InvalidRequest(
-                f"Article {article.id} has no paragraph {args.paragraph}.",
-                f"Paragraphs are numbered 0 to {len(article.paragraphs) - 1}.",
-            )
-        paragraph = article.paragraphs[args.paragraph]
-        span = sentence_span(paragraph, args.sentence)
+        span = sentence_span(article.paragraphs[index], args.sentence - 1)
         if span is None:
             raise InvalidRequest(
                 f"Paragraph {args.paragraph} has no sentence {args.sentence}.",
-                "Sentences are numbered from 0; `newsdesk show ID` prints the paragraphs.",
+                "Sentences are numbered from 1; `newsdesk show ID` prints the paragraphs.",
             )
         start, end = span
     mark = library.add_bookmark(
-        args.id, args.paragraph, start, end, note=args.note or "", tags=args.tag or ()
+        article.id, index, start, end, note=args.note or "", tags=args.tag or ()
     )
     _print_bookmark(mark, args.json, "Added")
     return 0
@@ -182,6 +186,14 @@ def _add_note_and_tags(parser: argparse.ArgumentParser) -> None:
     """The --note and repeatable --tag options."""
     parser.add_argument("--note", metavar="TEXT", help="a note to keep with the passage")
     parser.add_argument("--tag", action="extend", nargs="+", metavar="T", help="one or more tags")
+
+
+def _ordinal(text: str) -> int:
+    """An argparse type for numbers people count with: a whole number of at least 1."""
+    value = _index(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more (paragraphs are counted from 1)")
+    return value
 
 
 def _index(text: str) -> int:
