@@ -336,6 +336,36 @@ class Library:
             return json.dumps(bookmarks_to_annotations(marks, found), indent=2, ensure_ascii=False)
         raise InvalidRequest(f"Unknown export format {fmt!r}.", "Use md or json.")
 
+    def export_bookmarks_to(self, path: Path, fmt: str | None = None) -> str:
+        """Write every bookmark to the file `path`; returns the format written.
+
+        Args:
+            path: The file to write (replaced if it exists). Its folder must exist: no
+                folder is ever created.
+            fmt: "md" or "json"; None picks it from the file name (.json is JSON, else
+                Markdown).
+
+        Raises:
+            InvalidRequest: The folder is missing or the file cannot be written.
+        """
+        from index.bookmarks.annotations import export_format_for
+
+        chosen = fmt or export_format_for(path)
+        text = self.export_bookmarks(chosen)
+        if not path.parent.is_dir():
+            raise InvalidRequest(
+                f"Cannot write {path}: there is no folder {path.parent}.",
+                "Create the folder first, or pick another path.",
+            )
+        try:
+            path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        except OSError as error:
+            raise InvalidRequest(
+                f"Cannot write {path}: {error.strerror or error}.",
+                "Check that the folder is writable, or pick another path.",
+            ) from error
+        return chosen
+
     def close(self) -> None:
         """Close every store this library opened."""
         if self._opened is not None:

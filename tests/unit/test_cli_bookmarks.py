@@ -185,6 +185,23 @@ def test_cli_bookmarks_export_formats(
     assert annotation["target"]["selector"][0]["exact"] == QUOTE
 
 
+def test_cli_bookmarks_export_format_from_the_extension(
+    article_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--output bm.json writes JSON, bm.md Markdown; --format overrides the extension."""
+    main(["bookmarks", "add", str(article_file), "--paragraph", "2"])
+    as_json = tmp_path / "bm.json"
+    assert main(["bookmarks", "export", "--output", str(as_json)]) == 0
+    assert json.loads(as_json.read_text(encoding="utf-8"))[0]["type"] == "Annotation"
+    assert "as JSON" in capsys.readouterr().err
+    as_md = tmp_path / "bm.md"
+    assert main(["bookmarks", "export", "--output", str(as_md)]) == 0
+    assert as_md.read_text(encoding="utf-8").startswith("# Bookmarks")
+    forced = tmp_path / "bm.txt"
+    assert main(["bookmarks", "export", "--format", "json", "--output", str(forced)]) == 0
+    assert json.loads(forced.read_text(encoding="utf-8"))[0]["type"] == "Annotation"
+
+
 def test_cli_bookmarks_export_to_missing_folder_fails_cleanly(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -192,6 +209,7 @@ def test_cli_bookmarks_export_to_missing_folder_fails_cleanly(
     target = tmp_path / "missing" / "out.md"
     assert main(["bookmarks", "export", "--output", str(target)]) == 2
     assert "Cannot write" in capsys.readouterr().err
+    assert not target.parent.exists()
 
 
 def test_cli_bookmarks_corrupt_file_is_reported_and_kept(

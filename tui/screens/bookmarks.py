@@ -41,12 +41,6 @@ class BookmarksScreen(Screen[None]):
 
         bookmarks: Sequence[Bookmark]
 
-    @dataclass
-    class Exported(Message):
-        """The bookmarks were written to `path`."""
-
-        path: Path
-
     def __init__(self, library: Library, *, export_dir: Path | None = None) -> None:
         super().__init__()
         self.library = library
@@ -88,27 +82,6 @@ class BookmarksScreen(Screen[None]):
             return
         self.post_message(BookmarksChanged())
 
-    @work(thread=True, group="bookmark-writer")
-    def export_to(self, path: Path) -> None:
-        """Write every bookmark to `path` (JSON for a .json name, else Markdown)."""
-        fmt = "json" if path.suffix.lower() == ".json" else "md"
-        try:
-            text = self.library.export_bookmarks(fmt)
-        except NewsdeskError as error:
-            self.post_message(LibraryFailed(error))
-            return
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-        except OSError as error:
-            self.post_message(
-                LibraryFailed(
-                    NewsdeskError(f"Cannot write {path}: {error.strerror}", "Choose another path.")
-                )
-            )
-            return
-        self.post_message(self.Exported(path))
-
     # --- handlers -----------------------------------------------------------------
 
     @on(Loaded)
@@ -148,11 +121,6 @@ class BookmarksScreen(Screen[None]):
 
         self.app.push_screen(ConfirmDialog(question), answer)
 
-    @on(Exported)
-    def exported(self, event: Exported) -> None:
-        """Tell the user where the file is."""
-        self.notify(f"Exported {len(self.bookmarks)} bookmarks to {event.path}", markup=False)
-
     # --- actions ------------------------------------------------------------------
 
     def action_focus_filter(self) -> None:
@@ -168,15 +136,25 @@ class BookmarksScreen(Screen[None]):
         self.query_one(BookmarkList).focus()
 
     def action_export(self) -> None:
-        """Ask for a path (.md or .json) and export every bookmark there."""
-        default = (self.export_dir or Path.cwd()) / EXPORT_NAME
+        """Ask for a path (.md or .json) and export every bookmark there.
 
-        def chosen(path: str | None) -> None:
+        The dialog writes the file (in its worker) and stays open with the error when it
+        cannot: a missing folder is never created.
+        """
+        default = (self.export_dir or Path.cwd()) / EXPORT_NAME
+        count = len(self.bookmarks)
+
+        def written(path: str | None) -> None:
             if path:
-                self.export_to(Path(path).expanduser())
+                self.notify(f"Exported {count} bookmarks to {path}", markup=False)
 
         self.app.push_screen(
-            PathDialog("Export bookmarks to (.md or .json):", str(default)), chosen
+            PathDialog(
+                "Export bookmarks to (.md or .json):",
+                str(default),
+                act=self.library.export_bookmarks_to,
+            ),
+            written,
         )
 
     def _refilter(self) -> None:

@@ -86,8 +86,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Export every bookmark: md (Markdown grouped by article) or json "
         "(a list of W3C Web Annotations).",
     )
-    export.add_argument("--format", choices=("md", "json"), default="md", dest="fmt")
-    export.add_argument("--output", type=Path, metavar="FILE", help="write here, not stdout")
+    export.add_argument(
+        "--format",
+        choices=("md", "json"),
+        dest="fmt",
+        help="md or json (default: from --output's extension, .json is JSON; else md)",
+    )
+    export.add_argument(
+        "--output", type=Path, metavar="FILE", help="write here, not stdout (its folder must exist)"
+    )
     export.set_defaults(action="export")
 
 
@@ -151,19 +158,14 @@ def _edit(args: argparse.Namespace, library: Library) -> int:
 
 
 def _export(args: argparse.Namespace, library: Library) -> int:
-    """`bookmarks export`: to stdout, or to --output FILE."""
-    text = library.export_bookmarks(args.fmt)
+    """`bookmarks export`: to stdout, or to --output FILE (format from its extension)."""
     if args.output is None:
+        text = library.export_bookmarks(args.fmt or "md")
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return 0
-    try:
-        args.output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
-    except OSError as error:
-        raise InvalidRequest(
-            f"Cannot write {args.output}: {error.strerror or error}.",
-            "Check that the folder exists and is writable.",
-        ) from error
-    print(f"Exported the bookmarks to {args.output}.", file=sys.stderr)
+    fmt = library.export_bookmarks_to(args.output, args.fmt)
+    name = "JSON (W3C Web Annotations)" if fmt == "json" else "Markdown"
+    print(f"Exported the bookmarks to {args.output} as {name}.", file=sys.stderr)
     return 0
 
 
