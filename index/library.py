@@ -226,10 +226,19 @@ class Library:
         return self.compare_articles(a, b).comparison
 
     def compare_articles(self, a: str, b: str) -> ComparedArticles:
-        """The comparison of two reports together with both articles (each read once)."""
+        """The comparison of two reports together with both articles (each read once).
+
+        Raises:
+            InvalidRequest: `a` and `b` name the same article (an id, a prefix or a path).
+        """
         from index.compare.comparison import compare_articles
 
         first, second = self.article(a), self.article(b)
+        if first.id == second.id:
+            raise InvalidRequest(
+                f"{a} and {b} are the same article ({first.id}): there is nothing to compare.",
+                f"Pick another report; `newsdesk related {first.id}` lists the similar ones.",
+            )
         return ComparedArticles(first, second, compare_articles(first, second))
 
     # --- bookmarks ----------------------------------------------------------------
