@@ -157,11 +157,11 @@ class NewsdeskApp(App[int]):
 
     def action_help(self) -> None:
         """Show every key of the current screen."""
-        from tui.screens.help import HelpScreen, help_rows
+        from tui.screens.help import HelpScreen, help_groups
 
         if not isinstance(self.screen, ModalScreen):
             name = type(self.screen).__name__.removesuffix("Screen")
-            self.push_screen(HelpScreen(name, help_rows(self.screen)))
+            self.push_screen(HelpScreen(name, help_groups(self.screen)))
 
     def action_toggle_theme(self) -> None:
         """Switch between the dark and the light theme."""

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from textual.command import CommandPalette
+from textual.pilot import Pilot
 
 from index import Library
 from tests.pilot import MakeApp, settle
-from tui.app import DARK_THEME, LIGHT_THEME
+from tui.app import DARK_THEME, LIGHT_THEME, NewsdeskApp
 from tui.messages import OpenArticle
 from tui.palette import ArticleCommands, BookmarkCommands
 from tui.screens.article import ArticleScreen
 from tui.screens.bookmarks import BookmarksScreen
+from tui.screens.dialogs import BookmarkDialog
 from tui.screens.help import HelpScreen
 from tui.screens.search import SearchScreen
 from tui.widgets.results_list import ResultsList
@@ -179,3 +181,66 @@ async def test_app_toasts_are_short_and_clear_of_the_results(make_app: MakeApp) 
         assert toast.region.bottom <= results.region.y
         assert toast.region.x >= 40  # the right half
         assert app.NOTIFICATION_TIMEOUT <= 4
+
+
+async def open_haniyeh(app: NewsdeskApp, pilot: Pilot[int], library: Library) -> None:
+    await settle(pilot)
+    app.post_message(OpenArticle(library.search("Haniyeh").hits[0].article.id))
+    await settle(pilot)
+
+
+async def test_app_footer_shows_what_fits_most_used_first(
+    make_app: MakeApp, library: Library
+) -> None:
+    """At 80 columns the reader's footer keeps whole hints, its most used first, and `?`."""
+    from tui.widgets.key_footer import KeyFooter
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_haniyeh(app, pilot, library)
+        footer = app.screen.query_one(KeyFooter)
+        keys = [binding.key.split(",")[0] for binding in footer.shown]
+        assert keys[:3] == ["m", "f", "p"]
+        assert "question_mark" in keys
+        line = str(footer.render())
+        assert len(line) == 80
+        assert line.rstrip().endswith("^p palette")
+        assert "Bookmark" in line
+        assert "▏" not in line
+        await pilot.resize_terminal(200, 40)
+        await pilot.pause()
+        wide = [binding.key.split(",")[0] for binding in footer.shown]
+        assert {"y", "o", "q", "B"} <= set(wide)
+        await pilot.click(KeyFooter, offset=(2, 0))  # the first hint: m Bookmark
+        await pilot.pause()
+        assert isinstance(app.screen, BookmarkDialog)
+
+
+async def test_app_help_groups_the_screens_keys_first_without_textual_generics(
+    make_app: MakeApp, library: Library
+) -> None:
+    """Help lists the reader's keys, then the app's; no Scroll Left/Page Left; j/G scroll it."""
+    from textual.containers import VerticalScroll
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_haniyeh(app, pilot, library)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        headings = [heading for heading, _ in app.screen.groups]
+        assert headings == ["This screen", "Everywhere"]
+        own = {description for _, description in app.screen.groups[0][1]}
+        everywhere = {description for _, description in app.screen.groups[1][1]}
+        assert {"Bookmark", "Next figure", "Copy", "Next article"} <= own
+        assert {"Back/quit", "Help", "Bookmarks", "palette"} <= everywhere
+        generic = {"Scroll Left", "Scroll Right", "Page Left", "Page Right", "Scroll Home"}
+        assert not generic & {description for _, description in app.screen.rows}
+        body = app.screen.query_one("#help-body", VerticalScroll)
+        assert body.max_scroll_y > 0
+        await pilot.press("G")
+        await pilot.pause()
+        assert body.scroll_y == body.max_scroll_y
+        await pilot.press("g", "j")
+        await pilot.pause()
+        assert body.scroll_y == 1

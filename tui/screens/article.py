@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from index import (
     Article,
@@ -34,6 +34,7 @@ from tui.screens.bookmarking import BookmarkingScreen
 from tui.screens.clipboard import osc52_allowed, save_copy
 from tui.screens.reader_status import reader_status
 from tui.widgets.article_view import ArticleView
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.passage_view import Passage
 from tui.widgets.span_panel import SpanPanel
 
@@ -66,6 +67,21 @@ class ArticleScreen(BookmarkingScreen):
         (100, "-wide"),
         (READING_WIDTH + 40, "-roomy"),
     ]
+
+    FOOTER_KEYS: ClassVar[tuple[str, ...]] = (
+        "m",
+        "f",
+        "p",
+        "slash",
+        "c",
+        "y",
+        "o",
+        "s",
+        "q",
+        "B",
+        "t",
+    )
+    """Most used first: the footer shows what fits at 80 columns (`?` always)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("m", "bookmark", "Bookmark"),
@@ -128,7 +144,7 @@ class ArticleScreen(BookmarkingScreen):
         yield Static("", id="reader-status", markup=False)
         with Horizontal(id="find-bar"):
             yield Input(placeholder="Find in page (Enter; n/N next/previous)", id="find-input")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Load the article in a worker."""

@@ -13,12 +13,13 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from index import Bookmark, Library, NewsdeskError, filter_bookmarks
 from tui.messages import BookmarksChanged, LibraryFailed, OpenArticle
 from tui.screens.dialogs import ConfirmDialog, PathDialog
 from tui.widgets.bookmark_list import BookmarkList
+from tui.widgets.key_footer import KeyFooter
 
 EXPORT_NAME = "bookmarks-export.md"
 
@@ -27,6 +28,9 @@ class BookmarksScreen(Screen[None]):
     """Every bookmark with its status (anchored, moved, orphan); Enter opens its passage."""
 
     CSS_PATH = "bookmarks.tcss"
+
+    FOOTER_KEYS: ClassVar[tuple[str, ...]] = ("enter", "slash", "d", "e", "q")
+    """Most used first: the footer shows what fits at 80 columns (`?` always)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_filter", "Filter", priority=True),  # see SearchScreen's `/`
@@ -54,7 +58,7 @@ class BookmarksScreen(Screen[None]):
         yield Input(placeholder="Filter: words, tag:NAME, article:ID", id="bookmark-filter")
         yield BookmarkList(id="bookmark-list")
         yield Static("", id="bookmark-status", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Load the bookmarks in a worker."""

@@ -19,7 +19,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from index import Article, ArticleId, Bookmark, Comparison, Library, NewsdeskError, Span
 from tui.messages import BookmarksChanged, LibraryFailed
@@ -37,6 +37,7 @@ from tui.screens.compare_nav import (
 from tui.screens.pick_article import PickArticleDialog
 from tui.widgets.compare_pane import ComparePane
 from tui.widgets.comparison_summary import ComparisonSummary
+from tui.widgets.key_footer import KeyFooter
 
 WIDE = 120
 """From this many columns the summary panel is shown from the start."""
@@ -77,6 +78,17 @@ class CompareScreen(BookmarkingScreen):
     CSS_PATH = "compare.tcss"
     # Screen declares this as `ClassVar[...] | None`, which mypy reads as an instance variable.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]  # noqa: RUF012
+
+    FOOTER_KEYS: ClassVar[tuple[str, ...]] = (
+        "right_square_bracket",
+        "right_curly_bracket",
+        "x",
+        "t",
+        "m",
+        "s",
+        "q",
+    )
+    """Most used first: the footer shows what fits at 80 columns (`?` always)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right_square_bracket", "difference(1)", "Next difference"),
@@ -126,7 +138,7 @@ class CompareScreen(BookmarkingScreen):
             yield ComparePane(id=PANE_IDS[Side.A])
             yield ComparePane(id=PANE_IDS[Side.B])
         yield ComparisonSummary(id="summary")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Start loading; the panes show a loading indicator meanwhile."""

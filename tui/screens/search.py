@@ -14,7 +14,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, OptionList, ProgressBar, Static
+from textual.widgets import Header, Label, OptionList, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from index import (
@@ -28,6 +28,7 @@ from index import (
 )
 from tui.messages import LibraryFailed, OpenArticle
 from tui.widgets.facet_panel import FacetPanel
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.results_list import ResultsList
 from tui.widgets.search_bar import SearchBar
 
@@ -49,6 +50,9 @@ class SearchScreen(Screen[None]):
     CSS_PATH = "search.tcss"
     AUTO_FOCUS = "#results"
     """Start on the list, so j/k/Enter work at once and `/` is the way into the query."""
+
+    FOOTER_KEYS: ClassVar[tuple[str, ...]] = ("slash", "s", "a", "B", "x", "q")
+    """Most used first: the footer shows what fits at 80 columns (`?` always)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # A priority binding runs in the app's own key loop, before the next key is
@@ -121,7 +125,7 @@ class SearchScreen(Screen[None]):
             yield ResultsList(id="results")
             yield FacetPanel(id="facets")
         yield Static("", id="status", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Open the library in a worker (indexing the seeds when it is empty)."""
