@@ -244,3 +244,33 @@ async def test_app_help_groups_the_screens_keys_first_without_textual_generics(
         await pilot.press("g", "j")
         await pilot.pause()
         assert body.scroll_y == 1
+
+
+async def test_app_escape_closes_what_is_open_else_goes_back(
+    make_app: MakeApp, library: Library
+) -> None:
+    """Esc: the find bar, then back; the bookmarks filter, then back; never quits at the root."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        await pilot.press("slash", "escape")
+        assert isinstance(app.screen, ArticleScreen)
+        assert not app.screen.query_one("#find-bar").has_class("-active")
+        await pilot.press("escape")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press("B")
+        await settle(pilot)
+        assert isinstance(app.screen, BookmarksScreen)
+        await pilot.press("slash", "escape")
+        assert isinstance(app.screen, BookmarksScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press("question_mark", "escape")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        assert app.is_running

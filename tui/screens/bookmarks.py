@@ -35,7 +35,7 @@ class BookmarksScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_filter", "Filter", priority=True),  # see SearchScreen's `/`
         Binding("e", "export", "Export"),
-        Binding("escape", "focus_list", "List", show=False),
+        Binding("escape", "list_or_back", "List/back", show=False),
         Binding("down", "focus_list", "List", show=False),
     ]
 
@@ -138,6 +138,13 @@ class BookmarksScreen(Screen[None]):
     def action_focus_list(self) -> None:
         """Focus the list."""
         self.query_one(BookmarkList).focus()
+
+    def action_list_or_back(self) -> None:
+        """Esc: from the filter back to the list, else back to the screen before."""
+        if isinstance(self.focused, Input):
+            self.action_focus_list()
+        else:
+            self.dismiss(None)
 
     def action_export(self) -> None:
         """Ask for a path (.md or .json) and export every bookmark there.
