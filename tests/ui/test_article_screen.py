@@ -417,3 +417,16 @@ async def test_reader_y_writes_a_file_where_the_terminal_cannot_copy(
         assert copy.read_text(encoding="utf-8").startswith("“")
         assert app.clipboard == ""
         assert any(str(copy) in text for text in notes.texts())
+
+
+async def test_reader_text_column_is_capped_on_a_wide_terminal(
+    make_app: MakeApp, library: Library
+) -> None:
+    """At 200 columns the text keeps ~100 characters a line; the side panel takes the rest."""
+    app = make_app()
+    async with app.run_test(size=(200, 50)) as pilot:
+        await open_reader(app, pilot, find_id(library, "Cairo delegation Hayya"))
+        text = app.screen.query_one(ArticleView)
+        panel = app.screen.query_one(SpanPanel)
+        assert text.region.width == ArticleScreen.READING_WIDTH
+        assert panel.region.width == 200 - ArticleScreen.READING_WIDTH
