@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
+from textual import events
 from textual.app import App
 from textual.message import Message
 from textual.pilot import Pilot
@@ -343,6 +344,21 @@ async def test_search_pages_past_the_first_twenty_results(make_app: MakeApp) -> 
         await settle(pilot)
         assert results(app).highlighted == 44, "j on the last result does not wrap to the top"
         assert "45 / 45 results" in str(app.screen.query_one("#status", Static).render())
+    library.close()
+
+
+async def test_search_keys_typed_while_a_page_loads_are_not_lost(make_app: MakeApp) -> None:
+    """24 j's arriving at once (a held key) end on the 25th result, across the page load."""
+    library = many_articles(30)
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_query(pilot, "ceasefire", "enter")
+        assert len(results(app).article_ids) == 20
+        for _ in range(24):  # posted at once, as a terminal delivers them (press() waits)
+            app.post_message(events.Key("j", "j"))
+        await settle(pilot)
+        assert len(results(app).article_ids) == 30
+        assert results(app).highlighted == 24
     library.close()
 
 

@@ -61,6 +61,8 @@ class ResultsList(VimOptionList):
         """How many results there are in all (loaded or not)."""
         self._asked: int | None = None
         """The offset of the page asked for and not yet appended."""
+        self._pending_moves = 0
+        """Downward moves asked for on the last loaded row, made once the next page is in."""
 
     def span_styles(self) -> SpanStyles:
         """The style of each highlight kind, from this widget's component classes."""
@@ -80,6 +82,7 @@ class ResultsList(VimOptionList):
         """Show the first page of a search (`empty` is the message when nothing matched)."""
         self.total = page.total
         self._asked = None
+        self._pending_moves = 0
         options = self._options_for(page.hits, bool(page.terms))
         self._replace([hit.article.id for hit in page.hits], options)
         if not options and empty is not None:
@@ -96,6 +99,12 @@ class ResultsList(VimOptionList):
         for option in self._options_for(page.hits, bool(page.terms)):
             rows += [option, None]
         self.add_options(rows)
+        if self._pending_moves and self.highlighted is not None:
+            # j pressed while the page was loading: the keys are not lost.
+            self.highlighted = min(
+                self.highlighted + self._pending_moves, len(self.article_ids) - 1
+            )
+        self._pending_moves = 0
 
     def show_summaries(self, summaries: Sequence[ArticleSummary]) -> None:
         """Show plain article summaries (a list that is not paged)."""
@@ -134,6 +143,8 @@ class ResultsList(VimOptionList):
     def action_cursor_down(self) -> None:
         """Move down; on the last loaded row ask for more instead of wrapping to the top."""
         if self.highlighted is not None and self.highlighted >= len(self.article_ids) - 1:
+            if len(self.article_ids) < self.total:
+                self._pending_moves += 1
             self._want_more(force=True)
             return
         super().action_cursor_down()
