@@ -166,7 +166,7 @@ async def test_reader_bookmark_paragraph_with_note_and_tags(
 
 
 async def test_reader_bookmark_dialog_keeps_a_fast_tab(make_app: MakeApp, library: Library) -> None:
-    """Keys that arrive together ("ab", Tab, "cd"): the Tab moves on before "cd" is typed."""
+    """Keys that arrive together ("ab", Tab, "cd"; Enter, "e", Enter): none is lost."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
         await open_reader(app, pilot, find_id(library, "Haniyeh guarantors"))
@@ -181,6 +181,16 @@ async def test_reader_bookmark_dialog_keeps_a_fast_tab(make_app: MakeApp, librar
         tags = app.screen.query_one("#bookmark-tags", Input)
         assert (note.value, tags.value) == ("ab", "cd")
         assert app.focused is tags
+        await pilot.press("escape", "m")
+        await settle(pilot)
+        assert isinstance(app.screen, BookmarkDialog)
+        assert app.focused is app.screen.query_one("#bookmark-note", Input)
+        keys = [("x", "x"), ("enter", "\r"), ("y", "y"), ("enter", "\r")]
+        for key, character in keys:  # the note, Enter, a tag, Enter: all at once
+            app.post_message(events.Key(key, character))
+        await settle(pilot)
+        [mark] = library.bookmarks()
+        assert (mark.note, mark.tags) == ("x", ("y",))
 
 
 async def test_reader_bookmark_sentence_under_cursor(make_app: MakeApp, library: Library) -> None:

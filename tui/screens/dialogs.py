@@ -64,11 +64,17 @@ class ConfirmDialog(ModalScreen[bool]):
 class BookmarkDialog(ModalScreen[BookmarkDraft | None]):
     """Ask for an optional note and tags for a new bookmark; Escape cancels."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        # Priority, like the app's Tab: Enter moves the focus as it is read, so keys typed
+        # right after it (a second Enter, the tags) reach the tags field, not the note.
+        Binding("enter", "next_or_save", "Next field/save", show=False, priority=True),
+    ]
 
     def __init__(self, quote: str) -> None:
         super().__init__(classes="dialog")
         self._quote = quote if len(quote) <= 240 else quote[:239] + "…"
+        self._saved = False
 
     def compose(self) -> ComposeResult:
         """The quoted passage, a note input and a tags input."""
@@ -79,14 +85,22 @@ class BookmarkDialog(ModalScreen[BookmarkDraft | None]):
             yield Input(placeholder="Tags, comma separated (optional)", id="bookmark-tags")
             yield Label("Enter saves · Escape cancels", classes="dialog-hint")
 
-    @on(Input.Submitted, "#bookmark-note")
-    def next_field(self) -> None:
-        """Enter in the note moves to the tags."""
-        self.set_focus(self.query_one("#bookmark-tags", Input))
+    def action_next_or_save(self) -> None:
+        """Enter in the note moves to the tags; in the tags it saves the bookmark."""
+        note = self.query_one("#bookmark-note", Input)
+        tags = self.query_one("#bookmark-tags", Input)
+        if self.focused is not tags:
+            self.set_focus(tags)
+            return
+        # The action runs as Enter is read, before the fields have handled the keys typed
+        # just before it (they wait in each field's queue): save once both queues got there.
+        note.call_later(tags.call_later, self.save)
 
-    @on(Input.Submitted, "#bookmark-tags")
     def save(self) -> None:
-        """Enter in the tags saves the bookmark."""
+        """Dismiss with the note and tags typed (once, however often Enter was pressed)."""
+        if self._saved:
+            return
+        self._saved = True
         note = self.query_one("#bookmark-note", Input).value.strip()
         tags = parse_tags(self.query_one("#bookmark-tags", Input).value)
         self.dismiss(BookmarkDraft(note, tags))
