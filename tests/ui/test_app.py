@@ -219,7 +219,7 @@ async def test_app_footer_shows_what_fits_most_used_first(
 async def test_app_help_groups_the_screens_keys_first_without_textual_generics(
     make_app: MakeApp, library: Library
 ) -> None:
-    """Help lists the reader's keys, then the app's; no Scroll Left/Page Left; j/G scroll it."""
+    """Help lists the reader's keys, its text's, then the app's; no Scroll Left; j/G scroll it."""
     from textual.containers import VerticalScroll
 
     app = make_app()
@@ -229,10 +229,12 @@ async def test_app_help_groups_the_screens_keys_first_without_textual_generics(
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         headings = [heading for heading, _ in app.screen.groups]
-        assert headings == ["This screen", "Everywhere"]
+        assert headings == ["This screen", "In the focused panel", "Everywhere"]
         own = {description for _, description in app.screen.groups[0][1]}
-        everywhere = {description for _, description in app.screen.groups[1][1]}
-        assert {"Bookmark", "Next figure", "Copy", "Next article"} <= own
+        panel = {description for _, description in app.screen.groups[1][1]}
+        everywhere = {description for _, description in app.screen.groups[2][1]}
+        assert {"Bookmark", "Find", "Copy", "Next article"} <= own
+        assert {"Next figure", "Next sentence", "Next paragraph"} <= panel
         assert {"Back/quit", "Help", "Bookmarks", "palette"} <= everywhere
         generic = {"Scroll Left", "Scroll Right", "Page Left", "Page Right", "Scroll Home"}
         assert not generic & {description for _, description in app.screen.rows}

@@ -1,4 +1,4 @@
-"""HelpScreen: the keys of the screen underneath, its own first, then the app's.
+"""HelpScreen: the keys of the screen underneath: its own first, its panel's, the app's.
 
 Only the keys newsdesk declares are listed (and the command palette's): Textual's generic
 entries for scrolling containers and lists (Scroll Left, Page Left, …) are left out, since
@@ -40,7 +40,7 @@ def _declared(node: DOMNode) -> set[tuple[str, str]]:
 
 
 def help_groups(screen: Screen[object]) -> list[HelpGroup]:
-    """The keys of a screen, grouped: the screen's own (its widgets' included), then the app's.
+    """The keys of a screen, grouped: its own, the focused panel's, then the app's.
 
     Args:
         screen: The screen to describe (the one the user pressed `?` on).
@@ -49,6 +49,7 @@ def help_groups(screen: Screen[object]) -> list[HelpGroup]:
         Groups of rows, one row per action, keys sharing an action joined ("j, down").
     """
     own: dict[tuple[str, str], list[str]] = {}
+    panel: dict[tuple[str, str], list[str]] = {}
     app_wide: dict[tuple[str, str], list[str]] = {}
     declared: dict[int, set[tuple[str, str]]] = {}
     for active in screen.active_bindings.values():
@@ -60,14 +61,18 @@ def help_groups(screen: Screen[object]) -> list[HelpGroup]:
             declared[id(node)] = _declared(node)
         if what not in declared[id(node)] and binding.action not in PALETTE_ACTIONS:
             continue
-        group = app_wide if node is screen.app else own
+        group = app_wide if node is screen.app else own if node is screen else panel
         keys = group.setdefault(what, [])
         key = screen.app.get_key_display(binding)
         if key not in keys:
             keys.append(key)
     return [
         (heading, _rows(group.items()))
-        for heading, group in (("This screen", own), ("Everywhere", app_wide))
+        for heading, group in (
+            ("This screen", own),
+            ("In the focused panel", panel),
+            ("Everywhere", app_wide),
+        )
         if group
     ]
 
