@@ -9,7 +9,6 @@ from types import TracebackType
 from rich.console import Console, Group, RenderableType
 from rich.progress import (
     BarColumn,
-    MofNCompleteColumn,
     Progress,
     TaskID,
     TextColumn,
@@ -75,8 +74,7 @@ class IngestProgress:
             progress = Progress(
                 TextColumn("indexing"),
                 BarColumn(),
-                MofNCompleteColumn(),
-                TextColumn("files"),
+                TextColumn("{task.fields[counts]}", markup=False),
                 TimeElapsedColumn(),
                 TimeRemainingColumn(),
                 TextColumn("{task.fields[current]}", markup=False),
@@ -84,7 +82,11 @@ class IngestProgress:
                 transient=True,
             )
             self._task = progress.add_task(
-                "indexing", total=total or None, completed=done, current=_name(current)
+                "indexing",
+                total=total or None,
+                completed=done,
+                current=_name(current),
+                counts=_counts(done, total),
             )
             progress.start()
             self._progress = progress
@@ -95,12 +97,21 @@ class IngestProgress:
             self._last = (done, total, current)
             if self._progress is not None:
                 self._progress.update(
-                    self._task, completed=done, total=total, current=_name(current)
+                    self._task,
+                    completed=done,
+                    total=total,
+                    current=_name(current),
+                    counts=_counts(done, total),
                 )
 
 
 def _name(path: str) -> str:
     return path.rsplit("/", 1)[-1]
+
+
+def _counts(done: int, total: int) -> str:
+    """Files done of all, e.g. "3/10 files"; before the first file is read, says so."""
+    return f"{done}/{total} files" if total else "reading the first file"
 
 
 def _count_line(report: IngestReport, total: int) -> Text:
