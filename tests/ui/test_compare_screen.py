@@ -312,7 +312,7 @@ async def test_compare_screen_swap_keeps_the_reading_position(seeds_library: Lib
 
 
 async def test_compare_screen_t_gives_the_keys_to_the_summary(seeds_library: Library) -> None:
-    """Narrow: `t` shows the summary and `j` moves its rows at once (no Tab); `t` hides it."""
+    """Narrow: `t` shows the summary, `j` moves its rows at once (no Tab); `t` or Esc hide it."""
     from textual.widgets import DataTable
 
     app = NewsdeskApp(seeds_library)
@@ -326,3 +326,9 @@ async def test_compare_screen_t_gives_the_keys_to_the_summary(seeds_library: Lib
         assert table.cursor_row == 2
         await pilot.press("t")
         assert isinstance(app.focused, ComparePane)
+        await pilot.press("t", "escape")  # Esc closes the summary covering the panes…
+        assert app.screen is screen
+        assert not shown(screen, ComparisonSummary)
+        assert isinstance(app.focused, ComparePane)
+        await pilot.press("escape")  # …then goes back
+        assert app.screen is not screen

@@ -116,7 +116,8 @@ class CompareScreen(BookmarkingScreen):
         Binding("m", "bookmark", "Bookmark"),
         Binding("h,left", "focus_side('a')", "Focus A", show=False),
         Binding("l,right", "focus_side('b')", "Focus B", show=False),
-        Binding("q,escape", "back", "Back"),
+        Binding("q", "back", "Back"),
+        Binding("escape", "close_summary_or_back", "Close summary/back", show=False),
     ]
 
     @dataclass
@@ -309,6 +310,13 @@ class CompareScreen(BookmarkingScreen):
     def action_back(self) -> None:
         """Close the comparison."""
         self.dismiss(None)
+
+    def action_close_summary_or_back(self) -> None:
+        """Esc: hide the summary where it covers the panes (narrow), else go back."""
+        if self.has_class("-narrow") and self.has_class("-summary"):
+            self.action_toggle_summary()
+        else:
+            self.action_back()
 
     # --- drawing ------------------------------------------------------------------
 
