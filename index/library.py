@@ -29,7 +29,7 @@ from index.models import (
     SearchPage,
     Span,
 )
-from index.paths import DataPaths, bundled_seeds_dir
+from index.paths import DataPaths, bundled_seed
 
 if TYPE_CHECKING:
     from index.bookmarks.store import BookmarkStore
@@ -173,7 +173,7 @@ class Library:
         """The article of an indexed file path; `seeds/NAME` also names the bundled seed."""
         found = self._resolve_file(Path(ref).expanduser(), ref)
         if found is None:
-            bundled = _bundled_seed(ref)
+            bundled = bundled_seed(ref)
             if bundled is not None:
                 found = self._resolve_file(bundled, ref)
         return found
@@ -391,19 +391,3 @@ class Library:
         if self._bookmarks is not None:
             self._bookmarks.close()
             self._bookmarks = None
-
-
-def _bundled_seed(ref: str) -> Path | None:
-    """The bundled copy of `seeds/NAME` (the README's example after a first run).
-
-    The first run indexes the seeds shipped with the package, wherever pip put them, so
-    the repository's `seeds/NAME` (or no such file at all, on a machine without the
-    repository) is another path than the one indexed.
-    """
-    parts = Path(ref).parts
-    if len(parts) < 2 or parts[-2] != "seeds":
-        return None
-    folder = bundled_seeds_dir()
-    if folder is None or not (folder / parts[-1]).is_file():
-        return None
-    return folder / parts[-1]

@@ -72,7 +72,7 @@ def test_library_resolve_seeds_path_finds_the_bundled_seed(
     bundled = tmp_path / "site-packages" / "index" / "bundled_seeds"
     bundled.mkdir(parents=True)
     shutil.copy(DATA / "01_doha_talks.txt", bundled / "000_doha.txt")
-    monkeypatch.setattr("index.library.bundled_seeds_dir", lambda: bundled)
+    monkeypatch.setattr("index.paths.bundled_seeds_dir", lambda: bundled)
     lib = Library.in_memory()
     (seed,) = lib.index_paths([bundled]).added
     checkout = tmp_path / "checkout"

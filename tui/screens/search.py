@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar, Literal
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -27,6 +27,7 @@ from index import (
     remove_filters,
 )
 from tui.messages import LibraryFailed, OpenArticle
+from tui.screens.search_notices import indexed_notice, inline_notice, nothing_found
 from tui.widgets.facet_panel import FacetPanel
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.results_list import ResultsList
@@ -228,7 +229,7 @@ class SearchScreen(Screen[None]):
         self.count = event.count
         self.sub_title = f"{event.count} articles"
         if event.report is not None:
-            text, severity = _indexed_notice(event.report)
+            text, severity = indexed_notice(event.report)
             self.notify(text, severity=severity, markup=False)
         query = self.query_one(SearchBar).value
         if query or self.sort != "relevance":
@@ -253,9 +254,9 @@ class SearchScreen(Screen[None]):
         page = event.page
         self.page = page
         self.workers.cancel_group(self, MORE)
-        self.query_one(ResultsList).show_page(page, empty=_nothing_found(page))
+        self.query_one(ResultsList).show_page(page, empty=nothing_found(page))
         self.query_one(FacetPanel).show_facets(page.facets)
-        self.query_one(SearchBar).show_notice(_notice(page))
+        self.query_one(SearchBar).show_notice(inline_notice(page))
         self._show_position()
 
     @on(ResultsList.MoreWanted)
@@ -301,22 +302,11 @@ class SearchScreen(Screen[None]):
         return self.page.terms if self.page is not None else ()
 
     def step_result(self, article_id: ArticleId, step: int) -> tuple[ArticleId | None, str]:
-        """Highlight the result `step` rows from `article_id`: (its id, "") or (None, why not).
+        """The result `step` rows from `article_id`, highlighted: (its id, "") or (None, why).
 
         The reader's J/K go through here, so going back shows the last article read.
         """
-        results = self.query_one(ResultsList)
-        if article_id not in results.article_ids:
-            return None, "J/K step through the search results: this article is not among them"
-        index = results.article_ids.index(article_id) + step
-        if index < 0:
-            return None, "This is the first result"
-        if index >= len(results.article_ids):
-            if len(results.article_ids) < results.total:
-                return None, "Loading more results: press J again"
-            return None, "This is the last result"
-        results.highlighted = index
-        return results.article_ids[index], ""
+        return self.query_one(ResultsList).step_from(article_id, step)
 
     def _status(self, text: str) -> None:
         self.query_one("#status", Static).update(Content(text))
@@ -376,52 +366,3 @@ class SearchScreen(Screen[None]):
         """Replace the query with the "did you mean" suggestion."""
         if self.page is not None and self.page.suggestion:
             self.query_one(SearchBar).set_value(self.page.suggestion)
-
-
-_SKIPS_SHOWN = 4
-"""Skipped files named in the notification (the CLI's `newsdesk index` lists them all)."""
-
-
-def _indexed_notice(report: IngestReport) -> tuple[str, Literal["information", "warning"]]:
-    """What an indexing run did, naming the files it skipped and why."""
-    added = len(report.added) + len(report.updated)
-    lines = [f"Indexed {added} articles in {report.seconds:.1f} s."]
-    if report.duplicates:
-        lines[0] += f" {len(report.duplicates)} duplicates left out."
-    if not report.skipped:
-        return "\n".join(lines), "information"
-    lines.append(f"Skipped {len(report.skipped)} files or records:")
-    lines += [f"• {Path(s.path).name}: {s.reason}" for s in report.skipped[:_SKIPS_SHOWN]]
-    if len(report.skipped) > _SKIPS_SHOWN:
-        lines.append(f"… and {len(report.skipped) - _SKIPS_SHOWN} more (newsdesk index lists all)")
-    return "\n".join(lines), "warning"
-
-
-def _nothing_found(page: SearchPage) -> Content:
-    """What the results list says when a query matched nothing."""
-    if not page.query:
-        return Content("The library is empty: index a folder (ctrl+p, “Index a folder…”).")
-    lines = [Content.assemble("No article matches “", Content(page.query), "”.")]
-    if page.suggestion:
-        lines.append(
-            Content.assemble(
-                "Did you mean ", (page.suggestion, "bold underline"), "? ctrl+y searches it."
-            )
-        )
-    else:
-        lines.append(Content.styled("Check the spelling, or drop a word or a filter.", "dim"))
-    return Content("\n").join(lines)
-
-
-def _notice(page: SearchPage) -> Content | None:
-    """The inline line under the input: fallback notice and/or "did you mean"."""
-    parts: list[Content] = []
-    if page.notice:
-        parts.append(Content.assemble(("⚠ ", "bold"), Content(page.notice)))
-    if page.suggestion:
-        parts.append(
-            Content.assemble(
-                "Did you mean ", (page.suggestion, "bold underline"), "?  (ctrl+y to use it)"
-            )
-        )
-    return Content("  ").join(parts) if parts else None

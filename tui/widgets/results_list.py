@@ -140,6 +140,21 @@ class ResultsList(VimOptionList):
 
     # --- moving ---------------------------------------------------------------------
 
+    def step_from(self, article_id: ArticleId, step: int) -> tuple[ArticleId | None, str]:
+        """Highlight the row `step` rows from `article_id`'s: (its id, "") or (None, why not)."""
+        if article_id not in self.article_ids:
+            return None, "J/K step through the search results: this article is not among them"
+        index = self.article_ids.index(article_id) + step
+        if index < 0:
+            return None, "This is the first result"
+        if index >= len(self.article_ids):
+            if len(self.article_ids) < self.total:
+                self._want_more(force=True)
+                return None, "Loading more results: press J again"
+            return None, "This is the last result"
+        self.highlighted = index
+        return self.article_ids[index], ""
+
     def action_cursor_down(self) -> None:
         """Move down; on the last loaded row ask for more instead of wrapping to the top."""
         if self.highlighted is not None and self.highlighted >= len(self.article_ids) - 1:
