@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from textual.pilot import Pilot
 from textual.widget import Widget
+from textual.widgets import DataTable
 
 from index import ArticleId, FigureStatus, Library
 from tests.pilot import Notes, settle
@@ -184,6 +185,27 @@ async def test_compare_screen_summary_toggle(seeds_library: Library) -> None:
         await pilot.press("t")
         assert shown(screen, ComparisonSummary)
         assert not shown(screen, "#panes")
+
+
+async def test_compare_screen_summary_attributions_read_at_80_columns(
+    seeds_library: Library,
+) -> None:
+    """At 80×24 each figure's source is drawn under it, inside the visible table width."""
+    app = NewsdeskApp(seeds_library)
+    async with app.run_test(size=NARROW) as pilot:
+        screen = await open_compare(app, pilot)
+        await pilot.press("t")
+        await settle(pilot)
+        table = screen.query_one("#summary-figures", DataTable)
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        index = next(
+            n
+            for n, line in enumerate(screen.query_one(ComparisonSummary).figures)
+            if "1,160" in line.a
+        )
+        cell = table.get_row_at(index)[1]
+        assert "1,160" in cell.plain
+        assert "AFP count" in cell.plain.split("\n", 1)[1]
 
 
 async def test_compare_screen_bookmarks_in_focused_pane(seeds_library: Library) -> None:

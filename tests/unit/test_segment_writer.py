@@ -72,6 +72,7 @@ def _write(
     return _segment_files(directory)
 
 
+@pytest.mark.slow  # two real Whoosh indexes of 60 articles: ~4 s of CPU each
 @pytest.mark.parametrize("analysed", [False, True])
 def test_in_memory_writer_writes_whooshs_files_byte_for_byte(
     tmp_path: Path, analysed: bool

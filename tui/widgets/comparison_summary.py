@@ -1,7 +1,8 @@
 """ComparisonSummary: the figure table and the party table of a comparison.
 
-Figures by measure (measure, A, B, status, attributions) and parties (counts in A and B,
-who cites them as a source). Each status has a worded cue ("≠ differ", "✓ agree", "A only")
+Figures by measure (measure, A, B, status; each figure with its attribution under it, so
+that the source reads at 80 columns) and parties (counts in A and B, who cites them as a
+source). Each status has a worded cue ("≠ differ", "✓ agree", "A only")
 besides its colour. Cells are `rich.text.Text` built from plain strings, because DataTable
 parses `str` cells as markup. Selecting a figure row posts `FigureChosen`.
 """
@@ -33,11 +34,12 @@ STATUS_STYLES: dict[FigureStatus, str] = {
 """Style per figure status; the status's own cue ("≈ consistent") reads under NO_COLOR."""
 FIGURE_COLUMNS: tuple[tuple[str, int], ...] = (
     ("measure", 14),
-    ("A", 22),
-    ("B", 22),
+    ("A", 21),
+    ("B", 21),
     ("status", 14),
-    ("attributions (A / B)", 32),
 )
+"""Name and width of each column: with a cell's padding they fill 78 columns, the width of
+the table at 80 (so nothing scrolls sideways)."""
 PARTY_COLUMNS: tuple[tuple[str, int], ...] = (
     ("party", 22),
     ("A", 3),
@@ -59,6 +61,20 @@ class FigureLine:
 
 def _side_text(figures: Sequence[Figure]) -> str:
     return "\n".join(figure.text for figure in figures) or "—"
+
+
+def _side_cell(figures: Sequence[Figure]) -> Text:
+    """The figures of one side as written, each with its attribution under it (dim)."""
+    if not figures:
+        return Text("—")
+    cell = Text()
+    for number, figure in enumerate(figures):
+        if number:
+            cell.append("\n")
+        cell.append(figure.text, style="bold underline")
+        if figure.attribution:
+            cell.append(f"\n{figure.attribution}", style="dim italic")
+    return cell
 
 
 def _attributions(row: FigureRow) -> str:
@@ -130,10 +146,9 @@ class ComparisonSummary(Horizontal):
         for line, row in zip(self.figures, comparison.figures, strict=True):
             table.add_row(
                 Text(line.measure),
-                Text(line.a, style="bold underline"),
-                Text(line.b, style="bold underline"),
+                _side_cell(row.a),
+                _side_cell(row.b),
                 _status_cell(line, row),
-                Text(line.attributions, style="italic"),
                 height=None,
             )
         self._show_parties(comparison)
