@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
+from index.bookmarks.citation import cite_passage
 from index.bookmarks.filters import filter_bookmarks, matches_filter
 from index.bookmarks.tags import normalize_tags, parse_tags
 from index.compare.models import (
@@ -165,6 +166,7 @@ __all__ = [
     "batch_line_as_json",
     "bundled_seeds_dir",
     "chart_data",
+    "cite_passage",
     "comparison_as_json",
     "default_paths",
     "filter_bookmarks",

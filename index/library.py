@@ -30,7 +30,7 @@ from index.models import (
     SearchPage,
     Span,
 )
-from index.paths import DataPaths
+from index.paths import DataPaths, bundled_seed
 
 if TYPE_CHECKING:
     from index.bookmarks.store import BookmarkStore
@@ -184,8 +184,16 @@ class Library:
         return by_path if by_path is not None else self._store.resolve(ref)
 
     def _resolve_path(self, ref: str) -> ArticleId | None:
-        """The article of an existing file path, via the manifest (duplicates included)."""
-        candidate = Path(ref).expanduser()
+        """The article of an indexed file path; `seeds/NAME` also names the bundled seed."""
+        found = self._resolve_file(Path(ref).expanduser(), ref)
+        if found is None:
+            bundled = bundled_seed(ref)
+            if bundled is not None:
+                found = self._resolve_file(bundled, ref)
+        return found
+
+    def _resolve_file(self, candidate: Path, ref: str) -> ArticleId | None:
+        """The article of an existing file, via the manifest (duplicates included)."""
         if not candidate.is_file():
             return None
         real = os.path.realpath(candidate)
@@ -240,10 +248,19 @@ class Library:
         return self.compare_articles(a, b).comparison
 
     def compare_articles(self, a: str, b: str) -> ComparedArticles:
-        """The comparison of two reports together with both articles (each read once)."""
+        """The comparison of two reports together with both articles (each read once).
+
+        Raises:
+            InvalidRequest: `a` and `b` name the same article (an id, a prefix or a path).
+        """
         from index.compare.comparison import compare_articles
 
         first, second = self.article(a), self.article(b)
+        if first.id == second.id:
+            raise InvalidRequest(
+                f"{a} and {b} are the same article ({first.id}): there is nothing to compare.",
+                f"Pick another report; `newsdesk related {first.id}` lists the similar ones.",
+            )
         return ComparedArticles(first, second, compare_articles(first, second))
 
     # --- the story of a count -------------------------------------------------------
@@ -419,6 +436,36 @@ class Library:
             found = {key: article for key, article in looked_up.items() if article is not None}
             return json.dumps(bookmarks_to_annotations(marks, found), indent=2, ensure_ascii=False)
         raise InvalidRequest(f"Unknown export format {fmt!r}.", "Use md or json.")
+
+    def export_bookmarks_to(self, path: Path, fmt: str | None = None) -> str:
+        """Write every bookmark to the file `path`; returns the format written.
+
+        Args:
+            path: The file to write (replaced if it exists). Its folder must exist: no
+                folder is ever created.
+            fmt: "md" or "json"; None picks it from the file name (.json is JSON, else
+                Markdown).
+
+        Raises:
+            InvalidRequest: The folder is missing or the file cannot be written.
+        """
+        from index.bookmarks.annotations import export_format_for
+
+        chosen = fmt or export_format_for(path)
+        text = self.export_bookmarks(chosen)
+        if not path.parent.is_dir():
+            raise InvalidRequest(
+                f"Cannot write {path}: there is no folder {path.parent}.",
+                "Create the folder first, or pick another path.",
+            )
+        try:
+            path.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
+        except OSError as error:
+            raise InvalidRequest(
+                f"Cannot write {path}: {error.strerror or error}.",
+                "Check that the folder is writable, or pick another path.",
+            ) from error
+        return chosen
 
     def close(self) -> None:
         """Close every store this library opened."""

@@ -93,3 +93,19 @@ def bundled_seeds_dir(package_dir: Path | None = None) -> Path | None:
         if candidate.is_dir() and any(candidate.glob("*.txt")):
             return candidate
     return None
+
+
+def bundled_seed(ref: str) -> Path | None:
+    """The bundled copy of `seeds/NAME` (the README's example after a first run).
+
+    The first run indexes the seeds shipped with the package, wherever pip put them, so
+    the repository's `seeds/NAME` (or no such file at all, on a machine without the
+    repository) is another path than the one indexed.
+    """
+    parts = Path(ref).parts
+    if len(parts) < 2 or parts[-2] != "seeds":
+        return None
+    folder = bundled_seeds_dir()
+    if folder is None or not (folder / parts[-1]).is_file():
+        return None
+    return folder / parts[-1]

@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import ModalScreen, Screen
 
 from index import Library
-from tui.messages import BookmarksChanged, LibraryFailed, OpenArticle, OpenStory
+from tui.messages import BookmarksChanged, LibraryFailed, OpenArticle, OpenStory, StepArticle
 from tui.screens.search import SearchScreen
 
 if TYPE_CHECKING:
@@ -48,6 +48,9 @@ class NewsdeskApp(App[int]):
     # App declares this as `ClassVar[...] | None`, which mypy reads as an instance variable.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide"), (160, "-very-wide")]  # noqa: RUF012
     COMMANDS = App.COMMANDS | {_article_commands, _bookmark_commands}
+    NOTIFICATION_TIMEOUT = 3.5
+    """Seconds a toast stays (errors stay longer: ERROR_TIMEOUT)."""
+    ERROR_TIMEOUT = 8.0
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("q", "go_back", "Back/quit"),
@@ -56,6 +59,12 @@ class NewsdeskApp(App[int]):
         Binding("B", "bookmarks", "Bookmarks"),
         Binding("T", "story", "Story", show=False),  # in the help, the palette and the README
         Binding("ctrl+t", "toggle_theme", "Light/dark", show=False),
+        # Priority: the app moves the focus as it reads Tab, before it hands on the keys typed
+        # after it. Textual's own Tab binding acts only once the key has bubbled up from the
+        # focused input, by when a fast typist's next keys are already in that input's queue
+        # (a note's Tab was lost and the tags went into the note).
+        Binding("tab", "focus_next", "Next field", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", "Previous field", show=False, priority=True),
     ]
 
     def __init__(self, library: Library, *, seed_dir: Path | None = None) -> None:
@@ -75,7 +84,7 @@ class NewsdeskApp(App[int]):
         self.push_screen(SearchScreen(self.library, seed_dir=self.seed_dir))
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
-        """The app's own commands, then Textual's (theme, quit, keys, screenshot)."""
+        """The app's own commands, then Textual's but its "Keys" (our Help lists them)."""
         yield SystemCommand(
             "Bookmarks", "List, open, delete and export bookmarks", self.action_bookmarks
         )
@@ -91,7 +100,9 @@ class NewsdeskApp(App[int]):
             "Light/dark theme", "Switch between the light and dark theme", self.action_toggle_theme
         )
         yield SystemCommand("Help", "Keys of the current screen", self.action_help)
-        yield from super().get_system_commands(screen)
+        for command in super().get_system_commands(screen):
+            if command.title != "Keys":
+                yield command
 
     @on(OpenArticle)
     def open_article(self, message: OpenArticle) -> None:
@@ -122,10 +133,24 @@ class NewsdeskApp(App[int]):
         elif not isinstance(self.screen, ModalScreen):
             self.post_message(OpenStory())
 
+    @on(StepArticle)
+    def step_article(self, message: StepArticle) -> None:
+        """Replace the reader by the next/previous article of the search results."""
+        from tui.screens.article import ArticleScreen
+
+        root = self.screen_stack[ROOT_DEPTH - 1]
+        if not isinstance(root, SearchScreen) or not isinstance(self.screen, ArticleScreen):
+            return
+        target, why = root.step_result(message.article_id, message.step)
+        if target is None:
+            self.notify(why, markup=False)
+        else:
+            self.switch_screen(ArticleScreen(self.library, target, terms=root.terms))
+
     @on(LibraryFailed)
     def show_failure(self, message: LibraryFailed) -> None:
         """An expected library error in any screen's worker: tell the user, keep going."""
-        self.notify(str(message.error), title="newsdesk", severity="error", markup=False)
+        self.notify(str(message.error), severity="error", markup=False, timeout=self.ERROR_TIMEOUT)
 
     @on(BookmarksChanged)
     def reload_bookmark_lists(self) -> None:
@@ -154,11 +179,11 @@ class NewsdeskApp(App[int]):
 
     def action_help(self) -> None:
         """Show every key of the current screen."""
-        from tui.screens.help import HelpScreen, help_rows
+        from tui.screens.help import HelpScreen, help_groups
 
         if not isinstance(self.screen, ModalScreen):
             name = type(self.screen).__name__.removesuffix("Screen")
-            self.push_screen(HelpScreen(name, help_rows(self.screen)))
+            self.push_screen(HelpScreen(name, help_groups(self.screen)))
 
     def action_toggle_theme(self) -> None:
         """Switch between the dark and the light theme."""

@@ -30,6 +30,15 @@ class OpenArticle(Message):
 
 
 @dataclass
+class StepArticle(Message):
+    """Show the next (`step` 1) or previous (-1) article of the search results instead."""
+
+    article_id: ArticleId
+    """The article shown now (its place in the results is the starting point)."""
+    step: int
+
+
+@dataclass
 class BookmarksChanged(Message):
     """A bookmark was added or removed; the App has open bookmark lists reload."""
 

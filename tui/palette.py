@@ -2,6 +2,8 @@
 
 Library calls run in a thread (`asyncio.to_thread`), so the palette never blocks the UI.
 Titles are passed as `Content`; the palette renders `help` as markup, so it is escaped.
+Typing the command's own name ("open", "open article") lists the newest articles; words
+after it (or any other words) search the library.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from index import Bookmark, Library, NewsdeskError
 from tui.messages import OpenArticle
 
 _LIMIT = 8
+OPEN_COMMAND = "open article"
+"""The command's name, as the README and the palette's first screen write it."""
 
 
 def _library(provider: Provider) -> Library | None:
@@ -29,10 +33,16 @@ class ArticleCommands(Provider):
     """Provide "Open article: <title>" for articles matching what is typed."""
 
     async def search(self, query: str) -> Hits:
-        """Search the library for the typed words (at least two characters)."""
+        """Search the library for the typed words; the command's name lists the newest."""
         library = _library(self)
-        words = query.removeprefix("open").strip()
-        if library is None or len(words) < 2:
+        if library is None:
+            return
+        words = _words_after_command(query)
+        if words is None:
+            async for newest in self._newest(library, self.matcher(query).match(OPEN_COMMAND)):
+                yield newest
+            return
+        if len(words) < 2:
             return
         try:
             page = await asyncio.to_thread(library.search, words, limit=_LIMIT, as_you_type=True)
@@ -51,20 +61,24 @@ class ArticleCommands(Provider):
     async def discover(self) -> Hits:
         """The newest articles, before anything is typed."""
         library = _library(self)
-        if library is None:
-            return
+        if library is not None:
+            async for newest in self._newest(library, None):
+                yield newest
+
+    async def _newest(self, library: Library, score: float | None) -> Hits:
+        """Hits opening the newest articles (discovery hits when `score` is None)."""
         try:
             recent = await asyncio.to_thread(library.recent, _LIMIT)
         except NewsdeskError:
             return
         for summary in recent:
             title = f"Open article: {summary.title}"
-            yield DiscoveryHit(
-                Content(title),
-                partial(self.app.post_message, OpenArticle(summary.id)),
-                text=title,
-                help=escape(summary.source or ""),
-            )
+            command = partial(self.app.post_message, OpenArticle(summary.id))
+            help_text = escape(summary.source or "unknown outlet")
+            if score is None:
+                yield DiscoveryHit(Content(title), command, text=title, help=help_text)
+            elif score > 0:
+                yield Hit(score, Content(title), command, text=title, help=help_text)
 
 
 class BookmarkCommands(Provider):
@@ -99,6 +113,21 @@ class BookmarkCommands(Provider):
         self.app.post_message(
             OpenArticle(mark.article_id, (), mark.paragraph, mark.start, mark.end)
         )
+
+
+def _words_after_command(query: str) -> str | None:
+    """The search words of a query, or None when it is (a start of) "open article" itself.
+
+    "open", "open art" -> None; "open article haniyeh", "open: haniyeh", "haniyeh" ->
+    "haniyeh".
+    """
+    text = " ".join(query.lower().split())
+    if text and OPEN_COMMAND.startswith(text):
+        return None
+    for prefix in (OPEN_COMMAND, "open"):
+        if text.startswith(prefix):
+            return query.strip()[len(prefix) :].strip(" :")
+    return query.strip()
 
 
 def _label(mark: Bookmark) -> str:

@@ -5,7 +5,8 @@
   migrations, row decoding, tag normalisation).
 - `anchoring` (TextQuote/TextPosition selectors, exact re-anchoring) with `quote_match`
   (fuzzy re-anchoring above a strict threshold).
-- `annotations`: Markdown and W3C Web Annotation JSON exports.
+- `annotations`: Markdown and W3C Web Annotation JSON exports; `citation`: a passage with
+  its citation (outlet, date, URL), for the clipboard.
 
 Not imported here: the app's first paint never needs bookmarks.
 """

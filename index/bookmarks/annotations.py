@@ -17,12 +17,21 @@ without rewriting a container. Each annotation follows https://www.w3.org/TR/ann
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from pathlib import PurePath
 
 from index.bookmarks.anchoring import paragraph_offsets
 from index.models import AnchorStatus, Article, ArticleId, Bookmark, JsonValue
 
 ANNOTATION_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 """The JSON-LD context of the W3C Web Annotation data model."""
+
+EXPORT_FORMATS = ("md", "json")
+
+
+def export_format_for(path: PurePath) -> str:
+    """The export format a file name asks for: "json" for a .json file, else "md"."""
+    return "json" if path.suffix.lower() in {".json", ".jsonld"} else "md"
+
 
 _STATUS_WORDS = {
     AnchorStatus.ANCHORED: "anchored",
@@ -77,7 +86,7 @@ def _markdown_entry(bookmark: Bookmark) -> list[str]:
         lines += ["**Tags:** " + ", ".join(f"`{tag}`" for tag in bookmark.tags), ""]
     where = _STATUS_WORDS[bookmark.status]
     if bookmark.paragraph is not None:
-        where += f", paragraph {bookmark.paragraph}"
+        where += f", paragraph {bookmark.paragraph + 1}"  # people count from 1
     lines += [f"*Bookmark {bookmark.id} · {where} · created {bookmark.created}*", ""]
     return lines
 

@@ -25,6 +25,7 @@ from index.models.article import (
 from index.models.bookmark import AnchorStatus, Bookmark
 from index.models.ingest_report import IngestReport, SkippedFile, ingest_report_as_json
 from index.models.results import (
+    MISSING,
     FacetValue,
     RelatedArticle,
     SearchHit,
@@ -36,6 +37,7 @@ from index.models.results import (
 )
 
 __all__ = [
+    "MISSING",
     "AnchorStatus",
     "Article",
     "ArticleId",

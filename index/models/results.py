@@ -30,12 +30,21 @@ class SearchHit:
     rank: int
 
 
+MISSING = "none"
+"""The facet value, and filter value (`source:none`, `date:none`), of articles without one."""
+
+
 @dataclass(frozen=True, slots=True)
 class FacetValue:
     """One value of a facet with its count in the whole result set."""
 
     value: str
     count: int
+
+    @property
+    def missing(self) -> bool:
+        """True for the articles that have no value (no outlet known, undated)."""
+        return self.value == MISSING
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +64,8 @@ class SearchPage:
     suggestion: str | None = None
     """"Did you mean" query, when a better-spelled one exists."""
     facets: dict[str, tuple[FacetValue, ...]] = field(default_factory=dict)
-    """"source", "party", "month" -> values by count."""
+    """"source", "party", "month" -> values by count; the outlet and month facets end with
+    `MISSING` ("none": unknown outlet, undated) when some articles have no value."""
     terms: tuple[str, ...] = ()
     """The analysed query terms, for highlighting matches in an article."""
 

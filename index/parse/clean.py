@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from index.parse.boilerplate import EMAIL, SECTION_WORDS, SOURCE_LINE, URL, is_boilerplate_line
 from index.parse.dates import parse_date_value
+from index.parse.link_runs import link_run_start
 from index.parse.outlets import OutletTable
 
 _PHONE = re.compile(r"(?<![\w/])\+?\d[\d ().-]{7,}\d(?!\w)")
@@ -202,6 +203,11 @@ class _Walker:
         if tags is not None and line.lower() not in SECTION_WORDS:
             self.out.tags.extend(t.strip().lower() for t in tags if t.strip())
             return
+        run = link_run_start(line)
+        if run == 0:
+            return  # a line of other stories' headlines, glued together
+        if run is not None:
+            line = line[:run].rstrip()
         text, agencies = strip_credits(repair(line), self.outlets)
         self.out.outlet_hints.extend(agencies)
         paragraphs = self.out.paragraphs

@@ -17,7 +17,7 @@ from whoosh import query
 from whoosh.searching import Searcher
 
 from index.errors import InvalidRequest
-from index.models import FacetValue, SearchHit, SearchPage
+from index.models import MISSING, FacetValue, SearchHit, SearchPage
 from index.search.feedback import expand_query
 from index.search.query import ParsedQuery, parse_query, plain_query, relax
 from index.search.related import find_related
@@ -86,7 +86,7 @@ def run_search(
             )
         page_hits = _hits(store, searcher, hits or [], offset, parsed.terms)
         facets = _facets(store, searcher, docnums)
-        suggestion = _suggestion(searcher, parsed, text, len(docnums), as_you_type)
+        suggestion = _suggestion(searcher, parsed, text, len(docnums))
     return SearchPage(
         query=text,
         hits=tuple(page_hits),
@@ -182,15 +182,21 @@ def _facets(
     sources = Counter(map(pick, docnums))
     months = Counter(map(columns.months.__getitem__, docnums))
     parties = Counter(chain.from_iterable(map(columns.parties.__getitem__, docnums)))
-    sources.pop("", None)
-    months.pop("", None)
+    no_source = sources.pop("", 0)
+    undated = months.pop("", 0)
     return {
-        "source": _top_values(sources),
+        "source": _top_values(sources) + _missing(no_source),
         "party": _top_values(parties),
         "month": tuple(
             FacetValue(v, c) for v, c in sorted(months.items(), reverse=True)[:FACET_LIMIT]
-        ),
+        )
+        + _missing(undated),
     }
+
+
+def _missing(count: int) -> tuple[FacetValue, ...]:
+    """The "none" facet value (unknown outlet, undated), after the others, when counted."""
+    return (FacetValue(MISSING, count),) if count else ()
 
 
 def _top_values(counts: Counter[str]) -> tuple[FacetValue, ...]:
@@ -198,11 +204,13 @@ def _top_values(counts: Counter[str]) -> tuple[FacetValue, ...]:
     return tuple(FacetValue(value, count) for value, count in ordered[:FACET_LIMIT])
 
 
-def _suggestion(
-    searcher: Searcher, parsed: ParsedQuery, text: str, total: int, as_you_type: bool
-) -> str | None:
-    """A better-spelled query when the typed one finds few articles and it finds more."""
-    if as_you_type or parsed.text_query is None or total >= 3 or not parsed.words:
+def _suggestion(searcher: Searcher, parsed: ParsedQuery, text: str, total: int) -> str | None:
+    """A better-spelled query when the typed one finds few articles and it finds more.
+
+    While typing too: the list shows then what Enter would show, and a misspelt word that
+    finds (almost) nothing is answered with the suggestion at once.
+    """
+    if parsed.text_query is None or total >= 3 or not parsed.words:
         return None
     if parsed.fallback or any(char in text for char in "*~?"):
         return None

@@ -2,8 +2,9 @@
 
 Keyword filters match case-insensitively against the indexed values, whole value or one of
 its words (`party:haniyeh` finds "Ismail Haniyeh", `source:"al jazeera"` finds "Al
-Jazeera"). Dates accept `2024`, `2024-04`, `2024-04-12` and ranges `[2023-11-01 to
-2023-11-30]` with either end open.
+Jazeera"). `source:none` and `date:none` keep the articles without an outlet or a
+date (the facets' "unknown outlet" and "undated"). Dates accept `2024`, `2024-04`,
+`2024-04-12` and ranges `[2023-11-01 to 2023-11-30]` with either end open.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from datetime import date, datetime, timedelta
 from whoosh import query
 from whoosh.reading import IndexReader
 
+from index.models import MISSING
+
 FILTER_PATTERN = re.compile(
     r"(?<![\w:])(source|party|measure|figure|tag|date):"
     r"(\"[^\"]*\"?|\[[^\]]*\]?|[^\s()]*)",
@@ -22,6 +25,8 @@ FILTER_PATTERN = re.compile(
 """`field:value`, `field:"two words"` or `field:[range]` for the filter fields."""
 
 _FIELD_ALIASES = {"figure": "measure"}
+_MISSING_FIELDS = {"source": "source", "date": "month"}
+"""Filter -> the indexed field whose absence `filter:none` matches."""
 _MAX_LEXICON_SCAN = 20_000
 _RANGE = re.compile(r"^\s*(\S*?)\s*\bto\b\s*(\S*)\s*$", re.IGNORECASE)
 _DAY = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
@@ -33,6 +38,9 @@ def filter_query(name: str, raw: str, reader: IndexReader) -> query.Query | str:
     value = raw.strip().strip('"').strip()
     if not value:
         return f"The filter {name}: has no value and was ignored."
+    if value.lower() == MISSING and fieldname in _MISSING_FIELDS:
+        # Articles without an outlet (or a date): those with no term in the field.
+        return query.Not(query.Every(_MISSING_FIELDS[fieldname]))
     if fieldname == "date":
         return _date_filter(raw.strip(), name)
     return _keyword_filter(fieldname, value, reader)

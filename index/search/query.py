@@ -42,6 +42,7 @@ _DANGLING = re.compile(
 _EMPTY_FIELD = re.compile(r"(?<![\w:])\w+:(?=\s|$|\))")
 _EXPLICIT = re.compile(rf"[\"()]|\b{_OPERATOR}\b")
 _WORD = re.compile(r"\w+(?:[.'’]\w+)*")
+_FUZZY_WORD = re.compile(r"(\w+)~\d*")
 _LAST_WORD = re.compile(r"(?<![\w:*~\"])(\w+)$")
 
 
@@ -163,9 +164,26 @@ def _parse_text(
         notices.append("A lone * matches every article, so it was left out.")
         if parsed is query.NullQuery:
             return ParsedQuery(None, words=words)
-    capped = cap_expansions(parsed, reader, typing=as_you_type, notices=notices, lexicon=lexicon)
+    capped = cap_expansions(
+        parsed,
+        reader,
+        typing=as_you_type,
+        notices=notices,
+        lexicon=lexicon,
+        written=_fuzzy_as_written(text),
+    )
     relaxable = isinstance(capped, query.And) and not _EXPLICIT.search(text)
     return ParsedQuery(capped, terms=_terms_of(capped), words=words, relaxable=relaxable)
+
+
+def _fuzzy_as_written(text: str) -> dict[str, str]:
+    """Each fuzzy word's analysed form -> the word as typed ("fuzzi" -> "fuzzy~5")."""
+    written: dict[str, str] = {}
+    for match in _FUZZY_WORD.finditer(text):
+        for stem in analyse(match.group(1))[:1]:
+            written.setdefault(stem, match.group(0))
+        written.setdefault(match.group(1).lower(), match.group(0))
+    return written
 
 
 def _without_every(node: query.Query) -> query.Query:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import fnmatch
 import heapq
 import re
+from collections.abc import Mapping
 
 from whoosh import query
 from whoosh.reading import IndexReader
@@ -39,11 +40,13 @@ def cap_expansions(
     typing: bool,
     notices: list[str],
     lexicon: Lexicon | None = None,
+    written: Mapping[str, str] | None = None,
 ) -> query.Query:
     """Replace Prefix/Wildcard/FuzzyTerm leaves by an Or of their most frequent terms.
 
     With a `lexicon` (the store's, once warmed) prefixes, wildcards and fuzzy edits are
-    looked up in it instead of in every segment of the reader.
+    looked up in it instead of in every segment of the reader. `written` maps a fuzzy
+    term's analysed text ("fuzzi") to what the user typed ("fuzzy~5"), for the notices.
     """
     cap = TYPING_CAP if typing else PREFIX_CAP
     capped: list[str] = []
@@ -51,7 +54,8 @@ def cap_expansions(
     def expand(node: query.Query) -> query.Query:
         if isinstance(node, query.FuzzyTerm):
             terms, total = _fuzzy_terms(node, reader, cap, lexicon)
-            limited = f"{node.text}~ looks at most {MAX_FUZZY_EDITS} edits away."
+            typed = (written or {}).get(str(node.text), f"{node.text}~")
+            limited = f"{typed} looks at most {MAX_FUZZY_EDITS} edits away."
             if node.maxdist > MAX_FUZZY_EDITS and limited not in notices:
                 notices.append(limited)
         elif isinstance(node, query.Prefix):

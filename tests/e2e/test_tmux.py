@@ -6,6 +6,7 @@ in with `send-keys`, the screen comes back with `capture-pane -p`, polled with a
 
 from __future__ import annotations
 
+import json
 import os
 import shlex
 import shutil
@@ -71,6 +72,17 @@ class Terminal:
             time.sleep(POLL_SECONDS)
         pytest.fail(f"{text!r} never appeared; the screen was:\n{shown}")
 
+    def wait_gone(self, text: str) -> str:
+        """Poll the screen until it no longer shows `text` (a dialog closed, say)."""
+        deadline = time.monotonic() + WAIT_SECONDS
+        shown = ""
+        while time.monotonic() < deadline:
+            shown = self.screen()
+            if text not in shown:
+                return shown
+            time.sleep(POLL_SECONDS)
+        pytest.fail(f"{text!r} never went away; the screen was:\n{shown}")
+
     def close(self) -> None:
         subprocess.run(
             [self.tmux, "-L", self.socket, "kill-server"], capture_output=True, check=False
@@ -95,12 +107,18 @@ def terminal() -> Iterator[Terminal]:
     term.close()
 
 
-def app_command(home: Path) -> str:
-    """Run the installed newsdesk, then print a marker with its exit status and wait."""
+def newsdesk_exe() -> str:
+    """The installed newsdesk: the one beside the tests' Python, else on the PATH."""
     beside = Path(sys.executable).with_name("newsdesk")  # the venv running the tests
     exe = str(beside) if beside.is_file() else shutil.which("newsdesk")
     if exe is None:
         _missing("the newsdesk console script is not installed")
+    return exe
+
+
+def app_command(home: Path) -> str:
+    """Run the installed newsdesk, then print a marker with its exit status and wait."""
+    exe = newsdesk_exe()
     # COLUMNS/LINES (set by some runners) would override the pane's real size.
     env = f"-u COLUMNS -u LINES NEWSDESK_HOME={shlex.quote(str(home))} TERM=xterm-256color"
     return f"sh -c 'env {env} {shlex.quote(exe)}; echo {EXITED} $?; sleep 60'"
@@ -148,4 +166,73 @@ def test_tmux_search_read_bookmark_restart(terminal: Terminal, tmp_path: Path) -
     terminal.keys("q")
     terminal.wait_for("articles, newest first")
     terminal.keys("q")
+    assert f"{EXITED} 0" in terminal.wait_for(EXITED)
+
+
+def _many_articles(folder: Path, count: int) -> Path:
+    """`count` small reports on one truce, so a search has more than one page of results."""
+    folder.mkdir()
+    for number in range(count):
+        (folder / f"report_{number:02d}.txt").write_text(
+            f"Truce report number {number}\n\nNegotiators met in Doha on day {number} to "
+            "discuss the truce and the release of hostages held in Gaza.\n",
+            encoding="utf-8",
+        )
+    return folder
+
+
+def test_tmux_pages_past_twenty_results_and_exports_bookmarks(
+    terminal: Terminal, tmp_path: Path
+) -> None:
+    """The 25th of 30 results is reachable; its bookmark exports where asked, never to a
+    folder that does not exist (the dialog stays open with the error)."""
+    home = tmp_path / "home"
+    command = app_command(home)
+    folder = _many_articles(tmp_path / "many", 30)
+    subprocess.run(
+        ["env", f"NEWSDESK_HOME={home}", newsdesk_exe(), "index", str(folder)],
+        check=True,
+        capture_output=True,
+        timeout=WAIT_SECONDS * 4,
+    )
+    terminal.start(command)
+    terminal.wait_for("30 articles")
+    terminal.wait_for("newest first")
+    terminal.keys("/")
+    terminal.type("truce")
+    terminal.wait_for("truce")
+    terminal.keys("Enter")
+    terminal.wait_for("1 / 30 results")
+    terminal.keys(*["j"] * 24)
+    terminal.wait_for("25 / 30 results")  # past the first page of 20
+    terminal.keys("Enter")
+    terminal.wait_for("Legend")
+    terminal.keys("m")
+    terminal.wait_for("Bookmark this passage")
+    terminal.type("page two")
+    terminal.keys("Enter", "Enter")
+    terminal.wait_for("Bookmarked paragraph")
+    terminal.keys("B")
+    terminal.wait_for("page two")
+    terminal.keys("e")
+    terminal.wait_for("Export bookmarks to")
+    # The proposed path is selected: typing replaces it. (ctrl+u is not used: Textual runs
+    # an input's key bindings after the keys typed right behind them, which it then clears.)
+    missing = tmp_path / "missing" / "marks.md"
+    terminal.type(str(missing))
+    terminal.keys("Enter")
+    terminal.wait_for("there is no folder")  # the dialog stays open with the error
+    terminal.keys("Escape")
+    # Wait: an Escape followed at once by "e" is what a terminal sends for alt+e.
+    terminal.wait_gone("Export bookmarks to")
+    terminal.keys("e")
+    terminal.wait_for("Export bookmarks to")
+    target = tmp_path / "marks.json"
+    terminal.type(str(target))
+    terminal.keys("Enter")
+    terminal.wait_for("Exported 1 bookmarks")
+    assert not missing.parent.exists()
+    [annotation] = json.loads(target.read_text(encoding="utf-8"))
+    assert annotation["body"][0]["value"] == "page two"
+    terminal.keys("C-q")
     assert f"{EXITED} 0" in terminal.wait_for(EXITED)

@@ -32,13 +32,15 @@ def first_difference(library: Library) -> Callable[[Pilot[int]], Awaitable[None]
 
 def test_snapshot_compare_wide(snap_compare: SnapCompare, seeds_library: Library) -> None:
     """160x45: status line "1/15: killed — more than 1,160 vs 1,200 (according to an AFP count
-    based on official Israeli figures / —)" and the cue legend; A (Notícias ao Minuto) left, B
-    right, each with a reversed side letter, outlet · undated · id, and the italic title; a
-    gutter of cues (A, ≈, ≠, ▌ on the cursor paragraph); A-only passages shaded blue, similar
-    ones grey; the sentences holding "more than 1,160 people" (A, third paragraph in view: A is
-    scrolled to its end) and "1,200 people" (B, at the top) selected in amber, both figures
-    reversed red; below, the figure table (killed row "≠ differ", "B +40", the AFP attribution
-    wrapped whole in its column) and the party table with counts in A and B and sources.
+    based on official Israeli figures / —)" (two lines at most, fixed height) and the cue legend
+    on a line of its own ("= same ≈ similar A only in A B only in B …"); A (Notícias ao Minuto)
+    left, B right, each with a reversed side letter, outlet · undated · id, and the italic
+    title; a gutter of cues (A, ≈, ≠, ▌ on the cursor paragraph); A-only passages shaded blue,
+    similar ones grey; the sentences holding "more than 1,160 people" (A, third paragraph in
+    view: A is scrolled to its end) and "1,200 people" (B, at the top) selected in amber, both
+    figures reversed red; below, the figure table (killed row "≠ differ", "B +40", the AFP
+    attribution wrapped whole in its column) and the party table with counts in A and B and
+    sources.
     """
     app = NewsdeskApp(seeds_library)
     assert snap_compare(app, terminal_size=(160, 45), run_before=first_difference(seeds_library))
@@ -46,7 +48,8 @@ def test_snapshot_compare_wide(snap_compare: SnapCompare, seeds_library: Library
 
 def test_snapshot_compare_narrow(snap_compare: SnapCompare, seeds_library: Library) -> None:
     """80x24: the same state with the summary hidden; the two panes side by side, each about
-    36 columns of text; the status line wraps to two lines; titles end in "…"; both cursor
+    36 columns of text; the status line wraps to its two fixed lines, the legend fits on one;
+    titles end in "…"; both cursor
     paragraphs (▌) are at the top of their panes with the differing figures reversed red.
     """
     app = NewsdeskApp(seeds_library)

@@ -55,7 +55,8 @@ def bookmark_two(library: Library) -> None:
 def test_snapshot_search_results(snap_compare: SnapCompare, library: Library) -> None:
     """Results for "hostages" at 100x30: each entry shows a bold title, dim outlet · date, a
     snippet with "hostages" reversed, and ‹party›/‹measure› chips; the right panel lists
-    Outlet/Party/Month facets with counts; the status line says "5 results · sorted by relevance".
+    Outlet/Party/Month facets, count first ("1 example-daily.test", "1 unknown outlet"); the
+    status line says "1 / 5 results · sorted by relevance".
     """
     assert snap_compare(NewsdeskApp(library), terminal_size=(100, 30), run_before=typed("hostages"))
 
@@ -64,7 +65,9 @@ def test_snapshot_reader_all_highlights(snap_compare: SnapCompare, library: Libr
     """The Cairo article opened from the query "hostages" at 120x36, after `f`: figures bold
     and underlined (amber), parties italic (green), "hostages" reversed, the current figure
     solid; the cursor paragraph has a ▌ gutter; the legend shows [1]figure [2]party [3]match
-    [4]◆ bookmark; the side panel lists the figures (measure: text, attribution) and parties.
+    [4]◆ bookmark; the side panel lists the figures (measure: text, attribution) and parties;
+    the status line under the text says "figure 1 / 4 · hostages released · 33 hostages · no
+    attribution".
     """
     app = NewsdeskApp(library)
     assert snap_compare(
@@ -114,7 +117,7 @@ def test_snapshot_narrow_search(snap_compare: SnapCompare, library: Library) -> 
 
 def test_snapshot_narrow_reader(snap_compare: SnapCompare, library: Library) -> None:
     """80x24 reader: no side panel, text wraps to the full width, the legend fits on one line
-    or wraps cleanly, metadata line on top.
+    or wraps cleanly, metadata line on top; the status line names the party under the cursor.
     """
     app = NewsdeskApp(library)
     assert snap_compare(
@@ -138,7 +141,9 @@ def test_snapshot_reader_no_color(
 
 
 def test_snapshot_wide_reader(snap_compare: SnapCompare, library: Library) -> None:
-    """200x50 reader: long lines, a wide side panel of figures and parties, nothing cramped."""
+    """200x50 reader: the text column stops at ~100 characters a line, the side panel of
+    figures and parties takes the rest; the status line says "paragraph 1 / 3".
+    """
     app = NewsdeskApp(library)
     assert snap_compare(
         app, terminal_size=(200, 50), run_before=reading(library, "truce Qatar prisoners")

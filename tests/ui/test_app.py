@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from textual.command import CommandPalette
+from textual.pilot import Pilot
 
 from index import Library
 from tests.pilot import MakeApp, settle
-from tui.app import DARK_THEME, LIGHT_THEME
+from tui.app import DARK_THEME, LIGHT_THEME, NewsdeskApp
 from tui.messages import OpenArticle
 from tui.palette import ArticleCommands, BookmarkCommands
 from tui.screens.article import ArticleScreen
 from tui.screens.bookmarks import BookmarksScreen
+from tui.screens.dialogs import BookmarkDialog
 from tui.screens.help import HelpScreen
 from tui.screens.search import SearchScreen
+from tui.widgets.results_list import ResultsList
 
 SIZE = (100, 30)
 
@@ -133,3 +136,143 @@ async def test_app_theme_toggle(make_app: MakeApp) -> None:
         assert app.theme == DARK_THEME
         await pilot.press("ctrl+t")
         assert app.theme == LIGHT_THEME
+
+
+async def test_app_palette_open_lists_articles(make_app: MakeApp) -> None:
+    """Typing "open" (the README's "open article…") lists articles to open; words search."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        articles = ArticleCommands(app.screen)
+        for typed in ("open", "open art", "open article"):
+            hits = [hit async for hit in articles.search(typed)]
+            assert len(hits) == 5, typed
+            assert all(hit.text and hit.text.startswith("Open article: ") for hit in hits)
+        found = [hit async for hit in articles.search("open article haniyeh")]
+        assert found
+        assert found[0].text is not None
+        assert "Haniyeh" in found[0].text
+        found[0].command()
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+
+
+async def test_app_palette_has_one_help(make_app: MakeApp) -> None:
+    """The palette offers the app's Help, not also Textual's "Keys"."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+        assert titles.count("Help") == 1
+        assert "Keys" not in titles
+
+
+async def test_app_toasts_are_short_and_clear_of_the_results(make_app: MakeApp) -> None:
+    """At 80x24 a toast is one line at the top right, above the results; it goes in ~3.5 s."""
+    app = make_app()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await settle(pilot)
+        app.notify("Indexed 3 files", markup=False)
+        await pilot.pause()
+        await pilot.pause()
+        toast = app.screen.query_one("Toast")
+        results = app.screen.query_one(ResultsList)
+        assert toast.region.height == 1
+        assert toast.region.bottom <= results.region.y
+        assert toast.region.x >= 40  # the right half
+        assert app.NOTIFICATION_TIMEOUT <= 4
+
+
+async def open_haniyeh(app: NewsdeskApp, pilot: Pilot[int], library: Library) -> None:
+    await settle(pilot)
+    app.post_message(OpenArticle(library.search("Haniyeh").hits[0].article.id))
+    await settle(pilot)
+
+
+async def test_app_footer_shows_what_fits_most_used_first(
+    make_app: MakeApp, library: Library
+) -> None:
+    """At 80 columns the reader's footer keeps whole hints, its most used first, and `?`."""
+    from tui.widgets.key_footer import KeyFooter
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_haniyeh(app, pilot, library)
+        footer = app.screen.query_one(KeyFooter)
+        keys = [binding.key.split(",")[0] for binding in footer.shown]
+        assert keys[:3] == ["m", "f", "p"]
+        assert "question_mark" in keys
+        line = str(footer.render())
+        assert len(line) == 80
+        assert line.rstrip().endswith("^p palette")
+        assert "Bookmark" in line
+        assert "▏" not in line
+        await pilot.resize_terminal(200, 40)
+        await pilot.pause()
+        wide = [binding.key.split(",")[0] for binding in footer.shown]
+        assert {"y", "o", "q", "B"} <= set(wide)
+        await pilot.click(KeyFooter, offset=(2, 0))  # the first hint: m Bookmark
+        await pilot.pause()
+        assert isinstance(app.screen, BookmarkDialog)
+
+
+async def test_app_help_groups_the_screens_keys_first_without_textual_generics(
+    make_app: MakeApp, library: Library
+) -> None:
+    """Help lists the reader's keys, its text's, then the app's; no Scroll Left; j/G scroll it."""
+    from textual.containers import VerticalScroll
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_haniyeh(app, pilot, library)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        headings = [heading for heading, _ in app.screen.groups]
+        assert headings == ["This screen", "In the focused panel", "Everywhere"]
+        own = {description for _, description in app.screen.groups[0][1]}
+        panel = {description for _, description in app.screen.groups[1][1]}
+        everywhere = {description for _, description in app.screen.groups[2][1]}
+        assert {"Bookmark", "Find", "Copy", "Next article"} <= own
+        assert {"Next figure", "Next sentence", "Next paragraph"} <= panel
+        assert {"Back/quit", "Help", "Bookmarks", "palette"} <= everywhere
+        generic = {"Scroll Left", "Scroll Right", "Page Left", "Page Right", "Scroll Home"}
+        assert not generic & {description for _, description in app.screen.rows}
+        body = app.screen.query_one("#help-body", VerticalScroll)
+        assert body.max_scroll_y > 0
+        await pilot.press("G")
+        await pilot.pause()
+        assert body.scroll_y == body.max_scroll_y
+        await pilot.press("g", "j")
+        await pilot.pause()
+        assert body.scroll_y == 1
+
+
+async def test_app_escape_closes_what_is_open_else_goes_back(
+    make_app: MakeApp, library: Library
+) -> None:
+    """Esc: the find bar, then back; the bookmarks filter, then back; never quits at the root."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        await pilot.press("slash", "escape")
+        assert isinstance(app.screen, ArticleScreen)
+        assert not app.screen.query_one("#find-bar").has_class("-active")
+        await pilot.press("escape")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press("B")
+        await settle(pilot)
+        assert isinstance(app.screen, BookmarksScreen)
+        await pilot.press("slash", "escape")
+        assert isinstance(app.screen, BookmarksScreen)
+        await pilot.press("escape")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press("question_mark", "escape")
+        assert isinstance(app.screen, SearchScreen)
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SearchScreen)
+        assert app.is_running

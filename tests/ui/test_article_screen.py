@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import tempfile
 import webbrowser
 from pathlib import Path
 
 import pytest
+from textual import events
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from index import ArticleId, Library, SpanKind
 from tests.pilot import MakeApp, Notes, settle
@@ -24,6 +26,10 @@ SIZE = (100, 30)
 
 def find_id(library: Library, words: str) -> ArticleId:
     return library.search(words).hits[0].article.id
+
+
+def status_line(app: NewsdeskApp) -> str:
+    return str(app.screen.query_one("#reader-status", Static).render())
 
 
 async def open_reader(
@@ -107,7 +113,13 @@ async def test_reader_find_in_page(make_app: MakeApp, library: Library, notes: N
         await pilot.press("N")
         assert view.current == view.find_hits[0]
         assert isinstance(app.focused, ArticleView)
-        assert any("matches" in text for text in notes.texts())
+        total = len(view.find_hits)
+        assert status_line(app) == f"hit 1 / {total} for “hamas”"
+        await pilot.press("N")
+        assert status_line(app) == f"hit {total} / {total} for “hamas”"
+        await pilot.press("slash", *"zzzz", "enter")
+        await pilot.pause()
+        assert "“zzzz” is not in this article" in notes.texts()
 
 
 async def test_reader_toggles_hide_a_kind(make_app: MakeApp, library: Library) -> None:
@@ -151,6 +163,34 @@ async def test_reader_bookmark_paragraph_with_note_and_tags(
         assert view.article is not None
         assert mark.quote == view.article.paragraphs[1]
         assert view.query_one("#paragraph-1").has_class("-bookmarked")
+
+
+async def test_reader_bookmark_dialog_keeps_a_fast_tab(make_app: MakeApp, library: Library) -> None:
+    """Keys that arrive together ("ab", Tab, "cd"; Enter, "e", Enter): none is lost."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reader(app, pilot, find_id(library, "Haniyeh guarantors"))
+        await pilot.press("m")
+        await pilot.pause()
+        assert isinstance(app.screen, BookmarkDialog)
+        # Posted at once, as a terminal delivers a fast typist's keys (press() waits for each).
+        for key, character in [("a", "a"), ("b", "b"), ("tab", "\t"), ("c", "c"), ("d", "d")]:
+            app.post_message(events.Key(key, character))
+        await settle(pilot)
+        note = app.screen.query_one("#bookmark-note", Input)
+        tags = app.screen.query_one("#bookmark-tags", Input)
+        assert (note.value, tags.value) == ("ab", "cd")
+        assert app.focused is tags
+        await pilot.press("escape", "m")
+        await settle(pilot)
+        assert isinstance(app.screen, BookmarkDialog)
+        assert app.focused is app.screen.query_one("#bookmark-note", Input)
+        keys = [("x", "x"), ("enter", "\r"), ("y", "y"), ("enter", "\r")]
+        for key, character in keys:  # the note, Enter, a tag, Enter: all at once
+            app.post_message(events.Key(key, character))
+        await settle(pilot)
+        [mark] = library.bookmarks()
+        assert (mark.note, mark.tags) == ("x", ("y",))
 
 
 async def test_reader_bookmark_sentence_under_cursor(make_app: MakeApp, library: Library) -> None:
@@ -293,3 +333,110 @@ async def test_reader_c_compares_with_the_most_similar_report(
         await settle(pilot)
         assert isinstance(app.screen, CompareScreen)
         assert (app.screen.a_id, app.screen.b_id) == (article_id, best)
+
+
+async def test_reader_status_line_names_the_figure_under_the_cursor(
+    make_app: MakeApp, library: Library
+) -> None:
+    """`f` puts the figure's number, measure and attribution in the status line; `p` a party's."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        view = await open_reader(app, pilot, find_id(library, "Cairo delegation Hayya"))
+        assert view.article is not None
+        assert status_line(app) == f"paragraph 1 / {len(view.article.paragraphs)}"
+        body = [f for f in view.article.figures if f.paragraph is not None]
+        first = min(body, key=lambda f: f.position)
+        await pilot.press("f")
+        line = status_line(app)
+        assert line.startswith(f"figure 1 / {len(body)} · ")
+        assert first.text in line
+        assert (first.attribution or "no attribution") in line
+        await pilot.press("p")
+        assert status_line(app).startswith("party ")
+
+
+async def test_reader_shift_j_k_step_through_the_results(make_app: MakeApp) -> None:
+    """J/K open the next/previous search result in place; Esc goes back to it in the list."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"hostages", "enter")
+        await settle(pilot)
+        results = app.screen.query_one(ResultsList)
+        ids = results.article_ids
+        assert len(ids) >= 3
+        assert isinstance(app.focused, ResultsList)
+        await pilot.press("home", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        assert app.screen.article_id == ids[0]
+        await pilot.press("K")  # the first result has none before it
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        assert app.screen.article_id == ids[0]
+        await pilot.press("J", "J")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        assert app.screen.article_id == ids[2]
+        assert app.screen.terms  # the query's words are still highlighted
+        await pilot.press("K")
+        await settle(pilot)
+        assert isinstance(app.screen, ArticleScreen)
+        assert app.screen.article_id == ids[1]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.screen.query_one(ResultsList) is results
+        assert results.highlighted == 1
+
+
+async def test_reader_y_copies_the_passage_with_its_citation(
+    make_app: MakeApp, library: Library, notes: Notes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`y` copies the sentence under the cursor, outlet, date and URL (OSC 52)."""
+    monkeypatch.setenv("NEWSDESK_CLIPBOARD", "osc52")
+    app = make_app()
+    async with app.run_test(size=SIZE, message_hook=notes) as pilot:
+        view = await open_reader(app, pilot, find_id(library, "Cairo delegation Hayya"))
+        await pilot.press("s", "y")
+        await settle(pilot)
+        assert view.article is not None
+        assert view.article.url is not None
+        sentence = view.article.paragraphs[0][slice(*view.cursor_range or (0, 0))]
+        assert app.clipboard.startswith(f"“{' '.join(sentence.split())}”\n— ")
+        assert view.article.url in app.clipboard
+        assert "(paragraph 1)" in app.clipboard
+        assert "Copied the passage and its citation" in notes.texts()
+
+
+async def test_reader_y_writes_a_file_where_the_terminal_cannot_copy(
+    make_app: MakeApp,
+    library: Library,
+    notes: Notes,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """Without OSC 52 the copy goes to a file, and the notification names it."""
+    monkeypatch.setenv("NEWSDESK_CLIPBOARD", "file")
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    app = make_app()
+    async with app.run_test(size=SIZE, message_hook=notes) as pilot:
+        await open_reader(app, pilot, find_id(library, "Cairo delegation Hayya"))
+        await pilot.press("y")
+        await settle(pilot)
+        copy = tmp_path / "clipboard.txt"
+        assert copy.read_text(encoding="utf-8").startswith("“")
+        assert app.clipboard == ""
+        assert any(str(copy) in text for text in notes.texts())
+
+
+async def test_reader_text_column_is_capped_on_a_wide_terminal(
+    make_app: MakeApp, library: Library
+) -> None:
+    """At 200 columns the text keeps ~100 characters a line; the side panel takes the rest."""
+    app = make_app()
+    async with app.run_test(size=(200, 50)) as pilot:
+        await open_reader(app, pilot, find_id(library, "Cairo delegation Hayya"))
+        text = app.screen.query_one(ArticleView)
+        panel = app.screen.query_one(SpanPanel)
+        assert text.region.width == ArticleScreen.READING_WIDTH
+        assert panel.region.width == 200 - ArticleScreen.READING_WIDTH

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.pilot import Pilot
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from index import Bookmark, Library
 from tests.pilot import MakeApp, Notes, settle
@@ -133,7 +133,7 @@ async def test_bookmarks_export_writes_file(
     """`e` asks for a path and writes the Markdown (or JSON) export there."""
     add_marks(library)
     app = make_app()
-    target = tmp_path / "out" / "marks.json"
+    target = tmp_path / "marks.json"
     async with app.run_test(size=SIZE, message_hook=notes) as pilot:
         await open_bookmarks(app, pilot)
         await pilot.press("e")
@@ -142,8 +142,36 @@ async def test_bookmarks_export_writes_file(
         app.screen.query_one(Input).value = str(target)
         await pilot.press("enter")
         await settle(pilot)
-        assert target.read_text(encoding="utf-8") == library.export_bookmarks("json")
+        assert target.read_text(encoding="utf-8") == library.export_bookmarks("json") + "\n"
+        assert isinstance(app.screen, BookmarksScreen)
         assert any(str(target) in text for text in notes.texts())
+
+
+async def test_bookmarks_export_to_a_missing_folder_keeps_the_dialog_open(
+    make_app: MakeApp, library: Library, notes: Notes, tmp_path: Path
+) -> None:
+    """No folder is created: the dialog stays open with the error, and nothing is claimed."""
+    add_marks(library)
+    app = make_app()
+    target = tmp_path / "missing" / "marks.md"
+    async with app.run_test(size=SIZE, message_hook=notes) as pilot:
+        await open_bookmarks(app, pilot)
+        await pilot.press("e")
+        await pilot.pause()
+        app.screen.query_one(Input).value = str(target)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, PathDialog)
+        error = app.screen.query_one("#path-error", Static)
+        assert error.has_class("-active")
+        assert f"no folder {target.parent}" in str(error.render())
+        assert not target.parent.exists()
+        assert not any("Exported" in text for text in notes.texts())
+        app.screen.query_one(Input).value = str(tmp_path / "marks.md")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, BookmarksScreen)
+        assert (tmp_path / "marks.md").read_text(encoding="utf-8").startswith("# Bookmarks")
 
 
 async def test_bookmarks_orphan_is_listed_not_opened(

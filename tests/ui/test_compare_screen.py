@@ -290,3 +290,67 @@ async def test_compare_screen_steps_through_figure_differences(seeds_library: Li
         await pilot.press("left_curly_bracket")
         assert screen.current is not None
         assert screen.current < screen.figure_stops
+
+
+async def test_compare_screen_status_keeps_one_height_and_legend_reads(
+    seeds_library: Library,
+) -> None:
+    """Stepping through differences never changes the status line's height; marks explained."""
+    app = NewsdeskApp(seeds_library)
+    async with app.run_test(size=NARROW) as pilot:
+        screen = await open_compare(app, pilot)
+        status = screen.query_one("#compare-status")
+        panes_top = screen.query_one("#panes").region.y
+        heights = {status.region.height}
+        for _ in range(len(screen.differences)):
+            await pilot.press("right_square_bracket")
+            await pilot.pause()
+            heights.add(status.region.height)
+            assert screen.query_one("#panes").region.y == panes_top
+        assert heights == {2}
+        legend = str(screen.query_one("#compare-legend").render())
+        assert "…" not in legend
+        for words in ("= same", "≈ similar", "A only in A", "B only in B", "≠ figure differs"):
+            assert words in legend
+
+
+async def test_compare_screen_swap_keeps_the_reading_position(seeds_library: Library) -> None:
+    """`x` keeps each report's cursor and scroll, and the focus on the same report."""
+    app = NewsdeskApp(seeds_library)
+    async with app.run_test(size=WIDE) as pilot:
+        screen = await open_compare(app, pilot)
+        await pilot.press("s")  # sync off: each pane keeps its own place
+        left, right = panes(screen)
+        await pilot.press("j", "j", "j", "l", "j", "j")
+        await settle(pilot)
+        a_cursor, b_cursor = left.cursor, right.cursor
+        b_top = right.top_paragraph()[0]
+        assert (a_cursor, b_cursor) == (3, 2)
+        await pilot.press("x")
+        await settle(pilot)
+        assert (left.cursor, right.cursor) == (b_cursor, a_cursor)
+        assert left.top_paragraph()[0] == b_top
+        assert app.focused is left  # B, focused before, is now on the left
+
+
+async def test_compare_screen_t_gives_the_keys_to_the_summary(seeds_library: Library) -> None:
+    """Narrow: `t` shows the summary, `j` moves its rows at once (no Tab); `t` or Esc hide it."""
+    from textual.widgets import DataTable
+
+    app = NewsdeskApp(seeds_library)
+    async with app.run_test(size=NARROW) as pilot:
+        screen = await open_compare(app, pilot)
+        await pilot.press("t")
+        await pilot.pause()
+        table = screen.query_one("#summary-figures", DataTable)
+        assert app.focused is table
+        await pilot.press("j", "j")
+        assert table.cursor_row == 2
+        await pilot.press("t")
+        assert isinstance(app.focused, ComparePane)
+        await pilot.press("t", "escape")  # Esc closes the summary covering the panes…
+        assert app.screen is screen
+        assert not shown(screen, ComparisonSummary)
+        assert isinstance(app.focused, ComparePane)
+        await pilot.press("escape")  # …then goes back
+        assert app.screen is not screen

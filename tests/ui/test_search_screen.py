@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date, timedelta
 from pathlib import Path
 
+from textual import events
+from textual.app import App
 from textual.message import Message
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
 from index import ArticleId, Library
+from tests.builders import article
 from tests.pilot import MakeApp, Notes, settle
 from tui.app import NewsdeskApp
 from tui.screens.article import ArticleScreen
@@ -20,7 +24,7 @@ from tui.widgets.search_bar import SearchBar
 SIZE = (100, 30)
 
 
-def results(app: NewsdeskApp) -> ResultsList:
+def results(app: App[int]) -> ResultsList:
     return app.screen.query_one(ResultsList)
 
 
@@ -284,3 +288,144 @@ async def test_search_slash_inside_the_query_is_a_character(make_app: MakeApp) -
         await pilot.press("slash", *"24", "slash", "7")
         await settle(pilot)
         assert app.screen.query_one(SearchBar).value == "24/7"
+
+
+def many_articles(count: int) -> Library:
+    """A RAM library of `count` dated articles about a ceasefire; the even ones have no outlet."""
+    articles = [
+        article(
+            (f"Report {n}: the ceasefire talks went on for day {n}.",),
+            article_id=f"many{n:03d}",
+            title=f"Ceasefire report {n}",
+            source="Sputnik" if n % 2 else None,
+            published=date(2024, 1, 1) + timedelta(days=n),
+        )
+        for n in range(1, count + 1)
+    ]
+    return Library.in_memory(articles)
+
+
+async def to_last_result(pilot: Pilot[int]) -> None:
+    """Press G until the list has loaded every page (each G may load one more)."""
+    listing = results(pilot.app)
+    while True:
+        loaded = len(listing.article_ids)
+        await pilot.press("G")
+        await settle(pilot)
+        if len(listing.article_ids) == loaded:
+            return
+
+
+async def type_query(pilot: Pilot[int], text: str, *keys: str) -> None:
+    """Focus the query, type `text`, press `keys` and wait for the results."""
+    await settle(pilot)
+    await pilot.press("slash", *text, *keys)
+    await settle(pilot)
+
+
+async def test_search_pages_past_the_first_twenty_results(make_app: MakeApp) -> None:
+    """Moving down the list loads further pages: every result is reachable, its position shown."""
+    library = many_articles(45)
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_query(pilot, "ceasefire", "enter")
+        assert len(results(app).article_ids) == 20
+        for _ in range(25):
+            await pilot.press("j")
+            await settle(pilot)
+        assert results(app).highlighted == 25
+        assert len(results(app).article_ids) >= 40
+        status = str(app.screen.query_one("#status", Static).render())
+        assert status.startswith("26 / 45 results")
+        await to_last_result(pilot)
+        assert len(results(app).article_ids) == 45
+        assert len(set(results(app).article_ids)) == 45
+        await pilot.press("j")
+        await settle(pilot)
+        assert results(app).highlighted == 44, "j on the last result does not wrap to the top"
+        assert "45 / 45 results" in str(app.screen.query_one("#status", Static).render())
+    library.close()
+
+
+async def test_search_keys_typed_while_a_page_loads_are_not_lost(make_app: MakeApp) -> None:
+    """24 j's arriving at once (a held key) end on the 25th result, across the page load."""
+    library = many_articles(30)
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_query(pilot, "ceasefire", "enter")
+        assert len(results(app).article_ids) == 20
+        for _ in range(24):  # posted at once, as a terminal delivers them (press() waits)
+            app.post_message(events.Key("j", "j"))
+        await settle(pilot)
+        assert len(results(app).article_ids) == 30
+        assert results(app).highlighted == 24
+    library.close()
+
+
+async def test_search_newest_articles_are_paged_too(make_app: MakeApp) -> None:
+    """With no query, the whole library is listed newest first, a page at a time."""
+    library = many_articles(30)
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await to_last_result(pilot)
+        assert len(results(app).article_ids) == 30
+        assert results(app).article_ids[0] == "many030"
+        assert str(app.screen.query_one("#status", Static).render()).startswith(
+            "30 / 30 articles, newest first"
+        )
+        await pilot.press("g", "k")
+        assert results(app).highlighted == 0, "k on the first result does not wrap"
+    library.close()
+
+
+async def test_search_typing_and_enter_give_one_answer(make_app: MakeApp) -> None:
+    """The results shown while typing are the results after Enter."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await type_query(pilot, "hostag")
+        typed = list(results(app).article_ids)
+        assert typed
+        await pilot.press("enter")
+        await settle(pilot)
+        assert results(app).article_ids == typed
+        assert isinstance(app.focused, ResultsList)
+
+
+async def test_search_misspelt_query_says_no_results_and_suggests(make_app: MakeApp) -> None:
+    """A query with no results says so in the list, and suggests a spelling while typing."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await type_query(pilot, "ceasfire ")
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        assert screen.page is not None
+        assert screen.page.suggestion == "ceasefire"
+        assert "Did you mean" in str(screen.query_one("#search-notice", Static).render())
+        listing = results(app)
+        assert listing.article_ids == []
+        message = str(listing.get_option_at_index(0).prompt)
+        assert "No article matches “ceasfire”" in message
+        assert "0 results" in str(screen.query_one("#status", Static).render())
+
+
+async def test_search_facets_of_the_whole_library_with_no_query(make_app: MakeApp) -> None:
+    """With no query the facets count the whole library, unknown outlet included."""
+    library = many_articles(6)
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        panel = app.screen.query_one(FacetPanel)
+        assert ("source", "Sputnik") in panel.values
+        assert ("source", "none") in panel.values
+        assert ("month", "2024-01") in panel.values
+        rows = [str(panel.get_option_at_index(i).prompt) for i in range(panel.option_count)]
+        assert "3 unknown outlet" in rows
+        assert "3 Sputnik" in rows
+        await pilot.press("a")
+        index = panel.values.index(("source", "none"))
+        await pilot.press(*["down"] * (index + 1), "enter")
+        await settle(pilot)
+        assert app.screen.query_one(SearchBar).value == 'source:"none"'
+        assert sorted(results(app).article_ids) == ["many002", "many004", "many006"]
+    library.close()

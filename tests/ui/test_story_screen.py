@@ -152,6 +152,25 @@ async def test_story_export_writes_svg_and_csv(
         assert "story-d5" in (tmp_path / "toll.csv").read_text(encoding="utf-8")
 
 
+async def test_story_export_to_a_missing_folder_keeps_the_dialog_open(
+    make_app: MakeApp, story_library: Library, tmp_path: Path
+) -> None:
+    """A path in a folder that does not exist: the error shows in the dialog, nothing is made."""
+    app = make_app(story_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_story(app, pilot, KILLED_GAZA)
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, PathDialog)
+        dialog.query_one(Input).value = str(tmp_path / "missing" / "toll.svg")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.screen is dialog
+        assert "missing" in str(dialog.query_one("#path-error", Static).render())
+        assert not (tmp_path / "missing").exists()
+
+
 async def test_story_cancel_chooser_goes_back(make_app: MakeApp, story_library: Library) -> None:
     """Escape in the count chooser, before any story, closes the story screen."""
     app = make_app(story_library)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -56,10 +57,11 @@ def test_cli_index_summary_lists_skipped_with_reasons(
 def test_cli_index_nothing_indexable_exits_2(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    """Naming only a missing path is a user error."""
-    status, out, _ = run(capsys, "index", str(tmp_path / "missing"))
+    """Naming only a missing path is a user error: exit 2, the reason on stderr (issue 12)."""
+    status, out, err = run(capsys, "index", str(tmp_path / "missing"))
     assert status == 2
-    assert "no such file or folder" in out
+    assert out == ""
+    assert "no such file or folder" in err
 
 
 def test_cli_search_json_shape(capsys: pytest.CaptureFixture[str], indexed: list[str]) -> None:
@@ -102,6 +104,29 @@ def test_cli_search_batch(
     assert [line["query"] for line in lines] == ["hostages", "ceasefire vote"]
     assert set(lines[0]) == {"query", "took_ms", "hits"}
     assert set(lines[0]["hits"][0]) == {"id", "title", "score"}
+
+
+def test_cli_search_batch_from_standard_input(
+    capsys: pytest.CaptureFixture[str], indexed: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--batch -` reads the queries from standard input."""
+    monkeypatch.setattr("sys.stdin", io.StringIO("hostages\nceasefire vote\n"))
+    status, out, _ = run(capsys, "search", "--batch", "-", "--limit", "1")
+    assert status == 0
+    assert [json.loads(line)["query"] for line in out.splitlines()] == [
+        "hostages",
+        "ceasefire vote",
+    ]
+
+
+def test_cli_compare_same_article_says_so(
+    capsys: pytest.CaptureFixture[str], indexed: list[str]
+) -> None:
+    """`compare X X` (here an id and its prefix) says both are the same article."""
+    status, out, err = run(capsys, "compare", indexed[0], indexed[0][:7])
+    assert status == 2
+    assert out == ""
+    assert "are the same article" in err
 
 
 def test_cli_show_json_is_the_article_shape(

@@ -60,7 +60,7 @@ def test_cli_bookmarks_add_sentence_and_list_json(
     """`add --sentence` bookmarks one sentence; list --json has the contract keys."""
     added = run_json(
         capsys,
-        *("bookmarks", "add", str(article_file), "--paragraph", "1", "--sentence", "0"),
+        *("bookmarks", "add", str(article_file), "--paragraph", "2", "--sentence", "1"),
         *("--note", "count differs", "--tag", "hostages", "numbers", "--json"),
     )
     assert (added["quote"], added["start"], added["end"]) == (QUOTE, 0, len(QUOTE))
@@ -80,14 +80,14 @@ def test_cli_bookmarks_add_sentence_and_list_json(
     assert listed["status"] == "anchored"
     assert listed["note"] == "count differs"
     assert listed["tags"] == ["hostages", "numbers"]
-    assert listed["paragraph"] == 1
+    assert listed["paragraph"] == 1  # JSON counts from 0 (the README says so)
 
 
 def test_cli_bookmarks_add_whole_paragraph(
     article_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """Without --sentence the whole paragraph is bookmarked."""
-    added = run_json(capsys, "bookmarks", "add", str(article_file), "--paragraph", "2", "--json")
+    added = run_json(capsys, "bookmarks", "add", str(article_file), "--paragraph", "3", "--json")
     assert added["quote"].startswith("The army said")
     assert added["start"] == 0
 
@@ -98,12 +98,12 @@ def test_cli_bookmarks_list_filter_and_tag(
     """list --filter takes words, tag:NAME and article:ID; --tag T keeps T's bookmarks."""
     first = run_json(
         capsys,
-        *("bookmarks", "add", str(article_file), "--paragraph", "0", "--note", "who met"),
+        *("bookmarks", "add", str(article_file), "--paragraph", "1", "--note", "who met"),
         *("--tag", "#talks", "--json"),
     )
     second = run_json(
         capsys,
-        *("bookmarks", "add", str(article_file), "--paragraph", "2", "--tag", "army", "--json"),
+        *("bookmarks", "add", str(article_file), "--paragraph", "3", "--tag", "army", "--json"),
     )
     assert first["tags"] == ["talks"]
 
@@ -124,7 +124,7 @@ def test_cli_bookmarks_survive_reindex_and_become_orphans(
     article_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """After re-indexing: moved when a paragraph is inserted, orphan when the quote is gone."""
-    main(["bookmarks", "add", str(article_file), "--paragraph", "1", "--sentence", "0"])
+    main(["bookmarks", "add", str(article_file), "--paragraph", "2", "--sentence", "1"])
     capsys.readouterr()
     inserted = ARTICLE.replace("Mediators from", "UPDATE: talks continue.\n\nMediators from")
     reindex(article_file, inserted, capsys)
@@ -141,7 +141,7 @@ def test_cli_bookmarks_edit_and_remove(
     article_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """edit changes the note and tags; remove deletes; a second remove fails with exit 2."""
-    added = run_json(capsys, "bookmarks", "add", str(article_file), "--paragraph", "0", "--json")
+    added = run_json(capsys, "bookmarks", "add", str(article_file), "--paragraph", "1", "--json")
     bookmark = str(added["id"])
     edited = run_json(capsys, "bookmarks", "edit", bookmark, "--note", "new", "--json")
     assert (edited["note"], edited["tags"]) == ("new", [])
@@ -154,8 +154,10 @@ def test_cli_bookmarks_edit_and_remove(
     ("extra", "message"),
     [
         (["--paragraph", "9"], "no paragraph 9"),
-        (["--paragraph", "9", "--sentence", "0"], "no paragraph 9"),
-        (["--paragraph", "1", "--sentence", "7"], "no sentence 7"),
+        (["--paragraph", "9", "--sentence", "1"], "no paragraph 9"),
+        (["--paragraph", "2", "--sentence", "7"], "no sentence 7"),
+        (["--paragraph", "0"], "must be 1 or more"),
+        (["--paragraph", "1", "--sentence", "0"], "must be 1 or more"),
     ],
 )
 def test_cli_bookmarks_add_out_of_range_is_a_user_error(
@@ -170,7 +172,7 @@ def test_cli_bookmarks_export_formats(
     article_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """export md prints Markdown; export json --output writes W3C annotations to a file."""
-    main(["bookmarks", "add", str(article_file), "--paragraph", "1", "--sentence", "0"])
+    main(["bookmarks", "add", str(article_file), "--paragraph", "2", "--sentence", "1"])
     capsys.readouterr()
     assert main(["bookmarks", "export", "--format", "md"]) == 0
     markdown = capsys.readouterr().out
@@ -183,6 +185,23 @@ def test_cli_bookmarks_export_formats(
     assert annotation["target"]["selector"][0]["exact"] == QUOTE
 
 
+def test_cli_bookmarks_export_format_from_the_extension(
+    article_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--output bm.json writes JSON, bm.md Markdown; --format overrides the extension."""
+    main(["bookmarks", "add", str(article_file), "--paragraph", "2"])
+    as_json = tmp_path / "bm.json"
+    assert main(["bookmarks", "export", "--output", str(as_json)]) == 0
+    assert json.loads(as_json.read_text(encoding="utf-8"))[0]["type"] == "Annotation"
+    assert "as JSON" in capsys.readouterr().err
+    as_md = tmp_path / "bm.md"
+    assert main(["bookmarks", "export", "--output", str(as_md)]) == 0
+    assert as_md.read_text(encoding="utf-8").startswith("# Bookmarks")
+    forced = tmp_path / "bm.txt"
+    assert main(["bookmarks", "export", "--format", "json", "--output", str(forced)]) == 0
+    assert json.loads(forced.read_text(encoding="utf-8"))[0]["type"] == "Annotation"
+
+
 def test_cli_bookmarks_export_to_missing_folder_fails_cleanly(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -190,6 +209,7 @@ def test_cli_bookmarks_export_to_missing_folder_fails_cleanly(
     target = tmp_path / "missing" / "out.md"
     assert main(["bookmarks", "export", "--output", str(target)]) == 2
     assert "Cannot write" in capsys.readouterr().err
+    assert not target.parent.exists()
 
 
 def test_cli_bookmarks_corrupt_file_is_reported_and_kept(
@@ -204,3 +224,22 @@ def test_cli_bookmarks_corrupt_file_is_reported_and_kept(
     assert str(database) in error
     assert "move it aside" in error
     assert database.read_bytes() == b"not a database" * 50
+
+
+def test_cli_bookmarks_paragraph_numbers_agree_from_one(
+    article_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--paragraph 2` is the paragraph `show` numbers ¶2; add, list and Markdown say 2."""
+    assert main(["show", str(article_file)]) == 0
+    shown = capsys.readouterr().out
+    assert "¶2 Hamas released 13 Israeli hostages" in " ".join(shown.split())
+    assert main(["bookmarks", "add", str(article_file), "--paragraph", "2"]) == 0
+    assert "¶2:" in capsys.readouterr().out
+    assert main(["bookmarks", "list"]) == 0
+    listing = capsys.readouterr().out
+    row = next(line for line in listing.splitlines() if "anchored" in line)
+    assert "│ 2 " in row
+    assert main(["bookmarks", "export", "--format", "md"]) == 0
+    assert "anchored, paragraph 2" in capsys.readouterr().out
+    [listed] = run_json(capsys, "bookmarks", "list", "--json")
+    assert listed["paragraph"] == 1

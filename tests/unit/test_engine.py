@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from index.errors import InvalidRequest
-from index.models import SpanKind
+from index.models import MISSING, ArticleId, SpanKind
 from index.search.engine import match_spans, run_search
 from index.search.query import parse_query
 from index.store.article_store import ArticleStore
@@ -255,3 +255,39 @@ def test_run_search_star_beside_words_is_left_out(search_store: ArticleStore) ->
     page = run_search(search_store, "hostages *")
     assert [h.article.id for h in page.hits] == _ids(search_store, "hostages")
     assert page.notice is not None
+
+
+def test_run_search_facets_offer_unknown_outlet_and_undated() -> None:
+    """Articles without an outlet or a date are counted as the "none" facet value, last."""
+    store = ArticleStore.in_memory()
+    unsourced = dataclasses.replace(
+        SEARCH_ARTICLES[3], id=ArticleId("e"), source=None, path="/news/e.txt"
+    )
+    store.write([*SEARCH_ARTICLES, unsourced])
+    page = run_search(store, "")
+    sources = [(f.value, f.count) for f in page.facets["source"]]
+    months = [(f.value, f.count) for f in page.facets["month"]]
+    assert sources[-1] == (MISSING, 1)
+    assert months[-1] == (MISSING, 2)
+    assert page.facets["source"][-1].missing
+    assert not page.facets["source"][0].missing
+    assert sorted(h.article.id for h in run_search(store, "source:none").hits) == ["e"]
+    assert sorted(h.article.id for h in run_search(store, "date:none").hits) == ["d", "e"]
+    assert [h.article.id for h in run_search(store, "crude date:none source:none").hits] == ["e"]
+    store.close()
+
+
+def test_run_search_suggests_while_typing(search_store: ArticleStore) -> None:
+    """A misspelt word that finds nothing while typing gets the suggestion at once."""
+    page = run_search(search_store, "qatarr", as_you_type=True)
+    assert page.total == 0
+    assert page.suggestion == "qatar"
+    assert run_search(search_store, "qata", as_you_type=True).suggestion is None
+
+
+def test_run_search_fuzzy_notice_names_the_typed_word(search_store: ArticleStore) -> None:
+    """The notice about a fuzzy word's edits quotes it as typed ("fuzzy~5", not "fuzzi~")."""
+    page = run_search(search_store, "fuzzy~5 truce")
+    assert page.notice is not None
+    assert "fuzzy~5 looks at most 2 edits away" in page.notice
+    assert "fuzzi~" not in page.notice

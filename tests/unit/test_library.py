@@ -64,6 +64,28 @@ def test_library_resolve_duplicate_path_gives_original(tmp_path: Path) -> None:
     assert lib.resolve(str(tmp_path / "b.txt")) == original
 
 
+@pytest.mark.parametrize("copy_in_cwd", [False, True])
+def test_library_resolve_seeds_path_finds_the_bundled_seed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, copy_in_cwd: bool
+) -> None:
+    """`seeds/NAME` names the bundled seed the first run indexed, from any folder."""
+    bundled = tmp_path / "site-packages" / "index" / "bundled_seeds"
+    bundled.mkdir(parents=True)
+    shutil.copy(DATA / "01_doha_talks.txt", bundled / "000_doha.txt")
+    monkeypatch.setattr("index.paths.bundled_seeds_dir", lambda: bundled)
+    lib = Library.in_memory()
+    (seed,) = lib.index_paths([bundled]).added
+    checkout = tmp_path / "checkout"
+    (checkout / "seeds").mkdir(parents=True)
+    if copy_in_cwd:
+        shutil.copy(DATA / "01_doha_talks.txt", checkout / "seeds" / "000_doha.txt")
+    monkeypatch.chdir(checkout)
+    assert lib.resolve("seeds/000_doha.txt") == seed
+    assert lib.resolve("./seeds/000_doha.txt") == seed
+    with pytest.raises(ArticleNotFound):
+        lib.resolve("seeds/999_none.txt")
+
+
 def test_library_spans_has_figures_parties_and_matches(private_library: Library) -> None:
     """spans() merges FIGURE, PARTY and (for query terms) MATCH spans, sorted."""
     article = private_library.article(str(DATA / "01_doha_talks.txt"))

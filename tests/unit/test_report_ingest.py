@@ -28,12 +28,25 @@ def test_progress_silent_when_not_a_terminal() -> None:
 
 
 def test_progress_draws_on_a_terminal_for_long_runs(monkeypatch: pytest.MonkeyPatch) -> None:
-    """On a terminal, once the run is long, the bar shows the current file name."""
+    """On a terminal, once the run is long, the bar counts files and names the current one."""
     monkeypatch.setattr(ingest_report, "LONG_RUN_SECONDS", 0.0)
     console, out = _console(terminal=True)
     with IngestProgress(console) as progress:
         progress(3, 10, "/news/a-file.txt")
-    assert "a-file.txt" in out.getvalue()
+        progress._show()  # what the timer does once the run is long (no wait in a test)
+        progress(4, 10, "/news/b-file.txt")
+    assert "b-file.txt" in out.getvalue()
+    assert "4/10" in out.getvalue()
+
+
+def test_progress_shows_a_long_run_before_any_file_is_done() -> None:
+    """One large file: the bar appears by the timer, with 0 done, the time elapsed."""
+    console, out = _console(terminal=True)
+    with IngestProgress(console) as progress:
+        progress(0, 1, "/exports/all.jsonl")
+        progress._show()
+    assert "0/1" in out.getvalue()
+    assert "all.jsonl" in out.getvalue()
 
 
 def test_summary_lists_every_skip_and_caps_duplicates() -> None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 import webbrowser
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar
 
 from textual import on, work
@@ -13,13 +16,25 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
-from index import Article, ArticleId, Bookmark, Library, NewsdeskError, Span, SpanKind
-from tui.messages import BookmarksChanged, LibraryFailed, OpenStory
+from index import (
+    Article,
+    ArticleId,
+    Bookmark,
+    Library,
+    NewsdeskError,
+    Span,
+    SpanKind,
+    cite_passage,
+)
+from tui.messages import BookmarksChanged, LibraryFailed, OpenStory, StepArticle
 from tui.render import date_label
 from tui.screens.bookmarking import BookmarkingScreen
+from tui.screens.clipboard import osc52_allowed, save_copy
+from tui.screens.reader_status import reader_status
 from tui.widgets.article_view import ArticleView
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.passage_view import Passage
 from tui.widgets.span_panel import SpanPanel
 
@@ -44,21 +59,53 @@ class ArticleScreen(BookmarkingScreen):
     """Metadata, legend, the highlighted text and a side panel of figures and parties."""
 
     CSS_PATH = "article.tcss"
+    READING_WIDTH = 104
+    """Columns of the text (gutter and padding included) once the terminal has room."""
+    # Screen declares this as `ClassVar[...] | None`, which mypy reads as an instance variable.
+    HORIZONTAL_BREAKPOINTS = [  # noqa: RUF012
+        (0, "-narrow"),
+        (100, "-wide"),
+        (READING_WIDTH + 40, "-roomy"),
+    ]
+
+    FOOTER_KEYS: ClassVar[tuple[str, ...]] = (
+        "m",
+        "f",
+        "p",
+        "slash",
+        "c",
+        "y",
+        "o",
+        "s",
+        "q",
+        "B",
+        "t",
+    )
+    """Most used first: the footer shows what fits at 80 columns (`?` always)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("m", "bookmark", "Bookmark"),
         Binding("slash", "find", "Find", priority=True),  # see SearchScreen's `/`
         Binding("n", "find_next(True)", "Next hit", show=False),
         Binding("N", "find_next(False)", "Previous hit", show=False),
-        Binding("o", "open_url", "Open URL"),
         Binding("c", "compare", "Compare"),
+        Binding("o", "open_url", "Open URL"),
+        Binding("y", "copy", "Copy"),
+        Binding("J", "step_article(1)", "Next article", show=False),
+        Binding("K", "step_article(-1)", "Previous article", show=False),
         Binding("1", "toggle_kind('1')", "Toggle figures", show=False),
         Binding("2", "toggle_kind('2')", "Toggle parties", show=False),
         Binding("3", "toggle_kind('3')", "Toggle matches", show=False),
         Binding("4", "toggle_kind('4')", "Toggle bookmarks", show=False),
         Binding("t", "focus_panel", "Figures/parties"),
-        Binding("escape", "close_find", "Close find", show=False),
+        Binding("escape", "close_find_or_back", "Close find/back", show=False),
     ]
+
+    @dataclass
+    class Copied(Message):
+        """The passage was copied: to the clipboard (`path` None) or to the file `path`."""
+
+        path: Path | None
 
     @dataclass
     class ArticleLoaded(Message):
@@ -83,6 +130,8 @@ class ArticleScreen(BookmarkingScreen):
         self.target = target
         """Where to put the cursor once loaded (a bookmark's passage)."""
         self.article: Article | None = None
+        self.find_text = ""
+        """What `/` searched for last."""
 
     def compose(self) -> ComposeResult:
         """Header, metadata, legend, text and side panel, find bar, footer."""
@@ -92,9 +141,10 @@ class ArticleScreen(BookmarkingScreen):
         with Horizontal(id="reader"):
             yield ArticleView(id="article")
             yield SpanPanel(id="spans")
+        yield Static("", id="reader-status", markup=False)
         with Horizontal(id="find-bar"):
             yield Input(placeholder="Find in page (Enter; n/N next/previous)", id="find-input")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Load the article in a worker."""
@@ -112,6 +162,23 @@ class ArticleScreen(BookmarkingScreen):
             self.post_message(LibraryFailed(error))
             return
         self.post_message(self.ArticleLoaded(article, spans, marks))
+
+    @work(thread=True, group="clipboard")
+    def copy_text(self, text: str, folder: Path) -> None:
+        """Copy with OSC 52 where the terminal takes it, else write the clipboard file."""
+        if osc52_allowed(os.environ):
+            self.app.call_from_thread(self.app.copy_to_clipboard, text)
+            self.post_message(self.Copied(None))
+            return
+        try:
+            path = save_copy(text, folder)
+        except OSError as error:
+            failed = NewsdeskError(
+                f"Cannot write {folder}: {error.strerror or error}.", "Check the data folder."
+            )
+            self.post_message(LibraryFailed(failed))
+            return
+        self.post_message(self.Copied(path))
 
     @work(thread=True, group="browser")
     def open_in_browser(self, url: str) -> None:
@@ -136,6 +203,23 @@ class ArticleScreen(BookmarkingScreen):
         self._refresh_legend()
         if self.target is not None:
             view.move_to(self.target.paragraph, self.target.start, self.target.end)
+        self._refresh_status()
+
+    @on(ArticleView.CursorMoved)
+    def follow_cursor(self) -> None:
+        """Say what the cursor is on now."""
+        self._refresh_status()
+
+    @on(Copied)
+    def copied(self, event: Copied) -> None:
+        """Say where the passage went."""
+        if event.path is None:
+            self.notify("Copied the passage and its citation", markup=False)
+        else:
+            self.notify(
+                f"Copied to {event.path} (this terminal does not take clipboard copies)",
+                markup=False,
+            )
 
     @on(BookmarkingScreen.BookmarkSaved)
     def mark_saved(self, event: BookmarkingScreen.BookmarkSaved) -> None:
@@ -154,13 +238,14 @@ class ArticleScreen(BookmarkingScreen):
 
     @on(Input.Submitted, "#find-input")
     def run_find(self, event: Input.Submitted) -> None:
-        """Highlight the occurrences and go to the first."""
+        """Highlight the occurrences and go to the first (the status line counts them)."""
+        self.find_text = event.value.strip()
         count = self.query_one(ArticleView).find(event.value)
         self.query_one("#find-bar").remove_class("-active")
         self.set_focus(self.query_one(ArticleView))
-        if event.value.strip():
-            message = f"{count} matches for “{event.value.strip()}”" if count else "Not found"
-            self.notify(message, markup=False)
+        if self.find_text and not count:
+            self.notify(f"“{self.find_text}” is not in this article", markup=False)
+        self._refresh_status()
 
     # --- actions ------------------------------------------------------------------
 
@@ -183,6 +268,19 @@ class ArticleScreen(BookmarkingScreen):
         """Go to the next/previous find hit."""
         if not self.query_one(ArticleView).find_next(forward):
             self.notify("Nothing to find: press / first", severity="warning")
+
+    def action_copy(self) -> None:
+        """Copy the passage under the cursor with its citation (outlet, date, URL)."""
+        if self.article is None:
+            return
+        passage = self.query_one(ArticleView).passage
+        text = cite_passage(self.article, passage.paragraph, passage.start, passage.end)
+        paths = self.library.paths
+        self.copy_text(text, paths.data_dir if paths else Path(tempfile.gettempdir()))
+
+    def action_step_article(self, step: int) -> None:
+        """Show the next/previous article of the search results, without going back."""
+        self.post_message(StepArticle(self.article_id, step))
 
     def action_compare(self) -> None:
         """Pick a second report (most similar first) and open the side-by-side comparison."""
@@ -217,10 +315,22 @@ class ArticleScreen(BookmarkingScreen):
         else:
             panel.focus()
 
-    def action_close_find(self) -> None:
-        """Hide the find bar and return to the text."""
-        self.query_one("#find-bar").remove_class("-active")
+    def action_close_find_or_back(self) -> None:
+        """Esc: hide the find bar and return to the text if it is open, else go back."""
+        bar = self.query_one("#find-bar")
+        if not bar.has_class("-active"):
+            self.app.pop_screen()
+            return
+        bar.remove_class("-active")
         self.query_one(ArticleView).focus()
+
+    def _refresh_status(self) -> None:
+        view = self.query_one(ArticleView)
+        if self.article is not None:
+            status = reader_status(
+                self.article, view.cursor, view.current, view.find_hits, self.find_text
+            )
+            self.query_one("#reader-status", Static).update(status)
 
     def _refresh_legend(self) -> None:
         view = self.query_one(ArticleView)

@@ -13,12 +13,13 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from index import Bookmark, Library, NewsdeskError, filter_bookmarks
 from tui.messages import BookmarksChanged, LibraryFailed, OpenArticle
 from tui.screens.dialogs import ConfirmDialog, PathDialog
 from tui.widgets.bookmark_list import BookmarkList
+from tui.widgets.key_footer import KeyFooter
 
 EXPORT_NAME = "bookmarks-export.md"
 
@@ -28,10 +29,13 @@ class BookmarksScreen(Screen[None]):
 
     CSS_PATH = "bookmarks.tcss"
 
+    FOOTER_KEYS: ClassVar[tuple[str, ...]] = ("enter", "slash", "d", "e", "q")
+    """Most used first: the footer shows what fits at 80 columns (`?` always)."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("slash", "focus_filter", "Filter", priority=True),  # see SearchScreen's `/`
         Binding("e", "export", "Export"),
-        Binding("escape", "focus_list", "List", show=False),
+        Binding("escape", "list_or_back", "List/back", show=False),
         Binding("down", "focus_list", "List", show=False),
     ]
 
@@ -40,12 +44,6 @@ class BookmarksScreen(Screen[None]):
         """The bookmarks, re-anchored against the current articles."""
 
         bookmarks: Sequence[Bookmark]
-
-    @dataclass
-    class Exported(Message):
-        """The bookmarks were written to `path`."""
-
-        path: Path
 
     def __init__(self, library: Library, *, export_dir: Path | None = None) -> None:
         super().__init__()
@@ -60,7 +58,7 @@ class BookmarksScreen(Screen[None]):
         yield Input(placeholder="Filter: words, tag:NAME, article:ID", id="bookmark-filter")
         yield BookmarkList(id="bookmark-list")
         yield Static("", id="bookmark-status", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Load the bookmarks in a worker."""
@@ -87,27 +85,6 @@ class BookmarksScreen(Screen[None]):
             self.post_message(LibraryFailed(error))
             return
         self.post_message(BookmarksChanged())
-
-    @work(thread=True, group="bookmark-writer")
-    def export_to(self, path: Path) -> None:
-        """Write every bookmark to `path` (JSON for a .json name, else Markdown)."""
-        fmt = "json" if path.suffix.lower() == ".json" else "md"
-        try:
-            text = self.library.export_bookmarks(fmt)
-        except NewsdeskError as error:
-            self.post_message(LibraryFailed(error))
-            return
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-        except OSError as error:
-            self.post_message(
-                LibraryFailed(
-                    NewsdeskError(f"Cannot write {path}: {error.strerror}", "Choose another path.")
-                )
-            )
-            return
-        self.post_message(self.Exported(path))
 
     # --- handlers -----------------------------------------------------------------
 
@@ -148,11 +125,6 @@ class BookmarksScreen(Screen[None]):
 
         self.app.push_screen(ConfirmDialog(question), answer)
 
-    @on(Exported)
-    def exported(self, event: Exported) -> None:
-        """Tell the user where the file is."""
-        self.notify(f"Exported {len(self.bookmarks)} bookmarks to {event.path}", markup=False)
-
     # --- actions ------------------------------------------------------------------
 
     def action_focus_filter(self) -> None:
@@ -167,16 +139,33 @@ class BookmarksScreen(Screen[None]):
         """Focus the list."""
         self.query_one(BookmarkList).focus()
 
-    def action_export(self) -> None:
-        """Ask for a path (.md or .json) and export every bookmark there."""
-        default = (self.export_dir or Path.cwd()) / EXPORT_NAME
+    def action_list_or_back(self) -> None:
+        """Esc: from the filter back to the list, else back to the screen before."""
+        if isinstance(self.focused, Input):
+            self.action_focus_list()
+        else:
+            self.dismiss(None)
 
-        def chosen(path: str | None) -> None:
+    def action_export(self) -> None:
+        """Ask for a path (.md or .json) and export every bookmark there.
+
+        The dialog writes the file (in its worker) and stays open with the error when it
+        cannot: a missing folder is never created.
+        """
+        default = (self.export_dir or Path.cwd()) / EXPORT_NAME
+        count = len(self.bookmarks)
+
+        def written(path: str | None) -> None:
             if path:
-                self.export_to(Path(path).expanduser())
+                self.notify(f"Exported {count} bookmarks to {path}", markup=False)
 
         self.app.push_screen(
-            PathDialog("Export bookmarks to (.md or .json):", str(default)), chosen
+            PathDialog(
+                "Export bookmarks to (.md or .json):",
+                str(default),
+                act=self.library.export_bookmarks_to,
+            ),
+            written,
         )
 
     def _refilter(self) -> None:

@@ -19,7 +19,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from index import Article, ArticleId, Bookmark, Comparison, Library, NewsdeskError, Span
 from tui.messages import BookmarksChanged, LibraryFailed
@@ -35,12 +35,28 @@ from tui.screens.compare_nav import (
     shading,
 )
 from tui.screens.pick_article import PickArticleDialog
-from tui.widgets.compare_pane import ComparePane
+from tui.widgets.compare_pane import ComparePane, PanePlace
 from tui.widgets.comparison_summary import ComparisonSummary
+from tui.widgets.key_footer import KeyFooter
 
 WIDE = 120
 """From this many columns the summary panel is shown from the start."""
 PANE_IDS: dict[Side, str] = {Side.A: "pane-a", Side.B: "pane-b"}
+LEGEND = Content.assemble(
+    *(
+        part
+        for cue, meaning in (
+            ("=", "same"),
+            ("≈", "similar"),
+            ("A", "only in A"),
+            ("B", "only in B"),
+            ("≠", "figure differs"),
+            ("◆", "bookmark"),
+        )
+        for part in ((cue, "bold"), (f" {meaning}  ", "dim"))
+    ),
+)
+"""What the panes' gutter marks mean, on a line of its own (it fits 80 columns)."""
 
 
 @dataclass(frozen=True)
@@ -78,6 +94,17 @@ class CompareScreen(BookmarkingScreen):
     # Screen declares this as `ClassVar[...] | None`, which mypy reads as an instance variable.
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (WIDE, "-wide")]  # noqa: RUF012
 
+    FOOTER_KEYS: ClassVar[tuple[str, ...]] = (
+        "right_square_bracket",
+        "right_curly_bracket",
+        "x",
+        "t",
+        "m",
+        "s",
+        "q",
+    )
+    """Most used first: the footer shows what fits at 80 columns (`?` always)."""
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right_square_bracket", "difference(1)", "Next difference"),
         Binding("left_square_bracket", "difference(-1)", "Previous difference"),
@@ -89,7 +116,8 @@ class CompareScreen(BookmarkingScreen):
         Binding("m", "bookmark", "Bookmark"),
         Binding("h,left", "focus_side('a')", "Focus A", show=False),
         Binding("l,right", "focus_side('b')", "Focus B", show=False),
-        Binding("q,escape", "back", "Back"),
+        Binding("q", "back", "Back"),
+        Binding("escape", "close_summary_or_back", "Close summary/back", show=False),
     ]
 
     @dataclass
@@ -122,11 +150,12 @@ class CompareScreen(BookmarkingScreen):
         """Header, status line, the two panes, the summary, footer."""
         yield Header()
         yield Static("Loading the comparison…", id="compare-status", markup=False)
+        yield Static(LEGEND, id="compare-legend", markup=False)
         with Horizontal(id="panes"):
             yield ComparePane(id=PANE_IDS[Side.A])
             yield ComparePane(id=PANE_IDS[Side.B])
         yield ComparisonSummary(id="summary")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Start loading; the panes show a loading indicator meanwhile."""
@@ -242,17 +271,30 @@ class CompareScreen(BookmarkingScreen):
         self._set_status()
 
     def action_swap(self) -> None:
-        """Show B on the left and A on the right."""
+        """Show B on the left and A on the right, each where it was read (cursor, scroll)."""
         if self.comparison is None:
             return
         a, b = self.reports[Side.A], self.reports[Side.B]
+        places = {side: self._place(side) for side in Side}
+        focused = self.focused
+        current = self.current
         self.a_id, self.b_id = b.article.id, a.article.id
         self._show(b, a, self.comparison.swapped())
+        self.current = current
+        for side in Side:
+            self.pane(side.other).restore(places[side])
+        if isinstance(focused, ComparePane):
+            self.pane(Side.B if focused is self.pane(Side.A) else Side.A).focus()
+        self._set_status()
         self.notify(f"Swapped: A is now {b.article.source or b.article.title}", markup=False)
 
     def action_toggle_summary(self) -> None:
-        """Show or hide the figure and party tables."""
+        """Show or hide the figure and party tables; shown, they take the keys (j/k at once)."""
         self.toggle_class("-summary")
+        if self.has_class("-summary"):
+            self.query_one("#summary-figures").focus()
+        elif not isinstance(self.focused, ComparePane):
+            self.pane(Side.A).focus()
 
     def action_bookmark(self) -> None:
         """Bookmark the passage under the cursor of the focused pane."""
@@ -268,6 +310,13 @@ class CompareScreen(BookmarkingScreen):
     def action_back(self) -> None:
         """Close the comparison."""
         self.dismiss(None)
+
+    def action_close_summary_or_back(self) -> None:
+        """Esc: hide the summary where it covers the panes (narrow), else go back."""
+        if self.has_class("-narrow") and self.has_class("-summary"):
+            self.action_toggle_summary()
+        else:
+            self.action_back()
 
     # --- drawing ------------------------------------------------------------------
 
@@ -289,15 +338,19 @@ class CompareScreen(BookmarkingScreen):
         self.sub_title = f"{_outlet(a.article)} vs {_outlet(b.article)}"
         self._set_status()
 
+    def _place(self, side: Side) -> PanePlace:
+        pane = self.pane(side)
+        return PanePlace(pane.passage, *pane.top_paragraph())
+
     def _set_status(self, detail: Content | None = None) -> None:
+        """Two lines at most (the line's height is fixed: a longer label is cut)."""
         sync = "sync on" if self.sync else "sync off"
         head = Content.styled(f"{sync} · {len(self.differences)} differences", "bold")
+        if detail is None and self.current is not None and self.differences:
+            detail = Content(f"{self.current + 1}/{len(self.differences)}")
         if detail is None:
             detail = Content.styled("] next difference · } next figure · t summary · x swap", "dim")
-        legend = Content.styled(
-            "= same  ≈ similar  A/B only in A/B  ≠ figures differ  ◆ bookmark", "dim"
-        )
-        status = Content("\n").join([Content(" · ").join([head, detail]), legend])
+        status = Content(" · ").join([head, detail])
         self.status_text = status.plain
         self.query_one("#compare-status", Static).update(status)
 

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
-from index import parse_tags
+from index import NewsdeskError, parse_tags
 
 
 @dataclass(frozen=True)
@@ -61,11 +64,17 @@ class ConfirmDialog(ModalScreen[bool]):
 class BookmarkDialog(ModalScreen[BookmarkDraft | None]):
     """Ask for an optional note and tags for a new bookmark; Escape cancels."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        # Priority, like the app's Tab: Enter moves the focus as it is read, so keys typed
+        # right after it (a second Enter, the tags) reach the tags field, not the note.
+        Binding("enter", "next_or_save", "Next field/save", show=False, priority=True),
+    ]
 
     def __init__(self, quote: str) -> None:
         super().__init__(classes="dialog")
         self._quote = quote if len(quote) <= 240 else quote[:239] + "…"
+        self._saved = False
 
     def compose(self) -> ComposeResult:
         """The quoted passage, a note input and a tags input."""
@@ -76,14 +85,22 @@ class BookmarkDialog(ModalScreen[BookmarkDraft | None]):
             yield Input(placeholder="Tags, comma separated (optional)", id="bookmark-tags")
             yield Label("Enter saves · Escape cancels", classes="dialog-hint")
 
-    @on(Input.Submitted, "#bookmark-note")
-    def next_field(self) -> None:
-        """Enter in the note moves to the tags."""
-        self.set_focus(self.query_one("#bookmark-tags", Input))
+    def action_next_or_save(self) -> None:
+        """Enter in the note moves to the tags; in the tags it saves the bookmark."""
+        note = self.query_one("#bookmark-note", Input)
+        tags = self.query_one("#bookmark-tags", Input)
+        if self.focused is not tags:
+            self.set_focus(tags)
+            return
+        # The action runs as Enter is read, before the fields have handled the keys typed
+        # just before it (they wait in each field's queue): save once both queues got there.
+        note.call_later(tags.call_later, self.save)
 
-    @on(Input.Submitted, "#bookmark-tags")
     def save(self) -> None:
-        """Enter in the tags saves the bookmark."""
+        """Dismiss with the note and tags typed (once, however often Enter was pressed)."""
+        if self._saved:
+            return
+        self._saved = True
         note = self.query_one("#bookmark-note", Input).value.strip()
         tags = parse_tags(self.query_one("#bookmark-tags", Input).value)
         self.dismiss(BookmarkDraft(note, tags))
@@ -94,26 +111,73 @@ class BookmarkDialog(ModalScreen[BookmarkDraft | None]):
 
 
 class PathDialog(ModalScreen[str | None]):
-    """Ask for a file or folder path; Enter accepts, Escape cancels."""
+    """Ask for a file or folder path; Enter accepts, Escape cancels.
+
+    With `act`, Enter first runs `act(path)` in a worker (it writes the file, say): the
+    dialog closes when it succeeds, and stays open showing the error when it raises a
+    `NewsdeskError`, so the user can fix the path.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
-    def __init__(self, prompt: str, default: str = "") -> None:
+    @dataclass
+    class Failed(Message):
+        """`act` failed: the error to show."""
+
+        error: NewsdeskError
+
+    @dataclass
+    class Done(Message):
+        """`act` succeeded with the typed path."""
+
+        value: str
+
+    def __init__(
+        self, prompt: str, default: str = "", *, act: Callable[[Path], object] | None = None
+    ) -> None:
         super().__init__(classes="dialog")
         self._prompt = prompt
         self._default = default
+        self._act = act
 
     def compose(self) -> ComposeResult:
-        """The prompt and a path input."""
+        """The prompt, a path input and the last error (hidden until there is one)."""
         with Vertical(classes="dialog-box"):
             yield Label(self._prompt, markup=False)
             yield Input(value=self._default, id="path-input")
+            yield Static("", id="path-error", markup=False)
             yield Label("Enter accepts · Escape cancels", classes="dialog-hint")
 
     @on(Input.Submitted, "#path-input")
     def accept(self, event: Input.Submitted) -> None:
-        """Dismiss with the typed path (None when empty)."""
-        self.dismiss(event.value.strip() or None)
+        """Dismiss with the typed path (None when empty), once `act` has succeeded."""
+        value = event.value.strip()
+        if not value or self._act is None:
+            self.dismiss(value or None)
+            return
+        self.run_act(self._act, value)
+
+    @work(thread=True, exclusive=True, group="path-dialog")
+    def run_act(self, act: Callable[[Path], object], value: str) -> None:
+        """Run `act` on the path (file work: off the UI thread)."""
+        try:
+            act(Path(value).expanduser())
+        except NewsdeskError as error:
+            self.post_message(self.Failed(error))
+            return
+        self.post_message(self.Done(value))
+
+    @on(Failed)
+    def show_error(self, event: Failed) -> None:
+        """Keep the dialog open and say what went wrong."""
+        error = self.query_one("#path-error", Static)
+        error.update(Content(str(event.error)))
+        error.add_class("-active")
+
+    @on(Done)
+    def done(self, event: Done) -> None:
+        """`act` succeeded: close with the path."""
+        self.dismiss(event.value)
 
     def action_cancel(self) -> None:
         """Dismiss without a path."""

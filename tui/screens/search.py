@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import gc
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar, Literal
+from typing import ClassVar
 
 from textual import on, work
 from textual.app import ComposeResult
@@ -15,11 +14,11 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, ProgressBar, Static
+from textual.widgets import Header, Label, OptionList, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from index import (
-    ArticleSummary,
+    ArticleId,
     IngestReport,
     Library,
     NewsdeskError,
@@ -28,7 +27,9 @@ from index import (
     remove_filters,
 )
 from tui.messages import LibraryFailed, OpenArticle
+from tui.screens.search_notices import indexed_notice, inline_notice, nothing_found
 from tui.widgets.facet_panel import FacetPanel
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.results_list import ResultsList
 from tui.widgets.search_bar import SearchBar
 
@@ -38,7 +39,10 @@ INDEX_WRITER = "index-writer"
 """Worker group of everything that writes the index (one at a time)."""
 WARM = "warm"
 """Worker group that builds the search caches after the first list is shown."""
-RECENT_LIMIT = 50
+MORE = "search-more"
+"""Worker group that loads the further pages of the results shown."""
+PAGE_SIZE = 20
+"""Results fetched at a time (the list asks for the next page as the cursor nears its end)."""
 
 
 class SearchScreen(Screen[None]):
@@ -47,6 +51,9 @@ class SearchScreen(Screen[None]):
     CSS_PATH = "search.tcss"
     AUTO_FOCUS = "#results"
     """Start on the list, so j/k/Enter work at once and `/` is the way into the query."""
+
+    FOOTER_KEYS: ClassVar[tuple[str, ...]] = ("slash", "s", "a", "B", "x", "q")
+    """Most used first: the footer shows what fits at 80 columns (`?` always)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # A priority binding runs in the app's own key loop, before the next key is
@@ -75,10 +82,11 @@ class SearchScreen(Screen[None]):
 
     @dataclass
     class LibraryReady(Message):
-        """The library is open (and indexed): its size and newest articles."""
+        """The library is open (and indexed): its size, and the newest articles."""
 
         count: int
-        recent: Sequence[ArticleSummary]
+        page: SearchPage
+        """The empty query's first page: the newest articles, the whole library's facets."""
         report: IngestReport | None = None
 
     @dataclass
@@ -88,8 +96,14 @@ class SearchScreen(Screen[None]):
         query: str
         sort: str
         page: SearchPage
-        as_you_type: bool = True
-        """Whether the last word was searched as a prefix (no "did you mean" then)."""
+
+    @dataclass
+    class MoreReady(Message):
+        """A further page of the results of `query` sorted by `sort`."""
+
+        query: str
+        sort: str
+        page: SearchPage
 
     def __init__(self, library: Library, *, seed_dir: Path | None = None) -> None:
         super().__init__()
@@ -112,7 +126,7 @@ class SearchScreen(Screen[None]):
             yield ResultsList(id="results")
             yield FacetPanel(id="facets")
         yield Static("", id="status", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Open the library in a worker (indexing the seeds when it is empty)."""
@@ -130,9 +144,8 @@ class SearchScreen(Screen[None]):
         try:
             if seed_dir is not None and (force or self.library.count() == 0):
                 report = self.library.index_paths([seed_dir], progress=self._post_progress)
-            self.post_message(
-                self.LibraryReady(self.library.count(), self.library.recent(RECENT_LIMIT), report)
-            )
+            newest = self.library.search("", limit=PAGE_SIZE)
+            self.post_message(self.LibraryReady(self.library.count(), newest, report))
         except NewsdeskError as error:
             self.post_message(LibraryFailed(error))
 
@@ -156,31 +169,33 @@ class SearchScreen(Screen[None]):
         self.post_message(self.IndexProgress(done, total, path))
 
     @work(thread=True, exclusive=True, group=SEARCH)
-    def run_search(self, query: str, sort: str, as_you_type: bool = True) -> None:
-        """Run one search; the handler drops it if the query changed since.
+    def run_search(self, query: str, sort: str) -> None:
+        """Run one search (the empty query lists the newest articles); stale ones are dropped.
 
-        While typing, the last word is a prefix (`as_you_type`); Enter, or a prefix search
-        that found nothing, runs the full query, which can suggest a better spelling.
+        Typing and Enter run the same search, so one query has one answer: the last word,
+        unless a space follows it, is also a prefix, and a misspelt query that finds
+        (almost) nothing comes with a "did you mean".
         """
         try:
-            page = self.library.search(query, sort=sort, as_you_type=as_you_type)
+            page = self.library.search(query, sort=sort, limit=PAGE_SIZE, as_you_type=True)
         except NewsdeskError as error:
             self.post_message(LibraryFailed(error))
             return
         if not get_current_worker().is_cancelled:
-            self.post_message(self.ResultsReady(query, sort, page, as_you_type))
+            self.post_message(self.ResultsReady(query, sort, page))
 
-    @work(thread=True, exclusive=True, group=SEARCH)
-    def load_recent(self) -> None:
-        """List the newest articles (the empty query)."""
+    @work(thread=True, exclusive=True, group=MORE)
+    def load_more(self, query: str, sort: str, offset: int) -> None:
+        """Fetch the page of results starting at `offset` (the list asked for it)."""
         try:
-            recent = self.library.recent(RECENT_LIMIT)
-            count = self.library.count()
+            page = self.library.search(
+                query, sort=sort, limit=PAGE_SIZE, offset=offset, as_you_type=True
+            )
         except NewsdeskError as error:
             self.post_message(LibraryFailed(error))
             return
         if not get_current_worker().is_cancelled:
-            self.post_message(self.LibraryReady(count, recent))
+            self.post_message(self.MoreReady(query, sort, page))
 
     def index_folder(self, folder: Path) -> None:
         """Index a folder (the palette's "Index a folder…"), showing progress.
@@ -198,13 +213,13 @@ class SearchScreen(Screen[None]):
 
     @on(IndexProgress)
     def show_progress(self, event: IndexProgress) -> None:
-        """Feed the progress bar."""
+        """Feed the progress bar; the label counts the files and names the current one."""
         self.query_one("#indexing").add_class("-active")
         self.query_one("#indexing-progress", ProgressBar).update(
             total=event.total, progress=event.done
         )
         self.query_one("#indexing-label", Label).update(
-            Content(f"Indexing {Path(event.path).name}")
+            Content(f"Indexing {event.done:,} / {event.total:,} · {Path(event.path).name}")
         )
 
     @on(LibraryReady)
@@ -214,29 +229,22 @@ class SearchScreen(Screen[None]):
         self.count = event.count
         self.sub_title = f"{event.count} articles"
         if event.report is not None:
-            text, severity = _indexed_notice(event.report)
-            timeout = 15 if severity == "warning" else 5
-            self.notify(text, severity=severity, timeout=timeout, markup=False)
-        if self.query_one(SearchBar).value:
-            self.run_search(self.query_one(SearchBar).value, self.sort)
-            return
-        self.page = None
-        self.query_one(ResultsList).show_summaries(event.recent)
-        self.query_one(FacetPanel).show_facets({})
-        self.query_one(SearchBar).show_notice(None)
-        self._status(f"{event.count} articles, newest first")
+            text, severity = indexed_notice(event.report)
+            self.notify(text, severity=severity, markup=False)
+        query = self.query_one(SearchBar).value
+        if query or self.sort != "relevance":
+            self.run_search(query, self.sort)
+        else:
+            self.show_results(self.ResultsReady("", self.sort, event.page))
         # Once the list is on screen: build the search caches so the first keystroke is fast.
         self.call_after_refresh(self.warm_library)
 
     @on(SearchBar.QueryChanged)
     def search_for(self, event: SearchBar.QueryChanged) -> None:
-        """Start a search (or list the newest articles for an empty query)."""
+        """Search (the empty query lists the newest articles); Enter goes to the results."""
         if event.submitted:
             self.set_focus(self.query_one(ResultsList))
-        if event.query:
-            self.run_search(event.query, self.sort, not event.submitted)
-        else:
-            self.load_recent()
+        self.run_search(event.query, self.sort)
 
     @on(ResultsReady)
     def show_results(self, event: ResultsReady) -> None:
@@ -244,22 +252,36 @@ class SearchScreen(Screen[None]):
         if event.query != self.query_one(SearchBar).value or event.sort != self.sort:
             return
         page = event.page
-        if page.total == 0 and event.as_you_type:
-            self.run_search(event.query, event.sort, as_you_type=False)
         self.page = page
-        self.query_one(ResultsList).show_page(page)
+        self.workers.cancel_group(self, MORE)
+        self.query_one(ResultsList).show_page(page, empty=nothing_found(page))
         self.query_one(FacetPanel).show_facets(page.facets)
-        self.query_one(SearchBar).show_notice(_notice(page))
-        shown = (
-            f"{len(page.hits)} of {page.total}" if page.total > len(page.hits) else str(page.total)
-        )
-        self._status(f"{shown} results · sorted by {page.sort}")
+        self.query_one(SearchBar).show_notice(inline_notice(page))
+        self._show_position()
+
+    @on(ResultsList.MoreWanted)
+    def fetch_more(self, event: ResultsList.MoreWanted) -> None:
+        """The cursor nears the end of the loaded results: load the next page."""
+        if self.page is not None:
+            self.load_more(self.page.query, self.sort, event.offset)
+
+    @on(MoreReady)
+    def show_more(self, event: MoreReady) -> None:
+        """Append a further page, unless the query or the order changed since."""
+        if self.page is None or (event.query, event.sort) != (self.page.query, self.sort):
+            return
+        self.query_one(ResultsList).append_page(event.page)
+        self._show_position()
+
+    @on(OptionList.OptionHighlighted, "#results")
+    def follow_position(self) -> None:
+        """Say which result is highlighted ("21 / 876")."""
+        self._show_position()
 
     @on(ResultsList.Chosen)
     def open_chosen_article(self, event: ResultsList.Chosen) -> None:
         """Ask the app to open the article, with the query's terms to highlight."""
-        terms = self.page.terms if self.page is not None else ()
-        self.post_message(OpenArticle(event.article_id, terms))
+        self.post_message(OpenArticle(event.article_id, self.terms))
 
     @on(FacetPanel.Chosen)
     def filter_by_facet(self, event: FacetPanel.Chosen) -> None:
@@ -274,8 +296,34 @@ class SearchScreen(Screen[None]):
         """A library error (the App shows it): an indexing run that failed is over."""
         self.query_one("#indexing").remove_class("-active")
 
+    @property
+    def terms(self) -> tuple[str, ...]:
+        """The analysed words of the query shown (highlighted in the articles opened)."""
+        return self.page.terms if self.page is not None else ()
+
+    def step_result(self, article_id: ArticleId, step: int) -> tuple[ArticleId | None, str]:
+        """The result `step` rows from `article_id`, highlighted: (its id, "") or (None, why).
+
+        The reader's J/K go through here, so going back shows the last article read.
+        """
+        return self.query_one(ResultsList).step_from(article_id, step)
+
     def _status(self, text: str) -> None:
         self.query_one("#status", Static).update(Content(text))
+
+    def _show_position(self) -> None:
+        """The status line: the highlighted result's position among all, and the order."""
+        page = self.page
+        if page is None:
+            return
+        results = self.query_one(ResultsList)
+        position = results.position or 0
+        if not page.query:
+            self._status(f"{position:,} / {page.total:,} articles, newest first")
+        elif page.total == 0:
+            self._status("0 results")
+        else:
+            self._status(f"{position:,} / {page.total:,} results · sorted by {page.sort}")
 
     # --- actions ------------------------------------------------------------------
 
@@ -307,7 +355,7 @@ class SearchScreen(Screen[None]):
         if query:
             self.run_search(query, self.sort)
         else:
-            self._status(f"sorted by {self.sort} (applies to searches)")
+            self._status(f"sorted by {self.sort} (the newest articles are always by date)")
 
     def action_clear_filters(self) -> None:
         """Remove every field:value filter from the query."""
@@ -318,36 +366,3 @@ class SearchScreen(Screen[None]):
         """Replace the query with the "did you mean" suggestion."""
         if self.page is not None and self.page.suggestion:
             self.query_one(SearchBar).set_value(self.page.suggestion)
-
-
-_SKIPS_SHOWN = 4
-"""Skipped files named in the notification (the CLI's `newsdesk index` lists them all)."""
-
-
-def _indexed_notice(report: IngestReport) -> tuple[str, Literal["information", "warning"]]:
-    """What an indexing run did, naming the files it skipped and why."""
-    added = len(report.added) + len(report.updated)
-    lines = [f"Indexed {added} articles in {report.seconds:.1f} s."]
-    if report.duplicates:
-        lines[0] += f" {len(report.duplicates)} duplicates left out."
-    if not report.skipped:
-        return "\n".join(lines), "information"
-    lines.append(f"Skipped {len(report.skipped)} files or records:")
-    lines += [f"• {Path(s.path).name}: {s.reason}" for s in report.skipped[:_SKIPS_SHOWN]]
-    if len(report.skipped) > _SKIPS_SHOWN:
-        lines.append(f"… and {len(report.skipped) - _SKIPS_SHOWN} more (newsdesk index lists all)")
-    return "\n".join(lines), "warning"
-
-
-def _notice(page: SearchPage) -> Content | None:
-    """The inline line under the input: fallback notice and/or "did you mean"."""
-    parts: list[Content] = []
-    if page.notice:
-        parts.append(Content.assemble(("⚠ ", "bold"), Content(page.notice)))
-    if page.suggestion:
-        parts.append(
-            Content.assemble(
-                "Did you mean ", (page.suggestion, "bold underline"), "?  (ctrl+y to use it)"
-            )
-        )
-    return Content("  ").join(parts) if parts else None

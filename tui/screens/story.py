@@ -18,7 +18,7 @@ from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from index import (
     ChartData,
@@ -35,6 +35,7 @@ from index import (
 from tui.messages import LibraryFailed, OpenArticle
 from tui.screens.dialogs import PathDialog
 from tui.screens.pick_count import PickCountDialog
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.story_plot import StoryPlot
 from tui.widgets.story_table import StoryTable
 
@@ -96,6 +97,8 @@ class StoryScreen(Screen[None]):
 
     CSS_PATH = "story.tcss"
 
+    FOOTER_KEYS: ClassVar[tuple[str, ...]] = ("enter", "c", "s", "slash", "e", "q")
+    """The footer's order (see `KeyFooter`)."""
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("c", "choose_count", "Count"),
         Binding("s", "sort", "Sort"),
@@ -145,7 +148,7 @@ class StoryScreen(Screen[None]):
             placeholder="Filter: outlet or source (Gaza health ministry, UN…)", id="story-filter"
         )
         yield Static("", id="story-status", markup=False)
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Load the story, or the counts to choose from."""
@@ -178,17 +181,18 @@ class StoryScreen(Screen[None]):
             return
         self.post_message(self.CountsLoaded(counts))
 
-    @work(thread=True, group="story-export")
     def export_to(self, story: Story, path: Path) -> None:
-        """Write the chart as SVG and the rows as CSV beside it."""
-        try:
-            written = tuple(
-                self.library.export_story(story, path.with_suffix(suffix))
-                for suffix in (".svg", ".csv")
-            )
-        except NewsdeskError as error:
-            self.post_message(LibraryFailed(error))
-            return
+        """Write the chart as SVG and the rows as CSV beside it.
+
+        It runs in the path dialog's worker, which keeps the dialog open with the error.
+
+        Raises:
+            NewsdeskError: A file cannot be written (the message says which and why).
+        """
+        written = tuple(
+            self.library.export_story(story, path.with_suffix(suffix))
+            for suffix in (".svg", ".csv")
+        )
         self.post_message(self.Exported(written))
 
     # --- handlers -----------------------------------------------------------------
@@ -268,8 +272,11 @@ class StoryScreen(Screen[None]):
         self.set_focus(field)
 
     def action_close_filter(self) -> None:
-        """Clear and hide the filter."""
+        """Esc: clear and hide the filter when it is open, else back (as everywhere)."""
         field = self.query_one("#story-filter", Input)
+        if not field.has_class("-active") and not field.value:
+            self.app.pop_screen()
+            return
         field.value = ""
         field.remove_class("-active")
         self.query_one(StoryTable).focus()
@@ -282,12 +289,12 @@ class StoryScreen(Screen[None]):
         folder = self.library.paths.data_dir if self.library.paths is not None else Path.cwd()
         default = folder / f"story-{'-'.join(story.key.label.replace(' · ', ' ').split())}.svg"
 
-        def chosen(path: str | None) -> None:
-            if path:
-                self.export_to(story, Path(path).expanduser())
-
         self.app.push_screen(
-            PathDialog("Export the chart (.svg) and rows (.csv) to:", str(default)), chosen
+            PathDialog(
+                "Export the chart (.svg) and rows (.csv) to:",
+                str(default),
+                act=lambda path: self.export_to(story, path),
+            )
         )
 
     def _show_rows(self) -> None:

@@ -23,7 +23,7 @@ from textual.widgets import Static
 
 from index import AlignKind, Article, Bookmark, Span, SpanKind
 from tui.render import date_label, styled_text
-from tui.widgets.passage_view import PassageView
+from tui.widgets.passage_view import Passage, PassageView
 
 KIND_CUES: dict[AlignKind, str] = {
     AlignKind.A_ONLY: "A",
@@ -55,6 +55,17 @@ class Shade:
     start: int
     end: int
     kind: AlignKind
+
+
+@dataclass(frozen=True)
+class PanePlace:
+    """Where a reader is in a pane: the cursor passage and the scroll position."""
+
+    passage: Passage
+    top: int
+    """The paragraph at the top of the view."""
+    fraction: float = 0.0
+    """How much of `top` is scrolled past."""
 
 
 class PaneRow(Horizontal):
@@ -174,6 +185,11 @@ class ComparePane(PassageView[PaneRow]):
             self.scroll_to(y=y, animate=False, immediate=True)
         finally:
             self._following = False
+
+    def restore(self, place: PanePlace) -> None:
+        """Put the cursor and the scroll back where `place` says (once the rows are laid out)."""
+        self.move_to(place.passage.paragraph, place.passage.start, place.passage.end)
+        self.call_after_refresh(self.scroll_to_paragraph, place.top, place.fraction)
 
     def top_paragraph(self) -> tuple[int, float]:
         """The paragraph at the top of the view and how much of it is scrolled past."""

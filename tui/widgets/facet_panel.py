@@ -1,4 +1,10 @@
-"""FacetPanel: outlet, party and month counts of the current results; picking one filters."""
+"""FacetPanel: outlet, party and month counts of the current results; picking one filters.
+
+With no query the results are the whole library, so the panel shows its facets. Each row
+is the count, right-aligned, then the value: the count stays on the value's first line
+however long the value is. Articles without an outlet or a date are offered as "unknown outlet"
+and "undated".
+"""
 
 from __future__ import annotations
 
@@ -20,6 +26,8 @@ FACET_FIELDS: tuple[tuple[str, str], ...] = (
     ("month", "Month"),
 )
 """(SearchPage.facets key, heading) in display order."""
+MISSING_LABELS: dict[str, str] = {"source": "unknown outlet", "month": "undated"}
+"""How the "none" value of a facet (articles without one) is shown."""
 
 _PER_FIELD = 8
 
@@ -44,12 +52,15 @@ class FacetPanel(VimOptionList):
         self.values = []
         rows: list[Option] = []
         for field, heading in FACET_FIELDS:
-            values = facets.get(field, ())[:_PER_FIELD]
+            found = facets.get(field, ())
+            values = [*found[:_PER_FIELD], *(f for f in found[_PER_FIELD:] if f.missing)]
             if not values:
                 continue
+            width = max(len(f"{facet.count:,}") for facet in values)
             rows.append(Option(Content.styled(heading, "bold"), disabled=True))
             for facet in values:
-                row = Content.assemble(Content(f"  {facet.value}"), (f" {facet.count}", "dim"))
+                label = MISSING_LABELS.get(field, facet.value) if facet.missing else facet.value
+                row = Content.assemble((f"{facet.count:>{width},} ", "dim"), Content(label))
                 rows.append(Option(row, id=f"{field}\x1f{facet.value}"))
                 self.values.append((field, facet.value))
         self.set_options(rows)

@@ -57,11 +57,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     add = actions.add_parser(
         "add",
         help="bookmark a paragraph, or one sentence of it",
-        description="Bookmark paragraph N of article ID (0-based), or its K-th sentence.",
+        description="Bookmark paragraph N of article ID, or its K-th sentence (both counted "
+        "from 1, as `newsdesk show ID` numbers them).",
     )
     add.add_argument("id", metavar="ID", help="article id, unique id prefix or file path")
-    add.add_argument("--paragraph", type=_index, required=True, metavar="N")
-    add.add_argument("--sentence", type=_index, metavar="K", help="K-th sentence (0-based)")
+    add.add_argument(
+        "--paragraph", type=_ordinal, required=True, metavar="N", help="N-th paragraph (from 1)"
+    )
+    add.add_argument("--sentence", type=_ordinal, metavar="K", help="K-th sentence (from 1)")
     _add_note_and_tags(add)
     add_json_flag(add)
     add.set_defaults(action="add")
@@ -83,8 +86,15 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Export every bookmark: md (Markdown grouped by article) or json "
         "(a list of W3C Web Annotations).",
     )
-    export.add_argument("--format", choices=("md", "json"), default="md", dest="fmt")
-    export.add_argument("--output", type=Path, metavar="FILE", help="write here, not stdout")
+    export.add_argument(
+        "--format",
+        choices=("md", "json"),
+        dest="fmt",
+        help="md or json (default: from --output's extension, .json is JSON; else md)",
+    )
+    export.add_argument(
+        "--output", type=Path, metavar="FILE", help="write here, not stdout (its folder must exist)"
+    )
     export.set_defaults(action="export")
 
 
@@ -115,23 +125,24 @@ def _add(args: argparse.Namespace, library: Library) -> int:
     """`bookmarks add`: the paragraph, or the sentence of it, with note and tags."""
     start: int | None = None
     end: int | None = None
+    article = library.article(args.id)
+    if args.paragraph > len(article.paragraphs):
+        raise InvalidRequest(
+            f"Article {article.id} has no paragraph {args.paragraph}.",
+            f"Paragraphs are numbered 1 to {len(article.paragraphs)} "
+            "(`newsdesk show ID` prints them with their numbers).",
+        )
+    index = args.paragraph - 1
     if args.sentence is not None:
-        article = library.article(args.id)
-        if args.paragraph >= len(article.paragraphs):
-            raise InvalidRequest(
-                f"Article {article.id} has no paragraph {args.paragraph}.",
-                f"Paragraphs are numbered 0 to {len(article.paragraphs) - 1}.",
-            )
-        paragraph = article.paragraphs[args.paragraph]
-        span = sentence_span(paragraph, args.sentence)
+        span = sentence_span(article.paragraphs[index], args.sentence - 1)
         if span is None:
             raise InvalidRequest(
                 f"Paragraph {args.paragraph} has no sentence {args.sentence}.",
-                "Sentences are numbered from 0; `newsdesk show ID` prints the paragraphs.",
+                "Sentences are numbered from 1; `newsdesk show ID` prints the paragraphs.",
             )
         start, end = span
     mark = library.add_bookmark(
-        args.id, args.paragraph, start, end, note=args.note or "", tags=args.tag or ()
+        article.id, index, start, end, note=args.note or "", tags=args.tag or ()
     )
     _print_bookmark(mark, args.json, "Added")
     return 0
@@ -147,19 +158,14 @@ def _edit(args: argparse.Namespace, library: Library) -> int:
 
 
 def _export(args: argparse.Namespace, library: Library) -> int:
-    """`bookmarks export`: to stdout, or to --output FILE."""
-    text = library.export_bookmarks(args.fmt)
+    """`bookmarks export`: to stdout, or to --output FILE (format from its extension)."""
     if args.output is None:
+        text = library.export_bookmarks(args.fmt or "md")
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return 0
-    try:
-        args.output.write_text(text if text.endswith("\n") else text + "\n", encoding="utf-8")
-    except OSError as error:
-        raise InvalidRequest(
-            f"Cannot write {args.output}: {error.strerror or error}.",
-            "Check that the folder exists and is writable.",
-        ) from error
-    print(f"Exported the bookmarks to {args.output}.", file=sys.stderr)
+    fmt = library.export_bookmarks_to(args.output, args.fmt)
+    name = "JSON (W3C Web Annotations)" if fmt == "json" else "Markdown"
+    print(f"Exported the bookmarks to {args.output} as {name}.", file=sys.stderr)
     return 0
 
 
@@ -182,6 +188,14 @@ def _add_note_and_tags(parser: argparse.ArgumentParser) -> None:
     """The --note and repeatable --tag options."""
     parser.add_argument("--note", metavar="TEXT", help="a note to keep with the passage")
     parser.add_argument("--tag", action="extend", nargs="+", metavar="T", help="one or more tags")
+
+
+def _ordinal(text: str) -> int:
+    """An argparse type for numbers people count with: a whole number of at least 1."""
+    value = _index(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more (paragraphs are counted from 1)")
+    return value
 
 
 def _index(text: str) -> int:

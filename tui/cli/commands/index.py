@@ -36,14 +36,20 @@ def _indexed_nothing(report: IngestReport) -> bool:
 
 
 def run(args: argparse.Namespace, library: Library) -> int:
-    """Index the paths and print the summary; 2 when nothing at all could be indexed."""
+    """Index the paths and print the summary; 2 when nothing at all could be indexed.
+
+    A run that indexed nothing failed: its summary (why each path was skipped) is the error
+    message, so it goes to stderr.
+    """
     if args.json:
         report = library.index_paths(args.paths, rebuild=args.rebuild)
         print(json.dumps(ingest_report_as_json(report, library.count()), ensure_ascii=False))
-    else:
-        from tui.cli.report.ingest import IngestProgress, render_ingest
+        return 2 if _indexed_nothing(report) else 0
+    from tui.cli.report import stderr_console
+    from tui.cli.report.ingest import IngestProgress, render_ingest
 
-        with IngestProgress() as progress:
-            report = library.index_paths(args.paths, rebuild=args.rebuild, progress=progress)
-        render_ingest(report, library.count(), library.paths)
-    return 2 if _indexed_nothing(report) else 0
+    with IngestProgress() as progress:
+        report = library.index_paths(args.paths, rebuild=args.rebuild, progress=progress)
+    failed = _indexed_nothing(report)
+    render_ingest(report, library.count(), library.paths, stderr_console() if failed else None)
+    return 2 if failed else 0

@@ -28,16 +28,19 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         "--batch",
         type=Path,
         metavar="FILE",
-        help="one query per line; prints one JSON line per query",
+        help="one query per line (- reads standard input); prints one JSON line per query",
     )
     add_json_flag(parser)
     parser.set_defaults(command=sys.modules[__name__])
 
 
 def _run_batch(args: argparse.Namespace, library: Library) -> int:
-    """One JSON line per query line of the batch file."""
+    """One JSON line per query line of the batch file (or of standard input for `-`)."""
     try:
-        lines = args.batch.read_text(encoding="utf-8").splitlines()
+        if str(args.batch) == "-":
+            lines = sys.stdin.read().splitlines()
+        else:
+            lines = args.batch.read_text(encoding="utf-8").splitlines()
     except (OSError, UnicodeDecodeError) as error:
         raise InvalidRequest(
             f"Cannot read {args.batch}: {error}", "Pass a UTF-8 text file."

@@ -50,13 +50,13 @@ def legend() -> Text:
 
 
 def figures_table(article: Article) -> Table:
-    """One row per figure: paragraph, phrase, measure, value, qualifier, attribution."""
+    """One row per figure: paragraph (from 1), phrase, measure, value, qualifier, attribution."""
     table = Table(title="Figures", title_justify="left", expand=False)
     for column in ("¶", "figure", "measure", "value", "qualifier", "attribution"):
         table.add_column(column, overflow="fold")
     for figure in article.figures:
         table.add_row(
-            Text("title" if figure.paragraph is None else str(figure.paragraph)),
+            Text("title" if figure.paragraph is None else str(figure.paragraph + 1)),
             Text(figure.text),
             Text(figure.measure or "—"),
             Text(figure.value_text),
@@ -90,7 +90,9 @@ def article_renderable(article: Article, spans: Sequence[Span]) -> RenderableTyp
         by_paragraph.setdefault(span.paragraph, []).append(span)
     parts: list[RenderableType] = [header(article), legend(), Text("")]
     for number, paragraph in enumerate(article.paragraphs):
-        parts.append(paragraph_text(paragraph, by_paragraph.get(number, ())))
+        numbered = Text(f"¶{number + 1} ", style="dim")
+        numbered.append_text(paragraph_text(paragraph, by_paragraph.get(number, ())))
+        parts.append(numbered)
         parts.append(Text(""))
     if article.figures:
         parts.append(figures_table(article))

@@ -28,7 +28,7 @@ QUOTE_LIMIT = 240
 
 
 def bookmarks_table(bookmarks: Sequence[Bookmark]) -> Table:
-    """One row per bookmark: id, status, article, paragraph, quote, note and tags."""
+    """One row per bookmark: id, status, article, paragraph (from 1), quote, note and tags."""
     table = Table(title=f"Bookmarks ({len(bookmarks)})", title_justify="left")
     for column in ("id", "status", "article", "¶", "quote", "note · tags"):
         table.add_column(column, overflow="fold")
@@ -42,7 +42,7 @@ def bookmarks_table(bookmarks: Sequence[Bookmark]) -> Table:
             Text(str(mark.id)),
             Text(str(mark.status), style=STATUS_STYLES[mark.status]),
             article,
-            Text("—" if mark.paragraph is None else str(mark.paragraph)),
+            Text("—" if mark.paragraph is None else str(mark.paragraph + 1)),
             Text(_shorten(mark.quote), style="italic"),
             extra,
         )
@@ -83,7 +83,7 @@ def render_bookmark_line(mark: Bookmark, verb: str, console: Console | None = No
     text = Text(f"{verb} bookmark {mark.id} on ")
     text.append(mark.article_title or str(mark.article_id), style="bold")
     if mark.paragraph is not None:
-        text.append(f" ¶{mark.paragraph}")
+        text.append(f" ¶{mark.paragraph + 1}")
     text.append(": ")
     text.append(mark.quote, style="italic")
     if mark.note:

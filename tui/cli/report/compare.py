@@ -133,7 +133,7 @@ def passage_text(
         return Text("")
     body = article.paragraphs[paragraph]
     start, end = sentence if sentence else (0, len(body))
-    text = Text(f"¶{paragraph} ", style="dim")
+    text = Text(f"¶{paragraph + 1} ", style="dim")
     offset = len(text)
     text.append(body[start:end])
     for figure in article.figures:

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import time
+import threading
 from pathlib import Path
 from types import TracebackType
 
 from rich.console import Console, Group, RenderableType
 from rich.progress import (
     BarColumn,
-    MofNCompleteColumn,
     Progress,
     TaskID,
     TextColumn,
+    TimeElapsedColumn,
     TimeRemainingColumn,
 )
 from rich.text import Text
@@ -21,7 +21,7 @@ from index import DataPaths, IngestReport
 from tui.cli.report import stderr_console, stdout_console
 
 LONG_RUN_SECONDS = 0.5
-"""The bar appears only once a run has lasted this long (short runs stay quiet)."""
+"""The bar appears once a run has lasted this long (short runs stay quiet)."""
 DUPLICATES_SHOWN = 20
 """Duplicates listed in the readable summary (every skipped file is always listed)."""
 
@@ -29,18 +29,26 @@ DUPLICATES_SHOWN = 20
 class IngestProgress:
     """A `progress(done, total, path)` callback drawing a rich bar on a terminal's stderr.
 
-    Nothing is drawn when stderr is not a terminal or before the run has lasted
-    `LONG_RUN_SECONDS`; the bar is removed when the run ends.
+    The bar counts files, with the time elapsed and the time left, and names the file being
+    read. Nothing is drawn when stderr is not a terminal or for a run shorter than
+    `LONG_RUN_SECONDS`; a longer one gets the bar even if no file has finished by then (one
+    large JSON Lines export), from a timer. The bar is removed when the run ends.
     """
 
     def __init__(self, console: Console | None = None) -> None:
         self._console = console or stderr_console()
-        self._started = time.monotonic()
         self._progress: Progress | None = None
         self._task = TaskID(0)
+        self._last = (0, 0, "")
+        """The latest (done, total, current) reported."""
+        self._lock = threading.Lock()
+        self._timer: threading.Timer | None = None
 
     def __enter__(self) -> IngestProgress:
-        self._started = time.monotonic()
+        if self._console.is_terminal:
+            self._timer = threading.Timer(LONG_RUN_SECONDS, self._show)
+            self._timer.daemon = True
+            self._timer.start()
         return self
 
     def __exit__(
@@ -49,34 +57,61 @@ class IngestProgress:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
-        if self._progress is not None:
-            self._progress.stop()
+        if self._timer is not None:
+            self._timer.cancel()
+        with self._lock:
+            if self._progress is not None:
+                self._progress.stop()
+            self._progress = None
+            self._timer = None
 
-    def _start(self, total: int) -> Progress:
-        """Create and start the bar."""
-        progress = Progress(
-            TextColumn("indexing"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeRemainingColumn(),
-            TextColumn("{task.fields[current]}", markup=False),
-            console=self._console,
-            transient=True,
-        )
-        self._task = progress.add_task("indexing", total=total, current="")
-        progress.start()
-        return progress
+    def _show(self) -> None:
+        """Start the bar (the run has lasted LONG_RUN_SECONDS) at the latest counts."""
+        with self._lock:
+            if self._timer is None or self._progress is not None:
+                return
+            done, total, current = self._last
+            progress = Progress(
+                TextColumn("indexing"),
+                BarColumn(),
+                TextColumn("{task.fields[counts]}", markup=False),
+                TimeElapsedColumn(),
+                TimeRemainingColumn(),
+                TextColumn("{task.fields[current]}", markup=False),
+                console=self._console,
+                transient=True,
+            )
+            self._task = progress.add_task(
+                "indexing",
+                total=total or None,
+                completed=done,
+                current=_name(current),
+                counts=_counts(done, total),
+            )
+            progress.start()
+            self._progress = progress
 
     def __call__(self, done: int, total: int, current: str) -> None:
-        """Update the bar (starting it once the run is long)."""
-        if self._progress is None:
-            if not self._console.is_terminal:
-                return
-            if time.monotonic() - self._started < LONG_RUN_SECONDS:
-                return
-            self._progress = self._start(total)
-        name = current.rsplit("/", 1)[-1]
-        self._progress.update(self._task, completed=done, total=total, current=name)
+        """Note the counts; update the bar once it is shown."""
+        with self._lock:
+            self._last = (done, total, current)
+            if self._progress is not None:
+                self._progress.update(
+                    self._task,
+                    completed=done,
+                    total=total,
+                    current=_name(current),
+                    counts=_counts(done, total),
+                )
+
+
+def _name(path: str) -> str:
+    return path.rsplit("/", 1)[-1]
+
+
+def _counts(done: int, total: int) -> str:
+    """Files done of all, e.g. "3/10 files"; before the first file is read, says so."""
+    return f"{done}/{total} files" if total else "reading the first file"
 
 
 def _count_line(report: IngestReport, total: int) -> Text:

@@ -30,12 +30,19 @@ def _status(page: SearchPage) -> Text:
     return text
 
 
+MISSING_LABELS = {"source": "unknown outlet", "month": "undated"}
+"""How the "none" facet value of a field is written."""
+
+
 def _facets(page: SearchPage) -> Text:
-    """One line per facet: `outlet: Sputnik 3, AFP 2`."""
+    """One line per facet: `outlet: Sputnik 3, AFP 2, unknown outlet 1`."""
     text = Text()
     for name, values in page.facets.items():
         if values:
-            shown = ", ".join(f"{v.value} {v.count}" for v in values[:6])
+            shown = ", ".join(
+                f"{MISSING_LABELS.get(name, v.value) if v.missing else v.value} {v.count}"
+                for v in [*values[:6], *[v for v in values[6:] if v.missing]]
+            )
             text.append(f"{name}: ", style="dim")
             text.append(shown + "\n")
     text.rstrip()
