@@ -12,7 +12,9 @@ top 100. In the same run, a default Whoosh index (`StemmingAnalyzer`, BM25F) of 
 titles and texts answers the words OR-ed. Cranfield: MAP with relevant = grade >= 1 (the
 convention of ../shared/corpora/README.md) and nDCG@10. News (`benchmarks/news/`): P@10
 (grade >= 1), nDCG@10 (graded), and how many of the top 10 were never judged (counted as
-not relevant), for all queries and for the short (<= 3 words) and long ones apart.
+not relevant), for all queries and for the short (<= 3 words) and long ones apart; once with
+the judgements made before the long-query ranking ran (`round1`), once with those added
+after it (`round2`, see benchmarks/news/README.md).
 """
 
 from __future__ import annotations
@@ -116,11 +118,12 @@ def cranfield(directory: Path, work: Path) -> Report:
     return report
 
 
-def _grades(path: Path) -> dict[str, dict[str, int]]:
+def _grades(path: Path, last_round: int) -> dict[str, dict[str, int]]:
+    """{query id: {record id: grade}} of the judgements made up to `last_round`."""
     grades: dict[str, dict[str, int]] = {}
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
         parts = line.split("\t")
-        if number == 0 or len(parts) != 3:
+        if number == 0 or len(parts) != 4 or int(parts[3]) > last_round:
             continue
         grades.setdefault(parts[0], {})[parts[1]] = int(parts[2])
     return grades
@@ -129,7 +132,6 @@ def _grades(path: Path) -> dict[str, dict[str, int]]:
 def news(records_path: Path, work: Path) -> Report:
     """P@10, nDCG@10 and unjudged@10 of the judged news queries, newsdesk and Whoosh OR."""
     queries = _jsonl(NEWS_DIR / "queries.jsonl")
-    grades = _grades(NEWS_DIR / "qrels.tsv")
     records = _jsonl(records_path)
     library = library_over(records_path, work / "news")
     timings: list[float] = []
@@ -138,25 +140,41 @@ def news(records_path: Path, work: Path) -> Report:
         "whoosh_or": whoosh_or([(r["id"], r["title"] or "", r["text"] or "") for r in records]),
     }
     report: Report = {"queries": len(queries)}
-    for name, rank in rankers.items():
-        rows: dict[str, list[tuple[float, float, int]]] = {"all": [], "short": [], "long": []}
-        for item in queries:
-            judged = grades.get(item["id"], {})
-            top = rank(item["query"])[:10]
-            precision = sum(1 for d in top if judged.get(d, 0) >= 1) / 10
-            unjudged = sum(1 for d in top if d not in judged)
-            row = (precision, ndcg_at(top, judged), unjudged)
-            kind = "short" if len(item["query"].split()) <= SHORT_WORDS else "long"
-            rows["all"].append(row)
-            rows[kind].append(row)
-        for kind, found in rows.items():
-            if not found:
-                continue
-            report[f"P@10_{name}_{kind}"] = round(statistics.fmean(r[0] for r in found), 4)
-            report[f"nDCG@10_{name}_{kind}"] = round(statistics.fmean(r[1] for r in found), 4)
-            report[f"unjudged@10_{name}_{kind}"] = sum(r[2] for r in found)
+    tops = {
+        name: {q["id"]: rank(q["query"])[:10] for q in queries} for name, rank in rankers.items()
+    }
+    for last_round in (1, 2):
+        grades = _grades(NEWS_DIR / "qrels.tsv", last_round)
+        for name, found in tops.items():
+            report.update(_news_scores(queries, found, grades, f"{name}_round{last_round}"))
     report.update(_latency(timings))
     library.close()
+    return report
+
+
+def _news_scores(
+    queries: list[dict[str, str]],
+    tops: dict[str, list[str]],
+    grades: dict[str, dict[str, int]],
+    label: str,
+) -> Report:
+    """P@10, nDCG@10 and unjudged@10 of one run, for all, short and long queries."""
+    rows: dict[str, list[tuple[float, float, int]]] = {"all": [], "short": [], "long": []}
+    for item in queries:
+        judged = grades.get(item["id"], {})
+        top = tops[item["id"]]
+        precision = sum(1 for d in top if judged.get(d, 0) >= 1) / 10
+        unjudged = sum(1 for d in top if d not in judged)
+        row = (precision, ndcg_at(top, judged), unjudged)
+        kind = "short" if len(item["query"].split()) <= SHORT_WORDS else "long"
+        rows["all"].append(row)
+        rows[kind].append(row)
+    report: Report = {}
+    for kind, found in rows.items():
+        if found:
+            report[f"P@10_{label}_{kind}"] = round(statistics.fmean(r[0] for r in found), 4)
+            report[f"nDCG@10_{label}_{kind}"] = round(statistics.fmean(r[1] for r in found), 4)
+            report[f"unjudged@10_{label}_{kind}"] = sum(r[2] for r in found)
     return report
 
 
