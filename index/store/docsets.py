@@ -36,13 +36,15 @@ About 200 bytes each with the set and the scorer's ratios, so ~40 MB at most.
 class TermPostings:
     """One term's whole posting list: global docnums ascending, their weights, the id set."""
 
-    __slots__ = ("id_set", "ids", "ratios", "weights")
+    __slots__ = ("id_set", "idf", "ids", "ratios", "weights")
 
     def __init__(self, ids: list[int], weights: list[float]) -> None:
         """Keep the parallel `ids`/`weights` lists (read-only from now on)."""
         self.ids = ids
         self.weights = weights
         self.id_set = frozenset(ids)
+        self.idf: float | None = None
+        """The term's BM25 idf, filled by `index.store.scorer` (one index generation)."""
         self.ratios: list[float] | None = None
         """Filled by `index.store.scorer` for text fields: weight / (weight + BM25 length
         norm) per posting."""

@@ -65,8 +65,10 @@ def top_scored(
     scores: dict[int, float] = dict.fromkeys(docnums, 0.0)
     cache = postings if postings is not None else PostingCache()
     for fieldname, text, boost in leaves:
-        factor = searcher.idf(fieldname, text) * (BM25_K1 + 1) * boost
         entry = cache.get(searcher, fieldname, text)
+        if entry.idf is None:  # a lookup in every segment: once per term and generation
+            entry.idf = searcher.idf(fieldname, text)
+        factor = entry.idf * (BM25_K1 + 1) * boost
         ratios = _ratios(searcher, fieldname, entry, norms)
         for docnum, ratio in zip(entry.ids, ratios, strict=True):
             if docnum in scores:
