@@ -1,4 +1,9 @@
-"""Corpora for bench_index.py: a generated one (no files needed) or an unpacked shared one."""
+"""Corpora for the benchmarks: a generated one (no files needed) or files on disk.
+
+`--corpus` may name an unpacked shared corpus (a folder with `manifest.jsonl`), any folder
+of article files (walked as `newsdesk index` walks it), or one file, such as a JSONL export
+or the output of `../shared/corpora/make-100k.py`.
+"""
 
 from __future__ import annotations
 
@@ -69,6 +74,25 @@ def load_corpus(directory: Path, limit: int | None = None) -> Iterator[tuple[Pat
                 return
             record = json.loads(line)
             yield directory / record["path"], record
+
+
+def corpus_files(corpus: Path, limit: int | None = None) -> list[Path]:
+    """The files of a corpus: a manifest's articles (the first `limit`), a folder's, or one file.
+
+    `limit` counts articles only for a manifest; a folder or file is taken whole (the
+    benchmark then keeps the first `limit` documents it reads).
+    """
+    if corpus.is_file():
+        return [corpus]
+    if (corpus / "manifest.jsonl").is_file():
+        return list(dict.fromkeys(path for path, _record in load_corpus(corpus, limit)))
+    from index.readers import SUPPORTED_SUFFIXES
+
+    return sorted(
+        path
+        for path in corpus.rglob("*")
+        if path.is_file() and path.suffix.lower() in SUPPORTED_SUFFIXES
+    )
 
 
 def load_cranfield(

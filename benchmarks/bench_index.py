@@ -33,7 +33,7 @@ from whoosh.analysis import StemmingAnalyzer  # noqa: E402
 from whoosh.fields import ID, TEXT, Schema  # noqa: E402
 from whoosh.filedb.filestore import FileStorage  # noqa: E402
 
-from benchmarks.bench_corpus import generate, load_corpus  # noqa: E402
+from benchmarks.bench_corpus import corpus_files, generate  # noqa: E402
 from benchmarks.bench_cranfield import evaluate_cranfield  # noqa: E402
 from index.models import Article, ArticleId, SourceDocument  # noqa: E402
 from index.parse.document import parse_document  # noqa: E402
@@ -78,8 +78,11 @@ def read_sources(args: argparse.Namespace) -> tuple[list[SourceDocument], float]
     started = time.perf_counter()
     if args.corpus:
         docs = []
-        for path, _record in load_corpus(Path(args.corpus), args.limit):
+        for path in corpus_files(Path(args.corpus), args.limit):
             docs.extend(read_documents(path))
+            if args.limit is not None and len(docs) >= args.limit:
+                docs = docs[: args.limit]
+                break
     else:
         docs = generate(args.generate)
     return docs, time.perf_counter() - started
@@ -131,7 +134,7 @@ def real_ingest(corpus: Path, limit: int | None, home: Path) -> tuple[float, int
     """
     from index import DataPaths, Library
 
-    paths = list(dict.fromkeys(path for path, _record in load_corpus(corpus, limit)))
+    paths = corpus_files(corpus, limit)
     library = Library.open(DataPaths(home, home))
     try:
         own, children = _cpu_split()
@@ -330,7 +333,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else "")
     source = parser.add_mutually_exclusive_group()
     source.add_argument("--generate", type=int, default=2000, metavar="N")
-    source.add_argument("--corpus", metavar="DIR", help="unpacked corpus: articles/ + manifest")
+    source.add_argument(
+        "--corpus",
+        metavar="PATH",
+        help="an unpacked shared corpus, a folder of article files, or one file (e.g. JSONL)",
+    )
     parser.add_argument("--limit", type=int, default=None, help="at most N corpus articles")
     parser.add_argument("--cranfield", metavar="DIR", help="unpacked ir-cranfield")
     parser.add_argument("--rounds", type=int, default=5, help="times each query runs")

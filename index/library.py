@@ -223,6 +223,19 @@ class Library:
         """How many articles the library holds."""
         return self._store.count()
 
+    def optimize(self) -> int:
+        """Merge the index's segments into one (`newsdesk index --optimize`).
+
+        Returns:
+            How many segments there were before.
+
+        Raises:
+            IndexBusy: another process is writing to the index.
+        """
+        segments = self._store.segment_count()
+        self._store.optimize()
+        return segments
+
     def warm(self) -> None:
         """Open the index and build its caches now, so the first search is fast.
 

@@ -18,7 +18,7 @@ from whoosh.searching import Searcher
 
 from index.errors import InvalidRequest
 from index.models import MISSING, FacetValue, SearchHit, SearchPage
-from index.search.feedback import expand_query
+from index.search.feedback import FEEDBACK_DOCS, expand_query, expansion, query_terms
 from index.search.query import ParsedQuery, parse_query, plain_query, relax
 from index.search.related import find_related
 from index.search.snippets import make_snippet, match_spans
@@ -72,10 +72,15 @@ def run_search(
         parsed = parse_query(text, searcher.reader(), as_you_type=as_you_type, lexicon=lexicon)
         by_date = sort == "date" or parsed.text_query is None
         final = _final_query(parsed)
-        hits, docnums = _run(store, searcher, final, limit + offset, by_date=by_date)
+        top = limit + offset
+        if parsed.long and not by_date:
+            top = max(top, FEEDBACK_DOCS)  # the first pass of a long query feeds the second
+        hits, docnums = _run(store, searcher, final, top, by_date=by_date)
         if hits is not None and not docnums and relax(parsed):
             final = _final_query(parsed)
-            hits, docnums = _run(store, searcher, final, limit + offset, by_date=by_date)
+            hits, docnums = _run(store, searcher, final, top, by_date=by_date)
+        if parsed.long and not by_date and hits:
+            hits = _with_feedback(store, searcher, parsed, hits, docnums, limit + offset)
         if hits is None:  # the parsed query failed inside Whoosh: run its plain words
             parsed.fallback = True
             parsed.notices.append("The query could not be run as written; searched for the words.")
@@ -151,6 +156,32 @@ def _run(
         if not swallow:
             raise
         return None, []
+
+
+def _with_feedback(
+    store: ArticleStore,
+    searcher: Searcher,
+    parsed: ParsedQuery,
+    hits: list[tuple[int, float]],
+    docnums: list[int],
+    top: int,
+) -> list[tuple[int, float]]:
+    """The same matches ranked again with the words of the best hits added (long queries).
+
+    The match set (and so the total and the facets) stays the one of the typed words.
+    """
+    terms = query_terms(parsed.text_query) if parsed.text_query is not None else None
+    if terms is None:
+        return hits[:top]
+    decoded = store.decoded(searcher)
+    best = [
+        (decoded.get(docnum, partial(_payload, searcher, docnum)), score)
+        for docnum, score in hits[:FEEDBACK_DOCS]
+    ]
+    expanded = expansion(terms, best)
+    norms = store.length_norms(searcher)
+    ranked = top_scored(searcher, expanded, docnums, top, norms, store.postings(searcher))
+    return ranked if ranked is not None else hits[:top]
 
 
 def _hits(

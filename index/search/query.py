@@ -20,6 +20,7 @@ from whoosh.qparser import MultifieldParser
 from whoosh.reading import IndexReader
 
 from index.search.filters import FILTER_PATTERN, filter_query
+from index.search.long_query import loosen, plain_words, widen
 from index.search.terms import cap_expansions
 from index.store.analysis import analyse
 from index.store.lexicon import Lexicon
@@ -61,6 +62,9 @@ class ParsedQuery:
     notices: list[str] = field(default_factory=list)
     relaxable: bool = False
     """Plain words joined by the implicit AND: may be relaxed to OR when nothing matches."""
+    long: bool = False
+    """Many plain words, matched as "at least two" and ranked with feedback
+    (`index.search.long_query`)."""
 
     @property
     def notice(self) -> str | None:
@@ -96,9 +100,15 @@ def parse_query(
         clean = clean[:MAX_QUERY_CHARS]
         notices.append(f"The query was cut to its first {MAX_QUERY_CHARS} characters.")
     rest, filters = _take_filters(clean, reader, notices)
+    plain = plain_words(rest)
+    if plain is not None:
+        rest = plain
     if as_you_type:
         rest = _typing_prefix(rest)
     parsed = _parse_text(rest, reader, notices, as_you_type=as_you_type, lexicon=lexicon)
+    loose = loosen(parsed.text_query) if plain is not None and parsed.relaxable else None
+    if loose is not None:
+        parsed.text_query, parsed.long = loose, True
     parsed.filters = filters
     parsed.notices = notices
     parsed.fallback = parsed.fallback or bool(notices)
@@ -192,8 +202,19 @@ def _without_every(node: query.Query) -> query.Query:
 
 
 def relax(parsed: ParsedQuery) -> bool:
-    """Turn an implicit AND of words into an OR (when nothing has all of them)."""
-    if not parsed.relaxable or not isinstance(parsed.text_query, query.And):
+    """Turn an implicit AND of words into an OR (when nothing has all of them).
+
+    A long query (at least two of its words) becomes "any of its words" instead.
+    """
+    if not parsed.relaxable or parsed.text_query is None:
+        return False
+    wider = widen(parsed.text_query) if parsed.long else None
+    if wider is not None:
+        parsed.text_query = wider
+        parsed.relaxable = False
+        parsed.notices.append("No article has two of the words; showing articles with any of them.")
+        return True
+    if not isinstance(parsed.text_query, query.And):
         return False
     parsed.text_query = query.Or(list(parsed.text_query.subqueries))
     parsed.relaxable = False

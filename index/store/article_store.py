@@ -180,6 +180,38 @@ class ArticleStore:
             # After the commit: a failure here leaves the caller's manifest uncommitted,
             # so the next ingest writes the same articles again and the listener catches up.
             self.listener(list(latest.values()), list(deletes), (before, self.generation()))
+        self._forget_caches()
+
+    def segment_count(self) -> int:
+        """How many segments the index has (a query reads each term from every one)."""
+        with self.searcher() as searcher:
+            return sum(1 for _ in searcher.reader().leaf_readers())
+
+    def optimize(self) -> None:
+        """Merge every segment into one, in one commit (Whoosh's optimize).
+
+        Bulk batches are added as new segments and never merged (`write`); after a large
+        run, one segment saves each query a term lookup and a posting read per segment.
+
+        Raises:
+            IndexBusy: another process holds the write lock.
+        """
+        if self.segment_count() <= 1:
+            return
+        before = self.generation()
+        writer = self._writer(bulk=False)
+        try:
+            writer.commit(optimize=True)
+        except BaseException:
+            writer.cancel()
+            raise
+        if self.listener is not None:
+            # The same articles under a new generation: the figure store only moves on.
+            self.listener([], [], (before, self.generation()))
+        self._forget_caches()
+
+    def _forget_caches(self) -> None:
+        """Drop every per-generation cache (the index has a new generation)."""
         self._facet_cache.clear()
         self._norm_cache.clear()
         self._date_cache.clear()

@@ -13,8 +13,9 @@ next (or by `index.store.scorer` in the same query).
 
 from __future__ import annotations
 
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from collections.abc import Iterable
+from itertools import chain
 from threading import Lock
 
 from whoosh import query
@@ -28,22 +29,25 @@ _Key = tuple[str, str | bytes]
 POSTING_CACHE_SIZE = 200_000
 """Most postings a `PostingCache` keeps, least recently used dropped first.
 
-About 200 bytes each with the set and the scorer's denominators, so ~40 MB at most.
+About 200 bytes each with the set and the scorer's ratios, so ~40 MB at most.
 """
 
 
 class TermPostings:
     """One term's whole posting list: global docnums ascending, their weights, the id set."""
 
-    __slots__ = ("denominators", "id_set", "ids", "weights")
+    __slots__ = ("id_set", "idf", "ids", "ratios", "weights")
 
     def __init__(self, ids: list[int], weights: list[float]) -> None:
         """Keep the parallel `ids`/`weights` lists (read-only from now on)."""
         self.ids = ids
         self.weights = weights
         self.id_set = frozenset(ids)
-        self.denominators: list[float] | None = None
-        """Filled by `index.store.scorer` for text fields: weight + BM25 length norm per posting."""
+        self.idf: float | None = None
+        """The term's BM25 idf, filled by `index.store.scorer` (one index generation)."""
+        self.ratios: list[float] | None = None
+        """Filled by `index.store.scorer` for text fields: weight / (weight + BM25 length
+        norm) per posting."""
 
 
 class PostingCache:
@@ -150,7 +154,17 @@ def _docs(searcher: Searcher, q: query.Query, cache: PostingCache) -> _Ids:
         for sub in q.subqueries:
             result |= _docs(searcher, sub, cache)
         return result
+    if isinstance(q, query.Or):
+        return _at_least(searcher, q.subqueries, q.minmatch, cache)
     return set(searcher.docs_for_query(q))
+
+
+def _at_least(
+    searcher: Searcher, parts: list[query.Query], least: int, cache: PostingCache
+) -> set[int]:
+    """The documents matched by at least `least` of `parts` (an Or's `minmatch`)."""
+    counts = Counter(chain.from_iterable(_docs(searcher, p, cache) for p in parts))
+    return {docnum for docnum, count in counts.items() if count >= least}
 
 
 def _intersection(searcher: Searcher, parts: list[query.Query], cache: PostingCache) -> _Ids:

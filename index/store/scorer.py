@@ -62,16 +62,17 @@ def top_scored(
     leaves = _leaves(q)
     if leaves is None:
         return None
-    allowed = set(docnums)
     scores: dict[int, float] = dict.fromkeys(docnums, 0.0)
     cache = postings if postings is not None else PostingCache()
     for fieldname, text, boost in leaves:
-        factor = searcher.idf(fieldname, text) * (BM25_K1 + 1) * boost
         entry = cache.get(searcher, fieldname, text)
-        denominators = _denominators(searcher, fieldname, entry, norms)
-        for docnum, weight, denominator in zip(entry.ids, entry.weights, denominators, strict=True):
-            if docnum in allowed:
-                scores[docnum] += factor * weight / denominator
+        if entry.idf is None:  # a lookup in every segment: once per term and generation
+            entry.idf = searcher.idf(fieldname, text)
+        factor = entry.idf * (BM25_K1 + 1) * boost
+        ratios = _ratios(searcher, fieldname, entry, norms)
+        for docnum, ratio in zip(entry.ids, ratios, strict=True):
+            if docnum in scores:
+                scores[docnum] += factor * ratio
     # Ties go to the smaller docnum: `scores` is in docnum order and nlargest is stable.
     best = heapq.nlargest(k, scores, key=scores.__getitem__)
     return [(docnum, scores[docnum]) for docnum in best]
@@ -102,16 +103,16 @@ def _length_norm(length: int | None, average: float, b: float) -> float:
     return BM25_K1 * (1 - b + b * (length or 0) / average)
 
 
-def _denominators(
+def _ratios(
     searcher: Searcher, fieldname: str, entry: TermPostings, norms: dict[str, dict[int, float]]
 ) -> list[float]:
-    """`weight + length norm` of each posting, computed once per term and index generation.
+    """`weight / (weight + length norm)` of each posting, once per term and index generation.
 
-    Kept on the (generation-bound) `TermPostings`; the sum is the same float the per-query
-    expression `weight + length_norm` gave, so scores do not change.
+    Kept on the (generation-bound) `TermPostings`, so a query multiplies each posting's
+    ratio by the term's factor and nothing else (scores equal Whoosh's to ~1e-15).
     """
-    if entry.denominators is not None:
-        return entry.denominators
+    if entry.ratios is not None:
+        return entry.ratios
     reader = searcher.reader()
     norm = norms.setdefault(fieldname, {})
     average = searcher.avg_field_length(fieldname) or 1.0
@@ -122,6 +123,6 @@ def _denominators(
         if length_norm is None:
             length = reader.doc_field_length(docnum, fieldname, 0)
             length_norm = norm[docnum] = _length_norm(length, average, b)
-        found.append(weight + length_norm)
-    entry.denominators = found
+        found.append(weight / (weight + length_norm))
+    entry.ratios = found
     return found

@@ -193,3 +193,26 @@ def test_warm_copes_with_a_field_without_words() -> None:
     store.write([stored_article(1), stored_article(2, title="Of the")])
     store.warm()
     assert [h.article.id for h in run_search(store, "killed").hits] == ["art0001", "art0002"]
+
+
+def test_optimize_merges_segments_and_keeps_articles_and_ranking(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Bulk batches pile up segments; optimize leaves one with the same articles and order.
+
+    Scores move a little: the merge drops the deleted article from the term statistics.
+    """
+    monkeypatch.setattr(store_module, "BULK_THRESHOLD", 2)
+    store = ArticleStore.open(tmp_path / "ix")
+    for start in (0, 3, 6):
+        store.write([stored_article(n) for n in range(start, start + 3)])
+    store.write([], deletes=[ArticleId("art0004")])
+    assert store.segment_count() == 3
+    before = [h.article.id for h in run_search(store, "killed").hits]
+    store.optimize()
+    assert store.segment_count() == 1
+    assert store.count() == 8
+    assert sorted(store.ids()) == [f"art{n:04d}" for n in range(9) if n != 4]
+    assert [h.article.id for h in run_search(store, "killed").hits] == before
+    store.optimize()  # one segment: nothing to do
+    assert store.segment_count() == 1

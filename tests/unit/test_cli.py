@@ -264,3 +264,18 @@ def test_cli_ctrl_c_is_a_short_message(
     status, _, err = run(capsys, "index", str(DATA))
     assert status == 130
     assert err == "newsdesk: interrupted\n"
+
+
+def test_cli_index_optimize_merges_segments(capsys: pytest.CaptureFixture[str]) -> None:
+    """index --optimize merges after indexing; alone it only merges; no paths at all is an error."""
+    status, out, _ = run(capsys, "index", str(DATA), "--optimize", "--json")
+    assert status == 0
+    summary = json.loads(out)
+    assert summary["optimized"]["segments"] >= 1
+    status, out, _ = run(capsys, "index", "--optimize", "--json")
+    assert status == 0
+    assert json.loads(out)["optimized"]["segments"] == 1
+    assert json.loads(out)["articles"] == summary["articles"]
+    status, _, err = run(capsys, "index")
+    assert status == 2
+    assert "No path" in err

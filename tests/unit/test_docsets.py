@@ -13,7 +13,14 @@ from tests.builders import SEARCH_ARTICLES
 
 @pytest.mark.parametrize(
     "text",
-    ["hamas", "hamas qatar", "hamas OR oil", "hamas NOT qatar", '"truce in Gaza"', "NOT hamas"],
+    [
+        "hamas",
+        "hamas qatar",
+        "hamas OR oil",
+        "hamas NOT qatar",
+        '"truce in Gaza"',
+        "NOT hamas",
+    ],
 )
 def test_matching_docs_agrees_with_whoosh(text: str) -> None:
     """Set arithmetic finds exactly the documents Whoosh's matchers find, minus deletions."""
@@ -25,6 +32,21 @@ def test_matching_docs_agrees_with_whoosh(text: str) -> None:
         assert parsed.text_query is not None
         expected = sorted(searcher.docs_for_query(parsed.text_query))
         assert matching_docs(searcher, parsed.text_query) == expected
+
+
+def test_matching_docs_counts_words_of_an_or_with_minmatch() -> None:
+    """An Or with `minmatch` (a long query) keeps documents matching that many of its parts.
+
+    Whoosh's own `docs_for_query` ignores `minmatch`, so this is checked against the articles.
+    """
+    store = ArticleStore.in_memory()
+    store.write(SEARCH_ARTICLES)
+    with store.searcher() as searcher:
+        parsed = parse_query("hamas truce killed prices", searcher.reader())
+        assert parsed.text_query is not None
+        found = matching_docs(searcher, parsed.text_query)
+        ids = [searcher.stored_fields(docnum)["id"] for docnum in found]
+    assert sorted(ids) == ["a", "c"]
 
 
 def test_posting_cache_reuses_and_bounds_entries() -> None:

@@ -1,13 +1,17 @@
-"""`newsdesk index PATH… [--rebuild] [--json]`: add files and folders to the library."""
+"""`newsdesk index PATH… [--rebuild] [--optimize] [--json]`: add files and folders to the library.
+
+`--optimize` (with or without paths) merges the index's segments into one afterwards.
+"""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+import time
 from pathlib import Path
 
-from index import IngestReport, Library, ingest_report_as_json
+from index import IngestReport, InvalidRequest, Library, ingest_report_as_json
 from tui.cli.commands.options import add_json_flag
 
 NAME = "index"
@@ -21,9 +25,14 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
         description="Index files and folders, recursively. Re-indexing is incremental: "
         "unchanged files are skipped, changed ones updated, vanished ones removed.",
     )
-    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH")
     parser.add_argument(
         "--rebuild", action="store_true", help="recreate the index first (keeps bookmarks)"
+    )
+    parser.add_argument(
+        "--optimize",
+        action="store_true",
+        help="then merge the index's segments into one (faster queries after large runs)",
     )
     add_json_flag(parser)
     parser.set_defaults(command=sys.modules[__name__])
@@ -35,15 +44,34 @@ def _indexed_nothing(report: IngestReport) -> bool:
     return bool(report.skipped) and not kept and not report.removed
 
 
+def _optimize(library: Library) -> dict[str, int | float]:
+    started = time.perf_counter()
+    segments = library.optimize()
+    return {"segments": segments, "seconds": round(time.perf_counter() - started, 3)}
+
+
 def run(args: argparse.Namespace, library: Library) -> int:
     """Index the paths and print the summary; 2 when nothing at all could be indexed.
 
     A run that indexed nothing failed: its summary (why each path was skipped) is the error
-    message, so it goes to stderr.
+    message, so it goes to stderr. `--optimize` merges the segments afterwards (or alone).
     """
+    if not args.paths:
+        if not args.optimize:
+            raise InvalidRequest("No path was given.", "Try: newsdesk index ~/news")
+        merged = _optimize(library)
+        if args.json:
+            print(json.dumps({"optimized": merged, "articles": library.count()}))
+        else:
+            print(f"Merged {merged['segments']} segment(s) into one in {merged['seconds']} s.")
+        return 0
     if args.json:
         report = library.index_paths(args.paths, rebuild=args.rebuild)
-        print(json.dumps(ingest_report_as_json(report, library.count()), ensure_ascii=False))
+        shape = ingest_report_as_json(report, library.count())
+        if args.optimize:
+            merged = _optimize(library)
+            shape["optimized"] = {"segments": merged["segments"], "seconds": merged["seconds"]}
+        print(json.dumps(shape, ensure_ascii=False))
         return 2 if _indexed_nothing(report) else 0
     from tui.cli.report import stderr_console
     from tui.cli.report.ingest import IngestProgress, render_ingest
@@ -52,4 +80,7 @@ def run(args: argparse.Namespace, library: Library) -> int:
         report = library.index_paths(args.paths, rebuild=args.rebuild, progress=progress)
     failed = _indexed_nothing(report)
     render_ingest(report, library.count(), library.paths, stderr_console() if failed else None)
+    if args.optimize and not failed:
+        merged = _optimize(library)
+        print(f"Merged {merged['segments']} segment(s) into one in {merged['seconds']} s.")
     return 2 if failed else 0

@@ -1,0 +1,106 @@
+"""Query latency of an indexed library, and what `newsdesk index --optimize` does to it.
+
+Not a test: a script that prints numbers (and `--json`). See benchmarks/README.md.
+
+    NEWSDESK_HOME=/tmp/lib100k newsdesk index /tmp/c100k/ten
+    python benchmarks/bench_queries.py --home /tmp/lib100k --rounds 5 [--optimize]
+
+The journalist queries of `benchmarks/news/queries.jsonl` (8 of at most three words, 12
+longer) run as typed through `Library.search` (what `newsdesk search --batch` runs, 20 hits
+with snippets and facets), each `--rounds` times after one warm-up pass, in this process.
+With `--optimize` the library's segments are then merged (timed) and the queries run again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from index import DataPaths, Library  # noqa: E402
+
+QUERIES = REPO / "benchmarks" / "news" / "queries.jsonl"
+SHORT_WORDS = 3
+
+Report = dict[str, float | int]
+
+
+def _percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return round(ordered[int(share * (len(ordered) - 1))], 1)
+
+
+def measure(library: Library, queries: list[str], rounds: int) -> Report:
+    """p50/p95 wall and CPU milliseconds per query, all and by length."""
+    for text in queries:  # warm-up: caches filled once, as in the app after `warm`
+        library.search(text)
+    wall: dict[str, list[float]] = {"all": [], "short": [], "long": []}
+    cpu: list[float] = []
+    for _ in range(rounds):
+        for text in queries:
+            started, started_cpu = time.perf_counter(), time.process_time()
+            library.search(text)
+            elapsed = (time.perf_counter() - started) * 1000
+            cpu.append((time.process_time() - started_cpu) * 1000)
+            wall["all"].append(elapsed)
+            wall["short" if len(text.split()) <= SHORT_WORDS else "long"].append(elapsed)
+    report: Report = {}
+    for kind, values in wall.items():
+        report[f"{kind}_p50_ms"] = _percentile(values, 0.5)
+        report[f"{kind}_p95_ms"] = _percentile(values, 0.95)
+    report["all_cpu_p95_ms"] = _percentile(cpu, 0.95)
+    return report
+
+
+def run(home: Path, rounds: int, optimize: bool) -> dict[str, Report]:
+    """Open the library, warm it, measure; optionally optimise, warm again and measure."""
+    queries = [json.loads(line)["query"] for line in QUERIES.read_text().splitlines() if line]
+    library = Library.open(DataPaths(home, home))
+    report: dict[str, Report] = {}
+    try:
+        started = time.perf_counter()
+        library.warm()
+        before = measure(library, queries, rounds)
+        before["warm_s"] = round(time.perf_counter() - started, 2)
+        report["before"] = before
+        if optimize:
+            started = time.perf_counter()
+            segments = library.optimize()
+            merge_s = time.perf_counter() - started
+            started = time.perf_counter()
+            library.warm()
+            after = measure(library, queries, rounds)
+            after["warm_s"] = round(time.perf_counter() - started, 2)
+            report["optimize"] = {"segments_before": segments, "seconds": round(merge_s, 1)}
+            report["after"] = after
+    finally:
+        library.close()
+    return report
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else "")
+    parser.add_argument("--home", type=Path, required=True, help="an indexed NEWSDESK_HOME")
+    parser.add_argument("--rounds", type=int, default=5, help="times each query runs")
+    parser.add_argument("--optimize", action="store_true", help="then merge and measure again")
+    parser.add_argument("--json", action="store_true", help="print JSON only")
+    args = parser.parse_args(argv)
+    report = run(args.home, args.rounds, args.optimize)
+    if args.json:
+        print(json.dumps(report, indent=2))
+    else:
+        for section, values in report.items():
+            print(section)
+            for key, value in values.items():
+                print(f"  {key:<20} {value}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
