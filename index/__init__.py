@@ -59,6 +59,7 @@ from index.models import (
 )
 from index.paths import DataPaths, bundled_seeds_dir, default_paths
 from index.search.query_text import add_facet_filter, remove_filters, split_query
+from index.text.controls import json_for_terminal, visible_controls
 from index.text.sentences import sentence_span, split_sentences
 
 if TYPE_CHECKING:
@@ -126,6 +127,7 @@ __all__ = [
     "filter_bookmarks",
     "format_number",
     "ingest_report_as_json",
+    "json_for_terminal",
     "matches_filter",
     "normalize_tags",
     "parse_tags",
@@ -135,4 +137,5 @@ __all__ = [
     "sentence_span",
     "split_query",
     "split_sentences",
+    "visible_controls",
 ]

@@ -9,7 +9,6 @@ bookmarks file and a corrupt bookmarks file does not stop searching.
 from __future__ import annotations
 
 import dataclasses
-import json
 import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -30,6 +29,7 @@ from index.models import (
     Span,
 )
 from index.paths import DataPaths
+from index.text.controls import json_for_terminal
 
 if TYPE_CHECKING:
     from index.bookmarks.store import BookmarkStore
@@ -333,7 +333,7 @@ class Library:
             looked_up: dict[ArticleId, Article | None] = {}
             marks = self._anchored_bookmarks(looked_up)
             found = {key: article for key, article in looked_up.items() if article is not None}
-            return json.dumps(bookmarks_to_annotations(marks, found), indent=2, ensure_ascii=False)
+            return json_for_terminal(bookmarks_to_annotations(marks, found), indent=2)
         raise InvalidRequest(f"Unknown export format {fmt!r}.", "Use md or json.")
 
     def close(self) -> None:

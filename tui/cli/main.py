@@ -13,7 +13,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from index import DataPaths, Library, NewsdeskError, bundled_seeds_dir, default_paths
+from index import (
+    DataPaths,
+    Library,
+    NewsdeskError,
+    bundled_seeds_dir,
+    default_paths,
+    visible_controls,
+)
 from tui import __version__
 from tui.cli.commands import COMMANDS
 
@@ -51,9 +58,10 @@ def resolve_paths(home: Path | None) -> DataPaths:
 
 def print_error(error: NewsdeskError) -> int:
     """Print a user error as `newsdesk: message` plus a hint line; return the exit status."""
-    print(f"newsdesk: {error.message}", file=sys.stderr)
+    # Messages name files and ids: their control characters are made visible.
+    print(f"newsdesk: {visible_controls(error.message)}", file=sys.stderr)
     if error.hint:
-        print(f"  hint: {error.hint}", file=sys.stderr)
+        print(f"  hint: {visible_controls(error.hint)}", file=sys.stderr)
     return USER_ERROR
 
 

@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from index import parse_tags
+from tui.render import text_content
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ class BookmarkDialog(ModalScreen[BookmarkDraft | None]):
         """The quoted passage, a note input and a tags input."""
         with Vertical(classes="dialog-box"):
             yield Label("Bookmark this passage")
-            yield Static(Content.styled(f"“{self._quote}”", "italic"), markup=False)
+            yield Static(text_content(f"“{self._quote}”", "italic"), markup=False)
             yield Input(placeholder="Note (optional)", id="bookmark-note")
             yield Input(placeholder="Tags, comma separated (optional)", id="bookmark-tags")
             yield Label("Enter saves · Escape cancels", classes="dialog-hint")
@@ -106,7 +107,7 @@ class PathDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         """The prompt and a path input."""
         with Vertical(classes="dialog-box"):
-            yield Label(self._prompt, markup=False)
+            yield Label(text_content(self._prompt), markup=False)
             yield Input(value=self._default, id="path-input")
             yield Label("Enter accepts · Escape cancels", classes="dialog-hint")
 

@@ -28,6 +28,7 @@ from index import (
     remove_filters,
 )
 from tui.messages import LibraryFailed, OpenArticle
+from tui.render import text_content
 from tui.widgets.facet_panel import FacetPanel
 from tui.widgets.results_list import ResultsList
 from tui.widgets.search_bar import SearchBar
@@ -204,7 +205,7 @@ class SearchScreen(Screen[None]):
             total=event.total, progress=event.done
         )
         self.query_one("#indexing-label", Label).update(
-            Content(f"Indexing {Path(event.path).name}")
+            text_content(f"Indexing {Path(event.path).name}")
         )
 
     @on(LibraryReady)
@@ -275,7 +276,7 @@ class SearchScreen(Screen[None]):
         self.query_one("#indexing").remove_class("-active")
 
     def _status(self, text: str) -> None:
-        self.query_one("#status", Static).update(Content(text))
+        self.query_one("#status", Static).update(text_content(text))
 
     # --- actions ------------------------------------------------------------------
 
@@ -343,11 +344,13 @@ def _notice(page: SearchPage) -> Content | None:
     """The inline line under the input: fallback notice and/or "did you mean"."""
     parts: list[Content] = []
     if page.notice:
-        parts.append(Content.assemble(("⚠ ", "bold"), Content(page.notice)))
+        parts.append(Content.assemble(("⚠ ", "bold"), text_content(page.notice)))
     if page.suggestion:
         parts.append(
             Content.assemble(
-                "Did you mean ", (page.suggestion, "bold underline"), "?  (ctrl+y to use it)"
+                "Did you mean ",
+                text_content(page.suggestion, "bold underline"),
+                "?  (ctrl+y to use it)",
             )
         )
     return Content("  ").join(parts) if parts else None

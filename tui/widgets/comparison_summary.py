@@ -20,7 +20,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import DataTable
 
-from index import Comparison, Figure, FigureRow, FigureStatus
+from index import Comparison, Figure, FigureRow, FigureStatus, visible_controls
 
 STATUS_STYLES: dict[FigureStatus, str] = {
     FigureStatus.DIFFER: "bold red",
@@ -84,9 +84,9 @@ def figure_lines(comparison: Comparison) -> list[FigureLine]:
 def _status_cell(line: FigureLine, row: FigureRow) -> Text:
     text = Text(line.status.cue, style=STATUS_STYLES[line.status])
     if row.difference_text is not None:
-        text.append(f"\nB {row.difference_text}", style="dim")
+        text.append(visible_controls(f"\nB {row.difference_text}"), style="dim")
     if row.status is FigureStatus.UPDATED and row.note:
-        text.append(f"\n{row.note}", style="dim")
+        text.append(visible_controls(f"\n{row.note}"), style="dim")
     return text
 
 
@@ -129,11 +129,11 @@ class ComparisonSummary(Horizontal):
             table.add_column(Text(label, style="bold"), width=width)
         for line, row in zip(self.figures, comparison.figures, strict=True):
             table.add_row(
-                Text(line.measure),
-                Text(line.a, style="bold underline"),
-                Text(line.b, style="bold underline"),
+                Text(visible_controls(line.measure)),
+                Text(visible_controls(line.a), style="bold underline"),
+                Text(visible_controls(line.b), style="bold underline"),
                 _status_cell(line, row),
-                Text(line.attributions, style="italic"),
+                Text(visible_controls(line.attributions), style="italic"),
                 height=None,
             )
         self._show_parties(comparison)
@@ -157,10 +157,10 @@ class ComparisonSummary(Horizontal):
             table.add_column(Text(label, style="bold"), width=width)
         for name, count_a, count_b, sources in self.parties:
             table.add_row(
-                Text(name, style="italic"),
+                Text(visible_controls(name), style="italic"),
                 Text(str(count_a) if count_a else "—"),
                 Text(str(count_b) if count_b else "—"),
-                Text(sources),
+                Text(visible_controls(sources)),
             )
 
     def action_move(self, step: int) -> None:

@@ -12,6 +12,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from index import FacetValue
+from tui.render import text_content
 from tui.widgets.vim_option_list import VimOptionList
 
 FACET_FIELDS: tuple[tuple[str, str], ...] = (
@@ -49,7 +50,7 @@ class FacetPanel(VimOptionList):
                 continue
             rows.append(Option(Content.styled(heading, "bold"), disabled=True))
             for facet in values:
-                row = Content.assemble(Content(f"  {facet.value}"), (f" {facet.count}", "dim"))
+                row = Content.assemble(text_content(f"  {facet.value}"), (f" {facet.count}", "dim"))
                 rows.append(Option(row, id=f"{field}\x1f{facet.value}"))
                 self.values.append((field, facet.value))
         self.set_options(rows)

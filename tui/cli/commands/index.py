@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
-from index import IngestReport, Library, ingest_report_as_json
+from index import IngestReport, Library, ingest_report_as_json, json_for_terminal
 from tui.cli.commands.options import add_json_flag
 
 NAME = "index"
@@ -39,7 +38,7 @@ def run(args: argparse.Namespace, library: Library) -> int:
     """Index the paths and print the summary; 2 when nothing at all could be indexed."""
     if args.json:
         report = library.index_paths(args.paths, rebuild=args.rebuild)
-        print(json.dumps(ingest_report_as_json(report, library.count()), ensure_ascii=False))
+        print(json_for_terminal(ingest_report_as_json(report, library.count())))
     else:
         from tui.cli.report.ingest import IngestProgress, render_ingest
 
