@@ -9,20 +9,32 @@ bookmarks file and a corrupt bookmarks file does not stop searching.
 from __future__ import annotations
 
 import dataclasses
+import logging
 import os
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from index.compare.models import ComparedArticles, Comparison
-from index.errors import AmbiguousArticleId, ArticleNotFound, InvalidRequest
+from index.errors import (
+    AmbiguousArticleId,
+    ArticleNotFound,
+    IndexCorrupt,
+    IndexOutOfDate,
+    InvalidRequest,
+    NewsdeskError,
+)
 from index.extract.spans import article_spans
 from index.ingest.indexer import Indexer
 from index.models import (
+    AnchorStatus,
     Article,
     ArticleId,
     ArticleSummary,
     Bookmark,
+    CheckedPart,
+    CheckProblem,
+    CheckReport,
     IngestReport,
     RelatedArticle,
     SearchPage,
@@ -40,6 +52,8 @@ if TYPE_CHECKING:
 # first worker pays for them (issue 3's launch bar: first paint <= 0.6 s, imports included).
 
 EXPORT_FORMATS = ("md", "json")
+
+logger = logging.getLogger(__name__)
 
 
 class Library:
@@ -301,12 +315,25 @@ class Library:
         """Re-anchor `stored` (every bookmark by default), filling `articles` as it looks up."""
         store = self._bookmark_store()
         result = []
+        index_readable = True
         for mark in store.all() if stored is None else stored:
-            if mark.article_id not in articles:
+            if index_readable and mark.article_id not in articles:
                 try:
                     articles[mark.article_id] = self._store.get(mark.article_id)
                 except ArticleNotFound:
                     articles[mark.article_id] = None
+                except (IndexCorrupt, IndexOutOfDate) as error:
+                    # Bookmarks are the user's own work: list them even when the index is
+                    # damaged, as stored, instead of failing or calling them orphans.
+                    logger.warning(
+                        "newsdesk: %s Bookmarks are shown as saved, not checked against the "
+                        "articles.",
+                        error.message,
+                    )
+                    index_readable = False
+            if not index_readable:
+                result.append(dataclasses.replace(mark, status=AnchorStatus.UNCHECKED))
+                continue
             article = articles[mark.article_id]
             anchored = store.reanchor(mark, article)
             title = article.title if article is not None else anchored.article_title
@@ -335,6 +362,55 @@ class Library:
             found = {key: article for key, article in looked_up.items() if article is not None}
             return json_for_terminal(bookmarks_to_annotations(marks, found), indent=2)
         raise InvalidRequest(f"Unknown export format {fmt!r}.", "Use md or json.")
+
+    # --- checking -----------------------------------------------------------------
+
+    def check(self, *, repaired: tuple[str, ...] = ()) -> CheckReport:
+        """Verify the index (fully), the ingest manifest and the bookmarks; change nothing."""
+        from index.checkup import bookmark_problems, combined, index_problems, manifest_problems
+
+        if self.paths is None:
+            return CheckReport(articles=self.count(), bookmarks=len(self.bookmarks()))
+        index = index_problems(self.paths)
+        articles: int | None = None
+        if not index:
+            try:
+                articles = self.count()
+            except NewsdeskError as error:
+                index = [CheckProblem(CheckedPart.INDEX, error.message, error.hint)]
+        found = bookmark_problems(self.bookmarks)
+        return combined(index, manifest_problems(self.paths), found, articles, repaired)
+
+    def repair(self) -> CheckReport:
+        """Rebuild a damaged index and manifest from the files the manifest records.
+
+        Bookmarks are never changed; article ids stay the same, so they stay attached.
+        Returns the check after the repair, with what it did in `repaired`.
+        """
+        from index.checkup import SOURCES_HINT, recorded_sources
+
+        before = self.check()
+        damaged = {problem.part for problem in before.problems}
+        if self.paths is None or not damaged & {CheckedPart.INDEX, CheckedPart.MANIFEST}:
+            return before
+        try:
+            sources, gone = recorded_sources(self.paths)
+        except NewsdeskError as error:
+            unknown = CheckProblem(CheckedPart.MANIFEST, error.message, SOURCES_HINT)
+            return dataclasses.replace(before, problems=(*before.problems, unknown))
+        if not sources:
+            none = CheckProblem(
+                CheckedPart.MANIFEST,
+                "The manifest records no file that still exists: nothing to re-index.",
+                SOURCES_HINT,
+            )
+            return dataclasses.replace(before, problems=(*before.problems, none))
+        report = self.index_paths(sources, rebuild=True)
+        done = f"Rebuilt the index from {len(sources)} recorded files ({self.count()} articles)."
+        lines = (done,) + ((f"{gone} recorded files no longer exist.",) if gone else ())
+        skipped = len(report.skipped)
+        lines += (f"{skipped} files were skipped.",) if skipped else ()
+        return self.check(repaired=lines)
 
     def close(self) -> None:
         """Close every store this library opened."""

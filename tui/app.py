@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 
-from index import Library, visible_controls
+from index import IndexCorrupt, IndexOutOfDate, Library, visible_controls
 from tui.messages import BookmarksChanged, LibraryFailed, OpenArticle
 from tui.screens.search import SearchScreen
 
@@ -133,8 +133,19 @@ class NewsdeskApp(App[int]):
 
     @on(LibraryFailed)
     def show_failure(self, message: LibraryFailed) -> None:
-        """An expected library error in any screen's worker: tell the user, keep going."""
-        self.notify(str(message.error), title="newsdesk", severity="error", markup=False)
+        """An expected library error in any screen's worker: tell the user, keep going.
+
+        A damaged or out-of-date index gets its own screen (once), naming the file and the
+        way out; other errors are a toast.
+        """
+        from tui.screens.damaged import DamagedLibraryScreen
+
+        error = message.error
+        if isinstance(error, IndexCorrupt | IndexOutOfDate):
+            if not any(isinstance(s, DamagedLibraryScreen) for s in self.screen_stack):
+                self.push_screen(DamagedLibraryScreen(error))
+            return
+        self.notify(str(error), title="newsdesk", severity="error", markup=False)
 
     @on(BookmarksChanged)
     def reload_bookmark_lists(self) -> None:

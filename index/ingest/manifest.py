@@ -235,6 +235,23 @@ class Manifest:
         rows = self._db.execute("SELECT path, article_ids FROM files WHERE article_ids != '[]'")
         return {row[0]: tuple(ArticleId(i) for i in json.loads(row[1])) for row in rows}
 
+    def paths(self) -> list[str]:
+        """Every file the manifest records (what `newsdesk check --repair` indexes again)."""
+        return [str(row[0]) for row in self._db.execute("SELECT path FROM files ORDER BY path")]
+
+    def problems(self) -> list[str]:
+        """What SQLite's full integrity check finds ([] when the manifest is sound).
+
+        Raises:
+            IndexCorrupt: the file cannot be read at all.
+        """
+        try:
+            rows = self._db.execute("PRAGMA integrity_check").fetchall()
+        except sqlite3.DatabaseError as error:
+            raise _corrupt("manifest", error) from error
+        found = [str(row[0]) for row in rows]
+        return [] if found == ["ok"] else found
+
     def count_files(self) -> int:
         """How many files are recorded."""
         return int(self._db.execute("SELECT count(*) FROM files").fetchone()[0])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from tui.cli.commands import bookmarks, compare, index, related, search, show
+from tui.cli.commands import bookmarks, check, compare, index, related, search, show
 
-COMMANDS: tuple[ModuleType, ...] = (index, search, show, related, compare, bookmarks)
+COMMANDS: tuple[ModuleType, ...] = (index, search, show, related, compare, bookmarks, check)
 """The registered command modules, in `--help` order."""

@@ -22,6 +22,8 @@ from index import (
 from tui.cli.commands.options import add_json_flag
 
 NAME = "bookmarks"
+OPENS_INDEX = False
+"""Opened lazily: bookmarks are listed and exported even when the index is damaged."""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -1,0 +1,100 @@
+"""`newsdesk check [--repair]`: verify the index, the ingest manifest and the bookmarks.
+
+The index is checked fully (every file against its recorded checksum, every stored article
+decoded, every posting list read: `index.store.index_files.verify_index`), the manifest and
+the bookmarks by SQLite's integrity check. A repair rebuilds the index and the manifest from
+the files the manifest records (article ids and bookmarks are kept); the bookmarks file is
+the user's own work and is never changed by a repair: its problems are reported with the
+way out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from index.errors import NewsdeskError
+from index.ingest.manifest import FILENAME as MANIFEST_FILENAME
+from index.ingest.manifest import Manifest
+from index.models import Bookmark, CheckedPart, CheckProblem, CheckReport
+from index.paths import DataPaths
+
+REPAIR_HINT = "run: newsdesk check --repair (bookmarks are kept)"
+"""The way out of a damaged index or manifest."""
+SOURCES_HINT = "run: newsdesk index --rebuild PATH… with the folders of your articles"
+"""The way out when the manifest cannot say which files the library held."""
+
+
+def index_problems(paths: DataPaths) -> list[CheckProblem]:
+    """What a full check of the index finds."""
+    from index.store.index_files import verify_index
+
+    return [
+        CheckProblem(CheckedPart.INDEX, line, REPAIR_HINT) for line in verify_index(paths.index_dir)
+    ]
+
+
+def manifest_problems(paths: DataPaths) -> list[CheckProblem]:
+    """What SQLite's integrity check finds in the ingest manifest (nothing when absent)."""
+    path = paths.index_dir / MANIFEST_FILENAME
+    if not path.exists():
+        return []
+    try:
+        manifest = Manifest.open(path)
+        try:
+            found = manifest.problems()
+        finally:
+            manifest.close()
+    except NewsdeskError as error:
+        return [CheckProblem(CheckedPart.MANIFEST, error.message, SOURCES_HINT)]
+    return [
+        CheckProblem(
+            CheckedPart.MANIFEST, f"The ingest manifest {path} is damaged: {line}", REPAIR_HINT
+        )
+        for line in found[:3]
+    ]
+
+
+def bookmark_problems(
+    read: Callable[[], list[Bookmark]],
+) -> tuple[int | None, list[CheckProblem]]:
+    """How many bookmarks `read()` finds, or the problem that stops it."""
+    try:
+        return len(read()), []
+    except NewsdeskError as error:
+        return None, [CheckProblem(CheckedPart.BOOKMARKS, error.message, error.hint)]
+
+
+def recorded_sources(paths: DataPaths) -> tuple[list[Path], int]:
+    """The files the manifest records that still exist, and how many are gone.
+
+    Raises:
+        NewsdeskError: the manifest cannot be read.
+    """
+    path = paths.index_dir / MANIFEST_FILENAME
+    if not path.exists():
+        return [], 0
+    manifest = Manifest.open(path)
+    try:
+        recorded = [Path(p) for p in manifest.paths()]
+    finally:
+        manifest.close()
+    present = [p for p in recorded if p.is_file()]
+    return present, len(recorded) - len(present)
+
+
+def combined(
+    index: list[CheckProblem],
+    manifest: list[CheckProblem],
+    bookmarks: tuple[int | None, list[CheckProblem]],
+    articles: int | None,
+    repaired: tuple[str, ...] = (),
+) -> CheckReport:
+    """One report from the parts' findings."""
+    count, bookmark_found = bookmarks
+    return CheckReport(
+        problems=(*index, *manifest, *bookmark_found),
+        repaired=repaired,
+        articles=articles,
+        bookmarks=count,
+    )
