@@ -28,6 +28,7 @@ from index.errors import (
     IndexCorrupt,
     IndexOutOfDate,
     InvalidRequest,
+    LibraryNotWritable,
     NewsdeskError,
     UnreadableFile,
 )
@@ -111,6 +112,7 @@ __all__ = [
     "IngestReport",
     "InvalidRequest",
     "Library",
+    "LibraryNotWritable",
     "Mention",
     "MentionKind",
     "NewsdeskError",

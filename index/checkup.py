@@ -40,7 +40,7 @@ def manifest_problems(paths: DataPaths) -> list[CheckProblem]:
     if not path.exists():
         return []
     try:
-        manifest = Manifest.open(path)
+        manifest = Manifest.open(path, read_only=True)
         try:
             found = manifest.problems()
         finally:
@@ -74,7 +74,7 @@ def recorded_sources(paths: DataPaths) -> tuple[list[Path], int]:
     path = paths.index_dir / MANIFEST_FILENAME
     if not path.exists():
         return [], 0
-    manifest = Manifest.open(path)
+    manifest = Manifest.open(path, read_only=True)
     try:
         recorded = [Path(p) for p in manifest.paths()]
     finally:

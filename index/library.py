@@ -26,6 +26,7 @@ from index.errors import (
 )
 from index.extract.spans import article_spans
 from index.ingest.indexer import Indexer
+from index.ingest.library_lock import library_lock
 from index.models import (
     AnchorStatus,
     Article,
@@ -103,7 +104,8 @@ class Library:
         if not recreate:
             return cls(ArticleStore.open(paths.index_dir), paths)
         library = cls(None, paths)
-        library._recreate()
+        with library_lock(paths.index_dir):
+            library._recreate()
         return library
 
     @classmethod
@@ -145,12 +147,16 @@ class Library:
             rebuild: Recreate the index and the manifest first; bookmarks are kept.
             progress: Called as `progress(done, total, current_path)`.
 
+        Raises:
+            IndexBusy: another run holds the library's write lock (nothing was changed).
+
         Returns:
             The summary: added, updated, unchanged, removed, duplicates, skipped.
         """
-        if rebuild:
-            self._recreate()
-        return self._indexer.run(self._store, sources, progress)
+        with library_lock(self.paths.index_dir if self.paths else None):
+            if rebuild:
+                self._recreate()
+            return self._indexer.run(self._store, sources, progress)
 
     # --- reading ------------------------------------------------------------------
 

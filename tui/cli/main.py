@@ -116,9 +116,10 @@ def _run(args: argparse.Namespace, paths: DataPaths) -> int:
     command = getattr(args, "command", None)
     rebuild = bool(getattr(args, "rebuild", False))
     # The app opens the index in its first worker, after the first paint; `check` and
-    # `bookmarks` open it on first use, so a damaged index does not stop them.
-    lazy = command is None or not getattr(command, "OPENS_INDEX", True)
-    library = Library.open(paths, recreate=rebuild, lazy=lazy)
+    # `bookmarks` open it on first use, so a damaged index does not stop them; a rebuild
+    # opens nothing before it holds the library's lock (`Library.index_paths`).
+    lazy = command is None or rebuild or not getattr(command, "OPENS_INDEX", True)
+    library = Library.open(paths, lazy=lazy)
     try:
         if command is None:
             return _open_app(library)
