@@ -10,7 +10,9 @@ from __future__ import annotations
 import argparse
 import errno
 import os
+import signal
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -129,6 +131,11 @@ def _run(args: argparse.Namespace, paths: DataPaths) -> int:
         library.close()
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    """SIGTERM handler: stop as Ctrl-C does."""
+    raise KeyboardInterrupt
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `newsdesk` with these arguments (sys.argv when None); return the exit status."""
     parser = build_parser()
@@ -139,6 +146,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     paths = resolve_paths(args.home)
     if args.show_paths:
         return _print_paths(paths)
+    headless = getattr(args, "command", None) is not None
+    if headless and threading.current_thread() is threading.main_thread():
+        # SIGTERM stops a headless run like Ctrl-C: the workers are stopped, the lock is
+        # released, and what was committed stays (the app keeps Textual's own handling).
+        previous = signal.signal(signal.SIGTERM, _interrupt)
+        try:
+            return _main_guarded(args, paths)
+        finally:
+            signal.signal(signal.SIGTERM, previous)
+    return _main_guarded(args, paths)
+
+
+def _main_guarded(args: argparse.Namespace, paths: DataPaths) -> int:
+    """Run the command; every error becomes one line on stderr and an exit status."""
     try:
         return _run(args, paths)
     except NewsdeskError as error:
