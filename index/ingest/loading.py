@@ -97,7 +97,7 @@ def internal_error(error: Exception) -> str:
     return f"newsdesk failed to read it ({what}); it was skipped: please report the file"
 
 
-def _problem_line(problem: str, path: Path) -> SkippedFile:
+def problem_line(problem: str, path: Path) -> SkippedFile:
     """A per-record problem ("/f.jsonl#2: bad JSON") as a SkippedFile on that record."""
     where, colon, reason = problem.partition(": ")
     if colon and where.startswith(str(path)):
@@ -109,8 +109,8 @@ MAX_ARTICLE_CHARS = 1_000_000
 """Longest text one article may have (a long news feature is ~50,000 characters).
 
 A multi-megabyte "article" (a log, a dump, a book) took 13 s to open in the reader at
-12 million characters; it is skipped with the reason. The limit is per document: a JSON
-Lines or CSV file of many articles is bounded by the readers' file size instead.
+12 million characters; it is skipped with the reason. The limit is per document: a large
+JSON Lines file of many articles is streamed record by record (`index.readers.streaming`).
 """
 
 
@@ -139,6 +139,11 @@ def _parse(document: SourceDocument, tables: Tables, *, in_worker: bool) -> Load
     return LoadedDocument(document, article, prepared=prepare(article) if in_worker else None)
 
 
+def parse_documents(documents: Sequence[SourceDocument], tables: Tables) -> list[LoadedDocument]:
+    """Parse documents read elsewhere (the records of a streamed file), one by one."""
+    return [_parse(document, tables, in_worker=False) for document in documents]
+
+
 def load_file(path: Path, tables: Tables | None = None, *, in_worker: bool = False) -> LoadedFile:
     """Read a file and parse each of its documents.
 
@@ -159,7 +164,7 @@ def load_file(path: Path, tables: Tables | None = None, *, in_worker: bool = Fal
         )
     except Exception as error:  # a reader bug must cost one file, not the whole run
         return LoadedFile(path, (), (SkippedFile(str(path), internal_error(error)),))
-    skipped = [_problem_line(problem, path) for problem in problems]
+    skipped = [problem_line(problem, path) for problem in problems]
     if not documents and not problems:
         skipped.append(SkippedFile(str(path), "no article text found in it"))
     parsed = tuple(_parse(d, tables or Tables(), in_worker=in_worker) for d in documents)

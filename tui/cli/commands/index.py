@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 
 from index import IngestReport, Library, ingest_report_as_json, json_for_terminal
@@ -28,6 +29,29 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(command=sys.modules[__name__])
 
 
+class JsonProgress:
+    """Progress for `--json` runs: one JSON line on stderr at most every half second.
+
+    `{"done": N, "total": M, "path": "…"}`: stdout keeps the one summary object, and a
+    long run still shows that it is moving.
+    """
+
+    INTERVAL = 0.5
+
+    def __init__(self) -> None:
+        """Nothing shown yet."""
+        self._last = 0.0
+
+    def __call__(self, done: int, total: int, path: str) -> None:
+        """Write a line when the interval has passed (and the last one at the end)."""
+        now = time.monotonic()
+        if now - self._last < self.INTERVAL and done < total:
+            return
+        self._last = now
+        line = json_for_terminal({"done": done, "total": total, "path": path})
+        print(line, file=sys.stderr, flush=True)
+
+
 def _indexed_nothing(report: IngestReport) -> bool:
     """True when every named path was skipped: nothing was added, kept or updated."""
     kept = report.added or report.updated or report.unchanged or report.duplicates
@@ -37,7 +61,7 @@ def _indexed_nothing(report: IngestReport) -> bool:
 def run(args: argparse.Namespace, library: Library) -> int:
     """Index the paths and print the summary; 2 when nothing at all could be indexed."""
     if args.json:
-        report = library.index_paths(args.paths, rebuild=args.rebuild)
+        report = library.index_paths(args.paths, rebuild=args.rebuild, progress=JsonProgress())
         print(json_for_terminal(ingest_report_as_json(report, library.count())))
     else:
         from tui.cli.report.ingest import IngestProgress, render_ingest
