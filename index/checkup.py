@@ -10,14 +10,19 @@ way out.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from index.errors import NewsdeskError
 from index.ingest.manifest import FILENAME as MANIFEST_FILENAME
 from index.ingest.manifest import Manifest
 from index.models import Bookmark, CheckedPart, CheckProblem, CheckReport
 from index.paths import DataPaths
+
+if TYPE_CHECKING:
+    from index.library import Library
 
 REPAIR_HINT = "run: newsdesk check --repair (bookmarks are kept)"
 """The way out of a damaged index or manifest."""
@@ -83,18 +88,47 @@ def recorded_sources(paths: DataPaths) -> tuple[list[Path], int]:
     return present, len(recorded) - len(present)
 
 
-def combined(
-    index: list[CheckProblem],
-    manifest: list[CheckProblem],
-    bookmarks: tuple[int | None, list[CheckProblem]],
-    articles: int | None,
-    repaired: tuple[str, ...] = (),
-) -> CheckReport:
-    """One report from the parts' findings."""
-    count, bookmark_found = bookmarks
+def check_library(library: Library, repaired: tuple[str, ...] = ()) -> CheckReport:
+    """`Library.check`: every part verified, nothing changed."""
+    if library.paths is None:
+        return CheckReport(articles=library.count(), bookmarks=len(library.bookmarks()))
+    index = index_problems(library.paths)
+    articles: int | None = None
+    if not index:
+        try:
+            articles = library.count()
+        except NewsdeskError as error:
+            index = [CheckProblem(CheckedPart.INDEX, error.message, error.hint)]
+    count, bookmark_found = bookmark_problems(library.bookmarks)
     return CheckReport(
-        problems=(*index, *manifest, *bookmark_found),
+        problems=(*index, *manifest_problems(library.paths), *bookmark_found),
         repaired=repaired,
         articles=articles,
         bookmarks=count,
     )
+
+
+def repair_library(library: Library) -> CheckReport:
+    """`Library.repair`: rebuild a damaged index and manifest from the recorded files."""
+    before = check_library(library)
+    damaged = {problem.part for problem in before.problems}
+    if library.paths is None or not damaged & {CheckedPart.INDEX, CheckedPart.MANIFEST}:
+        return before
+    try:
+        sources, gone = recorded_sources(library.paths)
+    except NewsdeskError as error:
+        unknown = CheckProblem(CheckedPart.MANIFEST, error.message, SOURCES_HINT)
+        return dataclasses.replace(before, problems=(*before.problems, unknown))
+    if not sources:
+        none = CheckProblem(
+            CheckedPart.MANIFEST,
+            "The manifest records no file that still exists: nothing to re-index.",
+            SOURCES_HINT,
+        )
+        return dataclasses.replace(before, problems=(*before.problems, none))
+    report = library.index_paths(sources, rebuild=True)
+    done = f"Rebuilt the index from {len(sources)} recorded files ({library.count()} articles)."
+    lines = (done,) + ((f"{gone} recorded files no longer exist.",) if gone else ())
+    skipped = len(report.skipped)
+    lines += (f"{skipped} files were skipped.",) if skipped else ()
+    return check_library(library, repaired=lines)

@@ -22,7 +22,6 @@ from index.errors import (
     IndexCorrupt,
     IndexOutOfDate,
     InvalidRequest,
-    NewsdeskError,
 )
 from index.extract.spans import article_spans
 from index.ingest.indexer import Indexer
@@ -33,8 +32,6 @@ from index.models import (
     ArticleId,
     ArticleSummary,
     Bookmark,
-    CheckedPart,
-    CheckProblem,
     CheckReport,
     IngestReport,
     RelatedArticle,
@@ -371,21 +368,11 @@ class Library:
 
     # --- checking -----------------------------------------------------------------
 
-    def check(self, *, repaired: tuple[str, ...] = ()) -> CheckReport:
+    def check(self) -> CheckReport:
         """Verify the index (fully), the ingest manifest and the bookmarks; change nothing."""
-        from index.checkup import bookmark_problems, combined, index_problems, manifest_problems
+        from index.checkup import check_library
 
-        if self.paths is None:
-            return CheckReport(articles=self.count(), bookmarks=len(self.bookmarks()))
-        index = index_problems(self.paths)
-        articles: int | None = None
-        if not index:
-            try:
-                articles = self.count()
-            except NewsdeskError as error:
-                index = [CheckProblem(CheckedPart.INDEX, error.message, error.hint)]
-        found = bookmark_problems(self.bookmarks)
-        return combined(index, manifest_problems(self.paths), found, articles, repaired)
+        return check_library(self)
 
     def repair(self) -> CheckReport:
         """Rebuild a damaged index and manifest from the files the manifest records.
@@ -393,30 +380,9 @@ class Library:
         Bookmarks are never changed; article ids stay the same, so they stay attached.
         Returns the check after the repair, with what it did in `repaired`.
         """
-        from index.checkup import SOURCES_HINT, recorded_sources
+        from index.checkup import repair_library
 
-        before = self.check()
-        damaged = {problem.part for problem in before.problems}
-        if self.paths is None or not damaged & {CheckedPart.INDEX, CheckedPart.MANIFEST}:
-            return before
-        try:
-            sources, gone = recorded_sources(self.paths)
-        except NewsdeskError as error:
-            unknown = CheckProblem(CheckedPart.MANIFEST, error.message, SOURCES_HINT)
-            return dataclasses.replace(before, problems=(*before.problems, unknown))
-        if not sources:
-            none = CheckProblem(
-                CheckedPart.MANIFEST,
-                "The manifest records no file that still exists: nothing to re-index.",
-                SOURCES_HINT,
-            )
-            return dataclasses.replace(before, problems=(*before.problems, none))
-        report = self.index_paths(sources, rebuild=True)
-        done = f"Rebuilt the index from {len(sources)} recorded files ({self.count()} articles)."
-        lines = (done,) + ((f"{gone} recorded files no longer exist.",) if gone else ())
-        skipped = len(report.skipped)
-        lines += (f"{skipped} files were skipped.",) if skipped else ()
-        return self.check(repaired=lines)
+        return repair_library(self)
 
     def close(self) -> None:
         """Close every store this library opened."""
