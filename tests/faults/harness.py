@@ -159,7 +159,12 @@ def follow_advice(home: Path, result: Result, outcome: Outcome, sources: Sequenc
         return
     for step in steps:
         done = run(home, *step)
-        clean_error(done, outcome, " ".join(step[:2]))
+        if step[0] == "check":
+            # `check` reports on stdout: one problem and one hint line each, exit 1.
+            if "Traceback" in done.err or (done.status != 0 and "hint:" not in done.out):
+                outcome.fail(f"check --repair: exit {done.status}: {(done.out + done.err)[-300:]}")
+        else:
+            clean_error(done, outcome, " ".join(step[:2]))
         if done.status == 0:
             return
 
