@@ -71,19 +71,29 @@ def bookmark_problems(
 
 
 def recorded_sources(paths: DataPaths) -> tuple[list[Path], int]:
-    """The files the manifest records that still exist, and how many are gone.
+    """The files the library was built from that still exist, and how many are gone.
+
+    From the manifest; when it cannot be read (or records nothing), from the paths the
+    index stores with each article.
 
     Raises:
-        NewsdeskError: the manifest cannot be read.
+        NewsdeskError: neither the manifest nor the index can be read.
     """
+    from index.store.index_files import stored_source_files
+
     path = paths.index_dir / MANIFEST_FILENAME
-    if not path.exists():
-        return [], 0
-    manifest = Manifest.open(path, read_only=True)
+    recorded: list[Path] = []
     try:
-        recorded = [Path(p) for p in manifest.paths()]
-    finally:
-        manifest.close()
+        if path.exists():
+            manifest = Manifest.open(path, read_only=True)
+            try:
+                recorded = [Path(p) for p in manifest.paths()]
+            finally:
+                manifest.close()
+    except NewsdeskError:
+        recorded = []
+    if not recorded:
+        recorded = [Path(p) for p in stored_source_files(paths.index_dir)]
     present = [p for p in recorded if p.is_file()]
     return present, len(recorded) - len(present)
 

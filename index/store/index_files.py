@@ -221,6 +221,27 @@ def verify_index(index_dir: Path) -> list[str]:
     return []
 
 
+def stored_source_files(index_dir: Path) -> list[str]:
+    """The files the index's articles came from ("a.jsonl#3" counts as "a.jsonl").
+
+    What `newsdesk check --repair` re-indexes when the manifest cannot say.
+
+    Raises:
+        IndexCorrupt: the index cannot be read either.
+    """
+    ix = open_checked(index_dir)
+    try:
+        with reading(), ix.searcher() as searcher:
+            found = {
+                str(fields["path"]).split("#", 1)[0]
+                for fields in searcher.all_stored_fields()
+                if fields.get("path")
+            }
+    finally:
+        ix.close()
+    return sorted(found)
+
+
 def check_version(storage: Storage) -> None:
     """Raise IndexOutOfDate unless the index's version file says `SCHEMA_VERSION`."""
     found = None

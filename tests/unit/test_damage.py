@@ -191,3 +191,18 @@ def test_copied_library_keeps_working(
     copy = tmp_path / "copy"
     shutil.copytree(indexed.parent, copy)
     assert run(capsys, "--home", str(copy), "check")[0] == 0
+
+
+def test_repair_without_a_manifest_uses_the_index_paths(
+    indexed: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A garbled manifest: `check --repair` re-indexes the files the index names."""
+    _garble(indexed / "manifest.sqlite3")
+    assert run(capsys, "check")[0] == 1
+    status, out, err = run(capsys, "check", "--repair", "--json")
+    assert status == 0, out + err
+    report = json.loads(out)
+    assert (report["articles"], report["bookmarks"]) == (5, 1)
+    assert run(capsys, "index", str(DATA))[0] == 0
+    _, out, _ = run(capsys, "bookmarks", "list", "--json")
+    assert json.loads(out)[0]["status"] == "anchored"
