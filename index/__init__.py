@@ -30,6 +30,7 @@ from index.errors import (
     IndexCorrupt,
     IndexOutOfDate,
     InvalidRequest,
+    LibraryNotWritable,
     NewsdeskError,
     UnreadableFile,
 )
@@ -39,6 +40,9 @@ from index.models import (
     ArticleId,
     ArticleSummary,
     Bookmark,
+    CheckedPart,
+    CheckProblem,
+    CheckReport,
     FacetValue,
     Figure,
     IngestReport,
@@ -61,6 +65,7 @@ from index.models import (
 )
 from index.paths import DataPaths, bundled_seeds_dir, default_paths
 from index.search.query_text import add_facet_filter, remove_filters, split_query
+from index.text.controls import json_for_terminal, visible_controls
 from index.text.sentences import sentence_span, split_sentences
 
 if TYPE_CHECKING:
@@ -127,6 +132,9 @@ __all__ = [
     "BookmarkStoreError",
     "ChartData",
     "ChartPoint",
+    "CheckProblem",
+    "CheckReport",
+    "CheckedPart",
     "ComparedArticles",
     "Comparison",
     "CountKey",
@@ -145,6 +153,7 @@ __all__ = [
     "IngestReport",
     "InvalidRequest",
     "Library",
+    "LibraryNotWritable",
     "Mention",
     "MentionKind",
     "NewsdeskError",
@@ -173,6 +182,7 @@ __all__ = [
     "filter_story",
     "format_number",
     "ingest_report_as_json",
+    "json_for_terminal",
     "matches_filter",
     "normalize_tags",
     "parse_tags",
@@ -183,4 +193,5 @@ __all__ = [
     "split_query",
     "split_sentences",
     "story_as_csv",
+    "visible_controls",
 ]

@@ -46,6 +46,10 @@ class IndexCorrupt(NewsdeskError):
     """The index files cannot be read."""
 
 
+class LibraryNotWritable(NewsdeskError):
+    """The data folder cannot be written (read-only, not ours, or a full disk); reading works."""
+
+
 class UnreadableFile(NewsdeskError):
     """A file cannot be ingested (binary, empty, undecodable, too large, malformed)."""
 

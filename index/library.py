@@ -9,7 +9,7 @@ bookmarks file and a corrupt bookmarks file does not stop searching.
 from __future__ import annotations
 
 import dataclasses
-import json
+import logging
 import os
 import threading
 from collections.abc import Callable, Iterable, Sequence
@@ -17,20 +17,30 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from index.compare.models import ComparedArticles, Comparison
-from index.errors import AmbiguousArticleId, ArticleNotFound, InvalidRequest
+from index.errors import (
+    AmbiguousArticleId,
+    ArticleNotFound,
+    IndexCorrupt,
+    IndexOutOfDate,
+    InvalidRequest,
+)
 from index.extract.spans import article_spans
 from index.ingest.indexer import Indexer
+from index.ingest.library_lock import library_lock
 from index.models import (
+    AnchorStatus,
     Article,
     ArticleId,
     ArticleSummary,
     Bookmark,
+    CheckReport,
     IngestReport,
     RelatedArticle,
     SearchPage,
     Span,
 )
 from index.paths import DataPaths, bundled_seed
+from index.text.controls import json_for_terminal
 
 if TYPE_CHECKING:
     from index.bookmarks.store import BookmarkStore
@@ -45,6 +55,8 @@ if TYPE_CHECKING:
 EXPORT_FORMATS = ("md", "json")
 STORIES_KEPT = 8
 """Stories kept for going back to a count (forgotten when the index changes)."""
+
+logger = logging.getLogger(__name__)
 
 
 class Library:
@@ -98,7 +110,8 @@ class Library:
         if not recreate:
             return cls(ArticleStore.open(paths.index_dir), paths)
         library = cls(None, paths)
-        library._recreate()
+        with library_lock(paths.index_dir):
+            library._recreate()
         return library
 
     @classmethod
@@ -142,15 +155,19 @@ class Library:
             rebuild: Recreate the index and the manifest first; bookmarks are kept.
             progress: Called as `progress(done, total, current_path)`.
 
+        Raises:
+            IndexBusy: another run holds the library's write lock (nothing was changed).
+
         Returns:
             The summary: added, updated, unchanged, removed, duplicates, skipped.
         """
-        if rebuild:
-            self._recreate()
-        store = self._store
-        # The figure store follows every batch the index commits (index.story.store).
-        store.listener = self._figure_store().apply
-        return self._indexer.run(store, sources, progress)
+        with library_lock(self.paths.index_dir if self.paths else None):
+            if rebuild:
+                self._recreate()
+            store = self._store
+            # The figure store follows every batch the index commits (index.story.store).
+            store.listener = self._figure_store().apply
+            return self._indexer.run(store, sources, progress)
 
     # --- reading ------------------------------------------------------------------
 
@@ -232,8 +249,11 @@ class Library:
         Raises:
             IndexBusy: another process is writing to the index.
         """
-        segments = self._store.segment_count()
-        self._store.optimize()
+        with library_lock(self.paths.index_dir if self.paths else None):
+            store = self._store
+            store.listener = self._figure_store().apply
+            segments = store.segment_count()
+            store.optimize()
         return segments
 
     def warm(self) -> None:
@@ -415,12 +435,25 @@ class Library:
         """Re-anchor `stored` (every bookmark by default), filling `articles` as it looks up."""
         store = self._bookmark_store()
         result = []
+        index_readable = True
         for mark in store.all() if stored is None else stored:
-            if mark.article_id not in articles:
+            if index_readable and mark.article_id not in articles:
                 try:
                     articles[mark.article_id] = self._store.get(mark.article_id)
                 except ArticleNotFound:
                     articles[mark.article_id] = None
+                except (IndexCorrupt, IndexOutOfDate) as error:
+                    # Bookmarks are the user's own work: list them even when the index is
+                    # damaged, as stored, instead of failing or calling them orphans.
+                    logger.warning(
+                        "newsdesk: %s Bookmarks are shown as saved, not checked against the "
+                        "articles.",
+                        error.message,
+                    )
+                    index_readable = False
+            if not index_readable:
+                result.append(dataclasses.replace(mark, status=AnchorStatus.UNCHECKED))
+                continue
             article = articles[mark.article_id]
             anchored = store.reanchor(mark, article)
             title = article.title if article is not None else anchored.article_title
@@ -447,7 +480,7 @@ class Library:
             looked_up: dict[ArticleId, Article | None] = {}
             marks = self._anchored_bookmarks(looked_up)
             found = {key: article for key, article in looked_up.items() if article is not None}
-            return json.dumps(bookmarks_to_annotations(marks, found), indent=2, ensure_ascii=False)
+            return json_for_terminal(bookmarks_to_annotations(marks, found), indent=2)
         raise InvalidRequest(f"Unknown export format {fmt!r}.", "Use md or json.")
 
     def export_bookmarks_to(self, path: Path, fmt: str | None = None) -> str:
@@ -479,6 +512,24 @@ class Library:
                 "Check that the folder is writable, or pick another path.",
             ) from error
         return chosen
+
+    # --- checking -----------------------------------------------------------------
+
+    def check(self) -> CheckReport:
+        """Verify the index (fully), the ingest manifest and the bookmarks; change nothing."""
+        from index.checkup import check_library
+
+        return check_library(self)
+
+    def repair(self) -> CheckReport:
+        """Rebuild a damaged index and manifest from the files the manifest records.
+
+        Bookmarks are never changed; article ids stay the same, so they stay attached.
+        Returns the check after the repair, with what it did in `repaired`.
+        """
+        from index.checkup import repair_library
+
+        return repair_library(self)
 
     def close(self) -> None:
         """Close every store this library opened."""

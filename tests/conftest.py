@@ -36,11 +36,17 @@ UI_FOLDERS = (REPO / "tests" / "ui", REPO / "tests" / "snapshots")
 """Pilot and snapshot tests: each starts a Textual app (about 2 s of CPU), marked `ui`."""
 
 
+FAULTS_FOLDER = REPO / "tests" / "faults"
+"""The fault suite (subprocesses, kill -9, mounts), marked `faults`."""
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark the Pilot and snapshot tests `ui` (the default run leaves them out)."""
+    """Mark the Pilot and snapshot tests `ui` and the fault suite `faults` (not run by default)."""
     for item in items:
         if any(item.path.is_relative_to(folder) for folder in UI_FOLDERS):
             item.add_marker(pytest.mark.ui)
+        if item.path.is_relative_to(FAULTS_FOLDER):
+            item.add_marker(pytest.mark.faults)
 
 
 @pytest.fixture(autouse=True)

@@ -13,9 +13,10 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import on
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
 from textual.screen import ModalScreen, Screen
 
-from index import Library
+from index import IndexCorrupt, IndexOutOfDate, Library, visible_controls
 from tui.messages import BookmarksChanged, LibraryFailed, OpenArticle, OpenStory, StepArticle
 from tui.screens.search import SearchScreen
 
@@ -78,6 +79,36 @@ class NewsdeskApp(App[int]):
         self.library = library
         self.seed_dir = seed_dir
         self.theme = DARK_THEME
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every toast, from any screen or widget: control characters shown, never sent.
+
+        Toasts quote titles, paths and error messages; an ESC in one would reach the
+        terminal. Widgets' and screens' `notify` come here too.
+        """
+        super().notify(
+            visible_controls(message),
+            title=visible_controls(title),
+            severity=severity,
+            timeout=timeout,
+            markup=markup,
+        )
+
+    def validate_title(self, title: object) -> str:
+        """The app title (in the header), its control characters made visible."""
+        return visible_controls(super().validate_title(title))
+
+    def validate_sub_title(self, sub_title: object) -> str:
+        """The app sub-title (in the header), its control characters made visible."""
+        return visible_controls(super().validate_sub_title(sub_title))
 
     def on_mount(self) -> None:
         """Show the search screen, the root of the app (above Textual's blank default)."""
@@ -149,8 +180,25 @@ class NewsdeskApp(App[int]):
 
     @on(LibraryFailed)
     def show_failure(self, message: LibraryFailed) -> None:
-        """An expected library error in any screen's worker: tell the user, keep going."""
-        self.notify(str(message.error), severity="error", markup=False, timeout=self.ERROR_TIMEOUT)
+        """An expected library error in any screen's worker: tell the user, keep going.
+
+        A damaged or out-of-date index gets its own screen (once), naming the file and the
+        way out; other errors are a toast.
+        """
+        from tui.screens.damaged import DamagedLibraryScreen
+
+        error = message.error
+        if isinstance(error, IndexCorrupt | IndexOutOfDate):
+            if not any(isinstance(s, DamagedLibraryScreen) for s in self.screen_stack):
+                self.push_screen(DamagedLibraryScreen(error))
+            return
+        self.notify(
+            str(error),
+            title="newsdesk",
+            severity="error",
+            markup=False,
+            timeout=self.ERROR_TIMEOUT,
+        )
 
     @on(BookmarksChanged)
     def reload_bookmark_lists(self) -> None:

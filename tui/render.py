@@ -24,6 +24,7 @@ from index import (
     Span,
     SpanKind,
     split_sentences,
+    visible_controls,
 )
 
 SpanStyles = Mapping[SpanKind, Style | str]
@@ -66,6 +67,18 @@ def component_style(styles: StylesBase) -> Style:
     )
 
 
+def text_content(text: str, style: Style | str = "") -> Content:
+    """Untrusted text as Content: never parsed as markup, its control characters visible.
+
+    Every string from an article, a bookmark or a file name that reaches the screen goes
+    through here (or `styled_text`): ESC, CSI, OSC and the 8-bit C1 controls are shown as
+    symbols instead of being sent to the terminal. The length is kept, so spans still fit.
+    """
+    return (
+        Content.styled(visible_controls(text), style) if style else Content(visible_controls(text))
+    )
+
+
 def styled_text(
     text: str,
     spans: Iterable[tuple[int, int, Style | str]],
@@ -79,7 +92,7 @@ def styled_text(
     Returns:
         The styled content.
     """
-    content = Content(text)
+    content = text_content(text)
     for start, end, style in spans:
         content = content.stylize(style, start, end)
     return content
@@ -133,9 +146,7 @@ def date_label(published: date | None, how: PublishedHow | None = None) -> str:
 
 def chips(values: Sequence[str], style: Style | str, *, limit: int = 4) -> Content:
     """Small bracketed chips ("‹Hamas› ‹Qatar›"), the brackets being the colourless cue."""
-    parts: list[Content] = [
-        Content.styled(f"‹{value}›", style) for value in values[:limit] if value
-    ]
+    parts: list[Content] = [text_content(f"‹{value}›", style) for value in values[:limit] if value]
     if len(values) > limit:
         parts.append(Content(f"+{len(values) - limit}"))
     return Content(" ").join(parts)
@@ -151,8 +162,8 @@ def summary_content(
     """A results-list entry: title, outlet and date, snippet, parties and measures."""
     meta = f"{summary.source or 'unknown outlet'} · {date_label(summary.published)}"
     lines: list[Content] = [
-        Content.styled(summary.title or "(untitled)", title_style),
-        Content.styled(meta, "dim"),
+        text_content(summary.title or "(untitled)", title_style),
+        text_content(meta, "dim"),
     ]
     if snippet is not None and snippet.plain:
         lines.append(snippet)
@@ -173,12 +184,12 @@ def bookmark_content(bookmark: Bookmark, quote_style: Style | str = "italic") ->
     """A bookmarks-list entry: status, article title, quote, note and tags."""
     status = f"[{bookmark.status}]"
     head = Content.assemble(
-        (status, "bold"), " ", Content(bookmark.article_title or bookmark.article_id)
+        (status, "bold"), " ", text_content(bookmark.article_title or bookmark.article_id)
     )
     quote = bookmark.quote if len(bookmark.quote) <= 200 else bookmark.quote[:199] + "…"
-    lines = [head, Content.styled(f"“{quote}”", quote_style)]
+    lines = [head, text_content(f"“{quote}”", quote_style)]
     if bookmark.note:
-        lines.append(Content.assemble(("note: ", "dim"), Content(bookmark.note)))
+        lines.append(Content.assemble(("note: ", "dim"), text_content(bookmark.note)))
     if bookmark.tags:
         lines.append(chips(bookmark.tags, "dim", limit=8))
     return Content("\n").join(lines)

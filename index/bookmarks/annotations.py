@@ -37,6 +37,7 @@ _STATUS_WORDS = {
     AnchorStatus.ANCHORED: "anchored",
     AnchorStatus.MOVED: "moved (re-anchored after the article changed)",
     AnchorStatus.ORPHAN: "orphan (the passage is no longer in the article)",
+    AnchorStatus.UNCHECKED: "unchecked (the index could not be read; position as saved)",
 }
 
 

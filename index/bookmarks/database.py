@@ -8,6 +8,7 @@ foreign file is reported and left as it was. Every sqlite error becomes a
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
@@ -15,7 +16,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
 
-from index.bookmarks.schema import MOVE_ASIDE, check_schema, migrate
+from index.bookmarks.failures import empty_file, read_only, translate
+from index.bookmarks.schema import check_schema, migrate
 from index.errors import BookmarkStoreError
 
 BUSY_TIMEOUT_MS = 10_000
@@ -39,6 +41,8 @@ class BookmarkDatabase:
         """Held for each read and for each whole transaction."""
         self._busy_timeout_ms = busy_timeout_ms
         self._connection: sqlite3.Connection | None = None
+        self.read_only = False
+        """True when the file (or its folder) cannot be written: reads work, changes refuse."""
         if path is None:
             connection = self._connect(":memory:", uri=False)
             self._connection = connection
@@ -71,6 +75,8 @@ class BookmarkDatabase:
                 assert self.path is not None  # an in-memory database is always connected
                 exists = self.path.exists()
                 connection = self._open_existing(self.path) if exists else self._create(self.path)
+            if self.read_only:
+                raise read_only(self.where)
             self._guard(lambda: connection.execute("BEGIN IMMEDIATE"))
             try:
                 yield connection
@@ -94,10 +100,32 @@ class BookmarkDatabase:
                 self._connection = None
 
     def _open_existing(self, path: Path) -> sqlite3.Connection:
-        """Open and check an existing file; switch it to WAL and migrate an older schema."""
-        connection = self._connect(f"{path.resolve().as_uri()}?mode=rw", uri=True)
+        """Open and check an existing file; switch it to WAL and migrate an older schema.
+
+        A zero-byte file is refused (SQLite would read it as a new, empty database and
+        hide the loss). A file that cannot be written, or sits in a read-only folder, is
+        opened read-only: listing and exporting work, changes are refused with a message.
+        """
+        try:
+            size = path.stat().st_size
+        except OSError as error:
+            raise BookmarkStoreError(
+                f"Cannot read the bookmarks database {self.where}: {error.strerror or error}.",
+                "Check that the file and its folder may be read.",
+            ) from error
+        if size == 0:
+            raise empty_file(self.where)
+        writable = os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+        self.read_only = not writable
+        # SQLite writes -wal and -shm files beside a WAL database even to read it; in a
+        # folder that cannot be written, `immutable` reads the file as it is.
+        mode = "mode=rw" if writable else "mode=ro&immutable=1"
+        connection = self._connect(f"{path.resolve().as_uri()}?{mode}", uri=True)
         try:
             self._guard(lambda: check_schema(connection, self.where))
+            if not writable:
+                self._connection = connection
+                return connection
             self._guard(lambda: connection.execute("PRAGMA journal_mode=WAL"))
             self._guard(lambda: migrate(connection))
         except BookmarkStoreError:
@@ -112,8 +140,9 @@ class BookmarkDatabase:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise BookmarkStoreError(
-                f"Cannot create the folder for the bookmarks database {path}: {error}.",
-                "Check that NEWSDESK_HOME points to a writable folder.",
+                f"Cannot create the folder for the bookmarks database {path}: "
+                f"{error.strerror or error}.",
+                "Check that NEWSDESK_HOME points to a writable folder with free space.",
             ) from error
         connection = self._connect(f"{path.resolve().as_uri()}?mode=rwc", uri=True)
         self._guard(lambda: connection.execute("PRAGMA journal_mode=WAL"))
@@ -131,7 +160,7 @@ class BookmarkDatabase:
         except sqlite3.Error as error:
             raise BookmarkStoreError(
                 f"Cannot open the bookmarks database {self.where}: {error}.",
-                f"Check the file's permissions, or {MOVE_ASIDE}.",
+                "Check that the file and its folder exist and may be read and written.",
             ) from error
         return connection
 
@@ -143,17 +172,8 @@ class BookmarkDatabase:
             raise self._translate(error) from error
 
     def _translate(self, error: sqlite3.Error) -> BookmarkStoreError:
-        """The user-facing error for an sqlite error: locked, or unusable file."""
-        if isinstance(error, sqlite3.OperationalError) and (
-            "locked" in str(error) or "busy" in str(error)
-        ):
-            return BookmarkStoreError(
-                f"The bookmarks database {self.where} is locked by another program.",
-                "Close the other newsdesk (or wait for it) and try again.",
-            )
-        return BookmarkStoreError(
-            f"The bookmarks database {self.where} cannot be read ({error}).", MOVE_ASIDE
-        )
+        """The user-facing error for an sqlite error (see `index.bookmarks.failures`)."""
+        return translate(error, self.where)
 
 
 def _rollback(connection: sqlite3.Connection) -> None:

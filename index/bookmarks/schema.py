@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Sequence
 
 from index.bookmarks.anchoring import Anchor, TextPosition, TextQuote
+from index.bookmarks.failures import MOVE_ASIDE
 from index.errors import BookmarkStoreError
 from index.models import AnchorStatus, ArticleId, Bookmark
 
@@ -66,9 +67,6 @@ MIGRATIONS: tuple[tuple[str, ...], ...] = (
     ),
 )
 """MIGRATIONS[n] holds the statements that bring version n to n + 1."""
-
-MOVE_ASIDE = "move it aside; newsdesk will start a new one"
-"""The hint for a bookmarks file newsdesk cannot use."""
 
 
 def check_schema(connection: sqlite3.Connection, where: str) -> None:

@@ -10,25 +10,33 @@ makes the next run re-read a few files, which upserts the same ids).
 from __future__ import annotations
 
 import dataclasses
-import gc
 import hashlib
-import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
 from pathlib import Path
 
-from index.errors import ArticleNotFound
+from index.errors import ArticleNotFound, UnreadableFile
 from index.ingest import neardup
 from index.ingest.batch import Batch, Tally
+from index.ingest.collector import collector_paused
 from index.ingest.ids import hash_id, record_id
-from index.ingest.loading import POOL_MIN_FILES, LoadedDocument, LoadedFile, Loader, Tables
+from index.ingest.loading import (
+    POOL_MIN_FILES,
+    LoadedDocument,
+    LoadedFile,
+    Loader,
+    Tables,
+    parse_documents,
+    problem_line,
+    without_path,
+)
 from index.ingest.manifest import ArticleRecord, FileRecord, Manifest
 from index.ingest.prepared import near_signature
 from index.ingest.walk import discover
 from index.models import Article, ArticleId, IngestReport, SkippedFile, SourceDocument
 from index.readers import SUPPORTED_SUFFIXES
+from index.readers.streaming import is_streamed, stream_chunks
 from index.store.article_store import ArticleStore
 
 Progress = Callable[[int, int, str], None]
@@ -40,26 +48,10 @@ _HASH_LIMIT = 64 * 1024 * 1024
 """Files above this are not hashed: the reader refuses them as too large anyway."""
 WRITING = "(writing the index)"
 """The `current_path` reported while a batch is written to the store."""
+STREAM_CHUNK = 256
+"""Records of a streamed file parsed and staged at a time."""
 _NEAR_ESTIMATE = 0.7
 """Signature estimate from which a candidate is checked with the exact Jaccard."""
-
-
-@contextmanager
-def _collector_paused(pause: bool) -> Iterator[None]:
-    """Pause Python's cyclic garbage collector for a large run from a single thread.
-
-    A batch holds thousands of articles and millions of posting tuples, all long-lived and
-    acyclic: every full collection walked them again, ~1.4 s of a 21k-article run. The
-    collector is left alone while other threads run (the app's UI) and resumes after.
-    """
-    if not pause or threading.active_count() > 1 or not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _report(progress: Progress | None, done: int, total: int, current: str) -> None:
@@ -112,6 +104,7 @@ class Ingester:
         self._done = 0
         self._in_flight = 0
         self._known_ids = known_ids or {}
+        self._progress: Progress | None = None
 
     def run(self, sources: Sequence[Path], progress: Progress | None = None) -> IngestReport:
         """Index the named files and folders; see `Library.index_paths`.
@@ -120,6 +113,7 @@ class Ingester:
             The closing summary.
         """
         started = time.perf_counter()
+        self._progress = progress
         found = discover(sources, SUPPORTED_SUFFIXES)
         self._tally.skipped.extend(found.skipped)
         for path in found.files:
@@ -128,7 +122,7 @@ class Ingester:
         try:
             self._remove_vanished(found.folders, found.missing, set(found.files))
             large = self._parallel and len(self._queue) >= POOL_MIN_FILES
-            with Loader(self._tables, parallel=self._parallel) as loader, _collector_paused(large):
+            with Loader(self._tables, parallel=self._parallel) as loader, collector_paused(large):
                 self._drain(loader, progress)
             _report(progress, self._done, self._done, WRITING)
             self._batch.flush()
@@ -158,14 +152,57 @@ class Ingester:
                     self._batch.begin()
 
     def _changed(self) -> Iterator[tuple[Path, FileRecord, FileRecord | None]]:
-        """Take files off the queue, yielding those that must be loaded (counted in flight)."""
+        """Take files off the queue, yielding those that must be loaded (counted in flight).
+
+        A large record file is not yielded: it is streamed here, record by record.
+        """
         while self._queue:
             checked = self._check(self._queue.popleft())
             if checked is None:
                 self._done += 1
+            elif is_streamed(checked[0], checked[1].size):
+                self._ingest_stream(*checked)
+                self._done += 1
             else:
                 self._in_flight += 1
                 yield checked
+
+    def _ingest_stream(self, path: Path, record: FileRecord, previous: FileRecord | None) -> None:
+        """Stage a large record file chunk by chunk, writing batches as they fill.
+
+        Memory stays bounded by `STREAM_CHUNK` records plus one batch, whatever the size
+        of the file.
+        """
+        old_ids = previous.article_ids if previous else ()
+        owned = set(old_ids)
+        new_ids: list[ArticleId] = []
+        duplicate_of: list[ArticleId] = []
+        position = 0
+        try:
+            for chunk in stream_chunks(path, STREAM_CHUNK):
+                documents = [document for document, _problem in chunk if document is not None]
+                for _document, problem in chunk:
+                    if problem is not None:
+                        self._tally.skipped.append(problem_line(problem, path))
+                for loaded in parse_documents(documents, self._tables):
+                    stable = self._stable_id(record.path, old_ids, position)
+                    position += 1
+                    if loaded.article is None:
+                        self._tally.skip(loaded.document.path, loaded.problem or "no article")
+                        continue
+                    outcome = self._ingest_article(loaded, loaded.article, stable, owned)
+                    if isinstance(outcome, tuple):
+                        duplicate_of.append(outcome[0])
+                    elif outcome is not None:
+                        new_ids.append(outcome)
+                _report(self._progress, self._done, self._done + 1, f"{path}#{position}")
+                if self._batch.full():
+                    self._batch.flush()
+                    self._batch.begin()
+        except UnreadableFile as error:
+            self._tally.skip(str(path), without_path(error.message, str(path)))
+            return
+        self._record_file(record, old_ids, new_ids, duplicate_of)
 
     def _enqueue(self, path: Path) -> None:
         """Queue a file once."""
@@ -245,12 +282,23 @@ class Ingester:
                 duplicate_of.append(outcome[0])
             elif outcome is not None:
                 new_ids.append(outcome)
+        self._record_file(record, old_ids, new_ids, duplicate_of)
+
+    def _record_file(
+        self,
+        record: FileRecord,
+        old_ids: tuple[ArticleId, ...],
+        new_ids: list[ArticleId],
+        duplicate_of: list[ArticleId],
+    ) -> None:
+        """Remove the file's articles that are gone and record what it holds now."""
         if not new_ids and not duplicate_of:
             if old_ids:
                 self._tally.skip(record.path, "the previously indexed version is kept")
             return
+        kept = set(new_ids)
         for article_id in old_ids:
-            if article_id not in new_ids:
+            if article_id not in kept:
                 self._manifest.remove_article(article_id)
                 self._batch.delete(article_id)
                 self._tally.removed.append(article_id)

@@ -10,10 +10,12 @@ indexes in a worker thread) can deadlock, and `spawn` would re-run `python -m tu
 
 from __future__ import annotations
 
+import ctypes
 import dataclasses
 import itertools
 import multiprocessing
 import os
+import signal
 import sys
 import threading
 from collections import deque
@@ -95,7 +97,7 @@ def internal_error(error: Exception) -> str:
     return f"newsdesk failed to read it ({what}); it was skipped: please report the file"
 
 
-def _problem_line(problem: str, path: Path) -> SkippedFile:
+def problem_line(problem: str, path: Path) -> SkippedFile:
     """A per-record problem ("/f.jsonl#2: bad JSON") as a SkippedFile on that record."""
     where, colon, reason = problem.partition(": ")
     if colon and where.startswith(str(path)):
@@ -107,8 +109,8 @@ MAX_ARTICLE_CHARS = 1_000_000
 """Longest text one article may have (a long news feature is ~50,000 characters).
 
 A multi-megabyte "article" (a log, a dump, a book) took 13 s to open in the reader at
-12 million characters; it is skipped with the reason. The limit is per document: a JSON
-Lines or CSV file of many articles is bounded by the readers' file size instead.
+12 million characters; it is skipped with the reason. The limit is per document: a large
+JSON Lines file of many articles is streamed record by record (`index.readers.streaming`).
 """
 
 
@@ -137,6 +139,11 @@ def _parse(document: SourceDocument, tables: Tables, *, in_worker: bool) -> Load
     return LoadedDocument(document, article, prepared=prepare(article) if in_worker else None)
 
 
+def parse_documents(documents: Sequence[SourceDocument], tables: Tables) -> list[LoadedDocument]:
+    """Parse documents read elsewhere (the records of a streamed file), one by one."""
+    return [_parse(document, tables, in_worker=False) for document in documents]
+
+
 def load_file(path: Path, tables: Tables | None = None, *, in_worker: bool = False) -> LoadedFile:
     """Read a file and parse each of its documents.
 
@@ -157,7 +164,7 @@ def load_file(path: Path, tables: Tables | None = None, *, in_worker: bool = Fal
         )
     except Exception as error:  # a reader bug must cost one file, not the whole run
         return LoadedFile(path, (), (SkippedFile(str(path), internal_error(error)),))
-    skipped = [_problem_line(problem, path) for problem in problems]
+    skipped = [problem_line(problem, path) for problem in problems]
     if not documents and not problems:
         skipped.append(SkippedFile(str(path), "no article text found in it"))
     parsed = tuple(_parse(d, tables or Tables(), in_worker=in_worker) for d in documents)
@@ -167,9 +174,33 @@ def load_file(path: Path, tables: Tables | None = None, *, in_worker: bool = Fal
 _worker_tables: Tables | None = None
 
 
-def _init_worker(tables: Tables) -> None:
-    """Pool initializer: keep the parser tables for every file this worker loads."""
+PR_SET_PDEATHSIG = 1
+"""prctl(2) option: the signal a process receives when its parent dies (Linux)."""
+
+
+def die_with_parent(parent: int) -> None:
+    """Ask Linux to SIGKILL this worker when its parent dies (even by kill -9).
+
+    Orphaned workers otherwise hold the output pipes open: `newsdesk index … | tee log`
+    never ended after the main process was killed. If the parent is already gone (it
+    died before the request took effect), exit now.
+    """
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux: the pool's own shutdown has to do
+        return
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _init_worker(tables: Tables, parent: int) -> None:
+    """Pool initializer: die with the parent; keep the parser tables for every file."""
     global _worker_tables
+    die_with_parent(parent)
+    # Ctrl-C reaches the whole process group: the main process stops the pool, the
+    # workers must not each print a KeyboardInterrupt traceback.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _worker_tables = tables
 
 
@@ -205,7 +236,7 @@ class Loader:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
-        self._discard_pool()
+        self._discard_pool(wait=error is None)
 
     def _executor(self) -> Executor:
         """The worker pool, started on first use."""
@@ -214,7 +245,7 @@ class Loader:
                 max_workers=min(os.cpu_count() or 2, 4),
                 mp_context=multiprocessing.get_context("fork"),
                 initializer=_init_worker,
-                initargs=(self._tables,),
+                initargs=(self._tables, os.getpid()),
             )
         return self._pool
 
@@ -287,8 +318,12 @@ class Loader:
                     loaded = LoadedFile(path, (), (SkippedFile(str(path), WORKER_DIED),))
                 yield item, loaded
 
-    def _discard_pool(self) -> None:
-        """Shut the pool down (done, or broken); the next task starts a fresh one."""
+    def _discard_pool(self, *, wait: bool = True) -> None:
+        """Shut the pool down (done, or broken); the next task starts a fresh one.
+
+        On an error or Ctrl-C (`wait=False`) the queued tasks are cancelled and the run
+        does not wait for the ones in flight.
+        """
         if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool.shutdown(wait=wait, cancel_futures=True)
             self._pool = None

@@ -15,7 +15,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from index.errors import IndexBusy, IndexCorrupt, IndexOutOfDate
+from index.errors import (
+    IndexBusy,
+    IndexCorrupt,
+    IndexOutOfDate,
+    LibraryNotWritable,
+    NewsdeskError,
+)
 from index.models import ArticleId
 
 SCHEMA_VERSION = 1
@@ -66,21 +72,27 @@ class Manifest:
         self._db = connection
 
     @classmethod
-    def open(cls, path: Path | None, *, timeout: float = 5.0) -> Manifest:
+    def open(cls, path: Path | None, *, timeout: float = 5.0, read_only: bool = False) -> Manifest:
         """Open (or create) the manifest; None means an in-memory one.
 
         Args:
             path: The database file, or None.
             timeout: Seconds to wait for another process's transaction before IndexBusy.
+            read_only: Only read (`newsdesk check`): the file is opened as it is, never
+                created, converted or written.
 
         Raises:
             IndexOutOfDate: The manifest has another schema version.
             IndexCorrupt: The file is not a readable SQLite database.
         """
         target = ":memory:" if path is None else str(path)
-        if path is not None:
+        if path is not None and not read_only:
             path.parent.mkdir(parents=True, exist_ok=True)
         try:
+            if read_only and path is not None:
+                uri = f"{path.resolve().as_uri()}?mode=ro&immutable=1"
+                db = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+                return cls(db)
             db = sqlite3.connect(
                 target, timeout=timeout, isolation_level=None, check_same_thread=False
             )
@@ -235,6 +247,31 @@ class Manifest:
         rows = self._db.execute("SELECT path, article_ids FROM files WHERE article_ids != '[]'")
         return {row[0]: tuple(ArticleId(i) for i in json.loads(row[1])) for row in rows}
 
+    def paths(self) -> list[str]:
+        """Every file the manifest records (what `newsdesk check --repair` indexes again).
+
+        Raises:
+            IndexCorrupt: the manifest cannot be read.
+        """
+        try:
+            rows = self._db.execute("SELECT path FROM files ORDER BY path").fetchall()
+        except sqlite3.DatabaseError as error:
+            raise _corrupt("manifest", error) from error
+        return [str(row[0]) for row in rows]
+
+    def problems(self) -> list[str]:
+        """What SQLite's full integrity check finds ([] when the manifest is sound).
+
+        Raises:
+            IndexCorrupt: the file cannot be read at all.
+        """
+        try:
+            rows = self._db.execute("PRAGMA integrity_check").fetchall()
+        except sqlite3.DatabaseError as error:
+            raise _corrupt("manifest", error) from error
+        found = [str(row[0]) for row in rows]
+        return [] if found == ["ok"] else found
+
     def count_files(self) -> int:
         """How many files are recorded."""
         return int(self._db.execute("SELECT count(*) FROM files").fetchone()[0])
@@ -252,11 +289,24 @@ def _busy(error: sqlite3.Error) -> IndexBusy:
     )
 
 
-def _corrupt(target: str, error: sqlite3.Error) -> IndexCorrupt:
-    """The error for an unreadable manifest."""
+def _corrupt(target: str, error: sqlite3.Error) -> NewsdeskError:
+    """The error for a manifest that cannot be opened: read-only, full disk, or damaged."""
+    name = str(getattr(error, "sqlite_errorname", "") or "")
+    if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM")):
+        return LibraryNotWritable(
+            f"The ingest manifest {target} cannot be written ({error}): the data folder is "
+            "read-only or not yours.",
+            "searching and reading work; to index, make the data folder writable "
+            "or set NEWSDESK_HOME",
+        )
+    if name == "SQLITE_FULL":
+        return LibraryNotWritable(
+            f"The disk holding {target} is full ({error}).",
+            "free some space and run the command again; what was indexed before is kept",
+        )
     return IndexCorrupt(
         f"The ingest manifest {target} cannot be read ({error}).",
-        "Rebuild the index: newsdesk index PATH --rebuild",
+        "run: newsdesk check --repair (or newsdesk index --rebuild PATH…)",
     )
 
 

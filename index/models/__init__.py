@@ -23,6 +23,7 @@ from index.models.article import (
     format_number,
 )
 from index.models.bookmark import AnchorStatus, Bookmark
+from index.models.check_report import CheckedPart, CheckProblem, CheckReport
 from index.models.ingest_report import IngestReport, SkippedFile, ingest_report_as_json
 from index.models.results import (
     MISSING,
@@ -43,6 +44,9 @@ __all__ = [
     "ArticleId",
     "ArticleSummary",
     "Bookmark",
+    "CheckProblem",
+    "CheckReport",
+    "CheckedPart",
     "FacetValue",
     "Figure",
     "IngestReport",

@@ -14,6 +14,8 @@ class AnchorStatus(StrEnum):
     ANCHORED = "anchored"
     MOVED = "moved"
     ORPHAN = "orphan"
+    UNCHECKED = "unchecked"
+    """The index could not be read: positions are as stored, not checked against the text."""
 
 
 @dataclass(frozen=True, slots=True)

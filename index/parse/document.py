@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import html
 import re
+from dataclasses import replace
 
 from index.extract.figures import find_figures
 from index.extract.gazetteer import Gazetteer
@@ -29,6 +30,7 @@ from index.parse.titles import (
     usable_title,
 )
 from index.readers.html import extract_html
+from index.text.controls import clean_controls
 
 _BLANK = re.compile(r"\n[ \t]*\n+")
 _INDENT = re.compile(r"^(?:[ \t]{2,}|[-*•]\s|\d+[.)]\s|>)")
@@ -169,6 +171,23 @@ def _outlet(
     return next((c for c in candidates if c), None)
 
 
+def _opt_clean(value: str | None) -> str | None:
+    return None if value is None else clean_controls(value)
+
+
+def _without_controls(doc: SourceDocument) -> SourceDocument:
+    """`doc` with every control character but newline and tab made visible (see controls)."""
+    return replace(
+        doc,
+        text=clean_controls(doc.text),
+        title=_opt_clean(doc.title),
+        date=_opt_clean(doc.date),
+        source=_opt_clean(doc.source),
+        url=_opt_clean(doc.url),
+        tags=tuple(clean_controls(tag) for tag in doc.tags),
+    )
+
+
 def parse_document(
     doc: SourceDocument,
     article_id: ArticleId,
@@ -182,6 +201,7 @@ def parse_document(
     extended with the user's own files.
     """
     table = outlets or default_outlets()
+    doc = _without_controls(doc)
     cleaned = clean_paragraphs(candidates_of(doc), table)
     url = doc.url or next(iter(cleaned.header_urls + cleaned.source_urls), None)
     source = _outlet(doc, url, cleaned, table)

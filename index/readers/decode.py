@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 from pathlib import Path
 
 from index.errors import UnreadableFile
@@ -77,6 +79,32 @@ def _decode_bytes(path: Path, data: bytes) -> str:
         return data.decode("latin-1")
 
 
+def _read_regular(path: Path) -> bytes:
+    """The bytes of a regular file; anything else (a FIFO, a device) is refused unread.
+
+    The file is opened non-blocking and checked after opening (`fstat`), so a file
+    replaced by a FIFO after the walk can neither hang the run nor be read.
+
+    Raises:
+        UnreadableFile: not a regular file, or over `MAX_BYTES`.
+        OSError: it cannot be opened or read.
+    """
+    descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC | os.O_NOCTTY)
+    with os.fdopen(descriptor, "rb") as stream:
+        status = os.fstat(descriptor)
+        if not stat.S_ISREG(status.st_mode):
+            raise UnreadableFile(
+                f"{path} is not a regular file (a FIFO, socket or device)", "remove it"
+            )
+        if status.st_size > MAX_BYTES:
+            raise UnreadableFile(
+                f"{path} is {status.st_size / 1_048_576:.0f} MB, over the "
+                f"{MAX_BYTES // 1_048_576} MB limit",
+                "split it into smaller files (one article or a few thousand records each)",
+            )
+        return stream.read(MAX_BYTES + 1)
+
+
 def read_text(path: Path) -> str:
     """The text of a file, decoded; refuses binary, empty, huge and undecodable files.
 
@@ -84,13 +112,7 @@ def read_text(path: Path) -> str:
         UnreadableFile: With a message saying which of those it is.
     """
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise UnreadableFile(
-                f"{path} is {size / 1_048_576:.0f} MB, over the {MAX_BYTES // 1_048_576} MB limit",
-                "split it into smaller files (one article or a few thousand records each)",
-            )
-        data = path.read_bytes()
+        data = _read_regular(path)
     except OSError as error:
         raise UnreadableFile(f"cannot read {path}: {error.strerror}", "check the path") from error
     for magic, what in _MAGIC:

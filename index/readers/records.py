@@ -121,11 +121,15 @@ def _tags(record: Mapping[str, object]) -> tuple[str, ...]:
 
 
 def record_document(record: Mapping[str, object], path: str) -> SourceDocument | None:
-    """A document from one record, or None when it has neither text nor title."""
+    """A document from one record, or None when it has no text (see `missing_text`).
+
+    A title alone is not an article: exports hold metadata-only rows by the thousand, and
+    indexing them filled libraries with articles that are one line of nothing.
+    """
     fields = unwrap(_lower_keys(record))
     title = _first(fields, TITLE_KEYS)
     text = _first(fields, TEXT_KEYS)
-    if not text and not title:
+    if not text:
         return None
     raw_id = fields.get("id") if "id" in fields else _first(fields, ID_KEYS[1:])
     record_id = (
@@ -133,7 +137,7 @@ def record_document(record: Mapping[str, object], path: str) -> SourceDocument |
     )
     return SourceDocument(
         path=path,
-        text=text or title or "",
+        text=text,
         format="record",
         title=title,
         date=_first(fields, DATE_KEYS),
@@ -144,12 +148,19 @@ def record_document(record: Mapping[str, object], path: str) -> SourceDocument |
     )
 
 
+def missing_text(record: object, what: str = "record") -> str:
+    """Why a record gave no document: no text at all, or only a title and other metadata."""
+    if isinstance(record, Mapping) and _first(unwrap(_lower_keys(record)), TITLE_KEYS):
+        return f"{what} has a title but no text (metadata only)"
+    return f"{what} has no title or text"
+
+
 def _feed_records(data: object) -> list[object] | None:
     """The list of records in a JSON document: a list, or a dict wrapping one list."""
     if isinstance(data, list):
         return data
     if isinstance(data, dict):
-        if record_document(data, "") is not None:
+        if _first(unwrap(_lower_keys(data)), TITLE_KEYS + TEXT_KEYS):
             return [data]
         lists = [value for value in data.values() if isinstance(value, list) and value]
         if len(lists) == 1 and all(isinstance(item, dict) for item in lists[0]):
@@ -181,7 +192,7 @@ def read_json(text: str, name: str) -> tuple[list[SourceDocument], list[str]]:
         path = name if single else f"{name}#{index}"
         document = record_document(item, path) if isinstance(item, dict) else None
         if document is None:
-            problems.append(f"{path}: record has no title or text")
+            problems.append(f"{path}: {missing_text(item)}")
         else:
             documents.append(document)
     return documents, problems
@@ -201,7 +212,7 @@ def read_jsonl(text: str, name: str) -> tuple[list[SourceDocument], list[str]]:
             continue
         document = record_document(item, path) if isinstance(item, dict) else None
         if document is None:
-            problems.append(f"{path}: record has no title or text")
+            problems.append(f"{path}: {missing_text(item)}")
         else:
             documents.append(document)
     return documents, problems

@@ -15,7 +15,7 @@ from dataclasses import replace
 
 from index.errors import UnreadableFile
 from index.models import SourceDocument
-from index.readers.records import record_document
+from index.readers.records import missing_text, record_document
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
@@ -52,7 +52,7 @@ def read_table(text: str, name: str, delimiter: str) -> tuple[list[SourceDocumen
         record = dict(zip(header, row, strict=False))
         document = record_document(record, f"{name}#{number}")
         if document is None:
-            problems.append(f"{name}#{number}: row has no title or text")
+            problems.append(f"{name}#{number}: {missing_text(record, 'row')}")
             continue
         document = replace(document, record_id=None)
         key = (document.title, document.url, document.date)

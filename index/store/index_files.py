@@ -25,8 +25,10 @@ from whoosh.filedb.filestore import FileStorage, RamStorage, Storage
 from whoosh.filedb.structfile import StructFile
 from whoosh.reading import IndexReader
 
-from index.errors import IndexCorrupt, IndexOutOfDate
+from index.errors import IndexCorrupt, IndexOutOfDate, NewsdeskError
 from index.store import safe_pickle
+from index.store.integrity import damaged_files, latest_toc, segment_files_present
+from index.store.payload import decode_article
 from index.store.schema import SCHEMA_VERSION, build_schema
 
 safe_pickle.install()
@@ -48,9 +50,14 @@ whoosh.columns.dumps = _fast_pickle_dumps
 
 logger = logging.getLogger(__name__)
 
+MANIFEST_FILE = "manifest.sqlite3"
+"""The ingest manifest, in the index folder (`index.ingest.manifest`)."""
 VERSION_FILE = "newsdesk-schema-version"
 """A file next to Whoosh's own, holding `SCHEMA_VERSION` as text."""
-REBUILD_HINT = "run: newsdesk index --rebuild PATH…"
+REBUILD_HINT = (
+    "run: newsdesk check --repair (re-indexes the library's files; bookmarks are kept), "
+    "or newsdesk index --rebuild PATH…"
+)
 
 READ_ERRORS: tuple[type[BaseException], ...] = (
     whoosh_index.IndexError,
@@ -68,15 +75,53 @@ READ_ERRORS: tuple[type[BaseException], ...] = (
 
 @contextmanager
 def reading() -> Iterator[None]:
-    """Turn any failure to read index files into IndexCorrupt."""
+    """Turn any failure to read index files into IndexCorrupt.
+
+    Whoosh reading a damaged file raises almost anything: `TypeError` from `ord(b"")` on
+    an empty TOC, a bare `Exception("Block tag error")` on empty postings, `TypeError` when
+    a stored column is gone. Inside this block every such failure is a damaged index (our
+    own errors pass through), so none reaches the user as a traceback.
+    """
     try:
         yield
-    except READ_ERRORS as error:
+    except NewsdeskError:
+        raise
+    except Exception as error:
         logger.debug("index read failed", exc_info=True)
         raise IndexCorrupt(
             f"The index cannot be read ({type(error).__name__}: {error}).",
             hint=REBUILD_HINT,
         ) from error
+
+
+def check_files(index_dir: Path) -> None:
+    """Raise IndexCorrupt naming the first damaged index file (see `integrity`), if any."""
+    damage = damaged_files(index_dir)
+    if damage:
+        more = f" ({len(damage) - 1} more damaged files)" if len(damage) > 1 else ""
+        first = damage[0]
+        raise IndexCorrupt(
+            f"The index file {index_dir / first.name} {first.problem}{more}.", hint=REBUILD_HINT
+        )
+
+
+def check_not_reset(index_dir: Path) -> None:
+    """Raise IndexCorrupt when the TOC is gone but the library holds files.
+
+    Creating a fresh index there would drop every article and let a first run index the
+    seeds into the user's library.
+    """
+    leftovers = segment_files_present(index_dir)
+    if latest_toc(index_dir) is not None:
+        return
+    manifest = index_dir / MANIFEST_FILE
+    if leftovers or (manifest.exists() and manifest.stat().st_size > 0):
+        found = f"{len(leftovers)} segment files" if leftovers else "the ingest manifest"
+        raise IndexCorrupt(
+            f"The index's table of contents (_MAIN_N.toc) is missing from {index_dir}, "
+            f"but {found} are still there: the index is damaged, not empty.",
+            hint=REBUILD_HINT,
+        )
 
 
 def has_index(storage: Storage) -> bool:
@@ -129,7 +174,8 @@ class _GuardedStorage(FileStorage):  # type: ignore[misc]  # whoosh is untyped
 
 
 def open_checked(index_dir: Path) -> whoosh_index.Index:
-    """Open and check an index: the TOC and every segment's files must read."""
+    """Open and check an index: the recorded checksums, the TOC and every segment's files."""
+    check_files(index_dir)
     guarded = _GuardedStorage(str(index_dir))
     try:
         with reading():
@@ -141,6 +187,59 @@ def open_checked(index_dir: Path) -> whoosh_index.Index:
     guarded.opened.clear()
     with reading():
         return FileStorage(str(index_dir)).open_index(schema=build_schema())
+
+
+def verify_index(index_dir: Path) -> list[str]:
+    """Every problem a full check finds, one line each ([] for a sound or absent index).
+
+    Every recorded file is hashed (`integrity.damaged_files(full=True)`), then the index
+    is opened and every stored article decoded and every term's postings read.
+    """
+    if latest_toc(index_dir) is None:
+        try:
+            check_not_reset(index_dir)
+        except IndexCorrupt as error:
+            return [error.message]
+        return []
+    damage = damaged_files(index_dir, full=True)
+    if damage:
+        return [f"The index file {index_dir / d.name} {d.problem}." for d in damage]
+    try:
+        check_version(FileStorage(str(index_dir)))
+        ix = open_checked(index_dir)
+        try:
+            with reading(), ix.searcher() as searcher:
+                for fields in searcher.all_stored_fields():
+                    decode_article(fields["payload"])
+                reader = searcher.reader()
+                for fieldname, text in reader.all_terms():
+                    reader.postings(fieldname, text).all_ids()
+        finally:
+            ix.close()
+    except (IndexCorrupt, IndexOutOfDate) as error:
+        return [error.message]
+    return []
+
+
+def stored_source_files(index_dir: Path) -> list[str]:
+    """The files the index's articles came from ("a.jsonl#3" counts as "a.jsonl").
+
+    What `newsdesk check --repair` re-indexes when the manifest cannot say.
+
+    Raises:
+        IndexCorrupt: the index cannot be read either.
+    """
+    ix = open_checked(index_dir)
+    try:
+        with reading(), ix.searcher() as searcher:
+            found = {
+                str(fields["path"]).split("#", 1)[0]
+                for fields in searcher.all_stored_fields()
+                if fields.get("path")
+            }
+    finally:
+        ix.close()
+    return sorted(found)
 
 
 def check_version(storage: Storage) -> None:

@@ -23,6 +23,7 @@ from index.models import (
     MentionKind,
     PublishedHow,
 )
+from index.text.controls import visible_controls
 
 DECODED_CACHE_SIZE = 512
 """Most decoded articles a `DecodedArticles` keeps (a few pages of hits for each query)."""
@@ -89,24 +90,33 @@ def decode_article(payload: bytes) -> Article:
 
 
 def _article_from_json(data: dict[str, JsonValue]) -> Article:
+    """The article a payload holds; controls in its text are made visible (length kept).
+
+    Ingest already does that; doing it again here covers indexes written before it did.
+    """
     published = data["published"]
     return Article(
         id=ArticleId(str(data["id"])),
         path=str(data["path"]),
-        title=str(data["title"]),
-        source=_opt_str(data["source"]),
-        url=_opt_str(data["url"]),
+        title=visible_controls(str(data["title"])),
+        source=_opt_visible(data["source"]),
+        url=_opt_visible(data["url"]),
         published=date.fromisoformat(published) if isinstance(published, str) else None,
         published_how=PublishedHow(str(data["published_how"])),
-        tags=tuple(str(t) for t in _list(data["tags"])),
-        paragraphs=tuple(str(p) for p in _list(data["paragraphs"])),
+        tags=tuple(visible_controls(str(t)) for t in _list(data["tags"])),
+        paragraphs=tuple(visible_controls(str(p)) for p in _list(data["paragraphs"])),
         figures=tuple(_figure(f) for f in _list(data["figures"])),
         mentions=tuple(_mention(m) for m in _list(data["mentions"])),
-        raw=str(data.get("raw") or ""),
+        raw=visible_controls(str(data.get("raw") or "")),
         content_hash=str(data.get("content_hash") or ""),
-        dateline=_opt_str(data.get("dateline")),
+        dateline=_opt_visible(data.get("dateline")),
         extra=tuple(_pair(p) for p in _list(data.get("extra") or [])),
     )
+
+
+def _opt_visible(value: JsonValue) -> str | None:
+    text = _opt_str(value)
+    return None if text is None else visible_controls(text)
 
 
 def _figure(data: JsonValue) -> Figure:

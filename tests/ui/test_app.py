@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+from textual.app import App
 from textual.command import CommandPalette
 from textual.pilot import Pilot
 
@@ -276,3 +278,24 @@ async def test_app_escape_closes_what_is_open_else_goes_back(
         await pilot.pause()
         assert isinstance(app.screen, SearchScreen)
         assert app.is_running
+
+
+async def test_app_title_and_toasts_show_controls(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The header's title and sub-title, and every toast, carry no control character."""
+    app = make_app()
+    seen: list[str] = []
+
+    def record(self: App[int], message: str, *, title: str = "", **kwargs: object) -> None:
+        seen.extend((message, title))
+
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.title = "T\x1b]0;pwned\x07"
+        app.sub_title = "S\x9b5n"
+        assert app.title == "T␛]0;pwned␇"
+        assert app.sub_title == "S\ufffd5n"
+        monkeypatch.setattr(App, "notify", record)
+        app.screen.notify("x\x1b[2J", title="\x1b]52;c;AA==\x07")
+    assert seen == ["x␛[2J", "␛]52;c;AA==␇"]

@@ -221,7 +221,10 @@ def test_store_newer_schema_asks_to_upgrade(db_path: Path) -> None:
 def test_store_empty_existing_file_is_migrated(db_path: Path) -> None:
     """An empty (version 0) database file is brought up to the current schema."""
     db_path.parent.mkdir(parents=True)
-    db_path.touch()
+    with sqlite3.connect(db_path) as connection:  # a database with no table left
+        connection.execute("CREATE TABLE scratch (x)")
+        connection.execute("DROP TABLE scratch")
+    connection.close()
     store = BookmarkStore(db_path)
     store.add(make_article(), 0, 0, 9)
     assert len(store.all()) == 1
@@ -229,6 +232,16 @@ def test_store_empty_existing_file_is_migrated(db_path: Path) -> None:
     with sqlite3.connect(db_path) as connection:
         assert connection.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     connection.close()
+
+
+def test_store_zero_byte_file_is_reported_not_read_as_empty(db_path: Path) -> None:
+    """A zero-byte file (truncated) is an error naming it; nothing is written to it."""
+    db_path.parent.mkdir(parents=True)
+    db_path.touch()
+    with pytest.raises(BookmarkStoreError, match=r"empty \(0 bytes\)") as caught:
+        BookmarkStore(db_path)
+    assert "move it aside" not in caught.value.hint
+    assert db_path.stat().st_size == 0
 
 
 def test_store_malformed_row_raises(db_path: Path) -> None:

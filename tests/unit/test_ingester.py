@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from index.ingest import batch as ingest_batch
-from index.ingest import ingester
+from index.ingest.collector import collector_paused
 from index.ingest.ingester import Ingester, skipped_line
 from index.ingest.manifest import Manifest
 from index.models import Article, ArticleId, IngestReport, SkippedFile
@@ -350,16 +350,16 @@ def test_large_runs_pause_the_garbage_collector_and_resume_it(
     """The collector is off during a large single-threaded run and on again after."""
     monkeypatch.setattr(threading, "active_count", lambda: 1)
     assert gc.isenabled()
-    with ingester._collector_paused(True):
+    with collector_paused(True):
         assert not gc.isenabled()
     assert gc.isenabled()
-    with pytest.raises(RuntimeError), ingester._collector_paused(True):
+    with pytest.raises(RuntimeError), collector_paused(True):
         raise RuntimeError("boom")
     assert gc.isenabled()
-    with ingester._collector_paused(False):
+    with collector_paused(False):
         assert gc.isenabled()
     monkeypatch.setattr(threading, "active_count", lambda: 2)
-    with ingester._collector_paused(True):
+    with collector_paused(True):
         assert gc.isenabled()
 
 

@@ -101,9 +101,18 @@ def test_read_documents_json_single_record(tmp_path: Path) -> None:
 
 def test_read_documents_json_list_paths_carry_index(tmp_path: Path) -> None:
     """A list of records gives one document each, with "file.json#<index>" paths."""
-    path = _write(tmp_path, "l.json", json.dumps([{"title": "A"}, {"text": "B"}]))
+    path = _write(tmp_path, "l.json", json.dumps([{"title": "A", "text": "a"}, {"text": "B"}]))
     docs = read_documents(path)
     assert [d.path for d in docs] == [f"{path}#0", f"{path}#1"]
+
+
+def test_records_with_a_title_and_no_text_are_skipped_with_a_reason(tmp_path: Path) -> None:
+    """Metadata-only records are not articles: each is skipped and says why."""
+    records = [{"id": 1, "title": "Only a title", "url": "https://x.test/1"}, {"text": "Body"}]
+    path = _write(tmp_path, "m.jsonl", "\n".join(json.dumps(r) for r in records))
+    docs, problems = read_documents_with_problems(path)
+    assert [d.text for d in docs] == ["Body"]
+    assert problems == [f"{path}#1: record has a title but no text (metadata only)"]
 
 
 def test_read_documents_json_nested_entry(tmp_path: Path) -> None:

@@ -27,9 +27,10 @@ from index import (
     Span,
     SpanKind,
     cite_passage,
+    visible_controls,
 )
 from tui.messages import BookmarksChanged, LibraryFailed, OpenStory, StepArticle
-from tui.render import date_label
+from tui.render import date_label, text_content
 from tui.screens.bookmarking import BookmarkingScreen
 from tui.screens.clipboard import osc52_allowed, save_copy
 from tui.screens.reader_status import reader_status
@@ -194,8 +195,8 @@ class ArticleScreen(BookmarkingScreen):
     def show_article(self, event: ArticleLoaded) -> None:
         """Render the article; go to the target passage if there is one."""
         self.article = event.article
-        self.title = event.article.title
-        self.sub_title = event.article.source or ""
+        self.title = visible_controls(event.article.title)
+        self.sub_title = visible_controls(event.article.source or "")
         self.query_one("#meta", Static).update(_meta_line(event.article))
         view = self.query_one(ArticleView)
         view.show(event.article, event.spans, event.bookmarks)
@@ -348,11 +349,11 @@ class ArticleScreen(BookmarkingScreen):
 def _meta_line(article: Article) -> Content:
     """Outlet · date (how known) · URL · id, all as plain text."""
     parts = [
-        Content.styled(article.source or "unknown outlet", "bold"),
+        text_content(article.source or "unknown outlet", "bold"),
         Content(date_label(article.published, article.published_how)),
     ]
     if article.dateline:
-        parts.append(Content(f"dateline “{article.dateline}”"))
-    parts.append(Content(article.url or "no URL"))
-    parts.append(Content.styled(f"id {article.id}", "dim"))
+        parts.append(text_content(f"dateline “{article.dateline}”"))
+    parts.append(text_content(article.url or "no URL"))
+    parts.append(text_content(f"id {article.id}", "dim"))
     return Content(" · ").join(parts)

@@ -17,6 +17,7 @@ from textual.widgets import Header, Input, Static
 
 from index import Bookmark, Library, NewsdeskError, filter_bookmarks
 from tui.messages import BookmarksChanged, LibraryFailed, OpenArticle
+from tui.render import text_content
 from tui.screens.dialogs import ConfirmDialog, PathDialog
 from tui.widgets.bookmark_list import BookmarkList
 from tui.widgets.key_footer import KeyFooter
@@ -117,7 +118,7 @@ class BookmarksScreen(Screen[None]):
     def confirm_remove(self, event: BookmarkList.RemoveRequested) -> None:
         """Ask before deleting."""
         mark = event.bookmark
-        question = Content.assemble("Delete the bookmark on “", Content(mark.quote[:80]), "”?")
+        question = Content.assemble("Delete the bookmark on “", text_content(mark.quote[:80]), "”?")
 
         def answer(yes: bool | None) -> None:
             if yes:

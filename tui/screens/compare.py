@@ -21,7 +21,16 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
-from index import Article, ArticleId, Bookmark, Comparison, Library, NewsdeskError, Span
+from index import (
+    Article,
+    ArticleId,
+    Bookmark,
+    Comparison,
+    Library,
+    NewsdeskError,
+    Span,
+    visible_controls,
+)
 from tui.messages import BookmarksChanged, LibraryFailed
 from tui.screens.bookmarking import BookmarkingScreen
 from tui.screens.compare_nav import (
@@ -335,7 +344,7 @@ class CompareScreen(BookmarkingScreen):
         self.figure_stops = len(figure_differences(comparison, a.article, b.article))
         self.current = None
         self.query_one(ComparisonSummary).show(comparison)
-        self.sub_title = f"{_outlet(a.article)} vs {_outlet(b.article)}"
+        self.sub_title = visible_controls(f"{_outlet(a.article)} vs {_outlet(b.article)}")
         self._set_status()
 
     def _place(self, side: Side) -> PanePlace:

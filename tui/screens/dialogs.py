@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from index import NewsdeskError, parse_tags
+from tui.render import text_content
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ class BookmarkDialog(ModalScreen[BookmarkDraft | None]):
         """The quoted passage, a note input and a tags input."""
         with Vertical(classes="dialog-box"):
             yield Label("Bookmark this passage")
-            yield Static(Content.styled(f"“{self._quote}”", "italic"), markup=False)
+            yield Static(text_content(f"“{self._quote}”", "italic"), markup=False)
             yield Input(placeholder="Note (optional)", id="bookmark-note")
             yield Input(placeholder="Tags, comma separated (optional)", id="bookmark-tags")
             yield Label("Enter saves · Escape cancels", classes="dialog-hint")
@@ -143,7 +144,7 @@ class PathDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         """The prompt, a path input and the last error (hidden until there is one)."""
         with Vertical(classes="dialog-box"):
-            yield Label(self._prompt, markup=False)
+            yield Label(text_content(self._prompt), markup=False)
             yield Input(value=self._default, id="path-input")
             yield Static("", id="path-error", markup=False)
             yield Label("Enter accepts · Escape cancels", classes="dialog-hint")

@@ -11,7 +11,6 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.content import Content
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Header, Label, OptionList, ProgressBar, Static
@@ -27,6 +26,7 @@ from index import (
     remove_filters,
 )
 from tui.messages import LibraryFailed, OpenArticle
+from tui.render import text_content
 from tui.screens.search_notices import indexed_notice, inline_notice, nothing_found
 from tui.widgets.facet_panel import FacetPanel
 from tui.widgets.key_footer import KeyFooter
@@ -219,7 +219,7 @@ class SearchScreen(Screen[None]):
             total=event.total, progress=event.done
         )
         self.query_one("#indexing-label", Label).update(
-            Content(f"Indexing {event.done:,} / {event.total:,} · {Path(event.path).name}")
+            text_content(f"Indexing {event.done:,} / {event.total:,} · {Path(event.path).name}")
         )
 
     @on(LibraryReady)
@@ -309,7 +309,7 @@ class SearchScreen(Screen[None]):
         return self.query_one(ResultsList).step_from(article_id, step)
 
     def _status(self, text: str) -> None:
-        self.query_one("#status", Static).update(Content(text))
+        self.query_one("#status", Static).update(text_content(text))
 
     def _show_position(self) -> None:
         """The status line: the highlighted result's position among all, and the order."""

@@ -1,6 +1,7 @@
 """The search screen's words: what an indexing run did, no results, the inline notice.
 
-Pure: models in, `Content` (or text) out; query text only ever goes into `Content(...)`.
+Pure: models in, `Content` (or text) out; query text and file names only ever go in through
+`text_content` (no markup, control characters made visible).
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ from typing import Literal
 
 from textual.content import Content
 
-from index import IngestReport, SearchPage
+from index import IngestReport, SearchPage, visible_controls
+from tui.render import text_content
 
 _SKIPS_SHOWN = 4
 """Skipped files named in the notification (the CLI's `newsdesk index` lists them all)."""
@@ -25,7 +27,10 @@ def indexed_notice(report: IngestReport) -> tuple[str, Literal["information", "w
     if not report.skipped:
         return "\n".join(lines), "information"
     lines.append(f"Skipped {len(report.skipped)} files or records:")
-    lines += [f"• {Path(s.path).name}: {s.reason}" for s in report.skipped[:_SKIPS_SHOWN]]
+    lines += [
+        visible_controls(f"• {Path(s.path).name}: {s.reason}")
+        for s in report.skipped[:_SKIPS_SHOWN]
+    ]
     if len(report.skipped) > _SKIPS_SHOWN:
         lines.append(f"… and {len(report.skipped) - _SKIPS_SHOWN} more (newsdesk index lists all)")
     return "\n".join(lines), "warning"
@@ -35,11 +40,13 @@ def nothing_found(page: SearchPage) -> Content:
     """What the results list says when a query matched nothing."""
     if not page.query:
         return Content("The library is empty: index a folder (ctrl+p, “Index a folder…”).")
-    lines = [Content.assemble("No article matches “", Content(page.query), "”.")]
+    lines = [Content.assemble("No article matches “", text_content(page.query), "”.")]
     if page.suggestion:
         lines.append(
             Content.assemble(
-                "Did you mean ", (page.suggestion, "bold underline"), "? ctrl+y searches it."
+                "Did you mean ",
+                text_content(page.suggestion, "bold underline"),
+                "? ctrl+y searches it.",
             )
         )
     else:
@@ -51,11 +58,13 @@ def inline_notice(page: SearchPage) -> Content | None:
     """The inline line under the input: fallback notice and/or "did you mean"."""
     parts: list[Content] = []
     if page.notice:
-        parts.append(Content.assemble(("⚠ ", "bold"), Content(page.notice)))
+        parts.append(Content.assemble(("⚠ ", "bold"), text_content(page.notice)))
     if page.suggestion:
         parts.append(
             Content.assemble(
-                "Did you mean ", (page.suggestion, "bold underline"), "?  (ctrl+y to use it)"
+                "Did you mean ",
+                text_content(page.suggestion, "bold underline"),
+                "?  (ctrl+y to use it)",
             )
         )
     return Content("  ").join(parts) if parts else None

@@ -22,7 +22,7 @@ from textual.style import Style
 from textual.widgets import Static
 
 from index import AlignKind, Article, Bookmark, Span, SpanKind
-from tui.render import date_label, styled_text
+from tui.render import date_label, styled_text, text_content
 from tui.widgets.passage_view import Passage, PassageView
 
 KIND_CUES: dict[AlignKind, str] = {
@@ -271,9 +271,9 @@ def _header(side: str, article: Article) -> Content:
     top = Content.assemble(
         (f"{side} ", "bold reverse"),
         " ",
-        (article.source or "unknown outlet", "bold"),
+        text_content(article.source or "unknown outlet", "bold"),
         " · ",
         Content(date_label(article.published, article.published_how)),
-        (f" · id {article.id}", "dim"),
+        text_content(f" · id {article.id}", "dim"),
     )
-    return Content("\n").join([top, Content.styled(article.title or "(untitled)", "italic")])
+    return Content("\n").join([top, text_content(article.title or "(untitled)", "italic")])

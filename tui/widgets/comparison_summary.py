@@ -21,7 +21,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.widgets import DataTable
 
-from index import Comparison, Figure, FigureRow, FigureStatus
+from index import Comparison, Figure, FigureRow, FigureStatus, visible_controls
 
 STATUS_STYLES: dict[FigureStatus, str] = {
     FigureStatus.DIFFER: "bold red",
@@ -71,9 +71,9 @@ def _side_cell(figures: Sequence[Figure]) -> Text:
     for number, figure in enumerate(figures):
         if number:
             cell.append("\n")
-        cell.append(figure.text, style="bold underline")
+        cell.append(visible_controls(figure.text), style="bold underline")
         if figure.attribution:
-            cell.append(f"\n{figure.attribution}", style="dim italic")
+            cell.append(f"\n{visible_controls(figure.attribution)}", style="dim italic")
     return cell
 
 
@@ -100,9 +100,9 @@ def figure_lines(comparison: Comparison) -> list[FigureLine]:
 def _status_cell(line: FigureLine, row: FigureRow) -> Text:
     text = Text(line.status.cue, style=STATUS_STYLES[line.status])
     if row.difference_text is not None:
-        text.append(f"\nB {row.difference_text}", style="dim")
+        text.append(visible_controls(f"\nB {row.difference_text}"), style="dim")
     if row.status is FigureStatus.UPDATED and row.note:
-        text.append(f"\n{row.note}", style="dim")
+        text.append(visible_controls(f"\n{row.note}"), style="dim")
     return text
 
 
@@ -145,7 +145,7 @@ class ComparisonSummary(Horizontal):
             table.add_column(Text(label, style="bold"), width=width)
         for line, row in zip(self.figures, comparison.figures, strict=True):
             table.add_row(
-                Text(line.measure),
+                Text(visible_controls(line.measure)),
                 _side_cell(row.a),
                 _side_cell(row.b),
                 _status_cell(line, row),
@@ -172,10 +172,10 @@ class ComparisonSummary(Horizontal):
             table.add_column(Text(label, style="bold"), width=width)
         for name, count_a, count_b, sources in self.parties:
             table.add_row(
-                Text(name, style="italic"),
+                Text(visible_controls(name), style="italic"),
                 Text(str(count_a) if count_a else "—"),
                 Text(str(count_b) if count_b else "—"),
-                Text(sources),
+                Text(visible_controls(sources)),
             )
 
     def action_move(self, step: int) -> None:

@@ -18,6 +18,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from index import FacetValue
+from tui.render import text_content
 from tui.widgets.vim_option_list import VimOptionList
 
 FACET_FIELDS: tuple[tuple[str, str], ...] = (
@@ -60,7 +61,7 @@ class FacetPanel(VimOptionList):
             rows.append(Option(Content.styled(heading, "bold"), disabled=True))
             for facet in values:
                 label = MISSING_LABELS.get(field, facet.value) if facet.missing else facet.value
-                row = Content.assemble((f"{facet.count:>{width},} ", "dim"), Content(label))
+                row = Content.assemble((f"{facet.count:>{width},} ", "dim"), text_content(label))
                 rows.append(Option(row, id=f"{field}\x1f{facet.value}"))
                 self.values.append((field, facet.value))
         self.set_options(rows)

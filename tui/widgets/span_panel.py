@@ -12,22 +12,23 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from index import Article, CountKey, Figure, Mention
+from tui.render import text_content
 from tui.widgets.vim_option_list import VimOptionList
 
 
 def figure_row(figure: Figure) -> Content:
     """Measure, value with qualifier, attribution; e.g. "killed: nearly 1,200 people"."""
     measure = (figure.measure or "figure").replace("_", " ")
-    lines = [Content.assemble((f"{measure}: ", "bold"), Content(figure.text))]
+    lines = [Content.assemble(text_content(f"{measure}: ", "bold"), text_content(figure.text))]
     if figure.attribution:
-        lines.append(Content.styled(f"  {figure.attribution}", "dim"))
+        lines.append(text_content(f"  {figure.attribution}", "dim"))
     return Content("\n").join(lines)
 
 
 def party_row(party: str, count: int, first: Mention) -> Content:
     """Party name, kind, affiliation and mention count."""
     detail = str(first.kind) + (f", {first.affiliation}" if first.affiliation else "")
-    return Content.assemble(Content(party), (f"  {detail} ×{count}", "dim"))
+    return Content.assemble(text_content(party), text_content(f"  {detail} ×{count}", "dim"))
 
 
 class SpanPanel(VimOptionList):

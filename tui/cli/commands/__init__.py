@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from tui.cli.commands import bookmarks, compare, figures, index, related, search, show
+from tui.cli.commands import bookmarks, check, compare, figures, index, related, search, show
 
-COMMANDS: tuple[ModuleType, ...] = (index, search, show, related, compare, figures, bookmarks)
+COMMANDS: tuple[ModuleType, ...] = (
+    index,
+    search,
+    show,
+    related,
+    compare,
+    figures,
+    bookmarks,
+    check,
+)
 """The registered command modules, in `--help` order."""

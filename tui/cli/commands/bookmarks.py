@@ -8,14 +8,22 @@ its status: anchored, moved (the text changed and the quote was found again) or 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
-from index import Bookmark, InvalidRequest, Library, sentence_span
+from index import (
+    Bookmark,
+    InvalidRequest,
+    Library,
+    json_for_terminal,
+    sentence_span,
+    visible_controls,
+)
 from tui.cli.commands.options import add_json_flag
 
 NAME = "bookmarks"
+OPENS_INDEX = False
+"""Opened lazily: bookmarks are listed and exported even when the index is damaged."""
 
 
 def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -113,7 +121,7 @@ def run(args: argparse.Namespace, library: Library) -> int:
         return _export(args, library)
     bookmarks = library.bookmarks(filter_text=args.filter_text, tags=args.filter_tags)
     if args.json:
-        print(json.dumps([mark.as_json() for mark in bookmarks], ensure_ascii=False, indent=2))
+        print(json_for_terminal([mark.as_json() for mark in bookmarks], indent=2))
     else:
         from tui.cli.report.bookmarks import render_bookmarks
 
@@ -161,7 +169,9 @@ def _export(args: argparse.Namespace, library: Library) -> int:
     """`bookmarks export`: to stdout, or to --output FILE (format from its extension)."""
     if args.output is None:
         text = library.export_bookmarks(args.fmt or "md")
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        # JSON escapes controls itself; Markdown may hold a note's, so they are made visible.
+        shown = visible_controls(text)
+        sys.stdout.write(shown if shown.endswith("\n") else shown + "\n")
         return 0
     fmt = library.export_bookmarks_to(args.output, args.fmt)
     name = "JSON (W3C Web Annotations)" if fmt == "json" else "Markdown"
@@ -172,7 +182,7 @@ def _export(args: argparse.Namespace, library: Library) -> int:
 def _print_bookmark(mark: Bookmark, as_json: bool, verb: str) -> None:
     """One bookmark, as JSON or as a short report."""
     if as_json:
-        print(json.dumps(mark.as_json(), ensure_ascii=False, indent=2))
+        print(json_for_terminal(mark.as_json(), indent=2))
         return
     from tui.cli.report.bookmarks import render_bookmark_line
 
@@ -181,7 +191,7 @@ def _print_bookmark(mark: Bookmark, as_json: bool, verb: str) -> None:
 
 def _print_json_or(data: dict[str, int], as_json: bool, message: str) -> None:
     """Print `data` as JSON, or the message."""
-    print(json.dumps(data) if as_json else message)
+    print(json_for_terminal(data) if as_json else visible_controls(message))
 
 
 def _add_note_and_tags(parser: argparse.ArgumentParser) -> None:

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
-from index import Library, comparison_as_json
+from index import Library, comparison_as_json, json_for_terminal
 from tui.cli.commands.options import add_json_flag, require_articles
 
 NAME = "compare"
@@ -36,7 +35,7 @@ def run(args: argparse.Namespace, library: Library) -> int:
         data = comparison_as_json(comparison)
         data["a_title"] = a.title
         data["b_title"] = b.title
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        print(json_for_terminal(data, indent=2))
     else:
         from tui.cli.report.compare import render_comparison
 

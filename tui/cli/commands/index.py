@@ -6,12 +6,11 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
 
-from index import IngestReport, InvalidRequest, Library, ingest_report_as_json
+from index import IngestReport, InvalidRequest, Library, ingest_report_as_json, json_for_terminal
 from tui.cli.commands.options import add_json_flag
 
 NAME = "index"
@@ -38,6 +37,29 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     parser.set_defaults(command=sys.modules[__name__])
 
 
+class JsonProgress:
+    """Progress for `--json` runs: one JSON line on stderr at most every half second.
+
+    `{"done": N, "total": M, "path": "…"}`: stdout keeps the one summary object, and a
+    long run still shows that it is moving.
+    """
+
+    INTERVAL = 0.5
+
+    def __init__(self) -> None:
+        """Nothing shown yet."""
+        self._last = 0.0
+
+    def __call__(self, done: int, total: int, path: str) -> None:
+        """Write a line when the interval has passed (and the last one at the end)."""
+        now = time.monotonic()
+        if now - self._last < self.INTERVAL and done < total:
+            return
+        self._last = now
+        line = json_for_terminal({"done": done, "total": total, "path": path})
+        print(line, file=sys.stderr, flush=True)
+
+
 def _indexed_nothing(report: IngestReport) -> bool:
     """True when every named path was skipped: nothing was added, kept or updated."""
     kept = report.added or report.updated or report.unchanged or report.duplicates
@@ -61,17 +83,17 @@ def run(args: argparse.Namespace, library: Library) -> int:
             raise InvalidRequest("No path was given.", "Try: newsdesk index ~/news")
         merged = _optimize(library)
         if args.json:
-            print(json.dumps({"optimized": merged, "articles": library.count()}))
+            print(json_for_terminal({"optimized": merged, "articles": library.count()}))
         else:
             print(f"Merged {merged['segments']} segment(s) into one in {merged['seconds']} s.")
         return 0
     if args.json:
-        report = library.index_paths(args.paths, rebuild=args.rebuild)
+        report = library.index_paths(args.paths, rebuild=args.rebuild, progress=JsonProgress())
         shape = ingest_report_as_json(report, library.count())
         if args.optimize:
             merged = _optimize(library)
             shape["optimized"] = {"segments": merged["segments"], "seconds": merged["seconds"]}
-        print(json.dumps(shape, ensure_ascii=False))
+        print(json_for_terminal(shape))
         return 2 if _indexed_nothing(report) else 0
     from tui.cli.report import stderr_console
     from tui.cli.report.ingest import IngestProgress, render_ingest

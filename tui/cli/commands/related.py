@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
-from index import Library, related_as_json
+from index import Library, json_for_terminal, related_as_json
 from tui.cli.commands.options import add_json_flag, positive_int, require_articles
 
 NAME = "related"
@@ -32,7 +31,7 @@ def run(args: argparse.Namespace, library: Library) -> int:
     article_id = library.resolve(args.id)
     related = library.related(article_id, args.limit)
     if args.json:
-        print(json.dumps(related_as_json(article_id, related), ensure_ascii=False))
+        print(json_for_terminal(related_as_json(article_id, related)))
     else:
         from tui.cli.report.search import render_related
 

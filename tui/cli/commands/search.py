@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
-from index import InvalidRequest, Library, batch_line_as_json, search_page_as_json
+from index import (
+    InvalidRequest,
+    Library,
+    batch_line_as_json,
+    json_for_terminal,
+    search_page_as_json,
+)
 from tui.cli.commands.options import add_json_flag, positive_int, require_articles
 
 NAME = "search"
@@ -49,7 +54,7 @@ def _run_batch(args: argparse.Namespace, library: Library) -> int:
         query = line.strip()
         if query:
             page = library.search(query, limit=args.limit, sort=args.sort)
-            print(json.dumps(batch_line_as_json(page), ensure_ascii=False), flush=False)
+            print(json_for_terminal(batch_line_as_json(page)), flush=False)
     return 0
 
 
@@ -64,7 +69,7 @@ def run(args: argparse.Namespace, library: Library) -> int:
         raise InvalidRequest("No query was given.", 'Try: newsdesk search "hostages"')
     page = library.search(args.query, limit=args.limit, sort=args.sort)
     if args.json:
-        print(json.dumps(search_page_as_json(page), ensure_ascii=False))
+        print(json_for_terminal(search_page_as_json(page)))
     else:
         from tui.cli.report.search import render_search_page
 

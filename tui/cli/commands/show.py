@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
-from index import Library
+from index import Library, json_for_terminal
 from tui.cli.commands.options import add_json_flag, require_articles
 
 NAME = "show"
@@ -29,7 +28,7 @@ def run(args: argparse.Namespace, library: Library) -> int:
     require_articles(library)
     article = library.article(args.id)
     if args.json:
-        print(json.dumps(article.as_json(), ensure_ascii=False, indent=2))
+        print(json_for_terminal(article.as_json(), indent=2))
     else:
         from tui.cli.report.article import render_article
 

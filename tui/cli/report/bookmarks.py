@@ -19,6 +19,7 @@ STATUS_STYLES: dict[AnchorStatus, str] = {
     AnchorStatus.ANCHORED: "green",
     AnchorStatus.MOVED: "yellow",
     AnchorStatus.ORPHAN: "red bold",
+    AnchorStatus.UNCHECKED: "dim",
 }
 """The status is also written out in words, so it reads under NO_COLOR."""
 
