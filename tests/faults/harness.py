@@ -244,7 +244,7 @@ def prepared_library(home: Path, corpus: Path, *, bookmarks: int = 3) -> tuple[s
     notes = set()
     for number, article_id in enumerate(sorted(ids)[:bookmarks]):
         note = f"note {number}"
-        done = run(home, "bookmarks", "add", article_id, "--paragraph", "0", "--note", note)
+        done = run(home, "bookmarks", "add", article_id, "--paragraph", "1", "--note", note)
         if done.status != 0:
             raise RuntimeError(f"setting up a bookmark failed: {done.err}")
         notes.add(note)
@@ -460,7 +460,7 @@ def read_only_home(base: Template, home: Path) -> Outcome | None:
             if result.status != 0:
                 outcome.fail(f"{argv[0]} fails in a read-only home: {result.err.strip()}")
         for argv in (
-            ["bookmarks", "add", sorted(committed)[0], "--paragraph", "0"],
+            ["bookmarks", "add", sorted(committed)[0], "--paragraph", "1"],
             ["index", str(corpus)],
         ):
             result = run(home, *argv)
