@@ -49,6 +49,9 @@ _HASH_LIMIT = 64 * 1024 * 1024
 WRITING = "(writing the index)"
 """The `current_path` reported while a batch is written to the store."""
 STREAM_CHUNK = 256
+RECORD_SKIPS_LISTED = 100
+"""Skipped records of one streamed file listed one by one; the rest are counted in one line
+(a million records without text once made a million-line report, and its memory)."""
 """Records of a streamed file parsed and staged at a time."""
 _NEAR_ESTIMATE = 0.7
 """Signature estimate from which a candidate is checked with the exact Jaccard."""
@@ -177,13 +180,19 @@ class Ingester:
         owned = set(old_ids)
         new_ids: list[ArticleId] = []
         duplicate_of: list[ArticleId] = []
-        position = 0
+        position = read = listed = unlisted = 0
         try:
             for chunk in stream_chunks(path, STREAM_CHUNK):
+                read += len(chunk)
                 documents = [document for document, _problem in chunk if document is not None]
                 for _document, problem in chunk:
-                    if problem is not None:
+                    if problem is None:
+                        continue
+                    if listed < RECORD_SKIPS_LISTED:
                         self._tally.skipped.append(problem_line(problem, path))
+                        listed += 1
+                    else:
+                        unlisted += 1
                 for loaded in parse_documents(documents, self._tables):
                     stable = self._stable_id(record.path, old_ids, position)
                     position += 1
@@ -195,13 +204,18 @@ class Ingester:
                         duplicate_of.append(outcome[0])
                     elif outcome is not None:
                         new_ids.append(outcome)
-                _report(self._progress, self._done, self._done + 1, f"{path}#{position}")
+                _report(self._progress, self._done, self._done + 1, f"{path}#{read}")
                 if self._batch.full():
                     self._batch.flush()
                     self._batch.begin()
         except UnreadableFile as error:
             self._tally.skip(str(path), without_path(error.message, str(path)))
             return
+        finally:
+            if unlisted:
+                self._tally.skip(
+                    str(path), f"{unlisted:,} more records skipped (the first {listed} are listed)"
+                )
         self._record_file(record, old_ids, new_ids, duplicate_of)
 
     def _enqueue(self, path: Path) -> None:

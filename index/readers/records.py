@@ -47,6 +47,8 @@ TAG_KEYS = ("tags", "keywords", "categories", "topics")
 _INNER_KEYS = ("name", "title", "href", "url", "value", "text", "#text", "$t")
 _LIST_LITERAL = re.compile(r"\[\s*['\"]")
 _WRAPPERS = ("entry", "item", "article", "record", "data", "document", "doc")
+_A_WORD = re.compile(r"[^\W\d_]{2}")
+"""Two letters in a row (any script): a text without them ("x", "42", "-") says nothing."""
 
 
 def _lower_keys(record: Mapping[str, object]) -> dict[str, object]:
@@ -124,12 +126,13 @@ def record_document(record: Mapping[str, object], path: str) -> SourceDocument |
     """A document from one record, or None when it has no text (see `missing_text`).
 
     A title alone is not an article: exports hold metadata-only rows by the thousand, and
-    indexing them filled libraries with articles that are one line of nothing.
+    indexing them filled libraries with articles that are one line of nothing. Nor is a
+    text without a word ("x", "0"): a million such records were once a million articles.
     """
     fields = unwrap(_lower_keys(record))
     title = _first(fields, TITLE_KEYS)
     text = _first(fields, TEXT_KEYS)
-    if not text:
+    if not text or _A_WORD.search(text) is None:
         return None
     raw_id = fields.get("id") if "id" in fields else _first(fields, ID_KEYS[1:])
     record_id = (
@@ -149,8 +152,12 @@ def record_document(record: Mapping[str, object], path: str) -> SourceDocument |
 
 
 def missing_text(record: object, what: str = "record") -> str:
-    """Why a record gave no document: no text at all, or only a title and other metadata."""
-    if isinstance(record, Mapping) and _first(unwrap(_lower_keys(record)), TITLE_KEYS):
+    """Why a record gave no document: no text, a text without a word, or metadata only."""
+    fields = unwrap(_lower_keys(record)) if isinstance(record, Mapping) else {}
+    text = _first(fields, TEXT_KEYS)
+    if text:
+        return f"{what}'s text has no word in it ({text[:20]!r})"
+    if _first(fields, TITLE_KEYS):
         return f"{what} has a title but no text (metadata only)"
     return f"{what} has no title or text"
 

@@ -101,7 +101,7 @@ def test_read_documents_json_single_record(tmp_path: Path) -> None:
 
 def test_read_documents_json_list_paths_carry_index(tmp_path: Path) -> None:
     """A list of records gives one document each, with "file.json#<index>" paths."""
-    path = _write(tmp_path, "l.json", json.dumps([{"title": "A", "text": "a"}, {"text": "B"}]))
+    path = _write(tmp_path, "l.json", json.dumps([{"title": "A", "text": "Aa"}, {"text": "Bb"}]))
     docs = read_documents(path)
     assert [d.path for d in docs] == [f"{path}#0", f"{path}#1"]
 
@@ -115,6 +115,19 @@ def test_records_with_a_title_and_no_text_are_skipped_with_a_reason(tmp_path: Pa
     assert problems == [f"{path}#1: record has a title but no text (metadata only)"]
 
 
+def test_records_whose_text_has_no_word_are_skipped_with_a_reason(tmp_path: Path) -> None:
+    """A text without two letters in a row ("x", "42") is no article, in any script."""
+    records = [{"text": "x"}, {"text": "42"}, {"text": "ok"}, {"text": "غزة"}, {"title": "T"}]
+    path = _write(tmp_path, "tiny.jsonl", "\n".join(json.dumps(r) for r in records))
+    docs, problems = read_documents_with_problems(path)
+    assert [d.text for d in docs] == ["ok", "غزة"]
+    assert problems == [
+        f"{path}#1: record's text has no word in it ('x')",
+        f"{path}#2: record's text has no word in it ('42')",
+        f"{path}#5: record has a title but no text (metadata only)",
+    ]
+
+
 def test_read_documents_json_nested_entry(tmp_path: Path) -> None:
     """A record wrapped as {"entry": {...}} is unwrapped."""
     data = {"corpus_id": "x", "entry": {"title": "Inner", "description": "Text."}}
@@ -124,7 +137,7 @@ def test_read_documents_json_nested_entry(tmp_path: Path) -> None:
 
 def test_read_documents_jsonl_bad_line_skips_only_it(tmp_path: Path) -> None:
     """A malformed JSONL line is reported with its line number; good lines are kept."""
-    lines = ['{"title": "A", "text": "x"}', '{"title": "B", "te', '{"title": "C", "text": "z"}']
+    lines = ['{"title": "A", "text": "xx"}', '{"title": "B", "te', '{"title": "C", "text": "zz"}']
     path = _write(tmp_path, "r.jsonl", "\n".join(lines))
     docs, problems = read_documents_with_problems(path)
     assert [d.title for d in docs] == ["A", "C"]
@@ -279,7 +292,7 @@ def test_extract_html_tolerates_broken_markup() -> None:
 def test_read_documents_json_holding_lines_is_read_as_jsonl(tmp_path: Path) -> None:
     """A .json file with one object per line is read record by record."""
     path = _write(
-        tmp_path, "lines.json", '{"title": "A", "text": "x"}\n{"title": "B", "text": "y"}\n'
+        tmp_path, "lines.json", '{"title": "A", "text": "xx"}\n{"title": "B", "text": "yy"}\n'
     )
     assert [d.title for d in read_documents(path)] == ["A", "B"]
 

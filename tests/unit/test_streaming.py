@@ -77,3 +77,23 @@ def test_large_jsonl_is_indexed_in_batches_and_again_unchanged(
     assert json.loads(capsys.readouterr().out)["unchanged"] == 1
     assert main(["show", "r17", "--json"]) == 0
     assert "17th time" in json.loads(capsys.readouterr().out)["paragraphs"][0]
+
+
+def test_many_records_without_a_word_are_skipped_and_counted_not_listed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Junk records ("x") are not articles; past the first few, the report counts them."""
+    monkeypatch.setattr(streaming, "STREAM_FROM_BYTES", 1024)
+    monkeypatch.setattr("index.ingest.ingester.STREAM_CHUNK", 16)
+    monkeypatch.setattr("index.ingest.ingester.RECORD_SKIPS_LISTED", 5)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    junk = [json.dumps({"id": n, "text": "x"}) for n in range(200)]
+    lines = [json.dumps(r) for r in _records(3)] + junk
+    (folder / "junk.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    assert main(["index", str(folder), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert len(report["added"]) == 3
+    reasons = [skip["reason"] for skip in report["skipped"]]
+    assert reasons[:5] == ["record's text has no word in it ('x')"] * 5
+    assert reasons[5:] == ["195 more records skipped (the first 5 are listed)"]
