@@ -236,3 +236,49 @@ def test_tmux_pages_past_twenty_results_and_exports_bookmarks(
     assert annotation["body"][0]["value"] == "page two"
     terminal.keys("C-q")
     assert f"{EXITED} 0" in terminal.wait_for(EXITED)
+
+
+HOSTILE_TITLE = "Hostile report \x1b]0;PWNED-TITLE\x07 from Doha"
+HOSTILE_TEXT = (
+    "Mediators met in Doha. \x1b[2J The screen stays. \x1b]52;c;UFdORUQtQ0xJUA==\x07 "
+    "Clipboard kept. \x1b[?1049h Alternate screen not entered. \x1b[5n No reply typed. "
+    "\x9b31m Eight-bit CSI shown."
+)
+
+
+def test_tmux_escape_payloads_are_shown_not_obeyed(terminal: Terminal, tmp_path: Path) -> None:
+    """An article carrying OSC 0/52, CSI 2J, ?1049h, 5n and 8-bit CSI, read in the app:
+    each shows as symbols; the pane title, the clipboard and the screen are untouched."""
+    home = tmp_path / "home"
+    folder = tmp_path / "hostile"
+    folder.mkdir()
+    (folder / "hostile.txt").write_text(f"{HOSTILE_TITLE}\n\n{HOSTILE_TEXT}\n", encoding="utf-8")
+    subprocess.run(
+        ["env", f"NEWSDESK_HOME={home}", newsdesk_exe(), "index", str(folder)],
+        check=True,
+        capture_output=True,
+        timeout=WAIT_SECONDS * 4,
+    )
+    terminal.start(app_command(home))
+    terminal.run("set-option", "-g", "set-clipboard", "on")  # an OSC 52 would make a buffer
+    terminal.wait_for("newest first")
+    terminal.keys("/")
+    terminal.type("hostile")
+    terminal.wait_for("1 results")
+    terminal.keys("Enter")
+    terminal.wait_for("s Sort")
+    terminal.keys("Enter")
+    screen = terminal.wait_for("Eight-bit CSI shown")
+    assert "Mediators met in Doha" in screen  # CSI 2J did not wipe what came before it
+    assert "␛]52;c;" in screen
+    assert "␛[2J" in screen
+    title = terminal.run("display-message", "-p", "-t", terminal.target, "#{pane_title}")
+    assert not title.strip().startswith("PWNED")
+    buffers = terminal.run("list-buffers", "-F", "#{buffer_sample}")
+    assert "PWNED" not in buffers
+    terminal.keys("q")
+    terminal.wait_for("1 results")
+    terminal.keys("q")
+    assert f"{EXITED} 0" in terminal.wait_for(EXITED)
+    alternate = terminal.run("display-message", "-p", "-t", terminal.target, "#{alternate_on}")
+    assert alternate.strip() == "0"  # ?1049h did not leave the terminal in the other screen
