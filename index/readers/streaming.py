@@ -1,4 +1,4 @@
-"""Large JSON Lines and JSON files, record by record, in bounded memory.
+"""Large JSON Lines, JSON and CSV/TSV files, record by record, in bounded memory.
 
 An export of 100,000 articles is one 90 MB JSON Lines file; read whole, then parsed whole,
 it took gigabytes. `stream_records` reads such a file a megabyte at a time and yields one
@@ -21,8 +21,10 @@ from pathlib import Path
 from index.errors import UnreadableFile
 from index.models import SourceDocument
 from index.readers.records import missing_text, record_document
+from index.readers.tabular import table_records
 
-STREAM_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json"})
+TABLE_DELIMITERS = {".csv": ",", ".tsv": "\t"}
+STREAM_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json", *TABLE_DELIMITERS})
 """Record formats read as a stream when large."""
 STREAM_FROM_BYTES = 8 * 1024 * 1024
 """Record files from this size on are streamed (smaller ones are read whole, as before)."""
@@ -50,7 +52,7 @@ def _open_regular(path: Path) -> int:
 
 
 def stream_records(path: Path) -> Iterator[Record]:
-    """The records of a large .jsonl/.ndjson file, or of a .json file holding an array.
+    """The records of a large .jsonl/.ndjson/.csv/.tsv file, or of a .json file's array.
 
     Raises:
         UnreadableFile: the file cannot be opened, or a .json file is not an array.
@@ -61,6 +63,10 @@ def stream_records(path: Path) -> Iterator[Record]:
     except OSError as error:
         raise UnreadableFile(f"cannot read {path}: {error.strerror}", "check the path") from error
     with os.fdopen(descriptor, "rb") as stream:
+        delimiter = TABLE_DELIMITERS.get(path.suffix.lower())
+        if delimiter is not None:
+            yield from table_records(stream, name, delimiter)
+            return
         first = stream.read(_CHUNK)
         if path.suffix.lower() == ".json" and not first.lstrip().startswith(b"{"):
             yield from _array_records(first, stream, name)

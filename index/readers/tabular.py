@@ -10,8 +10,11 @@ holding a Python list literal (`['First paragraph.', 'Second.']`) is parsed with
 from __future__ import annotations
 
 import csv
+import io
 import sys
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from typing import BinaryIO
 
 from index.errors import UnreadableFile
 from index.models import SourceDocument
@@ -43,22 +46,65 @@ def _merge(group: list[SourceDocument]) -> SourceDocument:
 def read_table(text: str, name: str, delimiter: str) -> tuple[list[SourceDocument], list[str]]:
     """Documents of a CSV or TSV file (by `delimiter`), with per-row problems."""
     header, rows = _rows(text, delimiter, name)
-    groups: list[list[SourceDocument]] = []
+    documents: list[SourceDocument] = []
     problems: list[str] = []
+    for document, problem in _documents(header, enumerate(rows, 2), name):
+        if document is not None:
+            documents.append(document)
+        elif problem is not None:
+            problems.append(problem)
+    return documents, problems
+
+
+def table_records(
+    stream: BinaryIO, name: str, delimiter: str
+) -> Iterator[tuple[SourceDocument | None, str | None]]:
+    """A large CSV/TSV file, row by row: each document, or None and why a row was skipped.
+
+    Used by `index.readers.streaming`; a malformed row ends the file with its reason.
+
+    Raises:
+        UnreadableFile: The file has no rows under its header.
+    """
+    text = io.TextIOWrapper(stream, encoding="utf-8-sig", errors="replace", newline="")
+    try:
+        reader = csv.reader(text, delimiter=delimiter)
+        try:
+            header = [cell.strip() for cell in next(reader)]
+        except (StopIteration, csv.Error) as error:
+            raise UnreadableFile(
+                f"{name}: no rows under the header", "expected a header and rows"
+            ) from error
+        try:
+            yield from _documents(header, enumerate(reader, 2), name)
+        except csv.Error as error:
+            yield None, f"{name}: malformed CSV ({error}); the rest was skipped"
+    finally:
+        text.detach()  # the caller owns (and closes) the binary stream
+
+
+def _documents(
+    header: list[str], rows: Iterable[tuple[int, list[str]]], name: str
+) -> Iterator[tuple[SourceDocument | None, str | None]]:
+    """The documents of numbered rows: consecutive sentence rows of one article joined."""
+    group: list[SourceDocument] = []
     last_key: tuple[str | None, ...] | None = None
-    for number, row in enumerate(rows, 2):
+    for number, row in rows:
         if not any(cell.strip() for cell in row):
             continue
         record = dict(zip(header, row, strict=False))
         document = record_document(record, f"{name}#{number}")
         if document is None:
-            problems.append(f"{name}#{number}: {missing_text(record, 'row')}")
+            yield None, f"{name}#{number}: {missing_text(record, 'row')}"
             continue
         document = replace(document, record_id=None)
         key = (document.title, document.url, document.date)
         if key == last_key and document.title is not None:
-            groups[-1].append(document)
+            group.append(document)
         else:
-            groups.append([document])
+            if group:
+                yield _merge(group), None
+            group = [document]
         last_key = key
-    return [_merge(group) for group in groups], problems
+    if group:
+        yield _merge(group), None

@@ -97,3 +97,34 @@ def test_many_records_without_a_word_are_skipped_and_counted_not_listed(
     reasons = [skip["reason"] for skip in report["skipped"]]
     assert reasons[:5] == ["record's text has no word in it ('x')"] * 5
     assert reasons[5:] == ["195 more records skipped (the first 5 are listed)"]
+
+
+def test_large_csv_is_streamed_row_by_row_with_sentence_rows_joined(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A CSV export over the stream size is read row by row: rows repeating a title, URL and
+    date are one article's sentences (joined, even across chunks); empty rows are reported."""
+    monkeypatch.setattr(streaming, "STREAM_FROM_BYTES", 1024)
+    monkeypatch.setattr("index.ingest.ingester.STREAM_CHUNK", 3)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    lines = ["title,url,date,text"]
+    for n in range(12):
+        for sentence in range(4):
+            lines.append(
+                f'"Report {n}",https://x.test/{n},2023-11-{n + 1:02d},'
+                f'"{SENTENCE} (sentence {sentence} of report {n})."'
+            )
+    lines.append('"Only a title",https://x.test/t,2023-11-30,')
+    (folder / "export.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert main(["index", str(folder), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert len(report["added"]) == 12
+    assert [s["reason"] for s in report["skipped"]] == [
+        "row has a title but no text (metadata only)"
+    ]
+    assert main(["show", report["added"][5], "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    text = "\n".join(shown["paragraphs"])
+    number = shown["title"].split()[-1]
+    assert all(f"sentence {k} of report {number})" in text for k in range(4))
