@@ -299,6 +299,31 @@ def kill_index(base: Template, home: Path, rng: random.Random, window: float) ->
     return outcome
 
 
+def interrupt_index(
+    base: Template, home: Path, rng: random.Random, window: float, sig: int
+) -> Outcome:
+    """SIGINT or SIGTERM to an `index` run at a random point: it ends soon, its workers with
+    it, with no traceback, and nothing committed is lost."""
+    outcome = Outcome(f"{signal.Signals(sig).name} index")
+    base.copy(home)
+    process = start(home, "index", str(base.corpus))
+    time.sleep(rng.uniform(0.5, window))
+    with contextlib.suppress(ProcessLookupError):
+        os.kill(process.pid, sig)
+    try:
+        _out, err = process.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        outcome.fail(f"the run went on 30 s after {signal.Signals(sig).name}")
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
+        _out, err = process.communicate()
+    if "Traceback" in err:
+        outcome.fail(f"a traceback after {signal.Signals(sig).name}: {err[-400:]}")
+    workers_gone(process.pid, outcome)
+    survived_ids(outcome, base.committed, base.notes, home, [])
+    return outcome
+
+
 BOOKMARK_WRITER = """
 import sys
 from index import Library, default_paths

@@ -9,6 +9,7 @@ few runs per class; `benchmarks/faults.py` runs many more and prints the table.
 from __future__ import annotations
 
 import random
+import signal
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,13 @@ def _assert_survived(outcome: Outcome) -> None:
 def test_kill_9_during_index(base: Template, tmp_path: Path, seed: int) -> None:
     """kill -9 at a seeded point of an index run: workers die too, nothing committed lost."""
     _assert_survived(harness.kill_index(base, tmp_path / "home", random.Random(seed), KILL_WINDOW))
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM])
+def test_sigint_or_sigterm_stops_an_index_run(base: Template, tmp_path: Path, sig: int) -> None:
+    """Ctrl-C or SIGTERM to `index`: it stops (workers too), cleanly, nothing committed lost."""
+    outcome = harness.interrupt_index(base, tmp_path / "home", random.Random(sig), 2.0, sig)
+    _assert_survived(outcome)
 
 
 @pytest.mark.parametrize("seed", [4, 5])
