@@ -95,6 +95,18 @@ class Tally:
     unchanged: int = 0
     duplicates: list[SkippedFile] = field(default_factory=list)
     skipped: list[SkippedFile] = field(default_factory=list)
+    kinds: dict[str, int] = field(default_factory=dict)
+    """Articles added or updated, by the kind of file they came from ("jsonl", "md")."""
+    notes: list[str] = field(default_factory=list)
+    """Files indexed like any other that a reader may not expect to be ("README.md")."""
+
+    def count_kind(self, document_path: str) -> None:
+        """Count an added or updated article under its file's kind; note a README."""
+        name = document_path.partition("#")[0].rsplit("/", 1)[-1]
+        kind = name.rpartition(".")[2].lower() if "." in name else "no extension"
+        self.kinds[kind] = self.kinds.get(kind, 0) + 1
+        if name.upper().startswith(("README", "CHANGELOG", "LICENSE")):
+            self.notes.append(f"{document_path} was indexed as an article (like any file)")
 
     def skip(self, path: str, reason: str) -> None:
         """Record a skipped file or record."""
@@ -118,4 +130,6 @@ class Tally:
             duplicates=tuple(self.duplicates),
             skipped=tuple(self.skipped),
             seconds=seconds,
+            kinds=tuple(sorted(self.kinds.items(), key=lambda item: (-item[1], item[0]))),
+            notes=tuple(self.notes),
         )

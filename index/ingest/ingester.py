@@ -385,6 +385,7 @@ class Ingester:
         )
         self._batch.upsert(article, prepared.fields if prepared else None)
         (self._tally.added if before is None else self._tally.updated).append(article_id)
+        self._tally.count_kind(document.path)
         if before is not None and before.content_hash != article.content_hash:
             self._requeue_duplicates(article_id)
         return article_id

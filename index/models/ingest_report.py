@@ -27,6 +27,11 @@ class IngestReport:
     """Files whose content is identical or near-identical to an indexed article."""
     skipped: tuple[SkippedFile, ...] = ()
     seconds: float = 0.0
+    kinds: tuple[tuple[str, int], ...] = ()
+    """Articles added or updated by the kind of file they came from, most first
+    (("jsonl", 1955), ("md", 1))."""
+    notes: tuple[str, ...] = ()
+    """Files indexed like any other that a reader may not expect to be (a README.md)."""
 
 
 def ingest_report_as_json(report: IngestReport, total: int) -> dict[str, JsonValue]:
@@ -38,7 +43,8 @@ def ingest_report_as_json(report: IngestReport, total: int) -> dict[str, JsonVal
 
     Returns:
         {"added", "updated", "unchanged", "removed", "duplicates", "skipped", "articles",
-        "seconds"}; duplicates and skipped as [{"path", "reason"}].
+        "seconds", "kinds", "notes"}; duplicates and skipped as [{"path", "reason"}]; kinds
+        as {"jsonl": 1955, "md": 1} (articles added or updated, by file kind).
     """
     return {
         "added": list(report.added),
@@ -49,4 +55,6 @@ def ingest_report_as_json(report: IngestReport, total: int) -> dict[str, JsonVal
         "skipped": [{"path": s.path, "reason": s.reason} for s in report.skipped],
         "articles": total,
         "seconds": round(report.seconds, 3),
+        "kinds": dict(report.kinds),
+        "notes": list(report.notes),
     }

@@ -54,6 +54,32 @@ def test_cli_index_summary_lists_skipped_with_reasons(
     assert "empty.txt" in out
 
 
+def test_cli_index_summary_counts_articles_by_file_kind_and_names_a_readme(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A README.md in an indexed folder is indexed like any file, and the summary says so."""
+    source = (DATA / "01_doha_talks.txt").read_text(encoding="utf-8")
+    (tmp_path / "a.txt").write_text(source, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(source.replace("Doha", "Cairo"), encoding="utf-8")
+    (tmp_path / "README.md").write_text(
+        "# About this folder\n\nClippings about the truce talks, saved by hand.\n",
+        encoding="utf-8",
+    )
+    status, out, _ = run(capsys, "index", str(tmp_path), "--json")
+    assert status == 0
+    report = json.loads(out)
+    assert report["kinds"] == {"txt": 2, "md": 1}
+    assert report["notes"] == [
+        f"{tmp_path / 'README.md'} was indexed as an article (like any file)"
+    ]
+    (tmp_path / "c.txt").write_text(source.replace("Doha", "Paris"), encoding="utf-8")
+    (tmp_path / "README.md").write_text("# About\n\nClippings, updated notes.\n", encoding="utf-8")
+    status, out, _ = run(capsys, "index", str(tmp_path))
+    assert status == 0
+    assert "added 1 · updated 1 (1 from .md, 1 from .txt) · unchanged 2" in out
+    assert "README.md was indexed as an article" in out
+
+
 def test_cli_index_nothing_indexable_exits_2(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

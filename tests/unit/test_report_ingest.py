@@ -69,3 +69,10 @@ def test_short_path_relative_inside_the_working_folder(tmp_path: Path) -> None:
     """Paths under the working folder are shown relative; others unchanged."""
     assert short_path(str(tmp_path / "a" / "b.txt"), tmp_path) == "a/b.txt"
     assert short_path("/elsewhere/c.txt", tmp_path) == "/elsewhere/c.txt"
+
+
+def test_progress_counts_the_records_of_a_streamed_file() -> None:
+    """While a large export is streamed, the bar counts its records besides the files."""
+    assert ingest_report._counts(0, 1, "/data/export.jsonl#12800") == "0/1 files · 12,800 records"
+    assert ingest_report._counts(2, 10, "/data/a.txt") == "2/10 files"
+    assert ingest_report._counts(0, 0, "") == "reading the first file"

@@ -86,7 +86,7 @@ class IngestProgress:
                 total=total or None,
                 completed=done,
                 current=_name(current),
-                counts=_counts(done, total),
+                counts=_counts(done, total, current),
             )
             progress.start()
             self._progress = progress
@@ -101,7 +101,7 @@ class IngestProgress:
                     completed=done,
                     total=total,
                     current=_name(current),
-                    counts=_counts(done, total),
+                    counts=_counts(done, total, current),
                 )
 
 
@@ -109,9 +109,15 @@ def _name(path: str) -> str:
     return path.rsplit("/", 1)[-1]
 
 
-def _counts(done: int, total: int) -> str:
-    """Files done of all, e.g. "3/10 files"; before the first file is read, says so."""
-    return f"{done}/{total} files" if total else "reading the first file"
+def _counts(done: int, total: int, current: str = "") -> str:
+    """Files done of all ("3/10 files"), with the records read of a streamed file.
+
+    "3/10 files · 12,800 records" while a large export is read; before the first file is
+    read, says so.
+    """
+    files = f"{done}/{total} files" if total else "reading the first file"
+    records = current.rpartition("#")[2]
+    return f"{files} · {int(records):,} records" if records.isdigit() and "#" in current else files
 
 
 def _count_line(report: IngestReport, total: int) -> Text:
@@ -124,9 +130,14 @@ def _count_line(report: IngestReport, total: int) -> Text:
         ("removed", len(report.removed)),
         ("skipped", len(report.skipped)),
     )
+    words = [f"{name} {count}" for name, count in counts]
+    if len(report.kinds) > 1:  # "updated 1 (1 from .md, 1 from .txt)": what the README was
+        words[1] += " (" + ", ".join(f"{n:,} from .{kind}" for kind, n in report.kinds) + ")"
     text = Text()
-    text.append(" · ".join(f"{name} {count}" for name, count in counts), style="bold")
+    text.append(" · ".join(words), style="bold")
     text.append(f"  ({report.seconds:.1f} s; the library now holds {total} articles)", style="dim")
+    for note in report.notes:
+        text.append("\nNote: " + note, style="dim")
     return text
 
 
