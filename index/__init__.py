@@ -60,6 +60,7 @@ from index.models import (
     batch_line_as_json,
     format_number,
     ingest_report_as_json,
+    progress_label,
     related_as_json,
     search_page_as_json,
 )
@@ -186,6 +187,7 @@ __all__ = [
     "matches_filter",
     "normalize_tags",
     "parse_tags",
+    "progress_label",
     "related_as_json",
     "remove_filters",
     "search_page_as_json",

@@ -36,7 +36,7 @@ from index.ingest.prepared import near_signature
 from index.ingest.walk import discover
 from index.models import Article, ArticleId, IngestReport, SkippedFile, SourceDocument
 from index.readers import SUPPORTED_SUFFIXES
-from index.readers.streaming import is_streamed, stream_chunks
+from index.readers.streaming import count_records, is_streamed, stream_chunks
 from index.store.article_store import ArticleStore
 
 Progress = Callable[[int, int, str], None]
@@ -181,6 +181,7 @@ class Ingester:
         new_ids: list[ArticleId] = []
         duplicate_of: list[ArticleId] = []
         position = read = listed = unlisted = 0
+        expected = count_records(path)
         try:
             for chunk in stream_chunks(path, STREAM_CHUNK):
                 read += len(chunk)
@@ -204,7 +205,8 @@ class Ingester:
                         duplicate_of.append(outcome[0])
                     elif outcome is not None:
                         new_ids.append(outcome)
-                _report(self._progress, self._done, self._done + 1, f"{path}#{read}")
+                where = f"{path}#{read}/{expected}" if expected else f"{path}#{read}"
+                _report(self._progress, self._done, self._done + 1, where)
                 if self._batch.full():
                     self._batch.flush()
                     self._batch.begin()

@@ -24,7 +24,12 @@ from index.models.article import (
 )
 from index.models.bookmark import AnchorStatus, Bookmark
 from index.models.check_report import CheckedPart, CheckProblem, CheckReport
-from index.models.ingest_report import IngestReport, SkippedFile, ingest_report_as_json
+from index.models.ingest_report import (
+    IngestReport,
+    SkippedFile,
+    ingest_report_as_json,
+    progress_label,
+)
 from index.models.results import (
     MISSING,
     FacetValue,
@@ -65,6 +70,7 @@ __all__ = [
     "batch_line_as_json",
     "format_number",
     "ingest_report_as_json",
+    "progress_label",
     "related_as_json",
     "search_page_as_json",
 ]

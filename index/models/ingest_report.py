@@ -58,3 +58,16 @@ def ingest_report_as_json(report: IngestReport, total: int) -> dict[str, JsonVal
         "kinds": dict(report.kinds),
         "notes": list(report.notes),
     }
+
+
+def progress_label(current: str) -> tuple[str, int | None, int | None]:
+    """An ingest progress label read back: (the file's path, records read, records expected).
+
+    Ingest names a file being streamed "PATH#READ/EXPECTED" ("PATH#READ" when its size in
+    records is unknown); any other label is a plain path, with (None, None).
+    """
+    path, mark, tail = current.rpartition("#")
+    read, _slash, expected = tail.partition("/")
+    if not mark or not read.isdigit():
+        return current, None, None
+    return path, int(read), int(expected) if expected.isdigit() else None

@@ -74,6 +74,29 @@ def stream_records(path: Path) -> Iterator[Record]:
             yield from _line_records(first, stream, name)
 
 
+def count_records(path: Path) -> int | None:
+    """About how many records a streamed file holds, for progress; None for a JSON array.
+
+    Its lines, less the header of a table (only reading a JSON array tells). Counting
+    newlines runs at the disk's speed (a tenth of a second for 90 MB).
+    """
+    suffix = path.suffix.lower()
+    if suffix == ".json":
+        return None
+    try:
+        descriptor = _open_regular(path)
+    except (OSError, UnreadableFile):
+        return None
+    lines = 0
+    last = b"\n"
+    with os.fdopen(descriptor, "rb") as stream:
+        while block := stream.read(_CHUNK):
+            lines += block.count(b"\n")
+            last = block[-1:]
+    lines += last != b"\n"
+    return max(lines - (suffix in TABLE_DELIMITERS), 0)
+
+
 def stream_chunks(path: Path, size: int) -> Iterator[list[Record]]:
     """`stream_records(path)` in lists of `size` records (the last one shorter)."""
     records = stream_records(path)

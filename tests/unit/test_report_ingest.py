@@ -73,6 +73,26 @@ def test_short_path_relative_inside_the_working_folder(tmp_path: Path) -> None:
 
 def test_progress_counts_the_records_of_a_streamed_file() -> None:
     """While a large export is streamed, the bar counts its records besides the files."""
-    assert ingest_report._counts(0, 1, "/data/export.jsonl#12800") == "0/1 files · 12,800 records"
-    assert ingest_report._counts(2, 10, "/data/a.txt") == "2/10 files"
-    assert ingest_report._counts(0, 0, "") == "reading the first file"
+    counts = ingest_report._counts
+    assert counts(0, 1, "/d/export.jsonl#12800/100000") == "0/1 files · 12,800/100,000 records"
+    assert counts(0, 1, "/d/export.json#12800") == "0/1 files · 12,800 records"
+    assert counts(2, 10, "/d/a.txt") == "2/10 files"
+    assert counts(0, 0, "") == "reading the first file"
+    # the bar (and its time left) moves through the file, not only from file to file
+    assert ingest_report._completed(3, "/d/export.jsonl#250/1000") == 3.25
+    assert ingest_report._completed(3, "/d/export.json#250") == 3.0
+    assert ingest_report._name("/d/export.jsonl#250/1000") == "export.jsonl"
+
+
+def test_progress_label_reads_a_streamed_files_records() -> None:
+    """Ingest's label of a streamed file is read back by the CLI and the app alike."""
+    from index import progress_label
+    from tui.screens.search_notices import indexing_line
+
+    assert progress_label("/d/x.jsonl#250/1000") == ("/d/x.jsonl", 250, 1000)
+    assert progress_label("/d/x.json#250") == ("/d/x.json", 250, None)
+    assert progress_label("/d/report #3.txt") == ("/d/report #3.txt", None, None)
+    assert (
+        indexing_line(0, 1, "/d/x.jsonl#250/1000") == "Indexing 0 / 1 · x.jsonl · 250/1,000 records"
+    )
+    assert indexing_line(2, 9, "/d/a.txt") == "Indexing 2 / 9 · a.txt"

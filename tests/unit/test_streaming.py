@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from index.readers import streaming
-from index.readers.streaming import stream_records
+from index.readers.streaming import count_records, stream_records
 from tui.cli.main import main
 
 SENTENCE = "Mediators from Qatar and Egypt met in Doha on Thursday to extend the truce"
@@ -128,3 +128,16 @@ def test_large_csv_is_streamed_row_by_row_with_sentence_rows_joined(
     text = "\n".join(shown["paragraphs"])
     number = shown["title"].split()[-1]
     assert all(f"sentence {k} of report {number})" in text for k in range(4))
+
+
+def test_count_records_counts_lines_less_a_tables_header(tmp_path: Path) -> None:
+    """For the progress bar: JSON Lines lines, CSV rows; a JSON array is unknown."""
+    jsonl = tmp_path / "a.jsonl"
+    jsonl.write_text("\n".join(json.dumps(r) for r in _records(5)), encoding="utf-8")
+    table = tmp_path / "a.csv"
+    table.write_text("title,text\nA,one\nB,two\n", encoding="utf-8")
+    array = tmp_path / "a.json"
+    array.write_text(json.dumps(_records(3)), encoding="utf-8")
+    assert count_records(jsonl) == 5
+    assert count_records(table) == 2
+    assert count_records(array) is None

@@ -27,7 +27,12 @@ from index import (
 )
 from tui.messages import LibraryFailed, OpenArticle
 from tui.render import text_content
-from tui.screens.search_notices import indexed_notice, inline_notice, nothing_found
+from tui.screens.search_notices import (
+    indexed_notice,
+    indexing_line,
+    inline_notice,
+    nothing_found,
+)
 from tui.widgets.facet_panel import FacetPanel
 from tui.widgets.key_footer import KeyFooter
 from tui.widgets.results_list import ResultsList
@@ -219,7 +224,7 @@ class SearchScreen(Screen[None]):
             total=event.total, progress=event.done
         )
         self.query_one("#indexing-label", Label).update(
-            text_content(f"Indexing {event.done:,} / {event.total:,} · {Path(event.path).name}")
+            text_content(indexing_line(event.done, event.total, event.path))
         )
 
     @on(LibraryReady)

@@ -11,7 +11,7 @@ from typing import Literal
 
 from textual.content import Content
 
-from index import IngestReport, SearchPage, visible_controls
+from index import IngestReport, SearchPage, progress_label, visible_controls
 from tui.render import text_content
 
 _SKIPS_SHOWN = 4
@@ -68,3 +68,12 @@ def inline_notice(page: SearchPage) -> Content | None:
             )
         )
     return Content("  ").join(parts) if parts else None
+
+
+def indexing_line(done: int, total: int, current: str) -> str:
+    """The progress line ("Indexing 3 / 10 · a.txt"), with a streamed export's records."""
+    path, read, expected = progress_label(current)
+    line = f"Indexing {done:,} / {total:,} · {Path(path).name}"
+    if read is not None:
+        line += f" · {read:,}/{expected:,} records" if expected else f" · {read:,} records"
+    return line

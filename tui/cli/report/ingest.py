@@ -17,7 +17,7 @@ from rich.progress import (
 )
 from rich.text import Text
 
-from index import DataPaths, IngestReport
+from index import DataPaths, IngestReport, progress_label
 from tui.cli.report import stderr_console, stdout_console
 
 LONG_RUN_SECONDS = 0.5
@@ -88,6 +88,7 @@ class IngestProgress:
                 current=_name(current),
                 counts=_counts(done, total, current),
             )
+            progress.update(self._task, completed=_completed(done, current))
             progress.start()
             self._progress = progress
 
@@ -98,7 +99,7 @@ class IngestProgress:
             if self._progress is not None:
                 self._progress.update(
                     self._task,
-                    completed=done,
+                    completed=_completed(done, current),
                     total=total,
                     current=_name(current),
                     counts=_counts(done, total, current),
@@ -106,18 +107,26 @@ class IngestProgress:
 
 
 def _name(path: str) -> str:
-    return path.rsplit("/", 1)[-1]
+    return progress_label(path)[0].rsplit("/", 1)[-1]
 
 
 def _counts(done: int, total: int, current: str = "") -> str:
-    """Files done of all ("3/10 files"), with the records read of a streamed file.
+    """Files done of all, with the records read of a streamed file.
 
-    "3/10 files · 12,800 records" while a large export is read; before the first file is
-    read, says so.
+    "3/10 files · 12,800/100,000 records" while a large export is read ("12,800 records"
+    when its size in records is unknown); before the first file is read, says so.
     """
     files = f"{done}/{total} files" if total else "reading the first file"
-    records = current.rpartition("#")[2]
-    return f"{files} · {int(records):,} records" if records.isdigit() and "#" in current else files
+    _path, read, expected = progress_label(current)
+    if read is None:
+        return files
+    return f"{files} · {read:,}/{expected:,} records" if expected else f"{files} · {read:,} records"
+
+
+def _completed(done: int, current: str) -> float:
+    """Files done, plus the share read of a streamed file (so the time left counts it)."""
+    _path, read, expected = progress_label(current)
+    return done + min(read / expected, 1.0) if read is not None and expected else float(done)
 
 
 def _count_line(report: IngestReport, total: int) -> Text:
