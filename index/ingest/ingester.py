@@ -27,7 +27,6 @@ from index.ingest.loading import (
     LoadedFile,
     Loader,
     Tables,
-    parse_documents,
     problem_line,
     without_path,
 )
@@ -101,6 +100,8 @@ class Ingester:
         self._tables = tables or Tables()
         self._batch = Batch(store, manifest, batch_articles)
         self._tally = Tally()
+        self._loader: Loader | None = None
+        """The loader of the running `_drain` (set there)."""
         self._queue: deque[Path] = deque()
         self._queued: set[Path] = set()
         self._parallel = parallel
@@ -141,6 +142,7 @@ class Ingester:
         Files are checked as the loader draws them, a few thousand ahead of the one being
         staged, so the workers go on loading while a batch is written.
         """
+        self._loader = loader
         while self._queue:
             changed = loader.load_each(self._changed(), len(self._queue), lambda item: item[0])
             for (path, record, previous), contents in changed:
@@ -183,9 +185,12 @@ class Ingester:
         position = read = listed = unlisted = 0
         expected = count_records(path)
         try:
-            for chunk in stream_chunks(path, STREAM_CHUNK):
+            parsed = self._stream_parser().parse_each(
+                stream_chunks(path, STREAM_CHUNK),
+                lambda chunk: [document for document, _problem in chunk if document is not None],
+            )
+            for chunk, loaded_documents in parsed:
                 read += len(chunk)
-                documents = [document for document, _problem in chunk if document is not None]
                 for _document, problem in chunk:
                     if problem is None:
                         continue
@@ -194,7 +199,7 @@ class Ingester:
                         listed += 1
                     else:
                         unlisted += 1
-                for loaded in parse_documents(documents, self._tables):
+                for loaded in loaded_documents:
                     stable = self._stable_id(record.path, old_ids, position)
                     position += 1
                     if loaded.article is None:
@@ -219,6 +224,13 @@ class Ingester:
                     str(path), f"{unlisted:,} more records skipped (the first {listed} are listed)"
                 )
         self._record_file(record, old_ids, new_ids, duplicate_of)
+
+    def _stream_parser(self) -> Loader:
+        """The run's loader (its workers parse a streamed file's records).
+
+        Outside `_drain`, a loader of its own that parses here.
+        """
+        return self._loader or Loader(self._tables, parallel=False)
 
     def _enqueue(self, path: Path) -> None:
         """Queue a file once."""

@@ -40,6 +40,8 @@ POOL_MIN_FILES = 400
 """Below this many files to parse, a worker pool costs more than it saves."""
 _CHUNK = 16
 """Files handed to a worker at a time."""
+STREAM_AHEAD = 4
+"""Chunks of a streamed file's records parsed in the workers ahead of the one staged."""
 AHEAD = 4096
 """Files the workers may load ahead of the main process.
 
@@ -204,6 +206,12 @@ def _init_worker(tables: Tables, parent: int) -> None:
     _worker_tables = tables
 
 
+def _parse_in_worker(documents: list[SourceDocument]) -> list[LoadedDocument]:
+    """`_parse` each document (a streamed file's records), with the worker's tables."""
+    tables = _worker_tables or Tables()
+    return [_parse(document, tables, in_worker=True) for document in documents]
+
+
 def _load_in_worker(paths: list[Path]) -> list[LoadedFile]:
     """`load_file` on each path, with the worker's parser tables."""
     return [load_file(path, _worker_tables, in_worker=True) for path in paths]
@@ -303,6 +311,43 @@ class Loader:
                 continue
             submit()
             yield from zip(chunk, loaded, strict=True)
+
+    def parse_each(
+        self, chunks: Iterable[Item], documents_of: Callable[[Item], list[SourceDocument]]
+    ) -> Iterator[tuple[Item, list[LoadedDocument]]]:
+        """Parse the documents of each chunk (a streamed file's records), in order.
+
+        In the worker processes when they may run (the pool is up, or a fork is safe), with
+        `STREAM_AHEAD` chunks in flight so that memory stays bounded; else here. A broken
+        pool costs nothing: the chunks in flight are parsed here.
+        """
+        if not (self._parallel and (self._pool is not None or can_fork_workers())):
+            for chunk in chunks:
+                yield chunk, parse_documents(documents_of(chunk), self._tables)
+            return
+        source = iter(chunks)
+        pending: deque[tuple[Item, Future[list[LoadedDocument]] | None]] = deque()
+
+        def submit() -> bool:
+            chunk = next(source, None)
+            if chunk is None:
+                return False
+            documents = documents_of(chunk)
+            future = self._executor().submit(_parse_in_worker, documents) if documents else None
+            pending.append((chunk, future))
+            return True
+
+        while len(pending) < STREAM_AHEAD and submit():
+            pass
+        while pending:
+            chunk, future = pending.popleft()
+            try:
+                loaded = future.result() if future is not None else []
+            except BrokenProcessPool:
+                self._discard_pool()
+                loaded = parse_documents(documents_of(chunk), self._tables)
+            submit()
+            yield chunk, loaded
 
     def _one_by_one(
         self, chunks: list[list[Item]], path_of: Callable[[Item], Path]

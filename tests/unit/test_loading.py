@@ -92,6 +92,29 @@ def test_loader_pool_matches_in_process(monkeypatch: pytest.MonkeyPatch) -> None
             assert dataclasses.replace(document, prepared=None) == reference
 
 
+def test_streamed_records_are_parsed_in_the_workers_in_order() -> None:
+    """A streamed file's chunks are parsed by the pool like here, in order, with each
+    article's preparation; a chunk with no document (all its records skipped) passes."""
+    _needs_workers()
+    documents = [
+        SourceDocument(
+            path=f"export.jsonl#{n}", text=path.read_text(encoding="utf-8"), format="text"
+        )
+        for n, path in enumerate(sorted(DATA.glob("*.txt")))
+    ]
+    chunks = [documents[:2], [], documents[2:]]
+    with Loader(None) as loader:
+        got = list(loader.parse_each(chunks, lambda chunk: chunk))
+    assert [chunk for chunk, _loaded in got] == chunks
+    pooled = [loaded for _chunk, parsed in got for loaded in parsed]
+    plain = loading.parse_documents(documents, loading.Tables())
+    assert [loaded.document.path for loaded in pooled] == [d.path for d in documents]
+    for document, reference in zip(pooled, plain, strict=True):
+        assert document.article is not None
+        assert document.prepared == prepare(document.article)
+        assert dataclasses.replace(document, prepared=None) == reference
+
+
 def test_loader_draws_items_lazily_a_bounded_distance_ahead(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
