@@ -68,43 +68,43 @@ def count_of(figure: Figure) -> CountKey | None:
 class FigureStore:
     """The figure store of one library (see the module docstring); thread-safe."""
 
-    def __init__(self, connection: sqlite3.Connection) -> None:
+    def __init__(
+        self, connection: sqlite3.Connection, path: Path | None = None, timeout: float = 5.0
+    ) -> None:
         self._db = connection
         self._lock = threading.RLock()
+        self._path = path
+        self._timeout = timeout
 
     @classmethod
     def open(cls, path: Path | None, *, timeout: float = 5.0) -> FigureStore:
         """Open (or create) the store; None means in memory.
 
-        A store of another schema version is started over (it is derived data: `Library`
-        fills it again from the index).
+        A store of another schema version, or a damaged one (truncated, garbled: not a
+        database), is started over: it is derived data, which `Library` fills again from
+        the index. A damaged figure store must never stop an index run or a rebuild.
 
         Raises:
-            IndexCorrupt: The file is not a readable SQLite database.
+            IndexCorrupt: The file cannot be opened even anew (a folder that is not
+                writable, a full disk).
             IndexBusy: Another process holds it locked.
         """
-        target = ":memory:" if path is None else str(path)
         try:
-            db = sqlite3.connect(
-                target, timeout=timeout, isolation_level=None, check_same_thread=False
-            )
-            version = db.execute("PRAGMA user_version").fetchone()[0]
-            if version not in (0, SCHEMA_VERSION):
-                db.executescript(
-                    "DROP TABLE IF EXISTS articles; DROP TABLE IF EXISTS figures;"
-                    "DROP TABLE IF EXISTS counts; DROP TABLE IF EXISTS meta;"
-                )
-                version = 0
-            if version == 0:
-                if path is not None:
-                    db.execute("PRAGMA journal_mode=WAL")
-                db.executescript(_SCHEMA)
-                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        except sqlite3.OperationalError as error:
-            raise _failure(target, error) from error
-        except sqlite3.DatabaseError as error:
-            raise _corrupt(target, error) from error
-        return cls(db)
+            return cls(_connect(path, timeout), path, timeout)
+        except _Damaged as damaged:
+            if path is None:
+                raise damaged.error from damaged
+            _discard(path)
+            return cls(_connect(path, timeout), path, timeout)
+
+    def _start_anew(self) -> None:
+        """Replace a store found damaged while in use by an empty one (out of step)."""
+        if self._path is None:
+            raise IndexCorrupt("The figure store in memory is damaged.", "open the library again")
+        with self._lock:
+            self._db.close()
+            _discard(self._path)
+            self._db = _connect(self._path, self._timeout)
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -136,6 +136,19 @@ class FigureStore:
             generations: The index generation before and after the write: when the store
                 matched the first, it matches the second; otherwise it stays out of step.
         """
+        try:
+            self._apply(upserts, deletes, generations)
+        except _MALFORMED as error:
+            if isinstance(error, sqlite3.OperationalError):
+                raise
+            self._start_anew()  # out of step now: the next story fills it from the index
+
+    def _apply(
+        self,
+        upserts: Sequence[Article],
+        deletes: Sequence[ArticleId],
+        generations: tuple[int, int] | None,
+    ) -> None:
         with self._transaction() as db:
             touched = self._remove(db, [*deletes, *(a.id for a in upserts)])
             for article in upserts:
@@ -222,9 +235,18 @@ class FigureStore:
     # --- reading ------------------------------------------------------------------
 
     def in_step(self, generation: int) -> bool:
-        """Whether the store matches the index at this generation."""
+        """Whether the store matches the index at this generation.
+
+        A damaged store does not: it is started anew, to be filled from the index.
+        """
         with self._lock:
-            return self._generation(self._db) == generation
+            try:
+                return self._generation(self._db) == generation
+            except _MALFORMED as error:
+                if isinstance(error, sqlite3.OperationalError):
+                    raise
+                self._start_anew()
+                return False
 
     def counts(self) -> list[CountSummary]:
         """Every count with its number of reports, most reports first."""
@@ -290,6 +312,68 @@ class FigureStore:
 def _chunks(ids: Sequence[str], size: int = 500) -> Iterator[list[str]]:
     for start in range(0, len(ids), size):
         yield list(ids[start : start + size])
+
+
+_MALFORMED = sqlite3.DatabaseError
+"""What a damaged file raises in use (`sqlite3.OperationalError`, a lock or a full disk, is
+not damage and is re-raised)."""
+
+
+class _Damaged(Exception):
+    """The store's file is not a readable database (truncated, garbled)."""
+
+    def __init__(self, error: IndexCorrupt) -> None:
+        super().__init__(error.message)
+        self.error = error
+
+
+def _connect(path: Path | None, timeout: float) -> sqlite3.Connection:
+    """A connection on the store's file (created with the schema when new).
+
+    Raises:
+        _Damaged: The file is not a readable database.
+        IndexCorrupt: It cannot be opened or created (permissions, a full disk).
+        IndexBusy: Another process holds it locked.
+    """
+    target = ":memory:" if path is None else str(path)
+    db: sqlite3.Connection | None = None
+    try:
+        db = sqlite3.connect(target, timeout=timeout, isolation_level=None, check_same_thread=False)
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version not in (0, SCHEMA_VERSION):
+            db.executescript(
+                "DROP TABLE IF EXISTS articles; DROP TABLE IF EXISTS figures;"
+                "DROP TABLE IF EXISTS counts; DROP TABLE IF EXISTS meta;"
+            )
+            version = 0
+        if version == 0:
+            if path is not None:
+                db.execute("PRAGMA journal_mode=WAL")
+            db.executescript(_SCHEMA)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    except sqlite3.OperationalError as error:
+        if db is not None:
+            db.close()
+        raise _failure(target, error) from error
+    except sqlite3.DatabaseError as error:
+        if db is not None:
+            db.close()
+        raise _Damaged(_corrupt(target, error)) from error
+    return db
+
+
+def _discard(path: Path) -> None:
+    """Delete a damaged store's file and its journal (derived data, filled again)."""
+    for name in (path.name, path.name + "-wal", path.name + "-shm", path.name + "-journal"):
+        try:
+            (path.parent / name).unlink()
+        except FileNotFoundError:
+            continue
+        except OSError as error:
+            raise IndexCorrupt(
+                f"The figure store {path} is damaged and cannot be replaced: {error.strerror}.",
+                "check that the index folder is writable",
+            ) from error
 
 
 def _day(text: str | None) -> date | None:

@@ -60,6 +60,8 @@ DAMAGE_CASES = [
     ("_body_len.col", "garbled"),
     ("manifest.sqlite3", "garbled"),
     ("newsdesk-schema-version", "zeroed"),
+    ("figures.sqlite3", "garbled"),  # derived data: started anew, never a failed rebuild
+    ("figures.sqlite3", "truncated"),
 ]
 """Each damage on a file it matters for; `benchmarks/faults.py` runs every file × damage."""
 

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from index import Library
-from index.errors import IndexCorrupt
 from index.models import Article, ArticleId
 from index.story.models import CountKey
 from index.story.store import FILENAME, FigureStore, count_of
@@ -101,13 +100,59 @@ def test_open_starts_over_a_store_of_another_version(tmp_path: Path) -> None:
     reopened.close()
 
 
-def test_open_corrupt_file_raises_index_corrupt(tmp_path: Path) -> None:
-    """A file that is not SQLite raises IndexCorrupt with a rebuild hint."""
+def test_open_a_damaged_file_starts_the_store_anew(tmp_path: Path) -> None:
+    """A file that is not SQLite (garbled, zeroed) is derived data: an empty store replaces
+    it, out of step so that the library fills it from the index. Never an error."""
     path = tmp_path / FILENAME
     path.write_bytes(b"not a database at all" * 100)
-    with pytest.raises(IndexCorrupt) as raised:
-        FigureStore.open(path)
-    assert "--rebuild" in (raised.value.hint or "")
+    store = FigureStore.open(path)
+    assert store.counts() == []
+    assert not store.in_step(0)
+    store.apply([toll("a", 100)], generations=None)
+    assert [c.reports for c in store.counts()] == [1]
+    store.close()
+
+
+def _library_with_a_toll(tmp_path: Path) -> tuple[Library, Path]:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.jsonl").write_text(
+        '{"id": "a", "title": "Toll", "source": "BBC", "date": "2023-11-01",'
+        ' "text": "The Gaza health ministry said 10,000 people have been killed in Gaza."}\n',
+        encoding="utf-8",
+    )
+    from index.paths import DataPaths
+
+    home = tmp_path / "home"
+    library = Library.open(DataPaths(home, home), recreate=True)
+    library.index_paths([folder])
+    return library, folder
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbled"])
+def test_a_damaged_store_never_stops_indexing_or_a_rebuild(tmp_path: Path, damage: str) -> None:
+    """The fault benchmark's find: a truncated or garbled figure store made `index` fail
+    and `--rebuild` fail after emptying the index (20 articles lost). Now both run, and the
+    story is filled again from the index."""
+    library, folder = _library_with_a_toll(tmp_path)
+    library.close()
+    from index.paths import DataPaths
+
+    home = tmp_path / "home"
+    path = home / "index" / FILENAME
+    data = path.read_bytes()
+    path.write_bytes(
+        data[: len(data) // 2]
+        if damage == "truncated"
+        else bytes(b ^ 0xA5 if n % 7 == 0 else b for n, b in enumerate(data))
+    )
+    for rebuild in (False, True):
+        library = Library.open(DataPaths(home, home))
+        library.index_paths([folder], rebuild=rebuild)
+        assert library.count() == 1
+        counts = {c.key.measure: c for c in library.figure_counts()}
+        assert counts["killed"].reports == 1
+        library.close()
 
 
 def test_library_story_fills_store_from_index_written_without_it() -> None:
