@@ -167,18 +167,7 @@ def test_library_story_fills_store_from_index_written_without_it() -> None:
 
 def test_library_keeps_store_in_step_on_index_and_rebuild(tmp_path: Path) -> None:
     """Indexing follows into the store; --rebuild starts it over; the file sits by the index."""
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "a.jsonl").write_text(
-        '{"id": "a", "title": "Toll", "source": "BBC", "date": "2023-11-01",'
-        ' "text": "The Gaza health ministry said 10,000 people have been killed in Gaza."}\n',
-        encoding="utf-8",
-    )
-    from index.paths import DataPaths
-
-    home = tmp_path / "home"
-    library = Library.open(DataPaths(home, home), recreate=True)
-    library.index_paths([folder])
+    library, _folder = _library_with_a_toll(tmp_path)
     assert library.figures_in_step()
     counts = {c.key.measure: c for c in library.figure_counts()}
     assert counts["killed"].reports == 1
