@@ -62,7 +62,8 @@ class StoryPlot(PlotextPlot):
             arrows = [p for p in chart.points if p.direction == direction]
             if arrows:
                 xs = [p.day.toordinal() - origin for p in arrows]
-                ys = [_nudge(p.value, direction, chart) for p in arrows]
+                rows = max(self.size.height - 4, 3)  # the frame and the dates take four
+                ys = [_nudge(p.value, direction, chart, rows) for p in arrows]
                 plt.scatter(xs, ys, marker=marker, color="gray")
 
     def _ticks(self, chart: ChartData, origin: int) -> None:
@@ -81,7 +82,27 @@ class StoryPlot(PlotextPlot):
             # Powers of ten inside the values' span (one below it lands on the dates' row).
             powers = range(math.ceil(math.log10(low)), math.floor(math.log10(high)) + 1)
             values = [10.0**p for p in powers]
-            self.plt.yticks(values, [format_number(v) for v in values])
+        else:
+            values = linear_ticks(chart.low, chart.high)
+            self.plt.ylim(values[0], values[-1])
+        self.plt.yticks(values, [format_number(v) for v in values])
+
+
+def linear_ticks(low: float, high: float, intervals: int = 4) -> list[float]:
+    """Round values (1, 2 or 5 times a power of ten apart) covering `low`..`high`.
+
+    plotext's own labels are the span cut in equal parts ("35133.3"); one value alone gets
+    a span of a tenth of itself around it.
+    """
+    span = high - low or max(abs(high) * 0.2, 1.0)
+    raw = span / intervals
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 5, 10) if m * power >= raw)
+    centre = (low + high) / 2
+    start = math.floor((min(low, centre - span / 2)) / step) * step
+    stop = math.ceil((max(high, centre + span / 2)) / step) * step
+    count = round((stop - start) / step)
+    return [start + step * i for i in range(count + 1)]
 
 
 def _steps(point: ChartPoint, log_scale: bool) -> list[float]:
@@ -95,11 +116,15 @@ def _steps(point: ChartPoint, log_scale: bool) -> list[float]:
     return [low + (high - low) * i / RANGE_STEPS for i in range(RANGE_STEPS + 1)]
 
 
-def _nudge(value: float, direction: int, chart: ChartData) -> float:
-    """A value a little above (direction 1) or below (-1) `value`, where its arrow goes."""
+def _nudge(value: float, direction: int, chart: ChartData, rows: int) -> float:
+    """A value a row above (direction 1) or below (-1) `value`, where its arrow goes.
+
+    Less than a row would put the arrow in the letter's own cell, under the letter.
+    """
     if chart.log_scale:
         return value * (1.25 if direction > 0 else 0.8)
-    return value + direction * 0.04 * (chart.high - chart.low or max(value, 1.0))
+    ticks = linear_ticks(chart.low, chart.high)
+    return value + direction * 1.2 * (ticks[-1] - ticks[0]) / rows
 
 
 def _day_label(day: date, *, wide: bool) -> str:
