@@ -138,9 +138,9 @@ class FigureStore:
         """
         try:
             self._apply(upserts, deletes, generations)
-        except _MALFORMED as error:
-            if isinstance(error, sqlite3.OperationalError):
-                raise
+        except sqlite3.OperationalError:
+            raise  # a lock or a full disk: no damage
+        except sqlite3.DatabaseError:
             self._start_anew()  # out of step now: the next story fills it from the index
 
     def _apply(
@@ -242,9 +242,9 @@ class FigureStore:
         with self._lock:
             try:
                 return self._generation(self._db) == generation
-            except _MALFORMED as error:
-                if isinstance(error, sqlite3.OperationalError):
-                    raise
+            except sqlite3.OperationalError:
+                raise  # a lock or a full disk: no damage
+            except sqlite3.DatabaseError:
                 self._start_anew()
                 return False
 
@@ -312,11 +312,6 @@ class FigureStore:
 def _chunks(ids: Sequence[str], size: int = 500) -> Iterator[list[str]]:
     for start in range(0, len(ids), size):
         yield list(ids[start : start + size])
-
-
-_MALFORMED = sqlite3.DatabaseError
-"""What a damaged file raises in use (`sqlite3.OperationalError`, a lock or a full disk, is
-not damage and is re-raised)."""
 
 
 class _Damaged(Exception):
