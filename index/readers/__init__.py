@@ -16,7 +16,7 @@ from index.readers.decode import MAX_BYTES, read_text
 from index.readers.html import HtmlPage, extract_html
 from index.readers.records import read_json, read_jsonl
 from index.readers.sgml import read_sgml
-from index.readers.tabular import read_table
+from index.readers.tabular import DELIMITERS, read_table
 from index.readers.text import read_plain
 
 __all__ = [
@@ -78,8 +78,8 @@ def read_documents_with_problems(path: Path) -> tuple[list[SourceDocument], list
         documents, problems = read_json(text, name)
     elif suffix in (".jsonl", ".ndjson"):
         documents, problems = read_jsonl(text, name)
-    elif suffix in (".csv", ".tsv"):
-        documents, problems = read_table(text, name, "\t" if suffix == ".tsv" else ",")
+    elif suffix in DELIMITERS:
+        documents, problems = read_table(text, name, DELIMITERS[suffix])
     elif suffix in (".sgm", ".sgml"):
         documents, problems = read_sgml(text, name)
     elif suffix in (".html", ".htm") or _looks_like_html(text):

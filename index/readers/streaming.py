@@ -21,10 +21,9 @@ from pathlib import Path
 from index.errors import UnreadableFile
 from index.models import SourceDocument
 from index.readers.records import missing_text, record_document
-from index.readers.tabular import table_records
+from index.readers.tabular import DELIMITERS, table_records
 
-TABLE_DELIMITERS = {".csv": ",", ".tsv": "\t"}
-STREAM_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json", *TABLE_DELIMITERS})
+STREAM_SUFFIXES = frozenset({".jsonl", ".ndjson", ".json", *DELIMITERS})
 """Record formats read as a stream when large."""
 STREAM_FROM_BYTES = 8 * 1024 * 1024
 """Record files from this size on are streamed (smaller ones are read whole, as before)."""
@@ -63,7 +62,7 @@ def stream_records(path: Path) -> Iterator[Record]:
     except OSError as error:
         raise UnreadableFile(f"cannot read {path}: {error.strerror}", "check the path") from error
     with os.fdopen(descriptor, "rb") as stream:
-        delimiter = TABLE_DELIMITERS.get(path.suffix.lower())
+        delimiter = DELIMITERS.get(path.suffix.lower())
         if delimiter is not None:
             yield from table_records(stream, name, delimiter)
             return
@@ -94,7 +93,7 @@ def count_records(path: Path) -> int | None:
             lines += block.count(b"\n")
             last = block[-1:]
     lines += last != b"\n"
-    return max(lines - (suffix in TABLE_DELIMITERS), 0)
+    return max(lines - (suffix in DELIMITERS), 0)
 
 
 def stream_chunks(path: Path, size: int) -> Iterator[list[Record]]:

@@ -22,6 +22,9 @@ from index.readers.records import missing_text, record_document
 
 csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
 
+DELIMITERS = {".csv": ",", ".tsv": "\t"}
+"""The table formats, by suffix, and their delimiters."""
+
 
 def _rows(text: str, delimiter: str, name: str) -> tuple[list[str], list[list[str]]]:
     """The header and the rows of a delimited file."""
