@@ -11,13 +11,15 @@ mentions and (for pairs) comparison are scored against the labels:
   many wrong mentions name the labelled actor at another grain (an agency for its state);
 - comparison: the share of labelled rows whose status the program gets right.
 
-Usage: python benchmarks/eval_extraction.py [--split dev|test|all] [--corpora DIR] [-v]
-Tune on `dev`; report `test`.
+Usage: python benchmarks/eval_extraction.py [--split dev|test|holdout|all] [--corpora DIR] [-v]
+Tune on `dev` (and, since it has been read, `test`); report `holdout` (labelled later, never
+tuned on).
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import re
 import sys
@@ -97,12 +99,26 @@ def _norm(text: str) -> str:
     return re.sub(r"\s+", " ", text)
 
 
-def _occurrences(haystack: str, needle: str, *, whole_word: bool) -> list[int]:
-    """Start offsets of `needle` in `haystack` (whitespace-insensitive, optionally whole word)."""
-    pattern = r"\s+".join(re.escape(part) for part in needle.split())
+def _pattern(needle: str) -> str:
+    """`needle` as a regex: any whitespace between words, and none needed after a period.
+
+    Labels quote the record as written; cleaning repairs a scraped "2. 3 million" into
+    "2.3 million" and "U. N." into "U.N." (index/parse/clean.py), so a label's ". " may be
+    "." in the parsed text.
+    """
+    parts = needle.split()
+    pattern = re.escape(parts[0]) if parts else ""
+    for before, part in itertools.pairwise(parts):
+        pattern += (r"\s*" if before.endswith(".") else r"\s+") + re.escape(part)
+    return pattern
+
+
+def _occurrences(haystack: str, needle: str, *, whole_word: bool) -> list[tuple[int, int]]:
+    """(start, end) of each `needle` in `haystack` (whitespace-tolerant, optionally whole word)."""
+    pattern = _pattern(needle)
     if whole_word:
         pattern = rf"(?<!\w){pattern}(?!\w)"
-    return [m.start() for m in re.finditer(pattern, haystack)]
+    return [m.span() for m in re.finditer(pattern, haystack)]
 
 
 def _fields(article: Article, where: str) -> list[tuple[int | None, str]]:
@@ -116,11 +132,9 @@ def locate(article: Article, where: str, text: str, occurrence: int = 0) -> Wher
     """Where a labelled string is in the parsed article, or None when cleaning lost it."""
     seen = 0
     for number, body in _fields(article, where):
-        for start in _occurrences(body, text, whole_word=True):
+        for start, end in _occurrences(body, text, whole_word=True):
             if seen == occurrence:
-                found = re.match(r"\s+".join(map(re.escape, text.split())), body[start:])
-                assert found is not None
-                return (number, start, start + len(found[0]))
+                return (number, start, end)
             seen += 1
     return None
 
@@ -132,13 +146,12 @@ def locate_all(article: Article, form: str | dict[str, str]) -> list[Where]:
     for where in ("title", "body"):
         for number, body in _fields(article, where):
             if context is None:
-                starts = _occurrences(body, text, whole_word=True)
-                spots += [(number, s, s + len(text)) for s in starts]
+                spots += [(number, s, e) for s, e in _occurrences(body, text, whole_word=True)]
                 continue
-            for c_start in _occurrences(body, context, whole_word=False):
+            for c_start, _ in _occurrences(body, context, whole_word=False):
                 inner = _occurrences(body[c_start:], text, whole_word=True)
                 if inner:
-                    spots.append((number, c_start + inner[0], c_start + inner[0] + len(text)))
+                    spots.append((number, c_start + inner[0][0], c_start + inner[0][1]))
     return spots
 
 
@@ -371,13 +384,18 @@ def report(tally: Tally, split: str) -> Iterator[str]:
     yield f"  all: {_ratio(sum(tally.parties_found.values()), sum(tally.parties.values()))}"
     yield f"party precision (kind right): {_ratio(tally.mentions_right, tally.mentions)}"
     yield f"  wrong as an agency for its state or back: {tally.mentions_agency}"
+    # The gazetteer's reading of "the Israeli military" is the IDF (an agency of Israel);
+    # GUIDELINES.md labels it the state. The issue counts gazetteer hits as right, so the
+    # same actor at the other grain is also reported as right (both lines are printed).
+    grain = _ratio(tally.mentions_right + tally.mentions_agency, tally.mentions)
+    yield f"party precision, an agency for its state counted right: {grain}"
     yield f"comparison statuses right: {_ratio(tally.rows_right, tally.rows)}"
     for status, count in sorted(tally.rows_by_status.items()):
         yield f"  {status}: {_ratio(tally.rows_right_by_status[status], count)}"
 
 
 def evaluate(corpora: Path, split: str, verbose: bool = False) -> Tally:
-    """Score every labelled article and pair of a split ("dev", "test" or "all")."""
+    """Score every labelled article and pair of a split ("dev", "test", "holdout" or "all")."""
     labels = [
         item
         for path in sorted(LABELS.glob("*-articles.jsonl"))
@@ -418,7 +436,7 @@ def _corpora(given: Path | None) -> Path:
 
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
+    parser.add_argument("--split", choices=("dev", "test", "holdout", "all"), default="dev")
     parser.add_argument("--corpora", type=Path, default=None)
     parser.add_argument("-v", "--verbose", action="store_true", help="list every error")
     args = parser.parse_args(None if argv is None else list(argv))

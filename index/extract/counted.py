@@ -41,7 +41,7 @@ HEAD_NOUNS = _words(
     strikes airstrikes targets tunnels others refugees students teachers settlers
     protesters demonstrators worshippers police policemen officials diplomats dollars
     euros shekels tons tonnes meals days weeks hours months years minutes day week hour
-    month year decades"""
+    month year decades lorryloads truckloads"""
 )
 NOMINAL_ADJECTIVES = frozenset({"dead", "wounded", "injured", "displaced", "missing", "killed"})
 MODIFIERS = _words(

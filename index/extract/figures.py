@@ -43,7 +43,12 @@ from index.extract.numbers import Quantity, find_quantities, quantity_from_match
 from index.extract.scope import figure_group, figure_place
 from index.extract.shares import Share, find_shares
 from index.models import Figure
-from index.text.attribution import attribution_spans, headline_source, speaks_by_pronoun
+from index.text.attribution import (
+    attribution_spans,
+    headline_source,
+    opens_with_pronoun_speech,
+    speaks_by_pronoun,
+)
 from index.text.sentences import split_sentences
 
 
@@ -158,8 +163,28 @@ def find_figures(paragraphs: Sequence[str], title: str | None = None) -> list[Fi
     """
     figures: list[Figure] = _title_figures(title) if title else []
     for index, text in enumerate(paragraphs):
-        figures.extend(_paragraph_figures(index, text))
+        found = _paragraph_figures(index, text)
+        if found and any(f.attribution is _FROM_BEFORE for f in found):
+            source = _last_source(paragraphs[index - 1]) if index else None
+            found = [
+                replace(f, attribution=source) if f.attribution is _FROM_BEFORE else f
+                for f in found
+            ]
+        figures.extend(found)
     return figures
+
+
+_FROM_BEFORE = "\0from the paragraph before"
+"""A figure's attribution while it waits for the paragraph before's last source."""
+
+
+def _last_source(text: str) -> str | None:
+    """The last attribution phrase of a paragraph ("…, the Palestinian health ministry says")."""
+    for s_start, s_end in reversed(split_sentences(text)):
+        spans = attribution_spans(text[s_start:s_end])
+        if spans:
+            return text[spans[-1][0] + s_start : spans[-1][1] + s_start]
+    return None
 
 
 def _title_figures(title: str) -> list[Figure]:
@@ -199,12 +224,21 @@ def _paragraph_figures(index: int | None, text: str) -> list[Figure]:
         classifier.classify(group, s_start, s_end)
         kept = _without_breakdowns(text, [c for c in group if _is_figure(c)])
         if kept:
-            spans = attribution_spans(text[s_start:s_end])
+            words = text[s_start:s_end]
+            spans = attribution_spans(words)
             attributions = [(a + s_start, b + s_start) for a, b in spans]
-            if not attributions and speaks_by_pronoun(text[s_start:s_end]):
+            by_pronoun = opens_with_pronoun_speech(words) or (
+                not attributions and speaks_by_pronoun(words)
+            )
+            if by_pronoun:
                 attributions = _earlier_source(text, sentences, s_start)
             sentence = (s_start, s_end)
-            figures.extend(_figure(index, text, cand, attributions, sentence) for cand in kept)
+            made = [_figure(index, text, cand, attributions, sentence) for cand in kept]
+            if by_pronoun and not attributions and index is not None:
+                # "It said a total of 6,547 people…" opening a paragraph: the source is
+                # the last one of the paragraph before (find_figures fills it in).
+                made = [replace(f, attribution=_FROM_BEFORE) for f in made]
+            figures.extend(made)
     return figures
 
 

@@ -55,7 +55,10 @@ _EVENT_WORDS: dict[str, str] = {
         r"|murder(?:ed|s)?|slain|slaughter(?:ed)?|massacred|perished|fatalities|bodies|corpses"
         r"|executed|martyred|martyrs"
     ),
-    INJURED: r"wounded|wounding|injured|injuring|injuries|hurt|maimed",
+    INJURED: (
+        r"wounded|wounding|injured|injuring|injuries|hurt|maimed|hospitali[sz]ed"
+        r"|treated\s+(?:at|in)\s+(?:(?:a|the|local|nearby)\s+)?hospitals?"
+    ),
     TAKEN: (
         r"taken\s+(?:hostage|captive|prisoner|into\s+captivity)|abduct(?:ed|ing|ion|ions)"
         r"|kidnapp?(?:ed|ing)|captured|capturing|seized|snatched|abductees"
@@ -73,8 +76,12 @@ _EVENT_WORDS: dict[str, str] = {
         r"|transferred\s+to\s+(?:the\s+)?(?:Egypt\w*|Red\s+Cross|ICRC|International\s+Committee)"
     ),
     DISPLACED: (
-        r"displaced|displacement|fled|fleeing|homeless|uprooted|evacuated"
-        r"|forced\s+(?:from|out\s+of)\s+their\s+homes"
+        r"displaced|displacement|fled|fleeing|homeless|uprooted"
+        r"|evacuated(?!\s+(?:from|to)\s+(?:[\w’'-]+\s+){0,3}[Hh]ospitals?\b)"
+        r"|forced\s+(?:from|out\s+of)\s+their\s+homes|forced\s+to\s+(?:leave|flee)"
+        r"|driven\s+(?:[\w’'-]+\s+){0,8}?from\s+their\s+homes|leave\s+their\s+homes"
+        r"|left\s+their\s+homes|sought\s+(?:shelter|refuge)|seeking\s+(?:shelter|refuge)"
+        r"|sheltering"
     ),
     MISSING: r"missing|unaccounted|under\s+the\s+rubble",
     ARRESTED: r"arrest(?:ed|s|ing)?|rounded\s+up|detained|detaining",
@@ -151,7 +158,8 @@ _THINGS = (
     campuses companies firms businesses banks shops stores factories farms roads bridges
     districts neighbourhoods neighborhoods areas regions provinces nations embassies
     ministries agencies organisations organizations cartons boxes parcels packages kits
-    bags sacks vouchers beds tents blankets litres liters gallons"""
+    bags sacks vouchers beds tents blankets litres liters gallons lorryloads truckloads
+    rounds exchanges batches phases stages sessions meetings"""
     )
     | TIME_UNITS
 )
@@ -241,6 +249,8 @@ def is_captive(head: str | None) -> bool:
 _OTHER_NOUN_MEASURES: dict[str, str] = {
     "trucks": "aid_trucks",
     "lorries": "aid_trucks",
+    "lorryloads": "aid_trucks",
+    "truckloads": "aid_trucks",
     "rockets": "rockets_fired",
     "missiles": "rockets_fired",
     "projectiles": "rockets_fired",

@@ -55,7 +55,7 @@ ROLE_WORDS = frozenset(
     historian diplomat volunteer engineer mufti councillor councilor counsellor counselor
     superagent businessman businesswoman entrepreneur billionaire philanthropist
     presenter host anchor filmmaker director-general commissioner-general speaker
-    undersecretary under-secretary inspector dean principal headteacher""".split()  # noqa: SIM905
+    undersecretary under-secretary inspector dean principal headteacher boss""".split()  # noqa: SIM905
 )
 """Lower-case nouns for a person's role: "spokesman X", "X, a hospital director"."""
 
@@ -65,7 +65,7 @@ KIN_WORDS = frozenset(
     partner boyfriend girlfriend friend neighbour neighbor relative mum mom dad sibling
     child baby toddler widow widower stepfather stepmother stepson stepdaughter
     brother-in-law sister-in-law son-in-law daughter-in-law father-in-law
-    mother-in-law""".split()  # noqa: SIM905
+    mother-in-law colleague classmate""".split()  # noqa: SIM905
 )
 """Lower-case kinship nouns: "her brother Mukesh", "Adi Marciano, her mother"."""
 

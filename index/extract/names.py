@@ -220,7 +220,7 @@ def _cues(text: str, start: int, end: int, words: list[str]) -> _Cues | None:
     if before:
         low = before.rstrip(",").lower()
         strong_before = (
-            low.rpartition("-")[2] in _CUE_WORDS
+            _cue_word(low.rpartition("-")[2])
             or low.endswith("-year-old")
             or (before[-1] == "," and _role_before_comma(text, start))
             or _byline(text, start, low, words[0])
@@ -325,8 +325,8 @@ def _role_before_comma(text: str, start: int) -> bool:
     before = text[max(0, start - _WINDOW) : start].split()
     if not before or not before[-1].endswith(","):
         return False
-    if before[-1][:-1].lower() in _CUE_WORDS:
-        return True
+    if _cue_word(before[-1][:-1].lower()):
+        return True  # "another doctor, X"; "Two Israeli reporters, X and Y"
     for index in range(len(before) - 2, max(0, len(before) - 7), -1):
         if before[index].lower() in _PREPOSITIONS and before[index - 1].lower() in _CUE_WORDS:
             return True
@@ -637,6 +637,13 @@ def _strip_titles(text: str, segment: list[_Token]) -> tuple[bool, int]:
             break
         index += 1
     return titled, index
+
+
+def _cue_word(lower: str) -> bool:
+    """A lower-case role or kinship word, singular or plural ("reporter", "photographers")."""
+    return lower in _CUE_WORDS or (
+        lower[-1:] == "s" and (lower[:-1] in _CUE_WORDS or lower[:-2] in _CUE_WORDS)
+    )
 
 
 def _plural_role(word: str) -> bool:

@@ -20,6 +20,8 @@ _SOURCE_NOUNS = (
     r"|spokeswoman|spokesperson|sources|source|medics|doctors|witnesses|agency|office|media"
     r"|police|group|count|figures|statement|estimates|data|officers|officer|services|rescuers"
     r"|residents|minister|commander|director|chief|head|forces|service|department|council"
+    r"|agencies|groups|organi[sz]ations|charities|experts|analysts|monitors|activists"
+    r"|paramedics|workers|team|teams"
 )
 _ROLE_WORDS = (
     r"prime|minister|president|foreign|defen[cs]e|interior|civil|security|emergency|rescue"
@@ -40,18 +42,26 @@ _NP_WORD = (
     rf"|news|press|state|region|area|city|country|territory|enclave|town|camp|\([A-Z]{{2,6}}\)"
     rf"|official|{_SOURCE_NOUNS}|{_ROLE_WORDS}|[a-z]+['’]s)"
 )
+_ADVERBS = (
+    r"also|now|just|meanwhile|separately|later|earlier|previously|again|further|initially"
+    r"|repeatedly|then"
+)
+"""Adverbs between a source and its verb ("the ministry in Gaza meanwhile says")."""
 _NOT_NAMES = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
     r"|May|June|July|August|September|October|November|December)"
 )
 """Capitalised words that are no source ("said on Sunday")."""
-_FINAL = rf"(?:[A-Z][\w’'.\-]*|al-[A-Z][\w’'.\-]*|{_SOURCE_NOUNS}|\([A-Z]{{2,6}}\)|region|area)"
+_FINAL = (
+    rf"(?:(?!{_NOT_NAMES}\b)[A-Z][\w’'.\-]*|al-[A-Z][\w’'.\-]*|{_SOURCE_NOUNS}"
+    rf"|\([A-Z]{{2,6}}\)|region|area)"
+)
 _SPEECH_RE = re.compile(
-    rf"\b(?:(?:has|have|had|is|are|was|were)\s+)?(?:also\s+|now\s+|just\s+)?(?:{SPEECH_VERBS})\b"
+    rf"\b(?:(?:has|have|had|is|are|was|were)\s+)?(?:(?:{_ADVERBS})\s+)?(?:{SPEECH_VERBS})\b"
 )
 """A speech verb with its auxiliaries: every "<source> said" phrase ends with one."""
 _SOURCE_BEFORE_VERB_RE = re.compile(
-    rf"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:{_NP_WORD}\s+){{0,6}}{_FINAL}\s+"
+    rf"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:{_NP_WORD}\s+){{0,6}}{_FINAL}\s+(?:{_NOT_NAMES}\s+)?"
 )
 """The source before a speech verb: a short noun phrase ("the Israeli military said")."""
 _APPOSITION_BEFORE_VERB_RE = re.compile(
@@ -59,6 +69,11 @@ _APPOSITION_BEFORE_VERB_RE = re.compile(
     r"[^,.;:]{3,70},\s+"
 )
 """A name with its apposition before the verb: "Mohammed Zaqout, the head of …, said"."""
+_DASHED_BEFORE_VERB_RE = re.compile(
+    r"(?:(?:[Tt]he|[Aa]n?)\s+)?[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|al-[A-Z][\w’'.\-]*)){0,3}"
+    r"\s+[-–—]\s+(?:[^-–—.;:]|(?<=\d)\.(?=\d)){3,100}\s+[-–—]\s+"
+)
+"""A name with a dashed aside before the verb: "The UN - which is housing many … - says"."""
 SOURCE_WORDS = 9
 """How many words before a speech verb a noun-phrase source may start."""
 _WORD_START_RE = re.compile(r"(?<![\w’'.\-])[\w(]")
@@ -118,10 +133,13 @@ def _candidates(sentence: str) -> list[tuple[int, int]]:
     for verb in _SPEECH_RE.finditer(sentence):
         lo = max(0, verb.start() - SOURCE_REACH)
         starts = [w.start() for w in _WORD_START_RE.finditer(sentence, lo, verb.start())]
-        appositive = sentence[: verb.start()].rstrip().endswith(",")
-        for at in starts if appositive else starts[-SOURCE_WORDS:]:
+        ending = sentence[: verb.start()].rstrip()[-1:]
+        appositive = ending == ","
+        dashed = ending in "-–—" and ending != ""
+        aside = _APPOSITION_BEFORE_VERB_RE if appositive else _DASHED_BEFORE_VERB_RE
+        for at in starts if appositive or dashed else starts[-SOURCE_WORDS:]:
             if _SOURCE_BEFORE_VERB_RE.fullmatch(sentence, at, verb.start()) or (
-                appositive and _APPOSITION_BEFORE_VERB_RE.fullmatch(sentence, at, verb.start())
+                (appositive or dashed) and aside.fullmatch(sentence, at, verb.start())
             ):
                 found.append((at, verb.end()))
                 break
@@ -190,10 +208,23 @@ def headline_source(title: str) -> tuple[int, int] | None:
 
 
 _PRONOUN_SPEECH_RE = re.compile(
-    rf"(?:^|[,;]\s*|\b)(?:[Hh]e|[Ss]he|[Tt]hey)\s+(?:also\s+|later\s+)?(?:{SPEECH_VERBS}|added)\b"
+    rf"(?:^|[,;]\s*|\b)(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+(?:also\s+|later\s+)?(?:{SPEECH_VERBS}|added)\b"
+)
+_OPENING_PRONOUN_SPEECH_RE = re.compile(
+    rf"(?:(?:But|And|Meanwhile|However|Separately),?\s+)?(?:He|She|They|It)\s+"
+    rf"(?:(?:{_ADVERBS})\s+)?(?:{SPEECH_VERBS}|added)\b"
 )
 
 
 def speaks_by_pronoun(sentence: str) -> bool:
     """Whether a pronoun is the sentence's source ("He added that…", "…, she said.")."""
     return _PRONOUN_SPEECH_RE.search(sentence) is not None
+
+
+def opens_with_pronoun_speech(sentence: str) -> bool:
+    """Whether the sentence opens with its pronoun source ("It said at least 20 others…").
+
+    That source governs the whole sentence, over a speech verb in a later clause
+    ("…, which residents said involved two drone strikes").
+    """
+    return _OPENING_PRONOUN_SPEECH_RE.match(sentence.lstrip()) is not None

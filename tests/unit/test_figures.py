@@ -859,6 +859,22 @@ def test_find_figures_one_group_is_counted_once() -> None:
             "100 people",
             "The ministry Sunday said",
         ),
+        (
+            "The Hamas-run health ministry in Gaza meanwhile says that 700 people were killed.",
+            "700 people",
+            "The Hamas-run health ministry in Gaza meanwhile says",
+        ),
+        (
+            "Aid agencies say at least 100 lorryloads of aid are needed every day.",
+            "at least 100 lorryloads",
+            "Aid agencies say",
+        ),
+        (
+            "The UN - which is housing many of the 1.5 million displaced - says 48 of its"
+            " sites have been damaged.",
+            "48 of its sites",
+            "The UN - which is housing many of the 1.5 million displaced - says",
+        ),
     ],
 )
 def test_find_figures_attribution_after_the_number_or_inverted(
@@ -960,3 +976,63 @@ def test_find_figures_pronoun_source_is_the_last_named_one() -> None:
         ]
     )
     assert figures[0].attribution == "Labour minister Phiphat Ratchakitprakarn told"
+
+
+def test_find_figures_a_weekday_before_the_verb_is_no_source() -> None:
+    """ "… team that visited the hospital on Saturday said 32 babies …": not "Saturday said"."""
+    figure = _only(
+        "A WHO team that visited the hospital on Saturday said 32 babies were stranded there.",
+        "32 babies",
+    )
+    assert figure.attribution is None
+
+
+def test_find_figures_an_opening_pronoun_source_governs_its_sentence() -> None:
+    """ "It said 20 others were injured, which residents said …": the source is the one before."""
+    figures = find_figures(
+        [
+            "Fourteen Palestinians have been killed in a raid on the Jenin camp, the"
+            " Palestinian health ministry says.",
+            "It said at least 20 others were injured in the assault, which residents said"
+            " involved two drone strikes.",
+        ]
+    )
+    assert [(f.text, f.attribution) for f in figures] == [
+        ("Fourteen Palestinians", "the Palestinian health ministry says"),
+        ("at least 20 others", "the Palestinian health ministry says"),
+    ]
+
+
+def test_find_figures_an_opening_pronoun_without_a_source_before_has_none() -> None:
+    """ "It said …" opening an article: no source to inherit, and no placeholder leaks out."""
+    figures = find_figures(["It said at least 20 people were injured in the assault."])
+    assert [(f.text, f.attribution) for f in figures] == [("at least 20 people", None)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "measure"),
+    [
+        (
+            "About 85% of Gaza's population have been forced to leave their homes.",
+            "About 85% of Gaza's population",
+            "displaced",
+        ),
+        (
+            "Over 270,000 Palestinians have sought shelter in UN-run schools.",
+            "Over 270,000 Palestinians",
+            "displaced",
+        ),
+        (
+            "The ministry said at least 30 premature babies have been evacuated from"
+            " Al-Shifa Hospital.",
+            "at least 30 premature babies",
+            None,
+        ),
+        ("As well as the 10 killed, four are being treated at local hospitals.", "four", "injured"),
+    ],
+)
+def test_find_figures_displaced_injured_and_evacuated_patients(
+    sentence: str, text: str, measure: str | None
+) -> None:
+    """Leaving homes and seeking shelter is displacement; patients moved to hospital are not."""
+    assert _only(sentence, text).measure == measure

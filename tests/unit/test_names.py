@@ -67,6 +67,14 @@ def new_names(sentence: str) -> list[Named]:
             "— By Joe Federman JERUSALEM — Israeli troops raided Jenin.",
             ("Joe Federman", "Joe Federman", PERSON, None),
         ),
+        (
+            "His colleague Salman Al-Bashir broke down in tears on air.",
+            ("Salman Al-Bashir", "Salman Al-Bashir", PERSON, None),
+        ),
+        (
+            "It sends a troubling message to all journalists, said AFP boss Fabrice Fries.",
+            ("Fabrice Fries", "Fabrice Fries", PERSON, None),
+        ),
     ],
 )
 def test_find_names_person_after_a_title_role_or_byline(sentence: str, expected: Named) -> None:
@@ -247,3 +255,14 @@ def test_find_names_list_item_before_a_role_is_no_person() -> None:
     found = new_names("topics: Chuck Todd, World Series, Alaska Airlines pilot Joseph Emerson")
     assert "World Series" not in [name for _, name, _, _ in found]
     assert ("Joseph Emerson", "Joseph Emerson", PERSON) in [f[:3] for f in found]
+
+
+def test_find_names_people_listed_after_a_plural_role() -> None:
+    """ "Two Israeli reporters, X and Y, were killed": a plural role before the comma is a cue."""
+    found = new_names(
+        "Two Israeli reporters, Shai Regev and Ayelet Arnin, were killed during the attack."
+    )
+    assert [(text, kind) for text, _, kind, _ in found] == [
+        ("Shai Regev", PERSON),
+        ("Ayelet Arnin", PERSON),
+    ]
