@@ -14,6 +14,8 @@ The gazetteer says what a form can name; the words around it say which:
   ("Palestinians", "Thais", "Russian-Israelis"), one before a people noun ("Thai hostages",
   "Israeli citizens", "a Palestinian journalist"), or one used as a noun ("a fellow Thai
   who ..."). Before officials, forces, government, strikes … it stays the state.
+- A country or demonym naming a border ("the Egyptian border", "the Israel-Lebanon
+  border") is the place.
 - A media name followed by its language ("BBC Thai", "BBC Arabic") is the media, whole.
 - An event named after a country ("the Iraq War") is not the country.
 """
@@ -145,6 +147,9 @@ def read_in_context(
                 city = gazetteer.cities.get(text[candidate.start : candidate.end])
                 _to_place(candidate, city)
                 located.add(id(candidate))
+        elif kind is MentionKind.STATE and _on_a_border(text, candidate):
+            _to_place(candidate, None)
+            located.add(id(candidate))
         elif role is FormRole.NAME and kind in (MentionKind.STATE, MentionKind.PLACE):
             previous = kept[-1] if kept else None
             if _locative(text, candidate) or _after_place(text, candidate, previous, located):
@@ -198,6 +203,23 @@ def _locative(text: str, candidate: Candidate) -> bool:
     if last == "to":
         return any(_MOVES.fullmatch(word) for word in words[-5:-1])
     return False
+
+
+_BORDER_AFTER = re.compile(
+    r"(?:[-–][A-Z][\w’']*)?\s+(?:border|borders|frontier|boundary)\b"
+    r"(?!\s+(?:guards?|police|officers?|officials?|forces|agents?|authorit))"
+)
+_JOINED_BEFORE = re.compile(r"[A-Z][\w’']*[-–]\Z")
+
+
+def _on_a_border(text: str, candidate: Candidate) -> bool:
+    """A country or demonym naming a border: "the Egyptian border", "the Israel-Lebanon border"."""
+    after = _BORDER_AFTER.match(text, candidate.end)
+    if after is None:
+        return False
+    joined = text[candidate.end : candidate.end + 1] in "-–" and after.end() > candidate.end
+    before = _JOINED_BEFORE.search(text, max(0, candidate.start - 30), candidate.start)
+    return joined or before is not None or text[candidate.end : candidate.end + 1] == " "
 
 
 def _after_place(

@@ -153,3 +153,29 @@ def test_read_in_context_changes_candidates_in_place() -> None:
     assert read_in_context(text, [doha], default_gazetteer()) == [doha]
     assert (doha.party, doha.kind) == ("Doha", PLACE)
     assert read_in_context(text, [], default_gazetteer()) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written", "kind"),
+    [
+        ("Clashes along the Lebanon-Israel border intensified.", "Lebanon", MentionKind.PLACE),
+        ("Clashes along the Lebanon-Israel border intensified.", "Israel", MentionKind.PLACE),
+        ("Families packed into areas along the Egyptian border.", "Egyptian", MentionKind.PLACE),
+        ("Egyptian border guards fired warning shots.", "Egyptian", MentionKind.STATE),
+        ("Israel said the border would stay closed.", "Israel", MentionKind.STATE),
+    ],
+)
+def test_read_in_context_country_naming_a_border_is_the_place(
+    sentence: str, written: str, kind: MentionKind
+) -> None:
+    """ "the Israel-Lebanon border", "the Egyptian border" are places; border guards act."""
+    assert kind_of(sentence, written) is kind
+
+
+def test_hospitals_are_organisations() -> None:
+    """A hospital is an institution that reports and is reported on, known or not."""
+    found = read("The director of Al-Shifa hospital said the Al-Quds Hospital was hit.")
+    assert [(text, kind) for text, _, kind in found if "ospital" in text] == [
+        ("Al-Shifa hospital", MentionKind.ORGANIZATION),
+        ("Al-Quds Hospital", MentionKind.ORGANIZATION),
+    ]
