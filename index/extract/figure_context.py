@@ -64,6 +64,10 @@ _PREDICATE_RE = re.compile(
 )
 _LIST_COMMA_RE = re.compile(r"(?:[ \u00a0]+[A-Z][a-z]+)?[ \u00a0]*,[ \u00a0]*")
 _CHILD_RE = re.compile(r"\b(?:including|among\s+them|among\s+whom)[\s,]*$", re.IGNORECASE)
+_ALONG_WITH_RE = re.compile(r"\b(?:along\s+with|together\s+with|alongside)[\s,]*$")
+"""A figure added to the clause before ("X was killed …, along with 11 members of his family")."""
+_AMONG_RE = re.compile(r"\b(?:were|are|was|is)\s+(?:also\s+|reportedly\s+)?among\s*$")
+"""A figure counted inside the next one ("Fifteen members … were among at least 33 killed")."""
 _NUMBER_OF_RE = re.compile(
     r"\b(?:number|total|tally|count)\s+of\s+(?:the\s+|its\s+|their\s+)?([A-Za-z]+)(?:\s+([A-Za-z]+))?"
 )
@@ -136,7 +140,11 @@ class Classifier:
             if cand.measure is None and i + 1 < len(group):
                 child = group[i + 1]
                 between = self._text[cand.context_end : child.start]
-                if _CHILD_RE.search(between) or _COORDINATION_RE.fullmatch(between):
+                if (
+                    _CHILD_RE.search(between)
+                    or _COORDINATION_RE.fullmatch(between)
+                    or _AMONG_RE.search(between)
+                ):
                     self._resolve(cand, child.event, s_start, s_end)
         for i, cand in enumerate(group):
             if cand.measure is None and cand.counted in _PEOPLE:
@@ -212,7 +220,7 @@ class Classifier:
             if self._resolve(cand, event, left_lo, right_hi):
                 used.add((left_lo + cut + a, left_lo + cut + b))
                 return
-        if _CHILD_RE.search(clause_left):
+        if _CHILD_RE.search(clause_left) or _ALONG_WITH_RE.search(clause_left):
             # "killed thousands, including 1,400 Israelis": the verb is before the list
             outer = left[: max(cut - 1, 0)]
             cues = self._cues(left_lo + _last_boundary(outer), left_lo + len(outer))

@@ -162,6 +162,7 @@ def find_figures(paragraphs: Sequence[str], title: str | None = None) -> list[Fi
         `f.start:f.end` of `paragraphs[f.paragraph]` (of the title when it is None).
     """
     figures: list[Figure] = _title_figures(title) if title else []
+    measured: Figure | None = None  # the last body figure with a measure, in reading order
     for index, text in enumerate(paragraphs):
         found = _paragraph_figures(index, text)
         if found and any(f.attribution is _FROM_BEFORE for f in found):
@@ -170,8 +171,32 @@ def find_figures(paragraphs: Sequence[str], title: str | None = None) -> list[Fi
                 replace(f, attribution=source) if f.attribution is _FROM_BEFORE else f
                 for f in found
             ]
+        for number, figure in enumerate(found):
+            if figure.measure is None and measured is not None and _refers_back(text, figure):
+                found[number] = replace(figure, measure=measured.measure)
+            if found[number].measure is not None:
+                measured = found[number]
         figures.extend(found)
     return figures
+
+
+_REFERS_BACK_RE = re.compile(
+    r"(?:(?:These|Those|They)(?:\s+\w+)?\s+(?:include[sd]?|were|are)"
+    r"|Among\s+(?:them|those|these|the\s+dead)|Of\s+(?:them|these|those))\b[^.;:]*\Z"
+)
+"""A sentence opening on what the one before counted: "These include 32 Palestinians, …"."""
+_PEOPLE_NOUNS = HEAD_NOUNS - TIME_UNITS
+
+
+def _refers_back(text: str, figure: Figure) -> bool:
+    """Whether a figure's sentence opens by referring to the figure before it (people only)."""
+    counted = figure.counted or ""
+    people = counted.lower() in _PEOPLE_NOUNS or counted[:1].isupper()  # or "four Israelis"
+    if not people:
+        return False
+    stop = text.rfind(". ", 0, figure.start)
+    opening = 0 if stop < 0 else stop + 2
+    return _REFERS_BACK_RE.match(text, opening, figure.start) is not None
 
 
 _FROM_BEFORE = "\0from the paragraph before"

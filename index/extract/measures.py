@@ -76,7 +76,7 @@ _EVENT_WORDS: dict[str, str] = {
         r"|transferred\s+to\s+(?:the\s+)?(?:Egypt\w*|Red\s+Cross|ICRC|International\s+Committee)"
     ),
     DISPLACED: (
-        r"displaced|displacement|fled|fleeing|homeless|uprooted"
+        r"displaced|displacement|fled|flee|fleeing|homeless|uprooted"
         r"|evacuated(?!\s+(?:from|to)\s+(?:[\w’'-]+\s+){0,3}[Hh]ospitals?\b)"
         r"|forced\s+(?:from|out\s+of)\s+their\s+homes|forced\s+to\s+(?:leave|flee)"
         r"|driven\s+(?:[\w’'-]+\s+){0,8}?from\s+their\s+homes|leave\s+their\s+homes"

@@ -1036,3 +1036,49 @@ def test_find_figures_displaced_injured_and_evacuated_patients(
 ) -> None:
     """Leaving homes and seeking shelter is displacement; patients moved to hospital are not."""
     assert _only(sentence, text).measure == measure
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "text", "measure"),
+    [
+        (
+            [
+                "Abu Hatab, a correspondent, was killed in an Israeli airstrike, along with"
+                " 11 members of his family."
+            ],
+            "11 members",
+            "killed",
+        ),
+        (
+            [
+                "Fifteen members of one family were among at least 33 Palestinians buried on"
+                " Monday after they were killed by airstrikes."
+            ],
+            "Fifteen members",
+            "killed",
+        ),
+        (
+            ["The offensive has forced thousands more to flee from homes and shelters."],
+            "thousands",
+            "displaced",
+        ),
+        (
+            [
+                "At least 39 journalists have been killed since the war began.",
+                "These include 32 Palestinians, four Israelis and one Lebanese.",
+            ],
+            "four Israelis",
+            "killed",
+        ),
+    ],
+)
+def test_find_figures_measure_from_the_clause_or_figure_it_joins(
+    paragraphs: list[str], text: str, measure: str
+) -> None:
+    """ "along with 11 members", "were among 33 … killed", "to flee", "These include …"."""
+    assert _find(find_figures(paragraphs), text).measure == measure
+
+
+def test_find_figures_a_sentence_referring_back_without_a_figure_before_has_no_measure() -> None:
+    """ "These were 300 people at a protest": nothing before to refer to, no measure."""
+    assert _only("These were 300 people at a protest.", "300 people").measure is None
