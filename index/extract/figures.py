@@ -123,6 +123,14 @@ _AGE_VERB_RE = re.compile(
 )
 _WHEN_AFTER_RE = re.compile(r"[ \u00a0]+(?:years?[ \u00a0]+old[ \u00a0]+)?when\b")
 _AGE_AFTER_RE = re.compile(r"[ \u00a0]*[,)]")
+_AGE_AT_RE = re.compile(
+    r"(?i:\b(?:die|died|dies|dying|killed|born|married|retired|left|arrived|emigrated)"
+    r"[ \u00a0]+at[ \u00a0]+(?:the[ \u00a0]+age[ \u00a0]+of[ \u00a0]+)?)$"
+)
+"""An age after "died at" ("To die at 29, …", "killed at the age of 19")."""
+_TRAILING_AFTER_NAME_RE = re.compile(r"[a-z,][ \u00a0]+[A-Z][\w'’-]+[ \u00a0]+$")
+"""A capitalised word (not a sentence's first) before a bare number that ends the paragraph:
+a caption's or gallery's stray index ("… in the Gaza Strip 5."), not a count."""
 _DIGIT_START_RE = re.compile(r"[\d$€£]|US\$")
 _COUNTED_NOT_TIME = HEAD_NOUNS - TIME_UNITS
 _NOT_PEOPLE_MEASURES = frozenset({"truce_duration", "aid_money"})
@@ -473,6 +481,10 @@ def _not_a_count(text: str, match: re.Match[str], start: int) -> bool:
         return False
     if _WHEN_AFTER_RE.match(text, match.end()) and _AGE_VERB_RE.search(before):
         return True  # "you were only 19 when you died"
+    if _AGE_AT_RE.search(before):
+        return True  # "to die at 29"
+    if text[match.end() :].strip(" \u00a0.") == "" and _TRAILING_AFTER_NAME_RE.search(before):
+        return True
     return (
         bool(_NAME_COMMA_RE.search(before)) and _AGE_AFTER_RE.match(text, match.end()) is not None
     )

@@ -1082,3 +1082,23 @@ def test_find_figures_measure_from_the_clause_or_figure_it_joins(
 def test_find_figures_a_sentence_referring_back_without_a_figure_before_has_no_measure() -> None:
     """ "These were 300 people at a protest": nothing before to refer to, no measure."""
     assert _only("These were 300 people at a protest.", "300 people").measure is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“To die at 29, barbarously killed by terrorists, is deeply unjust,” the minister wrote.",
+        "He was killed at the age of 19 in Gaza.",
+        "Babies are at risk of dying because of dwindling fuel in the Gaza Strip 5.",
+    ],
+)
+def test_find_figures_age_at_death_and_a_stray_trailing_index_are_not_figures(
+    sentence: str,
+) -> None:
+    """ "die at 29" is an age; a bare number after a name ending the paragraph is a caption's."""
+    assert find_figures([sentence]) == []
+
+
+def test_find_figures_a_bare_toll_ending_the_paragraph_is_still_a_figure() -> None:
+    """ "The toll in Gaza rose to 1,400.": the number after a verb stays a figure."""
+    assert [f.text for f in find_figures(["The toll in Gaza rose to 1,400."])] == ["1,400"]
