@@ -34,7 +34,7 @@ SPEECH_VERBS = (
     r"said|says|say|told|tells|reported|reports|report|stated|states|announced|announces"
     r"|added|claimed|claims|confirmed|confirms|explained|noted|declared|indicated|warned"
     r"|insisted|estimated|estimates|quoted|cited|wrote|tweeted|posted|counted|tallied"
-    r"|saying|reporting|reported"
+    r"|saying|reporting|reported|recorded|registered|documented|recounted|recalled"
 )
 """Verbs that attribute a claim to whoever comes before them ("officials said")."""
 _NP_WORD = (
@@ -65,8 +65,10 @@ _SOURCE_BEFORE_VERB_RE = re.compile(
 )
 """The source before a speech verb: a short noun phrase ("the Israeli military said")."""
 _APPOSITION_BEFORE_VERB_RE = re.compile(
-    r"[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|al-[A-Z][\w’'.\-]*)){1,3},\s+(?:the|a|an)\s+"
-    r"[^,.;:]{3,70},\s+"
+    r"[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|al-[A-Z][\w’'.\-]*)){1,3},\s+"
+    r"(?:the|a|an|in|at|near|based\s+in)\s+[^,.;:]{3,70},\s+"
+    rf"|(?:(?:[Tt]he|[Aa]n?)\s+)?(?:{_NP_WORD}\s+){{0,6}}{_FINAL},\s+"
+    r"(?:who|which|also\s+citing|citing|quoting)\s+[^,.;:]{3,120},\s+"
 )
 """A name with its apposition before the verb: "Mohammed Zaqout, the head of …, said"."""
 _DASHED_BEFORE_VERB_RE = re.compile(
@@ -98,7 +100,9 @@ _DETERMINERS = frozenset({"A", "An", "The", "a", "an", "the"})
 _NOT_A_SOURCE_RE = re.compile(r"^(?:It|He|She|They|We|I|This|That|There)\s", re.IGNORECASE)
 
 
-_CUE_RE = re.compile(rf"\b(?:[Aa]ccording|{SPEECH_VERBS}|citing|per)\b")
+_CUE_RE = re.compile(
+    rf"\b(?:[Aa]ccording|{SPEECH_VERBS}|citing|per|figures?|count|tally|estimates?|toll|data)\b"
+)
 
 
 def attribution_spans(sentence: str) -> list[tuple[int, int]]:

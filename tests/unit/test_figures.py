@@ -865,6 +865,27 @@ def test_find_figures_one_group_is_counted_once() -> None:
             "The Hamas-run health ministry in Gaza meanwhile says",
         ),
         (
+            "The toll surpasses the UN's figure of about 5,400 killed in all previous wars.",
+            "about 5,400 killed",
+            "the UN's figure",
+        ),
+        (
+            "But the AFP news agency, also citing the ministry, is reporting more than 100 killed.",
+            "more than 100 killed",
+            "the AFP news agency, also citing the ministry, is reporting",
+        ),
+        (
+            "Health officials, who do not differentiate between fighters and civilians, said"
+            " 15 Palestinians were injured.",
+            "15 Palestinians",
+            "Health officials, who do not differentiate between fighters and civilians, said",
+        ),
+        (
+            "Abu Youssef Al-Najjar Hospital, in Rafah, registered 61 deaths since Monday.",
+            "61 deaths",
+            "Abu Youssef Al-Najjar Hospital, in Rafah, registered",
+        ),
+        (
             "Aid agencies say at least 100 lorryloads of aid are needed every day.",
             "at least 100 lorryloads",
             "Aid agencies say",
