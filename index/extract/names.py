@@ -36,6 +36,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from index.extract.candidates import Candidate, FormRole
+from index.extract.counted import HEAD_NOUNS
 from index.extract.gazetteer import Gazetteer
 from index.extract.name_cues import (
     GENERIC_OFFICE,
@@ -231,9 +232,56 @@ def _cues(text: str, start: int, end: int, words: list[str]) -> _Cues | None:
     elif words[0] == "By" and len(words) > 1:
         strong_before = True
     weak_after = not inside and len(words) > 1 and _weak_cue_after(text, end)
+    if len(words) == 1 and not inside and _speaks_alone(text, start, end, first):
+        strong_before = True  # "…," Tajani wrote; Rutte said he had spoken with Netanyahu
     if not (inside or strong_before or weak_before or weak_after):
         return None
     return _Cues(inside, strong_before, weak_before, weak_after)
+
+
+_ALONE_SPEECH = frozenset(
+    """said says told wrote added tweeted posted announced recalled recounted explained
+    insisted replied asked""".split()  # noqa: SIM905
+)
+_NOBODY = frozenset(
+    """Everyone Everybody Someone Somebody Anyone Anybody Nobody No-one Noone Each Both
+    Neither Either All Many Most Few Several Others Another Somebody Whoever Officials
+    Authorities Police Spokesman Spokeswoman Witnesses""".split()  # noqa: SIM905
+)
+"""Sentence-initial words before "said" that are nobody's name."""
+_CAMEL_CASE = re.compile(r"[a-z][A-Z]")
+_NAME_PREFIXES = ("Mc", "Mac", "De", "Di", "Da", "La", "Le", "Van", "Von", "Al", "El")
+_SENTENCE_START = re.compile(r"(?:^|[.!?][\"”’']?\s+|[\"“‘]\s*)$")
+
+
+def _speaks_alone(text: str, start: int, end: int, word: str) -> bool:
+    """A lone surname that speaks: "Blair said", "…,’ Tajani wrote" (not "Officials said").
+
+    Not an acronym or a word with digits; a sentence's first word may be any capitalised
+    noun, so there a plural ("Witnesses said") is no name.
+    """
+    if (
+        word.isupper()
+        or word in _NOBODY
+        or word.lower() in HEAD_NOUNS
+        or _NOT_A_NAME_WORD.search(word)
+        or (_CAMEL_CASE.search(word) and not word.startswith(_NAME_PREFIXES))
+        or _plural_role(word)
+    ):
+        return False
+    before = _last_word(text, start)
+    if before.lower() == "the" or (before[:1].isupper() and not before.endswith((",", "."))):
+        return False  # "the Met said"; "BBC Verify has asked": part of a longer name
+    following = text[end + 1 : end + 40].split(maxsplit=2)
+    if text[end : end + 1] != " " or not following:
+        return False
+    verb = following[0]
+    if verb in ("has", "had", "also", "then", "later", "previously", "earlier", "once"):
+        verb = following[1] if len(following) > 1 else ""
+    if verb.rstrip(",.;:") not in _ALONE_SPEECH:
+        return False
+    initial = _SENTENCE_START.search(text, max(0, start - 4), start) is not None
+    return not (initial and word.endswith("s"))
 
 
 def _byline(text: str, start: int, last: str, first: str) -> bool:

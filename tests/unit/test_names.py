@@ -266,3 +266,33 @@ def test_find_names_people_listed_after_a_plural_role() -> None:
         ("Shai Regev", PERSON),
         ("Ayelet Arnin", PERSON),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Blair said in a statement that a military analysis found the strike.", "Blair"),
+        ("In a statement on Sunday, Rutte said he had spoken with the prime minister.", "Rutte"),
+        ("“It is deeply unjust,” Tajani wrote on social media.", "Tajani"),
+    ],
+)
+def test_find_names_a_lone_surname_that_speaks_is_a_person(sentence: str, name: str) -> None:
+    """ "Blair said", "…,” Tajani wrote": one unknown capitalised word before a speech verb."""
+    assert (name, name, PERSON, None) in new_names(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials said five people died.",
+        "Witnesses told reporters the strike came at night.",
+        "Everyone said the same thing.",
+        "People told the BBC they have to pay.",
+        "On Thursday, the Met said it had made arrests.",
+        "Protesters in Oxford have said they will leave.",
+        "BBC Verify has asked the army for comment.",
+    ],
+)
+def test_find_names_no_lone_speaker_in_common_words_or_longer_names(sentence: str) -> None:
+    """Plurals, pronouns and common nouns opening a sentence, "the X", a name's second word."""
+    assert [n for n in new_names(sentence) if n[2] is PERSON] == []
