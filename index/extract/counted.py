@@ -48,7 +48,8 @@ MODIFIERS = _words(
     """other more additional further civilian foreign female male elderly young innocent
     unarmed armed sick ill dual local remaining new aid humanitarian medical health rescue
     relief family civil defense defence detained abducted kidnapped released freed suspected
-    confirmed reported alleged fellow former senior junior total underage"""
+    confirmed reported alleged fellow former senior junior total underage neighboring
+    neighbouring nearby drone"""
 )
 TIME_UNITS = _words(
     """day days week weeks hour hours month months year years minutes decade decades"""

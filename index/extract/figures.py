@@ -123,6 +123,12 @@ _AGE_VERB_RE = re.compile(
 )
 _WHEN_AFTER_RE = re.compile(r"[ \u00a0]+(?:years?[ \u00a0]+old[ \u00a0]+)?when\b")
 _AGE_AFTER_RE = re.compile(r"[ \u00a0]*[,)]")
+_ONE_SUFFERED_RE = re.compile(
+    r"[ \u00a0]+(?:was|is|has[ \u00a0]+been|had[ \u00a0]+been|remains|remained)[ \u00a0]+"
+    r"(?:still[ \u00a0]+)?(?:[a-z]+ly[ \u00a0]+)?"
+    r"(?:killed|injured|wounded|hurt|missing|dead|released|freed|abducted|kidnapped)\b"
+)
+"""A lone "one" as the subject of what happened to it ("one was moderately injured")."""
 _AGE_AT_RE = re.compile(
     r"(?i:\b(?:die|died|dies|dying|killed|born|married|retired|left|arrived|emigrated)"
     r"[ \u00a0]+at[ \u00a0]+(?:the[ \u00a0]+age[ \u00a0]+of[ \u00a0]+)?)$"
@@ -259,19 +265,22 @@ def _paragraph_figures(index: int | None, text: str) -> list[Figure]:
         if kept:
             words = text[s_start:s_end]
             spans = attribution_spans(words)
-            attributions = [(a + s_start, b + s_start) for a, b in spans]
-            by_pronoun = opens_with_pronoun_speech(words) or (
-                not attributions and speaks_by_pronoun(words)
-            )
-            if by_pronoun:
-                attributions = _earlier_source(text, sentences, s_start)
+            own = [(a + s_start, b + s_start) for a, b in spans]
+            opening = opens_with_pronoun_speech(words)
+            by_pronoun = opening or (not own and speaks_by_pronoun(words))
+            earlier = _earlier_source(text, sentences, s_start) if by_pronoun else []
             sentence = (s_start, s_end)
-            made = [_figure(index, text, cand, attributions, sentence) for cand in kept]
-            if by_pronoun and not attributions and index is not None:
-                # "It said a total of 6,547 people…" opening a paragraph: the source is
-                # the last one of the paragraph before (find_figures fills it in).
-                made = [replace(f, attribution=_FROM_BEFORE) for f in made]
-            figures.extend(made)
+            for cand in kept:
+                # "It said 20 others were injured, which residents said involved two drone
+                # strikes": the opening pronoun's source governs up to the sentence's own.
+                later_own = [span for span in own if span[0] < cand.start]
+                sources = later_own if opening and later_own else earlier if by_pronoun else own
+                figure = _figure(index, text, cand, sources, sentence)
+                if by_pronoun and not sources and index is not None:
+                    # "It said a total of 6,547 people…" opening a paragraph: the source is
+                    # the last one of the paragraph before (find_figures fills it in).
+                    figure = replace(figure, attribution=_FROM_BEFORE)
+                figures.append(figure)
     return figures
 
 
@@ -457,8 +466,10 @@ def _candidate(text: str, match: re.Match[str], zones: list[tuple[int, int]]) ->
         cand.end = phrase.end
     if head in TIME_UNITS:
         return _duration(text, cand)
-    if not digits and phrase.head is None and quantity.value == 1:
-        return None  # "one of", "no one", "one"
+    lone_one = not digits and phrase.head is None and quantity.value == 1
+    suffered = _ONE_SUFFERED_RE.match(text, end) and _word_before(text, start).lower() != "no"
+    if lone_one and not suffered:
+        return None  # "one of", "no one", "one"; but "one was moderately injured" counts
     return _money(text, match, cand)
 
 

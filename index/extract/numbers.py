@@ -120,7 +120,7 @@ _AFTER = r"(?![\w%]|[.,:/]\d|-\d)"
 _DIGITS = rf"{_BEFORE}{_DIGIT_CORE}{_AFTER}"
 _WORD_BASE = rf"(?:(?:{_TEN_WORDS})(?:[-‐ ](?:{_UNIT_WORDS}))?|{_UNIT_WORDS})"
 _WORDNUM = (
-    rf"(?i:\b(?:(?:{_WORD_BASE}|a|an|half{_WS}an?){_WS}(?:dozen|{_SCALE_WORDS})"
+    rf"(?i:\b(?:(?:{_WORD_BASE}|an?{_WS}half|a|an|half{_WS}an?){_WS}(?:dozen|{_SCALE_WORDS})"
     rf"(?:{_WS}(?:{_SCALE_WORDS}))?|{_WORD_BASE}(?:{_WS}(?:{_SCALE_WORDS}))?)\b)"
 )
 _NUM = rf"(?:{_DIGITS}(?i:{_WS}(?:{_SCALE_WORDS})\b)?|{_WORDNUM})"
@@ -305,8 +305,8 @@ def parse_number(text: str) -> float | None:
             return base
         return round(base * SCALES[scale], 6) if scale in SCALES else None
     words = [w for w in _WORD_SPLIT_RE.split(cleaned) if w and w != "and"]
-    if words[:2] == ["half", "a"] or words[:2] == ["half", "an"]:
-        words = ["half", *words[2:]]
+    if words[:2] in (["half", "a"], ["half", "an"], ["a", "half"], ["an", "half"]):
+        words = ["half", *words[2:]]  # "half a million", "a half million"
     return _word_value(words) if words else None
 
 

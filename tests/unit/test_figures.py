@@ -1021,6 +1021,7 @@ def test_find_figures_an_opening_pronoun_source_governs_its_sentence() -> None:
     assert [(f.text, f.attribution) for f in figures] == [
         ("Fourteen Palestinians", "the Palestinian health ministry says"),
         ("at least 20 others", "the Palestinian health ministry says"),
+        ("two drone strikes", "residents said"),
     ]
 
 
@@ -1123,3 +1124,32 @@ def test_find_figures_age_at_death_and_a_stray_trailing_index_are_not_figures(
 def test_find_figures_a_bare_toll_ending_the_paragraph_is_still_a_figure() -> None:
     """ "The toll in Gaza rose to 1,400.": the number after a verb stays a figure."""
     assert [f.text for f in find_figures(["The toll in Gaza rose to 1,400."])] == ["1,400"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "measure"),
+    [
+        (
+            "An IDF soldier was killed, one was moderately injured, and two were lightly hurt.",
+            "one",
+            1,
+            "injured",
+        ),
+        ("As well as the 10 killed, one is still missing.", "one", 1, "missing"),
+        ("The UN says more than a half million people are starving.", None, 500_000, None),
+        ("The strike severely damaged three neighboring homes.", None, 3, None),
+    ],
+)
+def test_find_figures_a_lone_one_that_suffered_a_half_million_and_modified_things(
+    sentence: str, text: str | None, value: float, measure: str | None
+) -> None:
+    """ "one was moderately injured" counts; "a half million"; "three neighboring homes"."""
+    figures = find_figures([sentence])
+    figure = _find(figures, text) if text else figures[0]
+    assert (figure.value, figure.measure) == (value, measure)
+
+
+@pytest.mark.parametrize("sentence", ["No one was hurt.", "Not one was released."])
+def test_find_figures_no_one_is_no_figure(sentence: str) -> None:
+    """ "No one was hurt", "Not one was released": nobody counted."""
+    assert find_figures([sentence]) == []
