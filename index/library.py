@@ -167,7 +167,10 @@ class Library:
             store = self._store
             # The figure store follows every batch the index commits (index.story.store).
             store.listener = self._figure_store().apply
-            return self._indexer.run(store, sources, progress)
+            report = self._indexer.run(store, sources, progress)
+            # The columns every search reads, saved for the next launch (index.store.column_cache).
+            store.prepare_columns()
+            return report
 
     # --- reading ------------------------------------------------------------------
 
@@ -254,6 +257,7 @@ class Library:
             store.listener = self._figure_store().apply
             segments = store.segment_count()
             store.optimize()
+            store.prepare_columns()
         return segments
 
     def warm(self) -> None:

@@ -11,7 +11,6 @@ import time
 from collections import Counter
 from collections.abc import Sequence
 from functools import partial
-from itertools import chain
 
 from whoosh import query
 from whoosh.searching import Searcher
@@ -212,7 +211,7 @@ def _facets(
     pick = columns.sources.__getitem__
     sources = Counter(map(pick, docnums))
     months = Counter(map(columns.months.__getitem__, docnums))
-    parties = Counter(chain.from_iterable(map(columns.parties.__getitem__, docnums)))
+    parties = columns.party_counts(docnums)
     no_source = sources.pop("", 0)
     undated = months.pop("", 0)
     return {

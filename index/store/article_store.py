@@ -26,6 +26,7 @@ from index.errors import (
     IndexBusy,
 )
 from index.models import Article, ArticleId, ArticleSummary
+from index.store import column_cache
 from index.store.docsets import PostingCache
 from index.store.documents import FacetColumns, document_fields, facet_row
 from index.store.index_files import (
@@ -34,6 +35,7 @@ from index.store.index_files import (
     check_not_reset,
     check_version,
     column_values,
+    deleted_docnums,
     has_index,
     open_checked,
     reading,
@@ -362,12 +364,13 @@ class ArticleStore:
         """Per-docnum id, source, month and parties, read once per index generation."""
         reader = searcher.reader()
         key = _generation_key(searcher)
-        columns = self._facet_cache.get(key)
+        columns = self._facet_cache.get(key) or self._columns_from_disk(key)
         if columns is None:
             values = column_values(reader, "facets", None)
+            deleted = deleted_docnums(reader)
             rows = [
                 facet_row(value if isinstance(value, bytes) else None)
-                if not reader.is_deleted(docnum)
+                if docnum not in deleted
                 else ()
                 for docnum, value in enumerate(values)
             ]
@@ -378,6 +381,7 @@ class ArticleStore:
                 parties=[row[3:] for row in rows],
             )
             self._facet_cache = {key: columns}
+            self._save_columns(key)
         return columns
 
     def lexicon(self, searcher: Searcher, *, build: bool = False) -> Lexicon | None:
@@ -434,12 +438,46 @@ class ArticleStore:
         reader = searcher.reader()
         key = _generation_key(searcher)
         order = self._date_cache.get(key)
+        if order is None and self._columns_from_disk(key) is not None:
+            order = self._date_cache.get(key)
         if order is None:
             days = column_values(reader, "date", None)
-            live = [d for d in range(reader.doc_count_all()) if not reader.is_deleted(d)]
+            deleted = deleted_docnums(reader)
+            live = [d for d in range(reader.doc_count_all()) if d not in deleted]
             order = sorted(live, key=lambda d: (-_ordinal(days[d]), d))
             self._date_cache = {key: order}
+            self._save_columns(key)
         return order
+
+    def _columns_from_disk(self, key: int) -> FacetColumns | None:
+        """Fill the facet and date caches of generation `key` from its sidecar file, if any."""
+        if self.location is None or key < 0 or key in self._facet_cache:
+            return self._facet_cache.get(key)
+        loaded = column_cache.load(self.location, key)
+        if loaded is None:
+            return None
+        columns, order = loaded
+        self._facet_cache = {key: columns}
+        self._date_cache = {key: order}
+        return columns
+
+    def _save_columns(self, key: int) -> None:
+        """Write generation `key`'s sidecar once both of its columns have been read."""
+        if self.location is None or key < 0:
+            return
+        columns, order = self._facet_cache.get(key), self._date_cache.get(key)
+        if columns is not None and order is not None:
+            column_cache.save(self.location, key, columns, order)
+
+    def prepare_columns(self) -> None:
+        """Read (or load) the facet and date columns of the current generation, and save them.
+
+        `newsdesk index` calls this after writing, so the app's first search after a launch
+        loads them from the sidecar instead of reading every document's columns.
+        """
+        with self.searcher() as searcher:
+            self.facet_columns(searcher)
+            self.by_date(searcher)
 
 
 def _generation_key(searcher: Searcher) -> int:

@@ -7,6 +7,7 @@ read index files inside `reading()` becomes `IndexCorrupt`.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import pickle
 import shutil
@@ -267,7 +268,24 @@ def column_values(reader: IndexReader, fieldname: str, default: object) -> list[
         count = sub.doc_count_all()
         if sub.has_column(fieldname):
             column = sub.column_reader(fieldname)
-            values.extend(column[d] for d in range(count))
+            read = list(itertools.islice(column, count))  # in order: 3x faster than by docnum
+            if len(read) != count:
+                read = [column[d] for d in range(count)]
+            values.extend(read)
         else:
             values.extend([default] * count)
     return values
+
+
+def deleted_docnums(reader: IndexReader) -> set[int]:
+    """The deleted docnums of every segment, offset into the reader's docnum space.
+
+    One set per call instead of `reader.is_deleted(docnum)` per document, which finds each
+    docnum's segment by a search (3 s for the two columns read at 100k articles).
+    """
+    found: set[int] = set()
+    for sub, offset in reader.leaf_readers():
+        if sub.has_deletions():
+            is_deleted = sub.is_deleted
+            found.update(offset + d for d in range(sub.doc_count_all()) if is_deleted(d))
+    return found

@@ -1,0 +1,88 @@
+"""Tests for index.store.column_cache: the facet and date columns saved beside the index."""
+
+from __future__ import annotations
+
+from array import array
+from datetime import date
+from pathlib import Path
+
+from index.models import ArticleId
+from index.search.engine import run_search
+from index.store import column_cache
+from index.store.article_store import ArticleStore
+from index.store.documents import FacetColumns, PartyRows
+from tests.builders import stored_article
+
+
+def _columns() -> FacetColumns:
+    return FacetColumns(
+        ids=["a1", "", "a3"],
+        sources=["BBC", "", "NPR"],
+        months=["2023-11", "", ""],
+        parties=[("Hamas", "Israel"), (), ("Qatar",)],
+    )
+
+
+def test_save_then_load_round_trips_the_columns(tmp_path: Path) -> None:
+    """Ids, sources, months, parties (deleted rows empty) and the order come back as saved."""
+    column_cache.save(tmp_path, 7, _columns(), [2, 0])
+    loaded = column_cache.load(tmp_path, 7)
+    assert loaded is not None
+    columns, order = loaded
+    assert (columns.ids, columns.sources, columns.months) == (
+        ["a1", "", "a3"],
+        ["BBC", "", "NPR"],
+        ["2023-11", "", ""],
+    )
+    assert list(columns.parties) == [("Hamas", "Israel"), (), ("Qatar",)]
+    assert order == [2, 0]
+
+
+def test_load_ignores_another_generation_and_a_damaged_file(tmp_path: Path) -> None:
+    """Another generation's file is not read; a truncated or garbled one is None, not a crash."""
+    column_cache.save(tmp_path, 7, _columns(), [2, 0])
+    assert column_cache.load(tmp_path, 8) is None
+    path = column_cache.cache_path(tmp_path, 7)
+    whole = path.read_bytes()
+    path.write_bytes(whole[: len(whole) // 2])
+    assert column_cache.load(tmp_path, 7) is None
+    path.write_bytes(b"garbage")
+    assert column_cache.load(tmp_path, 7) is None
+
+
+def test_save_removes_older_generations(tmp_path: Path) -> None:
+    """Only the current generation's file stays."""
+    column_cache.save(tmp_path, 7, _columns(), [2, 0])
+    column_cache.save(tmp_path, 9, _columns(), [0, 2])
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["columns-9.bin"]
+
+
+def test_party_rows_counts_equal_counting_the_rows() -> None:
+    """Counting codes gives what counting the decoded rows gives, for all rows or some."""
+    rows = PartyRows(["Hamas", "Israel", "Qatar"], array("I", [0, 2, 2, 3]), array("I", [0, 1, 2]))
+    assert [rows[0], rows[1], rows[-1]] == [("Hamas", "Israel"), (), ("Qatar",)]
+    assert len(rows) == 3
+    assert rows.counts([0, 1, 2]) == {"Hamas": 1, "Israel": 1, "Qatar": 1}
+    assert rows.counts([2]) == {"Qatar": 1}
+
+
+def test_store_reads_the_same_results_from_the_saved_columns(tmp_path: Path) -> None:
+    """A reopened store lists and counts facets from the sidecar exactly as from the index."""
+    store = ArticleStore.open(tmp_path / "ix")
+    store.write(
+        [
+            stored_article(1, published=date(2023, 11, 1)),
+            stored_article(2),
+            stored_article(3, published=date(2024, 4, 20)),
+        ]
+    )
+    store.write([], deletes=[ArticleId("art0002")])
+    before = run_search(store, "")
+    store.prepare_columns()
+    store.close()
+    assert list((tmp_path / "ix").glob("columns-*.bin"))
+    reopened = ArticleStore.open(tmp_path / "ix")
+    after = run_search(reopened, "")
+    ids = [[hit.article.id for hit in page.hits] for page in (before, after)]
+    assert ids == [["art0003", "art0001"]] * 2
+    assert after.facets == before.facets
