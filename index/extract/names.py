@@ -260,6 +260,16 @@ def _speaks_alone(text: str, start: int, end: int, word: str) -> bool:
     Not an acronym or a word with digits; a sentence's first word may be any capitalised
     noun, so there a plural ("Witnesses said") is no name.
     """
+    if text[end : end + 1] != " ":
+        return False
+    following = text[end + 1 : end + 40].split(maxsplit=2)
+    if not following:
+        return False
+    verb = following[0]
+    if verb in ("has", "had", "also", "then", "later", "previously", "earlier", "once"):
+        verb = following[1] if len(following) > 1 else ""
+    if verb.rstrip(",.;:") not in _ALONE_SPEECH:
+        return False  # the cheap test first: most capitalised words are followed by no verb
     if (
         word.isupper()
         or word in _NOBODY
@@ -272,14 +282,6 @@ def _speaks_alone(text: str, start: int, end: int, word: str) -> bool:
     before = _last_word(text, start)
     if before.lower() == "the" or (before[:1].isupper() and not before.endswith((",", "."))):
         return False  # "the Met said"; "BBC Verify has asked": part of a longer name
-    following = text[end + 1 : end + 40].split(maxsplit=2)
-    if text[end : end + 1] != " " or not following:
-        return False
-    verb = following[0]
-    if verb in ("has", "had", "also", "then", "later", "previously", "earlier", "once"):
-        verb = following[1] if len(following) > 1 else ""
-    if verb.rstrip(",.;:") not in _ALONE_SPEECH:
-        return False
     initial = _SENTENCE_START.search(text, max(0, start - 4), start) is not None
     return not (initial and word.endswith("s"))
 
