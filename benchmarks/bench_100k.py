@@ -18,8 +18,13 @@ into files of `--per-file` records (the issue's protocol: ten 10k-record JSONL f
    against the bytes of record text (title + text, UTF-8).
 
 Wall seconds, CPU seconds (the process and its workers) and the largest process's peak
-RSS are reported for both; the library is kept in `--work` for the query and app benchmarks
-(`bench_queries.py --home WORK/home`, `bench_app.py`).
+RSS are reported for both. Then, on the library just built (kept in `--work`):
+
+4. cold open + first query in a fresh process, and query p50/p95 by family
+   (`bench_index.measure_queries`: terms, phrases, boolean, filtered, typing prefixes);
+5. the 20 judged news queries as typed through `Library.search` (`bench_queries.measure`);
+6. the app (`bench_app`): launch to first paint and to the article list, and per keystroke
+   with the debounce off (`--skip-app` leaves these out).
 """
 
 from __future__ import annotations
@@ -36,6 +41,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+if str(REPO) not in sys.path:
+    sys.path.insert(0, str(REPO))
 
 _WHOOSH_BUILD = """
 import json, sys
@@ -130,7 +137,7 @@ def run(args: argparse.Namespace) -> dict[str, object]:
     whoosh_dir.mkdir(parents=True)
     plain = timed_process([sys.executable, "-c", _WHOOSH_BUILD, str(whoosh_dir), str(parts)])
     index_bytes, whoosh_bytes = dir_bytes(home / "index"), dir_bytes(whoosh_dir)
-    return {
+    report: dict[str, object] = {
         "records": records,
         "files": len(list(parts.glob("*.jsonl"))),
         "text_mb": round(text_bytes / 1e6, 1),
@@ -143,6 +150,60 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         "whoosh_x_text": round(whoosh_bytes / text_bytes, 2),
         "library": str(home),
     }
+    report.update(_searches(home, args.rounds))
+    if not args.skip_app:
+        report.update(_app(home, args.runs))
+    return report
+
+
+def _searches(home: Path, rounds: int) -> dict[str, object]:
+    """Cold open + first query, query families, and the news queries as typed."""
+    from benchmarks.bench_index import cold_open, measure_queries, query_mix
+    from benchmarks.bench_queries import QUERIES, measure
+    from index import DataPaths, Library
+    from index.store.article_store import ArticleStore
+
+    store = ArticleStore.open(home / "index")
+    try:
+        first = query_mix(store)["1-3 terms"][0][0]
+        families = measure_queries(store, rounds)
+    finally:
+        store.close()
+    library = Library.open(DataPaths(home, home))
+    try:
+        library.warm()
+        lines = QUERIES.read_text(encoding="utf-8").splitlines()
+        news = measure(library, [json.loads(line)["query"] for line in lines if line], rounds)
+    finally:
+        library.close()
+    return {
+        "cold_open_first_query_s": round(cold_open(home / "index", first), 3),
+        "query_families": families,
+        "news_queries_as_typed": news,
+    }
+
+
+def _app(home: Path, runs: int) -> dict[str, object]:
+    """Launch (fresh processes) and per-keystroke latency of the app on the library."""
+    import asyncio
+    import statistics
+
+    from benchmarks.bench_app import measure_launch, measure_typing
+
+    def p50_p95(values: list[float]) -> str:
+        ordered = sorted(values)
+        p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+        return f"p50 {statistics.median(ordered) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms"
+
+    launch = measure_launch(home, runs)
+    typing = asyncio.run(measure_typing(home))
+    return {
+        "launch_first_paint": p50_p95(launch["first_paint"]),
+        "launch_list_shown": p50_p95(launch["list_shown"]),
+        "typing_per_key_no_debounce": p50_p95(typing["per_keystroke_no_debounce"]),
+        "typing_library_search": p50_p95(typing["  of which Library.search"]),
+        "typing_after_last_key_debounced": p50_p95(typing["after_last_key_debounced"]),
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -150,6 +211,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, required=True, help="one JSONL file of records")
     parser.add_argument("--work", type=Path, default=Path("/tmp/bench-100k"))
     parser.add_argument("--per-file", type=int, default=10_000, help="records per JSONL file")
+    parser.add_argument("--rounds", type=int, default=3, help="times each query runs")
+    parser.add_argument("--runs", type=int, default=5, help="app launches")
+    parser.add_argument("--skip-app", action="store_true", help="no launch or typing runs")
     parser.add_argument("--json", action="store_true", help="print JSON only")
     args = parser.parse_args(argv)
     report = run(args)
