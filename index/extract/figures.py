@@ -213,6 +213,8 @@ def _refers_back(text: str, figure: Figure) -> bool:
     return _REFERS_BACK_RE.match(text, opening, figure.start) is not None
 
 
+_RELATIVE_BEFORE_RE = re.compile(r"\b(?:which|who|whom|that)\s+(?:\w+\s+)?\Z")
+"""A relative pronoun right before an attribution ("…, which residents said …")."""
 _FROM_BEFORE = "\0from the paragraph before"
 """A figure's attribution while it waits for the paragraph before's last source."""
 
@@ -265,8 +267,20 @@ def _paragraph_figures(index: int | None, text: str) -> list[Figure]:
         if kept:
             words = text[s_start:s_end]
             spans = attribution_spans(words)
-            own = [(a + s_start, b + s_start) for a, b in spans]
-            opening = opens_with_pronoun_speech(words)
+            # A figure's own words are no source ("1,099 workers have registered").
+            own = [
+                (a + s_start, b + s_start)
+                for a, b in spans
+                if not any(c.start <= a + s_start < c.end for c in kept)
+            ]
+            # "It said …, which residents said …": an opening pronoun's source governs unless
+            # the sentence gives its own outside a relative clause ("…, according to X").
+            main_own = [
+                span
+                for span in own
+                if not _RELATIVE_BEFORE_RE.search(text, max(0, span[0] - 30), span[0])
+            ]
+            opening = opens_with_pronoun_speech(words) and not main_own
             by_pronoun = opening or (not own and speaks_by_pronoun(words))
             earlier = _earlier_source(text, sentences, s_start) if by_pronoun else []
             sentence = (s_start, s_end)

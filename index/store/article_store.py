@@ -119,7 +119,7 @@ class ArticleStore:
             raise IndexBusy(_BUSY, hint=_BUSY_HINT)
         try:
             for name in list(storage):
-                if name.startswith("_MAIN_") or name in (VERSION_FILE, CHECKSUM_FILE):
+                if name.startswith(("_MAIN_", "columns-")) or name in (VERSION_FILE, CHECKSUM_FILE):
                     storage.delete_file(name)
         finally:
             lock.release()
@@ -364,7 +364,7 @@ class ArticleStore:
         """Per-docnum id, source, month and parties, read once per index generation."""
         reader = searcher.reader()
         key = _generation_key(searcher)
-        columns = self._facet_cache.get(key) or self._columns_from_disk(key)
+        columns = self._facet_cache.get(key) or self._columns_from_disk(searcher, key)
         if columns is None:
             values = column_values(reader, "facets", None)
             deleted = deleted_docnums(reader)
@@ -381,7 +381,7 @@ class ArticleStore:
                 parties=[row[3:] for row in rows],
             )
             self._facet_cache = {key: columns}
-            self._save_columns(key)
+            self._save_columns(searcher, key)
         return columns
 
     def lexicon(self, searcher: Searcher, *, build: bool = False) -> Lexicon | None:
@@ -438,7 +438,7 @@ class ArticleStore:
         reader = searcher.reader()
         key = _generation_key(searcher)
         order = self._date_cache.get(key)
-        if order is None and self._columns_from_disk(key) is not None:
+        if order is None and self._columns_from_disk(searcher, key) is not None:
             order = self._date_cache.get(key)
         if order is None:
             days = column_values(reader, "date", None)
@@ -446,14 +446,14 @@ class ArticleStore:
             live = [d for d in range(reader.doc_count_all()) if d not in deleted]
             order = sorted(live, key=lambda d: (-_ordinal(days[d]), d))
             self._date_cache = {key: order}
-            self._save_columns(key)
+            self._save_columns(searcher, key)
         return order
 
-    def _columns_from_disk(self, key: int) -> FacetColumns | None:
+    def _columns_from_disk(self, searcher: Searcher, key: int) -> FacetColumns | None:
         """Fill the facet and date caches of generation `key` from its sidecar file, if any."""
         if self.location is None or key < 0 or key in self._facet_cache:
             return self._facet_cache.get(key)
-        loaded = column_cache.load(self.location, key)
+        loaded = column_cache.load(self.location, key, _segment_names(searcher))
         if loaded is None:
             return None
         columns, order = loaded
@@ -461,13 +461,13 @@ class ArticleStore:
         self._date_cache = {key: order}
         return columns
 
-    def _save_columns(self, key: int) -> None:
+    def _save_columns(self, searcher: Searcher, key: int) -> None:
         """Write generation `key`'s sidecar once both of its columns have been read."""
         if self.location is None or key < 0:
             return
         columns, order = self._facet_cache.get(key), self._date_cache.get(key)
         if columns is not None and order is not None:
-            column_cache.save(self.location, key, columns, order)
+            column_cache.save(self.location, key, _segment_names(searcher), columns, order)
 
     def prepare_columns(self) -> None:
         """Read (or load) the facet and date columns of the current generation, and save them.
@@ -478,6 +478,14 @@ class ArticleStore:
         with self.searcher() as searcher:
             self.facet_columns(searcher)
             self.by_date(searcher)
+
+
+def _segment_names(searcher: Searcher) -> str:
+    """The ids and document counts of a searcher's segments (which index generation it is)."""
+    return ",".join(
+        f"{getattr(leaf.segment(), 'segment_id', lambda: '?')()}:{leaf.doc_count_all()}"
+        for leaf, _offset in searcher.reader().leaf_readers()
+    )
 
 
 def _generation_key(searcher: Searcher) -> int:

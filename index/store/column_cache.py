@@ -40,12 +40,16 @@ def cache_path(directory: Path, generation: int) -> Path:
     return directory / f"{_PREFIX}{generation}{_SUFFIX}"
 
 
-def load(directory: Path, generation: int) -> tuple[FacetColumns, list[int]] | None:
-    """The facet columns and date order of `generation`, or None when not (validly) saved."""
+def load(directory: Path, generation: int, segments: str) -> tuple[FacetColumns, list[int]] | None:
+    """The facet columns and date order of `generation`, or None when not (validly) saved.
+
+    `segments` names the generation's segments: a rebuilt index counts its generations
+    from the start again, so the number alone could name an older index's file.
+    """
     path = cache_path(directory, generation)
     try:
         data = zlib.decompress(path.read_bytes())
-        return _decode(data)
+        return _decode(data, segments)
     except FileNotFoundError:
         return None
     except (OSError, ValueError, KeyError, IndexError, TypeError, zlib.error, struct.error) as e:
@@ -53,7 +57,9 @@ def load(directory: Path, generation: int) -> tuple[FacetColumns, list[int]] | N
         return None
 
 
-def save(directory: Path, generation: int, columns: FacetColumns, order: list[int]) -> None:
+def save(
+    directory: Path, generation: int, segments: str, columns: FacetColumns, order: list[int]
+) -> None:
     """Write the sidecar of `generation` (atomically) and remove other generations' ones.
 
     Quietly does nothing when the directory cannot be written (a read-only library) or an
@@ -61,7 +67,7 @@ def save(directory: Path, generation: int, columns: FacetColumns, order: list[in
     """
     if any(_SEPARATOR in value for value in columns.ids):
         return
-    payload = zlib.compress(_encode(columns, order), 1)
+    payload = zlib.compress(_encode(segments, columns, order), 1)
     target = cache_path(directory, generation)
     try:
         handle, temporary = tempfile.mkstemp(prefix=".columns-", dir=directory)
@@ -80,7 +86,7 @@ def save(directory: Path, generation: int, columns: FacetColumns, order: list[in
         logger.info("column cache not written in %s: %s", directory, e)
 
 
-def _encode(columns: FacetColumns, order: list[int]) -> bytes:
+def _encode(segments: str, columns: FacetColumns, order: list[int]) -> bytes:
     sources: dict[str, int] = {}
     months: dict[str, int] = {}
     parties: dict[str, int] = {}
@@ -97,6 +103,7 @@ def _encode(columns: FacetColumns, order: list[int]) -> bytes:
     blobs += [arrays[name].tobytes() for name in _ARRAYS]
     header = json.dumps(
         {
+            "segments": segments,
             "count": len(columns.ids),
             "sources": list(sources),
             "months": list(months),
@@ -108,7 +115,7 @@ def _encode(columns: FacetColumns, order: list[int]) -> bytes:
     return b"".join([_MAGIC, _HEADER.pack(len(header)), header, *blobs])
 
 
-def _decode(data: bytes) -> tuple[FacetColumns, list[int]]:
+def _decode(data: bytes, segments: str) -> tuple[FacetColumns, list[int]]:
     if not data.startswith(_MAGIC):
         raise ValueError("not a column cache")
     at = len(_MAGIC)
@@ -116,6 +123,8 @@ def _decode(data: bytes) -> tuple[FacetColumns, list[int]]:
     at += _HEADER.size
     header = json.loads(data[at : at + size])
     at += size
+    if header["segments"] != segments:
+        raise ValueError("another index's columns")
     if header["itemsize"] != array("I").itemsize:
         raise ValueError("written on another platform")
     count: int = header["count"]

@@ -25,8 +25,8 @@ def _columns() -> FacetColumns:
 
 def test_save_then_load_round_trips_the_columns(tmp_path: Path) -> None:
     """Ids, sources, months, parties (deleted rows empty) and the order come back as saved."""
-    column_cache.save(tmp_path, 7, _columns(), [2, 0])
-    loaded = column_cache.load(tmp_path, 7)
+    column_cache.save(tmp_path, 7, "s1:3", _columns(), [2, 0])
+    loaded = column_cache.load(tmp_path, 7, "s1:3")
     assert loaded is not None
     columns, order = loaded
     assert (columns.ids, columns.sources, columns.months) == (
@@ -40,20 +40,21 @@ def test_save_then_load_round_trips_the_columns(tmp_path: Path) -> None:
 
 def test_load_ignores_another_generation_and_a_damaged_file(tmp_path: Path) -> None:
     """Another generation's file is not read; a truncated or garbled one is None, not a crash."""
-    column_cache.save(tmp_path, 7, _columns(), [2, 0])
-    assert column_cache.load(tmp_path, 8) is None
+    column_cache.save(tmp_path, 7, "s1:3", _columns(), [2, 0])
+    assert column_cache.load(tmp_path, 8, "s1:3") is None
+    assert column_cache.load(tmp_path, 7, "rebuilt:3") is None  # same number, other index
     path = column_cache.cache_path(tmp_path, 7)
     whole = path.read_bytes()
     path.write_bytes(whole[: len(whole) // 2])
-    assert column_cache.load(tmp_path, 7) is None
+    assert column_cache.load(tmp_path, 7, "s1:3") is None
     path.write_bytes(b"garbage")
-    assert column_cache.load(tmp_path, 7) is None
+    assert column_cache.load(tmp_path, 7, "s1:3") is None
 
 
 def test_save_removes_older_generations(tmp_path: Path) -> None:
     """Only the current generation's file stays."""
-    column_cache.save(tmp_path, 7, _columns(), [2, 0])
-    column_cache.save(tmp_path, 9, _columns(), [0, 2])
+    column_cache.save(tmp_path, 7, "s1:3", _columns(), [2, 0])
+    column_cache.save(tmp_path, 9, "s1:3", _columns(), [0, 2])
     assert sorted(p.name for p in tmp_path.iterdir()) == ["columns-9.bin"]
 
 
@@ -86,3 +87,17 @@ def test_store_reads_the_same_results_from_the_saved_columns(tmp_path: Path) -> 
     ids = [[hit.article.id for hit in page.hits] for page in (before, after)]
     assert ids == [["art0003", "art0001"]] * 2
     assert after.facets == before.facets
+
+
+def test_a_rebuilt_index_does_not_read_the_old_indexs_columns(tmp_path: Path) -> None:
+    """A rebuild counts generations from the start: the old file must not be taken for it."""
+    store = ArticleStore.open(tmp_path / "ix")
+    store.write([stored_article(n, published=date(2023, 11, n)) for n in (1, 2, 3)])
+    store.prepare_columns()
+    store.close()
+    rebuilt = ArticleStore.create(tmp_path / "ix")
+    assert not list((tmp_path / "ix").glob("columns-*.bin"))
+    rebuilt.write([stored_article(9)])
+    rebuilt.prepare_columns()
+    page = run_search(rebuilt, "")
+    assert [hit.article.id for hit in page.hits] == ["art0009"]

@@ -1153,3 +1153,16 @@ def test_find_figures_a_lone_one_that_suffered_a_half_million_and_modified_thing
 def test_find_figures_no_one_is_no_figure(sentence: str) -> None:
     """ "No one was hurt", "Not one was released": nobody counted."""
     assert find_figures([sentence]) == []
+
+
+def test_find_figures_an_opening_pronoun_yields_to_the_sentences_own_source() -> None:
+    """ "They said 130 hostages are held, according to the Israeli army": that source wins."""
+    figures = find_figures(
+        [
+            "Envoys met in Doha on Tuesday, officials said. They said more than 130 hostages"
+            " are still held in Gaza, according to the Israeli army."
+        ]
+    )
+    assert [(f.text, f.attribution) for f in figures] == [
+        ("more than 130 hostages", "according to the Israeli army")
+    ]
