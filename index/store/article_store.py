@@ -44,7 +44,7 @@ from index.store.integrity import CHECKSUM_FILE, record_checksums
 from index.store.lexicon import Lexicon
 from index.store.payload import DecodedArticles, decode_article, summarise
 from index.store.schema import SCHEMA_VERSION, TEXT_FIELDS, build_schema
-from index.store.scorer import fill_length_norms
+from index.store.scorer import Norms, fill_length_norms
 from index.store.segment_writer import AnalysedText, InMemorySegmentWriter
 
 BULK_THRESHOLD = 2000
@@ -76,7 +76,7 @@ class ArticleStore:
         self.location = location
         """The index directory, or None for an in-memory store."""
         self._facet_cache: dict[int, FacetColumns] = {}
-        self._norm_cache: dict[int, dict[str, dict[int, float]]] = {}
+        self._norm_cache: dict[int, Norms] = {}
         self._date_cache: dict[int, list[int]] = {}
         self._position_cache: dict[int, dict[int, int]] = {}
         self._posting_cache: dict[int, PostingCache] = {}
@@ -397,8 +397,8 @@ class ArticleStore:
             self._lexicon_cache = {key: lexicon}
         return lexicon
 
-    def length_norms(self, searcher: Searcher) -> dict[str, dict[int, float]]:
-        """The BM25 length-norm cache of the searcher's index generation (filled lazily)."""
+    def length_norms(self, searcher: Searcher) -> Norms:
+        """The BM25 length norms of the searcher's generation (each field filled on first use)."""
         key = _generation_key(searcher)
         norms = self._norm_cache.get(key)
         if norms is None:
