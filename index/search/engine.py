@@ -17,7 +17,13 @@ from whoosh.searching import Searcher
 
 from index.errors import InvalidRequest
 from index.models import MISSING, FacetValue, SearchHit, SearchPage
-from index.search.feedback import FEEDBACK_DOCS, expand_query, expansion, query_terms
+from index.search.feedback import (
+    FEEDBACK_DOCS,
+    FEEDBACK_POOL,
+    expand_query,
+    expansion,
+    query_terms,
+)
 from index.search.match_cache import remembered
 from index.search.query import ParsedQuery, parse_query, plain_query, relax
 from index.search.related import find_related
@@ -74,13 +80,13 @@ def run_search(
         final = _final_query(parsed)
         top = limit + offset
         if parsed.long and not by_date:
-            top = max(top, FEEDBACK_DOCS)  # the first pass of a long query feeds the second
+            top = max(top, FEEDBACK_POOL)  # the first pass of a long query feeds the second
         hits, docnums = _run(store, searcher, final, top, by_date=by_date)
         if hits is not None and not docnums and relax(parsed):
             final = _final_query(parsed)
             hits, docnums = _run(store, searcher, final, top, by_date=by_date)
         if parsed.long and not by_date and hits:
-            hits = _with_feedback(store, searcher, parsed, hits, docnums, limit + offset)
+            hits = _with_feedback(store, searcher, parsed, hits, limit + offset)
         if hits is None:  # the parsed query failed inside Whoosh: run its plain words
             parsed.fallback = True
             parsed.notices.append("The query could not be run as written; searched for the words.")
@@ -167,12 +173,13 @@ def _with_feedback(
     searcher: Searcher,
     parsed: ParsedQuery,
     hits: list[tuple[int, float]],
-    docnums: list[int],
     top: int,
 ) -> list[tuple[int, float]]:
-    """The same matches ranked again with the words of the best hits added (long queries).
+    """The first run's best hits ranked again with the words of the best hits added.
 
-    The match set (and so the total and the facets) stays the one of the typed words.
+    For long queries. `hits` are the first run's best `FEEDBACK_POOL` (or more when the
+    page needs more): a document below them is not brought up by the added words. The
+    match set (and so the total and the facets) stays the one of the typed words.
     """
     terms = query_terms(parsed.text_query) if parsed.text_query is not None else None
     if terms is None:
@@ -184,7 +191,8 @@ def _with_feedback(
     ]
     expanded = expansion(terms, best)
     norms = store.length_norms(searcher)
-    ranked = top_scored(searcher, expanded, docnums, top, norms, store.postings(searcher))
+    pool = sorted(docnum for docnum, _ in hits)
+    ranked = top_scored(searcher, expanded, pool, top, norms, store.postings(searcher))
     return ranked if ranked is not None else hits[:top]
 
 
