@@ -23,6 +23,7 @@ from threading import Lock
 from whoosh import query
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching import Matcher
+from whoosh.reading import TermNotFound
 from whoosh.searching import Searcher
 
 _Ids = set[int] | frozenset[int]
@@ -101,8 +102,11 @@ def _read_postings(searcher: Searcher, fieldname: str, text: str | bytes) -> Ter
     ids: list[int] = []
     weights: list[float] = []
     for sub, offset in searcher.reader().leaf_readers():
-        if (fieldname, text) in sub:
-            _extend(sub.postings(fieldname, text), offset, ids, weights)
+        try:  # one term lookup per segment (`in` and then `postings` made two)
+            matcher = sub.postings(fieldname, text)
+        except TermNotFound:
+            continue
+        _extend(matcher, offset, ids, weights)
     return TermPostings(ids, array("d", weights))  # 8 bytes a weight, not a float object
 
 

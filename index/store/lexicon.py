@@ -8,6 +8,7 @@ segment when its caches are warmed (0.4 s at 21k), and a prefix becomes a binary
 
 from __future__ import annotations
 
+import heapq
 import struct
 from bisect import bisect_left
 from collections import Counter
@@ -60,6 +61,11 @@ class Lexicon:
         terms, counts = self._fields.get(fieldname, ([], []))
         at = bisect_left(terms, term)
         return counts[at] if at < len(terms) and terms[at] == term else 0
+
+    def most_frequent(self, fieldname: str, limit: int) -> list[tuple[int, str]]:
+        """(document frequency, term) of the field's `limit` most frequent terms, most first."""
+        terms, counts = self._fields.get(fieldname, ([], []))
+        return heapq.nlargest(limit, zip(counts, terms, strict=True))
 
     def with_prefix(self, fieldname: str, prefix: str, limit: int) -> list[tuple[int, str]]:
         """(document frequency, term) of up to `limit` terms starting with `prefix`."""
