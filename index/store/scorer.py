@@ -18,8 +18,8 @@ document (tested).
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from itertools import repeat
-from operator import add, mul, truediv
+from itertools import compress, repeat
+from operator import add, ge, mul, truediv
 
 from whoosh import columns, query
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN
@@ -102,13 +102,20 @@ _Scoring = tuple[float, dict[int, float], float]
 def _top_k(scoring: list[_Scoring], docnums: Sequence[int], k: int) -> list[tuple[int, float]]:
     matching = set(docnums)
     scores: dict[int, float] = {}
+    below: set[int] = set()  # documents shown unable to reach the k-th score
     best: list[float] = []  # the k best scores so far, best first
-    remaining = sum(bound for _, _, bound in scoring)
-    for _factor, ratios, bound in sorted(scoring, key=lambda leaf: -leaf[2]):
+    ordered = sorted(scoring, key=lambda leaf: -leaf[2])
+    rest = [sum(leaf[2] for leaf in ordered[at + 1 :]) for at in range(len(ordered))]
+    remaining = sum(bound for _, _, bound in ordered)
+    for at, (_factor, ratios, bound) in enumerate(ordered):
         if len(best) >= k and remaining * (1 + _SLACK) < best[-1]:
             break  # any document not scored yet has only the terms left: below the k-th
         remaining -= bound
-        new = list((ratios.keys() & matching).difference(scores))
+        new = list((ratios.keys() & matching).difference(scores, below))
+        if new and len(best) >= k:
+            kept = _could_reach(ordered, at, rest, new, best[-1] / (1 + _SLACK))
+            below.update(set(new).difference(kept))
+            new = kept
         if new:
             found = _scores(scoring, new)
             scores.update(zip(new, found, strict=True))
@@ -120,6 +127,31 @@ def _top_k(scoring: list[_Scoring], docnums: Sequence[int], k: int) -> list[tupl
     chosen = [item for item in scores.items() if item[1] >= least]
     chosen.sort(key=lambda item: (-item[1], item[0]))
     return chosen[:k]
+
+
+def _could_reach(
+    ordered: list[_Scoring], first: int, rest: list[float], docs: list[int], least: float
+) -> list[int]:
+    """The `docs` whose score can still reach `least`.
+
+    `docs` have none of the leaves before `first` (in bound order): their score is what
+    the leaves from `first` on add. Leaf by leaf, a document whose sum so far plus the
+    bounds of the leaves after falls below `least` is dropped; the rest are scored exactly
+    by the caller.
+    """
+    partial = [0.0] * len(docs)
+    for at in range(first, len(ordered)):
+        factor, ratios, _bound = ordered[at]
+        partial = list(
+            map(add, partial, map(mul, repeat(factor), map(ratios.get, docs, repeat(0.0))))
+        )
+        keep = list(map(ge, map(add, partial, repeat(rest[at])), repeat(least)))
+        if not all(keep):
+            docs = list(compress(docs, keep))
+            partial = list(compress(partial, keep))
+            if not docs:
+                break
+    return docs
 
 
 def _scores(scoring: list[_Scoring], docs: list[int]) -> list[float]:
