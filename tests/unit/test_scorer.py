@@ -11,6 +11,7 @@ from whoosh.searching import Searcher
 
 from index.search.feedback import expansion, query_terms
 from index.search.query import parse_query
+from index.store import scorer
 from index.store.article_store import ArticleStore
 from index.store.docsets import PostingCache, matching_docs
 from index.store.schema import BM25_K1, scoring_model
@@ -137,3 +138,19 @@ def test_top_scored_orders_ties_by_docnum(store: ArticleStore) -> None:
         ranked = top_scored(searcher, parsed.text_query, docnums, len(docnums), {})
     assert ranked is not None
     assert all(a[1] > b[1] or (a[1] == b[1] and a[0] < b[0]) for a, b in pairwise(ranked))
+
+
+def test_preload_reads_the_most_frequent_terms_within_the_budget(store: ArticleStore) -> None:
+    """The most frequent terms come first; a term larger than what is left is skipped."""
+    with store.searcher() as searcher:
+        lexicon = store.lexicon(searcher, build=True)
+        assert lexicon is not None
+        top = lexicon.most_frequent("body", 3)
+        assert [count for count, _ in top] == sorted((count for count, _ in top), reverse=True)
+        cache = PostingCache()
+        budget = top[0][0] + top[1][0]
+        scorer.preload_frequent(searcher, lexicon, cache, store.length_norms(searcher), budget)
+        loaded = {key for key in cache._entries}
+        assert ("body", top[0][1]) in loaded
+        assert sum(len(cache.get(searcher, *key).ids) for key in loaded) <= budget
+        assert all(cache.get(searcher, *key).ratios is not None for key in loaded)
