@@ -397,7 +397,7 @@ class ArticleStore:
         would otherwise pay between them; call this from a worker right after opening.
         """
         with self.searcher() as searcher:
-            self.facet_columns(searcher)
+            self.facet_columns(searcher).party_counts(())  # makes the rows a count reads
             self.by_date(searcher)
             lexicon = self.lexicon(searcher, build=True)
             norms = self.length_norms(searcher)
