@@ -4,7 +4,8 @@ At 100k articles a long query matches tens of thousands of articles: finding the
 ~10-30 ms and counting their facets ~20-80 ms. A query run again (the next page, the same
 words after the search-as-you-type debounce, back to the results) reuses both. Keyed by
 the store, its generation and the final Whoosh query's repr (which names every term,
-boost and filter), so a write of the index or any other query misses.
+boost, filter and `minmatch`: `_shape`), so a write of the index or any other query
+misses.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ RECENT_QUERIES = 32
 """Queries remembered per store (each a list of docnums and a few facet values)."""
 
 _T = TypeVar("_T")
-_Key = tuple[str, int, str]
+_Key = tuple[str, int, object]
 
 _lock = Lock()
 _recent: WeakKeyDictionary[ArticleStore, OrderedDict[_Key, object]] = WeakKeyDictionary()
@@ -41,7 +42,7 @@ def remembered(
     generation = searcher.reader().generation()
     if generation is None:
         return compute()
-    key = (kind, generation, repr(q))
+    key = (kind, generation, _shape(q))
     with _lock:
         entries = _recent.setdefault(store, OrderedDict())
         if key in entries:
@@ -53,3 +54,20 @@ def remembered(
         while len(entries) > RECENT_QUERIES:
             entries.popitem(last=False)
     return value
+
+
+def _shape(q: query.Query) -> object:
+    """Everything a query node holds (subqueries by their shape, the rest by repr).
+
+    Whoosh's repr leaves out `minmatch` ("any two of the words" and its widened "any of
+    them" print the same) and some flags of ranges; a node's attributes do not.
+    """
+    fields: list[tuple[str, object]] = []
+    for name, value in sorted(vars(q).items()):
+        if isinstance(value, query.Query):
+            fields.append((name, _shape(value)))
+        elif isinstance(value, list | tuple) and any(isinstance(v, query.Query) for v in value):
+            fields.append((name, tuple(_shape(v) for v in value)))
+        else:
+            fields.append((name, repr(value)))
+    return (type(q).__name__, tuple(fields))

@@ -27,10 +27,14 @@ def test_remembered_computes_once_per_query_and_generation() -> None:
         assert remembered("matches", store, searcher, hamas, lambda: compute("b")) == "a"
         assert remembered("facets", store, searcher, hamas, lambda: compute("c")) == "c"
         assert remembered("matches", store, searcher, oil, lambda: compute("d")) == "d"
+        words = [hamas, oil]
+        any_two = query.Or(words, minmatch=2)
+        assert remembered("matches", store, searcher, any_two, lambda: compute("e")) == "e"
+        assert remembered("matches", store, searcher, query.Or(words), lambda: compute("f")) == "f"
     store.write(SEARCH_ARTICLES[2:])
     with store.searcher() as searcher:
-        assert remembered("matches", store, searcher, hamas, lambda: compute("e")) == "e"
-    assert calls == ["a", "c", "d", "e"]
+        assert remembered("matches", store, searcher, hamas, lambda: compute("g")) == "g"
+    assert calls == ["a", "c", "d", "e", "f", "g"]
 
 
 def test_search_after_a_write_counts_the_new_matches() -> None:
