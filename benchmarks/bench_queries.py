@@ -7,8 +7,9 @@ Not a test: a script that prints numbers (and `--json`). See benchmarks/README.m
 
 The journalist queries of `benchmarks/news/queries.jsonl` (8 of at most three words, 12
 longer) run as typed through `Library.search` (what `newsdesk search --batch` runs, 20 hits
-with snippets and facets), each `--rounds` times after one warm-up pass, in this process.
-With `--optimize` the library's segments are then merged (timed) and the queries run again.
+with snippets and facets) after `Library.warm` (timed), once cold (each query's first run
+in this process) and then `--rounds` times warm, wall and CPU time. With `--optimize` the
+library's segments are then merged (timed) and the queries run again.
 """
 
 from __future__ import annotations
@@ -37,25 +38,44 @@ def _percentile(values: list[float], share: float) -> float:
 
 
 def measure(library: Library, queries: list[str], rounds: int) -> Report:
-    """p50/p95 wall and CPU milliseconds per query, all and by length."""
-    for text in queries:  # warm-up: caches filled once, as in the app after `warm`
+    """p50/p95 wall and CPU milliseconds per query, cold and warm, all and by length.
+
+    Cold is each query's first run in this process (after `warm`, and after the queries
+    before it: what a user's new query costs); warm is the `rounds` runs after that.
+    """
+    times: dict[str, dict[str, list[float]]] = {}
+
+    def timed(phase: str, text: str) -> None:
+        started, started_cpu = time.perf_counter(), time.process_time()
         library.search(text)
-    wall: dict[str, list[float]] = {"all": [], "short": [], "long": []}
-    cpu: list[float] = []
+        wall = (time.perf_counter() - started) * 1000
+        cpu = (time.process_time() - started_cpu) * 1000
+        for kind in ("all", "short" if len(text.split()) <= SHORT_WORDS else "long"):
+            found = times.setdefault(f"{phase}_{kind}", {"wall": [], "cpu": []})
+            found["wall"].append(wall)
+            found["cpu"].append(cpu)
+
+    for text in queries:
+        timed("cold", text)
     for _ in range(rounds):
         for text in queries:
-            started, started_cpu = time.perf_counter(), time.process_time()
-            library.search(text)
-            elapsed = (time.perf_counter() - started) * 1000
-            cpu.append((time.process_time() - started_cpu) * 1000)
-            wall["all"].append(elapsed)
-            wall["short" if len(text.split()) <= SHORT_WORDS else "long"].append(elapsed)
+            timed("warm", text)
     report: Report = {}
-    for kind, values in wall.items():
-        report[f"{kind}_p50_ms"] = _percentile(values, 0.5)
-        report[f"{kind}_p95_ms"] = _percentile(values, 0.95)
-    report["all_cpu_p95_ms"] = _percentile(cpu, 0.95)
+    for name, found in times.items():
+        for clock, values in found.items():
+            report[f"{name}_p50_{clock}_ms"] = _percentile(values, 0.5)
+            report[f"{name}_p95_{clock}_ms"] = _percentile(values, 0.95)
     return report
+
+
+def _warmed(library: Library) -> Report:
+    """`Library.warm`'s wall and CPU seconds."""
+    started, started_cpu = time.perf_counter(), time.process_time()
+    library.warm()
+    return {
+        "warm_s": round(time.perf_counter() - started, 2),
+        "warm_cpu_s": round(time.process_time() - started_cpu, 2),
+    }
 
 
 def run(home: Path, rounds: int, optimize: bool) -> dict[str, Report]:
@@ -64,21 +84,15 @@ def run(home: Path, rounds: int, optimize: bool) -> dict[str, Report]:
     library = Library.open(DataPaths(home, home))
     report: dict[str, Report] = {}
     try:
-        started = time.perf_counter()
-        library.warm()
-        before = measure(library, queries, rounds)
-        before["warm_s"] = round(time.perf_counter() - started, 2)
-        report["before"] = before
+        warmed = _warmed(library)
+        report["before"] = {**warmed, **measure(library, queries, rounds)}
         if optimize:
             started = time.perf_counter()
             segments = library.optimize()
             merge_s = time.perf_counter() - started
-            started = time.perf_counter()
-            library.warm()
-            after = measure(library, queries, rounds)
-            after["warm_s"] = round(time.perf_counter() - started, 2)
+            warmed = _warmed(library)
             report["optimize"] = {"segments_before": segments, "seconds": round(merge_s, 1)}
-            report["after"] = after
+            report["after"] = {**warmed, **measure(library, queries, rounds)}
     finally:
         library.close()
     return report

@@ -25,6 +25,8 @@ from index.store.payload import decode_article
 from index.store.schema import TEXT_FIELDS
 
 FEEDBACK_DOCS = 5
+FEEDBACK_POOL = 300
+"""The first run's best hits that the expanded query ranks again (`index.search.engine`)."""
 FEEDBACK_TERMS = 20
 ORIGINAL_WEIGHT = 0.5
 TEMPERATURE = 1.0

@@ -13,41 +13,57 @@ next (or by `index.store.scorer` in the same query).
 
 from __future__ import annotations
 
-from collections import Counter, OrderedDict
-from collections.abc import Iterable
-from itertools import chain
+from array import array
+from collections import OrderedDict
+from collections.abc import Sequence
+from itertools import accumulate, repeat
+from operator import add
 from threading import Lock
 
 from whoosh import query
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching import Matcher
+from whoosh.reading import TermNotFound
 from whoosh.searching import Searcher
 
 _Ids = set[int] | frozenset[int]
 _Key = tuple[str, str | bytes]
 
-POSTING_CACHE_SIZE = 200_000
+POSTING_CACHE_SIZE = 1_000_000
 """Most postings a `PostingCache` keeps, least recently used dropped first.
 
-About 200 bytes each with the set and the scorer's ratios, so ~40 MB at most.
+About 120 bytes each with the scorer's ratios, 40 more with the id set (a term a query
+matched on, not only scored), so ~120-160 MB at most. A long query's two passes read
+~0.2-0.4M postings at 100k articles, mostly of common words that the next query reads
+again; at 200k postings (the size until 2026-12-05) each query pushed out the last one's.
 """
 
 
 class TermPostings:
     """One term's whole posting list: global docnums ascending, their weights, the id set."""
 
-    __slots__ = ("id_set", "idf", "ids", "ratios", "weights")
+    __slots__ = ("_id_set", "idf", "ids", "ratios", "top_ratio", "weights")
 
-    def __init__(self, ids: list[int], weights: list[float]) -> None:
-        """Keep the parallel `ids`/`weights` lists (read-only from now on)."""
+    def __init__(self, ids: list[int], weights: Sequence[float]) -> None:
+        """Keep the parallel `ids`/`weights` sequences (read-only from now on)."""
         self.ids = ids
         self.weights = weights
-        self.id_set = frozenset(ids)
+        self._id_set: frozenset[int] | None = None
         self.idf: float | None = None
         """The term's BM25 idf, filled by `index.store.scorer` (one index generation)."""
-        self.ratios: list[float] | None = None
-        """Filled by `index.store.scorer` for text fields: weight / (weight + BM25 length
-        norm) per posting."""
+        self.ratios: dict[int, float] | None = None
+        """Filled by `index.store.scorer` for text fields: docnum -> weight / (weight + BM25
+        length norm) of each posting."""
+        self.top_ratio = 0.0
+        """The largest of `ratios` (the term's BM25 upper bound, once times its factor)."""
+
+    @property
+    def id_set(self) -> frozenset[int]:
+        """The docnums as a set, made on first use (terms that are only scored never need it)."""
+        found = self._id_set
+        if found is None:
+            found = self._id_set = frozenset(self.ids)
+        return found
 
 
 class PostingCache:
@@ -86,33 +102,55 @@ def _read_postings(searcher: Searcher, fieldname: str, text: str | bytes) -> Ter
     ids: list[int] = []
     weights: list[float] = []
     for sub, offset in searcher.reader().leaf_readers():
-        if (fieldname, text) in sub:
-            for docnum, weight in _postings(sub.postings(fieldname, text)):
-                ids.append(docnum + offset)
-                weights.append(weight)
-    return TermPostings(ids, weights)
+        try:  # one term lookup per segment (`in` and then `postings` made two)
+            matcher = sub.postings(fieldname, text)
+        except TermNotFound:
+            continue
+        _extend(matcher, offset, ids, weights)
+    return TermPostings(ids, array("d", weights))  # 8 bytes a weight, not a float object
 
 
-def _postings(matcher: Matcher) -> Iterable[tuple[int, float]]:
-    """(docnum, weight) of a leaf posting list, a whole block at a time for the W3 codec.
+def _extend(matcher: Matcher, offset: int, ids: list[int], weights: list[float]) -> None:
+    """Append a leaf posting list's global docnums and weights, a whole block at a time.
 
     Whoosh's matcher yields one posting per Python call (130 ms for 12 terms of 20k
-    postings); the W3 codec keeps each block's ids in `_ids` and weights in `_weights`,
-    so reading blocks directly is several times faster. These are private attributes of
-    whoosh-reloaded 2.7.5's W3LeafMatcher; any other matcher uses the public API.
+    postings). The W3 codec's block data is an (ids, weights, values) tuple: ids
+    delta-encoded (or absolute small ints when `_byteids`), weights a sequence, one float
+    for all, or None for 1.0; decoding it with `accumulate` and `extend` keeps the loop
+    per block, not per posting (2-2.5x faster than the matcher's own `_read_ids`). These
+    are private attributes of whoosh-reloaded 2.7.5's W3LeafMatcher; any other matcher
+    uses the public API.
     """
-    found: list[tuple[int, float]] = []
     if not isinstance(matcher, W3LeafMatcher):
         while matcher.is_active():
-            found.append((matcher.id(), matcher.weight()))
+            ids.append(matcher.id() + offset)
+            weights.append(matcher.weight())
             matcher.next()
-        return found
+        return
     while matcher.is_active():
-        matcher._read_ids()
-        matcher._read_weights()
-        found.extend(zip(matcher._ids[matcher._i :], matcher._weights[matcher._i :], strict=True))
+        if matcher._i:  # a block partly consumed: only through the public reader
+            matcher._read_ids()
+            matcher._read_weights()
+            ids.extend(map(add, matcher._ids[matcher._i :], repeat(offset)))
+            weights.extend(matcher._weights[matcher._i :])
+        else:
+            if matcher._data is None:
+                matcher._read_data()
+            block_ids, block_weights = matcher._data[0], matcher._data[1]
+            count = matcher._blocklength
+            if matcher._byteids:
+                ids.extend(map(add, block_ids, repeat(offset)))
+            else:
+                decoded = accumulate(block_ids, initial=offset)
+                next(decoded)
+                ids.extend(decoded)
+            if block_weights is None:
+                weights.extend(repeat(1.0, count))
+            elif isinstance(block_weights, float):
+                weights.extend(repeat(block_weights, count))
+            else:
+                weights.extend(block_weights)
         matcher._next_block()
-    return found
 
 
 def matching_docs(
@@ -162,9 +200,18 @@ def _docs(searcher: Searcher, q: query.Query, cache: PostingCache) -> _Ids:
 def _at_least(
     searcher: Searcher, parts: list[query.Query], least: int, cache: PostingCache
 ) -> set[int]:
-    """The documents matched by at least `least` of `parts` (an Or's `minmatch`)."""
-    counts = Counter(chain.from_iterable(_docs(searcher, p, cache) for p in parts))
-    return {docnum for docnum, count in counts.items() if count >= least}
+    """The documents matched by at least `least` of `parts` (an Or's `minmatch`).
+
+    `seen[j]` holds the documents found in more than j of the parts so far: each part
+    moves its documents up one level, by set operations (no per-document Python loop).
+    """
+    seen: list[set[int]] = [set() for _ in range(max(1, least))]
+    for part in parts:
+        docs = _docs(searcher, part, cache)
+        for level in range(len(seen) - 1, 0, -1):
+            seen[level] |= seen[level - 1] & docs
+        seen[0] |= docs
+    return seen[-1]
 
 
 def _intersection(searcher: Searcher, parts: list[query.Query], cache: PostingCache) -> _Ids:

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
-from itertools import chain
+from itertools import chain, pairwise
 from typing import overload
 
 from whoosh.fields import Schema
@@ -43,12 +43,13 @@ class PartyRows(Sequence[tuple[str, ...]]):
     load took ~1 s.
     """
 
-    __slots__ = ("_codes", "_names", "_offsets")
+    __slots__ = ("_codes", "_names", "_offsets", "_rows")
 
     def __init__(self, names: list[str], offsets: array[int], codes: array[int]) -> None:
         self._names = names
         self._offsets = offsets
         self._codes = codes
+        self._rows: list[tuple[int, ...]] | None = None
 
     def __len__(self) -> int:
         return len(self._offsets) - 1
@@ -71,15 +72,24 @@ class PartyRows(Sequence[tuple[str, ...]]):
 
     def counts(self, docnums: Sequence[int]) -> Counter[str]:
         """How many of `docnums` name each party, counted on the codes."""
-        codes, offsets = self._codes, self._offsets
         if len(docnums) == len(self):  # every document (the empty query's facets)
-            counted = Counter(codes)
+            counted = Counter(self._codes)
         else:
-            counted = Counter(
-                chain.from_iterable(codes[offsets[d] : offsets[d + 1]] for d in docnums)
-            )
+            counted = Counter(chain.from_iterable(map(self._code_rows().__getitem__, docnums)))
         names = self._names
         return Counter({names[code]: count for code, count in counted.items()})
+
+    def _code_rows(self) -> list[tuple[int, ...]]:
+        """Each document's party codes as a tuple, made on first use (~0.1 s at 100k).
+
+        A query's facets then count with `map` and `chain` in C: slicing the code array
+        per document in a generator cost ~5 us a document (150 ms for 30k matches).
+        """
+        rows = self._rows
+        if rows is None:
+            codes, offsets = self._codes, self._offsets
+            rows = self._rows = [tuple(codes[start:end]) for start, end in pairwise(offsets)]
+        return rows
 
 
 @dataclass(frozen=True, slots=True)

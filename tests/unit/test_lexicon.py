@@ -8,6 +8,7 @@ import pytest
 
 from index.search.engine import run_search
 from index.store import article_store as store_module
+from index.store import lexicon as lexicon_module
 from index.store.article_store import ArticleStore
 from index.store.lexicon import Lexicon
 from tests.builders import SEARCH_ARTICLES
@@ -33,14 +34,19 @@ def test_lexicon_lists_prefix_terms_in_order_with_frequencies() -> None:
     assert not lexicon.covers("title")
 
 
-def test_lexicon_sums_frequencies_over_segments(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A term in several segments counts the documents of all of them."""
+@pytest.fixture
+def two_segments(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ArticleStore:
+    """SEARCH_ARTICLES on disk, written as two bulk segments."""
     monkeypatch.setattr(store_module, "BULK_THRESHOLD", 2)
     store = ArticleStore.open(tmp_path / "ix")
     store.write(SEARCH_ARTICLES[:2])
     store.write(SEARCH_ARTICLES[2:])
+    return store
+
+
+def test_lexicon_sums_frequencies_over_segments(two_segments: ArticleStore) -> None:
+    """A term in several segments counts the documents of all of them."""
+    store = two_segments
     with store.searcher() as searcher:
         assert len(searcher.reader().leaf_readers()) > 1
         expected = searcher.reader().doc_frequency("body", "hama")
@@ -106,3 +112,23 @@ def test_fuzzy_distance_is_capped_with_a_notice() -> None:
     assert page.notice is not None
     assert page.notice.count("at most 2 edits") == 1
     assert page.total > 0
+
+
+def test_lexicon_read_from_term_file_bytes_equals_whoosh_term_infos(
+    two_segments: ArticleStore,
+) -> None:
+    """The one-read path gives each segment's terms and frequencies as Whoosh decodes them."""
+    store = two_segments
+    with store.searcher() as searcher:
+        leaves = [leaf for leaf, _offset in searcher.reader().leaf_readers()]
+        assert len(leaves) == 2
+        for leaf in leaves:
+            for fieldname in ("title", "body", "id"):
+                fast = lexicon_module._raw_field_terms(leaf, fieldname)
+                slow = [
+                    (term.decode("utf-8"), info.doc_frequency())
+                    for term, info in leaf.iter_field(fieldname)
+                ]
+                assert fast == slow
+                assert slow
+    store.close()
