@@ -1,8 +1,8 @@
 """Whoosh storage for the article index: safe unpickling, version file, checked opening.
 
-Importing this module installs `index.store.safe_pickle` and switches Whoosh's posting and
-stored-field pickles to the highest protocol (see `_fast_pickle_dumps`). Every failure to
-read index files inside `reading()` becomes `IndexCorrupt`.
+Importing this module installs `index.store.safe_pickle` and `index.store.posting_blocks`
+(smaller posting blocks and stored rows). Every failure to read index files inside
+`reading()` becomes `IndexCorrupt`.
 """
 
 from __future__ import annotations
@@ -18,35 +18,19 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import whoosh.codec.whoosh3
-import whoosh.columns
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage, RamStorage, Storage
 from whoosh.filedb.structfile import StructFile
 from whoosh.reading import IndexReader
 
 from index.errors import IndexCorrupt, IndexOutOfDate, NewsdeskError
-from index.store import safe_pickle
+from index.store import posting_blocks, safe_pickle
 from index.store.integrity import damaged_files, latest_toc, segment_files_present
 from index.store.payload import decode_article
 from index.store.schema import SCHEMA_VERSION, build_schema
 
 safe_pickle.install()
-
-
-def _fast_pickle_dumps(obj: object, protocol: int = 2) -> bytes:
-    """Whoosh's `dumps(x, 2)` with the highest protocol instead (`protocol` is ignored).
-
-    Whoosh pickles every posting block and stored-field row with protocol 2, which writes
-    each bytes value as a `_codecs.encode` call; reading 'said' (15k postings) then took
-    160 ms. Protocol 5 stores bytes natively: 33 ms. Any pickle reader reads both.
-    """
-    return pickle.dumps(obj, pickle.HIGHEST_PROTOCOL)
-
-
-whoosh.codec.whoosh3.dumps = _fast_pickle_dumps
-whoosh.columns.dumps = _fast_pickle_dumps
-
+posting_blocks.install()
 
 logger = logging.getLogger(__name__)
 

@@ -34,6 +34,8 @@ from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import length_to_byte
 from whoosh.writing import SegmentWriter
 
+from index.store.posting_blocks import compact_weights
+
 Posting = tuple[int, float, bytes]
 """(docnum, weight, encoded value) of one term in one document."""
 
@@ -221,7 +223,7 @@ class _BlockWriter:
             low = min(found) if found else None
             high = max(found) if found else 0
             heaviest = max(0, max(weight for _docnum, weight, _value in block))
-            data = dumps((_mini_ids(ids), _mini_weights(weights), self._mini(values)), 2)
+            data = dumps((_mini_ids(ids), compact_weights(weights), self._mini(values)), 2)
             comp = self._compression
             if comp:
                 data = zlib.compress(data, comp)
@@ -263,12 +265,3 @@ _TERM_INFO = W3TermInfo._struct
 def _mini_ids(ids: list[int]) -> tuple[int, ...]:
     """Docnums as `W3PostingsWriter._mini_ids` stores them: the first, then the gaps."""
     return (ids[0], *[later - earlier for earlier, later in itertools.pairwise(ids)])
-
-
-def _mini_weights(weights: array[float]) -> tuple[float, ...] | float | None:
-    """Weights as `W3PostingsWriter._mini_weights` stores them (None when all are 1)."""
-    if all(weight == 1.0 for weight in weights):
-        return None
-    if all(weight == weights[0] for weight in weights):
-        return weights[0]
-    return tuple(weights)
