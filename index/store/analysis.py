@@ -111,6 +111,9 @@ class VarintPositions(Positions):  # type: ignore[misc]  # whoosh is untyped
 
     def encode(self, poslist: list[int]) -> bytes:
         """The gaps between the ascending positions (the first from 0) as varints."""
+        gaps = [later - earlier for earlier, later in zip([0, *poslist], poslist, strict=False)]
+        if not gaps or max(gaps) < _VARINT_HIGH:
+            return bytes(gaps)  # the usual case: every gap is one byte
         out = bytearray()
         previous = 0
         for position in poslist:
