@@ -26,7 +26,7 @@ from collections.abc import Sequence
 
 import whoosh.codec.whoosh3
 import whoosh.columns
-from whoosh.codec.whoosh3 import W3PostingsWriter
+from whoosh.codec.whoosh3 import W3PostingsWriter, W3TermInfo
 
 PICKLE_PROTOCOL = 3
 """The lowest protocol with native bytes; 4 and 5 add a 9-byte frame header to each pickle."""
@@ -69,8 +69,27 @@ def _mini_weights(self: W3PostingsWriter) -> float | bytes | tuple[float, ...] |
     return compact_weights(weights)
 
 
+def set_inline(
+    info: W3TermInfo, ids: Sequence[int], weights: Sequence[float], values: Sequence[bytes]
+) -> None:
+    """Put a short posting list into its term info (`W3TermInfo.set_inline`, mended).
+
+    W3's writer keeps only non-empty values, so an ID field's inlined postings had no
+    values and Whoosh's `ListMatcher` then gave `""` for each, which a merge refuses
+    (`vbytes=''`); an empty value is kept for each posting instead.
+    """
+    kept = tuple(values) if values else (b"",) * len(ids)
+    info._inlined = (tuple(ids), tuple(weights), kept)
+
+
 def install() -> None:
-    """Make Whoosh's W3 writer pickle and pack as this module does (idempotent)."""
+    """Make Whoosh's W3 writer pickle and pack as this module does (idempotent).
+
+    Also mends W3's inlining of short posting lists into the term table: its writer calls
+    `W3TermInfo.set_inline`, which whoosh-reloaded 2.7.5 names `set_inlined` (see
+    `set_inline`).
+    """
     whoosh.codec.whoosh3.dumps = compact_dumps
     whoosh.columns.dumps = compact_dumps
     W3PostingsWriter._mini_weights = _mini_weights
+    W3TermInfo.set_inline = set_inline

@@ -34,7 +34,11 @@ from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import length_to_byte
 from whoosh.writing import SegmentWriter
 
-from index.store.posting_blocks import compact_weights
+from index.store.posting_blocks import compact_weights, set_inline
+
+MAX_INLINE_LIMIT = 2
+"""The codec's `inlinelimit` may be 2 at most: a term with one posting keeps it in the term
+table (see `_inlined_info`); longer lists always go to the postings file."""
 
 Posting = tuple[int, float, bytes]
 """(docnum, weight, encoded value) of one term in one document."""
@@ -90,8 +94,12 @@ class InMemorySegmentWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is u
                 separate spelling (checked before anything is locked or opened).
         """
         codec = kwargs.get("codec")
-        if codec is not None and (not isinstance(codec, W3Codec) or codec._inlinelimit > 1):
-            raise ValueError("InMemorySegmentWriter writes the W3 codec without inlined postings")
+        if codec is not None and (
+            not isinstance(codec, W3Codec) or codec._inlinelimit > MAX_INLINE_LIMIT
+        ):
+            raise ValueError(
+                "InMemorySegmentWriter writes the W3 codec with at most single postings inlined"
+            )
         for name, field in ix.schema.items():
             if field.vector or field.separate_spelling():
                 raise ValueError(f"field {name!r} needs vectors or spelling: use SegmentWriter")
@@ -178,9 +186,14 @@ class InMemorySegmentWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is u
             prefix = pack_ushort(writer._fieldid)
             lengths = self._lengths.get(name, {})
             terms = self._postings[name]
+            inline = codec._inlinelimit > 1
             for tbytes in sorted(terms):
+                postings = terms[tbytes]
+                if inline and len(postings) == 1:
+                    writer._tindex.add(prefix + tbytes, _inlined_info(postings[0], lengths))
+                    continue
                 start = postfile.tell()
-                data, info = blocks.term(terms[tbytes], lengths)
+                data, info = blocks.term(postings, lengths)
                 postfile.write(data)
                 writer._tindex.add(prefix + tbytes, info + pack_long(start) + pack_int(len(data)))
             writer.finish_field()
@@ -260,6 +273,30 @@ class _BlockWriter:
 
 
 _TERM_INFO = W3TermInfo._struct
+
+
+def _inlined_info(posting: Posting, lengths: dict[int, int]) -> bytes:
+    """The term info of a term with one posting, the posting inside it, as W3 writes it.
+
+    What `W3PostingsWriter.finish_postings` makes of a one-posting list when the codec's
+    `inlinelimit` is 2: the statistics of that one block and the posting pickled into the
+    term table, with nothing in the postings file.
+    """
+    docnum, weight, value = posting
+    weights = array("f", [weight])
+    length = lengths.get(docnum, 0)
+    info = W3TermInfo(
+        weight=sum(weights),
+        df=1,
+        minlength=length or None,
+        maxlength=length,
+        maxweight=max(0, weights[0]),
+        minid=docnum,
+        maxid=docnum,
+    )
+    set_inline(info, [docnum], weights, [value] if value else [])
+    encoded: bytes = info.to_bytes()
+    return encoded
 
 
 def _mini_ids(ids: list[int]) -> tuple[int, ...]:

@@ -15,7 +15,7 @@ from index.ingest.prepared import prepare
 from index.models import Article, ArticleId
 from index.parse.document import parse_document
 from index.readers import read_documents
-from index.store.article_store import COMPOUND, POSTING_COMPRESSION, ArticleStore
+from index.store.article_store import COMPOUND, ArticleStore, codec
 from index.store.documents import document_fields
 from index.store.segment_writer import InMemorySegmentWriter
 
@@ -61,7 +61,7 @@ def _write(
 ) -> dict[str, bytes]:
     """Write the articles as one segment with either writer; return its files."""
     store = ArticleStore.create(directory)
-    options = {"codec": W3Codec(compression=POSTING_COMPRESSION), "compound": COMPOUND}
+    options = {"codec": codec(), "compound": COMPOUND}
     ix = store._ix
     writer = InMemorySegmentWriter(ix, **options) if in_memory else ix.writer(**options)
     for article in articles:
