@@ -217,13 +217,22 @@ def stored_source_files(index_dir: Path) -> list[str]:
     try:
         with reading(), ix.searcher() as searcher:
             found = {
-                str(fields["path"]).split("#", 1)[0]
+                path.split("#", 1)[0]
                 for fields in searcher.all_stored_fields()
-                if fields.get("path")
+                if (path := _stored_path(fields))
             }
     finally:
         ix.close()
     return sorted(found)
+
+
+def _stored_path(fields: dict[str, object]) -> str:
+    """An article's path: a stored field before schema 3, in the payload since."""
+    path = fields.get("path")
+    if path:
+        return str(path)
+    payload = fields.get("payload")
+    return decode_article(payload).path if isinstance(payload, bytes) else ""
 
 
 def check_version(storage: Storage) -> None:

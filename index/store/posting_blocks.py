@@ -76,10 +76,12 @@ def set_inline(
 
     W3's writer keeps only non-empty values, so an ID field's inlined postings had no
     values and Whoosh's `ListMatcher` then gave `""` for each, which a merge refuses
-    (`vbytes=''`); an empty value is kept for each posting instead.
+    (`vbytes=''`); an empty value is kept for each posting instead. Weights that are all 1
+    (ids, paths) are left out, as W3 blocks do: `ListMatcher` reads None as all 1.
     """
     kept = tuple(values) if values else (b"",) * len(ids)
-    info._inlined = (tuple(ids), tuple(weights), kept)
+    ones = all(weight == 1.0 for weight in weights)
+    info._inlined = (tuple(ids), None if ones else tuple(weights), kept)
 
 
 def install() -> None:
