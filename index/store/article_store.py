@@ -58,9 +58,9 @@ POSTING_COMPRESSION = 0
 Measured on a 10k-article segment (benchmarks/README.md, "Index size"): level 1 makes the
 body's blocks 22% smaller and reading them 2.2x slower."""
 
-INLINE_LIMIT = 2
-"""W3's `inlinelimit`: a term found in one document keeps its posting in the term table
-(ids, paths and rare words; ~36 bytes less each than a posting list of its own)."""
+INLINE_LIMIT = 5
+"""W3's `inlinelimit`: a term found in at most 4 documents keeps its postings in the term
+table (ids, paths and rare words; ~40 bytes less each than a posting list of its own)."""
 
 logger = logging.getLogger(__name__)
 

@@ -36,9 +36,9 @@ from whoosh.writing import SegmentWriter
 
 from index.store.posting_blocks import compact_weights, set_inline
 
-MAX_INLINE_LIMIT = 2
-"""The codec's `inlinelimit` may be 2 at most: a term with one posting keeps it in the term
-table (see `_inlined_info`); longer lists always go to the postings file."""
+MAX_INLINE_LIMIT = 8
+"""The codec's `inlinelimit` may be 8 at most: a term with fewer postings keeps them in the
+term table (see `_inlined_info`); longer lists go to the postings file."""
 
 Posting = tuple[int, float, bytes]
 """(docnum, weight, encoded value) of one term in one document."""
@@ -98,7 +98,8 @@ class InMemorySegmentWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is u
             not isinstance(codec, W3Codec) or codec._inlinelimit > MAX_INLINE_LIMIT
         ):
             raise ValueError(
-                "InMemorySegmentWriter writes the W3 codec with at most single postings inlined"
+                f"InMemorySegmentWriter writes the W3 codec with inlinelimit <= {MAX_INLINE_LIMIT}"
+                " (postings inlined)"
             )
         for name, field in ix.schema.items():
             if field.vector or field.separate_spelling():
@@ -186,11 +187,11 @@ class InMemorySegmentWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is u
             prefix = pack_ushort(writer._fieldid)
             lengths = self._lengths.get(name, {})
             terms = self._postings[name]
-            inline = codec._inlinelimit > 1
+            inline = codec._inlinelimit
             for tbytes in sorted(terms):
                 postings = terms[tbytes]
-                if inline and len(postings) == 1:
-                    writer._tindex.add(prefix + tbytes, _inlined_info(postings[0], lengths))
+                if len(postings) < inline:
+                    writer._tindex.add(prefix + tbytes, _inlined_info(postings, lengths))
                     continue
                 start = postfile.tell()
                 data, info = blocks.term(postings, lengths)
@@ -275,26 +276,27 @@ class _BlockWriter:
 _TERM_INFO = W3TermInfo._struct
 
 
-def _inlined_info(posting: Posting, lengths: dict[int, int]) -> bytes:
-    """The term info of a term with one posting, the posting inside it, as W3 writes it.
+def _inlined_info(postings: list[Posting], lengths: dict[int, int]) -> bytes:
+    """The term info of a term with few postings, the postings inside it, as W3 writes it.
 
-    What `W3PostingsWriter.finish_postings` makes of a one-posting list when the codec's
-    `inlinelimit` is 2: the statistics of that one block and the posting pickled into the
-    term table, with nothing in the postings file.
+    What `W3PostingsWriter.finish_postings` makes of a list shorter than the codec's
+    `inlinelimit`: the statistics of that one block and the postings pickled into the term
+    table, with nothing in the postings file.
     """
-    docnum, weight, value = posting
-    weights = array("f", [weight])
-    length = lengths.get(docnum, 0)
+    ids = [docnum for docnum, _weight, _value in postings]
+    weights = array("f", [weight for _docnum, weight, _value in postings])
+    values = [value for _docnum, _weight, value in postings if value]
+    found = [length for docnum in ids if (length := lengths.get(docnum, 0))]
     info = W3TermInfo(
         weight=sum(weights),
-        df=1,
-        minlength=length or None,
-        maxlength=length,
-        maxweight=max(0, weights[0]),
-        minid=docnum,
-        maxid=docnum,
+        df=len(ids),
+        minlength=min(found) if found else None,
+        maxlength=max(found) if found else 0,
+        maxweight=max(0, max(weight for _docnum, weight, _value in postings)),
+        minid=ids[0],
+        maxid=ids[-1],
     )
-    set_inline(info, [docnum], weights, [value] if value else [])
+    set_inline(info, ids, weights, values)
     encoded: bytes = info.to_bytes()
     return encoded
 
