@@ -12,29 +12,14 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from index.errors import NewsdeskError
 from index.ingest.manifest import FILENAME as MANIFEST_FILENAME
-from index.ingest.manifest import FileRecord, Manifest
+from index.ingest.manifest import FileRecord, Manifest, recorded_ids
 from index.models import ArticleId, IngestReport
 from index.paths import DataPaths
 
 if TYPE_CHECKING:
     from index.ingest.loading import Tables
     from index.store.article_store import ArticleStore
-
-
-def _known_ids(manifest_path: Path) -> dict[str, tuple[ArticleId, ...]]:
-    """The article ids an old manifest recorded by path ({} when it cannot be read)."""
-    if not manifest_path.is_file():
-        return {}
-    try:
-        manifest = Manifest.open(manifest_path)
-    except NewsdeskError:
-        return {}
-    try:
-        return manifest.ids_by_path()
-    finally:
-        manifest.close()
 
 
 class Indexer:
@@ -82,7 +67,7 @@ class Indexer:
             self._known_ids = {**self._manifest.ids_by_path(), **self._known_ids}
             self._manifest.close()
         elif (path := self._manifest_path()) is not None:
-            self._known_ids = {**_known_ids(path), **self._known_ids}
+            self._known_ids = {**recorded_ids(path), **self._known_ids}
         self._manifest = Manifest.create(self._manifest_path())
 
     def run(

@@ -3,14 +3,16 @@
 A SQLite database in the index folder (`manifest.sqlite3`) with a schema version in
 `PRAGMA user_version`. `files` maps a path to its size, mtime, sha256 and the article ids it
 produced (or the article it duplicates); `articles` maps an id to its content hash and
-near-duplicate signature; `bands` is the LSH bucket table. Ingest writes one transaction per
-batch (`begin`/`commit`/`rollback`), after the index itself was written.
+near-duplicate signature; `bands` is the LSH bucket table (band key -> article number).
+Ingest writes one transaction per batch (`begin`/`commit`/`rollback`), after the index
+itself was written.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
+import struct
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,9 +24,14 @@ from index.errors import (
     LibraryNotWritable,
     NewsdeskError,
 )
+from index.ingest import neardup
 from index.models import ArticleId
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""2: articles keyed by an integer, hashes as 32-byte blobs found through an index of their
+first 8 bytes, one WITHOUT ROWID band table (half the size of version 1's, see
+benchmarks/README.md "Index size"). `files` is the same in both, so a rebuild reads the old
+ids from a version-1 manifest (`ids_by_path`)."""
 FILENAME = "manifest.sqlite3"
 
 _SCHEMA = """
@@ -33,12 +40,16 @@ CREATE TABLE IF NOT EXISTS files (
     sha256 TEXT NOT NULL, article_ids TEXT NOT NULL, duplicate_of TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS files_sha ON files(sha256);
 CREATE TABLE IF NOT EXISTS articles (
-    id TEXT PRIMARY KEY, path TEXT NOT NULL, content_hash TEXT NOT NULL, signature BLOB);
-CREATE INDEX IF NOT EXISTS articles_hash ON articles(content_hash);
-CREATE TABLE IF NOT EXISTS bands (key INTEGER NOT NULL, article_id TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS bands_key ON bands(key);
-CREATE INDEX IF NOT EXISTS bands_article ON bands(article_id);
+    n INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, path TEXT NOT NULL,
+    content_hash BLOB NOT NULL, signature BLOB, bands BLOB);
+CREATE INDEX IF NOT EXISTS articles_hash ON articles(substr(content_hash, 1, 8));
+CREATE TABLE IF NOT EXISTS bands (
+    key INTEGER NOT NULL, article INTEGER NOT NULL, PRIMARY KEY (key, article)) WITHOUT ROWID;
 """
+_ARTICLE = "SELECT id, path, content_hash, signature FROM articles"
+_HASH_PREFIX = 8
+"""Bytes of a content hash in the `articles_hash` index (a 64-bit prefix; rows confirm it)."""
+_SHA256_HEX = 64
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,16 +208,19 @@ class Manifest:
         self._db.execute("DELETE FROM files WHERE path = ?", (path,))
 
     def article(self, article_id: ArticleId) -> ArticleRecord | None:
-        """The record of an article id, or None."""
-        row = self._db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return None if row is None else ArticleRecord(ArticleId(row[0]), row[1], row[2], row[3])
+        """The record of an id, or None."""
+        row = self._db.execute(f"{_ARTICLE} WHERE id = ?", (article_id,)).fetchone()
+        return None if row is None else _article_record(row)
 
     def article_with_hash(self, content_hash: str) -> ArticleRecord | None:
         """An article with exactly this content hash, or None."""
+        packed = _pack_hash(content_hash)
         row = self._db.execute(
-            "SELECT * FROM articles WHERE content_hash = ? LIMIT 1", (content_hash,)
+            f"{_ARTICLE} WHERE substr(content_hash, 1, {_HASH_PREFIX}) = ? AND content_hash = ?"
+            " LIMIT 1",
+            (packed[:_HASH_PREFIX], packed),
         ).fetchone()
-        return None if row is None else ArticleRecord(ArticleId(row[0]), row[1], row[2], row[3])
+        return None if row is None else _article_record(row)
 
     def put_article(
         self, record: ArticleRecord, bands: Sequence[int], *, new: bool = False
@@ -214,20 +228,40 @@ class Manifest:
         """Insert or replace an article's record and its LSH band keys.
 
         `new=True` promises the id has no record yet (the caller just looked), which saves
-        the two deletes of a replacement; a broken promise fails on the primary key.
+        the two deletes of a replacement; a broken promise fails on the unique id.
         """
         if not new:
             self.remove_article(record.id)
-        self._db.execute(
-            "INSERT INTO articles VALUES (?, ?, ?, ?)",
-            (record.id, record.path, record.content_hash, record.signature),
+        keys = list(bands)
+        cursor = self._db.execute(
+            "INSERT INTO articles (id, path, content_hash, signature, bands)"
+            " VALUES (?, ?, ?, ?, ?)",
+            (
+                record.id,
+                record.path,
+                _pack_hash(record.content_hash),
+                record.signature,
+                None if keys == _derived_bands(record.signature) else _pack_bands(keys),
+            ),
         )
-        self._db.executemany("INSERT INTO bands VALUES (?, ?)", [(key, record.id) for key in bands])
+        number = cursor.lastrowid
+        self._db.executemany(
+            "INSERT OR IGNORE INTO bands VALUES (?, ?)", [(k, number) for k in keys]
+        )
 
     def remove_article(self, article_id: ArticleId) -> None:
         """Forget an article and its band keys."""
-        self._db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-        self._db.execute("DELETE FROM bands WHERE article_id = ?", (article_id,))
+        row = self._db.execute(
+            "SELECT n, signature, bands FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            return
+        number, signature, packed = row
+        keys = _derived_bands(signature) if packed is None else _unpack_bands(packed)
+        self._db.executemany(
+            "DELETE FROM bands WHERE key = ? AND article = ?", [(k, number) for k in keys]
+        )
+        self._db.execute("DELETE FROM articles WHERE n = ?", (number,))
 
     def candidates(self, bands: Iterable[int]) -> list[ArticleRecord]:
         """Articles sharing at least one LSH band key, each once."""
@@ -236,11 +270,11 @@ class Manifest:
             return []
         marks = ",".join("?" * len(keys))
         rows = self._db.execute(
-            "SELECT * FROM articles WHERE id IN "
-            f"(SELECT DISTINCT article_id FROM bands WHERE key IN ({marks})) ORDER BY id",
+            f"{_ARTICLE} WHERE n IN "
+            f"(SELECT DISTINCT article FROM bands WHERE key IN ({marks})) ORDER BY id",
             keys,
         )
-        return [ArticleRecord(ArticleId(r[0]), r[1], r[2], r[3]) for r in rows]
+        return [_article_record(row) for row in rows]
 
     def ids_by_path(self) -> dict[str, tuple[ArticleId, ...]]:
         """Every file's article ids, so a rebuild can give articles their old ids back."""
@@ -281,6 +315,27 @@ class Manifest:
         self._db.close()
 
 
+def recorded_ids(path: Path) -> dict[str, tuple[ArticleId, ...]]:
+    """`Manifest.ids_by_path` of the manifest file at `path`, of this or an older version.
+
+    A rebuild gives articles their old ids back from these (bookmarks stay attached), and a
+    rebuild is what a new schema version asks for: `files` is the same in every version, so
+    it is read without the version check. {} when the file cannot be read.
+    """
+    if not path.is_file():
+        return {}
+    try:
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return {}
+    try:
+        return Manifest(db).ids_by_path()
+    except (sqlite3.Error, ValueError):
+        return {}
+    finally:
+        db.close()
+
+
 def _busy(error: sqlite3.Error) -> IndexBusy:
     """The error for a manifest locked by another process."""
     return IndexBusy(
@@ -308,6 +363,39 @@ def _corrupt(target: str, error: sqlite3.Error) -> NewsdeskError:
         f"The ingest manifest {target} cannot be read ({error}).",
         "run: newsdesk check --repair (or newsdesk index --rebuild PATH…)",
     )
+
+
+def _article_record(row: tuple[str, str, bytes | str, bytes | None]) -> ArticleRecord:
+    """Build an ArticleRecord from `_ARTICLE`'s columns."""
+    packed = row[2]
+    content_hash = packed.hex() if isinstance(packed, bytes) else packed
+    return ArticleRecord(ArticleId(row[0]), row[1], content_hash, row[3])
+
+
+def _pack_hash(content_hash: str) -> bytes | str:
+    """A sha256 hex digest as its 32 bytes; any other string as it is (stored as TEXT)."""
+    if len(content_hash) == _SHA256_HEX:
+        try:
+            packed = bytes.fromhex(content_hash)
+        except ValueError:
+            return content_hash
+        if packed.hex() == content_hash:
+            return packed
+    return content_hash
+
+
+def _derived_bands(signature: bytes | None) -> list[int]:
+    """The band keys a signature has (what `put_article` is usually given)."""
+    return neardup.band_keys(signature) if signature else []
+
+
+def _pack_bands(keys: list[int]) -> bytes:
+    """Band keys that are not the signature's own, as signed 64-bit integers."""
+    return struct.pack(f"<{len(keys)}q", *keys)
+
+
+def _unpack_bands(packed: bytes) -> list[int]:
+    return list(struct.unpack(f"<{len(packed) // 8}q", packed))
 
 
 def _file_record(row: tuple[str, int, int, str, str, str]) -> FileRecord:

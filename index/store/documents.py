@@ -133,7 +133,6 @@ def document_fields(
         "payload": encode_article(article),
     }
     optional: dict[str, object] = {
-        "content_hash": article.content_hash,
         "source": (article.source or "").lower(),
         "party": _keywords(parties),
         "measure": _keywords(measures),

@@ -1,8 +1,8 @@
 """Whoosh storage for the article index: safe unpickling, version file, checked opening.
 
-Importing this module installs `index.store.safe_pickle` and switches Whoosh's posting and
-stored-field pickles to the highest protocol (see `_fast_pickle_dumps`). Every failure to
-read index files inside `reading()` becomes `IndexCorrupt`.
+Importing this module installs `index.store.safe_pickle` and `index.store.posting_blocks`
+(smaller posting blocks and stored rows). Every failure to read index files inside
+`reading()` becomes `IndexCorrupt`.
 """
 
 from __future__ import annotations
@@ -19,35 +19,19 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import whoosh.codec.whoosh3
-import whoosh.columns
 from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import FileStorage, RamStorage, Storage
 from whoosh.filedb.structfile import StructFile
 from whoosh.reading import IndexReader
 
 from index.errors import IndexCorrupt, IndexOutOfDate, NewsdeskError
-from index.store import safe_pickle
+from index.store import posting_blocks, safe_pickle
 from index.store.integrity import damaged_files, latest_toc, segment_files_present
 from index.store.payload import decode_article
 from index.store.schema import SCHEMA_VERSION, build_schema
 
 safe_pickle.install()
-
-
-def _fast_pickle_dumps(obj: object, protocol: int = 2) -> bytes:
-    """Whoosh's `dumps(x, 2)` with the highest protocol instead (`protocol` is ignored).
-
-    Whoosh pickles every posting block and stored-field row with protocol 2, which writes
-    each bytes value as a `_codecs.encode` call; reading 'said' (15k postings) then took
-    160 ms. Protocol 5 stores bytes natively: 33 ms. Any pickle reader reads both.
-    """
-    return pickle.dumps(obj, pickle.HIGHEST_PROTOCOL)
-
-
-whoosh.codec.whoosh3.dumps = _fast_pickle_dumps
-whoosh.columns.dumps = _fast_pickle_dumps
-
+posting_blocks.install()
 
 logger = logging.getLogger(__name__)
 
@@ -234,13 +218,22 @@ def stored_source_files(index_dir: Path) -> list[str]:
     try:
         with reading(), ix.searcher() as searcher:
             found = {
-                str(fields["path"]).split("#", 1)[0]
+                path.split("#", 1)[0]
                 for fields in searcher.all_stored_fields()
-                if fields.get("path")
+                if (path := _stored_path(fields))
             }
     finally:
         ix.close()
     return sorted(found)
+
+
+def _stored_path(fields: dict[str, object]) -> str:
+    """An article's path: a stored field before schema 3, in the payload since."""
+    path = fields.get("path")
+    if path:
+        return str(path)
+    payload = fields.get("payload")
+    return decode_article(payload).path if isinstance(payload, bytes) else ""
 
 
 def check_version(storage: Storage) -> None:

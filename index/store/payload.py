@@ -1,4 +1,4 @@
-"""Article <-> stored payload (UTF-8 JSON) and summaries.
+"""Article <-> stored payload (deflated compact JSON) and summaries.
 
 The index stores the whole `Article` so it can be shown without its source file. JSON (not
 pickle) keeps the stored data inert: reading it can never construct arbitrary objects.
@@ -6,12 +6,16 @@ pickle) keeps the stored data inert: reading it can never construct arbitrary ob
 
 from __future__ import annotations
 
+import hashlib
 import json
 import zlib
 from collections import Counter, OrderedDict
 from collections.abc import Callable
 from datetime import date
+from functools import cache
+from importlib import resources
 from threading import Lock
+from typing import Any
 
 from index.models import (
     Article,
@@ -61,32 +65,101 @@ class DecodedArticles:
         return article
 
 
-def encode_article(article: Article) -> bytes:
-    """Return the stored payload of an article."""
+FORMAT_1 = b"\x01"
+"""First byte of a format-1 payload: compact JSON deflated with `payload-1.zdict`."""
+
+FIGURE_KEYS: tuple[str, ...] = (
+    "text", "value", "low", "high", "qualifier", "counted", "measure",
+    "attribution", "paragraph", "start", "end", "unit", "group", "place",
+)  # fmt: skip
+"""A figure's fields in the order a format-1 payload lists them."""
+
+MENTION_KEYS: tuple[str, ...] = (
+    "party", "kind", "affiliation", "text", "paragraph", "start", "end",
+)  # fmt: skip
+"""A mention's fields in the order a format-1 payload lists them."""
+
+_LEVEL = 6
+"""Deflate level (with the dictionary, level 6 is ~5% smaller than 3 for ~0.02 ms more)."""
+
+
+@cache
+def _dictionary() -> bytes:
+    """The preset dictionary of format 1 (made by benchmarks/make_payload_dict.py)."""
+    return resources.files("index").joinpath("data/payload-1.zdict").read_bytes()
+
+
+@cache
+def _deflater() -> Any:  # zlib's Compress type is not public
+    """A raw-deflate compressor primed with the dictionary (copied for each payload)."""
+    return zlib.compressobj(_LEVEL, zlib.DEFLATED, -15, 9, zlib.Z_DEFAULT_STRATEGY, _dictionary())
+
+
+@cache
+def _inflater() -> Any:  # zlib's Decompress type is not public
+    """A raw-deflate decompressor primed with the dictionary (copied for each payload)."""
+    return zlib.decompressobj(-15, _dictionary())
+
+
+def payload_json(article: Article) -> bytes:
+    """The compact JSON of format 1, before deflating.
+
+    Figures and mentions are arrays in `FIGURE_KEYS` / `MENTION_KEYS` order instead of
+    objects (their keys were a third of the JSON); `raw` is null when it equals the
+    cleaned text and `content_hash` when it is the text's sha256, both derived on reading.
+    """
     data: dict[str, JsonValue] = article.as_json()
-    data["raw"] = article.raw
-    data["content_hash"] = article.content_hash
+    data["figures"] = [[f.get(k) for k in FIGURE_KEYS] for f in _objects(data["figures"])]
+    data["mentions"] = [[m.get(k) for k in MENTION_KEYS] for m in _objects(data["mentions"])]
+    text = article.text
+    data["raw"] = None if article.raw == text else article.raw
+    derived = article.content_hash == _text_hash(text)
+    data["content_hash"] = None if derived else article.content_hash
     data["extra"] = [[key, value] for key, value in article.extra]
-    # Not compressed here: Whoosh deflates every document's stored fields (level 3), and
-    # deflating them a second time cost ~1 s of the main process per 20k articles.
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def decode_article(payload: bytes) -> Article:
-    """Rebuild an article from its stored payload (JSON, or zlib-compressed JSON).
+def encode_article(article: Article) -> bytes:
+    """Return the stored payload of an article (format 1).
 
-    Indexes written before 2026-12 hold compressed payloads; they are read the same.
+    Compact JSON (`payload_json`) deflated with a preset dictionary of newsdesk's own JSON
+    shape, party names and seed articles: an article is a few KB, too short for deflate to
+    learn much from itself; with the dictionary it is ~30% (Reuters 22%) smaller than the
+    compact JSON deflated alone. Whoosh deflates the stored row again (level 3).
+    """
+    deflater = _deflater().copy()
+    body: bytes = deflater.compress(payload_json(article)) + deflater.flush()
+    return FORMAT_1 + body
+
+
+def decode_article(payload: bytes) -> Article:
+    """Rebuild an article from its stored payload (format 1, JSON, or zlib-compressed JSON).
+
+    Indexes written before 2026-12 hold compressed payloads, and schema 2 plain JSON; they
+    are read the same.
 
     Raises:
         ValueError: the payload is not a valid article (zlib, JSON or a missing key).
     """
     try:
-        if not payload.startswith(b"{"):
+        if payload.startswith(FORMAT_1):
+            inflater = _inflater().copy()
+            payload = inflater.decompress(payload[1:]) + inflater.flush()
+        elif not payload.startswith(b"{"):
             payload = zlib.decompress(payload)
         data = json.loads(payload.decode("utf-8"))
         return _article_from_json(data)
     except (zlib.error, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as error:
         raise ValueError(f"unreadable stored article: {error}") from error
+
+
+def _objects(values: JsonValue) -> list[dict[str, JsonValue]]:
+    return [v for v in _list(values) if isinstance(v, dict)]
+
+
+def _text_hash(text: str) -> str:
+    """sha256 (hex) of the cleaned text: `index.ingest.ids.content_hash_of`'s value."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def _article_from_json(data: dict[str, JsonValue]) -> Article:
@@ -95,6 +168,10 @@ def _article_from_json(data: dict[str, JsonValue]) -> Article:
     Ingest already does that; doing it again here covers indexes written before it did.
     """
     published = data["published"]
+    paragraphs = tuple(visible_controls(str(p)) for p in _list(data["paragraphs"]))
+    raw = data.get("raw")
+    content_hash = data.get("content_hash")
+    text = "\n\n".join(str(p) for p in _list(data["paragraphs"]))
     return Article(
         id=ArticleId(str(data["id"])),
         path=str(data["path"]),
@@ -104,14 +181,23 @@ def _article_from_json(data: dict[str, JsonValue]) -> Article:
         published=date.fromisoformat(published) if isinstance(published, str) else None,
         published_how=PublishedHow(str(data["published_how"])),
         tags=tuple(visible_controls(str(t)) for t in _list(data["tags"])),
-        paragraphs=tuple(visible_controls(str(p)) for p in _list(data["paragraphs"])),
-        figures=tuple(_figure(f) for f in _list(data["figures"])),
-        mentions=tuple(_mention(m) for m in _list(data["mentions"])),
-        raw=visible_controls(str(data.get("raw") or "")),
-        content_hash=str(data.get("content_hash") or ""),
+        paragraphs=paragraphs,
+        figures=tuple(_figure(_keyed(f, FIGURE_KEYS)) for f in _list(data["figures"])),
+        mentions=tuple(_mention(_keyed(m, MENTION_KEYS)) for m in _list(data["mentions"])),
+        raw=visible_controls(text if raw is None and "raw" in data else str(raw or "")),
+        content_hash=_text_hash(text)
+        if content_hash is None and "content_hash" in data
+        else str(content_hash or ""),
         dateline=_opt_visible(data.get("dateline")),
         extra=tuple(_pair(p) for p in _list(data.get("extra") or [])),
     )
+
+
+def _keyed(value: JsonValue, keys: tuple[str, ...]) -> JsonValue:
+    """A figure or mention as an object: format 1 lists the values in `keys` order."""
+    if isinstance(value, list):
+        return dict(zip(keys, value, strict=True))
+    return value
 
 
 def _opt_visible(value: JsonValue) -> str | None:

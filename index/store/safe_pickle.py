@@ -107,7 +107,10 @@ class RestrictedUnpickler(pickle.Unpickler):
 
 def restricted_loads(data: bytes) -> object:
     """`pickle.loads` restricted to allow-listed classes."""
-    return RestrictedUnpickler(io.BytesIO(data)).load()
+    # A buffered reader, not the bare BytesIO: the C unpickler prefetches through `peek`, so
+    # an unframed pickle (protocol 3, as posting blocks are written) is not read an opcode
+    # at a time through Python calls (4x slower for posting blocks).
+    return RestrictedUnpickler(io.BufferedReader(io.BytesIO(data))).load()
 
 
 def restricted_load(file: IO[bytes]) -> object:

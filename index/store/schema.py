@@ -15,9 +15,11 @@ from whoosh.fields import COLUMN, DATETIME, ID, KEYWORD, STORED, Schema
 
 from index.store.analysis import NewsText, news_analyzer
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """Bump when the schema, the analyzer, the payload format or the extraction changes (forces a
-rebuild). 2: figures gained unit, group and place, and title figures and mentions."""
+rebuild). 2: figures gained unit, group and place, and title figures and mentions. 3: a smaller
+index (positions as varints, byte weights, no `content_hash` field, `path` only in the
+payload, a compact payload)."""
 
 TITLE_BOOST = 1.5
 """BM25F weight of the title relative to the body (tuned on Cranfield, see benchmarks/)."""
@@ -53,8 +55,7 @@ def build_schema() -> Schema:
     date.column_type = NumericColumn(date.sortable_typecode, default=0)
     return Schema(
         id=ID(unique=True, stored=True),
-        path=ID(stored=True),
-        content_hash=ID,
+        path=ID,  # stored in the payload (schema 3); indexed for `resolve`
         title=NewsText(analyzer=analyzer, field_boost=TITLE_BOOST),
         body=NewsText(analyzer=analyzer, phrase=True),
         source=ID,

@@ -34,6 +34,12 @@ from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import length_to_byte
 from whoosh.writing import SegmentWriter
 
+from index.store.posting_blocks import compact_weights, set_inline
+
+MAX_INLINE_LIMIT = 8
+"""The codec's `inlinelimit` may be 8 at most: a term with fewer postings keeps them in the
+term table (see `_inlined_info`); longer lists go to the postings file."""
+
 Posting = tuple[int, float, bytes]
 """(docnum, weight, encoded value) of one term in one document."""
 
@@ -88,8 +94,13 @@ class InMemorySegmentWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is u
                 separate spelling (checked before anything is locked or opened).
         """
         codec = kwargs.get("codec")
-        if codec is not None and (not isinstance(codec, W3Codec) or codec._inlinelimit > 1):
-            raise ValueError("InMemorySegmentWriter writes the W3 codec without inlined postings")
+        if codec is not None and (
+            not isinstance(codec, W3Codec) or codec._inlinelimit > MAX_INLINE_LIMIT
+        ):
+            raise ValueError(
+                f"InMemorySegmentWriter writes the W3 codec with inlinelimit <= {MAX_INLINE_LIMIT}"
+                " (postings inlined)"
+            )
         for name, field in ix.schema.items():
             if field.vector or field.separate_spelling():
                 raise ValueError(f"field {name!r} needs vectors or spelling: use SegmentWriter")
@@ -176,9 +187,14 @@ class InMemorySegmentWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is u
             prefix = pack_ushort(writer._fieldid)
             lengths = self._lengths.get(name, {})
             terms = self._postings[name]
+            inline = codec._inlinelimit
             for tbytes in sorted(terms):
+                postings = terms[tbytes]
+                if len(postings) < inline:
+                    writer._tindex.add(prefix + tbytes, _inlined_info(postings, lengths))
+                    continue
                 start = postfile.tell()
-                data, info = blocks.term(terms[tbytes], lengths)
+                data, info = blocks.term(postings, lengths)
                 postfile.write(data)
                 writer._tindex.add(prefix + tbytes, info + pack_long(start) + pack_int(len(data)))
             writer.finish_field()
@@ -221,7 +237,7 @@ class _BlockWriter:
             low = min(found) if found else None
             high = max(found) if found else 0
             heaviest = max(0, max(weight for _docnum, weight, _value in block))
-            data = dumps((_mini_ids(ids), _mini_weights(weights), self._mini(values)), 2)
+            data = dumps((_mini_ids(ids), compact_weights(weights), self._mini(values)), 2)
             comp = self._compression
             if comp:
                 data = zlib.compress(data, comp)
@@ -260,15 +276,31 @@ class _BlockWriter:
 _TERM_INFO = W3TermInfo._struct
 
 
+def _inlined_info(postings: list[Posting], lengths: dict[int, int]) -> bytes:
+    """The term info of a term with few postings, the postings inside it, as W3 writes it.
+
+    What `W3PostingsWriter.finish_postings` makes of a list shorter than the codec's
+    `inlinelimit`: the statistics of that one block and the postings pickled into the term
+    table, with nothing in the postings file.
+    """
+    ids = [docnum for docnum, _weight, _value in postings]
+    weights = array("f", [weight for _docnum, weight, _value in postings])
+    values = [value for _docnum, _weight, value in postings if value]
+    found = [length for docnum in ids if (length := lengths.get(docnum, 0))]
+    info = W3TermInfo(
+        weight=sum(weights),
+        df=len(ids),
+        minlength=min(found) if found else None,
+        maxlength=max(found) if found else 0,
+        maxweight=max(0, max(weight for _docnum, weight, _value in postings)),
+        minid=ids[0],
+        maxid=ids[-1],
+    )
+    set_inline(info, ids, weights, values)
+    encoded: bytes = info.to_bytes()
+    return encoded
+
+
 def _mini_ids(ids: list[int]) -> tuple[int, ...]:
     """Docnums as `W3PostingsWriter._mini_ids` stores them: the first, then the gaps."""
     return (ids[0], *[later - earlier for earlier, later in itertools.pairwise(ids)])
-
-
-def _mini_weights(weights: array[float]) -> tuple[float, ...] | float | None:
-    """Weights as `W3PostingsWriter._mini_weights` stores them (None when all are 1)."""
-    if all(weight == 1.0 for weight in weights):
-        return None
-    if all(weight == weights[0] for weight in weights):
-        return weights[0]
-    return tuple(weights)

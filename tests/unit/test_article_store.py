@@ -17,7 +17,7 @@ from index.errors import (
 from index.models import ArticleId
 from index.search.engine import run_search
 from index.store import article_store as store_module
-from index.store.article_store import ArticleStore
+from index.store.article_store import INLINE_LIMIT, ArticleStore
 from index.store.index_files import VERSION_FILE
 from tests.builders import stored_article
 
@@ -216,3 +216,30 @@ def test_optimize_merges_segments_and_keeps_articles_and_ranking(
     assert [h.article.id for h in run_search(store, "killed").hits] == before
     store.optimize()  # one segment: nothing to do
     assert store.segment_count() == 1
+
+
+@pytest.mark.parametrize("bulk", [False, True])
+def test_few_posting_terms_are_inlined_and_survive_a_merge(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, bulk: bool
+) -> None:
+    """Ids and rare words keep their postings in the term table, through either writer and
+    through optimize (Whoosh's merge reads them back); lookups and phrases still work."""
+    monkeypatch.setattr(store_module, "BULK_THRESHOLD", 2 if bulk else 1000)
+    store = ArticleStore.open(tmp_path / "ix")
+    common = [stored_article(n) for n in range(4, 4 + INLINE_LIMIT)]
+    store.write([stored_article(0), stored_article(1, title="Unusual zeppelin truce"), *common])
+    store.write([stored_article(2), stored_article(3)])
+    with store.searcher() as searcher:
+        first = searcher.reader().leaf_readers()[0][0]
+        assert first.term_info("id", "art0001").is_inlined()
+        assert not first.term_info("body", "kill").is_inlined()  # in INLINE_LIMIT + 2 articles
+        assert first.term_info("title", "zeppelin").is_inlined()
+    store.optimize()
+    assert store.segment_count() == 1
+    with store.searcher() as searcher:
+        (only, _offset), *_ = searcher.reader().leaf_readers()
+        assert only.term_info("title", "zeppelin").is_inlined()
+    assert store.get(ArticleId("art0001")).title == "Unusual zeppelin truce"
+    assert [h.article.id for h in run_search(store, "zeppelin").hits] == ["art0001"]
+    assert [h.article.id for h in run_search(store, '"zeppelin truce"').hits] == ["art0001"]
+    assert store.resolve("/news/1.txt") == "art0001"

@@ -34,7 +34,9 @@ def test_reading_turns_unpickling_errors_into_index_corrupt() -> None:
     assert "--rebuild" in caught.value.hint
 
 
-def test_posting_pickles_use_the_highest_protocol() -> None:
-    """Postings are pickled with the highest protocol (bytes stored natively)."""
+def test_posting_pickles_store_bytes_natively() -> None:
+    """Postings are pickled with protocol 3 (bytes stored natively, no `_codecs` call)."""
     data = whoosh.codec.whoosh3.dumps((1, b"x"), 2)
-    assert data[1] == pickle.HIGHEST_PROTOCOL
+    assert data[1] == 3
+    assert b"_codecs" not in data
+    assert pickle.loads(data) == (1, b"x")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from index import (
     AmbiguousArticleId,
     AnchorStatus,
     Article,
+    ArticleId,
     ArticleNotFound,
     Bookmark,
     DataPaths,
@@ -266,8 +268,8 @@ def test_library_resolve_multi_record_file(tmp_path: Path) -> None:
     assert lib.article(f"{feed}#2").title == "Report 1"
 
 
-def test_library_rebuild_keeps_article_ids(tmp_path: Path) -> None:
-    """After --rebuild an edited file keeps its id, so its bookmarks stay attached."""
+def _bookmarked_file(tmp_path: Path) -> tuple[Path, DataPaths, Library, ArticleId]:
+    """A library of one file in a folder, its article bookmarked."""
     folder = tmp_path / "news"
     folder.mkdir()
     shutil.copy(DATA / "02_cairo_round.txt", folder / "a.txt")
@@ -275,8 +277,19 @@ def test_library_rebuild_keeps_article_ids(tmp_path: Path) -> None:
     lib = Library.open(paths)
     (article_id,) = lib.index_paths([folder]).added
     lib.add_bookmark(article_id, 0)
+    return folder, paths, lib, article_id
+
+
+def _edit(folder: Path) -> None:
+    """Change the file of `_bookmarked_file` (its content hash, so a new id unless kept)."""
     text = (folder / "a.txt").read_text(encoding="utf-8")
     (folder / "a.txt").write_text(text + "\nA late paragraph was added.\n", encoding="utf-8")
+
+
+def test_library_rebuild_keeps_article_ids(tmp_path: Path) -> None:
+    """After --rebuild an edited file keeps its id, so its bookmarks stay attached."""
+    folder, paths, lib, article_id = _bookmarked_file(tmp_path)
+    _edit(folder)
     assert lib.index_paths([folder], rebuild=True).added == (article_id,)
     lib.close()
     lib = Library.open(paths, recreate=True)
@@ -327,3 +340,31 @@ def test_library_party_filter_finds_a_name_recognised_from_the_text(tmp_path: Pa
     page = lib.search('party:"yasser haddad"')
     assert [hit.article.path for hit in page.hits] == [str(article_file.resolve())]
     assert ("yasser haddad", 1) in [(v.value.lower(), v.count) for v in page.facets["party"]]
+
+
+def test_library_of_an_older_schema_rebuilds_with_its_ids_and_bookmarks(tmp_path: Path) -> None:
+    """Index schema 2 with a version-1 manifest: recreated, an edited file keeps its id."""
+    folder, paths, lib, article_id = _bookmarked_file(tmp_path)
+    lib.close()
+    manifest = paths.index_dir / "manifest.sqlite3"
+    with sqlite3.connect(manifest) as db:  # what schema 2 left: manifest version 1
+        files = db.execute("SELECT * FROM files").fetchall()
+    manifest.unlink()
+    with sqlite3.connect(manifest) as db:
+        db.execute(
+            "CREATE TABLE files (path TEXT PRIMARY KEY, size INTEGER NOT NULL, "
+            "mtime_ns INTEGER NOT NULL, sha256 TEXT NOT NULL, article_ids TEXT NOT NULL, "
+            "duplicate_of TEXT NOT NULL)"
+        )
+        db.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)", files)
+        db.execute("PRAGMA user_version = 1")
+    db.close()
+    (paths.index_dir / VERSION_FILE).write_text("2", encoding="ascii")
+    with pytest.raises(IndexOutOfDate):
+        Library.open(paths)
+    _edit(folder)
+    lib = Library.open(paths, recreate=True)
+    assert lib.index_paths([folder]).added == (article_id,)
+    (mark,) = lib.bookmarks()
+    assert mark.status == AnchorStatus.ANCHORED
+    lib.close()

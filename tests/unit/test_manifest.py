@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from pathlib import Path
 
 import pytest
 
 from index.errors import IndexBusy, IndexCorrupt, IndexOutOfDate
-from index.ingest.manifest import ArticleRecord, FileRecord, Manifest
+from index.ingest import neardup
+from index.ingest.manifest import ArticleRecord, FileRecord, Manifest, recorded_ids
 from index.models import ArticleId
 
 A = ArticleId("aaaa")
@@ -125,3 +127,65 @@ def test_put_article_new_skips_the_replacement_but_never_duplicates() -> None:
     assert [r.id for r in manifest.candidates([3])] == [A]
     with pytest.raises(sqlite3.IntegrityError):
         manifest.put_article(ArticleRecord(A, "/a3", "h3", None), [], new=True)
+
+
+def test_manifest_keeps_sha256_hashes_as_bytes_and_other_hashes_as_text() -> None:
+    """A hex digest is stored as its 32 bytes and found again; any other string as it is."""
+    digest = hashlib.sha256(b"text").hexdigest()
+    manifest = Manifest.open(None)
+    manifest.put_article(ArticleRecord(A, "/a", digest, None), [])
+    manifest.put_article(ArticleRecord(B, "/b", digest.upper(), None), [])
+    stored = manifest._db.execute("SELECT content_hash FROM articles ORDER BY n").fetchall()
+    assert stored == [(bytes.fromhex(digest),), (digest.upper(),)]
+    assert manifest.article_with_hash(digest) == ArticleRecord(A, "/a", digest, None)
+    assert manifest.article_with_hash(digest.upper()) == ArticleRecord(
+        B, "/b", digest.upper(), None
+    )
+    assert manifest.article_with_hash(digest[:-1] + "0") is None
+
+
+def test_manifest_bands_of_a_signature_are_derived_when_removing() -> None:
+    """Bands that are the signature's own are not stored twice; removal finds them anyway."""
+    signature = neardup.signature(" ".join(f"word{n}" for n in range(60)))
+    assert signature is not None
+    keys = neardup.band_keys(signature)
+    manifest = Manifest.open(None)
+    manifest.put_article(ArticleRecord(A, "/a", "h1", signature), keys)
+    manifest.put_article(ArticleRecord(B, "/b", "h2", signature), [keys[0], 99])
+    packed = manifest._db.execute("SELECT bands FROM articles ORDER BY n").fetchall()
+    assert packed[0] == (None,)
+    assert packed[1][0] is not None
+    assert [r.id for r in manifest.candidates([keys[0]])] == [A, B]
+    manifest.put_article(ArticleRecord(A, "/a2", "h1", signature), keys)  # a replacement
+    assert manifest.article(A) == ArticleRecord(A, "/a2", "h1", signature)
+    manifest.remove_article(A)
+    manifest.remove_article(B)
+    manifest.remove_article(B)  # gone already: nothing happens
+    assert manifest._db.execute("SELECT count(*) FROM bands").fetchone() == (0,)
+
+
+_VERSION_1_SCHEMA = """
+CREATE TABLE files (
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    sha256 TEXT NOT NULL, article_ids TEXT NOT NULL, duplicate_of TEXT NOT NULL);
+CREATE TABLE articles (
+    id TEXT PRIMARY KEY, path TEXT NOT NULL, content_hash TEXT NOT NULL, signature BLOB);
+CREATE TABLE bands (key INTEGER NOT NULL, article_id TEXT NOT NULL);
+PRAGMA user_version = 1;
+"""
+
+
+def test_recorded_ids_read_a_version_1_manifest(tmp_path: Path) -> None:
+    """A rebuild after the version change still gets each file's old ids (bookmarks)."""
+    path = tmp_path / "manifest.sqlite3"
+    db = sqlite3.connect(path)
+    db.executescript(_VERSION_1_SCHEMA)
+    db.execute("INSERT INTO files VALUES ('/a.jsonl', 1, 1, 's', '[\"x1\", \"x2\"]', '[]')")
+    db.commit()
+    db.close()
+    with pytest.raises(IndexOutOfDate):
+        Manifest.open(path)
+    assert recorded_ids(path) == {"/a.jsonl": (ArticleId("x1"), ArticleId("x2"))}
+    assert recorded_ids(tmp_path / "absent.sqlite3") == {}
+    (tmp_path / "garbage.sqlite3").write_bytes(b"garbage" * 500)
+    assert recorded_ids(tmp_path / "garbage.sqlite3") == {}

@@ -15,9 +15,9 @@ from index.ingest.prepared import prepare
 from index.models import Article, ArticleId
 from index.parse.document import parse_document
 from index.readers import read_documents
-from index.store.article_store import COMPOUND, POSTING_COMPRESSION, ArticleStore
+from index.store.article_store import COMPOUND, ArticleStore, codec
 from index.store.documents import document_fields
-from index.store.segment_writer import InMemorySegmentWriter
+from index.store.segment_writer import MAX_INLINE_LIMIT, InMemorySegmentWriter
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "articles"
 
@@ -61,7 +61,7 @@ def _write(
 ) -> dict[str, bytes]:
     """Write the articles as one segment with either writer; return its files."""
     store = ArticleStore.create(directory)
-    options = {"codec": W3Codec(compression=POSTING_COMPRESSION), "compound": COMPOUND}
+    options = {"codec": codec(), "compound": COMPOUND}
     ix = store._ix
     writer = InMemorySegmentWriter(ix, **options) if in_memory else ix.writer(**options)
     for article in articles:
@@ -108,7 +108,7 @@ def test_in_memory_writer_refuses_merges_and_boosts(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="_boost"):
         writer.add_document(id="a", _boost=2.0)
     with pytest.raises(ValueError, match="inlined"):
-        InMemorySegmentWriter(store._ix, codec=W3Codec(inlinelimit=4))
+        InMemorySegmentWriter(store._ix, codec=W3Codec(inlinelimit=MAX_INLINE_LIMIT + 1))
     writer.add_document(id="a", title="Truce")
     with pytest.raises(ValueError, match="merge=False"):
         writer.commit(merge=True)
