@@ -67,7 +67,7 @@ def save(
     """
     if any(_SEPARATOR in value for value in columns.ids):
         return
-    payload = zlib.compress(_encode(segments, columns, order), 1)
+    payload = zlib.compress(_encode(segments, columns, order), 9)
     target = cache_path(directory, generation)
     try:
         handle, temporary = tempfile.mkstemp(prefix=".columns-", dir=directory)
