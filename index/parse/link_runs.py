@@ -48,7 +48,8 @@ def link_run_start(line: str) -> int | None:
     sentence is itself headline-sized ("… had stalled. Netanyahu sets Rafah date as
     pressure growsBowen: …").
     """
-    if _PROSE_END.search(line):
+    # The ending is at most three characters before trailing space: search only there.
+    if _PROSE_END.search(line, max(0, len(line.rstrip()) - 3)):
         return None  # headlines end without a period; prose (or a cut excerpt) ends so
     seams = [match.start() for match in _SEAM.finditer(line)]
     if len(seams) < MIN_PIECES - 1:
