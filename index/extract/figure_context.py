@@ -68,6 +68,8 @@ _ALONG_WITH_RE = re.compile(r"\b(?:along\s+with|together\s+with|alongside)[\s,]*
 """A figure added to the clause before ("X was killed …, along with 11 members of his family")."""
 _AMONG_RE = re.compile(r"\b(?:were|are|was|is)\s+(?:also\s+|reportedly\s+)?among\s*$")
 """A figure counted inside the next one ("Fifteen members … were among at least 33 killed")."""
+_CHILD_LAST = frozenset("gGmM")
+"""The letters `_CHILD_RE` may end with (before spaces and commas)."""
 _NUMBER_OF_RE = re.compile(
     r"\b(?:number|total|tally|count)\s+of\s+(?:the\s+|its\s+|their\s+)?([A-Za-z]+)(?:\s+([A-Za-z]+))?"
 )
@@ -128,11 +130,14 @@ class Classifier:
                 continue  # it counts something the sentence's cues are not about
             left_lo = group[i - 1].context_end if i else s_start
             right_hi = group[i + 1].start if i + 1 < len(group) else s_end
-            cand.child = bool(i and _CHILD_RE.search(self._text, left_lo, cand.start))
+            cand.child = bool(i and _ends_with_child(self._text, left_lo, cand.start))
             self._inherit_counted(group, i, left_lo, s_start)
             self._local(cand, left_lo, right_hi, used)
-            linked = cand.phrase.partitive or self._linked(left_lo, cand.start)
-            if cand.measure is None and i and linked:
+            if (
+                cand.measure is None
+                and i
+                and (cand.phrase.partitive or self._linked(left_lo, cand.start))
+            ):
                 self._resolve(cand, group[i - 1].event, left_lo, right_hi)
         for i, cand in enumerate(group):
             if cand.measure is None and (cand.phrase.head or cand.phrase.nominal):
@@ -141,9 +146,9 @@ class Classifier:
                 child = group[i + 1]
                 between = self._text[cand.context_end : child.start]
                 if (
-                    _CHILD_RE.search(between)
+                    _ends_with_child(between)
                     or _COORDINATION_RE.fullmatch(between)
-                    or _AMONG_RE.search(between)
+                    or ("among" in between and _AMONG_RE.search(between))
                 ):
                     self._resolve(cand, child.event, s_start, s_end)
         for i, cand in enumerate(group):
@@ -156,7 +161,10 @@ class Classifier:
                 between = self._text[group[i - 1].context_end : cand.start]
                 if _COORDINATION_RE.fullmatch(between):  # "12 women and seven children"
                     self._resolve(cand, group[i - 1].event, s_start, s_end)
-        if _REFERS_BACK_RE.search(self._text, s_start, s_end):
+        # The sentence is searched only when some figure could use what it refers back to.
+        if any(c.measure is None and c.counted in _PEOPLE for c in group) and (
+            _REFERS_BACK_RE.search(self._text, s_start, s_end)
+        ):
             for cand in group:
                 if cand.measure is None and cand.counted in _PEOPLE:
                     self._same_noun_before(cand, s_start)
@@ -164,7 +172,7 @@ class Classifier:
     def _linked(self, start: int, end: int) -> bool:
         """True when the words between two figures join them ("including", "and")."""
         between = self._text[start:end]
-        if _CHILD_RE.search(between):
+        if _ends_with_child(between):
             return True
         if _LIST_COMMA_RE.fullmatch(between):
             return True  # "releases 13 Israeli, at least 10 Thai hostages"
@@ -220,7 +228,9 @@ class Classifier:
             if self._resolve(cand, event, left_lo, right_hi):
                 used.add((left_lo + cut + a, left_lo + cut + b))
                 return
-        if _CHILD_RE.search(clause_left) or _ALONG_WITH_RE.search(clause_left):
+        if _ends_with_child(clause_left) or (
+            "with" in clause_left[-25:] and _ALONG_WITH_RE.search(clause_left)
+        ):
             # "killed thousands, including 1,400 Israelis": the verb is before the list
             outer = left[: max(cut - 1, 0)]
             cues = self._cues(left_lo + _last_boundary(outer), left_lo + len(outer))
@@ -264,15 +274,16 @@ class Classifier:
         if cand.counted is not None:
             return
         left = self._text[s_start : cand.start]
-        number_of = _NUMBER_OF_RE.search(left)
+        number_of = _NUMBER_OF_RE.search(left) if "of" in left else None  # cheap test first
         nouns = [w for w in number_of.groups() if w and w.lower() in _PEOPLE] if number_of else []
-        subject = _SUBJECT_VERB_RE.search(left)
         following = group[i + 1] if i + 1 < len(group) else None
         if nouns:
             cand.counted = nouns[0].lower()
         elif cand.phrase.partitive and following and following.start - cand.end < 12:
             cand.counted = following.counted  # "20 of the 240 hostages"
-        elif subject is not None and (people := _people_words(left[: subject.start()])):
+        elif (subject := _SUBJECT_VERB_RE.search(left)) is not None and (
+            people := _people_words(left[: subject.start()])
+        ):
             cand.counted = people[-1]
         elif i and not _RELATIVE_CLAUSE_RE.search(self._text, group[i - 1].end, cand.start):
             parents = [c for c in group[:i] if c.counted and c.measure != "truce_duration"]
@@ -332,6 +343,25 @@ class Classifier:
         self._local(probe, sentence[0], sentence[1], set())
         self._span = own
         cand.measure, cand.event = probe.measure, probe.event
+
+
+def _ends_with_child(text: str, start: int = 0, end: int | None = None) -> bool:
+    """Whether `text[start:end]` ends with "including", "among them" … (`_CHILD_RE`)."""
+    stop = len(text) if end is None else end
+    return _last_letter(text, start, stop) in _CHILD_LAST and bool(
+        _CHILD_RE.search(text, start, stop)
+    )
+
+
+def _last_letter(text: str, start: int, end: int) -> str:
+    """The last character of `text[start:end]` before its trailing spaces and commas.
+
+    `_CHILD_RE` ends the text, but a search tries every position of it: a look at the
+    letter it must end with first spares most of those scans.
+    """
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return text[end - 1] if end > start else ""
 
 
 def _people_words(text: str) -> list[str]:

@@ -211,8 +211,12 @@ class _Walker:
         text, agencies = strip_credits(repair(line), self.outlets)
         self.out.outlet_hints.extend(agencies)
         paragraphs = self.out.paragraphs
-        cut = paragraphs and _ENDS_WITH_ABBREVIATION.search(paragraphs[-1])
-        if text and cut and text[0].isdigit():
+        if (
+            text
+            and text[0].isdigit()
+            and paragraphs
+            and _ENDS_WITH_ABBREVIATION.search(paragraphs[-1])
+        ):
             paragraphs[-1] = f"{paragraphs[-1]} {text}"  # "… since Oct." + "7 attacks …"
         elif text:
             paragraphs.append(text)

@@ -104,7 +104,11 @@ def _is_boundary(text: str, mark: str, punct_start: int, end: int) -> bool:
 
 def _is_abbreviation(before: str, next_char: str) -> bool:
     """Whether the word ending right before a dot is an abbreviation or an initial."""
-    found = _WORD_BEFORE.search(before)
+    # The word ends the text: search its last characters, the whole text when it is longer.
+    window = max(0, len(before) - 24)
+    found = _WORD_BEFORE.search(before, window)
+    if window and found is not None and found.start() == window:
+        found = _WORD_BEFORE.search(before)
     if found is None:
         return False
     word = found.group(1).casefold()
