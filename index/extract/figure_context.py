@@ -229,7 +229,8 @@ class Classifier:
                 used.add((left_lo + cut + a, left_lo + cut + b))
                 return
         if _ends_with_child(clause_left) or (
-            "with" in clause_left[-25:] and _ALONG_WITH_RE.search(clause_left)
+            ("with" in clause_left[-25:] or "alongside" in clause_left[-25:])
+            and _ALONG_WITH_RE.search(clause_left)
         ):
             # "killed thousands, including 1,400 Israelis": the verb is before the list
             outer = left[: max(cut - 1, 0)]
