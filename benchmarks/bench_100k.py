@@ -44,18 +44,13 @@ REPO = Path(__file__).resolve().parent.parent
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-_WHOOSH_BUILD = """
+_WHOOSH_BUILD = f"""
 import json, sys
 from pathlib import Path
-from whoosh.analysis import StemmingAnalyzer
-from whoosh.fields import ID, TEXT, Schema
+sys.path.insert(0, {str(REPO)!r})
 from whoosh.filedb.filestore import FileStorage
-schema = Schema(
-    id=ID(stored=True, unique=True),
-    title=TEXT(analyzer=StemmingAnalyzer(), stored=True),
-    body=TEXT(analyzer=StemmingAnalyzer()),
-)
-ix = FileStorage(sys.argv[1]).create().create_index(schema)
+from benchmarks.plain_whoosh import plain_schema
+ix = FileStorage(sys.argv[1]).create().create_index(plain_schema())
 writer = ix.writer()
 for path in sorted(Path(sys.argv[2]).glob("*.jsonl")):
     with path.open(encoding="utf-8") as handle:

@@ -29,12 +29,11 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from whoosh.analysis import StemmingAnalyzer  # noqa: E402
-from whoosh.fields import ID, TEXT, Schema  # noqa: E402
 from whoosh.filedb.filestore import FileStorage  # noqa: E402
 
 from benchmarks.bench_corpus import corpus_files, generate  # noqa: E402
 from benchmarks.bench_cranfield import evaluate_cranfield  # noqa: E402
+from benchmarks.plain_whoosh import plain_schema  # noqa: E402
 from index.models import Article, ArticleId, SourceDocument  # noqa: E402
 from index.parse.document import parse_document  # noqa: E402
 from index.readers import read_documents  # noqa: E402
@@ -108,11 +107,7 @@ def parse_all(docs: Sequence[SourceDocument], profile: bool) -> tuple[list[Artic
 
 def baseline_write(articles: Sequence[Article], directory: Path) -> float:
     """Seconds for a default Whoosh StemmingAnalyzer writer (single process) on the same text."""
-    schema = Schema(
-        id=ID(stored=True, unique=True),
-        title=TEXT(analyzer=StemmingAnalyzer(), stored=True),
-        body=TEXT(analyzer=StemmingAnalyzer()),
-    )
+    schema = plain_schema()
     ix = FileStorage(str(directory)).create().create_index(schema)
 
     def write() -> None:

@@ -30,17 +30,12 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-_PLAIN_WRITER = """
+_PLAIN_WRITER = f"""
 import json, sys
-from whoosh.analysis import StemmingAnalyzer
-from whoosh.fields import ID, TEXT, Schema
+sys.path.insert(0, {str(REPO)!r})
 from whoosh.filedb.filestore import FileStorage
-schema = Schema(
-    id=ID(stored=True, unique=True),
-    title=TEXT(analyzer=StemmingAnalyzer(), stored=True),
-    body=TEXT(analyzer=StemmingAnalyzer()),
-)
-ix = FileStorage(sys.argv[2]).create().create_index(schema)
+from benchmarks.plain_whoosh import plain_schema
+ix = FileStorage(sys.argv[2]).create().create_index(plain_schema())
 writer = ix.writer(limitmb=256, compound=False)
 with open(sys.argv[1], encoding="utf-8") as texts:
     for line in texts:
