@@ -224,7 +224,7 @@ def _facets(
     pick = columns.sources.__getitem__
     sources = Counter(map(pick, docnums))
     months = Counter(map(columns.months.__getitem__, docnums))
-    parties = columns.party_counts(docnums)
+    parties = columns.parties.counts(docnums)
     no_source = sources.pop("", 0)
     undated = months.pop("", 0)
     return {

@@ -30,7 +30,7 @@ from index.errors import (
 from index.models import Article, ArticleId, ArticleSummary
 from index.store import column_cache
 from index.store.docsets import PostingCache
-from index.store.documents import FacetColumns, document_fields, facet_row
+from index.store.documents import FacetColumns, PartyRows, document_fields, facet_row
 from index.store.index_files import (
     VERSION_FILE,
     PrivateRamStorage,
@@ -404,7 +404,7 @@ class ArticleStore:
         would otherwise pay between them; call this from a worker right after opening.
         """
         with self.searcher() as searcher:
-            self.facet_columns(searcher).party_counts(())  # makes the rows a count reads
+            self.facet_columns(searcher).parties.counts(())  # makes the rows a count reads
             self.by_date(searcher)
             lexicon = self.lexicon(searcher, build=True)
             norms = self.length_norms(searcher)
@@ -430,7 +430,7 @@ class ArticleStore:
                 ids=[row[0] if row else "" for row in rows],
                 sources=[row[1] if row else "" for row in rows],
                 months=[row[2] if row else "" for row in rows],
-                parties=[row[3:] for row in rows],
+                parties=PartyRows.from_rows([row[3:] for row in rows]),
             )
             self._facet_cache = {key: columns}
             self._save_columns(searcher, key)

@@ -51,6 +51,16 @@ class PartyRows(Sequence[tuple[str, ...]]):
         self._codes = codes
         self._rows: list[tuple[int, ...]] | None = None
 
+    @classmethod
+    def from_rows(cls, rows: Sequence[tuple[str, ...]]) -> PartyRows:
+        """The rows as codes into a table of distinct names."""
+        table: dict[str, int] = {}
+        offsets, codes = array("I", [0]), array("I")
+        for row in rows:
+            codes.extend(table.setdefault(name, len(table)) for name in row)
+            offsets.append(len(codes))
+        return cls(list(table), offsets, codes)
+
     def __len__(self) -> int:
         return len(self._offsets) - 1
 
@@ -99,13 +109,7 @@ class FacetColumns:
     ids: list[str]
     sources: list[str]
     months: list[str]
-    parties: Sequence[tuple[str, ...]]
-
-    def party_counts(self, docnums: Sequence[int]) -> Counter[str]:
-        """How many of `docnums` name each party."""
-        if isinstance(self.parties, PartyRows):
-            return self.parties.counts(docnums)
-        return Counter(chain.from_iterable(map(self.parties.__getitem__, docnums)))
+    parties: PartyRows
 
 
 def document_fields(

@@ -19,7 +19,7 @@ def _columns() -> FacetColumns:
         ids=["a1", "", "a3"],
         sources=["BBC", "", "NPR"],
         months=["2023-11", "", ""],
-        parties=[("Hamas", "Israel"), (), ("Qatar",)],
+        parties=PartyRows.from_rows([("Hamas", "Israel"), (), ("Qatar",)]),
     )
 
 
