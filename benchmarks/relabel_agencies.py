@@ -7,8 +7,8 @@ Sets labelled before 2026-12-05 gave such phrases to the state through its form 
 The rule is mechanical and reads only the labels and the record text, never newsdesk's
 output: for every gazetteer organisation whose affiliation is a state, each of its names that
 occurs (whole word, case as written in the gazetteer) in a labelled article's title or text,
-where the label gives a word of that name to the state and no party already has the name as
-a form, becomes a form of the agency (added to the article's parties if absent). The scorer
+where the label gives that name or a word of it to the state (and no other party has the name
+as a form), becomes a form of the agency (added to the article's parties if absent). The scorer
 lets a longer form win over a shorter one inside it, so "Israeli military" now scores as the
 IDF and a lone "Israeli" still as Israel.
 
@@ -62,14 +62,19 @@ def relabel(label: Label, text: str, known: list[tuple[str, str, list[str]]]) ->
     taken = {_form_text(f) for p in parties for f in p["forms"]}
     changes: list[str] = []
     for agency, state, names in known:
-        owner = by_name.get(state)
-        if owner is None or owner["kind"] != "state":
+        owner = next((p for p in parties if p["name"] == state and p["kind"] == "state"), None)
+        if owner is None:  # (a label may also name the state's territory, as a place)
             continue
         state_words = {_form_text(f) for f in owner["forms"]}
         for name in names:
-            if name in taken or not re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+            if not re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text):
                 continue
-            if not any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", name) for w in state_words):
+            if name in state_words:  # the label gave the whole phrase to the state
+                owner["forms"] = [f for f in owner["forms"] if _form_text(f) != name]
+                taken.discard(name)
+            elif name in taken:
+                continue  # some other party has it already
+            elif not any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", name) for w in state_words):
                 continue  # the label never gave this phrase to the state
             party = by_name.get(agency)
             if party is None:
