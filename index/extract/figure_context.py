@@ -26,6 +26,9 @@ from typing import TYPE_CHECKING
 from index.extract.counted import HEAD_NOUNS, TIME_UNITS
 from index.extract.measures import (
     HELD,
+    HOSTAGES,
+    PRISONERS,
+    RELEASED,
     captive_side,
     events_in,
     is_captive,
@@ -100,6 +103,41 @@ _OWN_NOUN_RE = re.compile(
     r"|were|was|are|is|have|has|had|people|others)\b)[a-z][\w-]*(?:\s+[\w-]+)?\s+[a-z]{2,}s\b"
 )
 """A number followed by its own unknown plural noun ("four previous Israel-Hamas wars")."""
+_SPEECH_VERB_RE = re.compile(
+    r"\b(?:says|said|say|told|tells|warned|warns|added|adds|claimed|claims|insisted|insists"
+    r"|stated|states|announced|announces|confirmed|confirms)\b"
+)
+"""A speech verb after a figure's participle phrase: what follows is what was said, another
+clause ("the fate of 200 hostages held by the group inside Gaza says all … will be released")."""
+_DESIRE_RE = re.compile(
+    r"\b(?:(?:efforts?|bids?|push|attempts?|campaign|mission|pressure|struggle|try|tries|trying"
+    r"|tried|seeks?|seeking|sought|working|hopes?|hoping)\s+to"
+    r"|(?:urge[sd]?|urging|calls?\s+on|calling\s+on|called\s+on|press(?:es|ed|ing)?"
+    r"|pressur(?:e|es|ed|ing))\s+(?:[\w’'-]+\s+){1,3}?to"
+    r"|(?:calls?|calling|called|demands?|demanding|demanded|push(?:es|ing|ed)?|press(?:es|ing|ed)?"
+    r"|appeals?|appealing|pleas?|campaign(?:s|ing)?|efforts?)\s+for(?:\s+the)?)\s+$",
+    re.IGNORECASE,
+)
+"""A release wished for, not done ("an effort to free more than 200 people", "calling for the
+release of 240 hostages"): the people counted are still held."""
+_DESIRE_REACH = 48
+"""How far before a release cue `_DESIRE_RE` looks."""
+_EXCHANGE_RE = re.compile(
+    r"\b(?:in\s+(?:exchange|return)\s+for|in\s+a\s+swap\s+for|exchanged\s+for|swapped\s+for)\b"
+)
+"""The other side of a swap follows ("110 have been freed … in exchange for the release of
+Palestinian prisoners"): a figure before it is not of that side."""
+_PEOPLE_CUES = frozenset(
+    ("dead", "wounded", "injured", "missing", "displaced", "killed", "detained", "fallen", "slain")
+)
+"""Cues that name people after "the" ("the dead"), not an act with its own noun phrase."""
+_BOUND_CUE_RE = re.compile(r"\s+of\b")
+"""A nominal cue with its own object ("the release of the remaining hostages")."""
+_POSSESSIVE_END_RE = re.compile(
+    r"(?:\w(?:['’]s|s['’])|\b(?:the|a|an|their|his|her))\s+$", re.IGNORECASE
+)
+"""A nominal cue with its own owner or determiner, so its own noun phrase ("the hostages'
+deaths", "the remaining hostages", "a release")."""
 _INCLUDES_RE = re.compile(r"\b(?:include|includes|included)\s+$")
 _CAPTIVES_RE = re.compile(r"\b(?:hostages|captives|abductees)\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[A-Za-z]+")
@@ -113,7 +151,12 @@ class Classifier:
         self._text = text
         self._sentences = sentences
         self._span = (0, len(text))
-        self._events = events_in(text)
+        self._events = [
+            (HELD, a, b)
+            if event == RELEASED and _DESIRE_RE.search(text, max(0, a - _DESIRE_REACH), a)
+            else (event, a, b)
+            for event, a, b in events_in(text)
+        ]
 
     def _cues(self, lo: int, hi: int) -> list[Cue]:
         """The event cues lying inside [lo, hi), with offsets relative to lo."""
@@ -198,6 +241,10 @@ class Classifier:
         else:
             boundary = _RIGHT_BOUNDARY_RE.search(right, relative.end() if relative else 0)
         clause_right = right[: boundary.start()] if boundary else right
+        if relative is not None or reduced is not None:
+            speech = _SPEECH_VERB_RE.search(clause_right)
+            if speech is not None:
+                clause_right = clause_right[: speech.start()]
         early = _PREDICATE_RE.match(clause_right)
         if early is not None:
             for event, a, b in self._cues(cand.context_end, cand.context_end + early.end()):
@@ -221,6 +268,8 @@ class Classifier:
             # abducted on 7 October are still in captivity": the main verb follows.
             after.reverse()
         for event, a, b in after:
+            if self._bound_elsewhere(cand.context_end + a, cand.context_end + b):
+                continue
             if self._resolve(cand, event, left_lo, right_hi):
                 used.add((cand.context_end + a, cand.context_end + b))
                 return
@@ -244,14 +293,38 @@ class Classifier:
         if event is None or not is_person(cand.counted):
             return False
         phrase = self._text[cand.start : cand.end]
-        side = captive_side(cand.counted, phrase, self._text[lo:hi])
+        side = captive_side(cand.counted, phrase, self._text[lo : self._before_swap(cand, hi)])
         if side is None:
-            side = captive_side(cand.counted, phrase, self._text[self._span[0] : self._span[1]])
+            s_start, s_end = self._span
+            swap = self._before_swap(cand, s_end)
+            side = captive_side(cand.counted, phrase, self._text[s_start:swap])
+            if side is None and swap < s_end:
+                # "110 have been freed … in exchange for Palestinian prisoners": the figure is
+                # of the other side than the one given in exchange.
+                other = captive_side(None, "", self._text[swap:s_end])
+                side = {HOSTAGES: PRISONERS, PRISONERS: HOSTAGES}.get(other or "")
         measure = measure_for(event, side, cand.counted)
         if measure is None:
             return False
         cand.measure, cand.event = measure, event
         return True
+
+    def _before_swap(self, cand: Candidate, hi: int) -> int:
+        """`hi`, or where the other side of a swap starts after the figure, if before `hi`."""
+        if "xchange" not in self._text[cand.end : hi] and "swap" not in self._text[cand.end : hi]:
+            return hi
+        swap = _EXCHANGE_RE.search(self._text, cand.end, hi)
+        return swap.start() if swap is not None else hi
+
+    def _bound_elsewhere(self, a: int, b: int) -> bool:
+        """True for a cue with its own object or owner ("the release of X", "X's deaths")."""
+        text = self._text
+        if _BOUND_CUE_RE.match(text, b):
+            return True
+        # "among the dead", "hundreds of the wounded": those are people, the figure's own set
+        return text[a:b].lower() not in _PEOPLE_CUES and bool(
+            _POSSESSIVE_END_RE.search(text, max(0, a - 24), a)
+        )
 
     def _sentence_wide(
         self, cand: Candidate, s_start: int, s_end: int, used: set[tuple[int, int]]
@@ -260,7 +333,7 @@ class Classifier:
         options = []
         for event, a, b in self._cues(s_start, s_end):
             span = (s_start + a, s_start + b)
-            if span in used or span[0] < cand.end:
+            if span in used or span[0] < cand.end or self._bound_elsewhere(*span):
                 continue
             after = span[0] >= cand.end
             distance = span[0] - cand.end if after else cand.start - span[1]

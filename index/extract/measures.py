@@ -138,7 +138,7 @@ _HOSTAGE_MARK_RE = re.compile(
     r"|US|U\.S\.|Americans?|Russians?|Germans?|French|British|Britons?|Filipinos?|Nepal(?:i|is|ese)"
     r"|Argentines?|Argentinians?|dual"
     r"|(?:held|captured|taken|abducted|kidnapped|captive)\s+(?:by|in|inside)\s+(?:Hamas|Gaza|militants)"
-    r"|in\s+Gaza|hostages?|captives?|captivity|abducted|kidnapped|taken\s+hostage)\b"
+    r"|in\s+Gaza|hostages?|captives?|captivity|abducted|kidnapped|seized|taken\s+hostage)\b"
 )
 _PRISONER_MARK_RE = re.compile(
     r"\b(?:Palestinian|Palestinians|held\s+by\s+Israel|Israeli\s+(?:jails|prisons|custody)"

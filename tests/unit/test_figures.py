@@ -820,6 +820,92 @@ def test_find_figures_the_main_verb_decides_the_measure(
     assert _only(sentence, text).measure == measure
 
 
+@pytest.mark.parametrize(
+    ("sentence", "text", "measure"),
+    [
+        (
+            "The key Hamas negotiator over the fate of more than 200 hostages held by the group"
+            " inside Gaza says all the civilians among them will be released.",
+            "more than 200 hostages",
+            "hostages_held",
+        ),
+        (
+            "Leaflets are the army's latest effort to free more than 200 people seized during"
+            " the attacks.",
+            "more than 200 people",
+            "hostages_held",
+        ),
+        (
+            "Families are calling for the release of 240 hostages taken to Gaza.",
+            "240 hostages",
+            "hostages_held",
+        ),
+        (
+            "The US urged Hamas to free the 130 hostages still in Gaza.",
+            "130 hostages",
+            "hostages_held",
+        ),
+        (
+            "This pause in fighting saw Hamas agree to release 110 hostages.",
+            "110 hostages",
+            "hostages_released",
+        ),
+    ],
+)
+def test_find_figures_a_release_wished_for_or_said_elsewhere_is_not_done(
+    sentence: str, text: str, measure: str
+) -> None:
+    """A release that is an aim ("an effort to free"), or that a speech verb's clause reports
+    about others, leaves the counted people held."""
+    assert _only(sentence, text).measure == measure
+
+
+def test_find_figures_a_swap_names_the_other_side() -> None:
+    """Those freed "in exchange for" prisoners are hostages, and the reverse."""
+    figures = find_figures(
+        [
+            "Some 110 have been freed, most of them during a seven-day ceasefire, in exchange"
+            " for the release of Palestinian prisoners and detainees held by Israel."
+        ]
+    )
+    assert _find(figures, "Some 110").measure == "hostages_released"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        (
+            "Hundreds of people gathered in Tel Aviv, calling on the government to secure a"
+            " deal for the release of the remaining hostages.",
+            "Hundreds of people",
+        ),
+        (
+            "Thousands of Israelis flocked to the military's headquarters to protest the"
+            " hostages' deaths.",
+            "Thousands of Israelis",
+        ),
+    ],
+)
+def test_find_figures_a_cue_with_its_own_noun_phrase_measures_no_other_figure(
+    sentence: str, text: str
+) -> None:
+    """ "the release of X", "X's deaths", "the remaining hostages" belong to their own noun
+    phrase: a crowd elsewhere in the sentence is not released, killed or held."""
+    assert [f.measure for f in find_figures([sentence]) if f.text == text] in ([], [None])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("Children - including at least two babies - are among the dead.", "at least two babies"),
+        ("Israel says hundreds of the dead inside Gaza are Hamas members.", "hundreds"),
+    ],
+)
+def test_find_figures_the_dead_are_people_not_an_act(sentence: str, text: str) -> None:
+    """ "the dead" names the figure's own set, unlike "the release of …"."""
+    assert _only(sentence, text).measure == "killed"
+
+
 def test_find_figures_premature_babies_are_no_hostage_figure() -> None:
     """Babies whose plight "moved the world" are not hostages."""
     figures = find_figures(
