@@ -21,7 +21,8 @@ _SOURCE_NOUNS = (
     r"|police|group|count|figures|statement|estimates|data|officers|officer|services|rescuers"
     r"|residents|minister|commander|director|chief|head|forces|service|department|council"
     r"|agencies|groups|organi[sz]ations|charities|experts|analysts|monitors|activists"
-    r"|paramedics|workers|team|teams"
+    r"|paramedics|workers|team|teams|rapporteurs|envoys|mediators|negotiators|diplomats"
+    r"|investigators|observers|inspectors|researchers"
 )
 _ROLE_WORDS = (
     r"prime|minister|president|foreign|defen[cs]e|interior|civil|security|emergency|rescue"
@@ -35,12 +36,14 @@ SPEECH_VERBS = (
     r"|added|claimed|claims|confirmed|confirms|explained|noted|declared|indicated|warned"
     r"|insisted|estimated|estimates|quoted|cited|wrote|tweeted|posted|counted|tallied"
     r"|saying|reporting|reported|recorded|registered|documented|recounted|recalled"
+    r"|claiming|insisting|adding|stating|noting"
 )
 """Verbs that attribute a claim to whoever comes before them ("officials said")."""
 _NP_WORD = (
     rf"(?:[A-Z][\w’'.\-]*|al-[A-Z][\w’'.\-]*|of|for|in|at|from|and|the|local|health|military"
     rf"|news|press|state|region|area|city|country|territory|enclave|town|camp|\([A-Z]{{2,6}}\)"
-    rf"|official|{_SOURCE_NOUNS}|{_ROLE_WORDS}|[a-z]+['’]s)"
+    rf"|official|special|number|several|independent|civilian|humanitarian|aid|relief"
+    rf"|intelligence|diplomatic|regional|international|{_SOURCE_NOUNS}|{_ROLE_WORDS}|[a-z]+['’]s)"
 )
 _ADVERBS = (
     r"also|now|just|meanwhile|separately|later|earlier|previously|again|further|initially"
@@ -76,6 +79,32 @@ _DASHED_BEFORE_VERB_RE = re.compile(
     r"\s+[-–—]\s+(?:[^-–—.;:]|(?<=\d)\.(?=\d)){3,100}\s+[-–—]\s+"
 )
 """A name with a dashed aside before the verb: "The UN - which is housing many … - says"."""
+_PARTICIPLE_SPEECH = frozenset(
+    {"saying", "claiming", "insisting", "adding", "stating", "noting", "reporting"}
+)
+"""Speech verbs that take the sentence's subject as their source after a comma ("Hamas rushed
+to blame Israel, claiming that more than 500 had been killed")."""
+_SUBJECT_RE = re.compile(
+    rf"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:{_NP_WORD}\s+){{0,6}}{_FINAL}"
+    r"(?=\s+(?:(?:has|have|had|also|then|later)\s+)?[a-z]+(?:ed|s)?\b)"
+)
+"""A sentence's opening noun phrase, followed by its verb."""
+_CLAIM_AFTER_RE = re.compile(r"\s+(?:that\b|(?:[\w’'-]+\s+){0,2}\d)")
+"""What a participle's claim starts with: "that", or a number within three words."""
+_THAT_RE = re.compile(r"\s+that\b")
+_NUMBER_SPEECH = frozenset({"saying", "claiming", "stating", "reporting"})
+"""Participles whose claim may start without "that" ("adding 14 more" adds, says nothing)."""
+_RELATIVE_VERB_RE = re.compile(
+    r"(?:(?:has|have|had)\s+)?(?:said|says|say|told|tells|reported|reports|stated|announced"
+    r"|claimed|claims|confirmed|confirms|estimated|estimates)"
+)
+"""The speech verbs of "X, which has said …" (no passive "who was said to be")."""
+_RELATIVE_SPEAKER_RE = re.compile(
+    r"(?P<src>(?:(?:[Tt]he|[Aa]n?)\s+)?[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|al-[A-Z][\w’'.\-]*"
+    r"|of|for|and)){0,5})(?:,\s+(?:a|an|the)\s+[^,.;:]{3,70}?)?,?\s+(?:which|who)\s+\Z"
+)
+"""A name, with its apposition, before "which/who said" ("Hezbollah, a heavily armed group
+which has said that …"): the name is the source."""
 SOURCE_WORDS = 9
 """How many words before a speech verb a noun-phrase source may start."""
 _WORD_START_RE = re.compile(r"(?<![\w’'.\-])[\w(]")
@@ -90,6 +119,8 @@ _ATTRIBUTION_RE = re.compile(
     rf"(?:{_SOURCE_NOUNS})\b"
     rf"|\b(?:the\s+)?[A-Z][\w.]*['’]s\s+(?:own\s+|latest\s+|official\s+)?"
     r"(?:figures?|count|tally|estimates?|toll|data)\b"
+    r"|\b(?:figures|data|statistics|numbers|counts?|tally)\s+(?:released\s+|published\s+)?"
+    r"(?:from|by)\s+(?:the\s+)?[A-Z][^,.;:!?()\[\]\"“”–—]{2,100}?(?=\s*[,.;:!?()\[\]\"“”–—]|$)"
 )
 """Sources that do not end with a speech verb: "according to X", "said X", "X's figures"."""
 _LEADING_FILLER_RE = re.compile(
@@ -118,8 +149,11 @@ def attribution_spans(sentence: str) -> list[tuple[int, int]]:
             phrase = sentence[start:end]
         words = phrase.split()
         only_determiner = words[0] in _DETERMINERS and len(words) < 3
-        if _NOT_A_SOURCE_RE.match(phrase) or len(words) < 2 or only_determiner:
+        bare_name = len(words) == 1 and phrase[:1].isupper()  # "Hamas" (…, claiming that …)
+        if _NOT_A_SOURCE_RE.match(phrase) or (len(words) < 2 and not bare_name):
             continue
+        if only_determiner and _SPEECH_RE.search(phrase) is not None:
+            continue  # "The said" is no source; "The ministry" (…, saying that …) is
         if sentence[end - 1] == "." and sentence[end - 2 : end - 1].islower():
             end -= 1  # the sentence's full stop after a name ("… spokesman Mahmud Basal.")
         spans.append((start, end))
@@ -134,6 +168,7 @@ def _candidates(sentence: str) -> list[tuple[int, int]]:
     rather than at every word of the sentence.
     """
     found = [m.span() for m in _ATTRIBUTION_RE.finditer(sentence)]
+    found_verb = False
     for verb in _SPEECH_RE.finditer(sentence):
         lo = max(0, verb.start() - SOURCE_REACH)
         starts = [w.start() for w in _WORD_START_RE.finditer(sentence, lo, verb.start())]
@@ -141,6 +176,27 @@ def _candidates(sentence: str) -> list[tuple[int, int]]:
         appositive = ending == ","
         dashed = ending in "-–—" and ending != ""
         aside = _APPOSITION_BEFORE_VERB_RE if appositive else _DASHED_BEFORE_VERB_RE
+        if (
+            appositive
+            and not found_verb
+            and verb.group() in _PARTICIPLE_SPEECH
+            and (_CLAIM_AFTER_RE if verb.group() in _NUMBER_SPEECH else _THAT_RE).match(
+                sentence, verb.end()
+            )
+        ):
+            opening = _LEADING_FILLER_RE.match(sentence)
+            subject = _SUBJECT_RE.match(sentence, opening.end() if opening else 0)
+            if subject is not None and subject.end() < verb.start():
+                found.append(subject.span())
+                continue
+        found_verb = True
+        if _RELATIVE_VERB_RE.fullmatch(verb.group()) and sentence.endswith(
+            ("which ", "who "), 0, verb.start()
+        ):
+            speaker = _RELATIVE_SPEAKER_RE.search(sentence, lo, verb.start())
+            if speaker is not None:
+                found.append(speaker.span("src"))
+                continue
         for at in starts if appositive or dashed else starts[-SOURCE_WORDS:]:
             if _SOURCE_BEFORE_VERB_RE.fullmatch(sentence, at, verb.start()) or (
                 (appositive or dashed) and aside.fullmatch(sentence, at, verb.start())

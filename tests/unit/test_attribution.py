@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from index.text.attribution import attribution_spans, cites_before, speaks_after
 
 
@@ -34,3 +36,85 @@ def test_speaks_after_finds_the_speech_verb() -> None:
     assert after[:end] == "'s foreign ministry said"
     assert speaks_after(" later announced the deal") is not None
     assert speaks_after(" and the hostages were freed") is None
+
+
+def _sources(sentence: str) -> list[str]:
+    return [sentence[a:b] for a, b in attribution_spans(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("Hamas rushed to blame Israel, claiming that more than 500 had been killed.", "Hamas"),
+        ("The ministry issued a statement, saying 20 people died.", "The ministry"),
+        (
+            "The group's senior military commander called on Palestinians to fight, stating"
+            " that 5,000 rockets had been launched.",
+            "The group's senior military commander",
+        ),
+    ],
+)
+def test_attribution_spans_a_participle_takes_the_subject_as_source(
+    sentence: str, source: str
+) -> None:
+    """ ", claiming that …" / ", saying 20 …" attribute the claim to the sentence's subject."""
+    assert _sources(sentence) == [source]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Israel has ordered dozens of northern communities to evacuate, adding 14 more on Sunday.",
+        "The New York Times found hundreds of X accounts, claiming to be civilians.",
+        "There were killed children there, he said, adding that there were dozens of militants.",
+    ],
+)
+def test_attribution_spans_a_participle_that_claims_nothing_is_no_source(sentence: str) -> None:
+    """ "adding 14 more" adds, "claiming to be" is no claim, and "he said, adding" keeps "he"."""
+    assert not any(s in ("Israel", "The New York Times", "There") for s in _sources(sentence))
+
+
+def test_attribution_spans_a_name_before_which_said_is_the_source() -> None:
+    """ "Hezbollah, a heavily armed group which has said that …" is sourced to Hezbollah."""
+    sentence = (
+        "There was no immediate comment from Hezbollah, a heavily armed group which has said"
+        " that, as of Friday, 47 of its fighters had been killed."
+    )
+    assert _sources(sentence) == ["Hezbollah"]
+
+
+def test_attribution_spans_a_passive_who_was_said_is_no_source() -> None:
+    """ "Pte Ori Megidish, who was said to be doing well" says nothing."""
+    assert _sources("They hailed the freeing of Pte Ori Megidish, who was said to be well.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        (
+            "We've just received updated casualty figures from the Hamas-run health ministry"
+            " in Gaza.",
+            "figures from the Hamas-run health ministry in Gaza",
+        ),
+        (
+            "Palestinian health and civilian officials said dozens of Palestinians had been"
+            " killed.",
+            "Palestinian health and civilian officials said",
+        ),
+        (
+            'In a joint statement, a number of UN special rapporteurs said: "A quarter of the'
+            ' population are starving."',
+            "a number of UN special rapporteurs said",
+        ),
+    ],
+)
+def test_attribution_spans_read_data_from_and_longer_source_phrases(
+    sentence: str, words: str
+) -> None:
+    """ "figures from X" sources; coordinated and titled sources are read whole."""
+    assert words in _sources(sentence)
+
+
+def test_attribution_spans_a_toll_from_an_attack_is_no_source() -> None:
+    """ "the death toll from the Hamas attack" names a cause, not a source."""
+    assert _sources("The death toll from the Hamas attack had climbed to 800.") == []
