@@ -27,6 +27,22 @@ ORG_HEADS = frozenset(
 )
 """Head nouns of organisation names, capitalised as in a name."""
 
+MEDIA_WORDS = frozenset(
+    (
+        "Broadcasting",
+        "Broadcaster",
+        "Broadcasters",
+        "Television",
+        "TV",
+        "Radio",
+        "News",
+        "Newspaper",
+        "Newspapers",
+    )
+)
+"""Words that make an organisation's name a news outlet's ("Canadian Broadcasting
+Corporation", "Wafa News Agency")."""
+
 GENERIC_OFFICE = frozenset(
     """foreign health defence defense interior finance justice labour labor education
     information economy energy agriculture culture tourism transport welfare religious

@@ -42,6 +42,7 @@ from index.extract.name_cues import (
     GENERIC_OFFICE,
     HONORIFICS,
     KIN_WORDS,
+    MEDIA_WORDS,
     NOT_NAMES,
     ORG_HEADS,
     ROLE_WORDS,
@@ -136,7 +137,10 @@ _AGE_AFTER = re.compile(
 _APPOSITION_AFTER = re.compile(
     r"(?:,|\s+[-–—])\s+(?:(?:a|an|the|his|her|their|its|our|my|one|another)\s+"
     r"(?:[\w'’-]+\s+){0,4}?"
-    rf"|(?-i:[a-z][\w'’-]*\s+){{0,2}}?)(?:{_ROLES})s?\b|,\s+(?:who|whose)\b",
+    rf"|(?-i:[a-z][\w'’-]*\s+){{0,2}}?)(?:{_ROLES})s?\b|,\s+(?:who|whose)\b"
+    # "Jojo Sugarman, from the Oxford Israel Society, told the BBC"
+    r"|,\s+from\s+(?:the\s+)?(?-i:[A-Z])[^,.;]{1,60},\s+(?:(?:which|who)\s[^.;]{0,80}?,\s+)?"
+    r"(?:said|says|told|added)\b",
     re.IGNORECASE,
 )
 _BYLINE_START = re.compile(r"[\s\-—–:|]*\Z")
@@ -349,7 +353,12 @@ def _simple_organisation(
         return None
     first = text.find(words[skipped], start) if skipped else start
     name = " ".join(words[skipped:])
-    return Candidate(first, end, name, MentionKind.ORGANIZATION, None, FormRole.FULL_NAME)
+    return Candidate(first, end, name, _org_kind(words), None, FormRole.FULL_NAME)
+
+
+def _org_kind(words: Sequence[str]) -> MentionKind:
+    """A new organisation is a news outlet when its name says so ("… Broadcasting …")."""
+    return MentionKind.ORGANIZATION if MEDIA_WORDS.isdisjoint(words) else MentionKind.MEDIA
 
 
 def _tokens(text: str, start: int, chunk: str, found: Sequence[Candidate]) -> list[_Token]:
@@ -533,9 +542,8 @@ def _organisation(
     leading = covered[first]
     if leading is not None and _generic(words[first + 1 : last + 1]):
         name = " ".join([_demonym(leading, gazetteer), *words[first + 1 : last + 1]])
-    candidate = Candidate(
-        start, end, name, MentionKind.ORGANIZATION, affiliation, FormRole.FULL_NAME
-    )
+    kind = _org_kind(words[first : last + 1])
+    candidate = Candidate(start, end, name, kind, affiliation, FormRole.FULL_NAME)
     return candidate, first, last
 
 

@@ -57,6 +57,10 @@ _DROP_CAP = re.compile(r"^(?:[*=~#]{2,}\s*|([A-Z]) (?=\1\b|\1[a-z]))")
 _ISO_DAY = re.compile(r"(?:19|20)\d\d-\d\d-\d\d")
 _YEARISH = re.compile(r"(?:19|20)\d\d")
 _CUT_TAG = re.compile(r"\s*</?[a-zA-Z][^<>]*$")
+_GLUED_SENTENCE = re.compile(
+    r"(?<=[a-z0-9][a-z0-9][.!?])(?=[A-Z][a-z])|(?<=[a-z0-9][.!?][\"”])(?=[A-Z][a-z])"
+)
+"""Two sentences scraped together with no space ("on 7 October.Ayesha Abbasi said")."""
 _STRAY_DOT = re.compile(r"([.!?…])(?:\s+\.)+(?=\s|$)")
 _SPACE_PUNCT = re.compile(r"(?<=[\w”\"’)]) ([,;])(?= )")
 _STOPWORDS_TEXT = "the and or of to in is was a an for with said says that this"
@@ -147,10 +151,10 @@ _ENDS_WITH_ABBREVIATION = re.compile(
 
 
 def repair(paragraph: str) -> str:
-    """Fix a drop cap, stray " ." / " ,", scraped decimals and initials, a cut-off tag.
+    """Fix a drop cap, stray " ." / " ,", glued sentences, scraped decimals, a cut-off tag.
 
-    Scraping breaks "1.7 million" into "1. 7 million" and "U.S." into "U. S.": both are
-    joined again.
+    Scraping glues "October.Ayesha" (a space is put back) and breaks "1.7 million" into
+    "1. 7 million" and "U.S." into "U. S." (both are joined again).
     """
     text = (
         _DROP_CAP.sub("", paragraph)
@@ -163,6 +167,7 @@ def repair(paragraph: str) -> str:
         text = _STRAY_DOT.sub(r"\1", text)
     if " ," in text or " ;" in text:
         text = _SPACE_PUNCT.sub(r"\1", text)
+    text = _GLUED_SENTENCE.sub(" ", text)
     if ". " in text:
         # Cheap searches first: the full patterns are costly to scan every paragraph with.
         if _DIGIT_DOT_DIGIT.search(text):

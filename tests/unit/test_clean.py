@@ -211,3 +211,18 @@ def test_clean_paragraphs_joins_a_paragraph_cut_after_an_abbreviation() -> None:
     assert cleaned.paragraphs == [
         "Hamas has held them since Oct. 7 attacks on southern Israel shocked the world."
     ]
+
+
+@pytest.mark.parametrize(
+    ("glued", "repaired"),
+    [
+        ("killed on 7 October.Ayesha Abbasi said", "killed on 7 October. Ayesha Abbasi said"),
+        ('"We are afraid," they said."The army', '"We are afraid," they said." The army'),
+        ("since 2023.The war", "since 2023. The war"),
+        ("the U.S.Army and bbc.co.uk/News", "the U.S.Army and bbc.co.uk/News"),
+    ],
+)
+def test_repair_parts_sentences_scraped_together(glued: str, repaired: str) -> None:
+    """A full stop between a lower-case word and a capitalised one gets its space back;
+    initials and addresses stay as they are."""
+    assert repair(glued) == repaired

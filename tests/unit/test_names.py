@@ -93,6 +93,12 @@ def test_find_names_person_after_a_title_role_or_byline(sentence: str, expected:
         ("Mohammed Zaqout, the head of Gaza's hospitals, said 35 people died.", "Mohammed Zaqout"),
         ("Udomporn Champahom told the BBC that the militants fired first.", "Udomporn Champahom"),
         ("Hen Avigdori, whose wife was among the hostages, spoke.", "Hen Avigdori"),
+        ("Jojo Sugarman, from the Oxford Israel Society, told the BBC so.", "Jojo Sugarman"),
+        (
+            "Ayesha Abbasi, from Help The World Oxford, which was one of the rally's organisers,"
+            " said the protesters were appalled.",
+            "Ayesha Abbasi",
+        ),
     ],
 )
 def test_find_names_person_shown_by_what_follows(sentence: str, name: str) -> None:
@@ -296,3 +302,20 @@ def test_find_names_a_lone_surname_that_speaks_is_a_person(sentence: str, name: 
 def test_find_names_no_lone_speaker_in_common_words_or_longer_names(sentence: str) -> None:
     """Plurals, pronouns and common nouns opening a sentence, "the X", a name's second word."""
     assert [n for n in new_names(sentence) if n[2] is PERSON] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "Vivian Silver told the Canadian Broadcasting Corporation in 2022.",
+            "Canadian Broadcasting Corporation",
+        ),
+        ("The Qudsna News Agency said the raid lasted hours.", "Qudsna News Agency"),
+    ],
+)
+def test_find_names_an_organisation_named_as_a_news_outlet_is_media(
+    sentence: str, name: str
+) -> None:
+    """Broadcasting, Television, Radio or News in a new organisation's name make it media."""
+    assert (name, MentionKind.MEDIA) in [(p, k) for _t, p, k, _a in new_names(sentence)]
