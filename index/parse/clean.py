@@ -58,7 +58,7 @@ _ISO_DAY = re.compile(r"(?:19|20)\d\d-\d\d-\d\d")
 _YEARISH = re.compile(r"(?:19|20)\d\d")
 _CUT_TAG = re.compile(r"\s*</?[a-zA-Z][^<>]*$")
 _GLUED_SENTENCE = re.compile(
-    r"(?<=[a-z0-9][a-z0-9][.!?])(?=[A-Z][a-z])|(?<=[a-z0-9][.!?][\"”])(?=[A-Z][a-z])"
+    r"[.!?](?:(?<=[a-z0-9][a-z0-9][.!?])|(?<=[a-z0-9][.!?])[\"”])(?=[A-Z][a-z])"
 )
 """Two sentences scraped together with no space ("on 7 October.Ayesha Abbasi said")."""
 _STRAY_DOT = re.compile(r"([.!?…])(?:\s+\.)+(?=\s|$)")
@@ -167,7 +167,7 @@ def repair(paragraph: str) -> str:
         text = _STRAY_DOT.sub(r"\1", text)
     if " ," in text or " ;" in text:
         text = _SPACE_PUNCT.sub(r"\1", text)
-    text = _GLUED_SENTENCE.sub(" ", text)
+    text = _GLUED_SENTENCE.sub(r"\g<0> ", text)
     if ". " in text:
         # Cheap searches first: the full patterns are costly to scan every paragraph with.
         if _DIGIT_DOT_DIGIT.search(text):
