@@ -138,6 +138,11 @@ _POSSESSIVE_END_RE = re.compile(
 )
 """A nominal cue with its own owner or determiner, so its own noun phrase ("the hostages'
 deaths", "the remaining hostages", "a release")."""
+_OWN_PROGRESSIVE_RE = re.compile(
+    r"\s+(?:are|were|is|was|have\s+been|has\s+been|had\s+been)\s+(?:still\s+|now\s+)?[a-z]+ing\b"
+)
+"""A figure with a verb of its own that is no cue ("…, and hundreds of thousands of troops are
+massing"): it starts a clause, so it does not share the measure of the figure before."""
 _INCLUDES_RE = re.compile(r"\b(?:include|includes|included)\s+$")
 _CAPTIVES_RE = re.compile(r"\b(?:hostages|captives|abductees)\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[A-Za-z]+")
@@ -180,6 +185,7 @@ class Classifier:
                 cand.measure is None
                 and i
                 and (cand.phrase.partitive or self._linked(left_lo, cand.start))
+                and not _OWN_PROGRESSIVE_RE.match(self._text, cand.context_end)
             ):
                 self._resolve(cand, group[i - 1].event, left_lo, right_hi)
         for i, cand in enumerate(group):
@@ -202,7 +208,9 @@ class Classifier:
                 self._resolve(cand, HELD, s_start, s_end)
             if cand.measure is None and i and group[i - 1].measure is not None:
                 between = self._text[group[i - 1].context_end : cand.start]
-                if _COORDINATION_RE.fullmatch(between):  # "12 women and seven children"
+                if _COORDINATION_RE.fullmatch(between) and not _OWN_PROGRESSIVE_RE.match(
+                    self._text, cand.context_end
+                ):  # "12 women and seven children"
                     self._resolve(cand, group[i - 1].event, s_start, s_end)
         # The sentence is searched only when some figure could use what it refers back to.
         if any(c.measure is None and c.counted in _PEOPLE for c in group) and (

@@ -169,8 +169,32 @@ HOSTAGES = "hostages"
 PRISONERS = "prisoners"
 
 
+_INTENT_BEFORE_RE = re.compile(
+    r"\b(?:threat(?:en|ens|ened|ening)|vow(?:s|ed|ing)?|plan(?:s|ned|ning)?|plott?(?:s|ed|ing)?"
+    r"|tr(?:y|ies|ied|ying)|attempt(?:s|ed|ing)?|want(?:s|ed|ing)?|intend(?:s|ed|ing)?"
+    r"|wish(?:es|ed)?|aim(?:s|ed|ing)?|sought|seek(?:s|ing)?|conspir(?:e|ed|ing)|incit(?:e|ed|ing))"
+    r"\s+to\s+\Z",
+    re.IGNORECASE,
+)
+"""A killing or abduction threatened or planned, not done ("threatened to kill three")."""
+_INTENT_REACH = 24
+_INTENDED = frozenset({KILLED, TAKEN, TAKE_VERB, INJURED})
+
+
 def events_in(text: str) -> list[tuple[str, int, int]]:
-    """All event cues in a text as (event, start, end), in order."""
+    """All event cues in a text as (event, start, end), in order; not those only intended."""
+    found = _events_in(text)
+    if " to " not in text:
+        return found
+    return [
+        cue
+        for cue in found
+        if cue[0] not in _INTENDED
+        or not _INTENT_BEFORE_RE.search(text, max(0, cue[1] - _INTENT_REACH), cue[1])
+    ]
+
+
+def _events_in(text: str) -> list[tuple[str, int, int]]:
     found: list[tuple[str, int, int]] = []
     pos = 0
     first = EVENT_RE.match(text)

@@ -906,6 +906,33 @@ def test_find_figures_the_dead_are_people_not_an_act(sentence: str, text: str) -
     assert _only(sentence, text).measure == "killed"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        (
+            "A man threatened to kill three Jewish teenagers if they kept the flag.",
+            "three Jewish teenagers",
+        ),
+        ("Police said the group plotted to abduct two soldiers.", "two soldiers"),
+    ],
+)
+def test_find_figures_a_killing_threatened_or_planned_is_not_done(sentence: str, text: str) -> None:
+    """ "threatened to kill", "plotted to abduct": the people counted were not killed or taken."""
+    assert [f.measure for f in find_figures([sentence]) if f.text == text] in ([], [None])
+
+
+def test_find_figures_a_figure_with_its_own_verb_does_not_share_the_measure_before() -> None:
+    """ "…have killed thousands, and hundreds of thousands of troops are massing": two clauses."""
+    figures = find_figures(
+        [
+            "Airstrikes have killed thousands of Palestinians, and hundreds of thousands of"
+            " Israeli troops are massing for a possible ground offensive."
+        ]
+    )
+    assert _find(figures, "thousands of Palestinians").measure == "killed"
+    assert _find(figures, "hundreds of thousands of Israeli troops").measure is None
+
+
 def test_find_figures_premature_babies_are_no_hostage_figure() -> None:
     """Babies whose plight "moved the world" are not hostages."""
     figures = find_figures(
