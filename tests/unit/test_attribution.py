@@ -118,3 +118,24 @@ def test_attribution_spans_read_data_from_and_longer_source_phrases(
 def test_attribution_spans_a_toll_from_an_attack_is_no_source() -> None:
     """ "the death toll from the Hamas attack" names a cause, not a source."""
     assert _sources("The death toll from the Hamas attack had climbed to 800.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        (
+            "The majority of the 8,500 war deaths reported by the Hamas-run health ministry in"
+            " Gaza are of adults.",
+            "reported by the Hamas-run health ministry in Gaza",
+        ),
+        ("Partial data compiled by B'Tselem recorded 46 incidents.", "compiled by B'Tselem"),
+    ],
+)
+def test_attribution_spans_reported_by_after_the_figure(sentence: str, words: str) -> None:
+    """ "deaths reported by X" names its source after the figure."""
+    assert words in _sources(sentence)
+
+
+def test_attribution_spans_confirmed_by_a_lower_case_word_is_no_source() -> None:
+    """ "confirmed by the end of the day" names no source."""
+    assert _sources("The death was confirmed by the end of the day.") == []
