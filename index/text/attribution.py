@@ -121,7 +121,8 @@ _ATTRIBUTION_RE = re.compile(
     r"(?:figures?|count|tally|estimates?|toll|data)\b"
     r"|\b(?:reported|recorded|counted|confirmed|registered|documented|compiled|provided|issued)"
     r"\s+by\s+(?:the\s+)?(?:[\w’'-]+\s+)?[A-Z][^,.;:!?()\[\]\"“”–—]{1,80}?"
-    r"(?=\s*[,.;:!?()\[\]\"“”–—]|\s+(?:are|is|was|were|have|has|had|and|but|since|after|on)\b|$)"
+    r"(?=\s*[,.;:!?()\[\]\"“”–—]|\s+(?:are|is|was|were|have|has|had|and|but|since|after|on"
+    rf"|{SPEECH_VERBS})\b|$)"
     r"|\b(?:figures|data|statistics|numbers|counts?|tally)\s+(?:released\s+|published\s+)?"
     r"(?:from|by)\s+(?:the\s+)?[A-Z][^,.;:!?()\[\]\"“”–—]{2,100}?(?=\s*[,.;:!?()\[\]\"“”–—]|$)"
 )
