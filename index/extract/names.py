@@ -617,6 +617,13 @@ def _person(
     State X"); `weak` that a verb or an apposition stands around it.
     """
     titled, index = _strip_titles(text, segment)
+    if strong and not titled:
+        # carried from "Minister of": the office's words come first ("International Development")
+        while (
+            index < len(segment)
+            and text[segment[index][0] : segment[index][1]].lower() in _OFFICE_WORDS
+        ):
+            index += 1
     strong = strong or titled
     name_words = segment[index:]
     stop = next((i for i, (_, _, c) in enumerate(name_words) if c is not None), len(name_words))
@@ -695,6 +702,30 @@ def _strip_titles(text: str, segment: list[_Token]) -> tuple[bool, int]:
             break
         index += 1
     return titled, index
+
+
+_OFFICE_WORDS = GENERIC_OFFICE | {
+    "development",
+    "international",
+    "cooperation",
+    "aid",
+    "regional",
+    "diaspora",
+    "heritage",
+    "digital",
+    "science",
+    "technology",
+    "sport",
+    "women",
+    "youth",
+    "veterans",
+    "commonwealth",
+    "overseas",
+    "cabinet",
+    "treasury",
+    "exchequer",
+}
+"""Words of the office after "Minister of …" ("Minister of International Development")."""
 
 
 def _cue_word(lower: str) -> bool:

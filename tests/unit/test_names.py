@@ -319,3 +319,12 @@ def test_find_names_an_organisation_named_as_a_news_outlet_is_media(
 ) -> None:
     """Broadcasting, Television, Radio or News in a new organisation's name make it media."""
     assert (name, MentionKind.MEDIA) in [(p, k) for _t, p, k, _a in new_names(sentence)]
+
+
+def test_find_names_the_words_of_an_office_are_no_person() -> None:
+    """"Minister of International Development, Ahmed Hussen": "Development" is the office."""
+    sentence = (
+        "It was announced by the country's Minister of International Development, Ahmed Hussen."
+    )
+    people = [p for _t, p, k, _a in new_names(sentence) if k is PERSON]
+    assert people == ["Ahmed Hussen"]
