@@ -354,7 +354,8 @@ def surface_variants(form: str, *, plural: bool = False) -> set[str]:
 
     Apostrophe styles (' ’ ‘), the Arabic article as "al-"/"Al-"/"al "/"Al ", a hyphen as a
     space, the form without diacritics ("Erdoğan" -> "Erdogan"), initials spaced out
-    ("U.S." -> "U. S."), and for demonyms the plural ("Qatari" -> "Qataris").
+    ("U.S." -> "U. S."), a phrase in Title Case as headlines write it ("Israeli forces" ->
+    "Israeli Forces"), and for demonyms the plural ("Qatari" -> "Qataris").
     """
     forms = {form}
     if "." in form:
@@ -365,10 +366,25 @@ def surface_variants(form: str, *, plural: bool = False) -> set[str]:
     forms |= {_ARTICLE.sub(r"\1 ", f) for f in forms} | {_ARTICLE.sub(r"\1-", f) for f in forms}
     forms |= {_swap_article_case(f) for f in forms}
     forms |= {re.sub(r"(?<=\w)-(?=\w)", " ", f) for f in forms if not _ARTICLE.search(f)}
+    forms |= {_title_case(f) for f in forms if " " in f}
     for quote in _APOSTROPHES:
         forms |= {re.sub(f"[{_APOSTROPHES}]", quote, f) for f in forms}
     forms.discard(form)
     return {f for f in forms if f}
+
+
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "in", "on", "at", "to", "al", "el", "a", "an"})
+
+
+def _title_case(text: str) -> str:
+    """Each word and hyphened part capitalised but small words ("Hamas-Run Health Ministry")."""
+    return " ".join(
+        "-".join(
+            w if w in _SMALL_WORDS or not w[:1].islower() else w[0].upper() + w[1:]
+            for w in word.split("-")
+        )
+        for word in text.split(" ")
+    )
 
 
 def _strip_accents(text: str) -> str:

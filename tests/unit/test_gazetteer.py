@@ -11,6 +11,7 @@ import pytest
 
 from index.errors import GazetteerError, NewsdeskError
 from index.extract.gazetteer import Gazetteer, PartyEntry, load_gazetteer, surface_variants
+from index.extract.parties import find_article_mentions
 from index.models import MentionKind
 from index.paths import default_paths
 
@@ -279,3 +280,19 @@ def test_surface_variants_spaced_initials() -> None:
     """Initials written with spaces ("U. S.", "U. N.") are variants of "U.S." and "U.N."."""
     assert "U. S." in surface_variants("U.S.")
     assert "U. N. Security Council" in surface_variants("U.N. Security Council")
+
+
+def test_surface_variants_title_case_as_headlines_write_it() -> None:
+    """ "Israeli forces" is also "Israeli Forces"; small words and names stay as written."""
+    assert "Israeli Forces" in surface_variants("Israeli forces")
+    assert "Hamas-Run Health Ministry" in surface_variants("Hamas-run health ministry")
+    assert "Ministry of Health" in surface_variants("Ministry of health")
+    assert "Israel's Military" in surface_variants("Israel's military")
+
+
+def test_headline_agency_in_title_case_is_the_agency() -> None:
+    """ "Israeli Forces Move to Cut Gaza in Two" names the IDF, as "Israeli forces" would."""
+    mentions = find_article_mentions("Israeli Forces Move to Cut Gaza in Two", [])
+    assert ("Israeli Forces", "Israel Defense Forces") in [(m.text, m.party) for m in mentions]
+    radio = find_article_mentions("", ["Israel's Army Radio said three died."])
+    assert [(m.text, m.kind) for m in radio] == [("Israel's Army Radio", MentionKind.MEDIA)]

@@ -322,7 +322,7 @@ def test_find_names_an_organisation_named_as_a_news_outlet_is_media(
 
 
 def test_find_names_the_words_of_an_office_are_no_person() -> None:
-    """"Minister of International Development, Ahmed Hussen": "Development" is the office."""
+    """ "Minister of International Development, Ahmed Hussen": "Development" is the office."""
     sentence = (
         "It was announced by the country's Minister of International Development, Ahmed Hussen."
     )
