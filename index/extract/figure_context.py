@@ -29,6 +29,7 @@ from index.extract.measures import (
     HOSTAGES,
     PRISONERS,
     RELEASED,
+    TAKEN,
     captive_side,
     events_in,
     is_captive,
@@ -143,6 +144,13 @@ _OWN_PROGRESSIVE_RE = re.compile(
 )
 """A figure with a verb of its own that is no cue ("…, and hundreds of thousands of troops are
 massing"): it starts a clause, so it does not share the measure of the figure before."""
+_OWN_CAPTIVE_RE = re.compile(
+    r"\s*,?\s*(?:(?:who|that)\s+(?:were|was|had\s+been|have\s+been|are|is)\s+(?:being\s+)?)?"
+    r"(?:taken\s+(?:hostage|captive)|abducted|kidnapped|held\s+(?:hostage|captive)|in\s+captivity)\b"
+)
+"""The counted people made captives by their own relative clause ("the bodies of two soldiers
+who were taken hostage")."""
+_CAPTIVE_WORD_RE = re.compile(r"\b(?:hostages?|captives?|abducted|kidnapped)\b", re.IGNORECASE)
 _INCLUDES_RE = re.compile(r"\b(?:include|includes|included)\s+$")
 _CAPTIVES_RE = re.compile(r"\b(?:hostages|captives|abductees)\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[A-Za-z]+")
@@ -239,6 +247,13 @@ class Classifier:
             cand.measure = fixed
             return
         event = noun_event(self._cues(cand.start, cand.end))
+        if event == TAKEN:
+            # "three kidnapped Israelis were killed": the captives' fate is the predicate's
+            predicate = _PREDICATE_RE.match(text, cand.context_end, right_hi)
+            if predicate is not None:
+                for later, _a, _b in self._cues(cand.context_end, predicate.end()):
+                    if later != TAKEN and self._resolve(cand, later, left_lo, right_hi):
+                        return
         if event is not None and self._resolve(cand, event, left_lo, right_hi):
             return
         right = text[cand.context_end : right_hi]
@@ -311,7 +326,10 @@ class Classifier:
                 # of the other side than the one given in exchange.
                 other = captive_side(None, "", self._text[swap:s_end])
                 side = {HOSTAGES: PRISONERS, PRISONERS: HOSTAGES}.get(other or "")
-        measure = measure_for(event, side, cand.counted)
+        captives = side == HOSTAGES and bool(
+            _OWN_CAPTIVE_RE.match(self._text, cand.end) or _CAPTIVE_WORD_RE.search(phrase)
+        )
+        measure = measure_for(event, side, cand.counted, captives=captives)
         if measure is None:
             return False
         cand.measure, cand.event = measure, event

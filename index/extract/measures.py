@@ -72,7 +72,7 @@ _EVENT_WORDS: dict[str, str] = {
     ),
     RELEASED: (
         r"releas(?:e|ed|es|ing)|freed|freeing|frees|free|returned|return(?:ing)?|handed\s+over"
-        r"|set\s+free|swap(?:ped)?|exchange[ds]?|exchanging"
+        r"|set\s+free|swap(?:ped)?|exchange[ds]?|exchanging|rescued"
         r"|transferred\s+to\s+(?:the\s+)?(?:Egypt\w*|Red\s+Cross|ICRC|International\s+Committee)"
     ),
     DISPLACED: (
@@ -250,12 +250,19 @@ def captive_side(head: str | None, phrase: str, clause: str) -> str | None:
     return None
 
 
-def measure_for(event: str | None, side: str | None, head: str | None) -> str | None:
-    """Combine an event and a captive side into a normalised measure name."""
+def measure_for(
+    event: str | None, side: str | None, head: str | None, *, captives: bool = False
+) -> str | None:
+    """Combine an event and a captive side into a normalised measure name.
+
+    `captives` says the figure's own words make the counted people captives ("two soldiers
+    who were taken hostage"), as a captive head noun does ("three hostages").
+    """
     if event is None:
         return None
     if event == KILLED:
-        return "dead_hostages" if side == HOSTAGES and is_captive(head) else KILLED
+        dead_captives = side == HOSTAGES and (captives or is_captive(head))
+        return "dead_hostages" if dead_captives else KILLED
     if event in (TAKEN, TAKE_VERB):
         return "hostages_taken" if event == TAKEN or side == HOSTAGES else None
     if event == HELD:

@@ -933,6 +933,37 @@ def test_find_figures_a_figure_with_its_own_verb_does_not_share_the_measure_befo
     assert _find(figures, "hundreds of thousands of Israeli troops").measure is None
 
 
+@pytest.mark.parametrize(
+    ("sentence", "text", "measure"),
+    [
+        (
+            "The IDF says it has recovered the bodies of two Israeli soldiers who were taken"
+            " hostage by Hamas.",
+            "two Israeli soldiers",
+            "dead_hostages",
+        ),
+        (
+            "Three kidnapped Israelis were killed by Israeli troops in Gaza.",
+            "Three kidnapped Israelis",
+            "dead_hostages",
+        ),
+        ("Two abducted women were freed on Friday.", "Two abducted women", "hostages_released"),
+        (
+            "Israel has rescued two male hostages from the city of Rafah.",
+            "two male hostages",
+            "hostages_released",
+        ),
+        ("240 people were abducted.", "240 people", "hostages_taken"),
+    ],
+)
+def test_find_figures_captives_fate_is_the_predicates(
+    sentence: str, text: str, measure: str
+) -> None:
+    """People made captives by their own words ("kidnapped", "who were taken hostage") take
+    the measure of what the clause says befell them: killed, freed, rescued."""
+    assert _only(sentence, text).measure == measure
+
+
 def test_find_figures_premature_babies_are_no_hostage_figure() -> None:
     """Babies whose plight "moved the world" are not hostages."""
     figures = find_figures(
