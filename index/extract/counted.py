@@ -56,6 +56,11 @@ TIME_UNITS = _words(
 )
 _PREDICATIVE = TIME_UNITS | {"hostage", "captive", "prisoner"}
 """Nouns that do not extend a compound ("took 240 citizens hostage")."""
+_COMPOUND_THINGS = _words(
+    """cells positions posts outposts targets sites compounds launchers squads hideouts bases
+    facilities infrastructure tunnels camps strongholds headquarters vehicles"""
+)
+"""Nouns a singular people word modifies ("three militant cells" counts cells)."""
 _NOT_PLURAL = _words(
     """was has is this its as us thus plus less across always perhaps unless news says
     remains includes means seems comes goes makes takes gives shows suggests appears
@@ -163,7 +168,9 @@ def counted_phrase(text: str, pos: int, digits: bool, vague: bool = False) -> Co
         word = match.group(1)
         lower = word.lower()
         if head is not None:
-            if lower in HEAD_NOUNS and lower not in _PREDICATIVE:
+            if (lower in HEAD_NOUNS and lower not in _PREDICATIVE) or (
+                lower in _COMPOUND_THINGS and not head.lower().endswith("s")
+            ):
                 head, end = word, match.end()  # compound: "nationalities hostages"
             break
         if lower in ("and", "or") and modifiers and not pending_and:

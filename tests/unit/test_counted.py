@@ -158,3 +158,18 @@ def test_counted_phrase_no_break_space_and_curly_apostrophe() -> None:
     """A no-break space separates words like a space; "company’s" is a possessive, not a head."""
     assert _after("1,200\u00a0people", "1,200").head == "people"
     assert _after("2 company’s trucks", "2").head is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "head"),
+    [
+        ("Israel struck three militant cells that fired.", "three", "cells"),
+        ("Troops raided five militant positions overnight.", "five", "positions"),
+        ("Three militants were killed.", "Three", "militants"),
+    ],
+)
+def test_counted_phrase_a_singular_people_word_modifies_a_thing(
+    text: str, number: str, head: str
+) -> None:
+    """ "three militant cells" counts cells, not militants."""
+    assert _after(text, number).head == head
