@@ -355,6 +355,8 @@ def _with_shares(candidates: list[Candidate], shares: list[Share]) -> list[Candi
 def _is_figure(cand: Candidate) -> bool:
     """A number is a figure when it counts a noun, has a measure, or is "N of the M ..."."""
     phrase = cand.phrase
+    if phrase.head is not None and phrase.head.lower() == "times" and not cand.measure:
+        return False  # a multiplier ("stabbed 26 times", "up to 10 times what …")
     return bool(
         phrase.head
         or cand.unit

@@ -159,7 +159,7 @@ _THINGS = (
     districts neighbourhoods neighborhoods areas regions provinces nations embassies
     ministries agencies organisations organizations cartons boxes parcels packages kits
     bags sacks vouchers beds tents blankets litres liters gallons lorryloads truckloads
-    rounds exchanges batches phases stages sessions meetings"""
+    rounds exchanges batches phases stages sessions meetings times"""
     )
     | TIME_UNITS
 )

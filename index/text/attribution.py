@@ -32,7 +32,7 @@ _ROLE_WORDS = (
 )
 """Lower-case words of a source's title: "civil defence spokesman", "prime minister's office"."""
 SPEECH_VERBS = (
-    r"said|says|say|told|tells|reported|reports|report|stated|states|announced|announces"
+    r"said|says|say|told|tells|reported|reports|report|stated|announced|announces"
     r"|added|claimed|claims|confirmed|confirms|explained|noted|declared|indicated|warned"
     r"|insisted|estimated|estimates|quoted|cited|wrote|tweeted|posted|counted|tallied"
     r"|saying|reporting|reported|recorded|registered|documented|recounted|recalled"

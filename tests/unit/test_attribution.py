@@ -139,3 +139,8 @@ def test_attribution_spans_reported_by_after_the_figure(sentence: str, words: st
 def test_attribution_spans_confirmed_by_a_lower_case_word_is_no_source() -> None:
     """ "confirmed by the end of the day" names no source."""
     assert _sources("The death was confirmed by the end of the day.") == []
+
+
+def test_attribution_spans_states_is_a_noun_not_a_speech_verb() -> None:
+    """ "deals with African states" is no "African" stating anything."""
+    assert _sources("They want new deals with African states to keep migrants out.") == []

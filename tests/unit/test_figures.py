@@ -964,6 +964,18 @@ def test_find_figures_captives_fate_is_the_predicates(
     assert _only(sentence, text).measure == measure
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Her son was stabbed 26 times and was later pronounced dead.",
+        '"We felt like we died one hundred times," he said.',
+    ],
+)
+def test_find_figures_a_multiplier_is_no_figure(sentence: str) -> None:
+    """ "26 times" counts no people and no war quantity."""
+    assert find_figures([sentence]) == []
+
+
 def test_find_figures_premature_babies_are_no_hostage_figure() -> None:
     """Babies whose plight "moved the world" are not hostages."""
     figures = find_figures(
