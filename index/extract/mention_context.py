@@ -147,6 +147,9 @@ def read_in_context(
                 city = gazetteer.cities.get(text[candidate.start : candidate.end])
                 _to_place(candidate, city)
                 located.add(id(candidate))
+        elif kind is MentionKind.STATE and text.endswith(_TERRITORY_WORDS, 0, candidate.end):
+            _to_place(candidate, None)  # "the Palestinian territories" is land, not a state acting
+            located.add(id(candidate))
         elif kind is MentionKind.STATE and _on_a_border(text, candidate):
             _to_place(candidate, None)
             located.add(id(candidate))
@@ -159,6 +162,10 @@ def read_in_context(
             _absorb_language(text, candidates, number, dropped)
         kept.append(candidate)
     return kept
+
+
+_TERRITORY_WORDS = ("territories", "territory", "Territories", "Territory")
+"""A state's form ending in one of these names its land ("the Palestinian territories")."""
 
 
 def _to_place(candidate: Candidate, city: str | None) -> None:

@@ -179,3 +179,16 @@ def test_hospitals_are_organisations() -> None:
         ("Al-Shifa hospital", MentionKind.ORGANIZATION),
         ("Al-Quds Hospital", MentionKind.ORGANIZATION),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Cogat oversees policy for the Palestinian territories.",
+        "Palestinian Territories: 20 killed overnight",
+    ],
+)
+def test_read_in_context_a_states_territories_are_a_place(sentence: str) -> None:
+    """ "the Palestinian territories" names land, not Palestine acting."""
+    kinds = {m.text: m.kind for m in find_article_mentions("", [sentence])}
+    assert [k for t, k in kinds.items() if t.lower().endswith("territories")] == [MentionKind.PLACE]
