@@ -151,6 +151,12 @@ _OWN_CAPTIVE_RE = re.compile(
 """The counted people made captives by their own relative clause ("the bodies of two soldiers
 who were taken hostage")."""
 _CAPTIVE_WORD_RE = re.compile(r"\b(?:hostages?|captives?|abducted|kidnapped)\b", re.IGNORECASE)
+_SPEAKER_AFTER_RE = re.compile(
+    r"(?:\s*,\s*(?:who|whose)\b[^.;:]{0,120}?,)?\s+(?:also\s+|later\s+|then\s+)?"
+    r"(?:says|said|told|tells|adds|added|recalls|recalled|describes|described)\b"
+)
+"""A figure that is the subject of a speech verb counts speakers, not victims ("Two
+witnesses said …", "One man, who was sheltering in al-Nasr Hospital, says …")."""
 _INCLUDES_RE = re.compile(r"\b(?:include|includes|included)\s+$")
 _CAPTIVES_RE = re.compile(r"\b(?:hostages|captives|abductees)\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[A-Za-z]+")
@@ -178,6 +184,7 @@ class Classifier:
     def classify(self, group: list[Candidate], s_start: int, s_end: int) -> None:
         """Fill `measure` and missing `counted` for the candidates of one sentence."""
         used: set[tuple[int, int]] = set()
+        speakers: set[int] = set()  # ids of the figures that count who speaks
         self._span = (s_start, s_end)
         for i, cand in enumerate(group):
             if cand.measure is not None:
@@ -188,6 +195,9 @@ class Classifier:
             right_hi = group[i + 1].start if i + 1 < len(group) else s_end
             cand.child = bool(i and _ends_with_child(self._text, left_lo, cand.start))
             self._inherit_counted(group, i, left_lo, s_start)
+            if _SPEAKER_AFTER_RE.match(self._text, cand.context_end, right_hi):
+                speakers.add(id(cand))  # "One man, who was sheltering there, says …"
+                continue
             self._local(cand, left_lo, right_hi, used)
             if (
                 cand.measure is None
@@ -197,6 +207,8 @@ class Classifier:
             ):
                 self._resolve(cand, group[i - 1].event, left_lo, right_hi)
         for i, cand in enumerate(group):
+            if id(cand) in speakers:
+                continue
             if cand.measure is None and (cand.phrase.head or cand.phrase.nominal):
                 self._sentence_wide(cand, s_start, s_end, used)
             if cand.measure is None and i + 1 < len(group):
@@ -209,6 +221,8 @@ class Classifier:
                 ):
                     self._resolve(cand, child.event, s_start, s_end)
         for i, cand in enumerate(group):
+            if id(cand) in speakers:
+                continue
             if cand.measure is None and cand.counted in _PEOPLE:
                 self._subject_includes(cand, s_start)
             if cand.measure is None and cand.phrase.head is None and is_captive(cand.counted):
@@ -225,7 +239,7 @@ class Classifier:
             _REFERS_BACK_RE.search(self._text, s_start, s_end)
         ):
             for cand in group:
-                if cand.measure is None and cand.counted in _PEOPLE:
+                if cand.measure is None and cand.counted in _PEOPLE and id(cand) not in speakers:
                     self._same_noun_before(cand, s_start)
 
     def _linked(self, start: int, end: int) -> bool:

@@ -976,6 +976,21 @@ def test_find_figures_a_multiplier_is_no_figure(sentence: str) -> None:
     assert find_figures([sentence]) == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        (
+            "One man, who was sheltering in al-Nasr Hospital, says shelling began at 2:30am.",
+            "One man",
+        ),
+        ("CBS said two US officials told the network hostages remain.", "two US officials"),
+    ],
+)
+def test_find_figures_a_count_of_speakers_has_no_measure(sentence: str, text: str) -> None:
+    """The subject of "says"/"told" counts who speaks, not victims, captives or the displaced."""
+    assert [f.measure for f in find_figures([sentence]) if f.text == text] in ([], [None])
+
+
 def test_find_figures_premature_babies_are_no_hostage_figure() -> None:
     """Babies whose plight "moved the world" are not hostages."""
     figures = find_figures(
