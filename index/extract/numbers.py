@@ -123,7 +123,10 @@ _WORDNUM = (
     rf"(?i:\b(?:(?:{_WORD_BASE}|an?{_WS}half|a|an|half{_WS}an?){_WS}(?:dozen|{_SCALE_WORDS})"
     rf"(?:{_WS}(?:{_SCALE_WORDS}))?|{_WORD_BASE}(?:{_WS}(?:{_SCALE_WORDS}))?)\b)"
 )
-_NUM = rf"(?:{_DIGITS}(?i:{_WS}(?:{_SCALE_WORDS})\b)?|{_WORDNUM})"
+_SCALE = rf"(?:(?={_WS}[hHtTmMbB])(?i:{_WS}(?:{_SCALE_WORDS})\b))?"
+"""An optional scale word after digits; the look-ahead on its first letter fails fast."""
+_NUM = rf"(?:{_DIGITS}{_SCALE}|(?=[^\W\d_]){_WORDNUM})"
+"""A number in digits or in words; words are only tried from a letter."""
 _VAGUE = (
     r"(?i:\b(?:(?:tens|hundreds)\s+of\s+thousands|dozens|scores|hundreds|thousands|millions)"
     r"(?![\w-]))"
@@ -136,16 +139,24 @@ _QUAL = (
     r"|a\s+maximum\s+of|less\s+than|fewer\s+than|under|below)\s+)"
 )
 
+_DIGIT_RUN = r"[\d,.\u00a0\u202f\u2009]"
+"""Any character of a number in digits (`_DIGIT_CORE`)."""
+
 QUANTITY_RE = re.compile(
     rf"(?:(?![\d$€£])(?P<qual>{_QUAL}))?(?:"  # a qualifier never starts with a digit
     rf"(?i:\bbetween)\s+(?P<blo>{_NUM})\s+and\s+(?P<bhi>{_NUM})"
-    rf"|(?P<dlo>{_BEFORE}{_DIGIT_CORE})[-–—](?P<dhi>{_DIGIT_CORE}{_AFTER})"
-    rf"|(?P<lo>{_NUM})\s+(?:to|or)\s+(?P<hi>{_NUM})"
-    rf"|(?P<vague>{_VAGUE})"
+    rf"|(?={_DIGIT_RUN}*[-–—])(?P<dlo>{_BEFORE}{_DIGIT_CORE})[-–—](?P<dhi>{_DIGIT_CORE}{_AFTER})"
+    rf"|(?=\D|{_DIGIT_RUN}+(?:{_WS}\w+)?\s+(?:to|or)\s)(?P<lo>{_NUM})\s+(?:to|or)\s+(?P<hi>{_NUM})"
+    rf"|(?=[^\W\d_])(?P<vague>{_VAGUE})"
     rf"|(?P<cur>US\$|[$€£])?(?P<num>{_NUM}))"
     r"(?P<post>\s+or\s+more\b|\+|-plus\b)?"
 )
-"""A quantity as written: optional qualifier, then a range, vague amount or number."""
+"""A quantity as written: optional qualifier, then a range, vague amount or number.
+
+The look-aheads before the ranges and the vague amount only say what the branch needs (a
+dash after the digits; "to"/"or" after a number in digits; a letter) so that, at the common
+plain number, the regex engine skips those branches without matching the number in each
+(the engine saves every group's position at each try, which is what makes a miss costly)."""
 
 
 def _anchor_word_pattern() -> str:
