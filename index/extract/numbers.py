@@ -159,6 +159,10 @@ plain number, the regex engine skips those branches without matching the number 
 (the engine saves every group's position at each try, which is what makes a miss costly)."""
 
 
+_ANCHOR_LETTERS = "otfsendhm"
+"""A number word is only looked for from these letters."""
+
+
 def _anchor_word_pattern() -> str:
     """A number word, branched on its first letter.
 
@@ -168,14 +172,18 @@ def _anchor_word_pattern() -> str:
     words = rf"{_UNIT_WORDS}|{_TEN_WORDS}|dozens?|scores|hundreds?|thousands?|tens|millions?"
     rests: dict[str, list[str]] = {}
     for word in words.split("|"):
-        if word[0] in "otfsendhm":  # a number word is only looked for from these letters
+        if word[0] in _ANCHOR_LETTERS:
             rests.setdefault(word[0], []).append(word[1:])
     branches = [f"[{first.upper()}{first}](?i:{'|'.join(rest)})" for first, rest in rests.items()]
     return rf"(?P<word>{'|'.join(branches)})\b"
 
 
 _ANCHOR_WORD = _anchor_word_pattern()
-_ANCHOR_RE = re.compile(rf"[\W\d](?:(?<=[$€£])\d+|(?<=\d)\d*|(?<=\W){_ANCHOR_WORD})")
+_ANCHOR_FIRST = f"[{_ANCHOR_LETTERS.upper()}{_ANCHOR_LETTERS}]"
+"""The first letters of `_ANCHOR_WORD`: after most spaces, one look at the next letter fails."""
+_ANCHOR_RE = re.compile(
+    rf"[\W\d](?:(?<=[$€£])\d+|(?<=\d)\d*|(?<=\W)(?={_ANCHOR_FIRST}){_ANCHOR_WORD})"
+)
 """A digit run (currency allowed), or a non-word character and the number word after it.
 
 Starting with a character class lets the regex engine skip letters quickly: a number word
@@ -198,7 +206,13 @@ def _anchors(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_PREFIX_TAIL_RE = re.compile(rf"(?:{_QUAL}|(?i:\b(?:between|half|an?|US))[ \u00a0]+)+$|(?:US)$")
+_PREFIX_TAIL_RE = re.compile(
+    rf"(?<!\w)(?=[^\W\d_])(?:{_QUAL}|(?i:\b(?:between|half|an?|US))[ \u00a0]+)+$|(?:US)$"
+)
+"""The qualifiers, "between", "half a", "US" right before a number (searched up to it).
+
+Each of them starts a word with a letter; saying so first spares the search from trying
+every qualifier at each position inside a word."""
 
 
 _PREFIX_LAST_WORDS = _words(
