@@ -82,13 +82,29 @@ _BEFORE_WORDS = _words(
     Airbus Apollo Galaxy G Camp turned turns turning"""
 )
 """A word just before a number that makes it a date, an age or a designator."""
+
+
+def _led(words: str) -> str:
+    """An alternation behind a look-ahead on its first characters (a superset of them).
+
+    Case-insensitive alternatives are each tried in turn by the regex engine; one look at
+    the next character skips them all where none can start.
+    """
+    firsts = sorted({re.escape(word[0]) for word in words.split("|")})
+    return f"(?=[{''.join(firsts)}])(?:{words})"
+
+
+_AGE_UNITS = "year|month|week|day"
+_CLOCK = r"a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|o'clock"
+_UNITS = (
+    "km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|foot|kg|kilograms?"
+    "|inches|mm|cm|hectares|acres|dunams?|square|sq|degrees|mph|knots"
+)
 _AFTER_RE = re.compile(
-    rf"(?:st|nd|rd|th)?[ \u00a0]+(?:of[ \u00a0]+)?(?:{_MONTHS})\b"
+    rf"(?:st|nd|rd|th)?[ \u00a0]+(?:of[ \u00a0]+)?{_led(_MONTHS)}\b"
     r"|[ \u00a0]*(?:%|percent\b|per[ \u00a0]cent\b|pc\b)"
-    r"|[-‐ ](?:year|month|week|day)s?[-‐ ]old\b|[ \u00a0]+(?:year|month|week|day)s?[ \u00a0]+old\b"
-    r"|[ \u00a0]*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT\b|UTC\b|o'clock)"
-    r"|[ \u00a0]*(?:km|kilomet(?:er|re)s?|miles?|met(?:er|re)s?|feet|foot|kg|kilograms?"
-    r"|inches|mm|cm|hectares|acres|dunams?|square|sq|degrees|mph|knots)\b|[ \u00a0]*°",
+    rf"|[-‐ ](?:{_AGE_UNITS})s?[-‐ ]old\b|[ \u00a0]+{_led(_AGE_UNITS)}s?[ \u00a0]+old\b"
+    rf"|[ \u00a0]*{_led(_CLOCK)}|[ \u00a0]*{_led(_UNITS)}\b|[ \u00a0]*°",
     re.IGNORECASE,
 )
 _TRUCE_WORDS = r"truce|pause|ceasefire|cease-fire|lull|halt|break|respite|extension|hudna"

@@ -123,7 +123,10 @@ _WORDNUM = (
     rf"(?i:\b(?:(?:{_WORD_BASE}|an?{_WS}half|a|an|half{_WS}an?){_WS}(?:dozen|{_SCALE_WORDS})"
     rf"(?:{_WS}(?:{_SCALE_WORDS}))?|{_WORD_BASE}(?:{_WS}(?:{_SCALE_WORDS}))?)\b)"
 )
-_NUM = rf"(?:{_DIGITS}(?i:{_WS}(?:{_SCALE_WORDS})\b)?|{_WORDNUM})"
+_SCALE = rf"(?:(?={_WS}[hHtTmMbB])(?i:{_WS}(?:{_SCALE_WORDS})\b))?"
+"""An optional scale word after digits; the look-ahead on its first letter fails fast."""
+_NUM = rf"(?:{_DIGITS}{_SCALE}|(?=[^\W\d_]){_WORDNUM})"
+"""A number in digits or in words; words are only tried from a letter."""
 _VAGUE = (
     r"(?i:\b(?:(?:tens|hundreds)\s+of\s+thousands|dozens|scores|hundreds|thousands|millions)"
     r"(?![\w-]))"
@@ -136,16 +139,28 @@ _QUAL = (
     r"|a\s+maximum\s+of|less\s+than|fewer\s+than|under|below)\s+)"
 )
 
+_DIGIT_RUN = r"[\d,.\u00a0\u202f\u2009]"
+"""Any character of a number in digits (`_DIGIT_CORE`)."""
+
 QUANTITY_RE = re.compile(
     rf"(?:(?![\d$€£])(?P<qual>{_QUAL}))?(?:"  # a qualifier never starts with a digit
     rf"(?i:\bbetween)\s+(?P<blo>{_NUM})\s+and\s+(?P<bhi>{_NUM})"
-    rf"|(?P<dlo>{_BEFORE}{_DIGIT_CORE})[-–—](?P<dhi>{_DIGIT_CORE}{_AFTER})"
-    rf"|(?P<lo>{_NUM})\s+(?:to|or)\s+(?P<hi>{_NUM})"
-    rf"|(?P<vague>{_VAGUE})"
+    rf"|(?={_DIGIT_RUN}*[-–—])(?P<dlo>{_BEFORE}{_DIGIT_CORE})[-–—](?P<dhi>{_DIGIT_CORE}{_AFTER})"
+    rf"|(?=\D|{_DIGIT_RUN}+(?:{_WS}\w+)?\s+(?:to|or)\s)(?P<lo>{_NUM})\s+(?:to|or)\s+(?P<hi>{_NUM})"
+    rf"|(?=[^\W\d_])(?P<vague>{_VAGUE})"
     rf"|(?P<cur>US\$|[$€£])?(?P<num>{_NUM}))"
     r"(?P<post>\s+or\s+more\b|\+|-plus\b)?"
 )
-"""A quantity as written: optional qualifier, then a range, vague amount or number."""
+"""A quantity as written: optional qualifier, then a range, vague amount or number.
+
+The look-aheads before the ranges and the vague amount only say what the branch needs (a
+dash after the digits; "to"/"or" after a number in digits; a letter) so that, at the common
+plain number, the regex engine skips those branches without matching the number in each
+(the engine saves every group's position at each try, which is what makes a miss costly)."""
+
+
+_ANCHOR_LETTERS = "otfsendhm"
+"""A number word is only looked for from these letters."""
 
 
 def _anchor_word_pattern() -> str:
@@ -157,14 +172,18 @@ def _anchor_word_pattern() -> str:
     words = rf"{_UNIT_WORDS}|{_TEN_WORDS}|dozens?|scores|hundreds?|thousands?|tens|millions?"
     rests: dict[str, list[str]] = {}
     for word in words.split("|"):
-        if word[0] in "otfsendhm":  # a number word is only looked for from these letters
+        if word[0] in _ANCHOR_LETTERS:
             rests.setdefault(word[0], []).append(word[1:])
     branches = [f"[{first.upper()}{first}](?i:{'|'.join(rest)})" for first, rest in rests.items()]
     return rf"(?P<word>{'|'.join(branches)})\b"
 
 
 _ANCHOR_WORD = _anchor_word_pattern()
-_ANCHOR_RE = re.compile(rf"[\W\d](?:(?<=[$€£])\d+|(?<=\d)\d*|(?<=\W){_ANCHOR_WORD})")
+_ANCHOR_FIRST = f"[{_ANCHOR_LETTERS.upper()}{_ANCHOR_LETTERS}]"
+"""The first letters of `_ANCHOR_WORD`: after most spaces, one look at the next letter fails."""
+_ANCHOR_RE = re.compile(
+    rf"[\W\d](?:(?<=[$€£])\d+|(?<=\d)\d*|(?<=\W)(?={_ANCHOR_FIRST}){_ANCHOR_WORD})"
+)
 """A digit run (currency allowed), or a non-word character and the number word after it.
 
 Starting with a character class lets the regex engine skip letters quickly: a number word
@@ -187,7 +206,13 @@ def _anchors(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_PREFIX_TAIL_RE = re.compile(rf"(?:{_QUAL}|(?i:\b(?:between|half|an?|US))[ \u00a0]+)+$|(?:US)$")
+_PREFIX_TAIL_RE = re.compile(
+    rf"(?<!\w)(?=[^\W\d_])(?:{_QUAL}|(?i:\b(?:between|half|an?|US))[ \u00a0]+)+$|(?:US)$"
+)
+"""The qualifiers, "between", "half a", "US" right before a number (searched up to it).
+
+Each of them starts a word with a letter; saying so first spares the search from trying
+every qualifier at each position inside a word."""
 
 
 _PREFIX_LAST_WORDS = _words(

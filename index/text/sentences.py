@@ -33,12 +33,15 @@ ABBREVIATIONS = frozenset(
 """Lower-case words (without the final dot) after which a dot does not end a sentence."""
 
 _CANDIDATE = re.compile(
-    r"(?:\.\.\.|…|[.!?])+[\"'”’»)\]]*(?=\s)"
+    r"[.!?…](?:[.!?…]*[\"'”’»)\]]*(?=\s)"
     # Sentences glued by a lost space ("civilians.Yaakov"): not "U.S.Army", "3.5", "e.g.The".
-    # Both branches start with the mark itself, so the scan skips other characters fast.
-    r"|(?P<glued>[.!?])(?<=[a-z]{3}[.!?])(?=[A-Z][a-z])"
+    r"|(?<=[a-z]{3}[.!?])(?P<glued>)(?=[A-Z][a-z]))"
 )
-"""A possible end: terminal punctuation, then closing quotes/brackets, then whitespace."""
+"""A possible end: terminal punctuation, then closing quotes/brackets, then whitespace.
+
+The pattern opens with a character class (the first mark) so that the regex engine's search
+skips other characters in C; a leading repeat or group would make it try every position.
+`glued` is an empty group: it matched when it is not None."""
 
 _NUMBER_SIGNS = frozenset({"no", "nos", "núm"})
 """Abbreviations only when a number follows."""
@@ -61,7 +64,7 @@ def split_sentences(paragraph: str) -> list[tuple[int, int]]:
     start = _skip_space(paragraph, 0)
     for match in _CANDIDATE.finditer(paragraph):
         end = match.end()
-        mark = "" if match.group("glued") else match.group()
+        mark = "" if match.group("glued") is not None else match.group()
         if end <= start or not _is_boundary(paragraph, mark, match.start(), end):
             continue
         spans.append((start, end))
