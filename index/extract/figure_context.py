@@ -81,6 +81,8 @@ _SUBJECT_VERB_RE = re.compile(
     r"\b(?:number(?:ed)?|totals?|totall?ed|stands\s+at|stood\s+at|reached|(?:rose|risen|climbed)"
     r"\s+to|is|are|was|were)\s*$"
 )
+_SUBJECT_VERB_REACH = 40
+"""`_SUBJECT_VERB_RE` ends the text: it is searched for only in its last characters."""
 _ANAPHOR_RE = re.compile(
     r"\b(?:their|its|the)\s+(?:number|total|tally|count)\b(?!\s+of)", re.IGNORECASE
 )
@@ -395,9 +397,9 @@ class Classifier:
             cand.counted = nouns[0].lower()
         elif cand.phrase.partitive and following and following.start - cand.end < 12:
             cand.counted = following.counted  # "20 of the 240 hostages"
-        elif (subject := _SUBJECT_VERB_RE.search(left)) is not None and (
-            people := _people_words(left[: subject.start()])
-        ):
+        elif (
+            subject := _SUBJECT_VERB_RE.search(left, max(0, len(left) - _SUBJECT_VERB_REACH))
+        ) is not None and (people := _people_words(left[: subject.start()])):
             cand.counted = people[-1]
         elif i and not _RELATIVE_CLAUSE_RE.search(self._text, group[i - 1].end, cand.start):
             parents = [c for c in group[:i] if c.counted and c.measure != "truce_duration"]
