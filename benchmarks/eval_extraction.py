@@ -72,6 +72,8 @@ class Tally:
     rows_right: int = 0
     rows_by_status: Counter[str] = field(default_factory=Counter)
     rows_right_by_status: Counter[str] = field(default_factory=Counter)
+    row_misses: Counter[str] = field(default_factory=Counter)
+    """Wrong rows by cause: a labelled figure missed, its figures in no row, a wrong status."""
     notes: list[str] = field(default_factory=list)
 
 
@@ -364,7 +366,15 @@ def score_pair(
         if got == status:
             tally.rows_right += 1
             tally.rows_right_by_status[status] += 1
-        elif verbose:
+        else:
+            found = [f for side in (articles[a], articles[b]) for f in _all_figures(side)]
+            spots = spots_a + spots_b
+            missed = len(spots) < len(row["a"]) + len(row["b"]) or not all(
+                any(_overlaps(_where_of(f), s) for f in found) for s in spots
+            )
+            cause = "a figure missed" if missed else "in no row" if got is None else "status"
+            tally.row_misses[cause] += 1
+        if got != status and verbose:
             tally.notes.append(
                 f"{a}~{b}: {row['measure']} {row['a']} vs {row['b']}: {got} ({status})"
             )
@@ -396,6 +406,8 @@ def report(tally: Tally, split: str) -> Iterator[str]:
     yield f"comparison statuses right: {_ratio(tally.rows_right, tally.rows)}"
     for status, count in sorted(tally.rows_by_status.items()):
         yield f"  {status}: {_ratio(tally.rows_right_by_status[status], count)}"
+    causes = ", ".join(f"{cause} {n}" for cause, n in sorted(tally.row_misses.items()))
+    yield f"  rows wrong, by cause: {causes or 'none'}"
 
 
 def evaluate(corpora: Path, split: str, verbose: bool = False) -> Tally:
