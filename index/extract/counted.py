@@ -35,7 +35,8 @@ HEAD_NOUNS = _words(
     israelis americans foreigners nationals nationalities citizens residents gazans thais
     journalists journalist reporters photographers medics paramedics doctors nurses
     patients staff staffers workers labourers laborers farmers employees volunteers rescuers
-    members families
+    members families collaborators informants suspects attackers assailants survivors
+    newborns pupils guards agents spies
     relatives bodies deaths lives casualties victims trucks lorries homes houses buildings
     hospitals schools mosques churches shelters rockets missiles projectiles drones
     strikes airstrikes targets tunnels others refugees students teachers settlers

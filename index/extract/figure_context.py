@@ -83,6 +83,13 @@ _SUBJECT_VERB_RE = re.compile(
 )
 _SUBJECT_VERB_REACH = 40
 """`_SUBJECT_VERB_RE` ends the text: it is searched for only in its last characters."""
+_PARTITIVE_GAP = 24
+"""How far "N of the (remaining) M …" may reach to its M (" of the remaining " is 18)."""
+_PARTITIVE_BETWEEN_RE = re.compile(
+    r" of (?:the |these |those |its |their |his |her |our )?"
+    r"(?:(?:remaining|other|estimated|reported|roughly|some) )*|,? (?:and|or|to) "
+)
+"""What stands between "N" and "M …" in "N of the remaining M …", "hundreds and thousands of"."""
 _ANAPHOR_RE = re.compile(
     r"\b(?:their|its|the)\s+(?:number|total|tally|count)\b(?!\s+of)", re.IGNORECASE
 )
@@ -395,8 +402,13 @@ class Classifier:
         following = group[i + 1] if i + 1 < len(group) else None
         if nouns:
             cand.counted = nouns[0].lower()
-        elif cand.phrase.partitive and following and following.start - cand.end < 12:
-            cand.counted = following.counted  # "20 of the 240 hostages"
+        elif (
+            cand.phrase.partitive
+            and following
+            and following.start - cand.end < _PARTITIVE_GAP
+            and _PARTITIVE_BETWEEN_RE.fullmatch(self._text, cand.end, following.start)
+        ):
+            cand.counted = following.counted  # "20 of the 240 hostages", "45 of the remaining"
         elif (
             subject := _SUBJECT_VERB_RE.search(left, max(0, len(left) - _SUBJECT_VERB_REACH))
         ) is not None and (people := _people_words(left[: subject.start()])):

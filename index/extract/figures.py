@@ -457,6 +457,13 @@ def _within(cand: Candidate, sentence: tuple[int, int]) -> tuple[int, int]:
     return cand.start - sentence[0], cand.end - sentence[0]
 
 
+_VAGUE_SUBJECT_RE = re.compile(
+    r" (?:attend(?:ed)?|gather(?:ed)?|march(?:ed)?|rall(?:y|ied)|protest(?:ed)?|join(?:ed)?"
+    r"|flock(?:ed)?|fled|flee|queue[d]?|took\s+to\s+the\s+streets|turned\s+out|demonstrat(?:e|ed))\b"
+)
+"""A vague amount as the subject of a crowd's verb counts people ("Hundreds attend rally")."""
+
+
 def _candidate(text: str, match: re.Match[str], zones: list[tuple[int, int]]) -> Candidate | None:
     """Apply the exclusion rules to one quantity match; None when it is not a figure."""
     start, end = match.start(), match.end()
@@ -490,7 +497,10 @@ def _candidate(text: str, match: re.Match[str], zones: list[tuple[int, int]]) ->
         return None
     if quantity.low is not None and _is_year_range(quantity):
         return None
-    cand = Candidate(start, phrase.end, phrase.end, quantity, phrase, _counted(phrase.head))
+    counted = _counted(phrase.head)
+    if vague is not None and phrase.head is None and _VAGUE_SUBJECT_RE.match(text, end):
+        counted = "people"  # "Hundreds attend rally", "Thousands marched": people, unsaid
+    cand = Candidate(start, phrase.end, phrase.end, quantity, phrase, counted)
     if phrase.partitive:
         cand.end = end
         cand.context_end = phrase.end

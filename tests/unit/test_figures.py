@@ -991,6 +991,33 @@ def test_find_figures_a_count_of_speakers_has_no_measure(sentence: str, text: st
     assert [f.measure for f in find_figures([sentence]) if f.text == text] in ([], [None])
 
 
+@pytest.mark.parametrize(
+    ("sentence", "text", "measure"),
+    [
+        (
+            "In 2008, the paper reported how Hamas murdered six suspected collaborators in a"
+            " 24-hour span.",
+            "six suspected collaborators",
+            "killed",
+        ),
+        ("Hundreds attend rally calling for Gaza ceasefire", "Hundreds", None),
+        ("Thousands marched in London on Saturday.", "Thousands", None),
+        (
+            "Medicines will be delivered to some 45 of the remaining more than 100 Israeli"
+            " hostages.",
+            "some 45",
+            "hostages_held",
+        ),
+    ],
+)
+def test_find_figures_recall_of_people_counted_plainly(
+    sentence: str, text: str, measure: str | None
+) -> None:
+    """People nouns outside the old list ("collaborators"), a crowd as a subject
+    ("Hundreds attend"), "N of the remaining M …" are figures."""
+    assert _only(sentence, text).measure == measure
+
+
 def test_find_figures_premature_babies_are_no_hostage_figure() -> None:
     """Babies whose plight "moved the world" are not hostages."""
     figures = find_figures(
