@@ -13,22 +13,30 @@ they import nothing else of newsdesk.
 
 from __future__ import annotations
 
-from index.text.attribution import attribution_spans, cites_before, speaks_after
-from index.text.controls import clean_controls, json_for_terminal, visible_controls
-from index.text.sentences import sentence_span, split_sentences
-from index.text.stemming import stem_cache
-from index.text.stopwords import REPORTING_WORDS, STOP_WORDS
+from importlib import import_module
+from typing import Any
 
-__all__ = [
-    "REPORTING_WORDS",
-    "STOP_WORDS",
-    "attribution_spans",
-    "cites_before",
-    "clean_controls",
-    "json_for_terminal",
-    "sentence_span",
-    "speaks_after",
-    "split_sentences",
-    "stem_cache",
-    "visible_controls",
-]
+_HOME = {
+    "attribution_spans": "attribution",
+    "cites_before": "attribution",
+    "speaks_after": "attribution",
+    "clean_controls": "controls",
+    "json_for_terminal": "controls",
+    "visible_controls": "controls",
+    "sentence_span": "sentences",
+    "split_sentences": "sentences",
+    "stem_cache": "stemming",
+    "REPORTING_WORDS": "stopwords",
+    "STOP_WORDS": "stopwords",
+}
+"""Each name's module. The package imports a module only when one of its names is asked for:
+`index.text.attribution` compiles its patterns in ~0.1 s, which the app's launch (it needs
+only `controls`) should not pay."""
+
+__all__ = sorted(_HOME)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _HOME:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(import_module(f"{__name__}.{_HOME[name]}"), name)
