@@ -11,6 +11,7 @@ from collections.abc import Callable
 from textual.message import Message
 from textual.notifications import Notify
 from textual.pilot import Pilot
+from textual.widgets import DataTable
 from textual.worker import WorkerCancelled
 
 from tui.app import NewsdeskApp
@@ -20,6 +21,9 @@ MakeApp = Callable[..., NewsdeskApp]
 
 SETTLE_ROUNDS = 3
 """A worker's reply may start another worker (search → facets → preview): wait this deep."""
+IDLE_WAITS = 40
+IDLE_STEP = 0.05
+"""How long `settle` waits, at most, for the tables to size their columns (2 s in steps)."""
 
 
 async def settle(pilot: Pilot[int]) -> None:
@@ -30,6 +34,20 @@ async def settle(pilot: Pilot[int]) -> None:
             with contextlib.suppress(WorkerCancelled):
                 await worker.wait()
         await pilot.pause()
+    # A DataTable sizes its columns to new rows on its next Idle event; under load that may
+    # come after the pauses above, and a snapshot would show the header widths.
+    for _ in range(IDLE_WAITS):
+        if not any(_sizing(table) for table in pilot.app.screen.query(DataTable)):
+            break
+        await pilot.pause(IDLE_STEP)
+
+
+def _sizing(table: DataTable[object]) -> bool:
+    """Whether a table still has rows or cells to measure (Textual does it when idle)."""
+    return bool(
+        getattr(table, "_require_update_dimensions", False)
+        or getattr(table, "_updated_cells", None)
+    )
 
 
 class Notes:
