@@ -40,6 +40,9 @@ async def settle(pilot: Pilot[int]) -> None:
         if not any(_sizing(table) for table in pilot.app.screen.query(DataTable)):
             break
         await pilot.pause(IDLE_STEP)
+    # The new widths take effect at the next layout refresh, which a pause lets happen.
+    await pilot.pause(IDLE_STEP)
+    await pilot.pause()
 
 
 def _sizing(table: DataTable[object]) -> bool:

@@ -79,12 +79,19 @@ class StoryTable(DataTable[Text]):
             self.add_column(name, width=WIDTHS.get(name))
 
     def show_rows(self, rows: Sequence[StoryRow], letters: dict[str, str]) -> None:
-        """Replace the rows (each outlet's plot letter beside its name)."""
+        """Replace the rows (each outlet's plot letter beside its name).
+
+        The columns are sized here from the cells, not left to DataTable's measuring on its
+        next Idle event, so the table never shows a moment of header-wide columns.
+        """
         self.rows_shown = list(rows)
-        self.clear()
-        for row in rows:
-            letter = letters.get(row.outlet or "unknown outlet", "*")
-            self.add_row(*row_cells(row, letter))
+        cells = [row_cells(row, letters.get(row.outlet or "unknown outlet", "*")) for row in rows]
+        self.clear(columns=True)
+        for number, name in enumerate(COLUMNS):
+            widest = max((line[number].cell_len for line in cells), default=0)
+            self.add_column(name, width=WIDTHS.get(name, max(len(name), widest)))
+        for line in cells:
+            self.add_row(*line)
 
     @on(DataTable.RowSelected)
     def choose(self, event: DataTable.RowSelected) -> None:
