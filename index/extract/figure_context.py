@@ -28,7 +28,6 @@ from index.extract.measures import (
     HELD,
     HOSTAGES,
     PRISONERS,
-    RELEASED,
     TAKEN,
     captive_side,
     events_in,
@@ -118,20 +117,9 @@ _SPEECH_VERB_RE = re.compile(
     r"|stated|states|announced|announces|confirmed|confirms)\b"
 )
 """A speech verb after a figure's participle phrase: what follows is what was said, another
-clause ("the fate of 200 hostages held by the group inside Gaza says all … will be released")."""
-_DESIRE_RE = re.compile(
-    r"\b(?:(?:efforts?|bids?|push|attempts?|campaign|mission|pressure|struggle|try|tries|trying"
-    r"|tried|seeks?|seeking|sought|working|hopes?|hoping)\s+to"
-    r"|(?:urge[sd]?|urging|calls?\s+on|calling\s+on|called\s+on|press(?:es|ed|ing)?"
-    r"|pressur(?:e|es|ed|ing))\s+(?:[\w’'-]+\s+){1,3}?to"
-    r"|(?:calls?|calling|called|demands?|demanding|demanded|push(?:es|ing|ed)?|press(?:es|ing|ed)?"
-    r"|appeals?|appealing|pleas?|campaign(?:s|ing)?|efforts?)\s+for(?:\s+the)?)\s+$",
-    re.IGNORECASE,
-)
-"""A release wished for, not done ("an effort to free more than 200 people", "calling for the
-release of 240 hostages"): the people counted are still held."""
-_DESIRE_REACH = 48
-"""How far before a release cue `_DESIRE_RE` looks."""
+clause ("the fate of 200 hostages held by the group inside Gaza says all … will be released").
+Narrower than `index.text.attribution.SPEECH_VERBS`, whose "reported", "recorded" or
+"counted" are also passive participles of the figure itself ("20 people reported killed")."""
 _EXCHANGE_RE = re.compile(
     r"\b(?:in\s+(?:exchange|return)\s+for|in\s+a\s+swap\s+for|exchanged\s+for|swapped\s+for)\b"
 )
@@ -179,12 +167,7 @@ class Classifier:
         self._text = text
         self._sentences = sentences
         self._span = (0, len(text))
-        self._events = [
-            (HELD, a, b)
-            if event == RELEASED and _DESIRE_RE.search(text, max(0, a - _DESIRE_REACH), a)
-            else (event, a, b)
-            for event, a, b in events_in(text)
-        ]
+        self._events = events_in(text)
 
     def _cues(self, lo: int, hi: int) -> list[Cue]:
         """The event cues lying inside [lo, hi), with offsets relative to lo."""
@@ -360,8 +343,9 @@ class Classifier:
 
     def _before_swap(self, cand: Candidate, hi: int) -> int:
         """`hi`, or where the other side of a swap starts after the figure, if before `hi`."""
-        if "xchange" not in self._text[cand.end : hi] and "swap" not in self._text[cand.end : hi]:
-            return hi
+        after = self._text[cand.end : hi]
+        if "xchange" not in after and "swap" not in after:
+            return hi  # the cheap test first: most sentences have no swap
         swap = _EXCHANGE_RE.search(self._text, cand.end, hi)
         return swap.start() if swap is not None else hi
 

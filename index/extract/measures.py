@@ -179,19 +179,40 @@ _INTENT_BEFORE_RE = re.compile(
 """A killing or abduction threatened or planned, not done ("threatened to kill three")."""
 _INTENT_REACH = 24
 _INTENDED = frozenset({KILLED, TAKEN, TAKE_VERB, INJURED})
+_DESIRE_RE = re.compile(
+    r"\b(?:(?:efforts?|bids?|push|attempts?|campaign|mission|pressure|struggle|try|tries|trying"
+    r"|tried|seeks?|seeking|sought|working|hopes?|hoping)\s+to"
+    r"|(?:urge[sd]?|urging|calls?\s+on|calling\s+on|called\s+on|press(?:es|ed|ing)?"
+    r"|pressur(?:e|es|ed|ing))\s+(?:[\w’'-]+\s+){1,3}?to"
+    r"|(?:calls?|calling|called|demands?|demanding|demanded|push(?:es|ing|ed)?|press(?:es|ing|ed)?"
+    r"|appeals?|appealing|pleas?|campaign(?:s|ing)?|efforts?)\s+for(?:\s+the)?)\s+$",
+    re.IGNORECASE,
+)
+"""A release wished for, not done ("an effort to free more than 200 people", "calling for the
+release of 240 hostages"): the people counted are still held."""
+_DESIRE_REACH = 48
+"""How far before a release cue `_DESIRE_RE` looks."""
 
 
 def events_in(text: str) -> list[tuple[str, int, int]]:
-    """All event cues in a text as (event, start, end), in order; not those only intended."""
+    """All event cues in a text as (event, start, end), in order, each read as done or not.
+
+    A release wished for ("an effort to free 200 people", "calling for the release of")
+    leaves the people held: its cue is HELD. A killing or abduction threatened or planned
+    ("threatened to kill three") is no event: its cue is dropped.
+    """
     found = _events_in(text)
-    if " to " not in text:
-        return found
-    return [
-        cue
-        for cue in found
-        if cue[0] not in _INTENDED
-        or not _INTENT_BEFORE_RE.search(text, max(0, cue[1] - _INTENT_REACH), cue[1])
-    ]
+    read: list[tuple[str, int, int]] = []
+    for event, start, end in found:
+        if event == RELEASED and _DESIRE_RE.search(text, max(0, start - _DESIRE_REACH), start):
+            read.append((HELD, start, end))
+        elif not (
+            event in _INTENDED
+            and " to " in text
+            and _INTENT_BEFORE_RE.search(text, max(0, start - _INTENT_REACH), start)
+        ):
+            read.append((event, start, end))
+    return read
 
 
 def _events_in(text: str) -> list[tuple[str, int, int]]:
