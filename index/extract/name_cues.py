@@ -2,7 +2,8 @@
 
 - `ORG_HEADS`: the head nouns of organisation names ("Ministry", "University", "Police").
 - `GENERIC_OFFICE`: the words of a generic office ("Foreign Ministry", "Ministry of
-  Health"), which its state's demonym turns into a name ("Thai Foreign Ministry").
+  Health"), which its state's demonym turns into a name ("Thai Foreign Ministry");
+  `OFFICE_WORDS` adds the rarer ones that follow "Minister of …".
 - `TITLES`: titles and honorifics before a name ("Prime Minister", "Dr", "Sheikh"), with
   `TITLE_MODIFIERS` that may stand between them ("Deputy Foreign Minister").
 - `ROLE_WORDS` and `KIN_WORDS`: lower-case nouns that introduce or describe a person
@@ -52,6 +53,14 @@ GENERIC_OFFICE = frozenset(
     embassy consulate office department parliament cabinet police army""".split()  # noqa: SIM905
 )
 """Words of a generic office, lower-cased: "Foreign Ministry", "Ministry of Health"."""
+
+OFFICE_WORDS = GENERIC_OFFICE | frozenset(
+    """development international cooperation aid regional diaspora heritage digital science
+    technology sport women youth veterans commonwealth overseas cabinet treasury
+    exchequer""".split()  # noqa: SIM905
+)
+"""Words of an office after "Minister of …" ("Minister of International Development"), which
+are no person's name."""
 
 ROLE_WORDS = frozenset(
     """spokesman spokeswoman spokesperson official minister president director

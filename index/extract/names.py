@@ -44,6 +44,7 @@ from index.extract.name_cues import (
     KIN_WORDS,
     MEDIA_WORDS,
     NOT_NAMES,
+    OFFICE_WORDS,
     ORG_HEADS,
     ROLE_WORDS,
     TITLE_MODIFIERS,
@@ -621,7 +622,7 @@ def _person(
         # carried from "Minister of": the office's words come first ("International Development")
         while (
             index < len(segment)
-            and text[segment[index][0] : segment[index][1]].lower() in _OFFICE_WORDS
+            and text[segment[index][0] : segment[index][1]].lower() in OFFICE_WORDS
         ):
             index += 1
     strong = strong or titled
@@ -702,30 +703,6 @@ def _strip_titles(text: str, segment: list[_Token]) -> tuple[bool, int]:
             break
         index += 1
     return titled, index
-
-
-_OFFICE_WORDS = GENERIC_OFFICE | {
-    "development",
-    "international",
-    "cooperation",
-    "aid",
-    "regional",
-    "diaspora",
-    "heritage",
-    "digital",
-    "science",
-    "technology",
-    "sport",
-    "women",
-    "youth",
-    "veterans",
-    "commonwealth",
-    "overseas",
-    "cabinet",
-    "treasury",
-    "exchequer",
-}
-"""Words of the office after "Minister of …" ("Minister of International Development")."""
 
 
 def _cue_word(lower: str) -> bool:
