@@ -86,7 +86,7 @@ _PARTICIPLE_SPEECH = frozenset(
 to blame Israel, claiming that more than 500 had been killed")."""
 _SUBJECT_RE = re.compile(
     rf"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:{_NP_WORD}\s+){{0,6}}{_FINAL}"
-    r"(?=\s+(?:(?:has|have|had|also|then|later)\s+)?[a-z]+(?:ed|s)?\b)"
+    r"(?=\s+(?:(?:has|have|had|also|then|later)\s+)?[a-z]+\b)"
 )
 """A sentence's opening noun phrase, followed by its verb."""
 _CLAIM_AFTER_RE = re.compile(r"\s+(?:that\b|(?:[\w’'-]+\s+){0,2}\d)")
