@@ -41,7 +41,7 @@ from index.readers.records import record_document  # noqa: E402
 
 LABELS = REPO / "tests" / "data" / "eval"
 DEFAULT_CORPORA = Path("/tmp/corpora")
-SPLITS = ("dev", "test", "holdout", "holdout2")
+SPLITS = ("dev", "test", "holdout", "holdout2", "holdout3")
 """The labelled splits, in the order they were made (GUIDELINES.md says which are tuned on)."""
 SHARED_CORPORA = REPO.parent / "shared" / "corpora"
 PARTY_CLASSES = ("state", "media", "organization", "person")
@@ -73,6 +73,10 @@ class Tally:
     rows_by_status: Counter[str] = field(default_factory=Counter)
     rows_right_by_status: Counter[str] = field(default_factory=Counter)
     row_misses: Counter[str] = field(default_factory=Counter)
+    rows_out_of_contract: int = 0
+    """Labelled rows of a measure-less figure in one report only: the compare table lists
+    figures by measure, and a figure without one only beside its partner in the other report
+    (PRODUCT.md; GUIDELINES.md since 2026-12-05), so these rows are not scored."""
     """Wrong rows by cause: a labelled figure missed, its figures in no row, a wrong status."""
     notes: list[str] = field(default_factory=list)
 
@@ -351,6 +355,9 @@ def score_pair(
     comparison = compare_articles(articles[a], articles[b])
     for row in pair["rows"]:
         status = row["status"]
+        if row["measure"] is None and status in ("a_only", "b_only"):
+            tally.rows_out_of_contract += 1
+            continue
         tally.rows += 1
         tally.rows_by_status[status] += 1
         spots_a = [s for t in row["a"] for s in placed[a].get(t, [])]
@@ -408,6 +415,11 @@ def report(tally: Tally, split: str) -> Iterator[str]:
         yield f"  {status}: {_ratio(tally.rows_right_by_status[status], count)}"
     causes = ", ".join(f"{cause} {n}" for cause, n in sorted(tally.row_misses.items()))
     yield f"  rows wrong, by cause: {causes or 'none'}"
+    if tally.rows_out_of_contract:
+        yield (
+            f"  not scored: {tally.rows_out_of_contract} rows of a measure-less figure in one"
+            " report only (the table shows such a figure only with its partner)"
+        )
 
 
 def evaluate(corpora: Path, split: str, verbose: bool = False) -> Tally:

@@ -21,10 +21,13 @@ the same number, "50 hostages" in two wordings of one deal, still pairs); a runn
 three times apart pair only when both are running totals (27,840 and 34,600 deaths since
 October pair; 1,200 killed in the 7 October attack and 260 killed at the festival do not).
 
-Status: `agree` when every figure of each side states a value or range overlapping one of the
-other side ("250" and "around 250"); `differ` otherwise, i.e. when the numbers stated differ,
-even if both could be true ("nearly 1,200" vs "more than 1,160"; "more than 130" vs 132);
-`a_only` / `b_only` for a group with no partner.
+A figure of "other" people ("three other people" killed besides the leader) counts a
+remainder and pairs only with another remainder, never with a whole count ("four people").
+Within one report, figures group when their intervals overlap ("over 100" and 105).
+
+Status (`index.compare.figure_status`): qualifiers read as intervals give `agree`,
+`consistent`, `updated` (a running total on another date) or `differ`; `a_only` / `b_only`
+for a group with no partner.
 """
 
 from __future__ import annotations
@@ -153,6 +156,8 @@ class _Placed:
     """"total" (a running war toll), "incident" (one strike), or None."""
     key: str
     """What it counts: its measure, or "#" + its counted class when it has no measure."""
+    remainder: bool
+    """It counts the others besides someone ("three other people" killed besides a leader)."""
 
 
 def figure_side(sentence: str, start: int) -> str | None:
@@ -230,10 +235,15 @@ def _place(article: Article, side: str, alignment: SentenceAlignment) -> list[_P
         scope = None
         if figure.measure in CASUALTY_MEASURES:
             scope = figure_scope(text, offset, offset + figure.end - figure.start)
-        placed.append(_Placed(figure, index, tokens, event_side, counted, proposed, scope, key))
+        remainder = _OTHER_RE.search(figure.text) is not None
+        placed.append(
+            _Placed(figure, index, tokens, event_side, counted, proposed, scope, key, remainder)
+        )
     return placed
 
 
+_OTHER_RE = re.compile(r"\bother\b", re.IGNORECASE)
+"""A figure of "other" people counts a remainder: never the same quantity as a whole count."""
 _COUNTED_PREFIX = "#"
 _NO_KEY_NOUNS = frozenset({"others", "other", "whom", "them", "those", "days", "weeks", "hours"})
 
@@ -293,6 +303,8 @@ def _compatible(measure: str, left: _Placed, right: _Placed) -> bool:
         return False
     if left.scope and right.scope and left.scope != right.scope:
         return False
+    if left.remainder != right.remainder:
+        return False  # "three other people" killed besides the leader, "four people" in all
     same_group = a.group is not None and a.group == b.group
     if not (left.scope == right.scope == "total"):
         low = min(left.figure.bounds[1], right.figure.bounds[1])
@@ -305,9 +317,9 @@ def _compatible(measure: str, left: _Placed, right: _Placed) -> bool:
 
 
 def _overlap(left: Figure, right: Figure) -> bool:
-    """True when two figures state the same value or overlapping ranges."""
-    low_l, high_l = left.bounds
-    low_r, high_r = right.bounds
+    """True when two figures' intervals overlap ("over 100" and 105; "dozens" and 40)."""
+    low_l, high_l = left.interval
+    low_r, high_r = right.interval
     return low_l <= high_r and low_r <= high_l
 
 

@@ -42,7 +42,7 @@ HEAD_NOUNS = _words(
     strikes airstrikes targets tunnels others refugees students teachers settlers
     protesters demonstrators worshippers police policemen officials diplomats dollars
     euros shekels tons tonnes meals days weeks hours months years minutes day week hour
-    month year decades lorryloads truckloads"""
+    month year decades lorryloads truckloads exchanges swaps"""
 )
 NOMINAL_ADJECTIVES = frozenset({"dead", "wounded", "injured", "displaced", "missing", "killed"})
 MODIFIERS = _words(

@@ -28,6 +28,7 @@ from index.extract.measures import (
     HELD,
     HOSTAGES,
     PRISONERS,
+    RELEASED,
     TAKEN,
     captive_side,
     events_in,
@@ -69,7 +70,7 @@ _LIST_COMMA_RE = re.compile(r"(?:[ \u00a0]+[A-Z][a-z]+)?[ \u00a0]*,[ \u00a0]*")
 _CHILD_RE = re.compile(r"\b(?:including|among\s+them|among\s+whom)[\s,]*$", re.IGNORECASE)
 _ALONG_WITH_RE = re.compile(r"\b(?:along\s+with|together\s+with|alongside)[\s,]*$")
 """A figure added to the clause before ("X was killed …, along with 11 members of his family")."""
-_AMONG_RE = re.compile(r"\b(?:were|are|was|is)\s+(?:also\s+|reportedly\s+)?among\s*$")
+_AMONG_RE = re.compile(r"\b(?:were|are|was|is)\s+(?:also\s+|reportedly\s+)?among\s+(?:the\s+)?$")
 """A figure counted inside the next one ("Fifteen members … were among at least 33 killed")."""
 _CHILD_LAST = frozenset("gGmM")
 """The letters `_CHILD_RE` may end with (before spaces and commas)."""
@@ -154,6 +155,20 @@ _SPEAKER_AFTER_RE = re.compile(
 )
 """A figure that is the subject of a speech verb counts speakers, not victims ("Two
 witnesses said …", "One man, who was sheltering in al-Nasr Hospital, says …")."""
+_AMONG_CAPTIVES_RE = re.compile(
+    r"[^.;:\d]{0,60}?\bamong\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}(hostages|captives)\b"
+)
+"""People counted among captives named without a number ("Two Tanzanians and one South
+African among Hamas hostages"): they are of the captives."""
+_APPOSITION_RE = re.compile(r"\b([a-z]+)\s*[–—(]\s*$")
+"""A figure in apposition to the noun before a dash ("released the hostages – nine children
+and two women –"): it counts what that noun does in its clause."""
+_OWN_POSSESSION_RE = re.compile(r"['’]s?\s+")
+"""Between a figure and the noun it owns ("three hostages' bodies were retrieved")."""
+_EXCHANGE_OF_FOR_RE = re.compile(
+    r"\b(?:exchange|swap|trade)\s+of\b[^.;:]{0,100}?\bfor\s+(?:the\s+)?$", re.IGNORECASE
+)
+"""The second side of "the exchange of dozens of hostages … for hundreds of prisoners": freed."""
 _INCLUDES_RE = re.compile(r"\b(?:include|includes|included)\s+$")
 _CAPTIVES_RE = re.compile(r"\b(?:hostages|captives|abductees)\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[A-Za-z]+")
@@ -216,7 +231,11 @@ class Classifier:
             if id(cand) in speakers:
                 continue
             if cand.measure is None and cand.counted in _PEOPLE:
+                self._apposition(group, i, s_start, s_end)
+            if cand.measure is None and cand.counted in _PEOPLE:
                 self._subject_includes(cand, s_start)
+            if cand.measure is None and "among" in self._text[cand.context_end : s_end]:
+                self._among_captives(group, i, s_end)
             if cand.measure is None and cand.phrase.head is None and is_captive(cand.counted):
                 # "the number of hostages is 240": captives counted with no event are held
                 self._resolve(cand, HELD, s_start, s_end)
@@ -262,6 +281,12 @@ class Classifier:
                         return
         if event is not None and self._resolve(cand, event, left_lo, right_hi):
             return
+        if (
+            text.endswith(("for ", "for the "), left_lo, cand.start)
+            and _EXCHANGE_OF_FOR_RE.search(text, max(self._span[0], cand.start - 160), cand.start)
+            and self._resolve(cand, RELEASED, left_lo, right_hi)
+        ):
+            return
         right = text[cand.context_end : right_hi]
         relative = _RELATIVE_RE.match(right)
         reduced = _REDUCED_RELATIVE_RE.match(right)
@@ -287,7 +312,13 @@ class Classifier:
         if found:
             event, a, b = found[-1]
             gap = clause_left[b:].split()
-            governs = len(gap) <= 4 and not {"and", "or", "but"} & set(gap)
+            # "The dead hostages were among 252 people who were taken captive": the cue before
+            # "were among" is the subject's; the figure's own words say what it counts.
+            governs = (
+                len(gap) <= 4
+                and not {"and", "or", "but"} & set(gap)
+                and not ("among" in gap and _AMONG_RE.search(clause_left))
+            )
             if governs and self._resolve(cand, event, left_lo, right_hi):
                 used.add((left_lo + cut + a, left_lo + cut + b))
                 return
@@ -297,7 +328,8 @@ class Classifier:
             # abducted on 7 October are still in captivity": the main verb follows.
             after.reverse()
         for event, a, b in after:
-            if self._bound_elsewhere(cand.context_end + a, cand.context_end + b):
+            owned = a and _OWN_POSSESSION_RE.fullmatch(right, 0, a)  # "hostages' bodies"
+            if not owned and self._bound_elsewhere(cand.context_end + a, cand.context_end + b):
                 continue
             if self._resolve(cand, event, left_lo, right_hi):
                 used.add((cand.context_end + a, cand.context_end + b))
@@ -417,6 +449,28 @@ class Classifier:
                 cand.counted = word.group().lower()
                 self._read_as(cand, word.start(), word.end(), (p_start, p_end))
                 return
+
+    def _apposition(self, group: list[Candidate], i: int, s_start: int, s_end: int) -> None:
+        """A figure in apposition ("released the hostages – nine children …"): as its noun."""
+        cand = group[i]
+        noun = _APPOSITION_RE.search(self._text, max(s_start, cand.start - 40), cand.start)
+        if noun is None or noun.group(1) not in _PEOPLE:
+            return
+        if i and group[i - 1].context_end >= noun.start(1) - 1:
+            return  # "13 hostages – four children …": a breakdown of the figure before
+        self._read_as(cand, noun.start(1), noun.end(1), (s_start, s_end))
+
+    def _among_captives(self, group: list[Candidate], i: int, s_end: int) -> None:
+        """People counted "among Hamas hostages" are of the captives: what they are said to be."""
+        cand = group[i]
+        if not is_person(cand.counted):
+            return
+        among = _AMONG_CAPTIVES_RE.match(self._text, cand.context_end, s_end)
+        if among is None or (i + 1 < len(group) and group[i + 1].start < among.end()):
+            return
+        self._read_as(cand, among.start(1), among.end(1), self._span)
+        if cand.measure is None:
+            self._resolve(cand, HELD, self._span[0], s_end)
 
     def _subject_includes(self, cand: Candidate, s_start: int) -> None:
         """Step 7: "The fatalities at the camp include at least 12 women": the subject's cue."""

@@ -109,8 +109,9 @@ _AFTER_RE = re.compile(
 )
 _TRUCE_WORDS = r"truce|pause|ceasefire|cease-fire|lull|halt|break|respite|extension|hudna"
 _COMPOUND_RE = re.compile(
-    rf"[-‐](?P<unit>day|week|hour|month)s?(?:[-‐]long)?[ \u00a0]+(?:(?:humanitarian|temporary"
-    rf"|new|further|second|first)[ \u00a0]+)?(?P<noun>{_TRUCE_WORDS})\b|[-‐][A-Za-z]",
+    rf"[-‐](?P<unit>day|week|hour|month)s?(?:[-‐]long)?[ \u00a0]+[\"\u201c']?"
+    rf"(?:(?:humanitarian|temporary|new|further|second|first)[ \u00a0]+)?"
+    rf"(?P<noun>{_TRUCE_WORDS})\b[\"\u201d']?|[-‐][A-Za-z]",
     re.IGNORECASE,
 )
 _OF_WAR_RE = re.compile(
@@ -457,6 +458,11 @@ def _within(cand: Candidate, sentence: tuple[int, int]) -> tuple[int, int]:
     return cand.start - sentence[0], cand.end - sentence[0]
 
 
+_PAPERS_RE = re.compile(
+    r"[ \u00a0]+with[ \u00a0]+(?:[A-Z][a-z]+|dual|foreign)[ \u00a0]+"
+    r"(?:citizenship|nationality|passports?)\b"
+)
+"""Whom the people counted are by their papers: part of the figure's phrase for its context."""
 _VAGUE_SUBJECT_RE = re.compile(
     r" (?:attend(?:ed)?|gather(?:ed)?|march(?:ed)?|rall(?:y|ied)|protest(?:ed)?|join(?:ed)?"
     r"|flock(?:ed)?|fled|flee|queue[d]?|took\s+to\s+the\s+streets|turned\s+out|demonstrat(?:e|ed))\b"
@@ -501,6 +507,10 @@ def _candidate(text: str, match: re.Match[str], zones: list[tuple[int, int]]) ->
     if vague is not None and phrase.head is None and _VAGUE_SUBJECT_RE.match(text, end):
         counted = "people"  # "Hundreds attend rally", "Thousands marched": people, unsaid
     cand = Candidate(start, phrase.end, phrase.end, quantity, phrase, counted)
+    if " with " in text[phrase.end : phrase.end + 6]:
+        papers = _PAPERS_RE.match(text, phrase.end)
+        if papers is not None:  # "three with French citizenship, two with German …"
+            cand.context_end = papers.end()
     if phrase.partitive:
         cand.end = end
         cand.context_end = phrase.end

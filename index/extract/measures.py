@@ -61,7 +61,8 @@ _EVENT_WORDS: dict[str, str] = {
     ),
     TAKEN: (
         r"taken\s+(?:hostage|captive|prisoner|into\s+captivity)|abduct(?:ed|ing|ion|ions)"
-        r"|kidnapp?(?:ed|ing)|captured|capturing|seized|snatched|abductees"
+        r"|kidnapp?(?:ed|ing)|captur(?:ed|ing)(?!\s+(?:the\s+)?(?:world|attention|imagination|hearts?"
+        r"|headlines|public|nation|mood|moment|spirit)\b)|seized|snatched|abductees"
     ),
     TAKE_VERB: r"took|taking(?!\s+place|\s+part)|take(?!\s+place|\s+part)|taken",
     HELD: (
@@ -73,6 +74,7 @@ _EVENT_WORDS: dict[str, str] = {
     RELEASED: (
         r"releas(?:e|ed|es|ing)|freed|freeing|frees|free|returned|return(?:ing)?|handed\s+over"
         r"|set\s+free|swap(?:ped)?|exchange[ds]?|exchanging|rescued"
+        r"|let(?=\s+(?:[\w’'-]+\s+){1,5}?(?:go|free)\b)"
         r"|transferred\s+to\s+(?:the\s+)?(?:Egypt\w*|Red\s+Cross|ICRC|International\s+Committee)"
     ),
     DISPLACED: (

@@ -166,6 +166,8 @@ def figure_group(phrase: str, following: str = "") -> str | None:
             return found
     words = [w.lower().rstrip("'’") for w in _WORD.findall(phrase)]
     if not _GROUP_WORDS.intersection(w.split("-")[0] for w in words):
+        if phrase[-1:] == "s" and (other := _OTHER_DEMONYM_RE.search(phrase)) is not None:
+            return other.group(1)  # "Two Tanzanians": a nationality the lists do not name
         return None  # the common case: "1,200 people", "500 tonnes"
     nationality = next(
         (_NATIONALS[w.split("-")[0]] for w in words if w.split("-")[0] in _NATIONALS), None
@@ -173,7 +175,7 @@ def figure_group(phrase: str, following: str = "") -> str | None:
     category = next((_CATEGORIES[w] for w in reversed(words) if w in _CATEGORIES), None)
     if "women" in words and "children" in words:
         category = "women and children"
-    if category == "workers" or (category is None and "staff" in words):
+    if category == "workers" or (category is None and _STAFF_WORDS.intersection(words)):
         if _STAFF.search(phrase):
             return "UN staff"
         return "aid workers" if _AID.search(phrase) else nationality
@@ -193,6 +195,14 @@ def _group_after(phrase: str, following: str) -> str | None:
             return _NATIONALS.get(elided.group(1).lower())
     if "U" in following[:40] and _STAFF_AFTER_RE.match(following):
         return "UN staff"
+    if " and " in following[:6] and phrase.endswith(("women", "children")):
+        pair = _AND_WOMEN_OR_CHILDREN_RE.match(following)
+        if pair is not None and pair.group(1) != phrase[-len(pair.group(1)) :]:
+            return "women and children"  # "50 women and children": one group
+    if " with " in following[:7]:
+        citizens = _CITIZENSHIP_RE.match(following)
+        if citizens is not None:
+            return _NATIONALS.get(citizens.group(1).lower())
     if " from " in following[:12]:
         country = _FROM_COUNTRY_RE.match(following)
         if country is not None:
@@ -205,7 +215,17 @@ def _group_after(phrase: str, following: str) -> str | None:
     return None
 
 
-_GROUP_WORDS = frozenset(_NATIONALS) | frozenset(_CATEGORIES) | {"staff"}
+_OTHER_DEMONYM_RE = re.compile(r"(?<![\w-])([A-Z][a-z]{2,}(?:ians|eans|ans|ese|is))$")
+"""A plural nationality noun ending a figure's phrase ("Two Tanzanians", "12 Eritreans")."""
+_AND_WOMEN_OR_CHILDREN_RE = re.compile(r"[ \u00a0]+and[ \u00a0]+(women|children)\b")
+"""The second half of "women and children" after a figure's "50 women"."""
+_CITIZENSHIP_RE = re.compile(
+    r"[ \u00a0]+with[ \u00a0]+([A-Z][a-z]+)[ \u00a0]+(?:citizenship|nationality|passports?)\b"
+)
+"""Whom a bare number counts by their papers ("three with French citizenship")."""
+_STAFF_WORDS = frozenset({"staff", "staffers", "employees", "personnel"})
+"""People counted by their employer ("Twelve UNRWA employees" are UN staff)."""
+_GROUP_WORDS = frozenset(_NATIONALS) | frozenset(_CATEGORIES) | _STAFF_WORDS
 _PARTITIVE_END_RE = re.compile(r"\b(?:of\s+(?:them|those|whom)|those)\s*$")
 _ADJECTIVE = {"Israelis": "Israeli", "Americans": "US", "Britons": "British", "Russians": "Russian"}
 

@@ -111,7 +111,8 @@ _WORD_START_RE = re.compile(r"(?<![\w’'.\-])[\w(]")
 SOURCE_REACH = 160
 """How many characters before a speech verb a source may start."""
 _ATTRIBUTION_RE = re.compile(
-    r"\b[Aa]ccording\s+to\s+[^,.;:!?()\[\]\"“”–—]{2,120}?(?=\s*[,.;:!?()\[\]\"“”–—]|\s+that\b|$)"
+    r"\b[Aa]ccording\s+to\s+(?:[^,.;:!?()\[\]\"“”–—]|(?<=\b[A-Z])\.){2,120}?"
+    r"(?=\s*(?:[,;:!?()\[\]\"“”–—]|(?<!\b[A-Z])\.)|\s+that\b|$)"
     rf"|\b(?:said|says|citing|per)\s+(?:the\s+|an?\s+)?(?:(?:{_ROLE_WORDS}|[a-z]+['’]s)\s+){{0,4}}"
     rf"(?!{_NOT_NAMES}\b)[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|al-[A-Z][\w’'.\-]*|of|for))*"
     r"(?=\s*[,.;]|$)"

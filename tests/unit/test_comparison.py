@@ -279,3 +279,24 @@ def test_compare_running_total_of_another_day_is_updated() -> None:
     b = _article_of("b", "The toll in Gaza has risen to 27,840 killed.", "2024-02-21")
     (row,) = compare_articles(a, b).figures
     assert (row.status, row.note) == (FigureStatus.UPDATED, "B is 121 days later")
+
+
+def test_compare_others_besides_someone_are_not_the_whole_count() -> None:
+    """ "Three other people" killed besides the leader is not "four people" killed: no differ."""
+    a = _article_of("a", "A drone strike in Beirut killed the Hamas leader and four people.")
+    b = _article_of(
+        "b", "The Hamas leader was killed. Three other people were killed in the blast."
+    )
+    rows = compare_articles(a, b).figures
+    assert sorted(str(r.status) for r in rows if r.measure == "killed") == ["a_only", "b_only"]
+
+
+def test_compare_one_reports_figures_group_by_their_intervals() -> None:
+    """ "over 100 hostages" and "105 hostages" in one report are one quantity, which a third
+    report's "dozens" differs from."""
+    a = _article_of(
+        "a", "Over 100 hostages were freed in the truce. In all, 105 hostages were released."
+    )
+    b = _article_of("b", "The truce allowed for the release of dozens of hostages.")
+    rows = [r for r in compare_articles(a, b).figures if r.measure == "hostages_released"]
+    assert [(len(r.a), len(r.b), str(r.status)) for r in rows] == [(2, 1, "differ")]

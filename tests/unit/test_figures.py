@@ -1364,3 +1364,105 @@ def test_find_figures_an_opening_pronoun_yields_to_the_sentences_own_source() ->
     assert [(f.text, f.attribution) for f in figures] == [
         ("more than 130 hostages", "according to the Israeli army")
     ]
+
+
+@pytest.mark.parametrize(
+    ("title", "paragraph", "text", "measure"),
+    [
+        (  # a figure in apposition to the noun before a dash counts what that noun does
+            None,
+            "Hamas released the hostages – nine children and two women – late on Monday.",
+            "two women",
+            "hostages_released",
+        ),
+        (
+            None,
+            "Hamas released the hostages – nine children and two women – late on Monday.",
+            "nine children",
+            "hostages_released",
+        ),
+        (  # "with French citizenship" belongs to the figure: the list goes on after it
+            None,
+            "Qatar said the newly released hostages included three with French citizenship,"
+            " two with German citizenship and six Argentinian citizens.",
+            "six Argentinian citizens",
+            "hostages_released",
+        ),
+        (  # the figure owns the cue after its possessive
+            None,
+            "It comes one week after three other hostages' bodies were retrieved from Gaza.",
+            "three other hostages",
+            "dead_hostages",
+        ),
+        ("Three more Israeli hostages' bodies found in Gaza", None, "Three more", "dead_hostages"),
+        (  # the cue before "were among" is the subject's; the figure's own clause decides
+            None,
+            "The dead hostages were among 252 people who were taken captive on 7 October.",
+            "252 people",
+            "hostages_taken",
+        ),
+        (
+            None,
+            "Two Tanzanians and a South African are among the 224 hostages being held by Hamas.",
+            "Two Tanzanians",
+            "hostages_held",
+        ),
+        ("Two Tanzanians and one South African among Hamas hostages", None, "Two", "hostages_held"),
+        (  # "the exchange of X for Y": Y is freed too
+            None,
+            "The pause allowed for the exchange of dozens of hostages held in Gaza for hundreds"
+            " of Palestinian prisoners.",
+            "hundreds of Palestinian prisoners",
+            "prisoners_released",
+        ),
+        (
+            None,
+            "Hours later, Hamas let eight more hostages go.",
+            "eight more hostages",
+            "hostages_released",
+        ),
+        (  # "captured the world" is no abduction
+            None,
+            "The plight of 39 premature babies at Gaza's biggest hospital captured the world.",
+            "39 premature babies",
+            None,
+        ),
+        (None, "As has been customary for each of the seven exchanges.", "seven exchanges", None),
+    ],
+)
+def test_find_figures_apposition_possession_among_and_exchanges(
+    title: str | None, paragraph: str | None, text: str, measure: str | None
+) -> None:
+    """Measures read from the noun a figure stands for, owns, is counted among or swapped for."""
+    figures = find_figures([paragraph] if paragraph else [], title)
+    figure = next((f for f in figures if f.text.startswith(text)), None)
+    assert figure is not None, f"{text!r} not in {[f.text for f in figures]}"
+    assert figure.measure == measure
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "group"),
+    [
+        ("Hamas freed 50 women and children on Friday.", "50 women", "women and children"),
+        ("The hostages freed included three with French citizenship.", "three", "French"),
+        ("Two Tanzanians are among the hostages.", "Two Tanzanians", "Tanzanians"),
+        (
+            "Hundreds of people with foreign passports went to the border.",
+            "Hundreds of people",
+            "foreign nationals",
+        ),
+    ],
+)
+def test_find_figures_group_from_the_words_after_or_an_unlisted_nationality(
+    sentence: str, text: str, group: str
+) -> None:
+    """ "50 women and children" is one group; papers and unlisted demonyms say whom."""
+    assert _only(sentence, text).group == group
+
+
+def test_find_figures_a_quoted_truce_noun_is_its_length() -> None:
+    """'four-day "humanitarian pause"' is a truce's length, quotes included."""
+    figure = _only(
+        'Israel and Hamas agree to four-day "humanitarian pause"', 'four-day "humanitarian pause"'
+    )
+    assert (figure.value, figure.measure) == (4, "truce_duration")

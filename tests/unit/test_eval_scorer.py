@@ -1,0 +1,47 @@
+"""Tests for benchmarks/eval_extraction.py's comparison scoring (the accuracy report's rules)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from index.extract.figures import find_figures
+from tests.builders import article
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+
+import eval_extraction as scorer
+
+
+def _placed(paragraphs: list[str], *texts: str) -> dict[str, list[scorer.Where]]:
+    return {t: [(0, paragraphs[0].index(t), paragraphs[0].index(t) + len(t))] for t in texts}
+
+
+def test_a_measureless_figure_in_one_report_only_is_not_scored() -> None:
+    """The table shows a figure without a measure only beside its partner: such rows are
+    counted apart, never as right or wrong; rows with a measure are scored as before."""
+    text_a = ["Twenty people were killed in the strike. Nine countries paused funding."]
+    text_b = ["The strike killed 20 people, officials said."]
+    a = article(text_a, article_id="a", figures=find_figures(text_a))
+    b = article(text_b, article_id="b", figures=find_figures(text_b))
+    pair = {
+        "a": "a",
+        "b": "b",
+        "rows": [
+            {
+                "measure": "killed",
+                "a": ["Twenty people"],
+                "b": ["20 people"],
+                "status": "agree",
+            },
+            {"measure": None, "a": ["Nine countries"], "b": [], "status": "a_only"},
+        ],
+    }
+    placed = {
+        "a": _placed(text_a, "Twenty people", "Nine countries"),
+        "b": _placed(text_b, "20 people"),
+    }
+    tally = scorer.Tally()
+    scorer.score_pair(pair, {"a": a, "b": b}, placed, tally, verbose=False)
+    assert (tally.rows, tally.rows_right, tally.rows_out_of_contract) == (1, 1, 1)
+    assert any("not scored: 1 rows" in line for line in scorer.report(tally, "x"))
