@@ -80,7 +80,7 @@ ROLE_WORDS = frozenset(
     historian diplomat volunteer engineer mufti councillor councilor counsellor counselor
     superagent businessman businesswoman entrepreneur billionaire philanthropist
     presenter host anchor filmmaker director-general commissioner-general speaker
-    undersecretary under-secretary inspector dean principal headteacher boss""".split()  # noqa: SIM905
+    undersecretary under-secretary inspector dean principal headteacher boss co-ordinator""".split()  # noqa: SIM905
 )
 """Lower-case nouns for a person's role: "spokesman X", "X, a hospital director"."""
 

@@ -100,9 +100,14 @@ _SAID_WORDS = frozenset({"said", "says", "added", "wrote"})
 _SPEECH_WORDS = frozenset(SPEECH_VERBS.split("|")) | frozenset(
     """recounted recalled testified asked replied explained described continued admitted
     acknowledged stressed urged argued noted felt hoped wrote posted tweeted insisted recalls
-    remembers remembered""".split()  # noqa: SIM905
+    remembers remembered contributed""".split()  # noqa: SIM905
 )
 """Verbs after a name that make it a speaker ("X told the BBC")."""
+_AND_SPEAKER = re.compile(
+    r"\s+and\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,2}\s+(?:said|says|told|added|contributed"
+    r"|reported|wrote)\b"
+)
+"""A second full name and a speech verb after a name: both are speakers."""
 _ADVERBS = frozenset(
     ["also", "then", "later", "has", "had", "have", "previously", "once", "earlier"]
 )
@@ -149,6 +154,15 @@ _CREDIT_AFTER = re.compile(r"\s*/")
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z&]*[A-Z])\)")
 _NOUN_PHRASE = re.compile(r"(?:['’]s?)?((?:\s+[\w'’-]+)*?),?\s*")
 """What may stand between a party and the name it describes: words, a comma at the end."""
+_POSSESSIVE_BEFORE = re.compile(r"['’]s?\s+\Z")
+"""A possessive before a name, which an outlet's name owns: "NPR's Michele Kelemen"."""
+_PROGRAMME_AFTER = re.compile(
+    r"\s+(?:programmes?|programs?|shows?|podcasts?|series|documentary)\b|\s*[—–:|]"
+)
+"""An outlet's programme or column, not a person: "the BBC's Good Morning Ulster programme",
+"The Hill's Morning Report — This week's focus"."""
+_SAID_AFTER_COMMA = (", said ", ", says ", ", told ")
+"""A name in apposition before a speech verb: "Another man, Abdallah Al Bao, said"."""
 _PREPOSITION_BEFORE = re.compile(r"\b(?:to|in|at|from|into|with)\s+(?:the\s+)?\Z")
 _WINDOW = 48
 _REACH = 160
@@ -179,6 +193,7 @@ def find_names(
     found = _lower_head_orgs(text, known, gazetteer)
     added: list[Candidate] = []
     known_words = _known_words(gazetteer)
+    media_ends = {c.end for c in known if c.kind is MentionKind.MEDIA}
     for match in _CHUNK.finditer(text):
         chunk = match.group()
         if chunk in _ALONE_NOTHING:
@@ -190,6 +205,14 @@ def find_names(
         if known_words.issuperset(words):
             continue
         cues = _cues(text, start, end, words)
+        if cues is None and media_ends and len(words) > 1 and words[0] not in ("The", "A"):
+            possessive = _POSSESSIVE_BEFORE.search(text, max(0, start - 4), start)
+            if (
+                possessive is not None
+                and possessive.start() in media_ends
+                and _PROGRAMME_AFTER.match(text, end) is None
+            ):
+                cues = _Cues(False, False, False, True)  # "the BBC's Lucy Williamson"
         if cues is None:
             continue
         simple = _simple_organisation(text, start, end, words, found) if cues.inside else None
@@ -236,7 +259,7 @@ def _cues(text: str, start: int, end: int, words: list[str]) -> _Cues | None:
         )
     elif words[0] == "By" and len(words) > 1:
         strong_before = True
-    weak_after = not inside and len(words) > 1 and _weak_cue_after(text, end)
+    weak_after = not inside and len(words) > 1 and _weak_cue_after(text, start, end)
     if len(words) == 1 and not inside and _speaks_alone(text, start, end, first):
         strong_before = True  # "…," Tajani wrote; Rutte said he had spoken with Netanyahu
     if not (inside or strong_before or weak_before or weak_after):
@@ -393,13 +416,17 @@ def _role_before_comma(text: str, start: int) -> bool:
     return False
 
 
-def _weak_cue_after(text: str, end: int) -> bool:
+def _weak_cue_after(text: str, start: int, end: int) -> bool:
     """An age, apposition or speech verb after a name: "X, 85,", "X, her mother,", "X told"."""
     after = text[end : end + 1]
     if after in (",", "("):
         return (
             _AGE_AFTER.match(text, end) is not None
             or _APPOSITION_AFTER.match(text, end) is not None
+            or (
+                text.startswith(_SAID_AFTER_COMMA, end)
+                and _PREPOSITION_BEFORE.search(text, max(0, start - 10), start) is None
+            )  # not "who lives in Mill Hill, told"
         )
     if after != " ":
         return False
@@ -411,6 +438,8 @@ def _weak_cue_after(text: str, end: int) -> bool:
     verb = following[0].rstrip(",.;:")
     if verb in _ADVERBS and len(following) > 1:
         verb = following[1].rstrip(",.;:")
+    if verb == "and":  # "Eve Guterman and Alon Avital contributed": two speakers
+        return _AND_SPEAKER.match(text, end) is not None
     return verb in _SPEECH_WORDS
 
 
@@ -508,6 +537,10 @@ def _read_chunk(
         weak = (number == 0 and cues.weak_before) or (
             number == len(segments) - 1 and cues.weak_after
         )
+        if not weak and cues.weak_after and number == len(segments) - 2 and len(segment) > 1:
+            # "Eve Guterman and Alon Avital contributed": both full names speak
+            final = segments[-1]
+            weak = len(final) > 1 and text[segment[-1][1] : final[0][0]].strip() == "and"
         person, carried = _person(text, segment, known, carried, weak, gazetteer)
         if person is not None:
             names.append(person)

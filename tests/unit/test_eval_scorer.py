@@ -10,7 +10,7 @@ from tests.builders import article
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 
-import eval_extraction as scorer
+import eval_extraction as scorer  # type: ignore[import-not-found]
 
 
 def _placed(paragraphs: list[str], *texts: str) -> dict[str, list[scorer.Where]]:

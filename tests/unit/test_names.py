@@ -328,3 +328,45 @@ def test_find_names_the_words_of_an_office_are_no_person() -> None:
     )
     people = [p for _t, p, k, _a in new_names(sentence) if k is PERSON]
     assert people == ["Ahmed Hussen"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("NBC News’ Richard Engel has the latest.", "Richard Engel"),
+        (
+            "Prison authorities have spoken to the BBC's Lucy Williamson about it.",
+            "Lucy Williamson",
+        ),
+        ("NPR's Michele Kelemen contributed to this report.", "Michele Kelemen"),
+        ("Eve Guterman and Alon Avital contributed from Tel Aviv.", "Eve Guterman"),
+        ("Eve Guterman and Alon Avital contributed from Tel Aviv.", "Alon Avital"),
+        ("Another man, Abdallah Al Bao, said he hoped they would be freed.", "Abdallah Al Bao"),
+        (
+            "Jamie McGoldrick, the humanitarian co-ordinator for the territory, says it was"
+            " shocking.",
+            "Jamie McGoldrick",
+        ),
+    ],
+)
+def test_find_names_reporters_of_an_outlet_coordinated_speakers_and_appositions(
+    sentence: str, name: str
+) -> None:
+    """An outlet's possessive, "X and Y contributed", "Another man, X, said", "co-ordinator"."""
+    assert name in [p for _t, p, k, _a in new_names(sentence) if k is PERSON]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "He told the BBC's Good Morning Ulster programme that it was wrong.",
+        "Elliot Sorene, who lives in Mill Hill, told BBC London his son saw it.",
+        "Ms Ali-Faten, from Prestwich in Greater Manchester, said it was hard.",
+    ],
+)
+def test_find_names_an_outlets_programme_or_a_place_before_said_is_no_person(
+    sentence: str,
+) -> None:
+    """A programme after an outlet's possessive; "in Mill Hill, told": a place, not a name."""
+    people = [p for _t, p, k, _a in new_names(sentence) if k is PERSON]
+    assert not {"Good Morning Ulster", "Mill Hill", "Greater Manchester"} & set(people)
