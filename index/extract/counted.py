@@ -44,7 +44,9 @@ HEAD_NOUNS = _words(
     euros shekels tons tonnes meals days weeks hours months years minutes day week hour
     month year decades lorryloads truckloads exchanges swaps"""
 )
-NOMINAL_ADJECTIVES = frozenset({"dead", "wounded", "injured", "displaced", "missing", "killed"})
+NOMINAL_ADJECTIVES = frozenset(
+    {"dead", "wounded", "injured", "displaced", "missing", "killed", "freed", "released"}
+)
 MODIFIERS = _words(
     """other more additional further civilian foreign female male elderly young innocent
     unarmed armed sick ill dual local remaining new aid humanitarian medical health rescue

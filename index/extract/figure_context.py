@@ -169,6 +169,12 @@ _EXCHANGE_OF_FOR_RE = re.compile(
     r"\b(?:exchange|swap|trade)\s+of\b[^.;:]{0,100}?\bfor\s+(?:the\s+)?$", re.IGNORECASE
 )
 """The second side of "the exchange of dozens of hostages … for hundreds of prisoners": freed."""
+_OF_THOSE_RE = re.compile(
+    r"\s*(?:Of|Among)\s+(?:those|the|them|these|whom)\b[^,.;:]{0,30},\s*", re.IGNORECASE
+)
+"""A sentence opening on the set a bare number is part of ("Of those killed, 174 …")."""
+_OF_THOSE_REACH = 45
+_FREED_WORDS = frozenset({"freed", "released", "Freed", "Released"})
 _INCLUDES_RE = re.compile(r"\b(?:include|includes|included)\s+$")
 _CAPTIVES_RE = re.compile(r"\b(?:hostages|captives|abductees)\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[A-Za-z]+")
@@ -202,6 +208,8 @@ class Classifier:
             right_hi = group[i + 1].start if i + 1 < len(group) else s_end
             cand.child = bool(i and _ends_with_child(self._text, left_lo, cand.start))
             self._inherit_counted(group, i, left_lo, s_start)
+            if cand.counted is None and not i and cand.start - s_start < _OF_THOSE_REACH:
+                self._of_those(cand, s_start)
             if _SPEAKER_AFTER_RE.match(self._text, cand.context_end, right_hi):
                 speakers.add(id(cand))  # "One man, who was sheltering there, says …"
                 continue
@@ -272,6 +280,8 @@ class Classifier:
             cand.measure = fixed
             return
         event = noun_event(self._cues(cand.start, cand.end))
+        if event is None and cand.phrase.nominal in _FREED_WORDS:
+            event = RELEASED  # "after 10 freed": the nominal adjective states the release
         if event == TAKEN:
             # "three kidnapped Israelis were killed": the captives' fate is the predicate's
             predicate = _PREDICATE_RE.match(text, cand.context_end, right_hi)
@@ -436,6 +446,16 @@ class Classifier:
                 cand.counted = (main or parents)[-1].counted
         elif _ANAPHOR_RE.search(left):
             self._antecedent(cand, s_start)
+
+    def _of_those(self, cand: Candidate, s_start: int) -> None:
+        """A number after "Of those killed, …" counts people, of the opening's event."""
+        opening = _OF_THOSE_RE.fullmatch(self._text, s_start, cand.start)
+        if opening is None:
+            return
+        cand.counted = "people"
+        for event, _a, _b in self._cues(s_start, cand.start):
+            if self._resolve(cand, event, s_start, cand.start):
+                return
 
     def _antecedent(self, cand: Candidate, s_start: int) -> None:
         """Resolve "their number": the last counted noun of the previous sentence."""

@@ -1466,3 +1466,27 @@ def test_find_figures_a_quoted_truce_noun_is_its_length() -> None:
         'Israel and Hamas agree to four-day "humanitarian pause"', 'four-day "humanitarian pause"'
     )
     assert (figure.value, figure.measure) == (4, "truce_duration")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "measure"),
+    [
+        (
+            "Thailand says 20 of its nationals still held by Hamas after 10 freed",
+            "10",
+            "hostages_released",
+        ),
+        (
+            "At least 196 aid workers died. Of those killed, 174 have worked for the UN.",
+            "174",
+            "killed",
+        ),
+    ],
+)
+def test_find_figures_a_bare_number_freed_or_opened_by_of_those(
+    sentence: str, text: str, measure: str
+) -> None:
+    """ "after 10 freed" is a release; "Of those killed, 174 …" counts the killed."""
+    figure = next((f for f in find_figures([sentence]) if f.text.startswith(text)), None)
+    assert figure is not None
+    assert figure.measure == measure
