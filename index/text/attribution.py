@@ -42,7 +42,7 @@ SPEECH_VERBS = (
 _NP_WORD = (
     rf"(?:[A-Z][\w’'.\-]*|al-[A-Z][\w’'.\-]*|of|for|in|at|from|and|the|local|health|military"
     rf"|news|press|state|region|area|city|country|territory|enclave|town|camp|\([A-Z]{{2,6}}\)"
-    rf"|official|special|number|several|independent|civilian|humanitarian|aid|relief"
+    rf"|official|special|number|several|independent|civilian|humanitarian|aid|relief|nearby"
     rf"|intelligence|diplomatic|regional|international|{_SOURCE_NOUNS}|{_ROLE_WORDS}|[a-z]+['’]s)"
 )
 _ADVERBS = (
@@ -57,7 +57,7 @@ _NOT_NAMES = (
 """Capitalised words that are no source ("said on Sunday")."""
 _FINAL = (
     rf"(?:(?!{_NOT_NAMES}\b)[A-Z][\w’'.\-]*|al-[A-Z][\w’'.\-]*|{_SOURCE_NOUNS}"
-    rf"|\([A-Z]{{2,6}}\)|region|area)"
+    rf"|\([A-Z]{{2,6}}\)|region|area|hospital)"
 )
 _SPEECH_RE = re.compile(
     rf"\b(?:(?:has|have|had|is|are|was|were)\s+)?(?:(?:{_ADVERBS})\s+)?(?:{SPEECH_VERBS})\b"

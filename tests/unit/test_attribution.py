@@ -144,3 +144,18 @@ def test_attribution_spans_confirmed_by_a_lower_case_word_is_no_source() -> None
 def test_attribution_spans_states_is_a_noun_not_a_speech_verb() -> None:
     """ "deals with African states" is no "African" stating anything."""
     assert _sources("They want new deals with African states to keep migrants out.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        ("But a nearby hospital said it received 400 casualties.", "a nearby hospital said"),
+        (
+            "The director of the hospital told the BBC 15,000 remained.",
+            "The director of the hospital told",
+        ),
+    ],
+)
+def test_attribution_spans_a_hospital_is_a_source(sentence: str, source: str) -> None:
+    """ "a nearby hospital said", "The director of the hospital told": the hospital speaks."""
+    assert source in [sentence[a:b] for a, b in attribution_spans(sentence)]
