@@ -83,6 +83,8 @@ _COUNTED_CLASSES = {
     "civilians": "people",
     "victims": "people",
     "deaths": "people",
+    "fatalities": "people",
+    "martyrs": "people",
     "dead": "people",
     "residents": "people",
     "gazans": "people",
@@ -99,6 +101,8 @@ _COUNTED_CLASSES = {
     "detainees": "prisoners",
     "soldiers": "soldiers",
     "troops": "soldiers",
+    "reservists": "soldiers",
+    "servicemen": "soldiers",
     "journalists": "journalists",
 }
 _HOSTAGE_FAMILY = frozenset({"people", "hostages", "prisoners", "women", "children"})
@@ -135,11 +139,20 @@ _INCIDENT_CUES = re.compile(
     re.IGNORECASE,
 )
 """Words saying a casualty figure counts one incident (a strike, a blast at a hospital)."""
+_PERIOD_CUES = re.compile(
+    r"\b(?:(?:past|last|previous|preceding)\s+(?:24|48|72|twenty-four)\s+hours|overnight"
+    r"|in\s+(?:a|one)\s+(?:single\s+)?day|(?:past|last)\s+day)\b",
+    re.IGNORECASE,
+)
+"""Words saying a casualty figure counts one period ("in the past 24 hours"), not the toll."""
 SCOPE_BEFORE = 80
 SCOPE_AFTER = 40
 """Characters around a figure searched for total / incident cues."""
 MAX_RATIO = 3.0
 """Two figures more than this many times apart pair only when both are running war totals."""
+MAX_TOTAL_RATIO = 10.0
+"""Two running totals more than this many times apart are not one count ("more than 20,000"
+killed since October and a strike's 70)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +171,8 @@ class _Placed:
     """What it counts: its measure, or "#" + its counted class when it has no measure."""
     remainder: bool
     """It counts the others besides someone ("three other people" killed besides a leader)."""
+    total: bool
+    """Its words say it is a running total ("so far", "in all", "brought the total to")."""
 
 
 def figure_side(sentence: str, start: int) -> str | None:
@@ -180,6 +195,8 @@ def figure_side(sentence: str, start: int) -> str | None:
 def figure_scope(sentence: str, start: int, end: int) -> str | None:
     """Say whether a casualty figure is a running "total" or counts one "incident"."""
     window = sentence[max(0, start - SCOPE_BEFORE) : end + SCOPE_AFTER]
+    if _PERIOD_CUES.search(window):
+        return "incident"  # "195 killed in the past 24 hours": one day's count, not the toll
     if _TOTAL_CUES.search(window):
         return "total"
     return "incident" if _INCIDENT_CUES.search(window) else None
@@ -236,12 +253,40 @@ def _place(article: Article, side: str, alignment: SentenceAlignment) -> list[_P
         if figure.measure in CASUALTY_MEASURES:
             scope = figure_scope(text, offset, offset + figure.end - figure.start)
         remainder = _OTHER_RE.search(figure.text) is not None
+        total = figure.measure in _BATCH_MEASURES and _SO_FAR_CUES.search(
+            text, max(0, offset - SCOPE_BEFORE), offset + figure.end - figure.start + SCOPE_AFTER
+        )
         placed.append(
-            _Placed(figure, index, tokens, event_side, counted, proposed, scope, key, remainder)
+            _Placed(
+                figure,
+                index,
+                tokens,
+                event_side,
+                counted,
+                proposed,
+                scope,
+                key,
+                remainder,
+                bool(total),
+            )
         )
     return placed
 
 
+_BATCH_MEASURES = frozenset(
+    {"hostages_released", "prisoners_released", "aid_trucks", "rockets_fired", "hostages_taken"}
+)
+"""Measures whose figures usually count one batch (an exchange, a day's trucks)."""
+_SO_FAR_CUES = re.compile(
+    r"\b(?:so\s+far|in\s+total|totals?|totall?ing|overall|in\s+all|altogether|to\s+date"
+    r"|since|cumulative|brought|bringing|bring|ha(?:ve|s)\s+(?:now\s+|so\s+far\s+|already\s+)?been"
+    r"|over\s+(?:that|the|this)\s+(?:time|period|week|days)"
+    r"|during\s+the\s+(?:truce|pause|ceasefire|cease-fire)"
+    r"|(?:truce|pause|ceasefire|cease-fire|deal)\s+(?:has\s+|had\s+)?(?:enabled|saw|allowed))\b",
+    re.IGNORECASE,
+)
+"""Words saying a batch measure's figure is a running total ("105 freed so far", "58 hostages
+have been exchanged", "the truce enabled 80 hostages to be exchanged")."""
 _OTHER_RE = re.compile(r"\bother\b", re.IGNORECASE)
 """A figure of "other" people counts a remainder: never the same quantity as a whole count."""
 _COUNTED_PREFIX = "#"
@@ -286,17 +331,23 @@ def groups_compatible(left: str | None, right: str | None) -> bool:
         return True
     if left is None or right is None:
         return (left or right) not in _CATEGORY_GROUPS
-    return False
+    # "Israeli soldiers" and "soldiers": the same category, one says whose
+    longer, shorter = (left, right) if len(left) > len(right) else (right, left)
+    owner = longer.removesuffix(" " + shorter)
+    return owner != longer and owner[:1].isupper() and " " not in owner
 
 
 def _compatible(measure: str, left: _Placed, right: _Placed) -> bool:
     """Same group and place (when said), same side, both proposed or both done, nouns."""
     a, b = left.figure, right.figure
-    if a.place and b.place and a.place != b.place:
+    captives = _hostage_like(measure)  # taken in Israel, held in Gaza: either place is theirs
+    if a.place and b.place and a.place != b.place and not captives:
         return False
-    if not groups_compatible(a.group, b.group):
+    # "24" says nothing of whom it counts: no noun, no group
+    bare = (left.counted is None and a.group is None) or (right.counted is None and b.group is None)
+    if not bare and not groups_compatible(a.group, b.group):
         return False
-    side_a, side_b = _side(left), _side(right)
+    side_a, side_b = (None, None) if captives else (_side(left), _side(right))
     if side_a and side_b and side_a != side_b:
         return False
     if left.proposed != right.proposed and not _overlap(left.figure, right.figure):
@@ -305,12 +356,12 @@ def _compatible(measure: str, left: _Placed, right: _Placed) -> bool:
         return False
     if left.remainder != right.remainder:
         return False  # "three other people" killed besides the leader, "four people" in all
-    same_group = a.group is not None and a.group == b.group
-    if not (left.scope == right.scope == "total"):
-        low = min(left.figure.bounds[1], right.figure.bounds[1])
-        high = max(left.figure.bounds[0], right.figure.bounds[0])
-        if high > MAX_RATIO * max(low, 1.0):
-            return False
+    same_group = bool(a.group and b.group and groups_compatible(a.group, b.group))
+    low = min(left.figure.bounds[1], right.figure.bounds[1])
+    high = max(left.figure.bounds[0], right.figure.bounds[0])
+    totals = left.scope == right.scope == "total"
+    if high > (MAX_TOTAL_RATIO if totals else MAX_RATIO) * max(low, 1.0):
+        return False
     # "two US soldiers" and "two American troops", "88 people working for UNRWA" and "88
     # workers with UNRWA": one group said by both counts the same people, whatever the noun.
     return same_group or counted_compatible(measure, left.counted, right.counted)
@@ -323,13 +374,33 @@ def _overlap(left: Figure, right: Figure) -> bool:
     return low_l <= high_r and low_r <= high_l
 
 
+def _close(left: Figure, right: Figure) -> bool:
+    """Whether two figures of one report state one count ("over 100" and 105).
+
+    Not "at least 68" and 90: a lower bound reaches only a tenth above itself here, not the
+    half of `Figure.interval`; "hundreds" and "more than 900" are one count.
+    """
+    low_l, high_l = _near(left)
+    low_r, high_r = _near(right)
+    return low_l <= high_r and low_r <= high_l
+
+
+def _near(figure: Figure) -> tuple[float, float]:
+    """A figure's interval for grouping within one report (see `_close`)."""
+    low, high = figure.interval
+    if figure.qualifier in ("more than", "at least") and figure.value is not None:
+        # "exceeded 10,000" beside "10,000": the bound itself is the count said twice
+        low, high = figure.value, min(high, figure.value * 1.1)
+    return low, high
+
+
 def _group(measure: str, placed: Sequence[_Placed]) -> list[list[_Placed]]:
-    """Group one article's figures of a measure: same event when values overlap."""
+    """Group one article's figures of a measure: same event when values are close."""
     groups: list[list[_Placed]] = []
     for item in placed:
         for group in groups:
             if all(
-                _compatible(measure, item, other) and _overlap(item.figure, other.figure)
+                _compatible(measure, item, other) and _close(item.figure, other.figure)
                 for other in group
             ):
                 group.append(item)
@@ -347,9 +418,14 @@ def _group_score(
 ) -> float | None:
     """Best context score over the compatible figure pairs of two groups, or None."""
     group_left, group_right = _group_of(left), _group_of(right)
-    if not groups_compatible(group_left, group_right):
+    bare = _says_nothing_of_whom(left) or _says_nothing_of_whom(right)
+    if not bare and not groups_compatible(group_left, group_right):
         return None
-    same_group = SAME_GROUP_BONUS if group_left and group_left == group_right else 0.0
+    same_group = (
+        SAME_GROUP_BONUS
+        if group_left and group_right and groups_compatible(group_left, group_right)
+        else 0.0
+    )
     best: float | None = None
     for a in left:
         for b in right:
@@ -375,6 +451,11 @@ def _side(placed: _Placed) -> str | None:
     """The side of the war a casualty figure counts on: its place when said, else its cues."""
     place = placed.figure.place
     return _PLACE_SIDES.get(place, placed.side) if place else placed.side
+
+
+def _says_nothing_of_whom(placed: Sequence[_Placed]) -> bool:
+    """True when no figure of a group has a noun or a group ("24" alone)."""
+    return all(p.counted is None and p.figure.group is None for p in placed)
 
 
 def _group_of(placed: Sequence[_Placed]) -> str | None:
@@ -427,7 +508,8 @@ def _row(
     figures_a = tuple(p.figure for p in a)
     figures_b = tuple(p.figure for p in b)
     named = measure if not measure.startswith(_COUNTED_PREFIX) else None
-    status, note = figures_status(named, figures_a, figures_b, dates)
+    running = measure not in _BATCH_MEASURES or any(p.total for p in (*a, *b))
+    status, note = figures_status(named, figures_a, figures_b, dates, running=running)
     differs = status in (FigureStatus.DIFFER, FigureStatus.UPDATED, FigureStatus.CONSISTENT)
     everyone = (*figures_a, *figures_b)
     return FigureRow(

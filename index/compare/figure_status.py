@@ -26,7 +26,9 @@ The status of a row compares each side's most precise figure (an exact number be
   "nearly 1,200" and "more than 1,160");
 - `updated`: both reports are dated, on different days, the quantity is a running total
   (a toll, hostages held or released so far, displaced…) and the values do not overlap: a
-  later count, not a contradiction; the note gives the gap ("B is 121 days later");
+  later count, not a contradiction; the note gives the gap ("B is 121 days later"). Releases
+  and deliveries count one batch unless a figure says it is a total ("so far", "in all",
+  "brought the total to"): two reports of one batch that differ, differ;
 - `differ`: the intervals do not overlap and it is not an update.
 """
 
@@ -88,6 +90,8 @@ def figures_status(
     a: Sequence[Figure],
     b: Sequence[Figure],
     dates: tuple[date | None, date | None] = (None, None),
+    *,
+    running: bool = True,
 ) -> tuple[FigureStatus, str]:
     """The status of one row and a note that says why.
 
@@ -96,6 +100,8 @@ def figures_status(
         a: Report A's figures of the quantity.
         b: Report B's figures of it.
         dates: The two reports' publication dates, when known.
+        running: False when the figures count one batch or event (the hostages freed in one
+            exchange), which a later report does not update: then they differ.
 
     Returns:
         (status, note); the note is "" when there is nothing to add.
@@ -114,7 +120,7 @@ def figures_status(
             f"({_span(span_b)}) overlap"
         )
     date_a, date_b = dates
-    if measure in RUNNING_TOTALS and date_a is not None and date_b is not None:
+    if running and measure in RUNNING_TOTALS and date_a is not None and date_b is not None:
         gap = (date_b - date_a).days
         if gap:
             side = "later" if gap > 0 else "earlier"

@@ -300,3 +300,50 @@ def test_compare_one_reports_figures_group_by_their_intervals() -> None:
     b = _article_of("b", "The truce allowed for the release of dozens of hostages.")
     rows = [r for r in compare_articles(a, b).figures if r.measure == "hostages_released"]
     assert [(len(r.a), len(r.b), str(r.status)) for r in rows] == [(2, 1, "differ")]
+
+
+def test_compare_a_category_and_its_nationality_qualified_form_pair() -> None:
+    """ "217 soldiers" and "221 Israeli soldiers": one count of soldiers, which differ."""
+    a = _article_of("a", "Since the ground offensive began, 217 soldiers have been killed in Gaza.")
+    b = _article_of("b", "In all, 221 Israeli soldiers have been killed in Gaza since then.")
+    rows = [r for r in compare_articles(a, b).figures if r.measure == "killed"]
+    assert [(len(r.a), len(r.b), str(r.status)) for r in rows] == [(1, 1, "differ")]
+
+
+def test_compare_a_bare_number_pairs_whatever_the_other_sides_group() -> None:
+    """ "24" alone says nothing of whom it counts: it pairs with "24 soldiers"."""
+    a = _article_of("a", "The army said 24 soldiers were killed in Gaza on Monday.")
+    b = _article_of("b", "The death toll from Monday's blast in Gaza rose to 24.")
+    rows = [r for r in compare_articles(a, b).figures if r.measure == "killed"]
+    assert [str(r.status) for r in rows] == ["agree"]
+
+
+def test_compare_one_batch_reported_on_two_days_differs_a_total_is_updated() -> None:
+    """Releases count one batch unless the words say "so far": 24 and 25 freed in the first
+    exchange differ although the reports are a day apart; 58 and 80 freed so far are updated."""
+    a = _article_of("a", "Hamas released 24 hostages on Friday.", "2023-11-25")
+    b = _article_of("b", "A group of 25 hostages were released on Friday.", "2023-11-24")
+    (row,) = compare_articles(a, b).figures
+    assert row.status == FigureStatus.DIFFER
+    a = _article_of("a", "Over that time 58 hostages have been exchanged.", "2023-11-27")
+    b = _article_of("b", "The truce enabled 80 hostages to be exchanged.", "2023-12-01")
+    (row,) = compare_articles(a, b).figures
+    assert row.status == FigureStatus.UPDATED
+
+
+def test_compare_a_days_toll_never_pairs_with_the_war_toll() -> None:
+    """ "195 killed in the past 24 hours" is one day's count, not the toll of "25,000"."""
+    a = _article_of(
+        "a", "Israeli strikes killed 195 Palestinians in Gaza in the past 24 hours, it said."
+    )
+    b = _article_of("b", "More than 25,000 Palestinians have been killed in Gaza since October.")
+    rows = [r for r in compare_articles(a, b).figures if r.measure == "killed"]
+    assert sorted(str(r.status) for r in rows) == ["a_only", "b_only"]
+
+
+def test_compare_captives_pair_whichever_place_each_report_names() -> None:
+    """ "about 240 hostages" taken to Gaza and "240 hostages" taken in Israel agree."""
+    a = _article_of("a", "Hamas took about 240 hostages to Gaza on 7 October.")
+    b = _article_of("b", "Gunmen abducted 240 hostages in Israel on 7 October.")
+    rows = [r for r in compare_articles(a, b).figures if r.measure == "hostages_taken"]
+    assert [str(r.status) for r in rows] == ["agree"]
