@@ -32,6 +32,7 @@ from index.extract.measures import (
     TAKEN,
     captive_side,
     events_in,
+    held_by_name,
     is_captive,
     is_person,
     measure_for,
@@ -70,7 +71,7 @@ _LIST_COMMA_RE = re.compile(r"(?:[ \u00a0]+[A-Z][a-z]+)?[ \u00a0]*,[ \u00a0]*")
 _CHILD_RE = re.compile(r"\b(?:including|among\s+them|among\s+whom)[\s,]*$", re.IGNORECASE)
 _ALONG_WITH_RE = re.compile(r"\b(?:along\s+with|together\s+with|alongside)[\s,]*$")
 """A figure added to the clause before ("X was killed …, along with 11 members of his family")."""
-_AMONG_RE = re.compile(r"\b(?:were|are|was|is)\s+(?:also\s+|reportedly\s+)?among\s+(?:the\s+)?$")
+_AMONG_RE = re.compile(r"\b(?:were|are|was|is|be)\s+(?:also\s+|reportedly\s+)?among\s+(?:the\s+)?$")
 """A figure counted inside the next one ("Fifteen members … were among at least 33 killed")."""
 _CHILD_LAST = frozenset("gGmM")
 """The letters `_CHILD_RE` may end with (before spaces and commas)."""
@@ -260,6 +261,10 @@ class Classifier:
             for cand in group:
                 if cand.measure is None and cand.counted in _PEOPLE and id(cand) not in speakers:
                     self._same_noun_before(cand, s_start)
+        held = [c for c in group if c.measure is None and held_by_name(c.counted)]
+        if held and not self._cues(s_start, s_end):
+            for cand in held:  # "There are 19,372 inmates in Israeli prisons", "230 hostages"
+                self._resolve(cand, HELD, s_start, s_end)
 
     def _linked(self, start: int, end: int) -> bool:
         """True when the words between two figures join them ("including", "and")."""

@@ -300,6 +300,15 @@ def is_captive(head: str | None) -> bool:
     return head is not None and head.lower() in _HOSTAGE_NOUNS
 
 
+def held_by_name(head: str | None) -> bool:
+    """True when the counted noun alone says the people are held (hostages, inmates).
+
+    With no event in their sentence they count people held. Not "prisoners", which a
+    sentence about a deal counts without saying whether they are held or to be freed.
+    """
+    return head is not None and (head.lower() in _HOSTAGE_NOUNS or head.lower() == "inmates")
+
+
 _OTHER_NOUN_MEASURES: dict[str, str] = {
     "trucks": "aid_trucks",
     "lorries": "aid_trucks",

@@ -22,7 +22,8 @@ _SOURCE_NOUNS = (
     r"|residents|minister|commander|director|chief|head|forces|service|department|council"
     r"|agencies|groups|organi[sz]ations|charities|experts|analysts|monitors|activists"
     r"|paramedics|workers|team|teams|rapporteurs|envoys|mediators|negotiators|diplomats"
-    r"|investigators|observers|inspectors|researchers"
+    r"|investigators|observers|inspectors|researchers|outlets|watchdog|watchdogs|broadcasters"
+    r"|newspapers"
 )
 _ROLE_WORDS = (
     r"prime|minister|president|foreign|defen[cs]e|interior|civil|security|emergency|rescue"
@@ -57,7 +58,7 @@ _NOT_NAMES = (
 """Capitalised words that are no source ("said on Sunday")."""
 _FINAL = (
     rf"(?:(?!{_NOT_NAMES}\b)[A-Z][\w’'.\-]*|al-[A-Z][\w’'.\-]*|{_SOURCE_NOUNS}"
-    rf"|\([A-Z]{{2,6}}\)|region|area|hospital)"
+    rf"|\([A-Z]{{2,6}}\)|region|area|hospital|enclave)"
 )
 _SPEECH_RE = re.compile(
     rf"\b(?:(?:has|have|had|is|are|was|were)\s+)?(?:(?:{_ADVERBS})\s+)?(?:{SPEECH_VERBS})\b"
@@ -65,6 +66,7 @@ _SPEECH_RE = re.compile(
 """A speech verb with its auxiliaries: every "<source> said" phrase ends with one."""
 _SOURCE_BEFORE_VERB_RE = re.compile(
     rf"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:{_NP_WORD}\s+){{0,6}}{_FINAL}\s+(?:{_NOT_NAMES}\s+)?"
+    r"(?:(?:there|here)\s+)?"
 )
 """The source before a speech verb: a short noun phrase ("the Israeli military said")."""
 _APPOSITION_BEFORE_VERB_RE = re.compile(
@@ -72,6 +74,9 @@ _APPOSITION_BEFORE_VERB_RE = re.compile(
     r"(?:the|a|an|in|at|near|based\s+in)\s+[^,.;:]{3,70},\s+"
     rf"|(?:(?:[Tt]he|[Aa]n?)\s+)?(?:{_NP_WORD}\s+){{0,6}}{_FINAL},\s+"
     r"(?:who|which|also\s+citing|citing|quoting)\s+[^,.;:]{3,120},\s+"
+    # "The ministry, in the Hamas-run Gaza Strip, said"
+    rf"|(?:(?:[Tt]he|[Aa]n?)\s+)?(?:{_NP_WORD}\s+){{0,4}}{_FINAL},\s+"
+    r"(?:in|at|near|based\s+in)\s+[^,.;:]{3,60},\s+"
 )
 """A name with its apposition before the verb: "Mohammed Zaqout, the head of …, said"."""
 _DASHED_BEFORE_VERB_RE = re.compile(

@@ -159,3 +159,32 @@ def test_attribution_spans_states_is_a_noun_not_a_speech_verb() -> None:
 def test_attribution_spans_a_hospital_is_a_source(sentence: str, source: str) -> None:
     """ "a nearby hospital said", "The director of the hospital told": the hospital speaks."""
     assert source in [sentence[a:b] for a, b in attribution_spans(sentence)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        (
+            "The health ministry in the Hamas-controlled enclave said at least 10,022 died.",
+            "The health ministry in the Hamas-controlled enclave said",
+        ),
+        (
+            "The ministry, in the Hamas-run Gaza Strip, said Friday that 20,057 have died.",
+            "The ministry, in the Hamas-run Gaza Strip, said",
+        ),
+        (
+            "The conflict has killed more than 25,000 in Gaza, health officials there say.",
+            "health officials there say",
+        ),
+        (
+            "Several Israeli media outlets, citing rescue officials, said 700 were killed.",
+            "Several Israeli media outlets, citing rescue officials, said",
+        ),
+        ("Journalist death toll reaches 61, media watchdog confirms", "media watchdog confirms"),
+    ],
+)
+def test_attribution_spans_a_placed_source_an_outlet_and_a_watchdog(
+    sentence: str, source: str
+) -> None:
+    """ "in the enclave", ", in the Gaza Strip,", "there", "media outlets", "watchdog"."""
+    assert source in [sentence[a:b] for a, b in attribution_spans(sentence)]

@@ -1490,3 +1490,22 @@ def test_find_figures_a_bare_number_freed_or_opened_by_of_those(
     figure = next((f for f in find_figures([sentence]) if f.text.startswith(text)), None)
     assert figure is not None
     assert figure.measure == measure
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "measure"),
+    [
+        ("There are 19,372 inmates in Israeli prisons now.", "19,372 inmates", "prisoners_held"),
+        ("The families of 240 hostages met the prime minister.", "240 hostages", "hostages_held"),
+        (
+            "Two US women are expected to be among 50 hostages released by Hamas.",
+            "Two US women",
+            "hostages_released",
+        ),
+    ],
+)
+def test_find_figures_captives_without_an_event_are_held_and_to_be_among(
+    sentence: str, text: str, measure: str
+) -> None:
+    """Captives counted where no event is said are held; "to be among 50 released" frees."""
+    assert _only(sentence, text).measure == measure
