@@ -167,9 +167,12 @@ and two women –"): it counts what that noun does in its clause."""
 _OWN_POSSESSION_RE = re.compile(r"['’]s?\s+")
 """Between a figure and the noun it owns ("three hostages' bodies were retrieved")."""
 _EXCHANGE_OF_FOR_RE = re.compile(
-    r"\b(?:exchange|swap|trade)\s+of\b[^.;:]{0,100}?\bfor\s+(?:the\s+)?$", re.IGNORECASE
+    r"\b(?:(?:exchange|swap|trade)\s+of|releas(?:e|es|ed|ing)|free(?:s|d|ing)?)\b[^.;:]{0,100}?"
+    r"\bfor\s+(?:the\s+)?$",
+    re.IGNORECASE,
 )
-"""The second side of "the exchange of dozens of hostages … for hundreds of prisoners": freed."""
+"""The second side of "the exchange of dozens of hostages … for hundreds of prisoners", "release
+13 Israelis … for 39 Palestinians": freed too."""
 _OF_THOSE_RE = re.compile(
     r"\s*(?:Of|Among)\s+(?:those|the|them|these|whom)\b[^,.;:]{0,30},\s*", re.IGNORECASE
 )
@@ -198,13 +201,16 @@ class Classifier:
     def classify(self, group: list[Candidate], s_start: int, s_end: int) -> None:
         """Fill `measure` and missing `counted` for the candidates of one sentence."""
         used: set[tuple[int, int]] = set()
-        speakers: set[int] = set()  # ids of the figures that count who speaks
+        no_event: set[int] = set()  # ids of the figures that count speakers or a population
         self._span = (s_start, s_end)
         for i, cand in enumerate(group):
             if cand.measure is not None:
                 continue
             if cand.counted is None and _OWN_NOUN_RE.match(self._text, cand.end):
                 continue  # it counts something the sentence's cues are not about
+            if self._text.endswith(("population of ", "populations of "), s_start, cand.start):
+                no_event.add(id(cand))  # "Gaza's population of over 2 million": no event
+                continue
             left_lo = group[i - 1].context_end if i else s_start
             right_hi = group[i + 1].start if i + 1 < len(group) else s_end
             cand.child = bool(i and _ends_with_child(self._text, left_lo, cand.start))
@@ -212,7 +218,7 @@ class Classifier:
             if cand.counted is None and not i and cand.start - s_start < _OF_THOSE_REACH:
                 self._of_those(cand, s_start)
             if _SPEAKER_AFTER_RE.match(self._text, cand.context_end, right_hi):
-                speakers.add(id(cand))  # "One man, who was sheltering there, says …"
+                no_event.add(id(cand))  # "One man, who was sheltering there, says …"
                 continue
             self._local(cand, left_lo, right_hi, used)
             if (
@@ -223,7 +229,7 @@ class Classifier:
             ):
                 self._resolve(cand, group[i - 1].event, left_lo, right_hi)
         for i, cand in enumerate(group):
-            if id(cand) in speakers:
+            if id(cand) in no_event:
                 continue
             if cand.measure is None and (cand.phrase.head or cand.phrase.nominal):
                 self._sentence_wide(cand, s_start, s_end, used)
@@ -237,7 +243,7 @@ class Classifier:
                 ):
                     self._resolve(cand, child.event, s_start, s_end)
         for i, cand in enumerate(group):
-            if id(cand) in speakers:
+            if id(cand) in no_event:
                 continue
             if cand.measure is None and cand.counted in _PEOPLE:
                 self._apposition(group, i, s_start, s_end)
@@ -259,7 +265,7 @@ class Classifier:
             _REFERS_BACK_RE.search(self._text, s_start, s_end)
         ):
             for cand in group:
-                if cand.measure is None and cand.counted in _PEOPLE and id(cand) not in speakers:
+                if cand.measure is None and cand.counted in _PEOPLE and id(cand) not in no_event:
                     self._same_noun_before(cand, s_start)
         held = [c for c in group if c.measure is None and held_by_name(c.counted)]
         if held and not self._cues(s_start, s_end):

@@ -52,6 +52,9 @@ _EVENT_WORDS: dict[str, str] = {
     ),
     KILLED: (
         r"kill(?:ed|ing|s)?|dead|deaths?|died|die|dying|death\s+toll|toll|lives|lost\s+their\s+lives"
+        r"|lost(?=\s+(?:his|her|their|our|my)\s+(?:[a-z]+\s+){0,2}?(?:wife|husband|sons?|daughters?"
+        r"|child|children|mother|father|parents|brothers?|sisters?|family|relatives|grandchildren"
+        r"|cousins?|uncles?|nephews?|nieces?)\b)"
         r"|murder(?:ed|s)?|slain|slaughter(?:ed)?|massacred|perished|fatalities|bodies|corpses"
         r"|executed|martyred|martyrs"
     ),
@@ -167,6 +170,11 @@ _THINGS = (
 )
 """Counted nouns that are not people, so never hostages or prisoners."""
 
+_FIGHTERS = frozenset(
+    """militants militant fighters fighter gunmen terrorists operatives combatants attackers
+    assailants infiltrators commanders""".split()  # noqa: SIM905
+)
+"""People whom an army captures: arrested, never hostages."""
 HOSTAGES = "hostages"
 PRISONERS = "prisoners"
 
@@ -287,6 +295,10 @@ def measure_for(
         dead_captives = side == HOSTAGES and (captives or is_captive(head))
         return "dead_hostages" if dead_captives else KILLED
     if event in (TAKEN, TAKE_VERB):
+        if head is not None and head.lower() in _FIGHTERS:
+            # "captured dozens more" militants: taken by the army, arrested; militants who
+            # "took them hostage" are the takers, never hostages
+            return ARRESTED if event == TAKEN else None
         return "hostages_taken" if event == TAKEN or side == HOSTAGES else None
     if event == HELD:
         return {HOSTAGES: "hostages_held", PRISONERS: "prisoners_held"}.get(side or "")

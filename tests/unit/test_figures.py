@@ -1488,13 +1488,32 @@ def test_find_figures_a_quoted_truce_noun_is_its_length() -> None:
             "Two US women",
             "hostages_released",
         ),
+        ("Security forces killed 400 militants and captured dozens more.", "dozens", "arrested"),
+        ("Four militants then took them hostage.", "Four militants", None),
+        (
+            "Hamas is to release 13 Israelis for 39 Palestinians.",
+            "39 Palestinians",
+            "prisoners_released",
+        ),
+        (
+            "Photojournalist Muhammad Al-Alul lost his wife and four of his five children.",
+            "four",
+            "killed",
+        ),
+        (
+            "Half of Gaza's population of over 2 million people fled to Rafah.",
+            "over 2 million",
+            None,
+        ),
     ],
 )
 def test_find_figures_bare_numbers_and_captives_with_no_event(
-    sentence: str, text: str, measure: str
+    sentence: str, text: str, measure: str | None
 ) -> None:
     """ "after 10 freed" frees; "Of those killed, 174 …" counts the killed; captives counted
-    where no event is said are held; "to be among 50 hostages released" frees."""
+    where no event is said are held; "to be among 50 hostages released" frees; militants
+    captured are arrested and never hostages; "release 13 for 39" frees the 39; "lost his
+    wife and four of his children" kills; a population counts no event."""
     figure = next((f for f in find_figures([sentence]) if f.text.startswith(text)), None)
     assert figure is not None
     assert figure.measure == measure
