@@ -26,7 +26,13 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-HEAD_NOUNS = _words(
+KIN_HEADS = frozenset(
+    """daughters sons brothers sisters grandchildren grandsons granddaughters cousins
+    parents wives husbands nephews nieces siblings""".split()  # noqa: SIM905
+)
+"""Family members: counted only as victims ("his wife, four daughters … were killed"), not in
+"he has two sons"."""
+HEAD_NOUNS = KIN_HEADS | _words(
     """people persons person individuals civilians civilian hostages hostage captives captive
     abductees prisoners prisoner detainees detainee inmates children child kids minors
     babies infants toddlers teenagers teens youths women woman men man elderly girls boys

@@ -178,6 +178,13 @@ _OF_THOSE_RE = re.compile(
 )
 """A sentence opening on the set a bare number is part of ("Of those killed, 174 …")."""
 _OF_THOSE_REACH = 45
+_TOTAL_TO_RE = re.compile(
+    r"\b(?:bringing|brought|brings|bring|taking|took|takes|pushing|pushed|raising|raised)\s+"
+    r"(?:the|its|their)\s+(?:overall\s+|death\s+)?(?:toll|total|tally|number|count)\b"
+    r"[^.;:]{0,80}?\bto\s+$"
+)
+"""A running total a clause adds up to ("bringing the total for the offensive to 156")."""
+_TOTAL_TO_REACH = 130
 _FREED_WORDS = frozenset({"freed", "released", "Freed", "Released"})
 _INCLUDES_RE = re.compile(r"\b(?:include|includes|included)\s+$")
 _CAPTIVES_RE = re.compile(r"\b(?:hostages|captives|abductees)\b", re.IGNORECASE)
@@ -251,6 +258,8 @@ class Classifier:
                 self._subject_includes(cand, s_start)
             if cand.measure is None and "among" in self._text[cand.context_end : s_end]:
                 self._among_captives(group, i, s_end)
+            if cand.measure is None and self._text.endswith("to ", s_start, cand.start):
+                self._total_to(group, i, s_start)
             if cand.measure is None and cand.phrase.head is None and is_captive(cand.counted):
                 # "the number of hostages is 240": captives counted with no event are held
                 self._resolve(cand, HELD, s_start, s_end)
@@ -502,6 +511,21 @@ class Classifier:
         self._read_as(cand, among.start(1), among.end(1), self._span)
         if cand.measure is None:
             self._resolve(cand, HELD, self._span[0], s_end)
+
+    def _total_to(self, group: list[Candidate], i: int, s_start: int) -> None:
+        """A number a clause adds up to ("bringing the total … to 156"): the count before it."""
+        cand = group[i]
+        lo = max(s_start, cand.start - _TOTAL_TO_REACH)
+        if _TOTAL_TO_RE.search(self._text, lo, cand.start) is None:
+            return
+        if cand.counted is None:
+            people = _people_words(self._text[s_start : cand.start])
+            cand.counted = people[-1] if people else None
+        events = [group[i - 1].event] if i and group[i - 1].event else []
+        events += [e for e, _a, _b in reversed(self._cues(s_start, cand.start))]
+        for event in events:
+            if self._resolve(cand, event, s_start, cand.start):
+                return
 
     def _subject_includes(self, cand: Candidate, s_start: int) -> None:
         """Step 7: "The fatalities at the camp include at least 12 women": the subject's cue."""

@@ -37,7 +37,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from index.extract.counted import HEAD_NOUNS, TIME_UNITS, CountedPhrase, counted_phrase
+from index.extract.counted import (
+    HEAD_NOUNS,
+    KIN_HEADS,
+    TIME_UNITS,
+    CountedPhrase,
+    counted_phrase,
+)
 from index.extract.figure_context import Classifier
 from index.extract.numbers import Quantity, find_quantities, quantity_from_match
 from index.extract.scope import figure_group, figure_place
@@ -372,8 +378,12 @@ def _with_shares(candidates: list[Candidate], shares: list[Share]) -> list[Candi
 def _is_figure(cand: Candidate) -> bool:
     """A number is a figure when it counts a noun, has a measure, or is "N of the M ..."."""
     phrase = cand.phrase
-    if phrase.head is not None and phrase.head.lower() == "times" and not cand.measure:
-        return False  # a multiplier ("stabbed 26 times", "up to 10 times what …")
+    if phrase.head is not None and not cand.measure:
+        head = phrase.head.lower()
+        if head == "times":
+            return False  # a multiplier ("stabbed 26 times", "up to 10 times what …")
+        if head in KIN_HEADS:
+            return False  # "he has two sons": family counted only as victims
     return bool(
         phrase.head
         or cand.unit
@@ -465,6 +475,7 @@ _PAPERS_RE = re.compile(
 """Whom the people counted are by their papers: part of the figure's phrase for its context."""
 _VAGUE_SUBJECT_RE = re.compile(
     r" (?:attend(?:ed)?|gather(?:ed)?|march(?:ed)?|rall(?:y|ied)|protest(?:ed)?|join(?:ed)?"
+    r"|participat(?:e|ed)|took\s+part"
     r"|flock(?:ed)?|fled|flee|queue[d]?|took\s+to\s+the\s+streets|turned\s+out|demonstrat(?:e|ed))\b"
 )
 """A vague amount as the subject of a crowd's verb counts people ("Hundreds attend rally")."""

@@ -1517,3 +1517,28 @@ def test_find_figures_bare_numbers_and_captives_with_no_event(
     figure = next((f for f in find_figures([sentence]) if f.text.startswith(text)), None)
     assert figure is not None
     assert figure.measure == measure
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "measure"),
+    [
+        (
+            "More than a dozen soldiers had been killed since Friday, bringing the total for the"
+            " ground offensive launched after 7 October to 156.",
+            "156",
+            "killed",
+        ),
+        ("His wife, four daughters and two of his sons were killed.", "four daughters", "killed"),
+        ("Thousands participated in a protest in Tel Aviv.", "Thousands", None),
+    ],
+)
+def test_find_figures_a_total_a_clause_adds_up_to_family_victims_and_a_crowd(
+    sentence: str, text: str, measure: str | None
+) -> None:
+    """ "bringing the total … to 156"; family members killed; a crowd that participated."""
+    assert _only(sentence, text).measure == measure
+
+
+def test_find_figures_family_members_not_counted_as_victims_are_no_figure() -> None:
+    """ "He has two sons": a family, not a figure."""
+    assert find_figures(["He has two sons and a daughter."]) == []
