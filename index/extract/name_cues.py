@@ -24,7 +24,7 @@ ORG_HEADS = frozenset(
     Company Corporation Corp Inc Ltd Trust Campaign Initiative Monitor Syndicate Embassy
     Consulate Mission Secretariat Group Observatory Forum Unit Division Airlines Airways
     Industries Holdings Partners Exchange Institutes Laboratory Clinic Charity Project
-    Caucus Utility Cooperative Hospital""".split()  # noqa: SIM905
+    Caucus Utility Cooperative Hospital Patriarchate""".split()  # noqa: SIM905
 )
 """Head nouns of organisation names, capitalised as in a name."""
 

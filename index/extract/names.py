@@ -161,6 +161,15 @@ _PROGRAMME_AFTER = re.compile(
 )
 """An outlet's programme or column, not a person: "the BBC's Good Morning Ulster programme",
 "The Hill's Morning Report — This week's focus"."""
+_GROUP_NOUNS = HEAD_NOUNS | frozenset(
+    ["friends", "supporters", "veterans", "allies", "alumni", "mothers", "fathers"]
+)
+"""Words of a group's name, never of a person's ("Glasgow Friends of Israel")."""
+_FAMILY_AFTER = re.compile(
+    r"['’]s\s+(?:family|wife|husband|son|daughter|mother|father|brother|sister|children|parents"
+    r"|widow|relatives|body|funeral|grave|uncle|aunt|cousin|grandmother|grandfather)\b"
+)
+"""A person's own family or body after a name: "Yousef al-Syersawi's family was displaced"."""
 _SAID_AFTER_COMMA = (", said ", ", says ", ", told ")
 """A name in apposition before a speech verb: "Another man, Abdallah Al Bao, said"."""
 _PREPOSITION_BEFORE = re.compile(r"\b(?:to|in|at|from|into|with)\s+(?:the\s+)?\Z")
@@ -428,6 +437,8 @@ def _weak_cue_after(text: str, start: int, end: int) -> bool:
                 and _PREPOSITION_BEFORE.search(text, max(0, start - 10), start) is None
             )  # not "who lives in Mill Hill, told"
         )
+    if after in ("'", "’"):
+        return _FAMILY_AFTER.match(text, end) is not None  # "Yousef al-Syersawi's family"
     if after != " ":
         return False
     if text.startswith((" -", " –", " —"), end):
@@ -538,13 +549,26 @@ def _read_chunk(
             number == len(segments) - 1 and cues.weak_after
         )
         if not weak and cues.weak_after and number == len(segments) - 2 and len(segment) > 1:
-            # "Eve Guterman and Alon Avital contributed": both full names speak
+            # "Eve Guterman and Alon Avital contributed": both full names speak; "Khamis
+            # al-Burdainy of Gaza City said": the name before a known place speaks
             final = segments[-1]
-            weak = len(final) > 1 and text[segment[-1][1] : final[0][0]].strip() == "and"
+            joiner = text[segment[-1][1] : final[0][0]].strip()
+            weak = (joiner == "and" and len(final) > 1) or (
+                joiner in ("of", "from")
+                and all(token[2] is not None for token in final)
+                and _personal(text, segment)
+            )
         person, carried = _person(text, segment, known, carried, weak, gazetteer)
         if person is not None:
             names.append(person)
     return names
+
+
+def _personal(text: str, segment: list[_Token]) -> bool:
+    """Words that can be a person's name: no "the" before, no people noun ("Glasgow Friends")."""
+    if _last_word(text, segment[0][0]).lower() == "the":
+        return False
+    return not any(text[a:b].lower() in _GROUP_NOUNS for a, b, _c in segment)
 
 
 def _organisation(

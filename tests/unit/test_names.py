@@ -370,3 +370,32 @@ def test_find_names_an_outlets_programme_or_a_place_before_said_is_no_person(
     """A programme after an outlet's possessive; "in Mill Hill, told": a place, not a name."""
     people = [p for _t, p, k, _a in new_names(sentence) if k is PERSON]
     assert not {"Good Morning Ulster", "Mill Hill", "Greater Manchester"} & set(people)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "kind"),
+    [
+        (
+            "Khamis al-Burdainy of Gaza City said soldiers detained him.",
+            "Khamis al-Burdainy",
+            PERSON,
+        ),
+        ("Yousef al-Syersawi's family was displaced twice.", "Yousef al-Syersawi", PERSON),
+        (
+            "The Greek Orthodox Patriarchate of Jerusalem described the attack as a crime.",
+            "Greek Orthodox Patriarchate of Jerusalem",
+            MentionKind.ORGANIZATION,
+        ),
+    ],
+)
+def test_find_names_speaker_of_a_place_a_persons_family_and_a_patriarchate(
+    sentence: str, name: str, kind: MentionKind
+) -> None:
+    """ "X of Gaza City said", "X's family", a Patriarchate is an organisation."""
+    assert (name, kind) in [(p, k) for _t, p, k, _a in new_names(sentence)]
+
+
+def test_find_names_a_plural_before_of_a_place_is_no_person() -> None:
+    """ "Glasgow Friends of Israel, said": a group's name, not a person's."""
+    sentence = "Sammy Stein, chairman of Glasgow Friends of Israel, said Mr Cowan returned."
+    assert "Glasgow Friends" not in [p for _t, p, k, _a in new_names(sentence) if k is PERSON]
