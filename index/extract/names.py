@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from enum import Enum
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -106,6 +107,17 @@ _SPEECH_WORDS = frozenset(SPEECH_VERBS.split("|")) | frozenset(
 _ADVERBS = frozenset(
     ["also", "then", "later", "has", "had", "have", "previously", "once", "earlier"]
 )
+_ALONE_SPEECH = frozenset(
+    """said says told wrote added tweeted posted announced recalled recounted explained
+    insisted replied asked""".split()  # noqa: SIM905
+)
+_ALONE_ADVERBS = ("has", "had", "also", "then", "later", "previously", "earlier", "once")
+_VERB_AHEAD = re.compile(
+    rf" \s*(?:(?:{trie_pattern(_ADVERBS.union(_ALONE_ADVERBS))})\s+)?"
+    rf"(?:{trie_pattern(_SPEECH_WORDS | _ALONE_SPEECH)})"
+)
+"""What must follow a run for a speech verb to come after it (`_speaks_alone`,
+`_weak_cue_after`): most runs fail it at their next letter, before any slicing."""
 _NEVER_ALONE = NOT_NAMES | TITLES | ORG_HEADS | TITLE_MODIFIERS
 """Words that, alone, name nobody."""
 _TITLES_AND_HEADS = TITLES | ORG_HEADS
@@ -221,33 +233,52 @@ def _cues(text: str, start: int, end: int, words: list[str]) -> _Cues | None:
     """What could make the run a name (`_person` and `_organisation` decide), or None."""
     first = words[0]
     inside = not _CUES_INSIDE.isdisjoint(words) or (first[-1] == "s" and _plural_role(first))
-    before = _last_word(text, start)
     strong_before = weak_before = False
+    # The word before the run (with its trailing punctuation), as `_last_word` reads it.
+    before = text[max(0, start - 40) : start].rsplit(None, 1) if start else None
     if before:
-        low = before.rstrip(",").lower()
+        word = before[-1]
+        cue = _before_cue(word)
         strong_before = (
-            _cue_word(low.rpartition("-")[2])
-            or low.endswith("-year-old")
-            or (before[-1] == "," and _role_before_comma(text, start))
-            or _byline(text, start, low, words[0])
+            cue is _BeforeCue.CUE
+            or (word[-1] == "," and _role_before_comma(text, start))
+            or _byline(text, start, cue is _BeforeCue.BY_OR_AS, first)
         )
-        weak_before = before in _SAID_WORDS or (
-            before == "to" and text[max(0, start - 13) : start].startswith("according")
+        weak_before = word in _SAID_WORDS or (
+            word == "to" and text[max(0, start - 13) : start].startswith("according")
         )
-    elif words[0] == "By" and len(words) > 1:
+    elif first == "By" and len(words) > 1:
         strong_before = True
-    weak_after = not inside and len(words) > 1 and _weak_cue_after(text, end)
-    if len(words) == 1 and not inside and _speaks_alone(text, start, end, first):
-        strong_before = True  # "…," Tajani wrote; Rutte said he had spoken with Netanyahu
+    if len(words) == 1:
+        weak_after = False
+        if not inside and _speaks_alone(text, start, end, first):
+            strong_before = True  # "…," Tajani wrote; Rutte said he had spoken with Netanyahu
+    else:
+        weak_after = not inside and _weak_cue_after(text, end)
     if not (inside or strong_before or weak_before or weak_after):
         return None
     return _Cues(inside, strong_before, weak_before, weak_after)
 
 
-_ALONE_SPEECH = frozenset(
-    """said says told wrote added tweeted posted announced recalled recounted explained
-    insisted replied asked""".split()  # noqa: SIM905
-)
+class _BeforeCue(Enum):
+    """What the word before a run says by itself (`_cues` adds what its context says)."""
+
+    NONE = 0
+    CUE = 1
+    """A role, kinship word or age ("spokesman", "brother,", "27-year-old")."""
+    BY_OR_AS = 2
+    """ "by" or "as": a byline when the word before it says so ("reporting by X")."""
+
+
+@lru_cache(maxsize=4096)
+def _before_cue(word: str) -> _BeforeCue:
+    """The cue of the word before a run, cached: few distinct words stand before runs."""
+    low = word.rstrip(",").lower()
+    if _cue_word(low.rpartition("-")[2]) or low.endswith("-year-old"):
+        return _BeforeCue.CUE
+    return _BeforeCue.BY_OR_AS if low in ("by", "as") else _BeforeCue.NONE
+
+
 _NOBODY = frozenset(
     """Everyone Everybody Someone Somebody Anyone Anybody Nobody No-one Noone Each Both
     Neither Either All Many Most Few Several Others Another Somebody Whoever Officials
@@ -265,13 +296,13 @@ def _speaks_alone(text: str, start: int, end: int, word: str) -> bool:
     Not an acronym or a word with digits; a sentence's first word may be any capitalised
     noun, so there a plural ("Witnesses said") is no name.
     """
-    if text[end : end + 1] != " ":
+    if _VERB_AHEAD.match(text, end) is None:
         return False
     following = text[end + 1 : end + 40].split(maxsplit=2)
     if not following:
         return False
     verb = following[0]
-    if verb in ("has", "had", "also", "then", "later", "previously", "earlier", "once"):
+    if verb in _ALONE_ADVERBS:
         verb = following[1] if len(following) > 1 else ""
     if verb.rstrip(",.;:") not in _ALONE_SPEECH:
         return False  # the cheap test first: most capitalised words are followed by no verb
@@ -291,9 +322,9 @@ def _speaks_alone(text: str, start: int, end: int, word: str) -> bool:
     return not (initial and word.endswith("s"))
 
 
-def _byline(text: str, start: int, last: str, first: str) -> bool:
+def _byline(text: str, start: int, by_or_as: bool, first: str) -> bool:
     """A byline before the name: "reporting by X", "named as X", "— By X"."""
-    if last in ("by", "as"):
+    if by_or_as:
         previous = text[max(0, start - 30) : start].lower().split()[-2:-1]
         return bool(previous) and previous[0] in (_BY_WORDS | {"named", "identified"})
     return first == "By" and _BYLINE_START.match(text[:start]) is not None
@@ -405,6 +436,8 @@ def _weak_cue_after(text: str, end: int) -> bool:
         return False
     if text.startswith((" -", " –", " —"), end):
         return _APPOSITION_AFTER.match(text, end) is not None
+    if _VERB_AHEAD.match(text, end) is None:
+        return False
     following = text[end + 1 : end + 40].split(maxsplit=2)
     if not following:
         return False
@@ -694,15 +727,40 @@ def _strip_titles(text: str, segment: list[_Token]) -> tuple[bool, int]:
     titled = False
     index = 0
     for start, end, candidate in segment:
-        word = text[start:end]
-        if word in TITLES or word.endswith("-year-old") or _plural_role(word):
+        kind = _lead_word(text[start:end])
+        if kind is _LeadWord.TITLE:
             titled = True
-        elif candidate is not None or word in TITLE_MODIFIERS:
+        elif candidate is not None or kind is _LeadWord.MODIFIER:
             titled = False  # "Aid Worker Security Database": a title, then no name
-        elif not (_function_word(word) or word in NOT_NAMES):
+        elif kind is not _LeadWord.SKIPPED:
             break
         index += 1
     return titled, index
+
+
+class _LeadWord(Enum):
+    """What a word at the start of a segment is to `_strip_titles`."""
+
+    TITLE = 0
+    """A title, an age or a plural role ("President", "27-year-old", "Councillors")."""
+    MODIFIER = 1
+    """A title's modifier ("Deputy", "Foreign")."""
+    SKIPPED = 2
+    """A function word or a word that never names ("The", "That's")."""
+    NAME = 3
+    """Anything else: where the name may start."""
+
+
+@lru_cache(maxsize=4096)
+def _lead_word(word: str) -> _LeadWord:
+    """The class of a segment's word, cached: the same few words lead most segments."""
+    if word in TITLES or word.endswith("-year-old") or _plural_role(word):
+        return _LeadWord.TITLE
+    if word in TITLE_MODIFIERS:
+        return _LeadWord.MODIFIER
+    if _function_word(word) or word in NOT_NAMES:
+        return _LeadWord.SKIPPED
+    return _LeadWord.NAME
 
 
 def _cue_word(lower: str) -> bool:
