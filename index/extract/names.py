@@ -97,6 +97,8 @@ _BY_WORDS = frozenset(
     """reporting writing editing reported written edited compiled contributed contributions
     photograph photographs interviewed""".split()  # noqa: SIM905
 )
+_BEFORE_BY_OR_AS = _BY_WORDS | {"named", "identified"}
+"""Words before "by" or "as" that make a byline of them ("reporting by", "named as")."""
 _SAID_WORDS = frozenset({"said", "says", "added", "wrote"})
 _SPEECH_WORDS = frozenset(SPEECH_VERBS.split("|")) | frozenset(
     """recounted recalled testified asked replied explained described continued admitted
@@ -118,6 +120,8 @@ _VERB_AHEAD = re.compile(
 )
 """What must follow a run for a speech verb to come after it (`_speaks_alone`,
 `_weak_cue_after`): most runs fail it at their next letter, before any slicing."""
+_WEAK_AFTER_HINT = re.compile(rf"[,(]| [-–—]|{_VERB_AHEAD.pattern}")
+"""What must follow a run for `_weak_cue_after` to find an age, apposition or verb."""
 _NEVER_ALONE = NOT_NAMES | TITLES | ORG_HEADS | TITLE_MODIFIERS
 """Words that, alone, name nobody."""
 _TITLES_AND_HEADS = TITLES | ORG_HEADS
@@ -188,7 +192,7 @@ def find_names(
     """
     if headline:
         return list(known)
-    found = _lower_head_orgs(text, known, gazetteer)
+    found = _lower_head_orgs(text, known, gazetteer) if known else []
     added: list[Candidate] = []
     known_words = _known_words(gazetteer)
     for match in _CHUNK.finditer(text):
@@ -242,19 +246,28 @@ def _cues(text: str, start: int, end: int, words: list[str]) -> _Cues | None:
         strong_before = (
             cue is _BeforeCue.CUE
             or (word[-1] == "," and _role_before_comma(text, start))
-            or _byline(text, start, cue is _BeforeCue.BY_OR_AS, first)
+            or ((cue is _BeforeCue.BY_OR_AS or first == "By") and _byline(text, start, cue, first))
         )
         weak_before = word in _SAID_WORDS or (
             word == "to" and text[max(0, start - 13) : start].startswith("according")
         )
     elif first == "By" and len(words) > 1:
         strong_before = True
+    # The cheap regexes first: most runs are followed by neither a verb nor an apposition.
     if len(words) == 1:
         weak_after = False
-        if not inside and _speaks_alone(text, start, end, first):
+        if (
+            not inside
+            and _VERB_AHEAD.match(text, end) is not None
+            and _speaks_alone(text, start, end, first)
+        ):
             strong_before = True  # "…," Tajani wrote; Rutte said he had spoken with Netanyahu
     else:
-        weak_after = not inside and _weak_cue_after(text, end)
+        weak_after = (
+            not inside
+            and _WEAK_AFTER_HINT.match(text, end) is not None
+            and _weak_cue_after(text, end)
+        )
     if not (inside or strong_before or weak_before or weak_after):
         return None
     return _Cues(inside, strong_before, weak_before, weak_after)
@@ -322,11 +335,11 @@ def _speaks_alone(text: str, start: int, end: int, word: str) -> bool:
     return not (initial and word.endswith("s"))
 
 
-def _byline(text: str, start: int, by_or_as: bool, first: str) -> bool:
+def _byline(text: str, start: int, cue: _BeforeCue, first: str) -> bool:
     """A byline before the name: "reporting by X", "named as X", "— By X"."""
-    if by_or_as:
+    if cue is _BeforeCue.BY_OR_AS:
         previous = text[max(0, start - 30) : start].lower().split()[-2:-1]
-        return bool(previous) and previous[0] in (_BY_WORDS | {"named", "identified"})
+        return bool(previous) and previous[0] in _BEFORE_BY_OR_AS
     return first == "By" and _BYLINE_START.match(text[:start]) is not None
 
 
@@ -556,8 +569,12 @@ def _organisation(
     """
     words = [text[s:e] for s, e, _ in tokens]
     covered = [c for _, _, c in tokens]
-    head = next((i for i, w in enumerate(words) if w in ORG_HEADS and covered[i] is None), None)
-    if head is None or (tokens and _CREDIT_AFTER.match(text, tokens[-1][1])):
+    for head, word in enumerate(words):
+        if word in ORG_HEADS and covered[head] is None:
+            break
+    else:
+        return None
+    if _CREDIT_AFTER.match(text, tokens[-1][1]):
         return None
     first = head
     while first > 0 and words[first - 1] not in _JOINERS and _org_word(covered[first - 1]):
@@ -660,8 +677,10 @@ def _person(
             index += 1
     strong = strong or titled
     name_words = segment[index:]
-    stop = next((i for i, (_, _, c) in enumerate(name_words) if c is not None), len(name_words))
-    name_words = name_words[:stop]
+    for stop, (_, _, covering) in enumerate(name_words):
+        if covering is not None:
+            name_words = name_words[:stop]
+            break
     while name_words and text[name_words[-1][0] : name_words[-1][1]] in TITLES:
         name_words = name_words[:-1]
     if not name_words:
@@ -669,15 +688,16 @@ def _person(
     if len(name_words) > 5:
         return None, False
     words = [text[s:e] for s, e, _ in name_words]
-    party_words = _party_words(gazetteer)
-    if any(
-        w in _NEVER_IN_A_NAME
-        or w in party_words
-        or _NOT_A_NAME_WORD.search(w)
-        or ("-" in w and not party_words.isdisjoint(w.split("-")))
-        for w in words
-    ):
+    if not _NEVER_IN_A_NAME.isdisjoint(words):
         return None, False
+    party_words = _party_words(gazetteer)
+    for w in words:
+        if (
+            w in party_words
+            or _NOT_A_NAME_WORD.search(w)
+            or ("-" in w and not party_words.isdisjoint(w.split("-")))
+        ):
+            return None, False
     if not strong and not (weak and len(words) >= 2):
         return None, False
     if strong:
