@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from enum import Enum
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -96,6 +97,8 @@ _BY_WORDS = frozenset(
     """reporting writing editing reported written edited compiled contributed contributions
     photograph photographs interviewed""".split()  # noqa: SIM905
 )
+_BEFORE_BY_OR_AS = _BY_WORDS | {"named", "identified"}
+"""Words before "by" or "as" that make a byline of them ("reporting by", "named as")."""
 _SAID_WORDS = frozenset({"said", "says", "added", "wrote"})
 _SPEECH_WORDS = frozenset(SPEECH_VERBS.split("|")) | frozenset(
     """recounted recalled testified asked replied explained described continued admitted
@@ -111,6 +114,19 @@ _AND_SPEAKER = re.compile(
 _ADVERBS = frozenset(
     ["also", "then", "later", "has", "had", "have", "previously", "once", "earlier"]
 )
+_ALONE_SPEECH = frozenset(
+    """said says told wrote added tweeted posted announced recalled recounted explained
+    insisted replied asked""".split()  # noqa: SIM905
+)
+_ALONE_ADVERBS = ("has", "had", "also", "then", "later", "previously", "earlier", "once")
+_VERB_AHEAD = re.compile(
+    rf" \s*(?:(?:{trie_pattern(_ADVERBS.union(_ALONE_ADVERBS))})\s+)?"
+    rf"(?:{trie_pattern(_SPEECH_WORDS | _ALONE_SPEECH)})"
+)
+"""What must follow a run for a speech verb to come after it (`_speaks_alone`,
+`_weak_cue_after`): most runs fail it at their next letter, before any slicing."""
+_WEAK_AFTER_HINT = re.compile(rf"[,('’]| [-–—]| and |{_VERB_AHEAD.pattern}")
+"""What must follow a run for `_weak_cue_after` to find an age, apposition or verb."""
 _NEVER_ALONE = NOT_NAMES | TITLES | ORG_HEADS | TITLE_MODIFIERS
 """Words that, alone, name nobody."""
 _TITLES_AND_HEADS = TITLES | ORG_HEADS
@@ -199,7 +215,7 @@ def find_names(
     """
     if headline:
         return list(known)
-    found = _lower_head_orgs(text, known, gazetteer)
+    found = _lower_head_orgs(text, known, gazetteer) if known else []
     added: list[Candidate] = []
     known_words = _known_words(gazetteer)
     media_ends = {c.end for c in known if c.kind is MentionKind.MEDIA}
@@ -253,33 +269,61 @@ def _cues(text: str, start: int, end: int, words: list[str]) -> _Cues | None:
     """What could make the run a name (`_person` and `_organisation` decide), or None."""
     first = words[0]
     inside = not _CUES_INSIDE.isdisjoint(words) or (first[-1] == "s" and _plural_role(first))
-    before = _last_word(text, start)
     strong_before = weak_before = False
+    # The word before the run (with its trailing punctuation), as `_last_word` reads it.
+    before = text[max(0, start - 40) : start].rsplit(None, 1) if start else None
     if before:
-        low = before.rstrip(",").lower()
+        word = before[-1]
+        cue = _before_cue(word)
         strong_before = (
-            _cue_word(low.rpartition("-")[2])
-            or low.endswith("-year-old")
-            or (before[-1] == "," and _role_before_comma(text, start))
-            or _byline(text, start, low, words[0])
+            cue is _BeforeCue.CUE
+            or (word[-1] == "," and _role_before_comma(text, start))
+            or ((cue is _BeforeCue.BY_OR_AS or first == "By") and _byline(text, start, cue, first))
         )
-        weak_before = before in _SAID_WORDS or (
-            before == "to" and text[max(0, start - 13) : start].startswith("according")
+        weak_before = word in _SAID_WORDS or (
+            word == "to" and text[max(0, start - 13) : start].startswith("according")
         )
-    elif words[0] == "By" and len(words) > 1:
+    elif first == "By" and len(words) > 1:
         strong_before = True
-    weak_after = not inside and len(words) > 1 and _weak_cue_after(text, start, end)
-    if len(words) == 1 and not inside and _speaks_alone(text, start, end, first):
-        strong_before = True  # "…," Tajani wrote; Rutte said he had spoken with Netanyahu
+    # The cheap regexes first: most runs are followed by neither a verb nor an apposition.
+    if len(words) == 1:
+        weak_after = False
+        if (
+            not inside
+            and _VERB_AHEAD.match(text, end) is not None
+            and _speaks_alone(text, start, end, first)
+        ):
+            strong_before = True  # "…," Tajani wrote; Rutte said he had spoken with Netanyahu
+    else:
+        weak_after = (
+            not inside
+            and _WEAK_AFTER_HINT.match(text, end) is not None
+            and _weak_cue_after(text, start, end)
+        )
     if not (inside or strong_before or weak_before or weak_after):
         return None
     return _Cues(inside, strong_before, weak_before, weak_after)
 
 
-_ALONE_SPEECH = frozenset(
-    """said says told wrote added tweeted posted announced recalled recounted explained
-    insisted replied asked""".split()  # noqa: SIM905
-)
+class _BeforeCue(Enum):
+    """What the word before a run says by itself (`_cues` adds what its context says)."""
+
+    NONE = 0
+    CUE = 1
+    """A role, kinship word or age ("spokesman", "brother,", "27-year-old")."""
+    BY_OR_AS = 2
+    """ "by" or "as": a byline when the word before it says so ("reporting by X")."""
+
+
+@lru_cache(maxsize=4096)
+def _before_cue(word: str) -> _BeforeCue:
+    """The cue of the word before a run, cached: few distinct words stand before runs."""
+    low = word.rstrip(",").lower()
+    if _cue_word(low.rpartition("-")[2]) or low.endswith("-year-old"):
+        return _BeforeCue.CUE
+    return _BeforeCue.BY_OR_AS if low in ("by", "as") else _BeforeCue.NONE
+
+
 _NOBODY = frozenset(
     """Everyone Everybody Someone Somebody Anyone Anybody Nobody No-one Noone Each Both
     Neither Either All Many Most Few Several Others Another Somebody Whoever Officials
@@ -297,13 +341,13 @@ def _speaks_alone(text: str, start: int, end: int, word: str) -> bool:
     Not an acronym or a word with digits; a sentence's first word may be any capitalised
     noun, so there a plural ("Witnesses said") is no name.
     """
-    if text[end : end + 1] != " ":
+    if _VERB_AHEAD.match(text, end) is None:
         return False
     following = text[end + 1 : end + 40].split(maxsplit=2)
     if not following:
         return False
     verb = following[0]
-    if verb in ("has", "had", "also", "then", "later", "previously", "earlier", "once"):
+    if verb in _ALONE_ADVERBS:
         verb = following[1] if len(following) > 1 else ""
     if verb.rstrip(",.;:") not in _ALONE_SPEECH:
         return False  # the cheap test first: most capitalised words are followed by no verb
@@ -323,11 +367,11 @@ def _speaks_alone(text: str, start: int, end: int, word: str) -> bool:
     return not (initial and word.endswith("s"))
 
 
-def _byline(text: str, start: int, last: str, first: str) -> bool:
+def _byline(text: str, start: int, cue: _BeforeCue, first: str) -> bool:
     """A byline before the name: "reporting by X", "named as X", "— By X"."""
-    if last in ("by", "as"):
+    if cue is _BeforeCue.BY_OR_AS:
         previous = text[max(0, start - 30) : start].lower().split()[-2:-1]
-        return bool(previous) and previous[0] in (_BY_WORDS | {"named", "identified"})
+        return bool(previous) and previous[0] in _BEFORE_BY_OR_AS
     return first == "By" and _BYLINE_START.match(text[:start]) is not None
 
 
@@ -443,14 +487,16 @@ def _weak_cue_after(text: str, start: int, end: int) -> bool:
         return False
     if text.startswith((" -", " –", " —"), end):
         return _APPOSITION_AFTER.match(text, end) is not None
+    if text.startswith(" and ", end):  # "Eve Guterman and Alon Avital contributed"
+        return _AND_SPEAKER.match(text, end) is not None
+    if _VERB_AHEAD.match(text, end) is None:
+        return False
     following = text[end + 1 : end + 40].split(maxsplit=2)
     if not following:
         return False
     verb = following[0].rstrip(",.;:")
     if verb in _ADVERBS and len(following) > 1:
         verb = following[1].rstrip(",.;:")
-    if verb == "and":  # "Eve Guterman and Alon Avital contributed": two speakers
-        return _AND_SPEAKER.match(text, end) is not None
     return verb in _SPEECH_WORDS
 
 
@@ -580,8 +626,12 @@ def _organisation(
     """
     words = [text[s:e] for s, e, _ in tokens]
     covered = [c for _, _, c in tokens]
-    head = next((i for i, w in enumerate(words) if w in ORG_HEADS and covered[i] is None), None)
-    if head is None or (tokens and _CREDIT_AFTER.match(text, tokens[-1][1])):
+    for head, word in enumerate(words):
+        if word in ORG_HEADS and covered[head] is None:
+            break
+    else:
+        return None
+    if _CREDIT_AFTER.match(text, tokens[-1][1]):
         return None
     first = head
     while first > 0 and words[first - 1] not in _JOINERS and _org_word(covered[first - 1]):
@@ -684,8 +734,10 @@ def _person(
             index += 1
     strong = strong or titled
     name_words = segment[index:]
-    stop = next((i for i, (_, _, c) in enumerate(name_words) if c is not None), len(name_words))
-    name_words = name_words[:stop]
+    for stop, (_, _, covering) in enumerate(name_words):
+        if covering is not None:
+            name_words = name_words[:stop]
+            break
     while name_words and text[name_words[-1][0] : name_words[-1][1]] in TITLES:
         name_words = name_words[:-1]
     if not name_words:
@@ -693,15 +745,16 @@ def _person(
     if len(name_words) > 5:
         return None, False
     words = [text[s:e] for s, e, _ in name_words]
-    party_words = _party_words(gazetteer)
-    if any(
-        w in _NEVER_IN_A_NAME
-        or w in party_words
-        or _NOT_A_NAME_WORD.search(w)
-        or ("-" in w and not party_words.isdisjoint(w.split("-")))
-        for w in words
-    ):
+    if not _NEVER_IN_A_NAME.isdisjoint(words):
         return None, False
+    party_words = _party_words(gazetteer)
+    for w in words:
+        if (
+            w in party_words
+            or _NOT_A_NAME_WORD.search(w)
+            or ("-" in w and not party_words.isdisjoint(w.split("-")))
+        ):
+            return None, False
     if not strong and not (weak and len(words) >= 2):
         return None, False
     if strong:
@@ -751,15 +804,40 @@ def _strip_titles(text: str, segment: list[_Token]) -> tuple[bool, int]:
     titled = False
     index = 0
     for start, end, candidate in segment:
-        word = text[start:end]
-        if word in TITLES or word.endswith("-year-old") or _plural_role(word):
+        kind = _lead_word(text[start:end])
+        if kind is _LeadWord.TITLE:
             titled = True
-        elif candidate is not None or word in TITLE_MODIFIERS:
+        elif candidate is not None or kind is _LeadWord.MODIFIER:
             titled = False  # "Aid Worker Security Database": a title, then no name
-        elif not (_function_word(word) or word in NOT_NAMES):
+        elif kind is not _LeadWord.SKIPPED:
             break
         index += 1
     return titled, index
+
+
+class _LeadWord(Enum):
+    """What a word at the start of a segment is to `_strip_titles`."""
+
+    TITLE = 0
+    """A title, an age or a plural role ("President", "27-year-old", "Councillors")."""
+    MODIFIER = 1
+    """A title's modifier ("Deputy", "Foreign")."""
+    SKIPPED = 2
+    """A function word or a word that never names ("The", "That's")."""
+    NAME = 3
+    """Anything else: where the name may start."""
+
+
+@lru_cache(maxsize=4096)
+def _lead_word(word: str) -> _LeadWord:
+    """The class of a segment's word, cached: the same few words lead most segments."""
+    if word in TITLES or word.endswith("-year-old") or _plural_role(word):
+        return _LeadWord.TITLE
+    if word in TITLE_MODIFIERS:
+        return _LeadWord.MODIFIER
+    if _function_word(word) or word in NOT_NAMES:
+        return _LeadWord.SKIPPED
+    return _LeadWord.NAME
 
 
 def _cue_word(lower: str) -> bool:

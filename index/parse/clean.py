@@ -167,7 +167,8 @@ def repair(paragraph: str) -> str:
         text = _STRAY_DOT.sub(r"\1", text)
     if " ," in text or " ;" in text:
         text = _SPACE_PUNCT.sub(r"\1", text)
-    text = _GLUED_SENTENCE.sub(r"\g<0> ", text)
+    if _GLUED_SENTENCE.search(text) is not None:  # rare: sub with a template costs more
+        text = _GLUED_SENTENCE.sub(r"\g<0> ", text)
     if ". " in text:
         # Cheap searches first: the full patterns are costly to scan every paragraph with.
         if _DIGIT_DOT_DIGIT.search(text):

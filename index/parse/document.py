@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import html
+import operator
 import re
 from dataclasses import replace
 
@@ -177,15 +178,20 @@ def _opt_clean(value: str | None) -> str | None:
 
 def _without_controls(doc: SourceDocument) -> SourceDocument:
     """`doc` with every control character but newline and tab made visible (see controls)."""
-    return replace(
-        doc,
-        text=clean_controls(doc.text),
-        title=_opt_clean(doc.title),
-        date=_opt_clean(doc.date),
-        source=_opt_clean(doc.source),
-        url=_opt_clean(doc.url),
-        tags=tuple(clean_controls(tag) for tag in doc.tags),
-    )
+    text = clean_controls(doc.text)
+    title, date = _opt_clean(doc.title), _opt_clean(doc.date)
+    source, url = _opt_clean(doc.source), _opt_clean(doc.url)
+    tags = tuple(clean_controls(tag) for tag in doc.tags)
+    if (
+        text is doc.text
+        and title is doc.title
+        and date is doc.date
+        and source is doc.source
+        and url is doc.url
+        and all(map(operator.is_, tags, doc.tags))
+    ):
+        return doc  # nothing to clean (the usual case): `replace` costs more than the checks
+    return replace(doc, text=text, title=title, date=date, source=source, url=url, tags=tags)
 
 
 def parse_document(

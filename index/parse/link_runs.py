@@ -22,9 +22,10 @@ import re
 
 MIN_PIECES = 3
 """Headlines in a row (two seams at least) before a line is read as navigation."""
-_SEAM = re.compile(r"[a-z](?:[a-z]|[?!'’”])(?=[A-Z][a-z])")
-"""The two characters before a seam (which is where a match ends): a scan that starts on a
-lower-case letter is cheaper than look-behinds tried at every position."""
+_SEAM = re.compile(r"[A-Z](?<=[a-z][a-z?!'’”][A-Z])(?=[a-z])")
+"""The capital after a seam (which is where a match starts): the regex engine skips to the
+next capital letter in C and looks behind only there (cheaper than a scan that stops at
+every lower-case letter or tries look-behinds at every position)."""
 _PROSE_END = re.compile(r"(?:[.…]|[.?!…][\"'”’]|\[…\]|\.\.\.)\s*$")
 """How a paragraph of prose ends, or an excerpt cut short: . … ." ?" […] ..."""
 _SENTENCE_END = re.compile(r"[.?!][\"'”’]?\s+(?=[A-Z\"“'‘])")
@@ -53,7 +54,7 @@ def link_run_start(line: str) -> int | None:
     # The ending is at most three characters before trailing space: search only there.
     if _PROSE_END.search(line, max(0, len(line.rstrip()) - 3)):
         return None  # headlines end without a period; prose (or a cut excerpt) ends so
-    seams = [match.end() for match in _SEAM.finditer(line)]
+    seams = [match.start() for match in _SEAM.finditer(line)]
     if len(seams) < MIN_PIECES - 1:
         return None
     bounds = [0, *seams, len(line)]
