@@ -343,8 +343,11 @@ def _compatible(measure: str, left: _Placed, right: _Placed) -> bool:
     captives = _hostage_like(measure)  # taken in Israel, held in Gaza: either place is theirs
     if a.place and b.place and a.place != b.place and not captives:
         return False
-    # "24" says nothing of whom it counts: no noun, no group
-    bare = (left.counted is None and a.group is None) or (right.counted is None and b.group is None)
+    # "24" says nothing of whom it counts (no noun, no group): it may be the same count as
+    # "24 soldiers", when the two state the same number
+    bare = (
+        (left.counted is None and a.group is None) or (right.counted is None and b.group is None)
+    ) and _overlap(a, b)
     if not bare and not groups_compatible(a.group, b.group):
         return False
     side_a, side_b = (None, None) if captives else (_side(left), _side(right))
@@ -418,7 +421,9 @@ def _group_score(
 ) -> float | None:
     """Best context score over the compatible figure pairs of two groups, or None."""
     group_left, group_right = _group_of(left), _group_of(right)
-    bare = _says_nothing_of_whom(left) or _says_nothing_of_whom(right)
+    bare = (_says_nothing_of_whom(left) or _says_nothing_of_whom(right)) and any(
+        _overlap(a.figure, b.figure) for a in left for b in right
+    )
     if not bare and not groups_compatible(group_left, group_right):
         return None
     same_group = (

@@ -347,3 +347,11 @@ def test_compare_captives_pair_whichever_place_each_report_names() -> None:
     b = _article_of("b", "Gunmen abducted 240 hostages in Israel on 7 October.")
     rows = [r for r in compare_articles(a, b).figures if r.measure == "hostages_taken"]
     assert [str(r.status) for r in rows] == ["agree"]
+
+
+def test_compare_a_bare_number_of_another_value_never_pairs_across_groups() -> None:
+    """ "156" soldiers killed and a bare "70" killed are not one count: no "differ"."""
+    a = _article_of("a", "The army said 156 soldiers have been killed in Gaza since the war began.")
+    b = _article_of("b", "Earlier, the ministry in Gaza gave the death toll as 70, up from 60.")
+    rows = [r for r in compare_articles(a, b).figures if r.measure == "killed"]
+    assert "differ" not in [str(r.status) for r in rows]
