@@ -120,6 +120,8 @@ _ATTRIBUTION_RE = re.compile(
     r"(?=\s*(?:[,;:!?()\[\]\"“”–—]|(?<!\b[A-Z])\.)|\s+that\b|$)"
     rf"|\b(?:said|says|citing|per)\s+(?:the\s+|an?\s+)?(?:(?:{_ROLE_WORDS}|[a-z]+['’]s)\s+){{0,4}}"
     rf"(?!{_NOT_NAMES}\b)[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|al-[A-Z][\w’'.\-]*|of|for))*"
+    # "said Mahmoud Bassal, a spokesman for Gaza's Civil Defense department"
+    rf"(?:,\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_ROLE_WORDS})\b[^,.;:()\"“”]{{0,60}})?"
     r"(?=\s*[,.;]|$)"
     rf"|\b(?:said|says)\s+(?:the\s+)?[A-Z][\w.]*['’]s?\s+(?:(?:{_ROLE_WORDS})\s+){{0,3}}"
     rf"(?:{_SOURCE_NOUNS})\b"

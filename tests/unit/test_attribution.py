@@ -188,3 +188,10 @@ def test_attribution_spans_a_placed_source_an_outlet_and_a_watchdog(
 ) -> None:
     """ "in the enclave", ", in the Gaza Strip,", "there", "media outlets", "watchdog"."""
     assert source in [sentence[a:b] for a, b in attribution_spans(sentence)]
+
+
+def test_attribution_spans_said_a_name_with_its_role() -> None:
+    """ "said Mahmoud Bassal, a spokesman for …": the apposition names the source too."""
+    sentence = "Six died, said Mahmoud Bassal, a spokesman for Gaza's Civil Defense department."
+    spans = [sentence[a:b] for a, b in attribution_spans(sentence)]
+    assert spans == ["said Mahmoud Bassal, a spokesman for Gaza's Civil Defense department"]
