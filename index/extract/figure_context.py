@@ -47,8 +47,13 @@ if TYPE_CHECKING:
     from index.extract.figures import Candidate
 
 _BOUNDARY_RE = re.compile(
-    r",(?!\d)|[;:()\[\]—–]|\b(?:which|who|whom|that|while|but|whereas|although|though|after|since)\b"
+    r",(?!\d)|[;:()\[\]—–]|\b(?:which|who|whom|that|while|but|whereas|although|though)\b"
+    r"|\b(?:after|since)\b(?!\s+(?:the\s+(?:start|beginning|outbreak)\b|(?:last\s+)?(?:Monday"
+    r"|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June"
+    r"|July|August|September|October|November|December|Oct\.?|Nov\.?|Dec\.?|Jan\.?)\b|\d))"
 )
+"""Clause boundaries; "since Saturday", "after 7 October", "since the start of the war" are
+phrases of time inside a clause ("the death toll since Saturday now stands at 900")."""
 _RIGHT_BOUNDARY_RE = re.compile(
     r",(?!\d)|[;:()\[\]—–]|\b(?:which|who|whom|that|while|but|whereas|although|though|after|since"
     r"|and|as)\b"
@@ -277,7 +282,7 @@ class Classifier:
                 if cand.measure is None and cand.counted in _PEOPLE and id(cand) not in no_event:
                     self._same_noun_before(cand, s_start)
         held = [c for c in group if c.measure is None and held_by_name(c.counted)]
-        if held and not self._cues(s_start, s_end):
+        if held and all(event == HELD for event, _a, _b in self._cues(s_start, s_end)):
             for cand in held:  # "There are 19,372 inmates in Israeli prisons", "230 hostages"
                 self._resolve(cand, HELD, s_start, s_end)
 

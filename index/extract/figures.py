@@ -219,9 +219,12 @@ def find_figures(paragraphs: Sequence[str], title: str | None = None) -> list[Fi
 
 _REFERS_BACK_RE = re.compile(
     r"(?:(?:These|Those|They)(?:\s+\w+)?\s+(?:include[sd]?|were|are)"
-    r"|Among\s+(?:them|those|these|the\s+dead)|Of\s+(?:them|these|those))\b[^.;:]*\Z"
+    r"|Among\s+(?:them|those|these|the\s+dead)|Of\s+(?:them|these|those)"
+    r"|(?:[\w’']+\s+){0,3}?(?:that|this|the)\s+(?:figure|toll|number|total|tally)\s+includes?)"
+    r"\b[^.;:]*\Z"
 )
-"""A sentence opening on what the one before counted: "These include 32 Palestinians, …"."""
+"""A sentence opening on what the one before counted: "These include 32 Palestinians, …", "It
+says that figure includes more than 4,500 children"."""
 _PEOPLE_NOUNS = HEAD_NOUNS - TIME_UNITS
 
 

@@ -101,9 +101,15 @@ def test_classify_step4_a_cue_earlier_in_the_clause() -> None:
 
 
 def test_classify_step4_stops_at_a_clause_boundary() -> None:
-    """A cue before a clause boundary ("since") is not the figure's."""
-    paragraph = "Those killed in Gaza since October number 34,000 people."
+    """A cue before a clause boundary ("since" starting a clause) is not the figure's."""
+    paragraph = "Many were killed in Gaza since they stayed, whereas 34,000 people live there."
     assert _classify(paragraph, "34,000") == [("people", None)]
+
+
+def test_classify_step4_a_phrase_of_time_is_no_clause_boundary() -> None:
+    """ "since October" is a phrase of time: the cue before it is still the figure's."""
+    paragraph = "Those killed in Gaza since October number 34,000 people."
+    assert _classify(paragraph, "34,000") == [("people", "killed")]
 
 
 @pytest.mark.parametrize(

@@ -1530,12 +1530,25 @@ def test_find_figures_bare_numbers_and_captives_with_no_event(
         ),
         ("His wife, four daughters and two of his sons were killed.", "four daughters", "killed"),
         ("Thousands participated in a protest in Tel Aviv.", "Thousands", None),
+        (
+            "The overall death toll in Gaza since Saturday now stands at 900, including 260"
+            " children.",
+            "260 children",
+            "killed",
+        ),
+        (
+            "The war has killed more than 11,000 people. It says that figure includes more than"
+            " 4,500 children.",
+            "more than 4,500 children",
+            "killed",
+        ),
     ],
 )
 def test_find_figures_a_total_a_clause_adds_up_to_family_victims_and_a_crowd(
     sentence: str, text: str, measure: str | None
 ) -> None:
-    """ "bringing the total … to 156"; family members killed; a crowd that participated."""
+    """ "bringing the total … to 156"; family members killed; a crowd that participated; "since
+    Saturday" is no clause boundary; "that figure includes" refers back."""
     assert _only(sentence, text).measure == measure
 
 
