@@ -181,12 +181,29 @@ def test_attribution_spans_a_hospital_is_a_source(sentence: str, source: str) ->
             "Several Israeli media outlets, citing rescue officials, said",
         ),
         ("Journalist death toll reaches 61, media watchdog confirms", "media watchdog confirms"),
+        (
+            "Inam Cohen, Israel's consul general to the Midwest, said one woman had returned.",
+            "Inam Cohen, Israel's consul general to the Midwest, said",
+        ),
+        (
+            "France's foreign minister, Catherine Colonna, said eight had been killed.",
+            "France's foreign minister, Catherine Colonna, said",
+        ),
+        (
+            "Global Affairs Canada, meanwhile, said two others are missing.",
+            "Global Affairs Canada, meanwhile, said",
+        ),
+        (
+            "Strikes killed more than 7,000 civilians, says the Hamas-run health ministry in Gaza.",
+            "says the Hamas-run health ministry in Gaza",
+        ),
     ],
 )
 def test_attribution_spans_a_placed_source_an_outlet_and_a_watchdog(
     sentence: str, source: str
 ) -> None:
-    """ "in the enclave", ", in the Gaza Strip,", "there", "media outlets", "watchdog"."""
+    """ "in the enclave", ", in the Gaza Strip,", "there", "media outlets", "watchdog", a name
+    with its role before or after it, ", meanwhile,", "says the … ministry in Gaza"."""
     assert source in [sentence[a:b] for a, b in attribution_spans(sentence)]
 
 
