@@ -51,7 +51,8 @@ _EVENT_WORDS: dict[str, str] = {
         ]
     ),
     KILLED: (
-        r"kill(?:ed|ing|s)?|dead|deaths?|died|die|dying|death\s+toll|toll|lives|lost\s+their\s+lives"
+        r"died\s+(?:from|of)\s+(?:their|his|her|the)\s+(?:injuries|wounds)"
+        r"|kill(?:ed|ing|s)?|dead|deaths?|died|die|dying|death\s+toll|toll|lives|lost\s+their\s+lives"
         r"|lost(?=\s+(?:his|her|their|our|my)\s+(?:[a-z]+\s+){0,2}?(?:wife|husband|sons?|daughters?"
         r"|child|children|mother|father|parents|brothers?|sisters?|family|relatives|grandchildren"
         r"|cousins?|uncles?|nephews?|nieces?)\b)"
@@ -59,7 +60,9 @@ _EVENT_WORDS: dict[str, str] = {
         r"|executed|martyred|martyrs"
     ),
     INJURED: (
-        r"wounded|wounding|injured|injuring|injuries|hurt|maimed|hospitali[sz]ed"
+        r"wounded|wounding|injured|injuring|injuries|hurt|maimed|hospitali[sz]ed|amputees"
+        r"|lost\s+(?:one\s+or\s+both|both|one|their|his|her|a)\s+(?:legs?|limbs?|arms?|hands?|feet"
+        r"|foot|eyes?|sight)"
         r"|treated\s+(?:at|in)\s+(?:(?:a|the|local|nearby)\s+)?hospitals?"
     ),
     TAKEN: (
@@ -70,6 +73,7 @@ _EVENT_WORDS: dict[str, str] = {
     TAKE_VERB: r"took|taking(?!\s+place|\s+part)|take(?!\s+place|\s+part)|taken",
     HELD: (
         r"held|holding|holds|hold|remain(?:s|ing|ed)?|still\s+(?:in|inside)\s+Gaza|in\s+captivity"
+        r"|kept"
         r"|in\s+the\s+hands\s+of"
         r"|captivity"
         r"|detention|imprisoned|jailed|behind\s+bars|languish(?:ing)?|captive"
@@ -78,6 +82,7 @@ _EVENT_WORDS: dict[str, str] = {
         r"releas(?:e|ed|es|ing)|freed|freeing|frees|free|returned|return(?:ing)?|handed\s+over"
         r"|set\s+free|swap(?:ped)?|exchange[ds]?|exchanging|rescued"
         r"|let(?=\s+(?:[\w’'-]+\s+){1,5}?(?:go|free)\b)"
+        r"|received(?=\s+(?:[\w’'-]+\s+){1,5}?from\s+(?:Hamas|the\s+Red\s+Cross|militants)\b)"
         r"|transferred\s+to\s+(?:the\s+)?(?:Egypt\w*|Red\s+Cross|ICRC|International\s+Committee)"
     ),
     DISPLACED: (
@@ -194,6 +199,7 @@ _DESIRE_RE = re.compile(
     r"|tried|seeks?|seeking|sought|working|hopes?|hoping)\s+to"
     r"|(?:urge[sd]?|urging|calls?\s+on|calling\s+on|called\s+on|press(?:es|ed|ing)?"
     r"|pressur(?:e|es|ed|ing))\s+(?:[\w’'-]+\s+){1,3}?to"
+    r"|(?:goals?|aims?|hopes?|efforts?|attempts?|mission|objectives?|task|pledges?|promises?)\s+of"
     r"|(?:calls?|calling|called|demands?|demanding|demanded|push(?:es|ing|ed)?|press(?:es|ing|ed)?"
     r"|appeals?|appealing|pleas?|campaign(?:s|ing)?|efforts?)\s+for(?:\s+the)?)\s+$",
     re.IGNORECASE,
@@ -300,7 +306,8 @@ def measure_for(
             # "took them hostage" are the takers, never hostages
             return ARRESTED if event == TAKEN else None
         return "hostages_taken" if event == TAKEN or side == HOSTAGES else None
-    if event == HELD:
+    if event == HELD or (event == MISSING and side == HOSTAGES and (captives or is_captive(head))):
+        # hostages "unaccounted for" are hostages still held
         return {HOSTAGES: "hostages_held", PRISONERS: "prisoners_held"}.get(side or "")
     if event == RELEASED:
         return {HOSTAGES: "hostages_released", PRISONERS: "prisoners_released"}.get(side or "")

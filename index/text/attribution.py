@@ -44,6 +44,7 @@ _NP_WORD = (
     rf"(?:[A-Z][\w’'.\-]*|al-[A-Z][\w’'.\-]*|of|for|in|at|from|and|the|local|health|military"
     rf"|news|press|state|region|area|city|country|territory|enclave|town|camp|\([A-Z]{{2,6}}\)"
     rf"|official|special|number|several|independent|civilian|humanitarian|aid|relief|nearby"
+    rf"|refugee|refugees"
     rf"|intelligence|diplomatic|regional|international|{_SOURCE_NOUNS}|{_ROLE_WORDS}|[a-z]+['’]s)"
 )
 _ADVERBS = (
@@ -130,7 +131,7 @@ _ATTRIBUTION_RE = re.compile(
     rf"(?:,\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_ROLE_WORDS})\b[^,.;:()\"“”]{{0,60}})?"
     r"(?=\s*[,.;]|$)"
     # "…, says the Hamas-run health ministry"
-    rf"|\b(?:said|says)\s+the\s+(?:[A-Z][\w.\-]*\s+)?(?:(?:{_ROLE_WORDS})\s+){{0,3}}"
+    rf"|\b(?:said|says)\s+(?:the|a|an)\s+(?:[A-Z][\w.\-]*\s+)?(?:[a-z][\w'’\-]*\s+){{0,3}}"
     rf"(?:{_SOURCE_NOUNS})\b(?=\s*[,.;]|\s+in\s+[A-Z]|$)(?:\s+in\s+[A-Z][\w’'\-]*)?"
     rf"|\b(?:said|says)\s+(?:the\s+)?[A-Z][\w.\-]*['’]s?\s+(?:(?:{_ROLE_WORDS})\s+){{0,3}}"
     rf"(?:{_SOURCE_NOUNS})\b"
@@ -140,8 +141,11 @@ _ATTRIBUTION_RE = re.compile(
     r"\s+by\s+(?:the\s+)?(?:[\w’'-]+\s+)?[A-Z][^,.;:!?()\[\]\"“”–—]{1,80}?"
     r"(?=\s*[,.;:!?()\[\]\"“”–—]|\s+(?:are|is|was|were|have|has|had|and|but|since|after|on"
     rf"|{SPEECH_VERBS})\b|$)"
-    r"|\b(?:figures|data|statistics|numbers|counts?|tally)\s+(?:released\s+|published\s+)?"
-    r"(?:from|by)\s+(?:the\s+)?[A-Z][^,.;:!?()\[\]\"“”–—]{2,100}?(?=\s*[,.;:!?()\[\]\"“”–—]|$)"
+    r"|\b(?:[Ff]igures|[Dd]ata|[Ss]tatistics|[Nn]umbers|[Cc]ounts?|[Tt]ally)\s+"
+    r"(?:released\s+|published\s+|shared\s+|provided\s+|compiled\s+)?"
+    r"(?:from|by)\s+(?:the\s+)?[A-Z][^,.;:!?()\[\]\"“”–—]{2,100}?"
+    r"(?=\s*[,.;:!?()\[\]\"“”–—]|\s+(?:this|last|on|show|shows|showed|suggest|suggests"
+    rf"|indicate|indicates|are|is|was|were|have|has|had|and|but|{SPEECH_VERBS})\b|$)"
 )
 """Sources that do not end with a speech verb: "according to X", "said X", "X's figures"."""
 _LEADING_FILLER_RE = re.compile(
@@ -153,7 +157,8 @@ _NOT_A_SOURCE_RE = re.compile(r"^(?:It|He|She|They|We|I|This|That|There)\s", re.
 
 
 _CUE_RE = re.compile(
-    rf"\b(?:[Aa]ccording|{SPEECH_VERBS}|citing|per|figures?|count|tally|estimates?|toll|data)\b"
+    rf"\b(?:[Aa]ccording|{SPEECH_VERBS}|citing|per|[Ff]igures?|count|tally|estimates?|toll"
+    r"|[Dd]ata)\b"
 )
 
 
@@ -292,9 +297,12 @@ _PRONOUN_SPEECH_RE = re.compile(
     rf"(?:^|[,;]\s*|\b)(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+(?:also\s+|later\s+)?(?:{SPEECH_VERBS}|added)\b"
 )
 _OPENING_PRONOUN_SPEECH_RE = re.compile(
-    rf"(?:(?:But|And|Meanwhile|However|Separately),?\s+)?(?:He|She|They|It)\s+"
+    rf"(?:(?:But|And|Meanwhile|However|Separately),?\s+)?(?:He|She|They|It"
+    r"|(?:Its|Their|His|Her)\s+(?:latest\s+|new\s+|daily\s+|updated\s+)?"
+    r"(?:update|figures?|statement|report|count|tally|data|toll))\s+"
     rf"(?:(?:{_ADVERBS})\s+)?(?:{SPEECH_VERBS}|added)\b"
 )
+"""A pronoun, or a pronoun's statement ("Its latest update said"), opening the sentence."""
 
 
 def speaks_by_pronoun(sentence: str) -> bool:

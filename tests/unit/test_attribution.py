@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from index.text.attribution import attribution_spans, cites_before, speaks_after
+from index.text.attribution import (
+    attribution_spans,
+    cites_before,
+    opens_with_pronoun_speech,
+    speaks_after,
+)
 
 
 def test_attribution_spans_find_according_to_and_said() -> None:
@@ -128,7 +133,7 @@ def test_attribution_spans_a_toll_from_an_attack_is_no_source() -> None:
             " Gaza are of adults.",
             "reported by the Hamas-run health ministry in Gaza",
         ),
-        ("Partial data compiled by B'Tselem recorded 46 incidents.", "compiled by B'Tselem"),
+        ("Partial data compiled by B'Tselem recorded 46 incidents.", "data compiled by B'Tselem"),
     ],
 )
 def test_attribution_spans_reported_by_after_the_figure(sentence: str, words: str) -> None:
@@ -197,6 +202,23 @@ def test_attribution_spans_a_hospital_is_a_source(sentence: str, source: str) ->
             "Strikes killed more than 7,000 civilians, says the Hamas-run health ministry in Gaza.",
             "says the Hamas-run health ministry in Gaza",
         ),
+        (
+            "The strike killed six people, the United Nations Palestinian refugee agency said.",
+            "the United Nations Palestinian refugee agency said",
+        ),
+        (
+            "They received two hostages on Friday, said the Israeli prime minister's office.",
+            "said the Israeli prime minister's office",
+        ),
+        (
+            "Seven detainees died, said a Hamas military wing statement.",
+            "said a Hamas military wing statement",
+        ),
+        (
+            "Data shared by the Palestine Ministry of Health, around 9,000 have been killed.",
+            "Data shared by the Palestine Ministry of Health",
+        ),
+        ("Figures released by the Met this week show 657 arrests.", "Figures released by the Met"),
     ],
 )
 def test_attribution_spans_a_placed_source_an_outlet_and_a_watchdog(
@@ -212,3 +234,8 @@ def test_attribution_spans_said_a_name_with_its_role() -> None:
     sentence = "Six died, said Mahmoud Bassal, a spokesman for Gaza's Civil Defense department."
     spans = [sentence[a:b] for a, b in attribution_spans(sentence)]
     assert spans == ["said Mahmoud Bassal, a spokesman for Gaza's Civil Defense department"]
+
+
+def test_opens_with_pronoun_speech_its_statement() -> None:
+    """ "Its latest update said …": the pronoun's own statement is its source."""
+    assert opens_with_pronoun_speech("Its latest update said 56,697 people were wounded.")
