@@ -82,6 +82,7 @@ _COUNTED_CLASSES = {
     "lives": "people",
     "civilians": "people",
     "victims": "people",
+    "bodies": "people",
     "deaths": "people",
     "fatalities": "people",
     "martyrs": "people",
@@ -96,6 +97,7 @@ _COUNTED_CLASSES = {
     "hostages": "hostages",
     "hostage": "hostages",
     "captives": "hostages",
+    "captive": "hostages",
     "abductees": "hostages",
     "prisoners": "prisoners",
     "detainees": "prisoners",
@@ -315,6 +317,7 @@ _CATEGORY_GROUPS = frozenset(
         "students",
         "UN staff",
         "aid workers",
+        "civilians",
     }
 )
 """Groups that are a part of any population (so never the same count as people at large)."""
@@ -355,7 +358,7 @@ def _compatible(measure: str, left: _Placed, right: _Placed) -> bool:
         return False
     if left.proposed != right.proposed and not _overlap(left.figure, right.figure):
         return False
-    if left.scope and right.scope and left.scope != right.scope:
+    if left.scope and right.scope and left.scope != right.scope and not _said_alike(a, b):
         return False
     if left.remainder != right.remainder:
         return False  # "three other people" killed besides the leader, "four people" in all
@@ -368,6 +371,20 @@ def _compatible(measure: str, left: _Placed, right: _Placed) -> bool:
     # "two US soldiers" and "two American troops", "88 people working for UNRWA" and "88
     # workers with UNRWA": one group said by both counts the same people, whatever the noun.
     return same_group or counted_compatible(measure, left.counted, right.counted)
+
+
+def _said_alike(left: Figure, right: Figure) -> bool:
+    """Whether two figures state the same number of at least 100 with the same qualifier.
+
+    "at least 2,778" twice is one count, whatever the words around each call it (a strike's
+    toll, the war's).
+    """
+    return (
+        left.value is not None
+        and left.value == right.value
+        and left.value >= 100
+        and left.qualifier == right.qualifier
+    )
 
 
 def _overlap(left: Figure, right: Figure) -> bool:

@@ -82,6 +82,7 @@ _CATEGORIES: dict[str, str] = {
     "women": "women",
     "woman": "women",
     "elderly": "elderly",
+    "civilians": "civilians",
     "patients": "patients",
     "journalists": "journalists",
     "journalist": "journalists",

@@ -355,3 +355,22 @@ def test_compare_a_bare_number_of_another_value_never_pairs_across_groups() -> N
     b = _article_of("b", "Earlier, the ministry in Gaza gave the death toll as 70, up from 60.")
     rows = [r for r in compare_articles(a, b).figures if r.measure == "killed"]
     assert "differ" not in [str(r.status) for r in rows]
+
+
+def test_compare_the_same_number_said_alike_is_one_count_and_civilians_are_a_part() -> None:
+    """ "at least 2,778 people" twice pairs whatever the words around each ("since the war"
+    and "in strikes"); "178 deaths" and "178 bodies" agree; civilians are a part of the dead,
+    never the whole toll."""
+    a = _article_of(
+        "a", "Israeli strikes have killed at least 2,778 people in Gaza, officials said."
+    )
+    b = _article_of("b", "At least 2,778 people have been killed in Gaza since the war began.")
+    rows = [r for r in compare_articles(a, b).figures if r.measure == "killed"]
+    assert [str(r.status) for r in rows] == ["agree"]
+    a = _article_of("a", "Hospitals have received 178 deaths since the truce ended.")
+    b = _article_of("b", "Hospitals have received 178 bodies since the truce ended.")
+    assert [str(r.status) for r in compare_articles(a, b).figures] == ["agree"]
+    a = _article_of("a", "The death toll in Israel has risen above 800.")
+    b = _article_of("b", "More than 1,200 civilians have been killed in Israel.")
+    rows = [r for r in compare_articles(a, b).figures if r.measure == "killed"]
+    assert sorted(str(r.status) for r in rows) == ["a_only", "b_only"]
