@@ -29,6 +29,7 @@ from index.extract.measures import (
     HOSTAGES,
     PRISONERS,
     RELEASED,
+    TAKE_VERB,
     TAKEN,
     captive_side,
     events_in,
@@ -48,7 +49,8 @@ if TYPE_CHECKING:
 
 _BOUNDARY_RE = re.compile(
     r",(?!\d)|[;:()\[\]—–]|\b(?:which|who|whom|that|while|but|whereas|although|though)\b"
-    r"|\b(?:after|since)\b(?!\s+(?:the\s+(?:start|beginning|outbreak)\b|(?:last\s+)?(?:Monday"
+    r"|\b(?:after|since)\b(?!\s+(?:being\b|having\b|the\s+(?:start|beginning|outbreak)\b"
+    r"|(?:last\s+)?(?:Monday"
     r"|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June"
     r"|July|August|September|October|November|December|Oct\.?|Nov\.?|Dec\.?|Jan\.?)\b|\d))"
 )
@@ -464,6 +466,13 @@ class Classifier:
             subject := _SUBJECT_VERB_RE.search(left, max(0, len(left) - _SUBJECT_VERB_REACH))
         ) is not None and (people := _people_words(left[: subject.start()])):
             cand.counted = people[-1]
+        elif (
+            i
+            and cand.phrase.partitive
+            and " of " in self._text[cand.end : cand.context_end + 1]
+            and group[i - 1].measure != "truce_duration"
+        ):
+            cand.counted = group[i - 1].counted  # "nearly 24,000 dead — 10,000 of them": theirs
         elif i and not _RELATIVE_CLAUSE_RE.search(self._text, group[i - 1].end, cand.start):
             parents = [c for c in group[:i] if c.counted and c.measure != "truce_duration"]
             main = [c for c in parents if not c.child] if cand.phrase.nominal else parents
@@ -471,14 +480,19 @@ class Classifier:
                 cand.counted = (main or parents)[-1].counted
         elif _ANAPHOR_RE.search(left):
             self._antecedent(cand, s_start)
+        if cand.phrase.nominal and cand.counted is not None and not is_person(cand.counted):
+            cand.counted = None  # "thousands of homes destroyed and nearly 24,000 dead": people
 
     def _of_those(self, cand: Candidate, s_start: int) -> None:
         """A number after "Of those killed, …" counts people, of the opening's event."""
         opening = _OF_THOSE_RE.fullmatch(self._text, s_start, cand.start)
         if opening is None:
             return
-        cand.counted = "people"
-        for event, _a, _b in self._cues(s_start, cand.start):
+        cues = self._cues(s_start, cand.start)
+        # "Of those taken, 130 remain unaccounted for": the captives
+        taken = any(event in (TAKEN, TAKE_VERB) for event, _a, _b in cues)
+        cand.counted = "hostages" if taken else "people"
+        for event, _a, _b in cues:
             if self._resolve(cand, event, s_start, cand.start):
                 return
 

@@ -86,6 +86,7 @@ QUALIFIERS = {
     "surpasses": "more than",
     "surpassing": "more than",
     "or more": "more than",
+    "or so": "about",
     "+": "more than",
     "-plus": "more than",
     "about": "about",
@@ -149,7 +150,7 @@ QUANTITY_RE = re.compile(
     rf"|(?=\D|{_DIGIT_RUN}+(?:{_WS}\w+)?\s+(?:to|or)\s)(?P<lo>{_NUM})\s+(?:to|or)\s+(?P<hi>{_NUM})"
     rf"|(?=[^\W\d_])(?P<vague>{_VAGUE})"
     rf"|(?P<cur>US\$|[$€£])?(?P<num>{_NUM}))"
-    r"(?P<post>\s+or\s+more\b|\+|-plus\b)?"
+    r"(?P<post>\s+or\s+(?:more|so)\b|\+|-plus\b)?"
 )
 """A quantity as written: optional qualifier, then a range, vague amount or number.
 

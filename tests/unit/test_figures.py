@@ -1555,3 +1555,41 @@ def test_find_figures_a_total_a_clause_adds_up_to_family_victims_and_a_crowd(
 def test_find_figures_family_members_not_counted_as_victims_are_no_figure() -> None:
     """ "He has two sons": a family, not a figure."""
     assert find_figures(["He has two sons and a daughter."]) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "measure"),
+    [
+        (
+            "The trauma over the 130 or so Israeli hostages still missing is prompting anger.",
+            "130 or so Israeli hostages",
+            "hostages_held",
+        ),
+        (
+            "More than 250 people were kidnapped on 7 October. Of those taken, 130 remain"
+            " unaccounted for.",
+            "130",
+            "hostages_held",
+        ),
+        (
+            "Nearly 2 million displaced, thousands of homes destroyed and nearly 24,000 dead"
+            " — 10,000 of them children.",
+            "10,000",
+            "killed",
+        ),
+        (
+            "Israel would extend the truce for every 10 more hostages released, providing respite"
+            " from the war, which has killed thousands.",
+            "thousands",
+            "killed",
+        ),
+    ],
+)
+def test_find_figures_or_so_of_those_taken_and_of_them(
+    sentence: str, text: str, measure: str
+) -> None:
+    """ "130 or so" is about 130; "Of those taken, 130 remain unaccounted for" are held
+    hostages; "24,000 dead — 10,000 of them children" are dead people, not homes; a vague
+    amount without "of" takes no noun from the figure before."""
+    figure = next(f for f in find_figures([sentence]) if f.text.startswith(text))
+    assert figure.measure == measure
