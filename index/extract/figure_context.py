@@ -193,6 +193,7 @@ _TOTAL_TO_RE = re.compile(
 """A running total a clause adds up to ("bringing the total for the offensive to 156")."""
 _TOTAL_TO_REACH = 130
 _FREED_WORDS = frozenset({"freed", "released", "Freed", "Released"})
+_CAPTIVE_NOUN_RE = re.compile(r"\b(?:hostages|captives|abductees|prisoners|detainees|inmates)\b")
 _INCLUDES_RE = re.compile(r"\b(?:include|includes|included)\s+$")
 _CAPTIVES_RE = re.compile(r"\b(?:hostages|captives|abductees)\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[A-Za-z]+")
@@ -553,6 +554,11 @@ class Classifier:
         if verb is None:
             return
         subject = (s_start, s_start + verb.start())
+        nouns = list(_CAPTIVE_NOUN_RE.finditer(self._text, *subject))
+        if nouns:  # "the prisoners released included 15 women": what the prisoners are
+            self._read_as(cand, nouns[-1].start(), nouns[-1].end(), self._span)
+            if cand.measure is not None:
+                return
         for event, _a, _b in reversed(self._cues(*subject)):
             if self._resolve(cand, event, s_start, s_start + len(left)):
                 return

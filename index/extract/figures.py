@@ -121,9 +121,12 @@ _COMPOUND_RE = re.compile(
     re.IGNORECASE,
 )
 _OF_WAR_RE = re.compile(
-    r"[ \u00a0]+of[ \u00a0]+(?:\w+[ \u00a0]+)?(?:war|fighting|conflict|bombardment)\b"
+    r"[ \u00a0]+(?:of|in)[ \u00a0]+(?:\w+[ \u00a0]+)?(?:war|fighting|conflict|bombardment"
+    r"|air\s?strikes|strikes|bombing|shelling|siege|offensive|captivity|detention|jail|prison"
+    r"|custody)\b"
 )
-"""A duration of the war itself ("seven weeks of war"), never a truce's length."""
+"""A duration of the war or of captivity ("seven weeks of Israeli airstrikes", "52 days in
+captivity"), never a truce's length."""
 _TRUCE_RE = re.compile(rf"\b(?:{_TRUCE_WORDS}|lasting|lasted)\b", re.IGNORECASE)
 _MONEY_AFTER_RE = re.compile(r"[ \u00a0]+(?P<unit>dollars|euros|shekels)\b", re.IGNORECASE)
 _AID_RE = re.compile(r"\b(?:aid|assistance|humanitarian|relief|donat\w*|pledg\w*)\b", re.I)
@@ -387,6 +390,8 @@ def _is_figure(cand: Candidate) -> bool:
             return False  # a multiplier ("stabbed 26 times", "up to 10 times what …")
         if head in KIN_HEADS:
             return False  # "he has two sons": family counted only as victims
+        if head in _VOTE_WORDS:
+            return False  # "121 votes to 14, with 44 abstentions": a vote count
     return bool(
         phrase.head
         or cand.unit
@@ -471,6 +476,8 @@ def _within(cand: Candidate, sentence: tuple[int, int]) -> tuple[int, int]:
     return cand.start - sentence[0], cand.end - sentence[0]
 
 
+_VOTE_WORDS = frozenset({"votes", "abstentions", "ballots", "abstained", "vetoes"})
+"""Heads of a vote count, which is no figure (GUIDELINES.md)."""
 _PAPERS_RE = re.compile(
     r"[ \u00a0]+with[ \u00a0]+(?:[A-Z][a-z]+|dual|foreign)[ \u00a0]+"
     r"(?:citizenship|nationality|passports?)\b"

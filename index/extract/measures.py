@@ -76,12 +76,12 @@ _EVENT_WORDS: dict[str, str] = {
         r"|kept"
         r"|in\s+the\s+hands\s+of"
         r"|captivity"
-        r"|detention|imprisoned|jailed|behind\s+bars|languish(?:ing)?|captive"
+        r"|detention(?!\s+of\b)|imprisoned|jailed|behind\s+bars|languish(?:ing)?|captive"
     ),
     RELEASED: (
         r"releas(?:e|ed|es|ing)|freed|freeing|frees|free|returned|return(?:ing)?|handed\s+over"
         r"|set\s+free|swap(?:ped)?|exchange[ds]?|exchanging|rescued"
-        r"|let(?=\s+(?:[\w’'-]+\s+){1,5}?(?:go|free)\b)"
+        r"|let(?=\s+(?:[\w’'-]+\s+){1,5}?(?:go|free)\b)|welcom(?:ed|es|ing)\s+(?:back|home)"
         r"|received(?=\s+(?:[\w’'-]+\s+){1,5}?from\s+(?:Hamas|the\s+Red\s+Cross|militants)\b)"
         r"|transferred\s+to\s+(?:the\s+)?(?:Egypt\w*|Red\s+Cross|ICRC|International\s+Committee)"
     ),
@@ -89,12 +89,13 @@ _EVENT_WORDS: dict[str, str] = {
         r"displaced|displacement|fled|flee|fleeing|homeless|uprooted"
         r"|evacuated(?!\s+(?:from|to)\s+(?:[\w’'-]+\s+){0,3}[Hh]ospitals?\b)"
         r"|forced\s+(?:from|out\s+of)\s+their\s+homes|forced\s+to\s+(?:leave|flee)"
-        r"|driven\s+(?:[\w’'-]+\s+){0,8}?from\s+their\s+homes|leave\s+their\s+homes"
+        r"|driven(?=\s+(?:[\w’'-]+\s+){0,8}?from\s+their\s+homes)|leave\s+their\s+homes"
+        r"|forced(?=\s+(?:[\w’'-]+\s+){1,8}?(?:from|out\s+of)\s+their\s+homes)"
         r"|left\s+their\s+homes|sought\s+(?:shelter|refuge)|seeking\s+(?:shelter|refuge)"
         r"|sheltering"
     ),
     MISSING: r"missing|unaccounted|under\s+the\s+rubble",
-    ARRESTED: r"arrest(?:ed|s|ing)?|rounded\s+up|detained|detaining",
+    ARRESTED: r"arrest(?:ed|s|ing)?|rounded\s+up|detained|detaining|detention(?=\s+of\b)",
 }
 _EVENT_CUES = "|".join(rf"(?P<{name}>{words})" for name, words in _EVENT_WORDS.items())
 EVENT_RE = re.compile(rf"(?=[a-zA-Z])\b(?:{_EVENT_CUES})\b", re.IGNORECASE)
@@ -154,6 +155,12 @@ _PRISONER_MARK_RE = re.compile(
     r"\b(?:Palestinian|Palestinians|held\s+by\s+Israel|Israeli\s+(?:jails|prisons|custody)"
     r"|imprisoned\s+by\s+Israel|security\s+prisoners)\b"
 )
+_HOSTAGE_WORD_RE = re.compile(r"\b(?:hostages?|captives?|abductees|abducted|kidnapped)\b", re.I)
+_PRISONER_WORD_RE = re.compile(
+    r"\b(?:prisoners?|detainees?|inmates)\b(?!\s+(?:exchanges?|swaps?|deals?|releases?|lists?)\b)",
+    re.IGNORECASE,
+)
+"""Prisoners named as such, not a "prisoner exchange" (which frees hostages too)."""
 _FREES = r"(?:['’]s?)?\s+(?:to\s+)?(?:release[sd]?|free[sd]?|freeing|return(?:s|ed)?)\b"
 _CAPTORS = r"(?:Hamas|(?:[Aa]l-)?Qassam\s+Brigades|Islamic\s+Jihad|militants)"
 _BY_HAMAS_RE = re.compile(rf"\bby\s+{_CAPTORS}\b|\b(?:in|inside)\s+Gaza\b|\b{_CAPTORS}{_FREES}")
@@ -278,10 +285,14 @@ def captive_side(head: str | None, phrase: str, clause: str) -> str | None:
         return HOSTAGES
     if _BY_HAMAS_RE.search(clause) and not _BY_ISRAEL_RE.search(clause):
         return HOSTAGES if head not in ("palestinians",) else PRISONERS
+    if not own_hostage and _PRISONER_WORD_RE.search(phrase):
+        return PRISONERS  # the phrase names prisoners ("the prisoners released included …")
     if head in _PRISONER_NOUNS:
         return PRISONERS
     if _PRISONER_MARK_RE.search(clause):
         return PRISONERS
+    if _PRISONER_WORD_RE.search(clause) and not _HOSTAGE_WORD_RE.search(clause):
+        return PRISONERS  # "the prisoners released included 15 women" (not "foreign ministry")
     if _HOSTAGE_MARK_RE.search(clause):
         return HOSTAGES
     return None

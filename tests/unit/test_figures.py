@@ -1593,3 +1593,56 @@ def test_find_figures_or_so_of_those_taken_and_of_them(
     amount without "of" takes no noun from the figure before."""
     figure = next(f for f in find_figures([sentence]) if f.text.startswith(text))
     assert figure.measure == measure
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "measure"),
+    [
+        (
+            "Qatar's foreign ministry tweeted that the prisoners released included 15 women and"
+            " 15 minors.",
+            "15 women",
+            "prisoners_released",
+        ),
+        ("Israelis welcomed home 11 women and children.", "11 women", "hostages_released"),
+        (
+            "The war has driven three-quarters of the population from their homes.",
+            "three-quarters of the population",
+            "displaced",
+        ),
+        (
+            "Video showed the detention of dozens of Palestinian men in north Gaza.",
+            "dozens of Palestinian men",
+            "arrested",
+        ),
+        (
+            "Of these, 109 have been released as part of prisoner exchanges with Hamas, which took"
+            " them hostage.",
+            "109",
+            "hostages_released",
+        ),
+    ],
+)
+def test_find_figures_subject_captives_welcomed_home_driven_out_detention_of(
+    sentence: str, text: str, measure: str
+) -> None:
+    """The subject's own captives decide their side (not "foreign" in "foreign ministry"); a
+    "prisoner exchange" frees hostages too; "welcomed home"; "driven … from their homes"
+    around the figure; "the detention of" is an arrest."""
+    figure = next(f for f in find_figures([sentence]) if f.text.startswith(text))
+    assert figure.measure == measure
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "There were 120 votes in favour, 14 against and 45 abstentions.",
+        "Israelis welcomed them after 52 days in captivity, during the truce.",
+        "Gaza has been pounded by seven weeks of Israeli airstrikes since the truce ended.",
+    ],
+)
+def test_find_figures_votes_and_lengths_of_captivity_or_strikes_are_no_figures(
+    sentence: str,
+) -> None:
+    """Vote counts; "52 days in captivity" and "seven weeks of airstrikes" are no truce."""
+    assert find_figures([sentence]) == []
