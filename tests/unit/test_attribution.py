@@ -219,6 +219,14 @@ def test_attribution_spans_a_hospital_is_a_source(sentence: str, source: str) ->
             "Data shared by the Palestine Ministry of Health",
         ),
         ("Figures released by the Met this week show 657 arrests.", "Figures released by the Met"),
+        (
+            "Haaretz quoted an eyewitness as saying he saw someone stab three people.",
+            "Haaretz quoted an eyewitness as saying",
+        ),
+        (
+            "The official Palestinian news agency, Wafa, reported that two were shot dead.",
+            "The official Palestinian news agency, Wafa, reported",
+        ),
     ],
 )
 def test_attribution_spans_a_placed_source_an_outlet_and_a_watchdog(
@@ -239,3 +247,4 @@ def test_attribution_spans_said_a_name_with_its_role() -> None:
 def test_opens_with_pronoun_speech_its_statement() -> None:
     """ "Its latest update said …": the pronoun's own statement is its source."""
     assert opens_with_pronoun_speech("Its latest update said 56,697 people were wounded.")
+    assert opens_with_pronoun_speech("Its update on Saturday said another 201 were killed.")
