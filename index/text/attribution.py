@@ -142,8 +142,7 @@ _ATTRIBUTION_RE = re.compile(
     r"(?=\s*[,.;:!?()\[\]\"“”–—]|\s+(?:are|is|was|were|have|has|had|and|but|since|after|on"
     rf"|{SPEECH_VERBS})\b|$)"
     # "Haaretz newspaper quoted an eyewitness as saying"
-    r"|(?:\b[A-Z][\w’'.\-]*\s+(?:[a-z]+\s+)?)?\b(?:quotes|quoted|quoting)\s+[^,.;:!?()\"“”]{2,80}?"
-    r"\s+as\s+saying\b"
+    r"|\b(?:quotes|quoted|quoting)\s+[^,.;:!?()\"“”]{2,80}?\s+as\s+saying\b"
     r"|\b(?:[Ff]igures|[Dd]ata|[Ss]tatistics|[Nn]umbers|[Cc]ounts?|[Tt]ally)\s+"
     r"(?:released\s+|published\s+|shared\s+|provided\s+|compiled\s+)?"
     r"(?:from|by)\s+(?:the\s+)?[A-Z][^,.;:!?()\[\]\"“”–—]{2,100}?"
@@ -237,7 +236,12 @@ def _candidates(sentence: str) -> list[tuple[int, int]]:
     for span in found:
         if not kept or span[0] >= kept[-1][1]:
             kept.append(span)
+        elif span[1] > kept[-1][1] and sentence.startswith(_QUOTED, span[0]):
+            kept[-1] = (kept[-1][0], span[1])  # "Haaretz quoted" + "quoted X as saying"
     return kept
+
+
+_QUOTED = ("quotes ", "quoted ", "quoting ")
 
 
 _AFTER_SOURCE = re.compile(
