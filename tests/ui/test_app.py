@@ -105,6 +105,12 @@ async def test_app_palette_has_own_commands(make_app: MakeApp) -> None:
         await pilot.press("ctrl+p")
         await pilot.pause()
         assert isinstance(app.screen, CommandPalette)
+        # Let the palette's own workers (gathering the commands) finish, then close it: a
+        # palette torn down mid-search fails its worker ("No nodes match 'CommandList'").
+        await settle(pilot)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert not isinstance(app.screen, CommandPalette)
 
 
 async def test_app_palette_open_article_and_bookmark(make_app: MakeApp, library: Library) -> None:
