@@ -17,17 +17,24 @@ the 70 characters before it: "the proposal provided for the release of 40 hostag
 kill one hostage") never pairs with a different number reporting what happened (105 released;
 the same number, "50 hostages" in two wordings of one deal, still pairs); a running war toll
 ("3,478 have been killed in Gaza", "since October") never pairs with the toll of one incident
-("killed at the hospital", "a strike on a building killed 40"); and two figures more than
-three times apart pair only when both are running totals (27,840 and 34,600 deaths since
-October pair; 1,200 killed in the 7 October attack and 260 killed at the festival do not).
+("killed at the hospital", "a strike on a building killed 40", a day's count "in the past 24
+hours") unless both state the same number of at least 100 alike; and two figures more than
+three times apart pair only when both are running totals, which may be up to ten times apart
+(27,840 and 34,600 deaths since October pair; 1,200 killed in the 7 October attack and 260
+killed at the festival do not).
 
-A figure of "other" people ("three other people" killed besides the leader) counts a
-remainder and pairs only with another remainder, never with a whole count ("four people").
-Within one report, figures group when their intervals overlap ("over 100" and 105).
+Groups: a nationality-qualified group is its category's ("Israeli soldiers" and "soldiers");
+a bare number with no noun and no group ("24") pairs whatever the other side's group when
+the numbers overlap; captives pair whichever place each report names (taken in Israel, held
+in Gaza). A figure of "other" people ("three other people" killed besides the leader) counts
+a remainder and pairs only with another remainder, never with a whole count ("four people").
+Within one report, figures group when their values are close (`_close`: "over 100" and 105,
+not "at least 68" and 90).
 
 Status (`index.compare.figure_status`): qualifiers read as intervals give `agree`,
-`consistent`, `updated` (a running total on another date) or `differ`; `a_only` / `b_only`
-for a group with no partner.
+`consistent`, `updated` (a running total on another date; releases, deliveries and rockets
+count one batch unless their words say "so far", "in all", "have been") or `differ`;
+`a_only` / `b_only` for a group with no partner.
 """
 
 from __future__ import annotations

@@ -11,11 +11,18 @@
 5. the event of the figure it is coordinated with or included in ("including 7,729
    children", "105 ... hostages and 240 Palestinians");
 6. the nearest cue of the sentence that steps 1-4 gave no other figure;
-7. the subject's cue when the figure is what it includes ("the dead include 12 women"), and
-   for a sentence that refers back, its noun's measure in the previous sentence.
+7. the subject's cue when the figure is what it includes ("the dead include 12 women", "the
+   prisoners released included 15 women": what the subject's captives are), the noun a
+   figure stands in apposition to ("released the hostages – nine children …"), the captives
+   it is counted among ("Two Tanzanians … among Hamas hostages"), the count a clause adds up
+   to ("bringing the total … to 156"), and for a sentence that refers back, its noun's
+   measure in the previous sentence;
+8. last, hostages or inmates counted in a sentence whose only cue is "held" (or none) are
+   held ("There are 19,372 inmates in Israeli prisons").
 
 A step whose cue gives no measure (e.g. "held" about people who are not captives) falls
-through to the next step.
+through to the next step. A figure that counts speakers ("Two witnesses said") or a
+population ("Gaza's population of over 2 million") takes no measure at all.
 """
 
 from __future__ import annotations
@@ -25,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from index.extract.counted import HEAD_NOUNS, TIME_UNITS
 from index.extract.measures import (
+    CAPTIVE_WORD_RE,
     HELD,
     HOSTAGES,
     PRISONERS,
@@ -54,8 +62,9 @@ _BOUNDARY_RE = re.compile(
     r"|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June"
     r"|July|August|September|October|November|December|Oct\.?|Nov\.?|Dec\.?|Jan\.?)\b|\d))"
 )
-"""Clause boundaries; "since Saturday", "after 7 October", "since the start of the war" are
-phrases of time inside a clause ("the death toll since Saturday now stands at 900")."""
+"""Clause boundaries; "since Saturday", "after 7 October", "since the start of the war",
+"after being evacuated" are phrases inside a clause ("the death toll since Saturday now stands
+at 900")."""
 _RIGHT_BOUNDARY_RE = re.compile(
     r",(?!\d)|[;:()\[\]—–]|\b(?:which|who|whom|that|while|but|whereas|although|though|after|since"
     r"|and|as)\b"
@@ -156,7 +165,6 @@ _OWN_CAPTIVE_RE = re.compile(
 )
 """The counted people made captives by their own relative clause ("the bodies of two soldiers
 who were taken hostage")."""
-_CAPTIVE_WORD_RE = re.compile(r"\b(?:hostages?|captives?|abducted|kidnapped)\b", re.IGNORECASE)
 _SPEAKER_AFTER_RE = re.compile(
     r"(?:\s*,\s*(?:who|whose)\b[^.;:]{0,120}?,)?\s+(?:also\s+|later\s+|then\s+)?"
     r"(?:says|said|told|tells|adds|added|recalls|recalled|describes|described)\b"
@@ -193,9 +201,11 @@ _TOTAL_TO_RE = re.compile(
 """A running total a clause adds up to ("bringing the total for the offensive to 156")."""
 _TOTAL_TO_REACH = 130
 _FREED_WORDS = frozenset({"freed", "released", "Freed", "Released"})
-_CAPTIVE_NOUN_RE = re.compile(r"\b(?:hostages|captives|abductees|prisoners|detainees|inmates)\b")
+_CAPTIVE_NOUN_RE = re.compile(
+    r"\b(?:hostages|captives|abductees|prisoners|detainees|inmates)\b", re.IGNORECASE
+)
+"""Captives named in a subject ("the prisoners released included …")."""
 _INCLUDES_RE = re.compile(r"\b(?:include|includes|included)\s+$")
-_CAPTIVES_RE = re.compile(r"\b(?:hostages|captives|abductees)\b", re.IGNORECASE)
 _WORD_RE = re.compile(r"[A-Za-z]+")
 _PEOPLE = HEAD_NOUNS - TIME_UNITS
 
@@ -403,7 +413,7 @@ class Classifier:
                 other = captive_side(None, "", self._text[swap:s_end])
                 side = {HOSTAGES: PRISONERS, PRISONERS: HOSTAGES}.get(other or "")
         captives = side == HOSTAGES and bool(
-            _OWN_CAPTIVE_RE.match(self._text, cand.end) or _CAPTIVE_WORD_RE.search(phrase)
+            _OWN_CAPTIVE_RE.match(self._text, cand.end) or CAPTIVE_WORD_RE.search(phrase)
         )
         measure = measure_for(event, side, cand.counted, captives=captives)
         if measure is None:
@@ -562,7 +572,7 @@ class Classifier:
         for event, _a, _b in reversed(self._cues(*subject)):
             if self._resolve(cand, event, s_start, s_start + len(left)):
                 return
-        if _CAPTIVES_RE.search(self._text, *subject):  # "the hostages include nine children"
+        if any(is_captive(noun.group()) for noun in nouns):  # "the hostages include nine children"
             self._resolve(cand, HELD, s_start, s_start + len(left))
 
     def _same_noun_before(self, cand: Candidate, s_start: int) -> None:

@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import re
 
-from index.extract.counted import TIME_UNITS
+from index.extract.counted import KIN_HEADS, TIME_UNITS
+from index.extract.name_cues import KIN_WORDS
+from index.extract.word_trie import trie_pattern
 
 
 def _words(text: str) -> frozenset[str]:
@@ -53,9 +55,9 @@ _EVENT_WORDS: dict[str, str] = {
     KILLED: (
         r"died\s+(?:from|of)\s+(?:their|his|her|the)\s+(?:injuries|wounds)"
         r"|kill(?:ed|ing|s)?|dead|deaths?|died|die|dying|death\s+toll|toll|lives|lost\s+their\s+lives"
-        r"|lost(?=\s+(?:his|her|their|our|my)\s+(?:[a-z]+\s+){0,2}?(?:wife|husband|sons?|daughters?"
-        r"|child|children|mother|father|parents|brothers?|sisters?|family|relatives|grandchildren"
-        r"|cousins?|uncles?|nephews?|nieces?)\b)"
+        r"|lost(?=\s+(?:his|her|their|our|my)\s+(?:[a-z]+\s+){0,2}?(?:"
+        + trie_pattern(KIN_WORDS | KIN_HEADS | {"family", "relatives", "children"})
+        + r")\b)"
         r"|murder(?:ed|s)?|slain|slaughter(?:ed)?|massacred|perished|fatalities|bodies|corpses"
         r"|executed|martyred|martyrs"
     ),
@@ -155,7 +157,8 @@ _PRISONER_MARK_RE = re.compile(
     r"\b(?:Palestinian|Palestinians|held\s+by\s+Israel|Israeli\s+(?:jails|prisons|custody)"
     r"|imprisoned\s+by\s+Israel|security\s+prisoners)\b"
 )
-_HOSTAGE_WORD_RE = re.compile(r"\b(?:hostages?|captives?|abductees|abducted|kidnapped)\b", re.I)
+CAPTIVE_WORD_RE = re.compile(r"\b(?:hostages?|captives?|abductees|abducted|kidnapped)\b", re.I)
+"""Words that make people captives of Hamas ("two hostages", "kidnapped Israelis")."""
 _PRISONER_WORD_RE = re.compile(
     r"\b(?:prisoners?|detainees?|inmates)\b(?!\s+(?:exchanges?|swaps?|deals?|releases?|lists?)\b)",
     re.IGNORECASE,
@@ -291,7 +294,7 @@ def captive_side(head: str | None, phrase: str, clause: str) -> str | None:
         return PRISONERS
     if _PRISONER_MARK_RE.search(clause):
         return PRISONERS
-    if _PRISONER_WORD_RE.search(clause) and not _HOSTAGE_WORD_RE.search(clause):
+    if _PRISONER_WORD_RE.search(clause) and not CAPTIVE_WORD_RE.search(clause):
         return PRISONERS  # "the prisoners released included 15 women" (not "foreign ministry")
     if _HOSTAGE_MARK_RE.search(clause):
         return HOSTAGES

@@ -182,8 +182,8 @@ _GROUP_NOUNS = HEAD_NOUNS | frozenset(
 )
 """Words of a group's name, never of a person's ("Glasgow Friends of Israel")."""
 _FAMILY_AFTER = re.compile(
-    r"['’]s\s+(?:family|wife|husband|son|daughter|mother|father|brother|sister|children|parents"
-    r"|widow|relatives|body|funeral|grave|uncle|aunt|cousin|grandmother|grandfather)\b"
+    rf"['’]s\s+(?:{trie_pattern(KIN_WORDS | {'family', 'children', 'parents', 'relatives'})}"
+    r"|body|funeral|grave)\b"
 )
 """A person's own family or body after a name: "Yousef al-Syersawi's family was displaced"."""
 _SAID_AFTER_COMMA = (", said ", ", says ", ", told ")

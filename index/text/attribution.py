@@ -188,6 +188,10 @@ def attribution_spans(sentence: str) -> list[tuple[int, int]]:
     return spans
 
 
+_QUOTED = ("quotes ", "quoted ", "quoting ")
+"""A span starting with one of these ("quoted X as saying") joins the speaker before it."""
+
+
 def _candidates(sentence: str) -> list[tuple[int, int]]:
     """Candidate attribution phrases, leftmost first, not overlapping.
 
@@ -239,9 +243,6 @@ def _candidates(sentence: str) -> list[tuple[int, int]]:
         elif span[1] > kept[-1][1] and sentence.startswith(_QUOTED, span[0]):
             kept[-1] = (kept[-1][0], span[1])  # "Haaretz quoted" + "quoted X as saying"
     return kept
-
-
-_QUOTED = ("quotes ", "quoted ", "quoting ")
 
 
 _AFTER_SOURCE = re.compile(

@@ -10,7 +10,7 @@ from index.compare.comparison import (
     comparison_as_json,
     find_sources,
 )
-from index.compare.models import AlignKind, FigureStatus
+from index.compare.models import AlignKind, FigureRow, FigureStatus
 from index.models import Article
 from tests.builders import article, figure_in, mentions_in
 
@@ -245,6 +245,11 @@ def _article_of(name: str, text: str, published: str | None = None) -> Article:
     )
 
 
+def _rows(a: Article, b: Article, measure: str) -> list[FigureRow]:
+    """The comparison rows of one measure, in order."""
+    return [r for r in compare_articles(a, b).figures if r.measure == measure]
+
+
 def test_compare_counts_like_with_like_by_place() -> None:
     """Killed in Israel and killed in Gaza are two quantities, never one "differ"."""
     a = _article_of("a", "More than 1,400 people were killed in Israel on 7 October.")
@@ -298,7 +303,7 @@ def test_compare_one_reports_figures_group_by_their_intervals() -> None:
         "a", "Over 100 hostages were freed in the truce. In all, 105 hostages were released."
     )
     b = _article_of("b", "The truce allowed for the release of dozens of hostages.")
-    rows = [r for r in compare_articles(a, b).figures if r.measure == "hostages_released"]
+    rows = _rows(a, b, "hostages_released")
     assert [(len(r.a), len(r.b), str(r.status)) for r in rows] == [(2, 1, "differ")]
 
 
@@ -306,7 +311,7 @@ def test_compare_a_category_and_its_nationality_qualified_form_pair() -> None:
     """ "217 soldiers" and "221 Israeli soldiers": one count of soldiers, which differ."""
     a = _article_of("a", "Since the ground offensive began, 217 soldiers have been killed in Gaza.")
     b = _article_of("b", "In all, 221 Israeli soldiers have been killed in Gaza since then.")
-    rows = [r for r in compare_articles(a, b).figures if r.measure == "killed"]
+    rows = _rows(a, b, "killed")
     assert [(len(r.a), len(r.b), str(r.status)) for r in rows] == [(1, 1, "differ")]
 
 
@@ -314,7 +319,7 @@ def test_compare_a_bare_number_pairs_whatever_the_other_sides_group() -> None:
     """ "24" alone says nothing of whom it counts: it pairs with "24 soldiers"."""
     a = _article_of("a", "The army said 24 soldiers were killed in Gaza on Monday.")
     b = _article_of("b", "The death toll from Monday's blast in Gaza rose to 24.")
-    rows = [r for r in compare_articles(a, b).figures if r.measure == "killed"]
+    rows = _rows(a, b, "killed")
     assert [str(r.status) for r in rows] == ["agree"]
 
 
@@ -337,7 +342,7 @@ def test_compare_a_days_toll_never_pairs_with_the_war_toll() -> None:
         "a", "Israeli strikes killed 195 Palestinians in Gaza in the past 24 hours, it said."
     )
     b = _article_of("b", "More than 25,000 Palestinians have been killed in Gaza since October.")
-    rows = [r for r in compare_articles(a, b).figures if r.measure == "killed"]
+    rows = _rows(a, b, "killed")
     assert sorted(str(r.status) for r in rows) == ["a_only", "b_only"]
 
 
@@ -345,7 +350,7 @@ def test_compare_captives_pair_whichever_place_each_report_names() -> None:
     """ "about 240 hostages" taken to Gaza and "240 hostages" taken in Israel agree."""
     a = _article_of("a", "Hamas took about 240 hostages to Gaza on 7 October.")
     b = _article_of("b", "Gunmen abducted 240 hostages in Israel on 7 October.")
-    rows = [r for r in compare_articles(a, b).figures if r.measure == "hostages_taken"]
+    rows = _rows(a, b, "hostages_taken")
     assert [str(r.status) for r in rows] == ["agree"]
 
 
@@ -353,7 +358,7 @@ def test_compare_a_bare_number_of_another_value_never_pairs_across_groups() -> N
     """ "156" soldiers killed and a bare "70" killed are not one count: no "differ"."""
     a = _article_of("a", "The army said 156 soldiers have been killed in Gaza since the war began.")
     b = _article_of("b", "Earlier, the ministry in Gaza gave the death toll as 70, up from 60.")
-    rows = [r for r in compare_articles(a, b).figures if r.measure == "killed"]
+    rows = _rows(a, b, "killed")
     assert "differ" not in [str(r.status) for r in rows]
 
 
@@ -365,12 +370,12 @@ def test_compare_the_same_number_said_alike_is_one_count_and_civilians_are_a_par
         "a", "Israeli strikes have killed at least 2,778 people in Gaza, officials said."
     )
     b = _article_of("b", "At least 2,778 people have been killed in Gaza since the war began.")
-    rows = [r for r in compare_articles(a, b).figures if r.measure == "killed"]
+    rows = _rows(a, b, "killed")
     assert [str(r.status) for r in rows] == ["agree"]
     a = _article_of("a", "Hospitals have received 178 deaths since the truce ended.")
     b = _article_of("b", "Hospitals have received 178 bodies since the truce ended.")
     assert [str(r.status) for r in compare_articles(a, b).figures] == ["agree"]
     a = _article_of("a", "The death toll in Israel has risen above 800.")
     b = _article_of("b", "More than 1,200 civilians have been killed in Israel.")
-    rows = [r for r in compare_articles(a, b).figures if r.measure == "killed"]
+    rows = _rows(a, b, "killed")
     assert sorted(str(r.status) for r in rows) == ["a_only", "b_only"]
