@@ -88,6 +88,8 @@ _FUNCTION_WORDS = _words(
     only"""
 )
 _VAGUE_OF_RE = re.compile(r"[ \u00a0]+of(?=[ \u00a0])")
+_NOT_LISTED = NOMINAL_ADJECTIVES | {"people", "persons"}
+"""Words that end a phrase rather than modify the next noun in a listed run."""
 _NOUN_LIST_RE = re.compile(
     r"[ \u00a0]+((?:[a-z]+,[ \u00a0]+)+[a-z]+,?[ \u00a0]+(?:and|or)[ \u00a0]+[a-z]+)"
     r"(?=[ \u00a0]+[A-Za-z])"
@@ -167,7 +169,10 @@ def counted_phrase(text: str, pos: int, digits: bool, vague: bool = False) -> Co
     listed = _NOUN_LIST_RE.match(text, pos) if digits else None
     if listed is not None and _next_is_head(text, listed.end()):
         words = listed.group(1).replace(",", " ").split()
-        if not _FUNCTION_WORDS.intersection(words) - {"and", "or"}:
+        # "people, killed or wounded [thousands]" is two phrases, not a list of modifiers.
+        if not (_FUNCTION_WORDS.intersection(words) - {"and", "or"}) and not (
+            _NOT_LISTED.intersection(words)
+        ):
             modifiers = [w for w in words if w not in ("and", "or")]
             pos = listed.end()
     for _ in range(7):

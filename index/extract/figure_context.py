@@ -121,6 +121,8 @@ _REDUCED_RELATIVE_RE = re.compile(
 )
 """A participle after the number ("110 hostages taken from Israel", "two women held since
 7 October"): the main verb of the clause comes after it."""
+_PREPOSITION_END_RE = re.compile(r"\b(?:of|in|from|into)\s+(?:[A-Z][\w'’-]*\s+)?\Z")
+"""The cue after it is a noun of a phrase ("days of captivity", "freed from captivity")."""
 _AFTER_PARTICIPLE_BOUNDARY_RE = re.compile(
     r",(?!\d)|[;:()\[\]—–]|\b(?:which|who|whom|that|while|but|whereas|although|though|and)\b"
 )
@@ -166,11 +168,15 @@ _OWN_CAPTIVE_RE = re.compile(
 """The counted people made captives by their own relative clause ("the bodies of two soldiers
 who were taken hostage")."""
 _SPEAKER_AFTER_RE = re.compile(
-    r"(?:\s*,\s*(?:who|whose)\b[^.;:]{0,120}?,)?\s+(?:also\s+|later\s+|then\s+)?"
-    r"(?:says|said|told|tells|adds|added|recalls|recalled|describes|described)\b"
+    r"(?:\s*,\s*(?:who|whose)\b[^.;:]{0,120}?,"
+    r"|\s+(?:inside|in|at|from|near)(?:\s+(?!(?:has|have|had|been|is|was|were|are|who|which|what|that|it|they|he|she|we)\b)"
+    r"[A-Za-z][\w'’-]*){1,4}?)?"
+    r"\s+(?:also\s+|later\s+|then\s+)?"
+    r"(?:says|said|told|tells|adds|added|recalls|recalled|describes|described)\b(?!\s+to\b)"
 )
 """A figure that is the subject of a speech verb counts speakers, not victims ("Two
-witnesses said …", "One man, who was sheltering in al-Nasr Hospital, says …")."""
+witnesses said …", "One man, who was sheltering in al-Nasr Hospital, says …", "One person
+inside the Al-Quds hospital told the BBC")."""
 _AMONG_CAPTIVES_RE = re.compile(
     r"[^.;:\d]{0,60}?\bamong\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}(hostages|captives)\b"
 )
@@ -244,6 +250,7 @@ class Classifier:
                 self._of_those(cand, s_start)
             if _SPEAKER_AFTER_RE.match(self._text, cand.context_end, right_hi):
                 no_event.add(id(cand))  # "One man, who was sheltering there, says …"
+                cand.speaker = True
                 continue
             self._local(cand, left_lo, right_hi, used)
             if (
@@ -375,6 +382,17 @@ class Classifier:
             # "Two citizens that were being held in Gaza were released", "120 people
             # abducted on 7 October are still in captivity": the main verb follows.
             after.reverse()
+            # "24 hostages released by Hamas after 49 days of captivity": a noun in a phrase
+            # ("of captivity") is no main verb; the participle is the headline's predicate.
+            base = cand.context_end
+            after.sort(
+                key=lambda cue: (
+                    text[base + cue[2] - 2 : base + cue[2]] != "ed"
+                    and bool(
+                        _PREPOSITION_END_RE.search(text, max(0, base + cue[1] - 24), base + cue[1])
+                    )
+                )
+            )
         for event, a, b in after:
             owned = a and _OWN_POSSESSION_RE.fullmatch(right, 0, a)  # "hostages' bodies"
             if not owned and self._bound_elsewhere(cand.context_end + a, cand.context_end + b):

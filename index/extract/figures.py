@@ -85,9 +85,12 @@ _BEFORE_WORDS = _words(
     Terminal Tower Level Act Law Bill Protocol Sector Zone Point Street Avenue Apartment
     Floor Exit Item Clause Rule Decree Case Volume Vol Issue Episode Season Part Grade
     Class Category Type Model Version Tier Game Day Round Hall Ward Psalm Sura Boeing
-    Airbus Apollo Galaxy G Camp turned turns turning"""
+    Airbus Apollo Galaxy G Camp turned turns turning january february april june july
+    august september october november december jan feb mar apr jun jul aug sep sept oct nov
+    dec"""
 )
-"""A word just before a number that makes it a date, an age or a designator."""
+"""A word just before a number that makes it a date, an age or a designator (months also in
+lower case, as in URL-slug titles: "death toll hamas attacks oct 7"; not "may" or "march")."""
 
 
 def _led(words: str) -> str:
@@ -187,6 +190,8 @@ class Candidate:
     """True when the figure is part of the one before ("including 7,729 children")."""
     unit: str | None = None
     """"percent" or "share" for a share of a population; None for a count."""
+    speaker: bool = False
+    """True when the figure is the subject of a speech verb ("One person inside … told")."""
 
 
 def find_figures(paragraphs: Sequence[str], title: str | None = None) -> list[Figure]:
@@ -212,12 +217,36 @@ def find_figures(paragraphs: Sequence[str], title: str | None = None) -> list[Fi
                 for f in found
             ]
         for number, figure in enumerate(found):
+            if (
+                number
+                and figure.measure == "killed"
+                and _dead_captives(text, found[number - 1], figure)
+            ):
+                found[number] = figure = replace(figure, measure="dead_hostages")
             if figure.measure is None and measured is not None and _refers_back(text, figure):
                 found[number] = replace(figure, measure=measured.measure)
             if found[number].measure is not None:
                 measured = found[number]
         figures.extend(found)
     return figures
+
+
+_TIME_POINT_RE = re.compile(r"[ \u00a0]+(?:after|before|since|ago|later|earlier|into)\b")
+_HELD_IN_GAZA_RE = re.compile(r"\b(?:in|inside)\s+(?:the\s+)?Gaza\b")
+_PART_OF_RE = re.compile(
+    r"[ \u00a0]*[,—–-]?[ \u00a0]*(?:including|among\s+them|of\s+whom)[ \u00a0]*"
+)
+
+
+def _dead_captives(text: str, whole: Figure, part: Figure) -> bool:
+    """A dead part of hostages held ("129 people remain in Gaza, including 22 who are dead")."""
+    between = text[whole.end : part.start]
+    return (
+        (whole.measure or "").startswith("hostages")
+        and len(between) < 60
+        and ". " not in between
+        and _PART_OF_RE.search(between) is not None
+    )
 
 
 _REFERS_BACK_RE = re.compile(
@@ -384,6 +413,8 @@ def _with_shares(candidates: list[Candidate], shares: list[Share]) -> list[Candi
 def _is_figure(cand: Candidate) -> bool:
     """A number is a figure when it counts a noun, has a measure, or is "N of the M ..."."""
     phrase = cand.phrase
+    if cand.speaker and cand.quantity.value == 1:
+        return False  # "One person inside the hospital told the BBC": a speaker, not a count
     if phrase.head is not None and not cand.measure:
         head = phrase.head.lower()
         if head == "times":
@@ -423,6 +454,12 @@ def _figure(
         if counts_people
         else None
     )
+    if (
+        place == "Israel"
+        and cand.measure == "hostages_held"
+        and _HELD_IN_GAZA_RE.search(text, cand.end, sentence[1])
+    ):
+        place = "Gaza"  # "120 people abducted from Israel … still in captivity in Gaza"
     attribution = None
     if attributions:  # the nearest one: 0 when it touches the figure
         a, b = min(attributions, key=lambda s: max(s[0] - cand.end, cand.start - s[1], 0))
@@ -596,6 +633,8 @@ def _duration(text: str, cand: Candidate) -> Candidate | None:
     """Keep a duration only when it is the length of a truce or pause."""
     lo = text.rfind(". ", max(0, cand.start - 160), cand.start) + 1
     hi = text.find(". ", cand.end, cand.end + 80)
+    if _TIME_POINT_RE.match(text, cand.end):
+        return None  # "49 days after Hamas kidnapped them": when, not how long a truce lasts
     if _OF_WAR_RE.match(text, cand.end) or not _TRUCE_RE.search(
         text, lo, hi if hi >= 0 else cand.end + 80
     ):

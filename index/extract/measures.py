@@ -55,7 +55,9 @@ _EVENT_WORDS: dict[str, str] = {
     KILLED: (
         r"died\s+(?:from|of)\s+(?:their|his|her|the)\s+(?:injuries|wounds)"
         r"|kill(?:ed|ing|s)?|dead|deaths?|died|die|dying|death\s+toll|toll|lives|lost\s+their\s+lives"
-        r"|lost(?=\s+(?:his|her|their|our|my)\s+(?:[a-z]+\s+){0,2}?(?:"
+        r"|lost(?=\s+(?:(?:his|her|their|our|my)\s+(?:[a-z]+\s+){0,2}?|(?:\d[\d,]*|two|three|four|five|six|seven|"
+        r"eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty|dozens\s+of|several|many)\s+"
+        r"(?:[a-z]+\s+)?)(?:"
         + trie_pattern(KIN_WORDS | KIN_HEADS | {"family", "relatives", "children"})
         + r")\b)"
         r"|murder(?:ed|s)?|slain|slaughter(?:ed)?|massacred|perished|fatalities|bodies|corpses"

@@ -634,7 +634,12 @@ def _organisation(
     if _CREDIT_AFTER.match(text, tokens[-1][1]):
         return None
     first = head
-    while first > 0 and words[first - 1] not in _JOINERS and _org_word(covered[first - 1]):
+    named_after = words[head] in _NAMED_AFTER_HEADS  # "Al-Rantisi Paediatric Hospital"
+    while (
+        first > 0
+        and words[first - 1] not in _JOINERS
+        and (_org_word(covered[first - 1]) or (named_after and _named_after(covered[first - 1])))
+    ):
         first -= 1
     while first < head and (words[first].lower() in STOP_WORDS or words[first] in HONORIFICS):
         first += 1
@@ -683,6 +688,15 @@ def _complement_end(words: list[str], covered: list[Candidate | None], head: int
         last = rest - 1
         index = rest
     return last
+
+
+_NAMED_AFTER_HEADS = frozenset({"Hospital", "School", "University", "Clinic", "Centre", "Center"})
+"""Heads of places named after a person: the person's name is part of the organisation's."""
+
+
+def _named_after(candidate: Candidate | None) -> bool:
+    """A person's name at the front of a facility's name ("Kamal Adwan Hospital")."""
+    return candidate is not None and candidate.kind is MentionKind.PERSON
 
 
 def _org_word(candidate: Candidate | None) -> bool:

@@ -240,7 +240,8 @@ _PLACES: tuple[tuple[str, str, str], ...] = (
     (
         "Gaza",
         r"Gaza|Gaza\s+Strip|(?:southern|northern|central)\s+Gaza|Gaza\s+City|the\s+Strip"
-        r"|the\s+enclave|the\s+territory",
+        r"|the\s+(?:(?:Hamas-(?:run|ruled|controlled)|besieged|coastal|blockaded|Palestinian)\s+)?"
+        r"(?:enclave|territory)",
         r"Khan\s+Y[ou]nis|Rafah|Jabalia|Jabaliya|Nuseirat|Deir\s+(?:al|el)-Balah|Beit\s+Hanoun"
         r"|Beit\s+Lahia|Shati|Bureij|Maghazi|[Aa]l-Shifa|Shifa\s+hospital|[Aa]l-Ahli"
         r"|(?:southern|northern|central)\s+Gaza|Gaza\s+City",
@@ -254,7 +255,8 @@ _PLACES: tuple[tuple[str, str, str], ...] = (
         r"|7\s+October(?:['’]s)?\s+(?:\w+\s+)?(?:attacks?|assault|massacre|rampage|raid)"
         r"|Hamas(?:['’]s?)?\s+(?:\w+\s+){0,2}(?:attack(?:s|ed)?|assault|incursion|rampage|raid)"
         r"|Hamas\s+(?:(?:gunmen|militants|fighters|attackers)\s+)?(?:also\s+)?(?:killed|murdered)"
-        r"|(?:killed|murdered|slain)\s+by\s+Hamas|attacks?\s+on\s+Israel",
+        r"|(?:killed|murdered|slain)\s+by\s+Hamas|attacks?\s+on\s+Israel"
+        r"|(?:attacks?|assault|incursion|rampage|raid)\s+by\s+Hamas",
     ),
     ("Lebanon", r"Lebanon|southern\s+Lebanon|Beirut", r"southern\s+Lebanon"),
     ("Syria", r"Syria|Damascus", r"Damascus"),
@@ -377,10 +379,23 @@ def _place_cues(
 
 
 def _is_israeli_strike(sentence: str, match: re.Match[str]) -> bool:
-    """Whether the name is Israel acting ("Israel's strikes on Gaza"), not where the dead are."""
+    """Whether the name is Israel acting, not where the dead are.
+
+    "Israel's strikes on Gaza", "Israel has rained bombs on …".
+    """
     after = sentence[match.end() : match.end() + 40].lower()
     return bool(
         re.match(
             r"['’]?s?\s*(?:\w+\s+)?(?:strikes|bombardment|offensive|military|army|forces)", after
         )
+        or (
+            sentence.endswith("Israel", 0, match.end()) and _ISRAEL_ACTS_RE.match(after) is not None
+        )
     )
+
+
+_ISRAEL_ACTS_RE = re.compile(
+    r"\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:rained|pounded|bombed|struck|shelled|launched"
+    r"|attacked|hit|besieged|invaded|retaliated|responded|vowed|began)\b"
+)
+"""Israel as the subject of an act of war ("Israel has rained bombs on …"): an actor."""

@@ -57,6 +57,8 @@ _DROP_CAP = re.compile(r"^(?:[*=~#]{2,}\s*|([A-Z]) (?=\1\b|\1[a-z]))")
 _ISO_DAY = re.compile(r"(?:19|20)\d\d-\d\d-\d\d")
 _YEARISH = re.compile(r"(?:19|20)\d\d")
 _CUT_TAG = re.compile(r"\s*</?[a-zA-Z][^<>]*$")
+# A scraper's end-of-title marker spelt letter by letter ("… Gaza Hospital T-I-T-L-E-E-N-D.").
+_SPELT_MARKER = re.compile(r"\s+(?:[A-Z]-){4,}[A-Z]\.?$")
 _GLUED_SENTENCE = re.compile(
     r"[.!?](?:(?<=[a-z0-9][a-z0-9][.!?])|(?<=[a-z0-9][.!?])[\"”])(?=[A-Z][a-z])"
 )
@@ -153,6 +155,9 @@ _ENDS_WITH_ABBREVIATION = re.compile(
 def repair(paragraph: str) -> str:
     """Fix a drop cap, stray " ." / " ,", glued sentences, scraped decimals, a cut-off tag.
 
+    A marker spelt letter by letter at the end ("T-I-T-L-E-E-N-D.", which some scrapers put
+    after the headline they copy into the body) is removed, so the copy is seen as the title's.
+
     Scraping glues "October.Ayesha" (a space is put back) and breaks "1.7 million" into
     "1. 7 million" and "U.S." into "U. S." (both are joined again).
     """
@@ -163,6 +168,8 @@ def repair(paragraph: str) -> str:
     )
     if "<" in text:
         text = _CUT_TAG.sub("", text)
+    if "-" in text[-3:]:
+        text = _SPELT_MARKER.sub("", text)
     if " ." in text:
         text = _STRAY_DOT.sub(r"\1", text)
     if " ," in text or " ;" in text:

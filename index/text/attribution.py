@@ -23,7 +23,7 @@ _SOURCE_NOUNS = (
     r"|agencies|groups|organi[sz]ations|charities|experts|analysts|monitors|activists"
     r"|paramedics|workers|team|teams|rapporteurs|envoys|mediators|negotiators|diplomats"
     r"|investigators|observers|inspectors|researchers|outlets|watchdog|watchdogs|broadcasters"
-    r"|newspapers"
+    r"|newspapers|sides|forum"
 )
 _ROLE_WORDS = (
     r"prime|minister|president|foreign|defen[cs]e|interior|civil|security|emergency|rescue"
@@ -37,14 +37,16 @@ SPEECH_VERBS = (
     r"|added|claimed|claims|confirmed|confirms|explained|noted|declared|indicated|warned"
     r"|insisted|estimated|estimates|quoted|cited|wrote|tweeted|posted|counted|tallied"
     r"|saying|reporting|reported|recorded|registered|documented|recounted|recalled"
-    r"|claiming|insisting|adding|stating|noting"
+    r"|claiming|insisting|adding|stating|noting|revised|revises"
+    r"|puts?(?=\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:toll|number|figure|count|tally|total)\b)"
+    r"|believes?(?=\s+that\b)"
 )
 """Verbs that attribute a claim to whoever comes before them ("officials said")."""
 _NP_WORD = (
     rf"(?:[A-Z][\w’'.\-]*|al-[A-Z][\w’'.\-]*|of|for|in|at|from|and|the|local|health|military"
     rf"|news|press|state|region|area|city|country|territory|enclave|town|camp|\([A-Z]{{2,6}}\)"
     rf"|official|special|number|several|independent|civilian|humanitarian|aid|relief|nearby"
-    rf"|refugee|refugees"
+    rf"|refugee|refugees|both"
     rf"|intelligence|diplomatic|regional|international|{_SOURCE_NOUNS}|{_ROLE_WORDS}|[a-z]+['’]s)"
 )
 _ADVERBS = (

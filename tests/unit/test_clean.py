@@ -226,3 +226,16 @@ def test_repair_parts_sentences_scraped_together(glued: str, repaired: str) -> N
     """A full stop between a lower-case word and a capitalised one gets its space back;
     initials and addresses stay as they are."""
     assert repair(glued) == repaired
+
+
+def test_repair_removes_a_spelt_out_end_marker_only() -> None:
+    """A letter-by-letter marker at the end goes; hyphenated words and initials stay."""
+    assert (
+        repair("Hospital strike kills hundreds T-I-T-L-E-E-N-D.")
+        == "Hospital strike kills hundreds"
+    )
+    assert (
+        repair("Hospital strike kills hundreds T-I-T-L-E-E-N-D") == "Hospital strike kills hundreds"
+    )
+    assert repair("The A-B-C test was run.") == "The A-B-C test was run."
+    assert repair("He met the U-N-R-W-A team.") == "He met the U-N-R-W-A team."

@@ -168,3 +168,21 @@ def test_parse_document_full_news_pages() -> None:
     assert article.tags == ("israel-gaza war", "hamas", "qatar", "israel")
     assert article.paragraphs[0].startswith("The truce between Israel and Hamas")
     assert len(article.paragraphs) == 4
+
+
+def test_parse_document_headline_copied_with_a_spelt_out_end_marker_is_the_title() -> None:
+    """Some scrapers copy the headline into the body with "T-I-T-L-E-E-N-D." after it: that
+    copy is the title's, so its figures are not counted twice."""
+    title = "Hundreds Reported Killed in Blast at a Gaza Hospital"
+    lead = "An explosion killed hundreds of people on Tuesday at a hospital in Gaza City."
+    doc = SourceDocument(
+        path="f.jsonl#3",
+        text=f"{title} T-I-T-L-E-E-N-D.\n\n{lead}",
+        format="record",
+        title=title,
+    )
+    article = parse_document(doc, ArticleId("m"))
+    assert article.title == title
+    assert article.paragraphs == (lead,)
+    assert [f.text for f in article.figures] == ["Hundreds", "hundreds of people"]
+    assert [f.paragraph for f in article.figures] == [None, 0]

@@ -45,3 +45,16 @@ def test_a_measureless_figure_in_one_report_only_is_not_scored() -> None:
     scorer.score_pair(pair, {"a": a, "b": b}, placed, tally, verbose=False)
     assert (tally.rows, tally.rows_right, tally.rows_out_of_contract) == (1, 1, 1)
     assert any("not scored: 1 rows" in line for line in scorer.report(tally, "x"))
+
+
+def test_a_source_labelled_by_a_pronoun_counts_when_the_figure_has_an_attribution() -> None:
+    """The label "it" cannot say whom it stands for: any attribution is found, none is not."""
+    sourced, bare = find_figures(
+        [
+            "At least 20 people were killed, according to the ministry. Later 30 people died.",
+        ]
+    )
+    assert scorer._source_right({"source": "it"}, sourced)
+    assert scorer._source_right({"source": "They"}, sourced)
+    assert not scorer._source_right({"source": "it"}, bare)
+    assert not scorer._source_right({"source": "the army"}, sourced)

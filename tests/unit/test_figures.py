@@ -1646,3 +1646,169 @@ def test_find_figures_votes_and_lengths_of_captivity_or_strikes_are_no_figures(
 ) -> None:
     """Vote counts; "52 days in captivity" and "seven weeks of airstrikes" are no truce."""
     assert find_figures([sentence]) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "measure"),
+    [
+        # a participle headline: the noun in "after 49 days of captivity" is no main verb
+        (
+            "24 hostages released by Hamas after 49 days of captivity",
+            "24 hostages",
+            "hostages_released",
+        ),
+        (
+            "13 Israeli hostages released after 7 weeks in Hamas captivity",
+            "13 Israeli hostages",
+            "hostages_released",
+        ),
+        # a verb after the place stays the main verb
+        ("Two more hostages held in Gaza released", "Two more hostages", "hostages_released"),
+        # "lost" with a count of kin kills
+        (
+            "said Yasmine Jouda, who lost 68 family members in Oct. 22 air strikes, where they had"
+            " sought refuge from northern Gaza.",
+            "68 family members",
+            "killed",
+        ),
+        ("A woman who lost 42 relatives in a Gaza bomb strike spoke.", "42 relatives", "killed"),
+        # the dead part of hostages held is dead hostages
+        (
+            "According to Israeli government statistics, 129 people remain in Gaza, including"
+            " 22 who are dead.",
+            "22",
+            "dead_hostages",
+        ),
+    ],
+)
+def test_find_figures_headline_participles_lost_kin_and_dead_among_held(
+    sentence: str, text: str, measure: str
+) -> None:
+    """Headline participles, "lost 68 family members", "including 22 who are dead"."""
+    assert _find(find_figures([sentence]), text).measure == measure
+
+
+def test_find_figures_lost_touch_is_no_death() -> None:
+    """Only a count or a possessive before kin makes "lost" a death cue."""
+    from index.extract.measures import EVENT_RE
+
+    assert EVENT_RE.search("She lost touch with family") is None
+    assert EVENT_RE.search("He lost two sons") is not None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "One person inside the Al-Quds hospital told the BBC that they could hear clashes.",
+        '"We ran," one woman told the BBC on Friday.',
+        "Thirteen hostages were freed in a ceasefire deal, 49 days after Hamas kidnapped them.",
+        "Biden not seen publicly for TWO days after making speech during the truce talks",
+        "Israel revises death toll hamas attacks oct 7",
+    ],
+)
+def test_find_figures_speakers_time_points_and_slug_dates_are_no_figures(sentence: str) -> None:
+    """One speaker ("One person … told"), "N days after" (when, not a truce's length), a
+    lower-case month in a URL-slug title ("oct 7")."""
+    texts = [f.text for f in find_figures([sentence])]
+    assert not [t for t in texts if t.lower().startswith(("one ", "49 days", "two days", "7"))]
+
+
+def test_find_figures_speaker_rule_keeps_victims_after_a_place() -> None:
+    """A figure, its place and a later "described" of someone else is no speaker."""
+    figures = find_figures(
+        [
+            "A mother-of-four who died with two of her children in an Israeli air strike on Gaza"
+            " has been described as intelligent.",
+            "Hamas fired thousands of rockets in what it said was a new operation.",
+        ]
+    )
+    measures = {f.text: f.measure for f in figures}
+    assert measures["two of her children"] == "killed"
+    assert measures["thousands of rockets"] == "rockets_fired"
+
+
+def test_find_figures_a_list_of_participles_is_not_a_noun_list() -> None:
+    """ "hundreds of people, killed or wounded thousands" is two figures, not one phrase."""
+    figures = find_figures(
+        ["The bombing has displaced hundreds of thousands of people, killed or wounded thousands."]
+    )
+    assert [(f.text, f.measure) for f in figures] == [
+        ("hundreds of thousands of people", "displaced"),
+        ("thousands", "casualties"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "place"),
+    [
+        # Israel as the subject of an act of war is an actor, not where the dead are
+        (
+            "Since then, Israel has rained bombs on the Hamas-ruled enclave, killing some 14,000"
+            " Gazans, according to Palestinian health authorities.",
+            "some 14,000 Gazans",
+            "Gaza",
+        ),
+        (
+            "Israel has pounded Gaza with airstrikes, killing at least 680 people.",
+            "at least 680 people",
+            "Gaza",
+        ),
+        # an attack by Hamas happened in Israel
+        (
+            "Israel launched strikes on Gaza in response to a cross-border attack by Hamas on"
+            " 7 October, in which at least 1,400 people were killed.",
+            "at least 1,400 people",
+            "Israel",
+        ),
+        # hostages held are where they are held
+        (
+            "Around 120 people abducted from Israel on 7 October are believed to be still in"
+            " captivity in Gaza.",
+            "Around 120 people",
+            "Gaza",
+        ),
+    ],
+)
+def test_find_figures_place_of_actors_attacks_and_captives(
+    sentence: str, text: str, place: str
+) -> None:
+    """Where a figure counts: Israel acting, an attack by Hamas, hostages held in Gaza."""
+    assert _find(find_figures([sentence]), text).place == place
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "source"),
+    [
+        (
+            "Early on Friday, the territory's Hamas-run health ministry put the overall death toll"
+            " there since 7 October at 20,057.",
+            "20,057",
+            "the territory's Hamas-run health ministry",
+        ),
+        (
+            "A deal frees 50 hostages held in Gaza during a four-day ceasefire, both sides"
+            " announced on Wednesday.",
+            "50 hostages",
+            "both sides",
+        ),
+        (
+            "On Friday evening, Israel revised down the number of people killed during the attack"
+            " to about 1,200.",
+            "about 1,200",
+            "Israel",
+        ),
+        (
+            "The forum believes that between five and 10 of the remaining hostages hold US"
+            " citizenship.",
+            "between five and 10 of the remaining hostages",
+            "The forum",
+        ),
+    ],
+)
+def test_find_figures_sources_that_put_revise_believe_or_announce(
+    sentence: str, text: str, source: str
+) -> None:
+    """ "X put the toll at N", "both sides announced", "Israel revised", "X believes that"."""
+    figure = _find(find_figures([sentence]), text)
+    assert figure.attribution is not None
+    assert figure.attribution.startswith(source)

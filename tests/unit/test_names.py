@@ -399,3 +399,28 @@ def test_find_names_a_plural_before_of_a_place_is_no_person() -> None:
     """ "Glasgow Friends of Israel, said": a group's name, not a person's."""
     sentence = "Sammy Stein, chairman of Glasgow Friends of Israel, said Mr Cowan returned."
     assert "Glasgow Friends" not in [p for _t, p, k, _a in new_names(sentence) if k is PERSON]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "Eyewitnesses near the Al-Rantisi Paediatric Hospital said troops were there.",
+            "Al-Rantisi Paediatric Hospital",
+        ),
+        (
+            "Doctors at the Kamal Adwan Hospital said the generators had stopped.",
+            "Kamal Adwan Hospital",
+        ),
+    ],
+)
+def test_article_mentions_facility_named_after_a_person_is_one_organisation(
+    sentence: str, name: str
+) -> None:
+    """A hospital named after a person ("Al-Rantisi", a Hamas leader in the gazetteer) is the
+    hospital, not the person."""
+    mentions = find_article_mentions("", [sentence])
+    assert [(m.party, m.kind) for m in mentions if m.party == name] == [
+        (name, MentionKind.ORGANIZATION)
+    ]
+    assert not [m for m in mentions if m.kind is MentionKind.PERSON]
