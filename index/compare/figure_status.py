@@ -22,6 +22,7 @@ The status of a row compares each side's most precise figure (an exact number be
 
 - `agree`: the same number, qualifiers aside when one of them is "about" ("about 1,200" and
   1,200; "roughly 1,400" and "at least 1,400") or both say the same ("more than 100" twice);
+  the same vague amount ("hundreds" twice) only when neither report gives a number;
 - `consistent`: different as written, but the intervals overlap ("more than 100" and 132;
   "nearly 1,200" and "more than 1,160");
 - `updated`: both reports are dated, on different days, the quantity is a running total
@@ -110,9 +111,12 @@ def figures_status(
         return FigureStatus.B_ONLY, ""
     if not b:
         return FigureStatus.A_ONLY, ""
-    if any(_agree(x, y) for x in a for y in b):
-        return FigureStatus.AGREE, ""
     first, second = most_precise(a), most_precise(b)
+    # Two vague amounts agree only when neither report says more ("hundreds" twice, but not
+    # "hundreds" against "hundreds … more than 500": that is consistent).
+    vague_only = first.value is None and second.value is None
+    if any(_agree(x, y) for x in a for y in b if vague_only or x.value is not None):
+        return FigureStatus.AGREE, ""
     span_a, span_b = interval(first), interval(second)
     if _overlap(span_a, span_b):
         return FigureStatus.CONSISTENT, (

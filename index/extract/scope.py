@@ -381,7 +381,7 @@ def _place_cues(
 def _is_israeli_strike(sentence: str, match: re.Match[str]) -> bool:
     """Whether the name is Israel acting, not where the dead are.
 
-    "Israel's strikes on Gaza", "Israel has rained bombs on …".
+    "Israel's strikes on Gaza", "Israel has rained bombs on …", "officials blamed Israel".
     """
     after = sentence[match.end() : match.end() + 40].lower()
     return bool(
@@ -389,9 +389,21 @@ def _is_israeli_strike(sentence: str, match: re.Match[str]) -> bool:
             r"['’]?s?\s*(?:\w+\s+)?(?:strikes|bombardment|offensive|military|army|forces)", after
         )
         or (
-            sentence.endswith("Israel", 0, match.end()) and _ISRAEL_ACTS_RE.match(after) is not None
+            sentence.endswith("Israel", 0, match.end())
+            and (
+                _ISRAEL_ACTS_RE.match(after) is not None
+                or _ISRAEL_ADDRESSED_RE.search(sentence, max(0, match.start() - 16), match.start())
+                is not None
+            )
         )
     )
+
+
+_ISRAEL_ADDRESSED_RE = re.compile(
+    r"\b(?:blamed|blames|blaming|accused|accuses|accusing|condemned|condemns|urged|urges|warned"
+    r"|warns|called\s+on|calls\s+on|pressed|pressing|criticised|criticized)\s+\Z"
+)
+"""Israel as the one blamed, urged or condemned ("officials blamed Israel and said …")."""
 
 
 _ISRAEL_ACTS_RE = re.compile(

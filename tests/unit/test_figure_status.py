@@ -100,3 +100,13 @@ def test_most_precise_prefers_an_exact_number() -> None:
     """An exact figure represents a side before "about" or a bound."""
     exact, about = _fig(1200), _fig(1200, "about")
     assert most_precise([about, exact]) is exact
+
+
+def test_same_vague_amount_agrees_only_when_neither_report_gives_a_number() -> None:
+    """ "Hundreds" in both reports agree; "hundreds" against "hundreds … more than 500" is
+    consistent (the second report says more)."""
+    hundreds = _fig(None, low=200, high=999)
+    assert figures_status("killed", [hundreds], [hundreds])[0] is FigureStatus.AGREE
+    status, note = figures_status("killed", [hundreds], [_fig(500, "more than"), hundreds])
+    assert status is FigureStatus.CONSISTENT
+    assert "overlap" in note

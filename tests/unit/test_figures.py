@@ -1812,3 +1812,11 @@ def test_find_figures_sources_that_put_revise_believe_or_announce(
     figure = _find(find_figures([sentence]), text)
     assert figure.attribution is not None
     assert figure.attribution.startswith(source)
+
+
+def test_find_figures_israel_blamed_is_no_place() -> None:
+    """Israel as the one blamed is an actor: the dead of the sentence are not placed there."""
+    (figure,) = find_figures(
+        ["Hamas and Palestinian officials blamed Israel and said at least 500 people were killed."]
+    )
+    assert figure.place != "Israel"
