@@ -51,6 +51,7 @@ SPLITS = (
     "holdout5",
     "holdout6",
     "holdout7",
+    "holdout8",
 )
 """The labelled splits, in the order they were made (GUIDELINES.md says which are tuned on)."""
 SHARED_CORPORA = REPO.parent / "shared" / "corpora"
