@@ -215,6 +215,13 @@ def _source_right(label: Label, figure: Figure) -> bool:
     return bool(wanted) and len(wanted & got) >= max(1, len(wanted) // 2)
 
 
+def _group_key(name: str) -> str:
+    """A group or place compared up to case and the synonyms GUIDELINES.md uses for one group
+    ("US troops" and "US soldiers", "American soldiers")."""
+    key = " ".join(name.lower().split()).replace("troops", "soldiers")
+    return key.replace("american soldiers", "us soldiers")
+
+
 def _figure_fields(label: Label, figure: Figure, tally: Tally) -> None:
     checks: dict[str, bool] = {
         "measure": label.get("measure") == figure.measure,
@@ -225,7 +232,7 @@ def _figure_fields(label: Label, figure: Figure, tally: Tally) -> None:
     for name in ("group", "place"):
         if label.get(name) is not None:
             got = getattr(figure, name, None)
-            checks[name] = got is not None and str(got).lower() == str(label[name]).lower()
+            checks[name] = got is not None and _group_key(str(got)) == _group_key(str(label[name]))
     if label.get("source"):
         checks["attribution"] = _source_right(label, figure)
     for name, right in checks.items():

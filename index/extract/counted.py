@@ -42,7 +42,7 @@ HEAD_NOUNS = KIN_HEADS | _words(
     journalists journalist reporters photographers medics paramedics doctors nurses
     patients staff staffers workers labourers laborers farmers employees volunteers rescuers
     members families collaborators informants suspects attackers assailants survivors
-    newborns pupils guards agents spies
+    newborns pupils guards agents spies personnel
     relatives bodies deaths lives casualties victims trucks lorries homes houses buildings
     hospitals schools mosques churches shelters rockets missiles projectiles drones
     strikes airstrikes targets tunnels others refugees students teachers settlers
@@ -57,6 +57,7 @@ MODIFIERS = _words(
     """other more additional further civilian foreign female male elderly young innocent
     unarmed armed sick ill dual local remaining new aid humanitarian medical health rescue
     relief family civil defense defence detained abducted kidnapped released freed suspected
+    service
     confirmed reported alleged fellow former senior junior total underage neighboring
     neighbouring nearby drone"""
 )

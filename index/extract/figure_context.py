@@ -237,7 +237,11 @@ class Classifier:
         for i, cand in enumerate(group):
             if cand.measure is not None:
                 continue
-            if cand.counted is None and _OWN_NOUN_RE.match(self._text, cand.end):
+            if (
+                cand.counted is None
+                and cand.phrase.nominal is None  # "131 dead following bombings": its own word
+                and _OWN_NOUN_RE.match(self._text, cand.end)
+            ):
                 continue  # it counts something the sentence's cues are not about
             if self._text.endswith(("population of ", "populations of "), s_start, cand.start):
                 no_event.add(id(cand))  # "Gaza's population of over 2 million": no event

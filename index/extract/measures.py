@@ -60,7 +60,8 @@ _EVENT_WORDS: dict[str, str] = {
         r"(?:[a-z]+\s+)?)(?:"
         + trie_pattern(KIN_WORDS | KIN_HEADS | {"family", "relatives", "children"})
         + r")\b)"
-        r"|murder(?:ed|s)?|slain|slaughter(?:ed)?|massacred|perished|fatalities|bodies|corpses"
+        r"|murder(?:ed|s)?|slain|slaughter(?:ed)?|massacred|perished|fatalities|fatality|bodies"
+        r"|corpses"
         r"|executed|martyred|martyrs"
     ),
     INJURED: (
@@ -83,7 +84,9 @@ _EVENT_WORDS: dict[str, str] = {
         r"|detention(?!\s+of\b)|imprisoned|jailed|behind\s+bars|languish(?:ing)?|captive"
     ),
     RELEASED: (
-        r"releas(?:e|ed|es|ing)|freed|freeing|frees|free|returned|return(?:ing)?|handed\s+over"
+        r"releas(?:e|ed|es|ing)(?!\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|new\s+)?(?:identit|names?\b"
+        r"|details|footage|video|images?|photos?|pictures?|statement|report|data|figures|findings"
+        r"|list|audio|recording|tape|document))|freed|freeing|frees|free|returned|return(?:ing)?|handed\s+over"
         r"|set\s+free|swap(?:ped)?|exchange[ds]?|exchanging|rescued"
         r"|let(?=\s+(?:[\w’'-]+\s+){1,5}?(?:go|free)\b)|welcom(?:ed|es|ing)\s+(?:back|home)"
         r"|received(?=\s+(?:[\w’'-]+\s+){1,5}?from\s+(?:Hamas|the\s+Red\s+Cross|militants)\b)"

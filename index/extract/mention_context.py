@@ -178,14 +178,25 @@ def _to_place(candidate: Candidate, city: str | None) -> None:
         candidate.party = city
 
 
+_ACTOR_AFTER = re.compile(
+    r"\s+(?:officials?|authorities|government|diplomats?|negotiators|mediators|intelligence"
+    r"|envoys?|spokes(?:man|woman|person))\b"
+)
+"""A country naming its officials ("from U.S. officials"), not a location."""
+
+
 def _locative(text: str, candidate: Candidate) -> bool:
     """Whether a locative ends right before the candidate.
 
     "in", "into the", "southern", "visiting", "trips to", "border with"; but no possessive
-    or hyphenated compound may follow ("in the Israel-Hamas war"), and "from" after an
-    actor ("a statement from Qatar") is no locative.
+    or hyphenated compound may follow ("in the Israel-Hamas war"), nor its officials ("from
+    U.S. officials"), and "from" after an actor ("a statement from Qatar") is no locative.
     """
-    if _POSSESSIVE.match(text, candidate.end) or _COMPOUND.match(text, candidate.end):
+    if (
+        _POSSESSIVE.match(text, candidate.end)
+        or _COMPOUND.match(text, candidate.end)
+        or _ACTOR_AFTER.match(text, candidate.end)
+    ):
         return False
     words = text[max(0, candidate.start - _WINDOW) : candidate.start].lower().split()[-7:]
     if words and words[-1] == "the":

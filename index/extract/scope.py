@@ -24,6 +24,7 @@ from functools import lru_cache
 
 _NATIONALS: dict[str, str] = {
     "israeli": "Israelis",
+    "idf": "Israelis",
     "israelis": "Israelis",
     "palestinian": "Palestinians",
     "palestinians": "Palestinians",
@@ -166,6 +167,8 @@ def figure_group(phrase: str, following: str = "") -> str | None:
         if found is not None:
             return found
     words = [w.lower().rstrip("'’") for w in _WORD.findall(phrase)]
+    if "service" in words and ("members" in words or "personnel" in words):
+        words.append("soldiers")  # "three American service members"
     if not _GROUP_WORDS.intersection(w.split("-")[0] for w in words):
         if phrase[-1:] == "s" and (other := _OTHER_DEMONYM_RE.search(phrase)) is not None:
             return other.group(1)  # "Two Tanzanians": a nationality the lists do not name
@@ -181,7 +184,8 @@ def figure_group(phrase: str, following: str = "") -> str | None:
             return "UN staff"
         return "aid workers" if _AID.search(phrase) else nationality
     if category == "soldiers" and nationality is not None:
-        return f"{_ADJECTIVE.get(nationality, nationality)} soldiers"
+        adjective = _ADJECTIVE.get(nationality) or nationality.removesuffix("s")
+        return f"{adjective} soldiers"  # "Israeli soldiers", "Ukrainian soldiers"
     if category == "students":
         return nationality or "students"
     return category or nationality
@@ -260,6 +264,12 @@ _PLACES: tuple[tuple[str, str, str], ...] = (
     ),
     ("Lebanon", r"Lebanon|southern\s+Lebanon|Beirut", r"southern\s+Lebanon"),
     ("Syria", r"Syria|Damascus", r"Damascus"),
+    (
+        "Jordan",
+        r"Jordan|(?:north|south|east|west|northeast|northwest|southeast|southwest)(?:ern)?"
+        r"\s+Jordan|Amman",
+        r"Amman",
+    ),
     ("Yemen", r"Yemen|Sanaa", r"Sanaa"),
     ("Iraq", r"Iraq|Baghdad", r"Baghdad"),
     ("Red Sea", r"Red\s+Sea", r"Red\s+Sea"),
@@ -287,7 +297,7 @@ _PLACE_KEYS = (
     "qalqilya", "khan y", "rafah", "jabali", "nuseirat", "balah", "beit ", "shati", "bureij",
     "maghazi", "shifa", "ahli", "tel aviv", "sderot", "ashkelon", "kfar", "be'eri", "be’eri",
     "nir oz", "kibbutz", "festival", "october 7", "oct 7", "oct. 7", "7 october", "hamas",
-    "health ministry", "ministry of health",
+    "health ministry", "ministry of health", "jordan", "amman",
 )  # fmt: skip
 """Lower-case pieces of every place name and cue above: a sentence with none names no place."""
 _CLAUSE_BREAK_RE = re.compile(

@@ -58,3 +58,10 @@ def test_a_source_labelled_by_a_pronoun_counts_when_the_figure_has_an_attributio
     assert scorer._source_right({"source": "They"}, sourced)
     assert not scorer._source_right({"source": "it"}, bare)
     assert not scorer._source_right({"source": "the army"}, sourced)
+
+
+def test_troops_and_soldiers_are_one_group_for_the_scorer() -> None:
+    """GUIDELINES.md names the category both ways ("US troops", "Israeli soldiers")."""
+    assert scorer._group_key("US troops") == scorer._group_key("US soldiers")
+    assert scorer._group_key("American troops") == scorer._group_key("US soldiers")
+    assert scorer._group_key("Israeli soldiers") != scorer._group_key("US soldiers")

@@ -1820,3 +1820,65 @@ def test_find_figures_israel_blamed_is_no_place() -> None:
         ["Hamas and Palestinian officials blamed Israel and said at least 500 people were killed."]
     )
     assert figure.place != "Israel"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "measure", "group", "place"),
+    [
+        (
+            "The Pentagon on Monday released the identities of the three American service members"
+            " killed Sunday by a drone strike in northeastern Jordan.",
+            "three American service members",
+            "killed",
+            "US soldiers",
+            "Jordan",
+        ),
+        (
+            "Bloomberg: 326 IDF Soldiers killed",
+            "326 IDF Soldiers",
+            "killed",
+            "Israeli soldiers",
+            None,
+        ),
+        (
+            "Reports said more than 20 Ukrainian service personnel were killed.",
+            "more than 20 Ukrainian service personnel",
+            "killed",
+            "Ukrainian soldiers",
+            None,
+        ),
+        (
+            "A hospital in Deir al-Balah had admitted 209 injured and 131 dead following bombings.",
+            "131 dead",
+            "killed",
+            None,
+            "Gaza",
+        ),
+        (
+            "The hospital reports 15 to 20 fatality cases per day.",
+            "15 to 20 fatality cases",
+            "killed",
+            None,
+            None,
+        ),
+    ],
+)
+def test_find_figures_service_members_idf_soldiers_nominal_dead_and_fatality(
+    sentence: str, text: str, measure: str, group: str | None, place: str | None
+) -> None:
+    """ "released the identities of" frees nobody; service members and IDF soldiers are
+    soldiers of their state; "131 dead following bombings" is dead; "fatality cases"."""
+    figure = _find(find_figures([sentence]), text)
+    assert (figure.measure, figure.group, figure.place) == (measure, group, place)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The IDF has released a recording of a conversation between two Hamas militants.",
+        "The military also released a video of soldiers leaving 15 jerry cans of fuel.",
+    ],
+)
+def test_find_figures_releasing_a_video_or_names_frees_nobody(sentence: str) -> None:
+    """Releasing a recording, a video, names or identities is no release of people."""
+    assert all(not (f.measure or "").endswith("released") for f in find_figures([sentence]))

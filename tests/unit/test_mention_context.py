@@ -192,3 +192,9 @@ def test_read_in_context_a_states_territories_are_a_place(sentence: str) -> None
     """ "the Palestinian territories" names land, not Palestine acting."""
     kinds = {m.text: m.kind for m in find_article_mentions("", [sentence])}
     assert [k for t, k in kinds.items() if t.lower().endswith("territories")] == [MentionKind.PLACE]
+
+
+def test_a_country_naming_its_officials_after_from_is_the_state() -> None:
+    """ "from U.S. officials": the officials' state, not a location."""
+    (mention,) = find_article_mentions("", ["There was no confirmation from U.S. officials."])
+    assert (mention.party, mention.kind) == ("United States", MentionKind.STATE)

@@ -424,3 +424,9 @@ def test_article_mentions_facility_named_after_a_person_is_one_organisation(
         (name, MentionKind.ORGANIZATION)
     ]
     assert not [m for m in mentions if m.kind is MentionKind.PERSON]
+
+
+def test_article_mentions_israeli_soldiers_are_the_idf() -> None:
+    """The agency convention: "Israeli soldiers", like "Israeli troops", name the IDF."""
+    mentions = find_article_mentions("", ["More than 100 Israeli soldiers have died."])
+    assert [(m.text, m.party) for m in mentions] == [("Israeli soldiers", "Israel Defense Forces")]
