@@ -42,7 +42,8 @@ HEAD_NOUNS = KIN_HEADS | _words(
     journalists journalist reporters photographers medics paramedics doctors nurses
     patients staff staffers workers labourers laborers farmers employees volunteers rescuers
     members families collaborators informants suspects attackers assailants survivors
-    newborns pupils guards agents spies personnel
+    newborns pupils guards agents spies personnel bases sites locations laboratories labs
+    facilities vehicles
     relatives bodies deaths lives casualties victims trucks lorries homes houses buildings
     hospitals schools mosques churches shelters rockets missiles projectiles drones
     strikes airstrikes targets tunnels others refugees students teachers settlers
@@ -193,19 +194,28 @@ def counted_phrase(text: str, pos: int, digits: bool, vague: bool = False) -> Co
         elif lower in NOMINAL_ADJECTIVES and not _next_is_noun(text, match.end(), digits):
             nominal, end = word, match.end()
             break
-        elif _is_head(word, digits) and not (
-            word[0].isupper()
-            and lower not in HEAD_NOUNS
-            and _next_is_noun(text, match.end(), digits)
+        elif (
+            (lower == "member" and modifiers and modifiers[-1].lower() == "service")
+            or (
+                _is_head(word, digits)
+                and not (
+                    word[0].isupper()
+                    and lower not in HEAD_NOUNS
+                    and _next_is_noun(text, match.end(), digits)
+                )
+            )
         ):
             head, end = word, match.end()
             pending_and = False
         elif _is_modifier(word) or (
-            digits
-            and lower.isalpha()
+            lower.isalpha()
             and lower not in _FUNCTION_WORDS
             and not lower.endswith(("ed", "ing", "en"))
-            and _next_is_head(text, match.end())
+            and (
+                _next_is_head(text, match.end())
+                if digits
+                else lower not in _NOT_ADJECTIVES and _next_is_known(text, match.end())
+            )
         ):
             modifiers.append(word)  # "30 student groups": a noun used as a modifier
             pending_and = False
@@ -221,6 +231,18 @@ def _next_is_head(text: str, pos: int) -> bool:
     """True when the word at `pos` is a counted noun by the loose digits rule."""
     match = _WORD_RE.match(text, pos)
     return match is not None and _is_head(match.group(1), True)
+
+
+_NOT_ADJECTIVES = frozenset(
+    "such same very own only first last next group member members".split()  # noqa: SIM905
+)
+"""Words before a noun that make no count of it ("one such person", "one group relatives")."""
+
+
+def _next_is_known(text: str, pos: int) -> bool:
+    """True when the word at `pos` is a known counted noun ("seven residential buildings")."""
+    match = _WORD_RE.match(text, pos)
+    return match is not None and match.group(1).lower() in HEAD_NOUNS
 
 
 def _next_is_noun(text: str, pos: int, digits: bool) -> bool:

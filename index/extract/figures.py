@@ -227,7 +227,7 @@ def find_figures(paragraphs: Sequence[str], title: str | None = None) -> list[Fi
                 found[number] = replace(figure, measure=measured.measure)
             if found[number].measure is not None:
                 measured = found[number]
-        figures.extend(found)
+        figures.extend(f for f in found if not _own_family(text, f))
     return figures
 
 
@@ -303,7 +303,8 @@ def _paragraph_figures(index: int | None, text: str) -> list[Figure]:
     """The figures of one paragraph."""
     matches = find_quantities(text)
     shares = find_shares(text)
-    if not matches and not shares:
+    lengths = _word_lengths(text) if "long" in text else []
+    if not matches and not shares and not lengths:
         return []
     zones = [
         (m.start(), m.end()) for key, rx in _ZONE_RES if key in text for m in rx.finditer(text)
@@ -311,6 +312,8 @@ def _paragraph_figures(index: int | None, text: str) -> list[Figure]:
     candidates = [c for m in matches if (c := _candidate(text, m, zones)) is not None]
     if shares:
         candidates = _with_shares(candidates, shares)
+    if lengths:
+        candidates = sorted(candidates + lengths, key=lambda c: c.start)
     if not candidates:
         return []
     figures: list[Figure] = []
@@ -396,6 +399,26 @@ def _without_breakdowns(text: str, group: list[Candidate]) -> list[Candidate]:
     return [c for n, c in enumerate(group) if n not in dropped]
 
 
+_WORD_LENGTH_RE = re.compile(
+    r"\b(?P<unit>week|month|day)[- ]?long[ \u00a0]+(?:[\w-]+[ \u00a0]+)?"
+    r"(?:truce|cease-?fire|pause|lull)s?\b",
+    re.IGNORECASE,
+)
+_UNIT_DAYS = {"day": 1.0, "week": 7.0, "month": 30.0}
+
+
+def _word_lengths(text: str) -> list[Candidate]:
+    """A truce's length written as a word: "a week-long truce" lasts 7 days."""
+    found = []
+    for match in _WORD_LENGTH_RE.finditer(text):
+        days = _UNIT_DAYS[match.group("unit").lower()]
+        phrase = CountedPhrase(match.end(), "days", "")
+        quantity = Quantity(days, None, None, None)
+        end = match.end()
+        found.append(Candidate(match.start(), end, end, quantity, phrase, "days", "truce_duration"))
+    return found
+
+
 def _with_shares(candidates: list[Candidate], shares: list[Share]) -> list[Candidate]:
     """Add the shares of a population, dropping numbers that are part of one ("80" of 80%)."""
     kept = [c for c in candidates if not any(s.start < c.end and c.start < s.end for s in shares)]
@@ -408,6 +431,24 @@ def _with_shares(candidates: list[Candidate], shares: list[Share]) -> list[Candi
             )
         )
     return sorted(kept, key=lambda c: c.start)
+
+
+_POSSESSIVES = frozenset({"my", "his", "her", "their", "our", "your"})
+
+
+def _own_family(text: str, figure: Figure) -> bool:
+    """Someone's own family ("my two little children"), not a count of the story's.
+
+    Unless something happened to them: then the figure has a measure.
+    """
+    return (
+        figure.measure is None
+        and figure.qualifier is None
+        and figure.value is not None
+        and figure.value <= 12
+        and (figure.counted or "").lower() in _PEOPLE_NOUNS
+        and _word_before(text, figure.start).lower() in _POSSESSIVES
+    )
 
 
 def _is_figure(cand: Candidate) -> bool:

@@ -58,6 +58,10 @@ _NATIONALS: dict[str, str] = {
     "syrians": "Syrians",
     "jordanian": "Jordanians",
     "iranian": "Iranians",
+    "iraqi": "Iraqis",
+    "iraqis": "Iraqis",
+    "yemeni": "Yemenis",
+    "yemenis": "Yemenis",
     "ukrainian": "Ukrainians",
     "canadian": "Canadians",
     "canadians": "Canadians",
@@ -167,7 +171,7 @@ def figure_group(phrase: str, following: str = "") -> str | None:
         if found is not None:
             return found
     words = [w.lower().rstrip("'’") for w in _WORD.findall(phrase)]
-    if "service" in words and ("members" in words or "personnel" in words):
+    if "service" in words and {"members", "member", "personnel"}.intersection(words):
         words.append("soldiers")  # "three American service members"
     if not _GROUP_WORDS.intersection(w.split("-")[0] for w in words):
         if phrase[-1:] == "s" and (other := _OTHER_DEMONYM_RE.search(phrase)) is not None:
@@ -239,7 +243,8 @@ _PLACES: tuple[tuple[str, str, str], ...] = (
     (
         "West Bank",
         r"West\s+Bank|occupied\s+West\s+Bank",
-        r"Jenin|Nablus|Hebron|Tulkarm|Tulkarem|Ramallah|Bethlehem|Jericho|Qalqilya|West\s+Bank",
+        r"Jenin|Nablus|Hebron|Tulkarm|Tulkarem|Ramallah|Bethlehem|Jericho|Qalqilya|West\s+Bank"
+        r"|N[uo]u?r\s+Shams|Balata|Aqabat\s+Jabr|Dheisheh|Qalandia|Jalazone|Tubas",
     ),
     (
         "Gaza",
@@ -294,7 +299,8 @@ _PLACE_KEYS = (
     "gaza", "israel", "west bank", "strip", "enclave", "territory", "lebanon", "beirut", "syria",
     "damascus", "yemen", "sanaa", "iraq", "baghdad", "red sea", "egypt", "sinai", "cairo", "iran",
     "tehran", "jenin", "nablus", "hebron", "tulkar", "ramallah", "bethlehem", "jericho",
-    "qalqilya", "khan y", "rafah", "jabali", "nuseirat", "balah", "beit ", "shati", "bureij",
+    "qalqilya", "shams", "balata", "aqabat", "dheisheh", "qalandia", "jalazone", "tubas",
+    "khan y", "rafah", "jabali", "nuseirat", "balah", "beit ", "shati", "bureij",
     "maghazi", "shifa", "ahli", "tel aviv", "sderot", "ashkelon", "kfar", "be'eri", "be’eri",
     "nir oz", "kibbutz", "festival", "october 7", "oct 7", "oct. 7", "7 october", "hamas",
     "health ministry", "ministry of health", "jordan", "amman",

@@ -1882,3 +1882,64 @@ def test_find_figures_service_members_idf_soldiers_nominal_dead_and_fatality(
 def test_find_figures_releasing_a_video_or_names_frees_nobody(sentence: str) -> None:
     """Releasing a recording, a video, names or identities is no release of people."""
     assert all(not (f.measure or "").endswith("released") for f in find_figures([sentence]))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value"),
+    [
+        ("Some were released during a week-long truce last month.", "week-long truce", 7.0),
+        ("The weeklong November cease-fire ended on Friday.", "weeklong November cease-fire", 7.0),
+        ("A month-long pause was proposed.", "month-long pause", 30.0),
+    ],
+)
+def test_find_figures_a_truce_length_written_as_a_word(
+    sentence: str, text: str, value: float
+) -> None:
+    """ "a week-long truce" lasts 7 days; "a month-long hunger strike" is no truce."""
+    figure = _find(find_figures([sentence]), text)
+    assert (figure.value, figure.measure, figure.counted) == (value, "truce_duration", "days")
+    assert find_figures(["A month-long hunger strike ended."]) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("Strikes destroyed seven residential buildings.", "seven residential buildings"),
+        ("Militias hit four military bases on Sunday.", "four military bases"),
+        (
+            "At least one Iraqi service member was wounded, it added.",
+            "At least one Iraqi service member",
+        ),
+    ],
+)
+def test_find_figures_number_words_with_an_adjective_before_a_known_noun(
+    sentence: str, text: str
+) -> None:
+    """A number word reads one unknown adjective before a noun it knows."""
+    assert _find(find_figures([sentence]), text).text == text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Basma Ghalayini is one such person.",
+        "In one WhatsApp group relatives have been messaging.",
+        "As one member puts it, they never spoke.",
+        '"I am with my two little children," she said.',
+        "He hopes his two young children can join him in Dublin.",
+    ],
+)
+def test_find_figures_no_count_in_such_phrases_or_in_someones_own_family(sentence: str) -> None:
+    """ "one such person", "one group relatives", "one member"; "my two little children"
+    (someone's family is a figure only when something happened to them)."""
+    assert find_figures([sentence]) == []
+
+
+def test_find_figures_family_that_something_happened_to_stays() -> None:
+    """ "her two teenage daughters were killed", "They included his four children" (killed)."""
+    figures = find_figures(
+        [
+            "Lianne Sharabi and her two teenage daughters were killed.",
+        ]
+    )
+    assert [(f.text, f.measure) for f in figures] == [("two teenage daughters", "killed")]
