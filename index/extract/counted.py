@@ -194,15 +194,12 @@ def counted_phrase(text: str, pos: int, digits: bool, vague: bool = False) -> Co
         elif lower in NOMINAL_ADJECTIVES and not _next_is_noun(text, match.end(), digits):
             nominal, end = word, match.end()
             break
-        elif (
-            (lower == "member" and modifiers and modifiers[-1].lower() == "service")
-            or (
-                _is_head(word, digits)
-                and not (
-                    word[0].isupper()
-                    and lower not in HEAD_NOUNS
-                    and _next_is_noun(text, match.end(), digits)
-                )
+        elif (lower == "member" and modifiers and modifiers[-1].lower() == "service") or (
+            _is_head(word, digits)
+            and not (
+                word[0].isupper()
+                and lower not in HEAD_NOUNS
+                and _next_is_noun(text, match.end(), digits)
             )
         ):
             head, end = word, match.end()

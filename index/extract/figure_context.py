@@ -35,6 +35,8 @@ from index.extract.measures import (
     CAPTIVE_WORD_RE,
     HELD,
     HOSTAGES,
+    INJURED,
+    KILLED,
     PRISONERS,
     RELEASED,
     TAKE_VERB,
@@ -121,6 +123,13 @@ _REDUCED_RELATIVE_RE = re.compile(
 )
 """A participle after the number ("110 hostages taken from Israel", "two women held since
 7 October"): the main verb of the clause comes after it."""
+_PART_OF_WHOLE_RE = re.compile(
+    r"\b(?:some|any|none|most|many|several|few|half|one|two|three|four|five|dozens|hundreds)"
+    r"\s+of\s+(?:the|its|their|those)\s+(?:\w+\s+)?\Z",
+    re.IGNORECASE,
+)
+_QUOTES = "\"'“”‘’"
+_RELATIVE_END_RE = re.compile(r"\b(?:who|which|that)\s*\Z")
 _PREPOSITION_END_RE = re.compile(r"\b(?:of|in|from|into)\s+(?:[A-Z][\w'’-]*\s+)?\Z")
 """The cue after it is a noun of a phrase ("days of captivity", "freed from captivity")."""
 _AFTER_PARTICIPLE_BOUNDARY_RE = re.compile(
@@ -262,6 +271,7 @@ class Classifier:
                 and i
                 and (cand.phrase.partitive or self._linked(left_lo, cand.start))
                 and not _OWN_PROGRESSIVE_RE.match(self._text, cand.context_end)
+                and not self._captives_after_casualties(group[i - 1], cand, left_lo)
             ):
                 self._resolve(cand, group[i - 1].event, left_lo, right_hi)
         for i, cand in enumerate(group):
@@ -287,6 +297,8 @@ class Classifier:
                 self._subject_includes(cand, s_start)
             if cand.measure is None and "among" in self._text[cand.context_end : s_end]:
                 self._among_captives(group, i, s_end)
+            if cand.measure is None and ": " in self._text[s_start : cand.start]:
+                self._after_colon(cand, s_start, s_end)
             if cand.measure is None and self._text.endswith("to ", s_start, cand.start):
                 self._total_to(group, i, s_start)
             if cand.measure is None and cand.phrase.head is None and is_captive(cand.counted):
@@ -294,8 +306,10 @@ class Classifier:
                 self._resolve(cand, HELD, s_start, s_end)
             if cand.measure is None and i and group[i - 1].measure is not None:
                 between = self._text[group[i - 1].context_end : cand.start]
-                if _COORDINATION_RE.fullmatch(between) and not _OWN_PROGRESSIVE_RE.match(
-                    self._text, cand.context_end
+                if (
+                    _COORDINATION_RE.fullmatch(between)
+                    and not _OWN_PROGRESSIVE_RE.match(self._text, cand.context_end)
+                    and not self._captives_after_casualties(group[i - 1], cand, s_start)
                 ):  # "12 women and seven children"
                     self._resolve(cand, group[i - 1].event, s_start, s_end)
         # The sentence is searched only when some figure could use what it refers back to.
@@ -309,6 +323,33 @@ class Classifier:
         if held and all(event == HELD for event, _a, _b in self._cues(s_start, s_end)):
             for cand in held:  # "There are 19,372 inmates in Israeli prisons", "230 hostages"
                 self._resolve(cand, HELD, s_start, s_end)
+
+    def _after_colon(self, cand: Candidate, s_start: int, s_end: int) -> None:
+        """A list after a colon takes the verb before it.
+
+        "Hamas released some of the hostages: 13 on Friday; 13 more on Saturday; and 17 on
+        Sunday".
+        """
+        colon = self._text.rfind(": ", s_start, cand.start)
+        if cand.counted not in _PEOPLE or self._text[colon - 1 : colon] in _QUOTES:
+            return  # a headline's quote ("'Prevented Dozens Of Casualties': …") is no list
+        if self._text[colon + 2 : colon + 3] in _QUOTES:
+            return  # a quotation follows ("adds: "Even living thousands of miles away …")
+        cues = self._cues(s_start, colon)
+        if cues:
+            self._resolve(cand, cues[0][0], s_start, s_end)
+
+    def _captives_after_casualties(self, before: Candidate, cand: Candidate, start: int) -> bool:
+        """Hostages listed after the dead are not dead ("1,100 dead and 100 hostages").
+
+        Their own words decide (held by default), unless they are part of the dead
+        ("killed 40 people, including two hostages").
+        """
+        return (
+            is_captive(cand.counted)
+            and before.event not in (TAKEN, TAKE_VERB, HELD, RELEASED)
+            and not _ends_with_child(self._text, start, cand.start)
+        )
 
     def _linked(self, start: int, end: int) -> bool:
         """True when the words between two figures join them ("including", "and")."""
@@ -375,7 +416,9 @@ class Classifier:
             # "were among" is the subject's; the figure's own words say what it counts.
             governs = (
                 len(gap) <= 4
-                and not {"and", "or", "but"} & set(gap)
+                and not {"and", "or", "but", "including"} & set(gap)
+                # "released some of the 240 hostages the group took": the part is released
+                and not _PART_OF_WHOLE_RE.search(clause_left, b)
                 and not ("among" in gap and _AMONG_RE.search(clause_left))
             )
             if governs and self._resolve(cand, event, left_lo, right_hi):
@@ -414,8 +457,17 @@ class Classifier:
         ):
             # "killed thousands, including 1,400 Israelis": the verb is before the list
             outer = left[: max(cut - 1, 0)]
-            cues = self._cues(left_lo + _last_boundary(outer), left_lo + len(outer))
-            for event, _a, _b in reversed(cues):
+            outer_start = left_lo + _last_boundary(outer)
+            relative_cues = self._cues(outer_start, left_lo + len(outer))
+            if _RELATIVE_END_RE.search(text, max(0, outer_start - 8), outer_start) and not any(
+                event in (KILLED, INJURED) for event, _a, _b in relative_cues
+            ):
+                # "relatives who had been sheltering there, including two women …, were killed":
+                # the cue before is the relative clause's; the main verb comes after the list
+                after_list = self._cues(cand.context_end + len(clause_right), self._span[1])
+                if after_list and self._resolve(cand, after_list[0][0], left_lo, right_hi):
+                    return
+            for event, _a, _b in reversed(relative_cues):
                 if self._resolve(cand, event, left_lo, right_hi):
                     return
 

@@ -60,7 +60,7 @@ _EVENT_WORDS: dict[str, str] = {
         r"(?:[a-z]+\s+)?)(?:"
         + trie_pattern(KIN_WORDS | KIN_HEADS | {"family", "relatives", "children"})
         + r")\b)"
-        r"|murder(?:ed|s)?|slain|slaughter(?:ed)?|massacred|perished|fatalities|fatality|bodies"
+        r"|murder(?:ed|s|ing)?|slain|slaughter(?:ed)?|massacred|perished|fatalities|fatality|bodies"
         r"|corpses"
         r"|executed|martyred|martyrs"
     ),
@@ -88,6 +88,7 @@ _EVENT_WORDS: dict[str, str] = {
         r"|details|footage|video|images?|photos?|pictures?|statement|report|data|figures|findings"
         r"|list|audio|recording|tape|document))|freed|freeing|frees|free|returned|return(?:ing)?|handed\s+over"
         r"|set\s+free|swap(?:ped)?|exchange[ds]?|exchanging|rescued"
+        r"|arriv(?:e|ed|es|ing)\s+back|came\s+home|come\s+home|coming\s+home|returned\s+home"
         r"|let(?=\s+(?:[\w’'-]+\s+){1,5}?(?:go|free)\b)|welcom(?:ed|es|ing)\s+(?:back|home)"
         r"|received(?=\s+(?:[\w’'-]+\s+){1,5}?from\s+(?:Hamas|the\s+Red\s+Cross|militants)\b)"
         r"|transferred\s+to\s+(?:the\s+)?(?:Egypt\w*|Red\s+Cross|ICRC|International\s+Committee)"

@@ -405,9 +405,15 @@ def _is_israeli_strike(sentence: str, match: re.Match[str]) -> bool:
             r"['’]?s?\s*(?:\w+\s+)?(?:strikes|bombardment|offensive|military|army|forces)", after
         )
         or (
-            sentence.endswith("Israel", 0, match.end())
+            match.group() == "Israel"  # a bare name, not "in southern Israel"
             and (
-                _ISRAEL_ACTS_RE.match(after) is not None
+                (
+                    _ISRAEL_ACTS_RE.match(after) is not None
+                    and _PREPOSITION_BEFORE_RE.search(
+                        sentence, max(0, match.start() - 8), match.start()
+                    )
+                    is None
+                )
                 or _ISRAEL_ADDRESSED_RE.search(sentence, max(0, match.start() - 16), match.start())
                 is not None
             )
@@ -415,6 +421,11 @@ def _is_israeli_strike(sentence: str, match: re.Match[str]) -> bool:
     )
 
 
+_PREPOSITION_BEFORE_RE = re.compile(
+    r"\b(?:on|in|into|to|from|against|across|southern|northern|central|eastern|western)\s+\Z",
+    re.IGNORECASE,
+)
+"""Israel after a preposition is where something happened ("an attack on Israel killed …")."""
 _ISRAEL_ADDRESSED_RE = re.compile(
     r"\b(?:blamed|blames|blaming|accused|accuses|accusing|condemned|condemns|urged|urges|warned"
     r"|warns|called\s+on|calls\s+on|pressed|pressing|criticised|criticized)\s+\Z"
@@ -424,6 +435,6 @@ _ISRAEL_ADDRESSED_RE = re.compile(
 
 _ISRAEL_ACTS_RE = re.compile(
     r"\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:rained|pounded|bombed|struck|shelled|launched"
-    r"|attacked|hit|besieged|invaded|retaliated|responded|vowed|began)\b"
+    r"|attacked|hit|besieged|invaded|retaliated|responded|vowed|began|killed|kills)\b"
 )
 """Israel as the subject of an act of war ("Israel has rained bombs on …"): an actor."""

@@ -1943,3 +1943,92 @@ def test_find_figures_family_that_something_happened_to_stays() -> None:
         ]
     )
     assert [(f.text, f.measure) for f in figures] == [("two teenage daughters", "killed")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "measure"),
+    [
+        (
+            "First Group Of 13 Israeli Hostages Arrive Back In Israel",
+            "13 Israeli Hostages",
+            "hostages_released",
+        ),
+        (
+            "A group of 13 Israeli citizens arrived back in Israel on Friday after being held"
+            " hostage for nearly two months.",
+            "13 Israeli citizens",
+            "hostages_released",
+        ),
+        ("Units hunt those responsible for murdering 1,200 Israelis.", "1,200 Israelis", "killed"),
+        # the part is released; the whole was taken
+        (
+            "Hamas released some of the 240 hostages the terror group took on October 7.",
+            "240 hostages",
+            "hostages_taken",
+        ),
+        ("Hamas released all of the 50 hostages.", "50 hostages", "hostages_released"),
+        # a list after a colon takes the verb before it
+        (
+            "This weekend, Hamas released some of the hostages: 13 Israeli hostages on Friday;"
+            " 13 more hostages on Saturday; and 17 hostages on Sunday.",
+            "17 hostages",
+            "hostages_released",
+        ),
+        # hostages listed after the dead are not dead; a part of the dead is
+        (
+            "Israeli casualties number in the thousands: 1,400 people murdered, more than 6,000"
+            " injured and 242 hostages — including 30 children — remain in the hands of Hamas.",
+            "242 hostages",
+            "hostages_held",
+        ),
+        ("The strike killed 40 people, including two hostages.", "two hostages", "dead_hostages"),
+        # a relative clause's verb is not the main verb of the list's parent
+        (
+            "Several relatives who had been sheltering in the church, including two women he"
+            " identified as Viola and Yara, were killed in the strike.",
+            "two women",
+            "killed",
+        ),
+    ],
+)
+def test_find_figures_returns_parts_of_wholes_colon_lists_and_relative_clauses(
+    sentence: str, text: str, measure: str
+) -> None:
+    """Hostages who "arrive back"; "murdering"; "some of the 240 hostages … took"; a list
+    after a colon; hostages after the dead; the main verb after "who …, including …,"."""
+    assert _find(find_figures([sentence]), text).measure == measure
+
+
+def test_find_figures_colon_rule_skips_quotes() -> None:
+    """A quoted headline before the colon or a quotation after it is no list."""
+    figures = find_figures(
+        ['His brother adds: "Even living thousands of miles away, you feel threatened."']
+    )
+    assert all(f.measure is None for f in figures)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "place"),
+    [
+        (
+            "The ministry says Israel has killed more than 14,800 Palestinians.",
+            "more than 14,800 Palestinians",
+            None,
+        ),
+        (
+            "Hamas’ Oct. 7, attack in southern Israel killed more than 1,400 people.",
+            "more than 1,400 people",
+            "Israel",
+        ),
+        (
+            "Hamas launched an unprecedented attack on Israel killing 1,400 people.",
+            "1,400 people",
+            "Israel",
+        ),
+    ],
+)
+def test_find_figures_israel_killing_is_an_actor_unless_a_place(
+    sentence: str, text: str, place: str | None
+) -> None:
+    """ "Israel has killed" is the actor; "in southern Israel killed", "on Israel" places."""
+    assert _find(find_figures([sentence]), text).place == place
