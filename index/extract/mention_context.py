@@ -92,6 +92,7 @@ _PEOPLE = (
     r"|immigrants?|emigrants?|descent|origin|population|communit(?:y|ies)|diaspora"
     r"|youngsters?|elderly|relatives?|couples?|brothers?|sisters?|husbands?|wives|wife"
     r"|neighbou?rs?|friends?|colleagues?|siblings?|grandparents?|grandmothers?|grandfathers?"
+    r"|orthodox|catholics?|church(?:es)?"
 )
 _PEOPLE_AFTER = re.compile(
     rf"(?:-[\w'’-]+)?\s+(?:[a-z][\w'’-]*(?<!ed)\s+)?(?:{_PEOPLE})\b", re.IGNORECASE
@@ -215,7 +216,9 @@ def _locative(text: str, candidate: Candidate) -> bool:
     if last in _LOCATIVES:
         return last != "from" or len(words) < 2 or not _FROM_AN_ACTOR.intersection(words[-3:-1])
     if last == "with" and len(words) > 1:
-        return words[-2] in ("border", "borders")
+        return words[-2] in ("border", "borders", "crossing", "crossings")
+    if last == "for" and len(words) > 1:
+        return words[-2] == "bound"  # "weapons bound for Yemen"
     if last == "of" and len(words) > 1:
         return words[-2] == "out"
     if last == "to":
@@ -225,7 +228,8 @@ def _locative(text: str, candidate: Candidate) -> bool:
 
 _BORDER_AFTER = re.compile(
     r"(?:[-–][A-Z][\w’']*)?\s+(?:border|borders|frontier|boundary)\b"
-    r"(?!\s+(?:guards?|police|officers?|officials?|forces|agents?|authorit))"
+    r"(?!\s+(?:guards?|police|officers?|officials?|forces|agents?|authorit))",
+    re.IGNORECASE,
 )
 _JOINED_BEFORE = re.compile(r"[A-Z][\w’']*[-–]\Z")
 

@@ -75,8 +75,11 @@ _JOINERS = frozenset(
 )
 _BREAKS = frozenset({"of", "for", "the", "and", "to", "on", "&"})
 """Joiners that end a person's name ("Smith of Reuters", "Biden and Netanyahu")."""
+_STATE_INITIALS = rf"(?:U\.S\.|U\.K\.|US|UK|EU)(?=\s+[{_UPPER}][{_LOWER}])"
+"""A state's initials before a capitalised word ("U.S. Embassy", "US Consulate")."""
 _CHUNK = re.compile(
-    rf"(?:{_FIRST_WORD})(?:\s+(?:(?:{'|'.join(sorted(_JOINERS))})\s+){{0,3}}{_WORD})*"
+    rf"(?:{_FIRST_WORD}|{_STATE_INITIALS})"
+    rf"(?:\s+(?:(?:{'|'.join(sorted(_JOINERS))})\s+){{0,3}}{_WORD})*"
 )
 """A run of capitalised words, with the joiners of names between them; it starts with a
 capital letter so that the scan skips the rest fast (a run inside a word is dropped)."""
@@ -558,7 +561,12 @@ def _office_name(
 
 
 def _demonym(party: Candidate, gazetteer: Gazetteer) -> str:
-    """The usual demonym of a state ("Thai"), else its name ("Gaza")."""
+    """The usual demonym of a state ("Thai"), else its name ("Gaza").
+
+    "US" for the United States, as its offices are named ("US Embassy").
+    """
+    if party.party == "United States":
+        return "US"
     demonyms = gazetteer.demonyms_of(party.party)
     return demonyms[0] if demonyms else party.party
 

@@ -198,3 +198,29 @@ def test_a_country_naming_its_officials_after_from_is_the_state() -> None:
     """ "from U.S. officials": the officials' state, not a location."""
     (mention,) = find_article_mentions("", ["There was no confirmation from U.S. officials."])
     assert (mention.party, mention.kind) == ("United States", MentionKind.STATE)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "text", "kind"),
+    [
+        ("First Part Of Aid Flows Into Gaza At Egypt Border", "Egypt", MentionKind.PLACE),
+        (
+            "It was some 400m from the Erez border crossing with Israel.",
+            "Israel",
+            MentionKind.PLACE,
+        ),
+        ("The ship carried weapons bound for Yemen.", "Yemen", MentionKind.PLACE),
+    ],
+)
+def test_a_country_at_a_border_crossing_or_destination_is_a_place(
+    paragraph: str, text: str, kind: MentionKind
+) -> None:
+    """A Title Case "Border", "crossing with", "bound for" name locations."""
+    mentions = [m for m in find_article_mentions("", [paragraph]) if m.text == text]
+    assert [m.kind for m in mentions] == [kind]
+
+
+def test_a_demonym_naming_a_church_is_no_state() -> None:
+    """ "the St. Porphyrius Greek Orthodox Church": no Greece in it."""
+    mentions = find_article_mentions("", ["A strike hit the St. Porphyrius Greek Orthodox Church."])
+    assert not [m for m in mentions if m.party == "Greece"]

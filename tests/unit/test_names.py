@@ -430,3 +430,25 @@ def test_article_mentions_israeli_soldiers_are_the_idf() -> None:
     """The agency convention: "Israeli soldiers", like "Israeli troops", name the IDF."""
     mentions = find_article_mentions("", ["More than 100 Israeli soldiers have died."])
     assert [(m.text, m.party) for m in mentions] == [("Israeli soldiers", "Israel Defense Forces")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "name"),
+    [
+        ("A team from the U.S. Embassy would meet them.", "U.S. Embassy", "US Embassy"),
+        ("It hit near the sprawling U.S. Consulate in Irbil.", "U.S. Consulate", "US Consulate"),
+        (
+            "The US Treasury Department imposed sanctions.",
+            "US Treasury Department",
+            "US Treasury Department",
+        ),
+    ],
+)
+def test_article_mentions_a_state_s_initials_before_an_office(
+    sentence: str, text: str, name: str
+) -> None:
+    """ "U.S. Embassy" is the embassy (an organisation of the United States), named "US …"."""
+    mentions = find_article_mentions("", [sentence])
+    assert [(m.text, m.party, m.kind) for m in mentions if m.text == text] == [
+        (text, name, MentionKind.ORGANIZATION)
+    ]
