@@ -24,6 +24,7 @@ from index.search.feedback import (
     expansion,
     query_terms,
 )
+from index.search.filter_values import store_values
 from index.search.match_cache import remembered
 from index.search.query import ParsedQuery, parse_query, plain_query, relax
 from index.search.related import find_related
@@ -75,7 +76,13 @@ def run_search(
     with store.searcher() as searcher, reading():
         searcher.weighting = scoring_model()
         lexicon = store.lexicon(searcher)
-        parsed = parse_query(text, searcher.reader(), as_you_type=as_you_type, lexicon=lexicon)
+        parsed = parse_query(
+            text,
+            searcher.reader(),
+            as_you_type=as_you_type,
+            lexicon=lexicon,
+            values_of=store_values(store, searcher),
+        )
         by_date = sort == "date" or parsed.text_query is None
         final = _final_query(parsed)
         top = limit + offset
@@ -275,7 +282,7 @@ def _suggestion(
     corrected = suggest(text, parsed.words, searcher.reader())
     if corrected is None:
         return None
-    better = parse_query(corrected, searcher.reader())
+    better = parse_query(corrected, searcher.reader(), values_of=store_values(store, searcher))
     try:
         final = _final_query(better)
         found = len(matching_docs(searcher, final, store.postings(searcher), store.days(searcher)))

@@ -62,6 +62,10 @@ class Lexicon:
         at = bisect_left(terms, term)
         return counts[at] if at < len(terms) and terms[at] == term else 0
 
+    def terms(self, fieldname: str) -> list[str]:
+        """The field's terms, sorted."""
+        return self._fields.get(fieldname, ([], []))[0]
+
     def most_frequent(self, fieldname: str, limit: int) -> list[tuple[int, str]]:
         """(document frequency, term) of the field's `limit` most frequent terms, most first."""
         terms, counts = self._fields.get(fieldname, ([], []))
