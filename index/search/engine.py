@@ -24,6 +24,7 @@ from index.search.feedback import (
     expansion,
     query_terms,
 )
+from index.search.filter_values import store_values
 from index.search.match_cache import remembered
 from index.search.query import ParsedQuery, parse_query, plain_query, relax
 from index.search.related import find_related
@@ -75,7 +76,13 @@ def run_search(
     with store.searcher() as searcher, reading():
         searcher.weighting = scoring_model()
         lexicon = store.lexicon(searcher)
-        parsed = parse_query(text, searcher.reader(), as_you_type=as_you_type, lexicon=lexicon)
+        parsed = parse_query(
+            text,
+            searcher.reader(),
+            as_you_type=as_you_type,
+            lexicon=lexicon,
+            values_of=store_values(store, searcher),
+        )
         by_date = sort == "date" or parsed.text_query is None
         final = _final_query(parsed)
         top = limit + offset
@@ -99,7 +106,7 @@ def run_search(
         facets = remembered(
             "facets", store, searcher, final, partial(_facets, store, searcher, docnums)
         )
-        suggestion = _suggestion(searcher, parsed, text, len(docnums))
+        suggestion = _suggestion(store, searcher, parsed, text, len(docnums))
     return SearchPage(
         query=text,
         hits=tuple(page_hits),
@@ -145,9 +152,13 @@ def _run(
         if isinstance(final, query.Every) and not final.fieldname:
             order = store.by_date(searcher)  # no words, no filters: the newest articles
             return [(docnum, 0.0) for docnum in order[:top]], sorted(order)
-        postings = store.postings(searcher)
+        postings, days = store.postings(searcher), store.days(searcher)
         docnums = remembered(
-            "matches", store, searcher, final, partial(matching_docs, searcher, final, postings)
+            "matches",
+            store,
+            searcher,
+            final,
+            partial(matching_docs, searcher, final, postings, days),
         )
         if not docnums or top == 0:
             return [], docnums
@@ -256,7 +267,9 @@ def _top_values(counts: Counter[str]) -> tuple[FacetValue, ...]:
     return tuple(FacetValue(value, count) for value, count in ordered[:FACET_LIMIT])
 
 
-def _suggestion(searcher: Searcher, parsed: ParsedQuery, text: str, total: int) -> str | None:
+def _suggestion(
+    store: ArticleStore, searcher: Searcher, parsed: ParsedQuery, text: str, total: int
+) -> str | None:
     """A better-spelled query when the typed one finds few articles and it finds more.
 
     While typing too: the list shows then what Enter would show, and a misspelt word that
@@ -269,9 +282,10 @@ def _suggestion(searcher: Searcher, parsed: ParsedQuery, text: str, total: int) 
     corrected = suggest(text, parsed.words, searcher.reader())
     if corrected is None:
         return None
-    better = parse_query(corrected, searcher.reader())
+    better = parse_query(corrected, searcher.reader(), values_of=store_values(store, searcher))
     try:
-        found = len(matching_docs(searcher, _final_query(better)))
+        final = _final_query(better)
+        found = len(matching_docs(searcher, final, store.postings(searcher), store.days(searcher)))
     except _RUN_ERRORS:
         return None
     return corrected if found > total else None

@@ -2,9 +2,10 @@
 
 Keyword filters match case-insensitively against the indexed values, whole value or one of
 its words (`party:haniyeh` finds "Ismail Haniyeh", `source:"al jazeera"` finds "Al
-Jazeera"). `source:none` and `date:none` keep the articles without an outlet or a
-date (the facets' "unknown outlet" and "undated"). Dates accept `2024`, `2024-04`,
-`2024-04-12` and ranges `[2023-11-01 to 2023-11-30]` with either end open.
+Jazeera"; `index.search.filter_values`). `source:none` and `date:none` keep the articles
+without an outlet or a date (the facets' "unknown outlet" and "undated"). Dates accept
+`2024`, `2024-04`, `2024-04-12` and ranges `[2023-11-01 to 2023-11-30]` with either end
+open.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from whoosh import query
 from whoosh.reading import IndexReader
 
 from index.models import MISSING
+from index.search.filter_values import FilterValues, ValuesOf
 
 FILTER_PATTERN = re.compile(
     r"(?<![\w:])(source|party|measure|figure|tag|date):"
@@ -27,13 +29,18 @@ FILTER_PATTERN = re.compile(
 _FIELD_ALIASES = {"figure": "measure"}
 _MISSING_FIELDS = {"source": "source", "date": "month"}
 """Filter -> the indexed field whose absence `filter:none` matches."""
-_MAX_LEXICON_SCAN = 20_000
 _RANGE = re.compile(r"^\s*(\S*?)\s*\bto\b\s*(\S*)\s*$", re.IGNORECASE)
 _DAY = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 
 
-def filter_query(name: str, raw: str, reader: IndexReader) -> query.Query | str:
-    """The filter query for `name:raw`, or a notice (str) saying why it was ignored."""
+def filter_query(
+    name: str, raw: str, reader: IndexReader, values_of: ValuesOf | None = None
+) -> query.Query | str:
+    """The filter query for `name:raw`, or a notice (str) saying why it was ignored.
+
+    `values_of` gives a keyword field's values (`filter_values.store_values`: cached per
+    index generation); without it they are read from `reader`.
+    """
     fieldname = _FIELD_ALIASES.get(name, name)
     value = raw.strip().strip('"').strip()
     if not value:
@@ -43,24 +50,12 @@ def filter_query(name: str, raw: str, reader: IndexReader) -> query.Query | str:
         return query.Not(query.Every(_MISSING_FIELDS[fieldname]))
     if fieldname == "date":
         return _date_filter(raw.strip(), name)
-    return _keyword_filter(fieldname, value, reader)
+    values = values_of(fieldname) if values_of is not None else FilterValues.read(reader, fieldname)
+    return _keyword_filter(fieldname, value, values)
 
 
-def _normal(value: str) -> str:
-    return " ".join(re.sub(r"[_\-]+", " ", value.lower()).split())
-
-
-def _keyword_filter(fieldname: str, value: str, reader: IndexReader) -> query.Query:
-    wanted = _normal(value)
-    squeezed = wanted.replace(" ", "")
-    matches: list[str] = []
-    for count, term in enumerate(reader.lexicon(fieldname)):
-        if count >= _MAX_LEXICON_SCAN:
-            break
-        text = term.decode("utf-8") if isinstance(term, bytes) else str(term)
-        normal = _normal(text)
-        if normal == wanted or normal.replace(" ", "") == squeezed or wanted in normal.split():
-            matches.append(text)
+def _keyword_filter(fieldname: str, value: str, values: FilterValues) -> query.Query:
+    matches = values.find(value)
     if not matches:
         return query.Term(fieldname, value.lower())
     if len(matches) == 1:

@@ -19,6 +19,7 @@ from whoosh import qparser, query
 from whoosh.qparser import MultifieldParser
 from whoosh.reading import IndexReader
 
+from index.search.filter_values import ValuesOf
 from index.search.filters import FILTER_PATTERN, filter_query
 from index.search.long_query import loosen, plain_words, widen
 from index.search.terms import cap_expansions
@@ -86,11 +87,17 @@ def _parser() -> MultifieldParser:
 
 
 def parse_query(
-    text: str, reader: IndexReader, *, as_you_type: bool = False, lexicon: Lexicon | None = None
+    text: str,
+    reader: IndexReader,
+    *,
+    as_you_type: bool = False,
+    lexicon: Lexicon | None = None,
+    values_of: ValuesOf | None = None,
 ) -> ParsedQuery:
     """Turn what a user typed into a ParsedQuery; never raises on bad syntax.
 
-    `lexicon` (the store's, when warmed) makes prefix, wildcard and fuzzy expansion cheap.
+    `lexicon` (the store's, when warmed) makes prefix, wildcard and fuzzy expansion cheap;
+    `values_of` (`filter_values.store_values`) the values keyword filters are matched to.
     """
     notices: list[str] = []
     clean = _CONTROL.sub(" ", text)
@@ -99,7 +106,7 @@ def parse_query(
     if len(clean) > MAX_QUERY_CHARS:
         clean = clean[:MAX_QUERY_CHARS]
         notices.append(f"The query was cut to its first {MAX_QUERY_CHARS} characters.")
-    rest, filters = _take_filters(clean, reader, notices)
+    rest, filters = _take_filters(clean, reader, notices, values_of)
     plain = plain_words(rest)
     if plain is not None:
         rest = plain
@@ -116,12 +123,12 @@ def parse_query(
 
 
 def _take_filters(
-    text: str, reader: IndexReader, notices: list[str]
+    text: str, reader: IndexReader, notices: list[str], values_of: ValuesOf | None = None
 ) -> tuple[str, list[query.Query]]:
     filters: list[query.Query] = []
 
     def take(match: re.Match[str]) -> str:
-        found = filter_query(match.group(1).lower(), match.group(2), reader)
+        found = filter_query(match.group(1).lower(), match.group(2), reader, values_of)
         if isinstance(found, str):
             notices.append(found)
         else:

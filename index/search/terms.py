@@ -17,7 +17,7 @@ from whoosh.reading import IndexReader
 
 from index.search.spelling import edits1
 from index.store.analysis import analyse
-from index.store.lexicon import Lexicon
+from index.store.lexicon import Lexicon, prefix_frequencies
 from index.text.stemming import stem_cache
 
 PREFIX_CAP = 20
@@ -100,6 +100,9 @@ def _with_prefix(
     """(document frequency, term) of at most `SCAN_CAP` terms starting with `prefix`."""
     if lexicon is not None and lexicon.covers(fieldname):
         return lexicon.with_prefix(fieldname, prefix, SCAN_CAP)
+    raw = prefix_frequencies(reader, fieldname, prefix, SCAN_CAP)
+    if raw is not None:
+        return raw
     found: list[tuple[int, str]] = []
     for count, (term, info) in enumerate(reader.iter_prefix(fieldname, prefix)):
         if count >= SCAN_CAP:

@@ -12,7 +12,6 @@ import logging
 import weakref
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 from threading import Lock
 
@@ -29,6 +28,7 @@ from index.errors import (
 )
 from index.models import Article, ArticleId, ArticleSummary
 from index.store import column_cache
+from index.store.day_column import DayColumn
 from index.store.docsets import PostingCache
 from index.store.documents import FacetColumns, PartyRows, document_fields, facet_row
 from index.store.index_files import (
@@ -89,7 +89,7 @@ class ArticleStore:
         """The index directory, or None for an in-memory store."""
         self._facet_cache: dict[int, FacetColumns] = {}
         self._norm_cache: dict[int, Norms] = {}
-        self._date_cache: dict[int, list[int]] = {}
+        self._date_cache: dict[int, DayColumn] = {}
         self._position_cache: dict[int, dict[int, int]] = {}
         self._posting_cache: dict[int, PostingCache] = {}
         self._decoded_cache: dict[int, DecodedArticles] = {}
@@ -487,19 +487,21 @@ class ArticleStore:
 
     def by_date(self, searcher: Searcher) -> list[int]:
         """Live docnums, newest first and undated last, once per index generation."""
+        return self.days(searcher).order
+
+    def days(self, searcher: Searcher) -> DayColumn:
+        """Each docnum's publication day and the date order, once per index generation."""
         reader = searcher.reader()
         key = _generation_key(searcher)
-        order = self._date_cache.get(key)
-        if order is None and self._columns_from_disk(searcher, key) is not None:
-            order = self._date_cache.get(key)
-        if order is None:
-            days = column_values(reader, "date", None)
-            deleted = deleted_docnums(reader)
-            live = [d for d in range(reader.doc_count_all()) if d not in deleted]
-            order = sorted(live, key=lambda d: (-_ordinal(days[d]), d))
-            self._date_cache = {key: order}
+        days = self._date_cache.get(key)
+        if days is None and self._columns_from_disk(searcher, key) is not None:
+            days = self._date_cache.get(key)
+        if days is None:
+            values = column_values(reader, "date", None)
+            days = DayColumn.from_values(values, deleted_docnums(reader))
+            self._date_cache = {key: days}
             self._save_columns(searcher, key)
-        return order
+        return days
 
     def _columns_from_disk(self, searcher: Searcher, key: int) -> FacetColumns | None:
         """Fill the facet and date caches of generation `key` from its sidecar file, if any."""
@@ -508,18 +510,18 @@ class ArticleStore:
         loaded = column_cache.load(self.location, key, _segment_names(searcher))
         if loaded is None:
             return None
-        columns, order = loaded
+        columns, days = loaded
         self._facet_cache = {key: columns}
-        self._date_cache = {key: order}
+        self._date_cache = {key: days}
         return columns
 
     def _save_columns(self, searcher: Searcher, key: int) -> None:
         """Write generation `key`'s sidecar once both of its columns have been read."""
         if self.location is None or key < 0:
             return
-        columns, order = self._facet_cache.get(key), self._date_cache.get(key)
-        if columns is not None and order is not None:
-            column_cache.save(self.location, key, _segment_names(searcher), columns, order)
+        columns, days = self._facet_cache.get(key), self._date_cache.get(key)
+        if columns is not None and days is not None:
+            column_cache.save(self.location, key, _segment_names(searcher), columns, days)
 
     def prepare_columns(self) -> None:
         """Read (or load) the facet and date columns of the current generation, and save them.
@@ -555,10 +557,6 @@ def _generation_key(searcher: Searcher) -> int:
     """The cache key of a searcher's index generation (-1 for an in-memory index)."""
     generation = searcher.reader().generation()
     return generation if generation is not None else -1
-
-
-def _ordinal(value: object) -> int:
-    return value.toordinal() if isinstance(value, datetime) else 0
 
 
 _BUSY = "The index is being written by another newsdesk process."

@@ -5,11 +5,13 @@ facet row (id, source, month, parties) and the date. Through Whoosh's column rea
 is ~4 s of CPU at 100k articles, paid by the first search after each launch (the app's
 article list). This file holds what they give, for one index generation, in a form that
 loads in tens of milliseconds: distinct sources, months and parties as tables, each row
-as codes into them, the date order as docnums.
+as codes into them, each document's day and the date order as docnums (`DayColumn`).
 
 The file is derived data. It is named after the generation it describes
 (`columns-<generation>.bin`), written atomically, and ignored (and replaced) when it is
 missing, older, damaged or from another format; nothing is ever lost by deleting it.
+Format 2 (`NDCOLS2`) added the days, for `date:` filters; a format-1 file is read as
+missing, so the columns are read from the index once more and saved in format 2.
 """
 
 from __future__ import annotations
@@ -23,14 +25,17 @@ import zlib
 from array import array
 from pathlib import Path
 
+from index.store.day_column import DayColumn
 from index.store.documents import FacetColumns, PartyRows
 
-_MAGIC = b"NDCOLS1\n"
+_MAGIC = b"NDCOLS2\n"
+_OLDER_MAGICS = (b"NDCOLS1\n",)
+"""Earlier formats: read as missing (rebuilt from the index), not as damaged."""
 _PREFIX = "columns-"
 _SUFFIX = ".bin"
 _SEPARATOR = "\x00"
 _HEADER = struct.Struct("<I")
-_ARRAYS = ("source_codes", "month_codes", "party_offsets", "party_codes", "order")
+_ARRAYS = ("source_codes", "month_codes", "party_offsets", "party_codes", "order", "days")
 
 logger = logging.getLogger(__name__)
 
@@ -40,8 +45,8 @@ def cache_path(directory: Path, generation: int) -> Path:
     return directory / f"{_PREFIX}{generation}{_SUFFIX}"
 
 
-def load(directory: Path, generation: int, segments: str) -> tuple[FacetColumns, list[int]] | None:
-    """The facet columns and date order of `generation`, or None when not (validly) saved.
+def load(directory: Path, generation: int, segments: str) -> tuple[FacetColumns, DayColumn] | None:
+    """The facet columns and days of `generation`, or None when not (validly) saved.
 
     `segments` names the generation's segments: a rebuilt index counts its generations
     from the start again, so the number alone could name an older index's file.
@@ -49,6 +54,9 @@ def load(directory: Path, generation: int, segments: str) -> tuple[FacetColumns,
     path = cache_path(directory, generation)
     try:
         data = zlib.decompress(path.read_bytes())
+        if data.startswith(_OLDER_MAGICS):
+            logger.info("column cache %s has an older format: read again from the index", path)
+            return None
         return _decode(data, segments)
     except FileNotFoundError:
         return None
@@ -58,7 +66,7 @@ def load(directory: Path, generation: int, segments: str) -> tuple[FacetColumns,
 
 
 def save(
-    directory: Path, generation: int, segments: str, columns: FacetColumns, order: list[int]
+    directory: Path, generation: int, segments: str, columns: FacetColumns, days: DayColumn
 ) -> None:
     """Write the sidecar of `generation` (atomically) and remove other generations' ones.
 
@@ -67,7 +75,7 @@ def save(
     """
     if any(_SEPARATOR in value for value in columns.ids):
         return
-    payload = zlib.compress(_encode(segments, columns, order), 9)
+    payload = zlib.compress(_encode(segments, columns, days), 9)
     target = cache_path(directory, generation)
     try:
         handle, temporary = tempfile.mkstemp(prefix=".columns-", dir=directory)
@@ -86,7 +94,7 @@ def save(
         logger.info("column cache not written in %s: %s", directory, e)
 
 
-def _encode(segments: str, columns: FacetColumns, order: list[int]) -> bytes:
+def _encode(segments: str, columns: FacetColumns, days: DayColumn) -> bytes:
     sources: dict[str, int] = {}
     months: dict[str, int] = {}
     parties: dict[str, int] = {}
@@ -98,7 +106,8 @@ def _encode(segments: str, columns: FacetColumns, order: list[int]) -> bytes:
     for row in columns.parties:
         codes.extend(parties.setdefault(p, len(parties)) for p in row)
         offsets.append(len(codes))
-    arrays["order"].extend(order)
+    arrays["order"].extend(days.order)
+    arrays["days"].extend(days.days)
     blobs = [_SEPARATOR.join(columns.ids).encode("utf-8")]
     blobs += [arrays[name].tobytes() for name in _ARRAYS]
     header = json.dumps(
@@ -115,7 +124,7 @@ def _encode(segments: str, columns: FacetColumns, order: list[int]) -> bytes:
     return b"".join([_MAGIC, _HEADER.pack(len(header)), header, *blobs])
 
 
-def _decode(data: bytes, segments: str) -> tuple[FacetColumns, list[int]]:
+def _decode(data: bytes, segments: str) -> tuple[FacetColumns, DayColumn]:
     if not data.startswith(_MAGIC):
         raise ValueError("not a column cache")
     at = len(_MAGIC)
@@ -141,7 +150,7 @@ def _decode(data: bytes, segments: str) -> tuple[FacetColumns, list[int]]:
         arrays[name].frombytes(blob)
     sources, months, names = header["sources"], header["months"], header["parties"]
     offsets, codes = arrays["party_offsets"], arrays["party_codes"]
-    if len(ids) != count or len(offsets) != count + 1:
+    if len(ids) != count or len(offsets) != count + 1 or len(arrays["days"]) != count:
         raise ValueError("row counts disagree")
     columns = FacetColumns(
         ids=ids,
@@ -151,4 +160,4 @@ def _decode(data: bytes, segments: str) -> tuple[FacetColumns, list[int]]:
     )
     if len(columns.sources) != count or len(columns.months) != count:
         raise ValueError("row counts disagree")
-    return columns, list(arrays["order"])
+    return columns, DayColumn(arrays["days"], list(arrays["order"]))

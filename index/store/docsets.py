@@ -3,8 +3,9 @@
 `run_search` needs the whole match set (for `total` and facets), not only the top hits.
 Whoosh's `docs_for_query` walks its matcher tree one document at a time in Python; for
 the Term/And/Or/Not trees that plain queries produce, reading each term's posting ids once
-and combining them as Python sets is several times faster. Other nodes (phrases, ranges)
-fall back to Whoosh for that node only.
+and combining them as Python sets is several times faster. `date:` filters are answered
+from the day column when one is given (`index.store.day_column`). Other nodes (phrases,
+other ranges) fall back to Whoosh for that node only.
 
 A `PostingCache` (one per index generation, kept by `ArticleStore.postings`) keeps each
 term's decoded posting list, so a term read by one query is not unpickled again by the
@@ -25,6 +26,8 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching import Matcher
 from whoosh.reading import TermNotFound
 from whoosh.searching import Searcher
+
+from index.store.day_column import DayColumn
 
 _Ids = set[int] | frozenset[int]
 _Key = tuple[str, str | bytes]
@@ -154,52 +157,67 @@ def _extend(matcher: Matcher, offset: int, ids: list[int], weights: list[float])
 
 
 def matching_docs(
-    searcher: Searcher, q: query.Query, postings: PostingCache | None = None
+    searcher: Searcher,
+    q: query.Query,
+    postings: PostingCache | None = None,
+    days: DayColumn | None = None,
 ) -> list[int]:
     """Sorted docnums of the live documents that match `q`.
 
     `postings` must belong to the searcher's index generation; without it, a throwaway
-    cache is used.
+    cache is used. `days`, of the same generation, answers the date nodes (else Whoosh).
     """
     reader = searcher.reader()
-    found = _docs(searcher, q, postings if postings is not None else PostingCache())
+    cache = postings if postings is not None else PostingCache()
+    found = _docs(_Sources(searcher, cache, days), q)
     if reader.has_deletions():
         found = {d for d in found if not reader.is_deleted(d)}
     return sorted(found)
 
 
-def _all_ids(searcher: Searcher) -> set[int]:
-    return set(range(searcher.reader().doc_count_all()))
+class _Sources:
+    """What `_docs` reads a node's documents from: the searcher, posting lists, days."""
+
+    __slots__ = ("days", "postings", "searcher")
+
+    def __init__(self, searcher: Searcher, postings: PostingCache, days: DayColumn | None) -> None:
+        self.searcher = searcher
+        self.postings = postings
+        self.days = days
+
+    def all_ids(self) -> set[int]:
+        return set(range(self.searcher.reader().doc_count_all()))
 
 
-def _docs(searcher: Searcher, q: query.Query, cache: PostingCache) -> _Ids:
+def _docs(sources: _Sources, q: query.Query) -> _Ids:
     if q is query.NullQuery:
         return set()
     if isinstance(q, query.Term):
-        return cache.get(searcher, q.fieldname, q.text).id_set
+        return sources.postings.get(sources.searcher, q.fieldname, q.text).id_set
     if isinstance(q, query.Every) and not q.fieldname:
-        return _all_ids(searcher)
+        return sources.all_ids()
     if isinstance(q, query.Not):
-        return _all_ids(searcher) - _docs(searcher, q.query, cache)
+        return sources.all_ids() - _docs(sources, q.query)
     if isinstance(q, query.AndNot):
-        return _docs(searcher, q.a, cache) - _docs(searcher, q.b, cache)
+        return _docs(sources, q.a) - _docs(sources, q.b)
     if isinstance(q, query.AndMaybe):
-        return _docs(searcher, q.a, cache)
+        return _docs(sources, q.a)
     if isinstance(q, query.And):
-        return _intersection(searcher, q.subqueries, cache)
+        return _intersection(sources, q.subqueries)
     if isinstance(q, query.Or) and q.minmatch <= 1:
         result: set[int] = set()
         for sub in q.subqueries:
-            result |= _docs(searcher, sub, cache)
+            result |= _docs(sources, sub)
         return result
     if isinstance(q, query.Or):
-        return _at_least(searcher, q.subqueries, q.minmatch, cache)
-    return set(searcher.docs_for_query(q))
+        return _at_least(sources, q.subqueries, q.minmatch)
+    found = sources.days.matches(q) if sources.days is not None else None
+    if found is not None:
+        return found
+    return set(sources.searcher.docs_for_query(q))
 
 
-def _at_least(
-    searcher: Searcher, parts: list[query.Query], least: int, cache: PostingCache
-) -> set[int]:
+def _at_least(sources: _Sources, parts: list[query.Query], least: int) -> set[int]:
     """The documents matched by at least `least` of `parts` (an Or's `minmatch`).
 
     `seen[j]` holds the documents found in more than j of the parts so far: each part
@@ -207,22 +225,22 @@ def _at_least(
     """
     seen: list[set[int]] = [set() for _ in range(max(1, least))]
     for part in parts:
-        docs = _docs(searcher, part, cache)
+        docs = _docs(sources, part)
         for level in range(len(seen) - 1, 0, -1):
             seen[level] |= seen[level - 1] & docs
         seen[0] |= docs
     return seen[-1]
 
 
-def _intersection(searcher: Searcher, parts: list[query.Query], cache: PostingCache) -> _Ids:
+def _intersection(sources: _Sources, parts: list[query.Query]) -> _Ids:
     positive = [p for p in parts if not isinstance(p, query.Not)]
     negative = [p.query for p in parts if isinstance(p, query.Not)]
-    sets = sorted((_docs(searcher, p, cache) for p in positive), key=len)
-    result = set(sets[0]) if sets else _all_ids(searcher)
+    sets = sorted((_docs(sources, p) for p in positive), key=len)
+    result = set(sets[0]) if sets else sources.all_ids()
     for other in sets[1:]:
         result &= other
         if not result:
             return result
     for part in negative:
-        result -= _docs(searcher, part, cache)
+        result -= _docs(sources, part)
     return result

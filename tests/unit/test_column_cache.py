@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import zlib
 from array import array
 from datetime import date
 from pathlib import Path
@@ -10,6 +11,7 @@ from index.models import ArticleId
 from index.search.engine import run_search
 from index.store import column_cache
 from index.store.article_store import ArticleStore
+from index.store.day_column import DayColumn
 from index.store.documents import FacetColumns, PartyRows
 from tests.builders import stored_article
 
@@ -23,24 +25,29 @@ def _columns() -> FacetColumns:
     )
 
 
+def _days(order: list[int]) -> DayColumn:
+    return DayColumn(array("I", [738825, 0, 738900]), order)
+
+
 def test_save_then_load_round_trips_the_columns(tmp_path: Path) -> None:
     """Ids, sources, months, parties (deleted rows empty) and the order come back as saved."""
-    column_cache.save(tmp_path, 7, "s1:3", _columns(), [2, 0])
+    column_cache.save(tmp_path, 7, "s1:3", _columns(), _days([2, 0]))
     loaded = column_cache.load(tmp_path, 7, "s1:3")
     assert loaded is not None
-    columns, order = loaded
+    columns, days = loaded
     assert (columns.ids, columns.sources, columns.months) == (
         ["a1", "", "a3"],
         ["BBC", "", "NPR"],
         ["2023-11", "", ""],
     )
     assert list(columns.parties) == [("Hamas", "Israel"), (), ("Qatar",)]
-    assert order == [2, 0]
+    assert days.order == [2, 0]
+    assert list(days.days) == [738825, 0, 738900]
 
 
 def test_load_ignores_another_generation_and_a_damaged_file(tmp_path: Path) -> None:
     """Another generation's file is not read; a truncated or garbled one is None, not a crash."""
-    column_cache.save(tmp_path, 7, "s1:3", _columns(), [2, 0])
+    column_cache.save(tmp_path, 7, "s1:3", _columns(), _days([2, 0]))
     assert column_cache.load(tmp_path, 8, "s1:3") is None
     assert column_cache.load(tmp_path, 7, "rebuilt:3") is None  # same number, other index
     path = column_cache.cache_path(tmp_path, 7)
@@ -53,8 +60,8 @@ def test_load_ignores_another_generation_and_a_damaged_file(tmp_path: Path) -> N
 
 def test_save_removes_older_generations(tmp_path: Path) -> None:
     """Only the current generation's file stays."""
-    column_cache.save(tmp_path, 7, "s1:3", _columns(), [2, 0])
-    column_cache.save(tmp_path, 9, "s1:3", _columns(), [0, 2])
+    column_cache.save(tmp_path, 7, "s1:3", _columns(), _days([2, 0]))
+    column_cache.save(tmp_path, 9, "s1:3", _columns(), _days([0, 2]))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["columns-9.bin"]
 
 
@@ -101,3 +108,22 @@ def test_a_rebuilt_index_does_not_read_the_old_indexs_columns(tmp_path: Path) ->
     rebuilt.prepare_columns()
     page = run_search(rebuilt, "")
     assert [hit.article.id for hit in page.hits] == ["art0009"]
+
+
+def test_an_older_format_is_rebuilt_from_the_index_and_saved_anew(tmp_path: Path) -> None:
+    """A format-1 sidecar (no days) reads as missing: the store reads the index and writes v2."""
+    store = ArticleStore.open(tmp_path / "ix")
+    store.write([stored_article(n, published=date(2023, 11, n)) for n in (1, 2, 3)])
+    store.prepare_columns()
+    expected = run_search(store, "truce date:2023-11-02")
+    store.close()
+    [path] = (tmp_path / "ix").glob("columns-*.bin")
+    data = zlib.decompress(path.read_bytes())
+    path.write_bytes(zlib.compress(b"NDCOLS1\n" + data[len(b"NDCOLS2\n") :]))
+    generation = int(path.stem.split("-")[1])
+    assert column_cache.load(tmp_path / "ix", generation, "any") is None
+    reopened = ArticleStore.open(tmp_path / "ix")
+    page = run_search(reopened, "truce date:2023-11-02")
+    assert [hit.article.id for hit in page.hits] == ["art0002"]
+    assert page.hits == expected.hits
+    assert zlib.decompress(path.read_bytes()).startswith(b"NDCOLS2\n")

@@ -6,12 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from index.models import ArticleId
 from index.search.engine import run_search
 from index.store import article_store as store_module
 from index.store import lexicon as lexicon_module
 from index.store.article_store import ArticleStore
 from index.store.lexicon import Lexicon
-from tests.builders import SEARCH_ARTICLES
+from tests.builders import SEARCH_ARTICLES, stored_article
 
 
 def _lexicon(store: ArticleStore) -> Lexicon:
@@ -131,4 +132,32 @@ def test_lexicon_read_from_term_file_bytes_equals_whoosh_term_infos(
                 ]
                 assert fast == slow
                 assert slow
+    store.close()
+
+
+@pytest.mark.parametrize("chunk", [lexicon_module._CHUNK, 24, 7])
+def test_prefix_frequencies_equal_whoosh_iter_prefix(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, chunk: int
+) -> None:
+    """Every prefix of every term, over segments with a deletion, read in any chunk size."""
+    monkeypatch.setattr(store_module, "BULK_THRESHOLD", 1)  # every write a new segment
+    monkeypatch.setattr(lexicon_module, "_CHUNK", chunk)
+    store = ArticleStore.open(tmp_path / "ix")
+    for start in range(0, len(SEARCH_ARTICLES), 2):
+        store.write(list(SEARCH_ARTICLES[start : start + 2]))
+    store.write([stored_article(1, title="Ceasefire déjà vu")], deletes=[ArticleId("b")])
+    with store.searcher() as searcher:
+        reader = searcher.reader()
+        assert len(list(reader.leaf_readers())) > 1
+        for fieldname in ("title", "body", "party"):
+            terms = [t.decode("utf-8") for t in reader.lexicon(fieldname)]
+            prefixes = {"", "zzz", *(t[:n] for t in terms for n in (1, 2, 3))}
+            for prefix in sorted(prefixes):
+                expected = [
+                    (info.doc_frequency(), term.decode("utf-8"))
+                    for term, info in reader.iter_prefix(fieldname, prefix)
+                ]
+                for limit in (3, 10**6):
+                    found = lexicon_module.prefix_frequencies(reader, fieldname, prefix, limit)
+                    assert found == expected[:limit], (fieldname, prefix)
     store.close()

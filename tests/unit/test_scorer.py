@@ -154,3 +154,23 @@ def test_preload_reads_the_most_frequent_terms_within_the_budget(store: ArticleS
         assert ("body", top[0][1]) in loaded
         assert sum(len(cache.get(searcher, *key).ids) for key in loaded) <= budget
         assert all(cache.get(searcher, *key).ratios is not None for key in loaded)
+
+
+@pytest.mark.parametrize("seed", range(30))
+@pytest.mark.parametrize("from_leaves", [1, 10**6])
+def test_exhaustive_and_pruned_scoring_agree(
+    seed: int, from_leaves: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Term at a time over every document (`EXHAUSTIVE_LEAVES`) or pruned: the same top k."""
+    monkeypatch.setattr(scorer, "EXHAUSTIVE_LEAVES", from_leaves)
+    test_top_k_prunes_without_changing_the_result(seed)
+
+
+@pytest.mark.parametrize("text", ["w0*", "w*", "w1* OR w00", "w00 w02 w10 w20 w35 w38"])
+@pytest.mark.parametrize("from_leaves", [1, 10**6])
+def test_prefix_queries_score_the_same_either_way(
+    store: ArticleStore, monkeypatch: pytest.MonkeyPatch, text: str, from_leaves: int
+) -> None:
+    """A prefix's many leaves, scored either way, give what scoring every document gives."""
+    monkeypatch.setattr(scorer, "EXHAUSTIVE_LEAVES", from_leaves)
+    test_pruned_top_k_equals_scoring_every_document(store, text, 20)
