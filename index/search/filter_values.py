@@ -22,15 +22,16 @@ from whoosh.searching import Searcher
 from index.store.article_store import ArticleStore
 from index.store.lexicon import Lexicon
 
-MAX_VALUES = 20_000
-"""Only a field's first values in lexicon order are looked at (as when they were scanned)."""
-
 ValuesOf = Callable[[str], "FilterValues"]
 """A keyword field's name -> its values."""
 
 
 class FilterValues:
-    """One keyword field's values (its first `MAX_VALUES` terms), by normal form and by word."""
+    """One keyword field's values (all its terms), by normal form and by word.
+
+    Until 2026-12-05 only the first 20,000 terms in lexicon order were looked at, so at 100k
+    articles (~40k party values) a party sorting after them was found only when typed exactly.
+    """
 
     __slots__ = ("_by_normal", "_by_squeezed", "_by_word")
 
@@ -49,7 +50,7 @@ class FilterValues:
     @classmethod
     def read(cls, reader: IndexReader, fieldname: str) -> FilterValues:
         """The values of `fieldname` in the reader's index."""
-        return cls(Lexicon.read(reader, [fieldname]).terms(fieldname)[:MAX_VALUES])
+        return cls(Lexicon.read(reader, [fieldname]).terms(fieldname))
 
     def find(self, value: str) -> list[str]:
         """The values whose normal form is `value`'s, or is it without spaces, or has it as a word.
