@@ -23,7 +23,7 @@ _SOURCE_NOUNS = (
     r"|agencies|groups|organi[sz]ations|charities|experts|analysts|monitors|activists"
     r"|paramedics|workers|team|teams|rapporteurs|envoys|mediators|negotiators|diplomats"
     r"|investigators|observers|inspectors|researchers|outlets|watchdog|watchdogs|broadcasters"
-    r"|newspapers|sides|forum"
+    r"|newspapers|sides|forum|journalists?|reporters?|correspondents?|photographers?"
 )
 _ROLE_WORDS = (
     r"prime|minister|president|foreign|defen[cs]e|interior|civil|security|emergency|rescue"
@@ -36,8 +36,12 @@ SPEECH_VERBS = (
     r"said|says|say|told|tells|reported|reports|report|stated|announced|announces"
     r"|added|claimed|claims|confirmed|confirms|explained|noted|declared|indicated|warned"
     r"|insisted|estimated|estimates|quoted|cited|wrote|tweeted|posted|counted|tallied"
-    r"|saying|reporting|reported|recorded|registered|documented|recounted|recalled"
-    r"|claiming|insisting|adding|stating|noting|revised|revises"
+    r"|saying|reporting|reported|recorded|registered|documented|recounted"
+    r"|recalled(?!\s+(?:its|their|his|her|the)\s+(?:\w+\s+)?(?:ambassadors?|envoys?|troops"
+    r"|forces|diplomats|staff))"
+    r"|claiming|insisting|adding|stating|noting|revised|revises|warning"
+    r"|admit(?:ted|s)(?=\s+(?:that|to|it|responsibility|killing)\b)"
+    r"|acknowledged|acknowledges"
     r"|puts?(?=\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:toll|number|figure|count|tally|total)\b)"
     r"|believes?(?=\s+that\b)"
 )
@@ -61,7 +65,7 @@ _NOT_NAMES = (
 """Capitalised words that are no source ("said on Sunday")."""
 _FINAL = (
     rf"(?:(?!{_NOT_NAMES}\b)[A-Z][\w’'.\-]*|al-[A-Z][\w’'.\-]*|{_SOURCE_NOUNS}"
-    rf"|\([A-Z]{{2,6}}\)|region|area|hospital|enclave)"
+    rf"|\([A-Z]{{2,6}}\)|region|area|hospital|enclave|territory|strip)"
 )
 _SPEECH_RE = re.compile(
     rf"\b(?:(?:has|have|had|is|are|was|were)\s+)?(?:(?:{_ADVERBS})\s+)?(?:{SPEECH_VERBS})\b"
@@ -73,10 +77,11 @@ _SOURCE_BEFORE_VERB_RE = re.compile(
 )
 """The source before a speech verb: a short noun phrase ("the Israeli military said")."""
 _APPOSITION_BEFORE_VERB_RE = re.compile(
-    r"[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|al-[A-Z][\w’'.\-]*)){1,3},\s+"
-    r"(?:(?:the|a|an|in|at|near|based\s+in)\s+|[A-Z][\w’'\-]*['’]s?\s+)[^,.;:]{3,70},\s+"
+    r"[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|al-[A-Z][\w’'.\-]*)){0,3},\s+(?:\d{1,3},\s+)?"
+    r"(?:(?:the|a|an|in|at|near|based\s+in)\s+|[A-Z][\w’'\-]*['’]s?\s+)[^,.;:]{3,140},\s+"
     # "France's foreign minister, Catherine Colonna, said"
-    rf"|(?:[A-Z][\w’'\-]*['’]s?\s+|(?:[Tt]he|[Aa]n?)\s+)(?:[\w-]+\s+){{0,4}}?(?:{_ROLE_WORDS}),\s+"
+    rf"|(?:[A-Z][\w’'\-]*['’]s?\s+|(?:[Tt]he|[Aa]n?)\s+)(?:[\w-]+\s+){{0,4}}?(?:{_ROLE_WORDS})"
+    r"(?:\s+in\s+the\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?)?,\s+"
     r"[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|al-[A-Z][\w’'.\-]*)){0,3},\s+"
     # "Global Affairs Canada, meanwhile, said"
     rf"|(?:(?:[Tt]he|[Aa]n?)\s+)?(?:{_NP_WORD}\s+){{0,6}}{_FINAL},\s+"

@@ -248,3 +248,60 @@ def test_opens_with_pronoun_speech_its_statement() -> None:
     """ "Its latest update said …": the pronoun's own statement is its source."""
     assert opens_with_pronoun_speech("Its latest update said 56,697 people were wounded.")
     assert opens_with_pronoun_speech("Its update on Saturday said another 201 were killed.")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        (
+            "The health ministry in the Hamas-controlled territory says the war has killed 11,200.",
+            "The health ministry in the Hamas-controlled territory says",
+        ),
+        (
+            "Maher Ayyad, 72, a member of the community, said the strike killed 18 people.",
+            "Maher Ayyad, 72, a member of the community, said",
+        ),
+        (
+            "The official Palestinian news agency in the West Bank, Wafa, said three were killed.",
+            "The official Palestinian news agency in the West Bank, Wafa, said",
+        ),
+        (
+            "Hamas, an armed Palestinian Islamist group which is fighting a war with Israel in Gaza"
+            " triggered by its attacks on 7 October, said the forces had executed three fighters.",
+            "Hamas, an armed Palestinian Islamist group which is fighting a war with Israel in Gaza"
+            " triggered by its attacks on 7 October, said",
+        ),
+        (
+            "The UN is warning that a quarter of Gaza's population faces famine.",
+            "The UN is warning",
+        ),
+        (
+            "Israeli officials have admitted that killing the three men was a breach.",
+            "Israeli officials have admitted",
+        ),
+        (
+            "Dozens of rockets were fired, an AFP journalist in the Palestinian territory said.",
+            "an AFP journalist in the Palestinian territory said",
+        ),
+    ],
+)
+def test_attribution_spans_long_appositions_ages_territories_warning_admitting(
+    sentence: str, source: str
+) -> None:
+    """Sources with an age or a long apposition, ending with "territory", "is warning",
+    "have admitted that", a journalist."""
+    assert [sentence[a:b] for a, b in attribution_spans(sentence)] == [source]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A hospital in Deir al-Balah had admitted 209 injured and 131 dead.",
+        "Iraq recalled its ambassador after the strike killed four people.",
+    ],
+)
+def test_attribution_spans_admitting_patients_or_recalling_an_envoy_is_no_speech(
+    sentence: str,
+) -> None:
+    """A hospital admits patients; a state recalls its ambassador: neither says anything."""
+    assert attribution_spans(sentence) == []
