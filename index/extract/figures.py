@@ -151,7 +151,8 @@ _AGE_VERB_RE = re.compile(
     r"(?i:\b(?:was|were|is|are|['’]re)[ \u00a0]+(?:only|just|barely)?[ \u00a0]*)$"
 )
 _WHEN_AFTER_RE = re.compile(r"[ \u00a0]+(?:years?[ \u00a0]+old[ \u00a0]+)?when\b")
-_AGE_AFTER_RE = re.compile(r"[ \u00a0]*[,)]")
+_AGE_AFTER_RE = re.compile(r"[ \u00a0]*(?:[,);]|[—–-][ \u00a0])")
+"""What ends an age after a name: "Lifschitz, 85,", "Alon Shamriz, 26 - were killed"."""
 _ONE_SUFFERED_RE = re.compile(
     r"[ \u00a0]+(?:was|is|has[ \u00a0]+been|had[ \u00a0]+been|remains|remained)[ \u00a0]+"
     r"(?:still[ \u00a0]+)?(?:[a-z]+ly[ \u00a0]+)?"
@@ -231,6 +232,7 @@ def find_figures(paragraphs: Sequence[str], title: str | None = None) -> list[Fi
     return figures
 
 
+_PAST_SPAN_RE = re.compile(r"\b(?:past|last|previous|recent)[ \u00a0]+\Z", re.I)
 _TIME_POINT_RE = re.compile(r"[ \u00a0]+(?:after|before|since|ago|later|earlier|into)\b")
 _HELD_IN_GAZA_RE = re.compile(r"\b(?:in|inside)\s+(?:the\s+)?Gaza\b")
 _PART_OF_RE = re.compile(
@@ -674,6 +676,8 @@ def _duration(text: str, cand: Candidate) -> Candidate | None:
     """Keep a duration only when it is the length of a truce or pause."""
     lo = text.rfind(". ", max(0, cand.start - 160), cand.start) + 1
     hi = text.find(". ", cand.end, cand.end + 80)
+    if _PAST_SPAN_RE.search(text, max(0, cand.start - 20), cand.start):
+        return None  # "over the past three weeks": a stretch of the war, not a truce
     if _TIME_POINT_RE.match(text, cand.end):
         return None  # "49 days after Hamas kidnapped them": when, not how long a truce lasts
     if _OF_WAR_RE.match(text, cand.end) or not _TRUCE_RE.search(

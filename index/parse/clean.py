@@ -63,6 +63,9 @@ _GLUED_SENTENCE = re.compile(
     r"[.!?](?:(?<=[a-z0-9][a-z0-9][.!?])|(?<=[a-z0-9][.!?])[\"”])(?=[A-Z][a-z])"
 )
 """Two sentences scraped together with no space ("on 7 October.Ayesha Abbasi said")."""
+_GLUED_HEADING = re.compile(r"[A-Z](?<=[a-z]{3}[A-Z])(?=[a-z])")
+"""Link headings scraped together with no stop ("who lost 103 relativesHamas hostages:
+Stories…", "more externalPlease …"): a word in lower case running into a capitalised one."""
 _STRAY_DOT = re.compile(r"([.!?…])(?:\s+\.)+(?=\s|$)")
 _SPACE_PUNCT = re.compile(r"(?<=[\w”\"’)]) ([,;])(?= )")
 _STOPWORDS_TEXT = "the and or of to in is was a an for with said says that this"
@@ -153,7 +156,7 @@ _ENDS_WITH_ABBREVIATION = re.compile(
 
 
 def repair(paragraph: str) -> str:
-    """Fix a drop cap, stray " ." / " ,", glued sentences, scraped decimals, a cut-off tag.
+    """Fix a drop cap, stray punctuation, glued sentences and headings, scraped decimals, tags.
 
     A marker spelt letter by letter at the end ("T-I-T-L-E-E-N-D.", which some scrapers put
     after the headline they copy into the body) is removed, so the copy is seen as the title's.
@@ -176,6 +179,8 @@ def repair(paragraph: str) -> str:
         text = _SPACE_PUNCT.sub(r"\1", text)
     if _GLUED_SENTENCE.search(text) is not None:  # rare: sub with a template costs more
         text = _GLUED_SENTENCE.sub(r"\g<0> ", text)
+    if _GLUED_HEADING.search(text) is not None:
+        text = _unglue_headings(text)
     if ". " in text:
         # Cheap searches first: the full patterns are costly to scan every paragraph with.
         if _DIGIT_DOT_DIGIT.search(text):
@@ -183,6 +188,24 @@ def repair(paragraph: str) -> str:
         if _LETTER_DOT_LETTER.search(text):
             text = _BROKEN_INITIALS.sub(r"\1.\2.", text)
     return text
+
+
+def _unglue_headings(text: str) -> str:
+    """Put a stop between a lower-case word and the capitalised one glued to it.
+
+    Only when the whole word before is lower case ("relativesHamas", not "WhatsApp",
+    "LinkedIn", "al-Qassam").
+    """
+    pieces, last = [], 0
+    for match in _GLUED_HEADING.finditer(text):
+        at = match.start()
+        start = at
+        while start and text[start - 1].isalpha():
+            start -= 1
+        if text[start:at].islower() and (not start or text[start - 1] not in "'’-"):
+            pieces += [text[last:at], ". "]
+            last = at
+    return "".join([*pieces, text[last:]]) if pieces else text
 
 
 def strip_credits(paragraph: str, outlets: OutletTable) -> tuple[str, list[str]]:

@@ -239,3 +239,20 @@ def test_repair_removes_a_spelt_out_end_marker_only() -> None:
     )
     assert repair("The A-B-C test was run.") == "The A-B-C test was run."
     assert repair("He met the U-N-R-W-A team.") == "He met the U-N-R-W-A team."
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "repaired"),
+    [
+        (
+            "Tears of Gaza father who lost 103 relativesHamas hostages: Stories of the people",
+            "Tears of Gaza father who lost 103 relatives. Hamas hostages: Stories of the people",
+        ),
+        ("more externalPlease read", "more external. Please read"),
+        ("WhatsApp and LinkedIn users on an iPhone", "WhatsApp and LinkedIn users on an iPhone"),
+        ("al-Qassam and eBay and macOS", "al-Qassam and eBay and macOS"),
+    ],
+)
+def test_repair_unglues_headings_scraped_together(paragraph: str, repaired: str) -> None:
+    """A lower-case word running into a capitalised one gets a stop; brand names do not."""
+    assert repair(paragraph) == repaired

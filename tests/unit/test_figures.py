@@ -2032,3 +2032,15 @@ def test_find_figures_israel_killing_is_an_actor_unless_a_place(
 ) -> None:
     """ "Israel has killed" is the actor; "in southern Israel killed", "on Israel" places."""
     assert _find(find_figures([sentence]), text).place == place
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The hostages - Yotam Haim, 28, Samer Talalka, 22, and Alon Shamriz, 26 - were killed.",
+        "Ceasefire appeals have gone ignored over the past three weeks as Israel bombarded Gaza.",
+    ],
+)
+def test_find_figures_ages_before_a_dash_and_past_weeks_are_no_figures(sentence: str) -> None:
+    """ "Alon Shamriz, 26 - were killed" is an age; "the past three weeks" is no truce."""
+    assert find_figures([sentence]) == []
