@@ -134,6 +134,8 @@ PROPOSAL_WINDOW = 70
 """Score taken off when one figure is proposed/threatened and the other reported as done."""
 SAME_GROUP_BONUS = 0.3
 """Added when both sides say the same group ("12 Thai hostages", "10 Thai citizens")."""
+SAME_PLACE_BONUS = 0.15
+"""Added when two casualty totals name the same place and no casualty side says more."""
 SAME_VALUE_FLOOR = 10.0
 """Two figures stating the same single value of at least this size are likely one count."""
 _TOTAL_CUES = re.compile(
@@ -465,6 +467,13 @@ def _group_score(
                 score += 0.5
             if a.side and a.side == b.side:
                 score += 0.3
+            elif (
+                measure in CASUALTY_MEASURES
+                and a.figure.place
+                and a.figure.place == b.figure.place
+                and "incident" not in (a.scope, b.scope)
+            ):
+                score += SAME_PLACE_BONUS  # both say where: the toll in Israel twice
             value = a.figure.value
             if value is not None and value >= SAME_VALUE_FLOOR and value == b.figure.value:
                 score += 0.3

@@ -265,7 +265,9 @@ _PLACES: tuple[tuple[str, str, str], ...] = (
         r"|Hamas(?:['’]s?)?\s+(?:\w+\s+){0,2}(?:attack(?:s|ed)?|assault|incursion|rampage|raid)"
         r"|Hamas\s+(?:(?:gunmen|militants|fighters|attackers)\s+)?(?:also\s+)?(?:killed|murdered)"
         r"|(?:killed|murdered|slain)\s+by\s+Hamas|attacks?\s+on\s+Israel"
-        r"|(?:attacks?|assault|incursion|rampage|raid)\s+by\s+Hamas",
+        r"|(?:attacks?|assault|incursion|rampage|raid)\s+by\s+Hamas"
+        r"|(?:attacks?|assault|incursion|rampage|raid|massacre)\s+on\s+(?:Oct\.?|October)\s+7\b"
+        r"|(?:attacks?|assault|incursion|rampage|raid|massacre)\s+on\s+7\s+October",
     ),
     ("Lebanon", r"Lebanon|southern\s+Lebanon|Beirut", r"southern\s+Lebanon"),
     ("Syria", r"Syria|Damascus", r"Damascus"),

@@ -379,3 +379,45 @@ def test_compare_the_same_number_said_alike_is_one_count_and_civilians_are_a_par
     b = _article_of("b", "More than 1,200 civilians have been killed in Israel.")
     rows = _rows(a, b, "killed")
     assert sorted(str(r.status) for r in rows) == ["a_only", "b_only"]
+
+
+def _article_of_paragraphs(name: str, paragraphs: tuple[str, ...], published: str) -> Article:
+    """An article of several paragraphs, dated."""
+    from datetime import date
+
+    from index.extract.figures import find_figures
+
+    return article(
+        paragraphs,
+        article_id=name,
+        title=name,
+        published=date.fromisoformat(published),
+        figures=find_figures(paragraphs),
+    )
+
+
+def test_two_casualty_totals_placed_in_israel_pair_across_weeks() -> None:
+    """The 7 October toll in both reports (each places it in Israel, in other words), weeks
+    apart, beside other tolls: one row, updated, not two one-sided rows."""
+    a = _article_of_paragraphs(
+        "a",
+        (
+            "Calls for a truce have gone unheeded for weeks as Israel has bombarded Gaza in the"
+            " aftermath of the Oct. 7 attacks by Hamas, which killed more than 1,400 people,"
+            " according to the Israeli government.",
+            "On Friday, the death toll was reported to have passed 7,300.",
+        ),
+        "2023-10-27",
+    )
+    b = _article_of_paragraphs(
+        "b",
+        (
+            "The health ministry in the territory says the war has now killed more than 11,200"
+            " Palestinians.",
+            "Ottawa has listed the group as a terrorist entity since 2002, after its militants"
+            " killed 1,200 people in Israel.",
+        ),
+        "2023-11-15",
+    )
+    rows = [r for r in _rows(a, b, "killed") if r.place == "Israel"]
+    assert [(len(r.a), len(r.b), r.status) for r in rows] == [(1, 1, FigureStatus.UPDATED)]

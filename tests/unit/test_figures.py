@@ -2044,3 +2044,16 @@ def test_find_figures_israel_killing_is_an_actor_unless_a_place(
 def test_find_figures_ages_before_a_dash_and_past_weeks_are_no_figures(sentence: str) -> None:
     """ "Alon Shamriz, 26 - were killed" is an age; "the past three weeks" is no truce."""
     assert find_figures([sentence]) == []
+
+
+def test_find_figures_a_raid_on_oct_7_happened_in_israel() -> None:
+    """ "a raid on Oct. 7 that killed more than 1,400 Israelis": in Israel, whatever the
+    enclave named earlier in the sentence."""
+    (_, toll) = find_figures(
+        [
+            "The release was the first time Hamas, the group that controls the enclave, set free"
+            " any of the roughly 200 hostages taken during a raid on Oct. 7 that killed more than"
+            " 1,400 Israelis."
+        ]
+    )
+    assert (toll.text, toll.place) == ("more than 1,400 Israelis", "Israel")
