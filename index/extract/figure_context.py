@@ -87,7 +87,7 @@ _PREDICATE_RE = re.compile(
 )
 _LIST_COMMA_RE = re.compile(r"(?:[ \u00a0]+[A-Z][a-z]+)?[ \u00a0]*,[ \u00a0]*")
 _CHILD_RE = re.compile(r"\b(?:including|among\s+them|among\s+whom)[\s,]*$", re.IGNORECASE)
-_ALONG_WITH_RE = re.compile(r"\b(?:along\s+with|together\s+with|alongside)[\s,]*$")
+_ALONG_WITH_RE = re.compile(r"\b(?:along\s+with|together\s+with|alongside|as\s+well\s+as)[\s,]*$")
 """A figure added to the clause before ("X was killed …, along with 11 members of his family")."""
 _AMONG_RE = re.compile(r"\b(?:were|are|was|is|be)\s+(?:also\s+|reportedly\s+)?among\s+(?:the\s+)?$")
 """A figure counted inside the next one ("Fifteen members … were among at least 33 killed")."""
@@ -118,7 +118,7 @@ _REFERS_BACK_RE = re.compile(
     re.IGNORECASE,
 )
 _REDUCED_RELATIVE_RE = re.compile(
-    r"\s+(?:more\s+)?(?:[a-z]+ed|taken|held|seen|driven|stolen)"
+    r"\s+(?:more\s+)?(?:being\s+)?(?:[a-z]+ed|taken|held|seen|driven|stolen)"
     r"\s+(?:from|in|on|by|during|at|since|for|after|inside)\b"
 )
 """A participle after the number ("110 hostages taken from Israel", "two women held since
@@ -381,6 +381,12 @@ class Classifier:
                         return
         if event is not None and self._resolve(cand, event, left_lo, right_hi):
             return
+        if (cand.counted or "").lower() == "palestinians" and any(
+            cue[0] == RELEASED for cue in self._cues(cand.start, cand.end)
+        ):
+            # "the 39 released Palestinians": Palestinians freed in this war are prisoners
+            cand.measure, cand.event = "prisoners_released", RELEASED
+            return
         if (
             text.endswith(("for ", "for the "), left_lo, cand.start)
             and _EXCHANGE_OF_FOR_RE.search(text, max(self._span[0], cand.start - 160), cand.start)
@@ -399,7 +405,9 @@ class Classifier:
             speech = _SPEECH_VERB_RE.search(clause_right)
             if speech is not None:
                 clause_right = clause_right[: speech.start()]
-        early = _PREDICATE_RE.match(clause_right)
+        # "14 hostages being held in Gaza … are set to be released": "being held" is a
+        # participle, not the predicate
+        early = None if reduced is not None else _PREDICATE_RE.match(clause_right)
         if early is not None:
             for event, a, b in self._cues(cand.context_end, cand.context_end + early.end()):
                 if self._resolve(cand, event, left_lo, right_hi):
@@ -452,7 +460,11 @@ class Classifier:
                 used.add((left_lo + cut + a, left_lo + cut + b))
                 return
         if _ends_with_child(clause_left) or (
-            ("with" in clause_left[-25:] or "alongside" in clause_left[-25:])
+            (
+                "with" in clause_left[-25:]
+                or "along" in clause_left[-25:]
+                or " as " in clause_left[-25:]
+            )
             and _ALONG_WITH_RE.search(clause_left)
         ):
             # "killed thousands, including 1,400 Israelis": the verb is before the list

@@ -147,6 +147,7 @@ _EMPHASIS_BEFORE_RE = re.compile(
 )
 """A word that makes "one" rhetorical ("not one person", "even one child")."""
 _NAME_COMMA_RE = re.compile(r"[A-Z][\w'’-]+,[ \u00a0]*$")
+_NAME_PAREN_RE = re.compile(r"[A-Z][a-z][\w'’-]*[ \u00a0]+\($")
 _AGE_VERB_RE = re.compile(
     r"(?i:\b(?:was|were|is|are|['’]re)[ \u00a0]+(?:only|just|barely)?[ \u00a0]*)$"
 )
@@ -647,6 +648,12 @@ def _not_a_count(text: str, match: re.Match[str], start: int) -> bool:
         return True  # "you were only 19 when you died"
     if _AGE_AT_RE.search(before):
         return True  # "to die at 29"
+    if (
+        before.endswith("(")
+        and _NAME_PAREN_RE.search(before)
+        and text[match.end() : match.end() + 1] == ")"
+    ):
+        return True  # "Fernando Simon Marman (60)"
     if text[match.end() :].strip(" \u00a0.") == "" and _TRAILING_AFTER_NAME_RE.search(before):
         return True
     return (

@@ -86,11 +86,15 @@ _EVENT_WORDS: dict[str, str] = {
     RELEASED: (
         r"releas(?:e|ed|es|ing)(?!\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|new\s+)?(?:identit|names?\b"
         r"|details|footage|video|images?|photos?|pictures?|statement|report|data|figures|findings"
-        r"|list|audio|recording|tape|document))|freed|freeing|frees|free|returned|return(?:ing)?|handed\s+over"
+        r"|list|audio|recording|tape|document))|freed|freeing|frees|free|returned(?!\s+to\s+(?:their|his|her|the)\s+(?:homes?|houses?"
+        r"|neighbou?rhoods?|villages?|towns?|north|south|areas?)\b)"
+        r"|return(?:ing)?(?!\s+to\s+(?:their|his|her|the)\s+(?:homes?|houses?|neighbou?rhoods?"
+        r"|villages?|towns?|north|south|areas?)\b)|handed\s+over"
         r"|set\s+free|swap(?:ped)?|exchange[ds]?|exchanging|rescued"
         r"|arriv(?:e|ed|es|ing)\s+back|came\s+home|come\s+home|coming\s+home|returned\s+home"
         r"|let(?=\s+(?:[\w’'-]+\s+){1,5}?(?:go|free)\b)|welcom(?:ed|es|ing)\s+(?:back|home)"
         r"|received(?=\s+(?:[\w’'-]+\s+){1,5}?from\s+(?:Hamas|the\s+Red\s+Cross|militants)\b)"
+        r"|back\s+in\s+Israel|back\s+home"
         r"|transferred\s+to\s+(?:the\s+)?(?:Egypt\w*|Red\s+Cross|ICRC|International\s+Committee)"
     ),
     DISPLACED: (
@@ -217,7 +221,8 @@ _DESIRE_RE = re.compile(
     r"|pressur(?:e|es|ed|ing))\s+(?:[\w’'-]+\s+){1,3}?to"
     r"|(?:goals?|aims?|hopes?|efforts?|attempts?|mission|objectives?|task|pledges?|promises?)\s+of"
     r"|(?:calls?|calling|called|demands?|demanding|demanded|push(?:es|ing|ed)?|press(?:es|ing|ed)?"
-    r"|appeals?|appealing|pleas?|campaign(?:s|ing)?|efforts?)\s+for(?:\s+the)?)\s+$",
+    r"|appeals?|appealing|pleas?|campaign(?:s|ing)?|efforts?|allow|allows|allowing)\s+for"
+    r"(?:\s+the)?)\s+$",
     re.IGNORECASE,
 )
 """A release wished for, not done ("an effort to free more than 200 people", "calling for the
@@ -231,7 +236,8 @@ def events_in(text: str) -> list[tuple[str, int, int]]:
 
     A release wished for ("an effort to free 200 people", "calling for the release of")
     leaves the people held: its cue is HELD. A killing or abduction threatened or planned
-    ("threatened to kill three") is no event: its cue is dropped.
+    ("threatened to kill three") is no event: its cue is dropped, and so is a killing that
+    is a charge or an attempt ("24 women, some convicted of attempted murder").
     """
     found = _events_in(text)
     read: list[tuple[str, int, int]] = []
@@ -242,9 +248,21 @@ def events_in(text: str) -> list[tuple[str, int, int]]:
             event in _INTENDED
             and " to " in text
             and _INTENT_BEFORE_RE.search(text, max(0, start - _INTENT_REACH), start)
+        ) and not (
+            event == KILLED
+            and text[start : start + 6].lower() == "murder"
+            and _CHARGE_BEFORE_RE.search(text, max(0, start - 40), start)
         ):
             read.append((event, start, end))
     return read
+
+
+_CHARGE_BEFORE_RE = re.compile(
+    r"\b(?:(?:convicted|accused|charged|suspected|jailed|sentenced|arrested|detained)\s+"
+    r"(?:of|with|for)\s+(?:the\s+)?(?:attempted\s+)?|attempted\s+)\Z",
+    re.IGNORECASE,
+)
+"""Murder as a charge or an attempt ("convicted of attempted murder") is no death."""
 
 
 def _events_in(text: str) -> list[tuple[str, int, int]]:

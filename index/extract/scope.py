@@ -83,6 +83,8 @@ _CATEGORIES: dict[str, str] = {
     "babies": "children",
     "minor": "children",
     "infants": "children",
+    "newborns": "children",
+    "neonates": "children",
     "toddlers": "children",
     "women": "women",
     "woman": "women",
@@ -138,6 +140,12 @@ _COUNTRIES = {
 """Countries a figure's people come "from" ("54 from Thailand") -> the group's name."""
 _FROM_COUNTRY_RE = re.compile(
     r"^[ \u00a0]+(?:were\s+|are\s+)?from\s+(?:the\s+)?("
+    + "|".join(sorted(_COUNTRIES, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+_OF_COUNTRY_RE = re.compile(
+    r"^[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?("
     + "|".join(sorted(_COUNTRIES, key=len, reverse=True))
     + r")\b",
     re.IGNORECASE,
@@ -214,6 +222,10 @@ def _group_after(phrase: str, following: str) -> str | None:
             return _NATIONALS.get(citizens.group(1).lower())
     if " from " in following[:12]:
         country = _FROM_COUNTRY_RE.match(following)
+        if country is not None:
+            return _COUNTRIES[" ".join(country.group(1).lower().split())]
+    if " of " in following[:4] and phrase.endswith(("citizens", "nationals", "citizen")):
+        country = _OF_COUNTRY_RE.match(following)  # "Ten citizens of Nepal"
         if country is not None:
             return _COUNTRIES[" ".join(country.group(1).lower().split())]
     if phrase.endswith(("them", "those", "whom")) and _PARTITIVE_END_RE.search(phrase):

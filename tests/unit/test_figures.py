@@ -2057,3 +2057,74 @@ def test_find_figures_a_raid_on_oct_7_happened_in_israel() -> None:
         ]
     )
     assert (toll.text, toll.place) == ("more than 1,400 Israelis", "Israel")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "measure"),
+    [
+        (
+            "The 39 released Palestinians were taken from Ofer prison by coach to the West Bank.",
+            "39 released Palestinians",
+            "prisoners_released",
+        ),
+        (
+            "14 hostages being held in the Gaza Strip are set to be released on Saturday, as well"
+            " as 42 Palestinian prisoners, on the second day of a truce deal.",
+            "14 hostages",
+            "hostages_released",
+        ),
+        (
+            "14 hostages being held in the Gaza Strip are set to be released on Saturday, as well"
+            " as 42 Palestinian prisoners, on the second day of a truce deal.",
+            "42 Palestinian prisoners",
+            "prisoners_released",
+        ),
+        ("13 hostages back in Israel", "13 hostages", "hostages_released"),
+        (
+            "The U.S. is seeking a pause to allow for the release of the roughly 240 hostages held"
+            " inside Gaza.",
+            "roughly 240 hostages",
+            "hostages_held",
+        ),
+        ("Two hostages being held in Gaza were killed.", "Two hostages", "dead_hostages"),
+    ],
+)
+def test_find_figures_exchange_wording(sentence: str, text: str, measure: str) -> None:
+    """ "released Palestinians" are prisoners; "being held … are set to be released"; "as well
+    as" joins the verb before; "back in Israel"; "to allow for the release of" is a wish."""
+    assert _find(find_figures([sentence]), text).measure == measure
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The 24 women include some convicted of attempted murder and sentenced to prison.",
+        "Thousands of Palestinians returned to their homes.",
+    ],
+)
+def test_find_figures_murder_as_a_charge_and_returning_home_are_no_events(sentence: str) -> None:
+    """ "convicted of attempted murder" kills nobody; Palestinians returning to their homes
+    are not prisoners released."""
+    assert all(f.measure is None for f in find_figures([sentence]))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "group"),
+    [
+        ("Ten citizens of Nepal were killed.", "Ten citizens", "Nepalis"),
+        ("Doctors said 120 neonates died.", "120 neonates", "children"),
+    ],
+)
+def test_find_figures_citizens_of_a_country_and_neonates(
+    sentence: str, text: str, group: str
+) -> None:
+    """ "citizens of Nepal" are Nepalis; newborns and neonates are children."""
+    assert _find(find_figures([sentence]), text).group == group
+
+
+def test_find_figures_an_age_in_brackets_after_a_name_is_no_figure() -> None:
+    """ "Fernando Simon Marman (60) and Louis Har (70)" are ages."""
+    figures = find_figures(
+        ["Two hostages were rescued: Fernando Simon Marman (60) and Louis Har (70)."]
+    )
+    assert [f.text for f in figures] == ["Two hostages"]
