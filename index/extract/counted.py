@@ -123,7 +123,20 @@ def _is_head(word: str, digits: bool) -> bool:
     if "'" in word or "’" in word:
         return False  # a possessive ("company's"), not a plural
     if word[0].isupper():
-        return lower.endswith(("is", "ians", "ans", "ese", "ais", "ites", "britons", "filipinos"))
+        return lower.endswith(
+            (
+                "is",
+                "ians",
+                "ans",
+                "ese",
+                "ais",
+                "ites",
+                "britons",
+                "filipinos",
+                "argentines",
+                "swedes",
+            )
+        )
     return (
         digits
         and len(word) > 3

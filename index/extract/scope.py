@@ -68,6 +68,7 @@ _NATIONALS: dict[str, str] = {
     "australian": "Australians",
     "irish": "Irish",
     "argentine": "Argentines",
+    "argentines": "Argentines",
     "argentinian": "Argentines",
     "chinese": "Chinese",
     "foreign": "foreign nationals",

@@ -24,6 +24,7 @@ _SOURCE_NOUNS = (
     r"|paramedics|workers|team|teams|rapporteurs|envoys|mediators|negotiators|diplomats"
     r"|investigators|observers|inspectors|researchers|outlets|watchdog|watchdogs|broadcasters"
     r"|newspapers|sides|forum|journalists?|reporters?|correspondents?|photographers?"
+    r"|embassy|embassies|consulate"
 )
 _ROLE_WORDS = (
     r"prime|minister|president|foreign|defen[cs]e|interior|civil|security|emergency|rescue"

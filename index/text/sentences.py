@@ -18,7 +18,8 @@ ABBREVIATIONS = frozenset(
     {
         # titles
         "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "lt", "col", "maj", "capt",
-        "sgt", "rep", "sen", "gov", "pres", "rev", "hon", "sra", "dra", "mt", "ft",
+        "sgt", "rep", "sen", "gov", "pres", "rev", "hon", "sra", "dra", "mt", "ft", "adm",
+        "brig", "cpl", "pte", "pvt", "cmdr", "lieut", "supt", "insp",
         # months and days
         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",

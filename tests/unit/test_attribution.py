@@ -305,3 +305,21 @@ def test_attribution_spans_admitting_patients_or_recalling_an_envoy_is_no_speech
 ) -> None:
     """A hospital admits patients; a state recalls its ambassador: neither says anything."""
     assert attribution_spans(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        (
+            "Military spokesman Rear Adm. Daniel Hagari said dozens of militants were killed.",
+            "Military spokesman Rear Adm. Daniel Hagari said",
+        ),
+        (
+            "Argentina’s embassy in Israel said that seven Argentines had been killed.",
+            "Argentina’s embassy in Israel said",
+        ),
+    ],
+)
+def test_attribution_spans_rear_admirals_and_embassies(sentence: str, source: str) -> None:
+    """ "Rear Adm." does not end the sentence; an embassy is a source."""
+    assert [sentence[a:b] for a, b in attribution_spans(sentence)] == [source]

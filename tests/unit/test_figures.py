@@ -2128,3 +2128,9 @@ def test_find_figures_an_age_in_brackets_after_a_name_is_no_figure() -> None:
         ["Two hostages were rescued: Fernando Simon Marman (60) and Louis Har (70)."]
     )
     assert [f.text for f in figures] == ["Two hostages"]
+
+
+def test_find_figures_argentines_are_a_nationality() -> None:
+    """ "seven Argentines": a number word with a plural demonym, group Argentines."""
+    (figure,) = find_figures(["An embassy said seven Argentines had been killed."])
+    assert (figure.text, figure.group) == ("seven Argentines", "Argentines")
