@@ -128,7 +128,8 @@ _BOILERPLATE_WORDS = frozenset(
         "original",
     ]
 )
-"""Every phrase above holds one of these words: a cheap test before the phrase search."""
+"""Every phrase above holds one of these words; a line holding a phrase must hold one of them
+as a word too ("enewsletter" is none)."""
 _PUNCT_TO_SPACE = str.maketrans({c: " " for c in ".,:;!?*()[]\"“”'’|/"})
 _BOILERPLATE_STARTS = (
     "©",
@@ -168,9 +169,9 @@ def is_boilerplate_line(line: str) -> bool:
         low = line.lower()
         if low.startswith(_BOILERPLATE_STARTS):
             return True
-        words = low.translate(_PUNCT_TO_SPACE).split()
-        if not _BOILERPLATE_WORDS.isdisjoint(words) and any(
-            phrase in low for phrase in _BOILERPLATE_PHRASES
+        # The phrases first: a substring test is cheaper than splitting the line into words.
+        if any(phrase in low for phrase in _BOILERPLATE_PHRASES) and not (
+            _BOILERPLATE_WORDS.isdisjoint(low.translate(_PUNCT_TO_SPACE).split())
         ):
             return True
     if ("@" in line or "http" in line or "www." in line) and not URL.sub(
