@@ -35,6 +35,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from index.text.ascii_twin import ascii_twin
+
 
 def _words(text: str) -> frozenset[str]:
     """A set of the space-separated words of a text (for the word lists below)."""
@@ -182,7 +184,7 @@ def _anchor_word_pattern() -> str:
 _ANCHOR_WORD = _anchor_word_pattern()
 _ANCHOR_FIRST = f"[{_ANCHOR_LETTERS.upper()}{_ANCHOR_LETTERS}]"
 """The first letters of `_ANCHOR_WORD`: after most spaces, one look at the next letter fails."""
-_ANCHOR_RE = re.compile(
+_ANCHOR_RE = ascii_twin(
     rf"[\W\d](?:(?<=[$€£])\d+|(?<=\d)\d*|(?<=\W)(?={_ANCHOR_FIRST}){_ANCHOR_WORD})"
 )
 """A digit run (currency allowed), or a non-word character and the number word after it.
@@ -190,7 +192,7 @@ _ANCHOR_RE = re.compile(
 Starting with a character class lets the regex engine skip letters quickly: a number word
 is found from the character before it, which is what "starts at a word boundary" means.
 """
-_ANCHOR_AT_START_RE = re.compile(_ANCHOR_WORD)
+_ANCHOR_AT_START_RE = ascii_twin(_ANCHOR_WORD)
 """A number word at the very start of the text, where no character precedes it."""
 
 
@@ -198,12 +200,15 @@ def _anchors(text: str) -> list[tuple[int, int]]:
     """The (start, end) of every digit run and number word, in order, not overlapping."""
     spans: list[tuple[int, int]] = []
     pos = 0
-    first = _ANCHOR_AT_START_RE.match(text)
+    first = _ANCHOR_AT_START_RE.on(text).match(text)
     if first is not None:
         spans.append(first.span())
         pos = first.end()
-    for match in _ANCHOR_RE.finditer(text, pos):
-        spans.append((match.start("word") if match.group("word") else match.start(), match.end()))
+    for match in _ANCHOR_RE.on(text).finditer(text, pos):
+        start, end = match.span()
+        # A number word's match starts at the one character before it ("word" is the only
+        # group, so `lastgroup` names it exactly when the word matched).
+        spans.append((start + 1 if match.lastgroup else start, end))
     return spans
 
 
@@ -320,7 +325,9 @@ def parse_number(text: str) -> float | None:
     Returns:
         Its value, or None when the text is not a number.
     """
-    cleaned = text.strip().lower().translate(_NARROW_SPACES)
+    cleaned = text.strip().lower()
+    if not cleaned.isascii():
+        cleaned = cleaned.translate(_NARROW_SPACES)
     if cleaned.isdecimal():
         return float(cleaned)  # the common case of the pattern below: plain digits
     match = _DIGIT_NUMBER_RE.fullmatch(cleaned)
