@@ -128,8 +128,7 @@ _BOILERPLATE_WORDS = frozenset(
         "original",
     ]
 )
-"""Every phrase above holds one of these words; a line holding a phrase must hold one of them
-as a word too ("enewsletter" is none)."""
+"""Every phrase above holds one of these words: a cheap test before the phrase search."""
 _PUNCT_TO_SPACE = str.maketrans({c: " " for c in ".,:;!?*()[]\"“”'’|/"})
 _BOILERPLATE_STARTS = (
     "©",
@@ -169,9 +168,9 @@ def is_boilerplate_line(line: str) -> bool:
         low = line.lower()
         if low.startswith(_BOILERPLATE_STARTS):
             return True
-        # The phrases first: a substring test is cheaper than splitting the line into words.
-        if any(phrase in low for phrase in _BOILERPLATE_PHRASES) and not (
-            _BOILERPLATE_WORDS.isdisjoint(low.translate(_PUNCT_TO_SPACE).split())
+        words = low.translate(_PUNCT_TO_SPACE).split()
+        if not _BOILERPLATE_WORDS.isdisjoint(words) and any(
+            phrase in low for phrase in _BOILERPLATE_PHRASES
         ):
             return True
     if ("@" in line or "http" in line or "www." in line) and not URL.sub(
