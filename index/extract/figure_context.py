@@ -277,7 +277,11 @@ class Classifier:
         for i, cand in enumerate(group):
             if id(cand) in no_event:
                 continue
-            if cand.measure is None and (cand.phrase.head or cand.phrase.nominal):
+            if (
+                cand.measure is None
+                and (cand.phrase.head or cand.phrase.nominal)
+                and self._events  # step 6 reads cues only
+            ):
                 self._sentence_wide(cand, s_start, s_end, used)
             if cand.measure is None and i + 1 < len(group):
                 child = group[i + 1]
@@ -393,6 +397,8 @@ class Classifier:
             and self._resolve(cand, RELEASED, left_lo, right_hi)
         ):
             return
+        if not self._events:
+            return  # no cue in the paragraph: the clauses below have none to offer
         right = text[cand.context_end : right_hi]
         relative = _RELATIVE_RE.match(right)
         reduced = _REDUCED_RELATIVE_RE.match(right)

@@ -23,6 +23,7 @@ import re
 from index.extract.counted import KIN_HEADS, TIME_UNITS
 from index.extract.name_cues import KIN_WORDS
 from index.extract.word_trie import trie_pattern
+from index.text.ascii_twin import AsciiTwin, ascii_twin
 
 
 def _words(text: str) -> frozenset[str]:
@@ -127,12 +128,14 @@ def _split_alternatives(words: str) -> list[str]:
     return [*parts, words[start:]]
 
 
-def _event_scan_pattern() -> tuple[str, dict[str, str]]:
+def _event_scan_pattern(*, folded: bool = True) -> tuple[str, dict[str, str]]:
     """`EVENT_RE` as found from the non-word character before a cue, and group -> event.
 
     A pattern that starts with a character class lets the regex engine skip letters
     quickly, and branching on the cue's first letter (as a case-sensitive class, so the
-    engine can skip a branch at once) tries only the cues that can match there.
+    engine can skip a branch at once) tries only the cues that can match there. Without
+    `folded`, the first letters leave out the non-ASCII ones (`_FOLDED_LETTERS`), which no
+    ASCII text holds.
     """
     by_letter: dict[str, dict[str, list[str]]] = {}
     for event, words in _EVENT_WORDS.items():
@@ -144,14 +147,17 @@ def _event_scan_pattern() -> tuple[str, dict[str, str]]:
         for event, rests in events.items():
             groups[f"{event}_{letter}"] = event
             cues.append(f"(?P<{event}_{letter}>{'|'.join(rests)})")
-        first = letter + letter.upper() + _FOLDED_LETTERS.get(letter, "")
+        first = letter + letter.upper() + (_FOLDED_LETTERS.get(letter, "") if folded else "")
         branches.append(f"[{first}](?i:{'|'.join(cues)})")
     return rf"\W(?:{'|'.join(branches)})\b", groups
 
 
 _EVENT_SCAN, _EVENT_OF_GROUP = _event_scan_pattern()
-_EVENT_AFTER_RE = re.compile(_EVENT_SCAN)
-"""`EVENT_RE` found from the character before the cue (see `_event_scan_pattern`)."""
+_EVENT_AFTER = AsciiTwin(
+    re.compile(_EVENT_SCAN), ascii_twin(_event_scan_pattern(folded=False)[0]).ascii
+)
+"""`EVENT_RE` found from the character before the cue (see `_event_scan_pattern`), with a
+`re.ASCII` twin for ASCII texts (`index.text.ascii_twin`)."""
 
 _HOSTAGE_NOUNS = frozenset({"hostage", "hostages", "captive", "captives", "abductees"})
 _PRISONER_NOUNS = frozenset({"prisoner", "prisoners", "detainee", "detainees", "inmates"})
@@ -273,7 +279,7 @@ def _events_in(text: str) -> list[tuple[str, int, int]]:
         if first.lastgroup is not None:
             found.append((first.lastgroup, first.start(), first.end()))
         pos = first.end()
-    for match in _EVENT_AFTER_RE.finditer(text, pos):
+    for match in _EVENT_AFTER.on(text).finditer(text, pos):
         group = match.lastgroup
         if group is not None:
             found.append((_EVENT_OF_GROUP[group], match.start() + 1, match.end()))

@@ -119,7 +119,8 @@ def candidates_of(doc: SourceDocument) -> list[str]:
 
 def _key(line: str) -> str:
     """A line compared up to case, spacing, quote style and closing punctuation."""
-    return " ".join(line.translate(_QUOTES).split()).strip(" .").casefold()
+    plain = line if line.isascii() else line.translate(_QUOTES)  # the curly quotes are not ASCII
+    return " ".join(plain.split()).strip(" .").casefold()
 
 
 def _repeated(paragraphs: list[str]) -> bool:
