@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 from index.extract.counted import HEAD_NOUNS, TIME_UNITS
 from index.extract.measures import (
     CAPTIVE_WORD_RE,
+    DISPLACED,
     HELD,
     HOSTAGES,
     INJURED,
@@ -128,6 +129,8 @@ _PART_OF_WHOLE_RE = re.compile(
     r"\s+of\s+(?:the|its|their|those)\s+(?:\w+\s+)?\Z",
     re.IGNORECASE,
 )
+_NEAR_STOP_RE = re.compile(r"[,;:.”\"]|\band\b")
+_KILLED_BEFORE_RE = re.compile(r"\b(?:killed|killing|kills|kill|deaths?\s+of)\s+\Z")
 _QUOTES = "\"'“”‘’"
 _RELATIVE_END_RE = re.compile(r"\b(?:who|which|that)\s*\Z")
 _PREPOSITION_END_RE = re.compile(r"\b(?:of|in|from|into)\s+(?:[A-Z][\w'’-]*\s+)?\Z")
@@ -343,6 +346,16 @@ class Classifier:
         if cues:
             self._resolve(cand, cues[0][0], s_start, s_end)
 
+    def _killed_near(self, cand: Candidate) -> bool:
+        """A killing right before or after the figure ("killed scores of …", "… were killed")."""
+        text = self._text
+        if _KILLED_BEFORE_RE.search(text, max(0, cand.start - 24), cand.start):
+            return True
+        right = text[cand.end : min(self._span[1], cand.end + 30)]
+        stop = _NEAR_STOP_RE.search(right)
+        right = right[: stop.start()] if stop else right
+        return any(event == KILLED for event, _a, _b in events_in(right))
+
     def _captives_after_casualties(self, before: Candidate, cand: Candidate, start: int) -> bool:
         """Hostages listed after the dead are not dead ("1,100 dead and 100 hostages").
 
@@ -374,6 +387,10 @@ class Classifier:
             cand.measure = fixed
             return
         event = noun_event(self._cues(cand.start, cand.end))
+        if event == DISPLACED and cand.phrase.head is not None and self._killed_near(cand):
+            # "six displaced people were killed": the modifier says who they are, the killing
+            # next to them what happened to them
+            event = KILLED
         if event is None and cand.phrase.nominal in _FREED_WORDS:
             event = RELEASED  # "after 10 freed": the nominal adjective states the release
         if event == TAKEN:
@@ -494,7 +511,13 @@ class Classifier:
         if event is None or not is_person(cand.counted):
             return False
         phrase = self._text[cand.start : cand.end]
-        side = captive_side(cand.counted, phrase, self._text[lo : self._before_swap(cand, hi)])
+        swap = self._before_swap(cand, hi)
+        # The figure's own clause first ("24 captives held in Gaza were released, and 39 women
+        # were freed from Israeli jails": the jails are the 39's), then the wider span.
+        own_lo = lo + _last_boundary(self._text[lo : cand.start]) if lo < cand.start else lo
+        side = captive_side(cand.counted, phrase, self._text[own_lo:swap]) if own_lo > lo else None
+        if side is None:
+            side = captive_side(cand.counted, phrase, self._text[lo:swap])
         if side is None:
             s_start, s_end = self._span
             swap = self._before_swap(cand, s_end)

@@ -255,7 +255,7 @@ def _dead_captives(text: str, whole: Figure, part: Figure) -> bool:
 _REFERS_BACK_RE = re.compile(
     r"(?:(?:These|Those|They)(?:\s+\w+)?\s+(?:include[sd]?|were|are)"
     r"|Among\s+(?:them|those|these|the\s+dead)|Of\s+(?:them|these|those)"
-    r"|(?:[\w’']+\s+){0,3}?(?:that|this|the)\s+(?:figure|toll|number|total|tally)\s+includes?)"
+    r"|(?:[\w’']+\s+){0,3}?(?:[Tt]hat|[Tt]his|[Tt]he)\s+(?:figure|toll|number|total|tally)\s+includes?)"
     r"\b[^.;:]*\Z"
 )
 """A sentence opening on what the one before counted: "These include 32 Palestinians, …", "It

@@ -96,7 +96,7 @@ _EVENT_WORDS: dict[str, str] = {
         r"|let(?=\s+(?:[\w’'-]+\s+){1,5}?(?:go|free)\b)|welcom(?:ed|es|ing)\s+(?:back|home)"
         r"|received(?=\s+(?:[\w’'-]+\s+){1,5}?from\s+(?:Hamas|the\s+Red\s+Cross|militants)\b)"
         r"|back\s+in\s+Israel|back\s+home"
-        r"|transferred\s+to\s+(?:the\s+)?(?:Egypt\w*|Red\s+Cross|ICRC|International\s+Committee)"
+        r"|transferred\s+(?:in)?to\s+(?:the\s+)?(?:Egypt\w*|Red\s+Cross|ICRC|International\s+Committee)"
     ),
     DISPLACED: (
         r"displaced|displacement|fled|flee|fleeing|homeless|uprooted"

@@ -2134,3 +2134,54 @@ def test_find_figures_argentines_are_a_nationality() -> None:
     """ "seven Argentines": a number word with a plural demonym, group Argentines."""
     (figure,) = find_figures(["An embassy said seven Argentines had been killed."])
     assert (figure.text, figure.group) == ("seven Argentines", "Argentines")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "text", "measure"),
+    [
+        (
+            "At least six displaced people were killed when the centre was struck.",
+            "At least six displaced people",
+            "killed",
+        ),
+        (
+            "The strike killed scores of displaced Palestinians in Rafah.",
+            "scores of displaced Palestinians",
+            "killed",
+        ),
+        (
+            "Rafah is where hundreds of thousands of displaced Palestinians are sheltering.",
+            "hundreds of thousands of displaced Palestinians",
+            "displaced",
+        ),
+        (
+            "Unrwa said 6,000 displaced people were sheltering in the school complex.",
+            "6,000 displaced people",
+            "displaced",
+        ),
+        (
+            "Thirteen Israeli hostages have been transferred into Egypt.",
+            "Thirteen Israeli hostages",
+            "hostages_released",
+        ),
+        (
+            "In the first day, 24 captives held in Gaza were released, and 39 women and children"
+            " were freed from Israeli jails.",
+            "39 women",
+            "prisoners_released",
+        ),
+        (
+            "More than 15,000 Palestinians have been killed, the ministry says. That figure"
+            " includes more than 6,000 children.",
+            "more than 6,000 children",
+            "killed",
+        ),
+    ],
+)
+def test_find_figures_displaced_victims_transfers_own_clause_sides_that_figure(
+    paragraph: str, text: str, measure: str
+) -> None:
+    """ "displaced people were killed" (the modifier says who, the killing what happened);
+    "transferred into Egypt"; the figure's own clause decides its side ("freed from Israeli
+    jails" after hostages released); "That figure includes" refers back."""
+    assert _find(find_figures([paragraph]), text).measure == measure
