@@ -353,8 +353,8 @@ class Classifier:
             return True
         right = text[cand.end : min(self._span[1], cand.end + 30)]
         stop = _NEAR_STOP_RE.search(right)
-        right = right[: stop.start()] if stop else right
-        return any(event == KILLED for event, _a, _b in events_in(right))
+        end = cand.end + (stop.start() if stop else len(right))
+        return any(event == KILLED for event, _a, _b in self._cues(cand.end, end))
 
     def _captives_after_casualties(self, before: Candidate, cand: Candidate, start: int) -> bool:
         """Hostages listed after the dead are not dead ("1,100 dead and 100 hostages").
@@ -406,7 +406,8 @@ class Classifier:
             cue[0] == RELEASED for cue in self._cues(cand.start, cand.end)
         ):
             # "the 39 released Palestinians": Palestinians freed in this war are prisoners
-            cand.measure, cand.event = "prisoners_released", RELEASED
+            cand.measure = measure_for(RELEASED, PRISONERS, cand.counted)
+            cand.event = RELEASED
             return
         if (
             text.endswith(("for ", "for the "), left_lo, cand.start)

@@ -236,9 +236,8 @@ def find_figures(paragraphs: Sequence[str], title: str | None = None) -> list[Fi
 _PAST_SPAN_RE = re.compile(r"\b(?:past|last|previous|recent)[ \u00a0]+\Z", re.I)
 _TIME_POINT_RE = re.compile(r"[ \u00a0]+(?:after|before|since|ago|later|earlier|into)\b")
 _HELD_IN_GAZA_RE = re.compile(r"\b(?:in|inside)\s+(?:the\s+)?Gaza\b")
-_PART_OF_RE = re.compile(
-    r"[ \u00a0]*[,—–-]?[ \u00a0]*(?:including|among\s+them|of\s+whom)[ \u00a0]*"
-)
+_PART_OF_RE = re.compile(r"[,—–-][ \u00a0]*(?:including|among\s+them|of\s+whom)[ \u00a0]*\Z")
+"""The words that make the next figure part of the one before, right before it."""
 
 
 def _dead_captives(text: str, whole: Figure, part: Figure) -> bool:

@@ -87,12 +87,13 @@ _EVENT_WORDS: dict[str, str] = {
     RELEASED: (
         r"releas(?:e|ed|es|ing)(?!\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|new\s+)?(?:identit|names?\b"
         r"|details|footage|video|images?|photos?|pictures?|statement|report|data|figures|findings"
-        r"|list|audio|recording|tape|document))|freed|freeing|frees|free|returned(?!\s+to\s+(?:their|his|her|the)\s+(?:homes?|houses?"
-        r"|neighbou?rhoods?|villages?|towns?|north|south|areas?)\b)"
-        r"|return(?:ing)?(?!\s+to\s+(?:their|his|her|the)\s+(?:homes?|houses?|neighbou?rhoods?"
-        r"|villages?|towns?|north|south|areas?)\b)|handed\s+over"
+        r"|list|audio|recording|tape|document))|freed|freeing|frees|free"
+        # people going back to their homes are no captives freed ("Palestinians returned to
+        # their homes")
+        r"|return(?:ed|ing)?(?!\s+to\s+(?:their|his|her|the)\s+(?:homes?|houses?"
+        r"|neighbou?rhoods?|villages?|towns?|north|south|areas?)\b)|handed\s+over"
         r"|set\s+free|swap(?:ped)?|exchange[ds]?|exchanging|rescued"
-        r"|arriv(?:e|ed|es|ing)\s+back|came\s+home|come\s+home|coming\s+home|returned\s+home"
+        r"|arriv(?:e|ed|es|ing)\s+back|came\s+home|come\s+home|coming\s+home"
         r"|let(?=\s+(?:[\w’'-]+\s+){1,5}?(?:go|free)\b)|welcom(?:ed|es|ing)\s+(?:back|home)"
         r"|received(?=\s+(?:[\w’'-]+\s+){1,5}?from\s+(?:Hamas|the\s+Red\s+Cross|militants)\b)"
         r"|back\s+in\s+Israel|back\s+home"
