@@ -58,11 +58,12 @@ from index.text.stopwords import STOP_WORDS
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
 _LOWER = "a-zß-öø-ÿĀ-ſ"
-_FIRST_WORD = (
-    rf"[{_UPPER}](?:[{_LOWER}]|['’](?=[{_UPPER}]))\w*(?:['’](?!s\b)\w+)*(?:-\w+)*"
+_AFTER_CAPITAL = (
+    rf"(?:[{_LOWER}]|['’](?=[{_UPPER}]))\w*(?:['’](?!s\b)\w+)*(?:-\w+)*"
     r"(?:(?<=\b(?:Dr|Mr|Ms|Lt|St|Jr|Sr))\.|(?<=\b(?:Mrs|Gen|Col|Maj|Sgt|Rep|Sen|Gov|Rev|Adm))\."
     r"|(?<=\b(?:Prof|Capt|Brig|Cmdr|Cllr))\.)?"
 )
+_FIRST_WORD = rf"[{_UPPER}]{_AFTER_CAPITAL}"
 """A capitalised word ("Abu-Sittah", "O'Brien", "Dr.")."""
 _WORD = (
     rf"(?:{_FIRST_WORD}|(?:al|el|ad|an|ar|as|ash|at|az|ul)-[{_UPPER}]\w*(?:-\w+)*"
@@ -75,10 +76,13 @@ _JOINERS = frozenset(
 )
 _BREAKS = frozenset({"of", "for", "the", "and", "to", "on", "&"})
 """Joiners that end a person's name ("Smith of Reuters", "Biden and Netanyahu")."""
-_STATE_INITIALS = rf"(?:U\.S\.|U\.K\.|US|UK|EU)(?=\s+[{_UPPER}][{_LOWER}])"
-"""A state's initials before a capitalised word ("U.S. Embassy", "US Consulate")."""
+_STATE_INITIALS = rf"(?:(?<=U)(?:\.S\.|\.K\.|S|K)|(?<=E)U)(?=\s+[{_UPPER}][{_LOWER}])"
+"""After its first capital, a state's initials before a capitalised word ("U.S. Embassy",
+"US Consulate")."""
 _CHUNK = re.compile(
-    rf"(?:{_FIRST_WORD}|{_STATE_INITIALS})"
+    # One capital first, then the rest of a word or of initials: a pattern that starts with
+    # one character class lets the regex engine skip to the next capital in C.
+    rf"[{_UPPER}](?:{_AFTER_CAPITAL}|{_STATE_INITIALS})"
     rf"(?:\s+(?:(?:{'|'.join(sorted(_JOINERS))})\s+){{0,3}}{_WORD})*"
 )
 """A run of capitalised words, with the joiners of names between them; it starts with a
