@@ -24,7 +24,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from index.extract.parties import default_gazetteer
+from index.models import MentionKind
 from index.parse.boilerplate import EMAIL, SECTION_WORDS, SOURCE_LINE, URL, is_boilerplate_line
 from index.parse.dates import parse_date_value
 from index.parse.link_runs import link_run_start
@@ -191,10 +194,12 @@ def repair(paragraph: str) -> str:
 
 
 def _unglue_headings(text: str) -> str:
-    """Put a stop between a lower-case word and the capitalised one glued to it.
+    """Put a stop between a heading and the capitalised word glued to it.
 
-    Only when the whole word before is lower case ("relativesHamas", not "WhatsApp",
-    "LinkedIn", "al-Qassam").
+    When the whole word before is lower case ("relativesHamas", not "WhatsApp", "LinkedIn",
+    "al-Qassam"), or when the paragraph opens with a state's or place's name glued to its
+    first sentence ("United StatesAt least 25 Americans…", "UkraineOleg Nikolenko, a
+    spokesman…": a country-by-country list whose headings lost their line breaks).
     """
     pieces, last = [], 0
     for match in _GLUED_HEADING.finditer(text):
@@ -202,10 +207,32 @@ def _unglue_headings(text: str) -> str:
         start = at
         while start and text[start - 1].isalpha():
             start -= 1
-        if text[start:at].islower() and (not start or text[start - 1] not in "'’-"):
+        if (text[start:at].islower() and (not start or text[start - 1] not in "'’-")) or (
+            at <= _LONGEST_HEADING and text[:at] in _place_headings()
+        ):
             pieces += [text[last:at], ". "]
             last = at
     return "".join([*pieces, text[last:]]) if pieces else text
+
+
+_LONGEST_HEADING = 40
+
+
+@lru_cache(maxsize=1)
+def _place_headings() -> frozenset[str]:
+    """The bundled gazetteer's states and places as written in Title Case (no demonyms)."""
+    gazetteer = default_gazetteer()
+    places = (MentionKind.STATE, MentionKind.PLACE)
+    return frozenset(
+        form
+        for form, name in gazetteer.surfaces.items()
+        if name is not None
+        and len(form) <= _LONGEST_HEADING
+        and form[:1].isupper()
+        and not form.isupper()
+        and gazetteer.kind_of(name) in places
+        and not gazetteer.is_demonym(form)
+    )
 
 
 def strip_credits(paragraph: str, outlets: OutletTable) -> tuple[str, list[str]]:

@@ -256,3 +256,29 @@ def test_repair_removes_a_spelt_out_end_marker_only() -> None:
 def test_repair_unglues_headings_scraped_together(paragraph: str, repaired: str) -> None:
     """A lower-case word running into a capitalised one gets a stop; brand names do not."""
     assert repair(paragraph) == repaired
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "repaired"),
+    [
+        (
+            "United StatesAt least 25 Americans have been killed, Secretary of State Antony"
+            " Blinken said.",
+            "United States. At least 25 Americans have been killed, Secretary of State Antony"
+            " Blinken said.",
+        ),
+        (
+            "UkraineOleg Nikolenko, a spokesman for Ukraine's Foreign Ministry, said",
+            "Ukraine. Oleg Nikolenko, a spokesman for Ukraine's Foreign Ministry, said",
+        ),
+        ("PeruPeru's Foreign Ministry said Tuesday", "Peru. Peru's Foreign Ministry said Tuesday"),
+        # Only a whole place name that opens the paragraph: brands and names stay.
+        ("YouTube said it removed the videos.", "YouTube said it removed the videos."),
+        ("Ms Deborah MatiasDeborah said", "Ms Deborah MatiasDeborah said"),
+        ("He flew to PeruPeru's capital.", "He flew to PeruPeru's capital."),
+    ],
+)
+def test_repair_unglues_a_place_heading_from_its_paragraph(paragraph: str, repaired: str) -> None:
+    """A country-by-country list whose headings lost their line breaks: the state's name that
+    opens the paragraph gets a stop after it."""
+    assert repair(paragraph) == repaired

@@ -580,3 +580,20 @@ def test_find_article_mentions_offsets_are_exact_on_the_seeds(seeds_dir: Path) -
             assert text[m.start : m.end] == m.text
         keys = [m.position for m in mentions]
         assert keys == sorted(keys)
+
+
+def test_the_gazetteer_knows_the_smaller_states() -> None:
+    """States beyond the big players are states too (the gazetteer lists the UN's members)."""
+    found = find_article_mentions(
+        "",
+        [
+            "Estonia and Latvia condemned the attack, and Cambodia said one of its nationals"
+            " was killed in Israel."
+        ],
+    )
+    assert [(m.party, m.kind) for m in found] == [
+        ("Estonia", MentionKind.STATE),
+        ("Latvia", MentionKind.STATE),
+        ("Cambodia", MentionKind.STATE),
+        ("Israel", MentionKind.PLACE),
+    ]
