@@ -72,6 +72,11 @@ _RIGHT_BOUNDARY_RE = re.compile(
     r",(?!\d)|[;:()\[\]—–]|\b(?:which|who|whom|that|while|but|whereas|although|though|after|since"
     r"|and|as)\b"
 )
+_PARTICIPLE_PAIR_RE = re.compile(
+    r"\s+(?:were|was|(?:have|has|had)\s+been)\s+(?:[a-z]+ed|shot|hit|beaten|struck)\s+and\s+"
+    r"(?=(?:[a-z]+ed|killed|wounded|hurt|taken|kidnapped|abducted)\b)"
+)
+"""One predicate of two participles joined by "and" ("were shot and killed")."""
 _COORDINATION_RE = re.compile(r"\s*,\s*|\s*,?\s*(?:and|or|as\s+well\s+as)\s*")
 """Figures listed together ("2,055 children, 1,119 women and 217 elderly")."""
 _RELATIVE_CLAUSE_RE = re.compile(r"\b(?:which|who|that|while|whereas|but)\b")
@@ -423,7 +428,10 @@ class Classifier:
         if reduced is not None:
             boundary = _AFTER_PARTICIPLE_BOUNDARY_RE.search(right, reduced.end())
         else:
-            boundary = _RIGHT_BOUNDARY_RE.search(right, relative.end() if relative else 0)
+            # "Two were shot and killed": two participles of one predicate, one clause
+            pair = _PARTICIPLE_PAIR_RE.match(right) if relative is None else None
+            start = pair.end() if pair else relative.end() if relative else 0
+            boundary = _RIGHT_BOUNDARY_RE.search(right, start)
         clause_right = right[: boundary.start()] if boundary else right
         if relative is not None or reduced is not None:
             speech = _SPEECH_VERB_RE.search(clause_right)

@@ -233,6 +233,9 @@ def find_figures(paragraphs: Sequence[str], title: str | None = None) -> list[Fi
     return figures
 
 
+_ACTS_OF_WAR = frozenset({"killed", "injured", "hostages_taken"})
+"""Measures whose place is where an attack went ("crossed from Gaza into Israel, killing …"),
+unlike people moved ("76 patients were taken from Gaza into Egypt" are Gaza's)."""
 _PAST_SPAN_RE = re.compile(r"\b(?:past|last|previous|recent)[ \u00a0]+\Z", re.I)
 _TIME_POINT_RE = re.compile(r"[ \u00a0]+(?:after|before|since|ago|later|earlier|into)\b")
 _HELD_IN_GAZA_RE = re.compile(r"\b(?:in|inside)\s+(?:the\s+)?Gaza\b")
@@ -493,6 +496,7 @@ def _figure(
             *_within(cand, sentence),
             bare_names=not captives,
             events=not captives or cand.measure == "hostages_taken",
+            destinations=cand.measure in _ACTS_OF_WAR,
         )
         if counts_people
         else None

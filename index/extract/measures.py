@@ -75,6 +75,8 @@ _EVENT_WORDS: dict[str, str] = {
         r"taken\s+(?:hostage|captive|prisoner|into\s+captivity)|abduct(?:ed|ing|ion|ions)"
         r"|kidnapp?(?:ed|ing)|captur(?:ed|ing)(?!\s+(?:the\s+)?(?:world|attention|imagination|hearts?"
         r"|headlines|public|nation|mood|moment|spirit)\b)|seized|snatched|abductees"
+        # "dragged some 240 captives back into Gaza"
+        r"|dragg(?:ed|ing)(?=\s+(?:[\w’'-]+\s+){0,6}?(?:in)?to\s+(?:Gaza|captivity)\b)"
     ),
     TAKE_VERB: r"took|taking(?!\s+place|\s+part)|take(?!\s+place|\s+part)|taken",
     HELD: (

@@ -249,7 +249,7 @@ def find_names(
             continue
         simple = _simple_organisation(text, start, end, words, found) if cues.inside else None
         if simple is not None:
-            added.append(simple)
+            added.append(_owned_office(text, simple, found, gazetteer))
             continue
         tokens = _tokens(text, start, chunk, found)
         added.extend(_read_chunk(text, tokens, found, gazetteer, cues))
@@ -438,6 +438,30 @@ def _simple_organisation(
     first = text.find(words[skipped], start) if skipped else start
     name = " ".join(words[skipped:])
     return Candidate(first, end, name, _org_kind(words), None, FormRole.FULL_NAME)
+
+
+def _owned_office(
+    text: str, office: Candidate, found: Sequence[Candidate], gazetteer: Gazetteer
+) -> Candidate:
+    """A state's generic office named with its possessive ("Thailand's Foreign Ministry").
+
+    It is the Thai Foreign Ministry (affiliation Thailand), not Thailand and a "Foreign
+    Ministry" shared by every state.
+    """
+    at = office.start
+    if at < 3 or text[at - 3 : at] not in ("'s ", "’s ") or not _generic(office.party.split()):
+        return office
+    owner = next((c for c in found if c.end == at - 3 and c.kind is MentionKind.STATE), None)
+    if owner is None:
+        return office
+    name = f"{_demonym(owner, gazetteer)} {office.party}"
+    known = gazetteer.surfaces.get(name)
+    if known is not None:  # the gazetteer's own name for it
+        entry = gazetteer.entry(known)
+        return Candidate(
+            owner.start, office.end, entry.name, entry.kind, entry.affiliation, office.role
+        )
+    return Candidate(owner.start, office.end, name, office.kind, owner.party, office.role)
 
 
 def _org_kind(words: Sequence[str]) -> MentionKind:

@@ -335,6 +335,8 @@ WEAK_WEIGHT = 0.5
 """How much a bare name counts against a place named with a locative."""
 _JOINED_RE = re.compile(r"\s*(?:,|and|or|,\s+and)\s+(?:the\s+|in\s+(?:the\s+)?)?")
 """Two places named together ("Gaza and the West Bank"): the figure counts in both."""
+_ONWARD_RE = re.compile(r"\s+(?:in)?to\s+(?:the\s+)?[A-Z]")
+"""A movement's destination after its origin ("from Gaza into Israel")."""
 AMBIGUOUS_RATIO = 1.25
 """Two places whose weights are closer than this leave the place unsaid."""
 OTHER_CLAUSE_WEIGHT = 0.3
@@ -342,7 +344,13 @@ OTHER_CLAUSE_WEIGHT = 0.3
 
 
 def figure_place(
-    sentence: str, start: int, end: int, *, bare_names: bool = True, events: bool = True
+    sentence: str,
+    start: int,
+    end: int,
+    *,
+    bare_names: bool = True,
+    events: bool = True,
+    destinations: bool = False,
 ) -> str | None:
     """Where the figure at [start, end) of `sentence` counts, or None when it does not say.
 
@@ -354,6 +362,8 @@ def figure_place(
             captives: "Israel says 129 hostages remain" does not put the hostages in Israel.
         events: Whether a town or an event names the place ("the 7 October attack" is in
             Israel, but hostages released after it are not).
+        destinations: Whether a movement's origin yields to its destination ("crossed from
+            Gaza into Israel, killing …"): for acts of war, not for people moved.
     """
     found = _place_cues(sentence)
     if found is None:
@@ -369,6 +379,13 @@ def figure_place(
     for at, to, kind, name in cues:
         if (kind == "w" and not bare_names) or (kind == "e" and not events):
             continue
+        if (
+            destinations
+            and kind == "s"
+            and sentence.startswith("from", at)
+            and _ONWARD_RE.match(sentence, to)
+        ):
+            continue  # "crossed from Gaza into Israel, killing …": where they went, not from
         if previous and previous[1] != name and _JOINED_RE.fullmatch(sentence, previous[0], at):
             joint.update((previous[1], name))  # "in Gaza and the West Bank"
         previous = (to, name)

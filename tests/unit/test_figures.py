@@ -2185,3 +2185,34 @@ def test_find_figures_displaced_victims_transfers_own_clause_sides_that_figure(
     "transferred into Egypt"; the figure's own clause decides its side ("freed from Israeli
     jails" after hostages released); "That figure includes" refers back."""
     assert _find(find_figures([paragraph]), text).measure == measure
+
+
+def test_find_figures_a_crossing_kills_where_it_went_not_where_it_came_from() -> None:
+    """ "crossed from Gaza into Israel, killing …": the dead are in Israel (the origin is no
+    place of theirs)."""
+    (killed, taken) = find_figures(
+        [
+            "On Oct. 7, Hamas militants crossed from Gaza into Israel, killing some 1,200 people"
+            " and taking about 240 others hostage, according to the Israeli government."
+        ]
+    )
+    assert (killed.measure, killed.place) == ("killed", "Israel")
+    assert taken.measure == "hostages_taken"
+
+
+def test_find_figures_captives_dragged_into_gaza_were_taken() -> None:
+    """ "dragged some 240 captives back into Gaza" is an abduction; dragging elsewhere is not."""
+    (taken,) = find_figures(
+        ["In the Oct. 7 attack the group also dragged some 240 captives back into Gaza."]
+    )
+    assert (taken.text, taken.measure) == ("some 240 captives", "hostages_taken")
+    (bodies,) = find_figures(["Militants dragged 30 bodies to the street."])
+    assert bodies.measure != "hostages_taken"
+
+
+def test_find_figures_two_participles_of_one_predicate() -> None:
+    """ "Two were shot and killed": "and" joins the participles, not two clauses."""
+    figures = find_figures(
+        ["Two were shot and killed by Israeli troops and another 11 were wounded."]
+    )
+    assert [(f.text, f.measure) for f in figures] == [("Two", "killed"), ("11", "injured")]

@@ -597,3 +597,31 @@ def test_the_gazetteer_knows_the_smaller_states() -> None:
         ("Cambodia", MentionKind.STATE),
         ("Israel", MentionKind.PLACE),
     ]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "written", "name", "affiliation"),
+    [
+        (
+            "Thailand's Foreign Ministry said Wednesday that 20 Thai nationals were killed.",
+            "Thailand's Foreign Ministry",
+            "Thai Foreign Ministry",
+            "Thailand",
+        ),
+        (
+            "Oleg Nikolenko, a spokesman for Ukraine’s Foreign Ministry, said",
+            "Ukraine’s Foreign Ministry",
+            "Ukrainian Foreign Ministry",
+            "Ukraine",
+        ),
+    ],
+)
+def test_a_states_office_named_with_its_possessive_is_that_states(
+    paragraph: str, written: str, name: str, affiliation: str
+) -> None:
+    """ "Thailand's Foreign Ministry" is one organisation of Thailand's, not Thailand and a
+    "Foreign Ministry" that every state would share."""
+    found = find_article_mentions("", [paragraph])
+    office = next(m for m in found if m.kind is MentionKind.ORGANIZATION)
+    assert (office.text, office.party, office.affiliation) == (written, name, affiliation)
+    assert not any(m.kind is MentionKind.STATE for m in found)
