@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from enum import Enum
 from functools import lru_cache
 from typing import NamedTuple
@@ -252,7 +253,10 @@ def find_names(
             added.append(_owned_office(text, simple, found, gazetteer))
             continue
         tokens = _tokens(text, start, chunk, found)
-        added.extend(_read_chunk(text, tokens, found, gazetteer, cues))
+        names = _read_chunk(text, tokens, found, gazetteer, cues)
+        if names and _last_word(text, start).lower() in _COMPANY_NOUNS:
+            names = [_as_company(name) for name in names]
+        added.extend(names)
     merged = _merge(found, added) if added else found
     if "(" in text:
         merged = _with_acronyms(text, merged)
@@ -438,6 +442,21 @@ def _simple_organisation(
     first = text.find(words[skipped], start) if skipped else start
     name = " ".join(words[skipped:])
     return Candidate(first, end, name, _org_kind(words), None, FormRole.FULL_NAME)
+
+
+_COMPANY_NOUNS = frozenset(
+    """company firm operator provider carrier charity group organisation organization
+    network broadcaster manufacturer contractor startup ngo""".split()  # noqa: SIM905
+)
+"""A common noun right before a name that makes the name an organisation's ("the
+telecommunications company Paltel said")."""
+
+
+def _as_company(name: Candidate) -> Candidate:
+    """A one-word person read from a speech verb after a company noun is the company."""
+    if name.kind is not MentionKind.PERSON or " " in name.party:
+        return name
+    return replace(name, kind=MentionKind.ORGANIZATION, affiliation=None)
 
 
 def _owned_office(

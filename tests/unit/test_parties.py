@@ -625,3 +625,28 @@ def test_a_states_office_named_with_its_possessive_is_that_states(
     office = next(m for m in found if m.kind is MentionKind.ORGANIZATION)
     assert (office.text, office.party, office.affiliation) == (written, name, affiliation)
     assert not any(m.kind is MentionKind.STATE for m in found)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "name", "kind"),
+    [
+        (
+            "The Palestinian telecommunications company Paltel said service was cut.",
+            "Paltel",
+            MentionKind.ORGANIZATION,
+        ),
+        (
+            "Civil liberties group Liberty said police went too far.",
+            "Liberty",
+            MentionKind.ORGANIZATION,
+        ),
+        ("Her brother Yossi said he was waiting.", "Yossi", MentionKind.PERSON),
+    ],
+)
+def test_a_name_after_a_company_noun_is_the_company(
+    paragraph: str, name: str, kind: MentionKind
+) -> None:
+    """ "the company Paltel said": a speech verb after one word names the company, not a
+    person; a kinship word before it still names a person."""
+    found = {m.party: m.kind for m in find_article_mentions("", [paragraph])}
+    assert found[name] is kind
