@@ -57,6 +57,7 @@ SPLITS = (
     "holdout11",
     "holdout12",
     "holdout13",
+    "holdout14",
 )
 """The labelled splits, in the order they were made (GUIDELINES.md says which are tuned on)."""
 SHARED_CORPORA = REPO.parent / "shared" / "corpora"
