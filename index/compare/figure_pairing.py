@@ -159,6 +159,9 @@ _PERIOD_CUES = re.compile(
 SCOPE_BEFORE = 80
 SCOPE_AFTER = 40
 """Characters around a figure searched for total / incident cues."""
+PERIOD_AFTER = 100
+"""Characters after a figure searched for a period, which closes its clause ("More than 700
+Palestinians have been killed by Israeli air strikes in the Gaza Strip over the past 24 hours")."""
 MAX_RATIO = 3.0
 """Two figures more than this many times apart pair only when both are running war totals."""
 MAX_TOTAL_RATIO = 10.0
@@ -206,7 +209,7 @@ def figure_side(sentence: str, start: int) -> str | None:
 def figure_scope(sentence: str, start: int, end: int) -> str | None:
     """Say whether a casualty figure is a running "total" or counts one "incident"."""
     window = sentence[max(0, start - SCOPE_BEFORE) : end + SCOPE_AFTER]
-    if _PERIOD_CUES.search(window):
+    if _PERIOD_CUES.search(sentence, max(0, start - SCOPE_BEFORE), end + PERIOD_AFTER):
         return "incident"  # "195 killed in the past 24 hours": one day's count, not the toll
     if _TOTAL_CUES.search(window):
         return "total"

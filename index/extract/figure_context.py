@@ -600,7 +600,10 @@ class Classifier:
         elif (
             subject := _SUBJECT_VERB_RE.search(left, max(0, len(left) - _SUBJECT_VERB_REACH))
         ) is not None and (people := _people_words(left[: subject.start()])):
-            cand.counted = people[-1]
+            # "the death toll from Israeli airstrikes has reached 5,087": a toll counts the
+            # dead, not the things that killed them
+            if is_person(people[-1]) or "toll" not in left[: subject.start()]:
+                cand.counted = people[-1]
         elif (
             i
             and cand.phrase.partitive

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from index.compare.alignment import align_sentences
 from index.compare.figure_pairing import (
     counted_compatible,
+    figure_scope,
     figure_side,
     groups_compatible,
     pair_figures,
@@ -291,3 +292,14 @@ def test_pair_figures_pronoun_counted_pairs() -> None:
     (row,) = _pair(a, b)
     assert row.status is FigureStatus.CONSISTENT
     assert row.difference == 10
+
+
+def test_a_days_count_is_no_running_total_even_when_its_period_comes_late() -> None:
+    """ "over the past 24 hours" at the end of a long clause still makes the count one day's."""
+    sentence = (
+        "More than 700 Palestinians have been killed by Israeli air strikes in the Gaza Strip"
+        " over the past 24 hours, the Hamas-run health ministry says."
+    )
+    assert figure_scope(sentence, 0, len("More than 700 Palestinians")) == "incident"
+    toll = "The death toll has reached 5,087 since the start of the conflict."
+    assert figure_scope(toll, toll.index("5,087"), toll.index("5,087") + 5) == "total"

@@ -2216,3 +2216,15 @@ def test_find_figures_two_participles_of_one_predicate() -> None:
         ["Two were shot and killed by Israeli troops and another 11 were wounded."]
     )
     assert [(f.text, f.measure) for f in figures] == [("Two", "killed"), ("11", "injured")]
+
+
+def test_find_figures_a_toll_from_airstrikes_counts_the_dead() -> None:
+    """ "the death toll from Israeli airstrikes has reached 5,087": the strikes are what
+    killed, not what the number counts."""
+    (toll,) = find_figures(
+        [
+            "According to Gaza's Ministry of Health, the Palestinian death toll from Israeli"
+            " airstrikes has reached 5,087 since the start of the conflict."
+        ]
+    )
+    assert (toll.text, toll.measure) == ("5,087", "killed")
