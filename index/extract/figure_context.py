@@ -185,14 +185,19 @@ _OWN_CAPTIVE_RE = re.compile(
 """The counted people made captives by their own relative clause ("the bodies of two soldiers
 who were taken hostage")."""
 _SPEAKER_AFTER_RE = re.compile(
-    r"(?:\s*,\s*(?:who|whose)\b[^.;:]{0,120}?,"
+    # "One man, who said more than 40 members of his family …": the relative clause speaks
+    r"\s*,\s*who\s+(?:also\s+)?(?:says|said|told|tells)\b"
+    r"|(?:\s*,\s*(?:who|whose)\b[^.;:]{0,120}?,"
+    # "One man, Abdel Salam Darwish, told the BBC": a name in apposition
+    r"|\s*,\s*(?:[A-Z][\w'’-]*\s+){1,4}[A-Z][\w'’-]*\s*,"
     r"|\s+(?:inside|in|at|from|near)(?:\s+(?!(?:has|have|had|been|is|was|were|are|who|which|what|that|it|they|he|she|we)\b)"
     r"[A-Za-z][\w'’-]*){1,4}?)?"
     r"\s+(?:also\s+|later\s+|then\s+)?"
     r"(?:says|said|told|tells|adds|added|recalls|recalled|describes|described)\b(?!\s+to\b)"
 )
 """A figure that is the subject of a speech verb counts speakers, not victims ("Two
-witnesses said …", "One man, who was sheltering in al-Nasr Hospital, says …", "One person
+witnesses said …", "One man, who was sheltering in al-Nasr Hospital, says …", "One man,
+Abdel Salam Darwish, told …", "One man, who said more than 40 …", "One person
 inside the Al-Quds hospital told the BBC")."""
 _AMONG_CAPTIVES_RE = re.compile(
     r"[^.;:\d]{0,60}?\bamong\s+(?:the\s+)?(?:[A-Z][\w-]*\s+){0,2}(hostages|captives)\b"

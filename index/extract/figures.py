@@ -233,6 +233,10 @@ def find_figures(paragraphs: Sequence[str], title: str | None = None) -> list[Fi
     return figures
 
 
+_AND_A_HALF_RE = re.compile(
+    r"[ \u00a0]+and[ \u00a0]+a[ \u00a0]+half[ \u00a0]+(?:hours?|days?|weeks?|months?|years?)\b"
+)
+"""A span of time ("abducted them two and a half weeks ago"), not a count of its number."""
 _ACTS_OF_WAR = frozenset({"killed", "injured", "hostages_taken"})
 """Measures whose place is where an attack went ("crossed from Gaza into Israel, killing …"),
 unlike people moved ("76 patients were taken from Gaza into Egypt" are Gaza's)."""
@@ -584,7 +588,7 @@ def _candidate(text: str, match: re.Match[str], zones: list[tuple[int, int]]) ->
     number_start = match.end("qual") if qual else start
     if _word_before(text, number_start) in _BEFORE_WORDS or _not_a_count(text, match, start):
         return None
-    if _AFTER_RE.match(text, end):
+    if _AFTER_RE.match(text, end) or _AND_A_HALF_RE.match(text, end):
         return None
     quantity = quantity_from_match(match)
     if quantity is None:
@@ -684,7 +688,8 @@ def _counted(head: str | None) -> str | None:
 
 def _duration(text: str, cand: Candidate) -> Candidate | None:
     """Keep a duration only when it is the length of a truce or pause."""
-    lo = text.rfind(". ", max(0, cand.start - 160), cand.start) + 1
+    stop = text.rfind(". ", max(0, cand.start - 160), cand.start)
+    lo = stop + 1 if stop >= 0 else max(0, cand.start - 160)
     hi = text.find(". ", cand.end, cand.end + 80)
     if _PAST_SPAN_RE.search(text, max(0, cand.start - 20), cand.start):
         return None  # "over the past three weeks": a stretch of the war, not a truce

@@ -77,6 +77,8 @@ _EVENT_WORDS: dict[str, str] = {
         r"|headlines|public|nation|mood|moment|spirit)\b)|seized|snatched|abductees"
         # "dragged some 240 captives back into Gaza"
         r"|dragg(?:ed|ing)(?=\s+(?:[\w’'-]+\s+){0,6}?(?:in)?to\s+(?:Gaza|captivity)\b)"
+        # "the assault … left an estimated 239 others captive"
+        r"|left(?=\s+(?:[\w’'-]+\s+){1,4}?(?:captives?|hostages?)\b)"
     ),
     TAKE_VERB: r"took|taking(?!\s+place|\s+part)|take(?!\s+place|\s+part)|taken",
     HELD: (
@@ -94,7 +96,7 @@ _EVENT_WORDS: dict[str, str] = {
         # their homes")
         r"|return(?:ed|ing)?(?!\s+to\s+(?:their|his|her|the)\s+(?:homes?|houses?"
         r"|neighbou?rhoods?|villages?|towns?|north|south|areas?)\b)|handed\s+over"
-        r"|set\s+free|swap(?:ped)?|exchange[ds]?|exchanging|rescued"
+        r"|set\s+free|swap(?:ped)?|exchange[ds]?|exchanging|rescued|rescue\s+of"
         r"|arriv(?:e|ed|es|ing)\s+back|came\s+home|come\s+home|coming\s+home"
         r"|let(?=\s+(?:[\w’'-]+\s+){1,5}?(?:go|free)\b)|welcom(?:ed|es|ing)\s+(?:back|home)"
         r"|received(?=\s+(?:[\w’'-]+\s+){1,5}?from\s+(?:Hamas|the\s+Red\s+Cross|militants)\b)"
@@ -108,6 +110,8 @@ _EVENT_WORDS: dict[str, str] = {
         r"|driven(?=\s+(?:[\w’'-]+\s+){0,8}?from\s+their\s+homes)|leave\s+their\s+homes"
         r"|forced(?=\s+(?:[\w’'-]+\s+){1,8}?(?:from|out\s+of)\s+their\s+homes)"
         r"|left\s+their\s+homes|sought\s+(?:shelter|refuge)|seeking\s+(?:shelter|refuge)"
+        # "A further 30,000 people left areas in northern Gaza for the south"
+        r"|left\s+(?:(?:their|the)\s+)?(?:areas?|neighbou?rhoods?|the\s+north)\b"
         r"|sheltering"
     ),
     MISSING: r"missing|unaccounted|under\s+the\s+rubble",
@@ -184,7 +188,7 @@ _PRISONER_WORD_RE = re.compile(
 )
 """Prisoners named as such, not a "prisoner exchange" (which frees hostages too)."""
 _FREES = r"(?:['’]s?)?\s+(?:to\s+)?(?:release[sd]?|free[sd]?|freeing|return(?:s|ed)?)\b"
-_CAPTORS = r"(?:Hamas|(?:[Aa]l-)?Qassam\s+Brigades|Islamic\s+Jihad|militants)"
+_CAPTORS = r"(?:Hamas|(?:[Aa]l-)?Qassam\s+Brigades|Islamic\s+Jihad|(?:Palestinian\s+)?militants)"
 _BY_HAMAS_RE = re.compile(rf"\bby\s+{_CAPTORS}\b|\b(?:in|inside)\s+Gaza\b|\b{_CAPTORS}{_FREES}")
 _BY_ISRAEL_RE = re.compile(rf"\bby\s+Israel\b|\bIsrael{_FREES}")
 

@@ -2228,3 +2228,55 @@ def test_find_figures_a_toll_from_airstrikes_counts_the_dead() -> None:
         ]
     )
     assert (toll.text, toll.measure) == ("5,087", "killed")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        (
+            "The Oct. 7 Hamas assault on southern Israel killed an estimated 1,200 people and"
+            " left an estimated 239 others captive of the militant group.",
+            [
+                ("an estimated 1,200 people", "killed"),
+                ("an estimated 239 others", "hostages_taken"),
+            ],
+        ),
+        (
+            "An Israeli raid on a refugee camp - which led to the rescue of four hostages -"
+            " killed 274 people.",
+            [("four hostages", "hostages_released"), ("274 people", "killed")],
+        ),
+        (
+            "Six citizens with dual nationality released by Palestinian militants.",
+            [("Six citizens", "hostages_released")],
+        ),
+        (
+            "A further 30,000 people left areas in northern Gaza for the south on Friday.",
+            [("30,000 people", "displaced")],
+        ),
+    ],
+)
+def test_find_figures_left_captive_rescue_of_militants_release_left_areas(
+    paragraph: str, expected: list[tuple[str, str]]
+) -> None:
+    """ "left … captive" is taken, "the rescue of" frees, "Palestinian militants" are captors,
+    "left areas in northern Gaza" is displacement."""
+    assert [(f.text, f.measure) for f in find_figures([paragraph])] == expected
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "One man, Abdel Salam Darwish, told the BBC he was in a market buying vegetables.",
+        "Militants invaded southern Israel and abducted them two and a half weeks ago.",
+        "As the seventh day of the truce came to a close, aid went to shelters hosting"
+        " displaced people, as well as to warehouses and hospitals, the latter including two"
+        " hospitals in Gaza city, Al Ahli and As Sahaba, which received a total 10,500 liters"
+        " of fuel, enough to operate generators for about seven days",
+    ],
+)
+def test_find_figures_speakers_spans_of_time_and_fuel_days_are_no_figures(paragraph: str) -> None:
+    """A speaker named in apposition, "two and a half weeks ago", and days of fuel (the truce
+    word must be in the figure's own sentence, not anywhere before it)."""
+    texts = [f.text for f in find_figures([paragraph])]
+    assert not {"One man", "two", "about seven days"} & set(texts)
