@@ -138,6 +138,14 @@ SAME_PLACE_BONUS = 0.15
 """Added when two casualty totals name the same place and no casualty side says more."""
 SAME_VALUE_FLOOR = 10.0
 """Two figures stating the same single value of at least this size are likely one count."""
+_MEMBERS_OF_RE = re.compile(
+    r"\b(?:family\s+members?|members?\s+of\s+(?:[\w’'-]+\s+){0,2}?"
+    r"(famil(?:y|ies)|staff|team|crew|personnel))\b",
+    re.IGNORECASE,
+)
+"""Whose members a figure counts ("members of one family", "members of its staff")."""
+SAME_COUNT_BONUS = 0.1
+"""Added for a smaller value stated alike with the same counted noun ("two hostages")."""
 _TOTAL_CUES = re.compile(
     r"\b(?:so far|since|in total|overall|total|death toll|toll|war|offensive|campaign|"
     r"bombardment|conflict|have been killed|has killed|have died|has risen|rose to|climbed)\b",
@@ -216,13 +224,21 @@ def figure_scope(sentence: str, start: int, end: int) -> str | None:
     return "incident" if _INCIDENT_CUES.search(window) else None
 
 
-def _counted_class(measure: str, counted: str | None) -> str | None:
-    """Fold a counted noun into a class ("lives" -> people); unknown nouns stay themselves."""
+def _counted_class(measure: str, counted: str | None, written: str = "") -> str | None:
+    """Fold a counted noun into a class ("lives" -> people); unknown nouns stay themselves.
+
+    "members" says whose by its complement: "13 members of one family" are relatives, "35
+    members of its staff" are staff (`written` is the figure's text and what follows it).
+    """
     if not counted:
         return None
     word = counted.lower().split()[-1]
     if word in _PRONOUNS:
         return None
+    if word in ("members", "member"):
+        whose = _MEMBERS_OF_RE.search(written)
+        if whose is not None:
+            return "staff" if whose.group(1) and whose.group(1)[0] in "sStTcCpP" else "relatives"
     if word in _NATIONALS:
         return _NATIONALS[word] if _hostage_like(measure) else "people"
     return _COUNTED_CLASSES.get(word, word)
@@ -261,7 +277,9 @@ def _place(article: Article, side: str, alignment: SentenceAlignment) -> list[_P
             text, offset = paragraph[found.start : found.end], figure.start - found.start
             tokens = found.tokens
         event_side = figure_side(text, offset) if figure.measure in CASUALTY_MEASURES else None
-        counted = _counted_class(figure.measure or "", figure.counted)
+        counted = _counted_class(
+            figure.measure or "", figure.counted, paragraph[figure.start : figure.end + 40]
+        )
         proposed = bool(_PROPOSAL_CUES.search(text, max(0, offset - PROPOSAL_WINDOW), offset))
         scope = None
         if figure.measure in CASUALTY_MEASURES:
@@ -480,6 +498,8 @@ def _group_score(
             value = a.figure.value
             if value is not None and value >= SAME_VALUE_FLOOR and value == b.figure.value:
                 score += 0.3
+            elif value is not None and value == b.figure.value and a.counted == b.counted:
+                score += SAME_COUNT_BONUS  # "two hostages" in both: small, but said alike
             score += same_group
             best = score if best is None else max(best, score)
     return best

@@ -14,7 +14,7 @@ from index.compare.figure_pairing import (
 )
 from index.compare.figure_status import figures_status
 from index.compare.models import FigureRow, FigureStatus
-from index.models import Article
+from index.models import Article, Figure
 from tests.builders import article, figure_in
 
 
@@ -303,3 +303,56 @@ def test_a_days_count_is_no_running_total_even_when_its_period_comes_late() -> N
     assert figure_scope(sentence, 0, len("More than 700 Palestinians")) == "incident"
     toll = "The death toll has reached 5,087 since the start of the conflict."
     assert figure_scope(toll, toll.index("5,087"), toll.index("5,087") + 5) == "total"
+
+
+def _released(
+    paragraphs: tuple[str, ...], phrase: str, counted: str, group: str | None = None
+) -> Figure:
+    """Two captives freed, written as `phrase`."""
+    return figure_in(
+        paragraphs, phrase, value=2, counted=counted, measure="hostages_released", group=group
+    )
+
+
+def test_pair_figures_a_small_count_said_alike_agrees() -> None:
+    """ "two hostages" freed in both reports, worded differently around them: one count."""
+    a_text = (
+        "The International Committee of the Red Cross said it has facilitated the release of"
+        " two hostages held by Hamas in Gaza on Monday, amid a multinational effort to free"
+        " the more than 200 people held captive in Gaza before Israel's expected ground"
+        " invasion.",
+    )
+    b_text = (
+        "The army would not slow its attacks despite the release on Monday of two hostages"
+        " held by Hamas.",
+        "Hamas released two elderly Israeli women from the Nir Oz kibbutz.",
+    )
+    a = article(a_text, article_id="a", figures=[_released(a_text, "two hostages", "hostages")])
+    b = article(
+        b_text,
+        article_id="b",
+        figures=[
+            _released(b_text, "two hostages", "hostages"),
+            _released(b_text, "two elderly", "elderly", group="elderly"),
+        ],
+    )
+    row = _row_with(_pair(a, b), "two hostages")
+    assert [f.text for f in row.b] == ["two hostages"]
+    assert row.status is FigureStatus.AGREE
+
+
+def test_pair_figures_members_of_a_family_are_not_members_of_a_staff() -> None:
+    """ "35 members of its staff" killed and "13 members of one family" killed are two counts."""
+    a_text = ("UNRWA said that 35 members of its staff have been killed in Gaza.",)
+    b_text = ("The dead included 13 members of one family in Gaza.",)
+    a = article(
+        a_text,
+        article_id="a",
+        figures=[figure_in(a_text, "35 members", value=35, measure="killed", counted="members")],
+    )
+    b = article(
+        b_text,
+        article_id="b",
+        figures=[figure_in(b_text, "13 members", value=13, measure="killed", counted="members")],
+    )
+    assert sorted(str(row.status) for row in _pair(a, b)) == ["a_only", "b_only"]
