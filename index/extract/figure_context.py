@@ -146,7 +146,8 @@ _AFTER_PARTICIPLE_BOUNDARY_RE = re.compile(
 """Clause ends after a participle: "since" and "after" there start a phrase, not a clause."""
 _OWN_NOUN_RE = re.compile(
     r"\s+(?!(?:of|in|on|at|by|from|for|to|with|and|or|as|than|since|after|before|during|more"
-    r"|were|was|are|is|have|has|had|people|others)\b)[a-z][\w-]*(?:\s+[\w-]+)?\s+[a-z]{2,}s\b"
+    r"|were|was|are|is|have|has|had|people|others|include[sd]?|including)\b)"
+    r"[a-z][\w-]*(?:\s+[\w-]+)?\s+[a-z]{2,}s\b"
 )
 """A number followed by its own unknown plural noun ("four previous Israel-Hamas wars")."""
 _SPEECH_VERB_RE = re.compile(

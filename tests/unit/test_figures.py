@@ -2280,3 +2280,15 @@ def test_find_figures_speakers_spans_of_time_and_fuel_days_are_no_figures(paragr
     word must be in the figure's own sentence, not anywhere before it)."""
     texts = [f.text for f in find_figures([paragraph])]
     assert not {"One man", "two", "about seven days"} & set(texts)
+
+
+def test_find_figures_a_toll_that_included_something_is_still_the_toll() -> None:
+    """ "the original death toll of 1,400 included unidentified corpses": "included" is the
+    verb, not a modifier of a noun the number would count."""
+    (toll,) = find_figures(
+        [
+            "Israeli officials say the original death toll of 1,400 included unidentified"
+            " corpses now believed to be Hamas fighters."
+        ]
+    )
+    assert (toll.text, toll.measure) == ("1,400", "killed")
