@@ -260,7 +260,28 @@ def find_names(
     merged = _merge(found, added) if added else found
     if "(" in text:
         merged = _with_acronyms(text, merged)
+    if " X" in text:
+        merged = _with_platform_x(text, merged)
     return merged
+
+
+_PLATFORM_X_RE = re.compile(
+    r"(?<=\bon )X\b(?=[,.;:)]| \(| said| post)|\bX\b(?=,? \(?formerly (?:known as )?Twitter)"
+)
+"""The social network X where the text says so: "posted on X, formerly Twitter", "wrote on
+X." (a bare "X" elsewhere is a letter: "Malcolm X", "X-ray", "Generation X")."""
+
+
+def _with_platform_x(text: str, candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates with each mention of the social network X added."""
+    added = [
+        Candidate(m.start(), m.end(), "X", MentionKind.ORGANIZATION, None, FormRole.NAME)
+        for m in _PLATFORM_X_RE.finditer(text)
+        if not any(c.start < m.end() and m.start() < c.end for c in candidates)
+    ]
+    if not added:
+        return candidates
+    return sorted(candidates + added, key=lambda c: (c.start, -c.end))
 
 
 class _Cues(NamedTuple):

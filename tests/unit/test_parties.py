@@ -650,3 +650,19 @@ def test_a_name_after_a_company_noun_is_the_company(
     person; a kinship word before it still names a person."""
     found = {m.party: m.kind for m in find_article_mentions("", [paragraph])}
     assert found[name] is kind
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "found"),
+    [
+        ("Earlier Biden posted a statement on X, formerly Twitter, saying so.", True),
+        ("In a statement posted on X (formerly Twitter), Netanyahu offered condolences.", True),
+        ("“The attacks must stop,” he wrote on X. An Israeli minister replied.", True),
+        ("Malcolm X said so in 1964.", False),
+        ("An X-ray showed the bullet.", False),
+    ],
+)
+def test_the_social_network_x_where_the_text_says_so(paragraph: str, found: bool) -> None:
+    """ "posted on X, formerly Twitter", "wrote on X.": the network; a bare letter is not."""
+    mentions = find_article_mentions("", [paragraph])
+    assert any(m.party == "X" and m.kind is MentionKind.ORGANIZATION for m in mentions) is found
