@@ -32,6 +32,11 @@ KIN_HEADS = frozenset(
 )
 """Family members: counted only as victims ("his wife, four daughters … were killed"), not in
 "he has two sons"."""
+SINGULAR_PEOPLE = _words(
+    """employee paramedic medic doctor nurse patient worker volunteer resident citizen refugee
+    student teacher settler protester policeman staffer rescuer guard reporter photographer"""
+)
+"""People counted one at a time ("one employee was killed", "One paramedic was injured")."""
 HEAD_NOUNS = KIN_HEADS | _words(
     """people persons person individuals civilians civilian hostages hostage captives captive
     abductees prisoners prisoner detainees detainee inmates children child kids minors
@@ -176,6 +181,11 @@ def counted_phrase(text: str, pos: int, digits: bool, vague: bool = False) -> Co
         if inner.head is not None and text[start:pos].strip().lower() not in ("one", "1"):
             return inner
         return CountedPhrase(start, None, "", partitive=True)
+    if (one := _ONE_DEMONYM_RE.match(text, pos)) is not None and text[
+        max(0, pos - 4) : pos
+    ].lower().endswith("one"):
+        group = one.lastindex or 1  # the demonym, or the people noun
+        return CountedPhrase(one.end(group), one.group(group), "")  # "One Palestinian was killed"
     modifiers: list[str] = []
     head: str | None = None
     end = start
@@ -235,6 +245,16 @@ def counted_phrase(text: str, pos: int, digits: bool, vague: bool = False) -> Co
     if head is None and nominal is None:
         return CountedPhrase(start, None, "")
     return CountedPhrase(end, head, " ".join(modifiers), nominal)
+
+
+_ONE_DEMONYM_RE = re.compile(
+    r"[ \u00a0]+([A-Z][a-z]+(?:ian|i|an|ese|ish))(?=[ \u00a0]+(?:was|is|has|had|died|remains)\b)"
+    r"|[ \u00a0]+(?:[a-z]+[ \u00a0]+)?(" + "|".join(sorted(SINGULAR_PEOPLE)) + r")\b"
+    r"(?![ \u00a0]+(?!(?:was|is|has|as|his|this|thus|whose)\b)[a-z]+s\b)"
+)
+"""One person named by a demonym as the subject ("One Palestinian was killed", "one Israeli
+has died"), or by a singular people noun ("one employee was killed", "one permanent
+resident"), not a modifier ("one student group")."""
 
 
 def _next_is_head(text: str, pos: int) -> bool:

@@ -185,6 +185,12 @@ _OWN_CAPTIVE_RE = re.compile(
 )
 """The counted people made captives by their own relative clause ("the bodies of two soldiers
 who were taken hostage")."""
+_BEREAVED_AFTER_RE = re.compile(
+    r",?\s+who\s+(?:had\s+|has\s+|have\s+)?lost\s+(?:his|her|their)\s+(?:\w+\s+)?"
+    r"(?:brothers?|sisters?|sons?|daughters?|wife|husband|mother|father|family|children|child"
+    r"|parents|relatives|cousins?|uncles?|aunts?|grand\w+)\b"
+)
+"""People who lost relatives, not the dead ("one doctor who had lost his brother")."""
 _SPEAKER_AFTER_RE = re.compile(
     # "One man, who said more than 40 members of his family …": the relative clause speaks
     r"\s*,\s*who\s+(?:also\s+)?(?:says|said|told|tells)\b"
@@ -278,6 +284,9 @@ class Classifier:
             if _SPEAKER_AFTER_RE.match(self._text, cand.context_end, right_hi):
                 no_event.add(id(cand))  # "One man, who was sheltering there, says …"
                 cand.speaker = True
+                continue
+            if _BEREAVED_AFTER_RE.match(self._text, cand.context_end, right_hi):
+                no_event.add(id(cand))  # "one doctor who had lost his brother": the bereaved
                 continue
             self._local(cand, left_lo, right_hi, used)
             if (

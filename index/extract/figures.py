@@ -473,6 +473,10 @@ def _is_figure(cand: Candidate) -> bool:
             return False  # "he has two sons": family counted only as victims
         if head in _VOTE_WORDS:
             return False  # "121 votes to 14, with 44 abstentions": a vote count
+        if cand.quantity.value == 1 and not head.endswith("s") and phrase.head.islower():
+            # "he is one patient among many", "One man in northern Gaza said": one person,
+            # nothing counted ("one Lebanese" in a list of the dead is a nationality: kept)
+            return False
     return bool(
         phrase.head
         or cand.unit

@@ -2292,3 +2292,32 @@ def test_find_figures_a_toll_that_included_something_is_still_the_toll() -> None
         ]
     )
     assert (toll.text, toll.measure) == ("1,400", "killed")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        ("One Palestinian was killed in the shelling.", [("One Palestinian", "killed")]),
+        (
+            "It said one employee was killed and another wounded in Damascus.",
+            [("one employee", "killed")],
+        ),
+        (
+            "One paramedic was lightly injured and the ambulances were damaged.",
+            [("One paramedic", "injured")],
+        ),
+        ("He is one patient among many.", []),
+        ("One man in northern Gaza said the road out was destroyed.", []),
+        ("I spoke to one doctor who had lost his brother and cousin the night before.", []),
+        (
+            "More than 30 other student groups signed the letter.",
+            [("More than 30 other student groups", None)],
+        ),
+    ],
+)
+def test_find_figures_one_person_counted_and_one_person_described(
+    paragraph: str, expected: list[tuple[str, str | None]]
+) -> None:
+    """ "One Palestinian was killed" and "one employee was killed" count a death; "one patient
+    among many", a speaker, or someone "who had lost his brother" count nothing."""
+    assert [(f.text, f.measure) for f in find_figures([paragraph])] == expected
