@@ -113,6 +113,11 @@ _EVENT_WORDS: dict[str, str] = {
         # "A further 30,000 people left areas in northern Gaza for the south"
         r"|left\s+(?:(?:their|the)\s+)?(?:areas?|neighbou?rhoods?|the\s+north)\b"
         r"|sheltering"
+        # "the expulsion of 700,000 Palestinians", warnings "for 1 million residents to move
+        # south", "told to evacuate"
+        r"|expulsion|expelled"
+        r"|to\s+(?:move|head|go|relocate|evacuate)\s+(?:to\s+the\s+)?(?:south|north)(?:ward)?\b"
+        r"|to\s+evacuate(?=\s+(?:the\s+)?(?:north|south|northern|southern|their\s+homes)\b)"
     ),
     MISSING: r"missing|unaccounted|under\s+the\s+rubble",
     ARRESTED: r"arrest(?:ed|s|ing)?|rounded\s+up|detained|detaining|detention(?=\s+of\b)",

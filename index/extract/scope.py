@@ -467,6 +467,7 @@ _ISRAEL_ADDRESSED_RE = re.compile(
 
 _ISRAEL_ACTS_RE = re.compile(
     r"\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:rained|pounded|bombed|struck|shelled|launched"
-    r"|attacked|hit|besieged|invaded|retaliated|responded|vowed|began|killed|kills)\b"
+    r"|attacked|hit|besieged|invaded|retaliated|responded|vowed|began|killed|kills|told|ordered"
+    r"|warned|urged|instructed)\b"
 )
 """Israel as the subject of an act of war ("Israel has rained bombs on …"): an actor."""

@@ -2321,3 +2321,42 @@ def test_find_figures_one_person_counted_and_one_person_described(
     """ "One Palestinian was killed" and "one employee was killed" count a death; "one patient
     among many", a speaker, or someone "who had lost his brother" count nothing."""
     assert [(f.text, f.measure) for f in find_figures([paragraph])] == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "text", "measure", "place"),
+    [
+        (
+            "Israel redoubled warnings on social media for more than 1 million Gaza residents"
+            " to move south.",
+            "more than 1 million Gaza residents",
+            "displaced",
+            "Gaza",
+        ),
+        (
+            "Israel told 1.1 million people to evacuate south within 24 hours.",
+            "1.1 million people",
+            "displaced",
+            None,
+        ),
+        (
+            "The Nakba, the expulsion of 700,000 Palestinians in 1948.",
+            "700,000 Palestinians",
+            "displaced",
+            None,
+        ),
+        (
+            "Dozens of congregants had to evacuate the building.",
+            "Dozens of congregants",
+            None,
+            None,
+        ),
+    ],
+)
+def test_find_figures_ordered_south_and_expelled_are_displaced(
+    paragraph: str, text: str, measure: str | None, place: str | None
+) -> None:
+    """An order to move south and an expulsion displace people ("Israel told …" is the actor,
+    not the place); leaving a building is no displacement."""
+    (figure,) = find_figures([paragraph])
+    assert (figure.text, figure.measure, figure.place) == (text, measure, place)
