@@ -160,7 +160,9 @@ _INCIDENT_CUES = re.compile(
 """Words saying a casualty figure counts one incident (a strike, a blast at a hospital)."""
 _PERIOD_CUES = re.compile(
     r"\b(?:(?:past|last|previous|preceding)\s+(?:24|48|72|twenty-four)\s+hours|overnight"
-    r"|in\s+(?:a|one)\s+(?:single\s+)?day|(?:past|last)\s+day)\b",
+    r"|in\s+(?:a|one)\s+(?:single\s+)?day|(?:past|last)\s+day"
+    r"|since\s+(?:(?:late|early)\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|yesterday"
+    r"|last\s+night))\b",
     re.IGNORECASE,
 )
 """Words saying a casualty figure counts one period ("in the past 24 hours"), not the toll."""

@@ -356,3 +356,14 @@ def test_pair_figures_members_of_a_family_are_not_members_of_a_staff() -> None:
         figures=[figure_in(b_text, "13 members", value=13, measure="killed", counted="members")],
     )
     assert sorted(str(row.status) for row in _pair(a, b)) == ["a_only", "b_only"]
+
+
+def test_a_count_since_late_friday_is_one_days() -> None:
+    """ "377 deaths reported since late Friday" beside the war's toll is one day's count."""
+    sentence = (
+        "The Palestinian death toll in Gaza rose Saturday to just over 7,700 people since the"
+        " war began, with 377 deaths reported since late Friday, according to the Gaza Health"
+        " Ministry."
+    )
+    at = sentence.index("377 deaths")
+    assert figure_scope(sentence, at, at + len("377 deaths")) == "incident"
