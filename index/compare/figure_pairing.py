@@ -44,7 +44,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from index.compare.alignment import SentenceAlignment
+from index.compare.alignment import SentenceAlignment, sentence_tokens
 from index.compare.figure_status import figures_status
 from index.compare.models import FigureRow, FigureStatus
 from index.models import Article, Figure
@@ -273,7 +273,9 @@ def _place(article: Article, side: str, alignment: SentenceAlignment) -> list[_P
         )
         paragraph = article.text_of(figure.paragraph)
         if index is None:
-            text, offset, tokens = paragraph, figure.start, frozenset[str]()
+            text, offset = paragraph, figure.start
+            # a title's figure: the title's own words (no sentence of the body holds it)
+            tokens = sentence_tokens(paragraph) if figure.paragraph is None else frozenset()
         else:
             found = sentences[index]
             text, offset = paragraph[found.start : found.end], figure.start - found.start

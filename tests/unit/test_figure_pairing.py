@@ -367,3 +367,21 @@ def test_a_count_since_late_friday_is_one_days() -> None:
     )
     at = sentence.index("377 deaths")
     assert figure_scope(sentence, at, at + len("377 deaths")) == "incident"
+
+
+def test_a_title_figure_pairs_by_the_titles_words() -> None:
+    """ "68 killed in single Israeli airstrike on Gaza" (a headline) and "More than 100 people
+    killed in an Israeli strike on Maghazi" report one strike: their counts differ."""
+    from index.extract.figures import find_figures
+
+    title = "68 killed in single Israeli airstrike on Gaza"
+    a_text = ("The strike targeted the al-Maghazi refugee camp in central Gaza.",)
+    b_text = (
+        "More than 100 people killed in an Israeli strike on Maghazi refugee camp with families"
+        " still trapped in rubble.",
+    )
+    a = article(a_text, article_id="a", title=title, figures=find_figures(a_text, title))
+    b = article(b_text, article_id="b", title="Strikes", figures=find_figures(b_text))
+    row = _row_with(_pair(a, b), "68 killed")
+    assert [f.text for f in row.b] == ["More than 100 people"]
+    assert row.status is FigureStatus.DIFFER
