@@ -61,8 +61,9 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
 _LOWER = "a-zß-öø-ÿĀ-ſ"
 _AFTER_CAPITAL = (
     rf"(?:[{_LOWER}]|['’](?=[{_UPPER}]))\w*(?:['’](?!s\b)\w+)*(?:-\w+)*"
-    r"(?:(?<=\b(?:Dr|Mr|Ms|Lt|St|Jr|Sr))\.|(?<=\b(?:Mrs|Gen|Col|Maj|Sgt|Rep|Sen|Gov|Rev|Adm))\."
-    r"|(?<=\b(?:Prof|Capt|Brig|Cmdr|Cllr))\.)?"
+    # An abbreviation's full stop: the look-ahead spares the look-behinds after most words.
+    r"(?:(?=\.)(?:(?<=\b(?:Dr|Mr|Ms|Lt|St|Jr|Sr))\.|(?<=\b(?:Mrs|Gen|Col|Maj|Sgt|Rep|Sen|Gov"
+    r"|Rev|Adm))\.|(?<=\b(?:Prof|Capt|Brig|Cmdr|Cllr))\.))?"
 )
 _FIRST_WORD = rf"[{_UPPER}]{_AFTER_CAPITAL}"
 """A capitalised word ("Abu-Sittah", "O'Brien", "Dr.")."""
@@ -301,7 +302,11 @@ def find_names(
             added.append(_owned_office(text, simple, found, gazetteer))
             continue
         tokens = _tokens(start, end, run, found)
-        names = _read_chunk(text, tokens, found, gazetteer, cues)
+        if len(tokens) == 1 and not cues.inside:
+            # One word, no head noun: `_read_chunk` would read it as one person's segment.
+            names = _one_word_person(text, tokens, found, gazetteer, cues)
+        else:
+            names = _read_chunk(text, tokens, found, gazetteer, cues)
         if names and _last_word(text, start).lower() in _COMPANY_NOUNS:
             names = [_as_company(name) for name in names]
         added.extend(names)
@@ -711,6 +716,21 @@ def _read_chunk(
         if person is not None:
             names.append(person)
     return names
+
+
+def _one_word_person(
+    text: str,
+    tokens: list[_Token],
+    known: Sequence[Candidate],
+    gazetteer: Gazetteer,
+    cues: _Cues,
+) -> list[Candidate]:
+    """`_read_chunk` of a run of one capitalised word with no head noun, read directly."""
+    if tokens[0][2] is not None:
+        return []
+    weak = cues.weak_before or cues.weak_after
+    person, _carried = _person(text, tokens, known, cues.strong_before, weak, gazetteer)
+    return [] if person is None else [person]
 
 
 def _personal(text: str, segment: list[_Token]) -> bool:
