@@ -61,8 +61,9 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀ-ſ"
 _LOWER = "a-zß-öø-ÿĀ-ſ"
 _AFTER_CAPITAL = (
     rf"(?:[{_LOWER}]|['’](?=[{_UPPER}]))\w*(?:['’](?!s\b)\w+)*(?:-\w+)*"
-    r"(?:(?<=\b(?:Dr|Mr|Ms|Lt|St|Jr|Sr))\.|(?<=\b(?:Mrs|Gen|Col|Maj|Sgt|Rep|Sen|Gov|Rev|Adm))\."
-    r"|(?<=\b(?:Prof|Capt|Brig|Cmdr|Cllr))\.)?"
+    # An abbreviation's full stop: the look-ahead spares the look-behinds after most words.
+    r"(?:(?=\.)(?:(?<=\b(?:Dr|Mr|Ms|Lt|St|Jr|Sr))\.|(?<=\b(?:Mrs|Gen|Col|Maj|Sgt|Rep|Sen|Gov"
+    r"|Rev|Adm))\.|(?<=\b(?:Prof|Capt|Brig|Cmdr|Cllr))\.))?"
 )
 _FIRST_WORD = rf"[{_UPPER}]{_AFTER_CAPITAL}"
 """A capitalised word ("Abu-Sittah", "O'Brien", "Dr.")."""
@@ -205,6 +206,52 @@ _Token = tuple[int, int, Candidate | None]
 """A word of a chunk: its offsets, and the known candidate covering it (if any)."""
 
 
+class _Run(NamedTuple):
+    """What a run of capitalised words is by its text alone, whatever surrounds it."""
+
+    words: tuple[str, ...]
+    offsets: tuple[tuple[int, int], ...]
+    """Each word's start and end in the run."""
+    inside: bool
+    """A head noun or a title among its words (`_Cues.inside`)."""
+
+
+_UNSEEN = _Run((), (), inside=False)
+"""A run text not in the table yet (None in it means: never a name)."""
+_MAX_RUNS = 50_000
+"""Run texts kept per gazetteer before the table starts afresh."""
+
+
+@lru_cache(maxsize=8)
+def _run_table(gazetteer: Gazetteer) -> dict[str, _Run | None]:
+    """Run texts read so far with a gazetteer: the same runs recur ("The", "Reuters")."""
+    return {}
+
+
+def _remember_run(runs: dict[str, _Run | None], chunk: str, gazetteer: Gazetteer) -> _Run | None:
+    """Read a run text into the table: None when its words alone name nobody.
+
+    One word that never names ("The", "Monday"), or words the gazetteer, titles and
+    never-names cover whatever their number ("Prime Minister Netanyahu").
+    """
+    if len(runs) >= _MAX_RUNS:
+        runs.clear()
+    words = tuple(chunk.split())
+    run = None
+    if chunk not in _ALONE_NOTHING and not _known_words(gazetteer).issuperset(words):
+        offsets: list[tuple[int, int]] = []
+        position = 0
+        for word in words:
+            begin = chunk.find(word, position)
+            position = begin + len(word)
+            offsets.append((begin, position))
+        first = words[0]
+        inside = not _CUES_INSIDE.isdisjoint(words) or (first[-1] == "s" and _plural_role(first))
+        run = _Run(words, tuple(offsets), inside)
+    runs[chunk] = run
+    return run
+
+
 def find_names(
     text: str, known: Sequence[Candidate], gazetteer: Gazetteer, *, headline: bool = False
 ) -> list[Candidate]:
@@ -225,19 +272,21 @@ def find_names(
         return list(known)
     found = _lower_head_orgs(text, known, gazetteer) if known else []
     added: list[Candidate] = []
-    known_words = _known_words(gazetteer)
+    runs = _run_table(gazetteer)
     media_ends = {c.end for c in known if c.kind is MentionKind.MEDIA}
     for match in _CHUNK.finditer(text):
         chunk = match.group()
-        if chunk in _ALONE_NOTHING:
+        run = runs.get(chunk, _UNSEEN)
+        if run is _UNSEEN:
+            run = _remember_run(runs, chunk, gazetteer)
+        if run is None:
             continue
-        start, end = match.span()
+        start = match.start()
         if start and (text[start - 1].isalnum() or text[start - 1] in _INSIDE_A_WORD):
             continue
-        words = chunk.split()
-        if known_words.issuperset(words):
-            continue
-        cues = _cues(text, start, end, words)
+        end = match.end()
+        words = run.words
+        cues = _cues(text, start, end, run)
         if cues is None and media_ends and len(words) > 1 and words[0] not in ("The", "A"):
             possessive = _POSSESSIVE_BEFORE.search(text, max(0, start - 4), start)
             if (
@@ -252,8 +301,12 @@ def find_names(
         if simple is not None:
             added.append(_owned_office(text, simple, found, gazetteer))
             continue
-        tokens = _tokens(text, start, chunk, found)
-        names = _read_chunk(text, tokens, found, gazetteer, cues)
+        tokens = _tokens(start, end, run, found)
+        if len(tokens) == 1 and not cues.inside:
+            # One word, no head noun: `_read_chunk` would read it as one person's segment.
+            names = _one_word_person(text, tokens, found, gazetteer, cues)
+        else:
+            names = _read_chunk(text, tokens, found, gazetteer, cues)
         if names and _last_word(text, start).lower() in _COMPANY_NOUNS:
             names = [_as_company(name) for name in names]
         added.extend(names)
@@ -297,10 +350,10 @@ class _Cues(NamedTuple):
     """An age, an apposition or a speech verb after it ("X, 85,", "X told")."""
 
 
-def _cues(text: str, start: int, end: int, words: list[str]) -> _Cues | None:
+def _cues(text: str, start: int, end: int, run: _Run) -> _Cues | None:
     """What could make the run a name (`_person` and `_organisation` decide), or None."""
+    words, inside = run.words, run.inside
     first = words[0]
-    inside = not _CUES_INSIDE.isdisjoint(words) or (first[-1] == "s" and _plural_role(first))
     strong_before = weak_before = False
     # The word before the run (with its trailing punctuation), as `_last_word` reads it.
     before = text[max(0, start - 40) : start].rsplit(None, 1) if start else None
@@ -441,7 +494,7 @@ def _whole_word_span(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _simple_organisation(
-    text: str, start: int, end: int, words: list[str], found: Sequence[Candidate]
+    text: str, start: int, end: int, words: Sequence[str], found: Sequence[Candidate]
 ) -> Candidate | None:
     """The common organisation, read fast ("Texaco Inc", "Far Western University").
 
@@ -509,21 +562,21 @@ def _org_kind(words: Sequence[str]) -> MentionKind:
     return MentionKind.ORGANIZATION if MEDIA_WORDS.isdisjoint(words) else MentionKind.MEDIA
 
 
-def _tokens(text: str, start: int, chunk: str, found: Sequence[Candidate]) -> list[_Token]:
-    """The words of a chunk, with their offsets and the candidate covering each."""
-    end = start + len(chunk)
+def _tokens(start: int, end: int, run: _Run, found: Sequence[Candidate]) -> list[_Token]:
+    """The words of a run at `start`, with their offsets and the candidate covering each."""
     inside = [c for c in found if c.start < end and c.end > start]
+    if not inside:
+        return [(start + begin, start + stop, None) for begin, stop in run.offsets]
     tokens: list[_Token] = []
-    position = start
-    for word in chunk.split():
-        begin = text.find(word, position)
-        position = begin + len(word)
+    for begin, stop in run.offsets:
+        begin += start
+        stop += start
         covering = None
         for candidate in inside:
-            if candidate.start < position and candidate.end > begin:
+            if candidate.start < stop and candidate.end > begin:
                 covering = candidate
                 break
-        tokens.append((begin, position, covering))
+        tokens.append((begin, stop, covering))
     return tokens
 
 
@@ -684,6 +737,21 @@ def _read_chunk(
         if person is not None:
             names.append(person)
     return names
+
+
+def _one_word_person(
+    text: str,
+    tokens: list[_Token],
+    known: Sequence[Candidate],
+    gazetteer: Gazetteer,
+    cues: _Cues,
+) -> list[Candidate]:
+    """`_read_chunk` of a run of one capitalised word with no head noun, read directly."""
+    if tokens[0][2] is not None:
+        return []
+    weak = cues.weak_before or cues.weak_after
+    person, _carried = _person(text, tokens, known, cues.strong_before, weak, gazetteer)
+    return [] if person is None else [person]
 
 
 def _personal(text: str, segment: list[_Token]) -> bool:
