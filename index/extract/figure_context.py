@@ -281,7 +281,9 @@ class Classifier:
             self._inherit_counted(group, i, left_lo, s_start)
             if cand.counted is None and not i and cand.start - s_start < _OF_THOSE_REACH:
                 self._of_those(cand, s_start)
-            if _SPEAKER_AFTER_RE.match(self._text, cand.context_end, right_hi):
+            if _SPEAKER_AFTER_RE.match(
+                self._text, cand.context_end, right_hi
+            ) and not self._object_of_event(cand, left_lo):
                 no_event.add(id(cand))  # "One man, who was sheltering there, says …"
                 cand.speaker = True
                 continue
@@ -365,6 +367,15 @@ class Classifier:
         cues = self._cues(s_start, colon)
         if cues:
             self._resolve(cand, cues[0][0], s_start, s_end)
+
+    def _object_of_event(self, cand: Candidate, left_lo: int) -> bool:
+        """Whether an event's verb stands right before the figure.
+
+        "a strike that killed three US soldiers says …": the soldiers are killed, the militia
+        speaks.
+        """
+        found = self._cues(left_lo, cand.start)
+        return bool(found) and len(self._text[left_lo + found[-1][2] : cand.start].split()) <= 1
 
     def _killed_near(self, cand: Candidate) -> bool:
         """A killing right before or after the figure ("killed scores of …", "… were killed")."""

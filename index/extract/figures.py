@@ -209,7 +209,9 @@ def find_figures(paragraphs: Sequence[str], title: str | None = None) -> list[Fi
         `f.start:f.end` of `paragraphs[f.paragraph]` (of the title when it is None).
     """
     figures: list[Figure] = _title_figures(title) if title else []
-    measured: Figure | None = None  # the last body figure with a measure, in reading order
+    # the last figure with a measure, in reading order (the headline's first: "68 killed in
+    # single Israeli airstrike" then "The victims include 12 women and seven children")
+    measured: Figure | None = next((f for f in reversed(figures) if f.measure), None)
     for index, text in enumerate(paragraphs):
         found = _paragraph_figures(index, text)
         if found and any(f.attribution is _FROM_BEFORE for f in found):
@@ -260,6 +262,7 @@ def _dead_captives(text: str, whole: Figure, part: Figure) -> bool:
 
 _REFERS_BACK_RE = re.compile(
     r"(?:(?:These|Those|They)(?:\s+\w+)?\s+(?:include[sd]?|were|are)"
+    r"|The\s+(?:victims|dead)\s+include[sd]?"
     r"|Among\s+(?:them|those|these|the\s+dead)|Of\s+(?:them|these|those)"
     r"|(?:[\w’']+\s+){0,3}?(?:[Tt]hat|[Tt]his|[Tt]he)\s+(?:figure|toll|number|total|tally)\s+includes?)"
     r"\b[^.;:]*\Z"

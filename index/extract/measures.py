@@ -44,6 +44,11 @@ MISSING = "missing"
 ARRESTED = "arrested"
 
 _KILL_WORDS = ("killed", "killing", "dead")
+_LEAVE_WHERE = (
+    r"(?=\s*(?:[.,;]|$|\s(?:their\s+homes|the\s+(?:area|city|north|south|region|enclave)"
+    r"|northern|southern)\b))"
+)
+"""Where people "had to leave" for it to displace them: home, city, region (not a building)."""
 _EVENT_WORDS: dict[str, str] = {
     # First: a joint cue must win over its first word alone ("killed" in "killed and wounded").
     CASUALTIES: "|".join(
@@ -59,8 +64,12 @@ _EVENT_WORDS: dict[str, str] = {
         r"|lost(?=\s+(?:(?:his|her|their|our|my)\s+(?:[a-z]+\s+){0,2}?|(?:\d[\d,]*|two|three|four|five|six|seven|"
         r"eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty|dozens\s+of|several|many)\s+"
         r"(?:[a-z]+\s+)?)(?:"
-        + trie_pattern(KIN_WORDS | KIN_HEADS | {"family", "relatives", "children"})
+        + trie_pattern(
+            KIN_WORDS | KIN_HEADS | {"family", "relatives", "children", "colleagues", "staff"}
+        )
         + r")\b)"
+        # "We have lost so far 53 colleagues"
+        r"|lost(?=\s+so\s+far\s+\d[\d,]*\s+(?:colleagues|staff|members)\b)"
         r"|murder(?:ed|s|ing)?|slain|slaughter(?:ed)?|massacred|perished|fatalities|fatality|bodies"
         r"|corpses"
         r"|executed|martyred|martyrs"
@@ -116,8 +125,15 @@ _EVENT_WORDS: dict[str, str] = {
         # "the expulsion of 700,000 Palestinians", warnings "for 1 million residents to move
         # south", "told to evacuate"
         r"|expulsion|expelled"
+        # "pushing hundreds of thousands of Palestinians deeper south"
+        r"|push(?:ed|ing)?(?=\s+(?:[\w’'-]+\s+){0,6}?(?:deeper\s+)?(?:south|north)(?:ward)?\b)"
         r"|to\s+(?:move|head|go|relocate|evacuate)\s+(?:to\s+the\s+)?(?:south|north)(?:ward)?\b"
         r"|to\s+evacuate(?=\s+(?:the\s+)?(?:north|south|northern|southern|their\s+homes)\b)"
+        # "where an estimated 167,000 people needed to leave"
+        + "".join(
+            rf"|{verb}\s+to\s+leave{_LEAVE_WHERE}"
+            for verb in ("needed", "had", "have", "has", r"were\s+told", r"are\s+told")
+        )
     ),
     MISSING: r"missing|unaccounted|under\s+the\s+rubble",
     ARRESTED: r"arrest(?:ed|s|ing)?|rounded\s+up|detained|detaining|detention(?=\s+of\b)",

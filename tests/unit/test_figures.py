@@ -2360,3 +2360,52 @@ def test_find_figures_ordered_south_and_expelled_are_displaced(
     not the place); leaving a building is no displacement."""
     (figure,) = find_figures([paragraph])
     assert (figure.text, figure.measure, figure.place) == (text, measure, place)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "text", "measure"),
+    [
+        ('"We have lost so far 53 colleagues and are terrified."', "53 colleagues", "killed"),
+        (
+            "A map showed six areas of Khan Younis where an estimated 167,000 people needed to"
+            " leave.",
+            "an estimated 167,000 people",
+            "displaced",
+        ),
+        (
+            "Israel's military was encircling Khan Younis, pushing hundreds of thousands of"
+            " Palestinians deeper south.",
+            "hundreds of thousands of Palestinians",
+            "displaced",
+        ),
+        ("Dozens of congregants had to leave the building.", "Dozens of congregants", None),
+        (
+            "A militia suspected of a drone strike in Jordan that killed three US soldiers says"
+            " it has suspended operations.",
+            "three US soldiers",
+            "killed",
+        ),
+    ],
+)
+def test_find_figures_lost_colleagues_needed_to_leave_and_an_object_before_says(
+    paragraph: str, text: str, measure: str | None
+) -> None:
+    """Colleagues lost are dead; people who "needed to leave" an area or were pushed south are
+    displaced (leaving a building is not); the object of "killed" is no speaker of the "says"
+    that follows it."""
+    (figure,) = find_figures([paragraph])
+    assert (figure.text, figure.measure) == (text, measure)
+
+
+def test_find_figures_the_victims_include_refers_to_the_headlines_toll() -> None:
+    """ "68 killed in single Israeli airstrike" (title), then "The victims include 12 women and
+    seven children": those are dead too."""
+    figures = find_figures(
+        ["The strike targeted the camp. The victims include 12 women and seven children."],
+        "68 killed in single Israeli airstrike on Gaza",
+    )
+    assert [(f.text, f.measure) for f in figures] == [
+        ("68 killed", "killed"),
+        ("12 women", "killed"),
+        ("seven children", "killed"),
+    ]
