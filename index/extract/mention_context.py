@@ -42,6 +42,10 @@ _LOCATIVES = frozenset(
     leaving fled reached reaching""".split()  # noqa: SIM905
 )
 """Words after which a country is the place: "in Israel", "visiting Turkey"."""
+_PARTS_OF_A_COUNTRY = frozenset(
+    """out coast coasts shores waters territory soil skies airspace outskirts""".split()  # noqa: SIM905
+)
+"""Words before "of" that make the country after it a place ("off the coast of Yemen")."""
 _MOVES = re.compile(
     r"go|goes|going|gone|went|travel\w*|return\w*|fl[eo]w|flying|fled|flee\w*|mov\w+|head\w*"
     r"|sent|send\w*|deport\w*|evacuat\w*|transferr?\w*|brought|bring\w*|taken|take|takes"
@@ -220,7 +224,8 @@ def _locative(text: str, candidate: Candidate) -> bool:
     if last == "for" and len(words) > 1:
         return words[-2] == "bound"  # "weapons bound for Yemen"
     if last == "of" and len(words) > 1:
-        return words[-2] == "out"
+        # "out of Gaza", "off the coast of Yemen", "the shores of Lebanon"
+        return words[-2] in _PARTS_OF_A_COUNTRY
     if last == "to":
         return any(_MOVES.fullmatch(word) for word in words[-5:-1])
     return False

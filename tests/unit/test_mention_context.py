@@ -224,3 +224,17 @@ def test_a_demonym_naming_a_church_is_no_state() -> None:
     """ "the St. Porphyrius Greek Orthodox Church": no Greece in it."""
     mentions = find_article_mentions("", ["A strike hit the St. Porphyrius Greek Orthodox Church."])
     assert not [m for m in mentions if m.party == "Greece"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "text"),
+    [
+        ("It shot down 4 cruise missiles and 15 drones near the coast of Yemen.", "Yemen"),
+        ("Ships bound for the east coast of the US were diverted.", "US"),
+        ("A drone entered the airspace of Israel on Monday.", "Israel"),
+    ],
+)
+def test_a_country_after_the_coast_or_airspace_of_is_a_place(paragraph: str, text: str) -> None:
+    """ "off the coast of Yemen", "the airspace of Israel": a location, not the state acting."""
+    (mention,) = [m for m in find_article_mentions("", [paragraph]) if m.text == text]
+    assert mention.kind is MentionKind.PLACE
