@@ -97,6 +97,9 @@ _PEOPLE = (
     r"|youngsters?|elderly|relatives?|couples?|brothers?|sisters?|husbands?|wives|wife"
     r"|neighbou?rs?|friends?|colleagues?|siblings?|grandparents?|grandmothers?|grandfathers?"
     r"|orthodox|catholics?|church(?:es)?"
+    # what belongs to the people, not to the state: "Palestinian lives", "the Palestinian
+    # dead", "the Palestinian death toll", "Palestinian groups", "the Palestinian resistance"
+    r"|lives|dead|death\s+toll|groups?|factions?|resistance|americans?"
 )
 _PEOPLE_AFTER = re.compile(
     rf"(?:-[\w'’-]+)?\s+(?:[a-z][\w'’-]*(?<!ed)\s+)?(?:{_PEOPLE})\b", re.IGNORECASE

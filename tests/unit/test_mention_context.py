@@ -238,3 +238,19 @@ def test_a_country_after_the_coast_or_airspace_of_is_a_place(paragraph: str, tex
     """ "off the coast of Yemen", "the airspace of Israel": a location, not the state acting."""
     (mention,) = [m for m in find_article_mentions("", [paragraph]) if m.text == text]
     assert mention.kind is MentionKind.PLACE
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Hamas and other Palestinian groups also continued to fire rockets.",
+        "The Palestinian death toll in Gaza rose on Saturday.",
+        "The message is that Palestinian lives matter less.",
+        "It isn't clear how many among the Palestinian dead were militants.",
+    ],
+)
+def test_a_demonym_before_what_belongs_to_the_people_is_no_state(paragraph: str) -> None:
+    """ "Palestinian groups", "the Palestinian death toll", "Palestinian lives", "the
+    Palestinian dead": the people's, not the state of Palestine acting."""
+    found = find_article_mentions("", [paragraph])
+    assert not any(m.kind is MentionKind.STATE and m.party == "Palestine" for m in found)
