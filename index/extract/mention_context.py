@@ -42,6 +42,11 @@ _LOCATIVES = frozenset(
     leaving fled reached reaching""".split()  # noqa: SIM905
 )
 """Words after which a country is the place: "in Israel", "visiting Turkey"."""
+_OWN_GROUND_AFTER = re.compile(
+    r"['’]s?\s+(?:(?:northern|southern|eastern|western|own)\s+)?"
+    r"(?:borders?|frontier|coast(?:line)?|soil|territory|airspace|Sinai)\b"
+)
+"""A country's own ground after its possessive ("Israel's northern border", "Egypt's Sinai")."""
 _PARTS_OF_A_COUNTRY = frozenset(
     """out coast coasts shores waters territory soil skies airspace outskirts""".split()  # noqa: SIM905
 )
@@ -200,6 +205,8 @@ def _locative(text: str, candidate: Candidate) -> bool:
     or hyphenated compound may follow ("in the Israel-Hamas war"), nor its officials ("from
     U.S. officials"), and "from" after an actor ("a statement from Qatar") is no locative.
     """
+    if _OWN_GROUND_AFTER.match(text, candidate.end):
+        return True  # "along Israel's northern border", "inside Iran's borders"
     if (
         _POSSESSIVE.match(text, candidate.end)
         or _COMPOUND.match(text, candidate.end)
@@ -223,7 +230,9 @@ def _locative(text: str, candidate: Candidate) -> bool:
     if last in _LOCATIVES:
         return last != "from" or len(words) < 2 or not _FROM_AN_ACTOR.intersection(words[-3:-1])
     if last == "with" and len(words) > 1:
-        return words[-2] in ("border", "borders", "crossing", "crossings")
+        return words[-2] in ("border", "borders", "crossing", "crossings", "fence", "barrier")
+    if last in ("towards", "toward"):
+        return True  # "rockets towards Israel"
     if last == "for" and len(words) > 1:
         return words[-2] == "bound"  # "weapons bound for Yemen"
     if last == "of" and len(words) > 1:

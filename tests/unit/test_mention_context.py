@@ -254,3 +254,19 @@ def test_a_demonym_before_what_belongs_to_the_people_is_no_state(paragraph: str)
     Palestinian dead": the people's, not the state of Palestine acting."""
     found = find_article_mentions("", [paragraph])
     assert not any(m.kind is MentionKind.STATE and m.party == "Palestine" for m in found)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "text"),
+    [
+        ("Clashes along Israel's northern border threaten to widen the war.", "Israel"),
+        ("The strike hit a base inside Iran's borders.", "Iran"),
+        ("Militants fired rockets towards Israel.", "Israel"),
+        ("Gunmen broke through the fence with Israel.", "Israel"),
+    ],
+)
+def test_a_countrys_own_ground_and_a_direction_are_places(paragraph: str, text: str) -> None:
+    """ "Israel's northern border", "inside Iran's borders", "towards Israel", "the fence with
+    Israel": where, not who acts."""
+    (mention,) = [m for m in find_article_mentions("", [paragraph]) if m.text == text]
+    assert mention.kind is MentionKind.PLACE
