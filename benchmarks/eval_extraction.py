@@ -59,6 +59,7 @@ SPLITS = (
     "holdout13",
     "holdout14",
     "holdout15",
+    "holdout16",
 )
 """The labelled splits, in the order they were made (GUIDELINES.md says which are tuned on)."""
 SHARED_CORPORA = REPO.parent / "shared" / "corpora"
