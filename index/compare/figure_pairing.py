@@ -512,10 +512,19 @@ def _group_score(
 _PLACE_SIDES = {"Israel": "israel", "Gaza": "gaza", "West Bank": "gaza"}
 
 
+_GROUP_SIDES = {"Israelis": "israel", "Israeli soldiers": "israel", "Palestinians": "gaza"}
+"""Groups that say the side themselves ("some 1,200 Israelis", "13,000 Gazans")."""
+
+
 def _side(placed: _Placed) -> str | None:
-    """The side of the war a casualty figure counts on: its place when said, else its cues."""
+    """The side of the war a casualty figure counts on.
+
+    Its place when said, else its group ("some 1,200 Israelis"), else its sentence's cues.
+    """
     place = placed.figure.place
-    return _PLACE_SIDES.get(place, placed.side) if place else placed.side
+    if place:
+        return _PLACE_SIDES.get(place, placed.side)
+    return _GROUP_SIDES.get(placed.figure.group or "", placed.side)
 
 
 def _says_nothing_of_whom(placed: Sequence[_Placed]) -> bool:

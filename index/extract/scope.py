@@ -448,6 +448,8 @@ def _is_israeli_strike(sentence: str, match: re.Match[str]) -> bool:
                 )
                 or _ISRAEL_ADDRESSED_RE.search(sentence, max(0, match.start() - 16), match.start())
                 is not None
+                or _BLAMED_ON_RE.search(sentence, max(0, match.start() - 40), match.start())
+                is not None
             )
         )
     )
@@ -465,6 +467,8 @@ _ISRAEL_ADDRESSED_RE = re.compile(
 """Israel as the one blamed, urged or condemned ("officials blamed Israel and said …")."""
 
 
+_BLAMED_ON_RE = re.compile(r"\b(?:blamed|blames|blaming|pinned)\s+(?:[\w-]+\s+){1,3}on\s+\Z")
+"""Israel as the one blamed for something ("blamed the strike on Israel")."""
 _ISRAEL_ACTS_RE = re.compile(
     r"\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:rained|pounded|bombed|struck|shelled|launched"
     r"|attacked|hit|besieged|invaded|retaliated|responded|vowed|began|killed|kills|told|ordered"

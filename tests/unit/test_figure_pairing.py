@@ -385,3 +385,46 @@ def test_a_title_figure_pairs_by_the_titles_words() -> None:
     row = _row_with(_pair(a, b), "68 killed")
     assert [f.text for f in row.b] == ["More than 100 people"]
     assert row.status is FigureStatus.DIFFER
+
+
+def test_pair_figures_a_group_says_its_side() -> None:
+    """ "About 1,200 people" killed in Israel and "some 1,200 Israelis" agree, though the
+    second's sentence talks of Gaza: the group says whose dead they are."""
+    a_text = ("About 1,200 people were killed in Israel in the Hamas attack.",)
+    b_text = (
+        "Hamas militants from Gaza killed some 1,200 Israelis, and Israel's war in Gaza has"
+        " killed thousands.",
+    )
+    a = article(
+        a_text,
+        article_id="a",
+        figures=[
+            figure_in(
+                a_text,
+                "About 1,200 people",
+                value=1200,
+                qualifier="about",
+                measure="killed",
+                counted="people",
+                place="Israel",
+            )
+        ],
+    )
+    b = article(
+        b_text,
+        article_id="b",
+        figures=[
+            figure_in(
+                b_text,
+                "some 1,200 Israelis",
+                value=1200,
+                qualifier="about",
+                measure="killed",
+                counted="Israelis",
+                group="Israelis",
+            )
+        ],
+    )
+    row = _row_with(_pair(a, b), "About 1,200 people")
+    assert [f.text for f in row.b] == ["some 1,200 Israelis"]
+    assert row.status is FigureStatus.AGREE

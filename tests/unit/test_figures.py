@@ -2409,3 +2409,12 @@ def test_find_figures_the_victims_include_refers_to_the_headlines_toll() -> None
         ("12 women", "killed"),
         ("seven children", "killed"),
     ]
+
+
+def test_find_figures_israel_blamed_for_a_strike_is_not_where_it_killed() -> None:
+    """ "blamed the strike on Israel and said it killed 471 people": Israel is blamed, the
+    dead are not placed there."""
+    (figure,) = find_figures(
+        ["Palestinian authorities had blamed the strike on Israel and said it killed 471 people."]
+    )
+    assert (figure.text, figure.place) == ("471 people", None)
