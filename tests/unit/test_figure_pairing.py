@@ -27,10 +27,19 @@ def _one_figure(
     measure: str,
     counted: str = "people",
     qualifier: str | None = None,
+    group: str | None = None,
+    place: str | None = None,
 ) -> Article:
     """Article `name` whose only figure is `phrase`."""
     found = figure_in(
-        paragraphs, phrase, value=value, measure=measure, counted=counted, qualifier=qualifier
+        paragraphs,
+        phrase,
+        value=value,
+        measure=measure,
+        counted=counted,
+        qualifier=qualifier,
+        group=group,
+        place=place,
     )
     return article(paragraphs, article_id=name, figures=[found])
 
@@ -395,35 +404,24 @@ def test_pair_figures_a_group_says_its_side() -> None:
         "Hamas militants from Gaza killed some 1,200 Israelis, and Israel's war in Gaza has"
         " killed thousands.",
     )
-    a = article(
+    a = _one_figure(
+        "a",
         a_text,
-        article_id="a",
-        figures=[
-            figure_in(
-                a_text,
-                "About 1,200 people",
-                value=1200,
-                qualifier="about",
-                measure="killed",
-                counted="people",
-                place="Israel",
-            )
-        ],
+        "About 1,200 people",
+        value=1200,
+        measure="killed",
+        qualifier="about",
+        place="Israel",
     )
-    b = article(
+    b = _one_figure(
+        "b",
         b_text,
-        article_id="b",
-        figures=[
-            figure_in(
-                b_text,
-                "some 1,200 Israelis",
-                value=1200,
-                qualifier="about",
-                measure="killed",
-                counted="Israelis",
-                group="Israelis",
-            )
-        ],
+        "some 1,200 Israelis",
+        value=1200,
+        measure="killed",
+        qualifier="about",
+        counted="Israelis",
+        group="Israelis",
     )
     row = _row_with(_pair(a, b), "About 1,200 people")
     assert [f.text for f in row.b] == ["some 1,200 Israelis"]
