@@ -2418,3 +2418,14 @@ def test_find_figures_israel_blamed_for_a_strike_is_not_where_it_killed() -> Non
         ["Palestinian authorities had blamed the strike on Israel and said it killed 471 people."]
     )
     assert (figure.text, figure.place) == ("471 people", None)
+
+
+def test_find_figures_israel_as_the_agent_is_not_the_place() -> None:
+    """ "killed … by the war launched by Israel": Israel is the agent, not where they died."""
+    figures = find_figures(
+        [
+            "More than 27,700 Palestinians have been killed and at least 65,000 injured by the"
+            " war launched by Israel in response."
+        ]
+    )
+    assert [(f.measure, f.place) for f in figures] == [("killed", None), ("injured", None)]
