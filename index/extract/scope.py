@@ -434,7 +434,10 @@ def _is_israeli_strike(sentence: str, match: re.Match[str]) -> bool:
     after = sentence[match.end() : match.end() + 40].lower()
     return bool(
         re.match(
-            r"['’]?s?\s*(?:\w+\s+)?(?:strikes|bombardment|offensive|military|army|forces)", after
+            r"['’]?s?\s*(?:\w+\s+)?(?:strikes|bombardment|offensive|military|army|forces"
+            r"|campaign|war\b|assault|attacks|retaliation|operation|siege|invasion|bombing"
+            r"|air\s*strikes|shelling)",
+            after,
         )
         or (
             match.group() == "Israel"  # a bare name, not "in southern Israel"

@@ -2429,3 +2429,15 @@ def test_find_figures_israel_as_the_agent_is_not_the_place() -> None:
         ]
     )
     assert [(f.measure, f.place) for f in figures] == [("killed", None), ("injured", None)]
+
+
+def test_find_figures_killed_in_israels_campaign_are_gazas_dead() -> None:
+    """ "killed in Israel's campaign": Israel's campaign is the actor, the health ministry's
+    count is Gaza's."""
+    (figure,) = find_figures(
+        [
+            "The Hamas-run health ministry says more than 28,600 people, mainly women and"
+            " children - have been killed in Israel's campaign."
+        ]
+    )
+    assert (figure.measure, figure.place) == ("killed", "Gaza")
