@@ -60,6 +60,7 @@ SPLITS = (
     "holdout14",
     "holdout15",
     "holdout16",
+    "holdout17",
 )
 """The labelled splits, in the order they were made (GUIDELINES.md says which are tuned on)."""
 SHARED_CORPORA = REPO.parent / "shared" / "corpora"
