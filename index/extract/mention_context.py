@@ -168,7 +168,11 @@ def read_in_context(
             located.add(id(candidate))
         elif role is FormRole.NAME and kind in (MentionKind.STATE, MentionKind.PLACE):
             previous = kept[-1] if kept else None
-            if _locative(text, candidate) or _after_place(text, candidate, previous, located):
+            if (
+                _locative(text, candidate)
+                or _after_place(text, candidate, previous, located)
+                or _after_a_town(text, candidate, previous)
+            ):
                 _to_place(candidate, None)
                 located.add(id(candidate))
         elif kind is MentionKind.MEDIA:
@@ -282,6 +286,25 @@ def _after_place(
         previous.role is FormRole.CITY or text[previous.start : previous.end].isupper()
     )
     return apposition and _NOT_A_VERB_AFTER.match(text, candidate.end) is not None
+
+
+_TOWN_BEFORE = re.compile(
+    r"\b(?:in|near|at|from|outside|to|of)\s+(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’.-]+,\s+\Z"
+)
+"""A town named after a locative, then a comma: "near Ramla, Israel", "in Sderot, Israel"."""
+
+
+def _after_a_town(text: str, candidate: Candidate, previous: Candidate | None) -> bool:
+    """Whether a country follows a town it locates ("a military base near Ramla, Israel,").
+
+    Not after a party of the gazetteer ("leaders of Hamas, Israel and Qatar"): a list.
+    """
+    if previous is not None and text[previous.end : candidate.start] == ", ":
+        return False
+    return (
+        _TOWN_BEFORE.search(text, max(0, candidate.start - 60), candidate.start) is not None
+        and _NOT_A_VERB_AFTER.match(text, candidate.end) is not None
+    )
 
 
 def _acts(text: str, candidates: Sequence[Candidate], number: int) -> bool:

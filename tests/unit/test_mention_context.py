@@ -270,3 +270,16 @@ def test_a_countrys_own_ground_and_a_direction_are_places(paragraph: str, text: 
     Israel": where, not who acts."""
     (mention,) = [m for m in find_article_mentions("", [paragraph]) if m.text == text]
     assert mention.kind is MentionKind.PLACE
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "kind"),
+    [
+        ("It was shown at a military base near Ramla, Israel, Oct. 16, 2023.", MentionKind.PLACE),
+        ("Leaders of Hamas, Israel and Qatar met on Monday.", MentionKind.STATE),
+    ],
+)
+def test_a_country_after_a_town_it_locates_is_a_place(paragraph: str, kind: MentionKind) -> None:
+    """ "near Ramla, Israel,": the country locates the town; in a list of parties it does not."""
+    (mention,) = [m for m in find_article_mentions("", [paragraph]) if m.text == "Israel"]
+    assert mention.kind is kind
