@@ -248,7 +248,8 @@ def counted_phrase(text: str, pos: int, digits: bool, vague: bool = False) -> Co
 
 
 _ONE_DEMONYM_RE = re.compile(
-    r"[ \u00a0]+([A-Z][a-z]+(?:ian|i|an|ese|ish))(?=[ \u00a0]+(?:was|is|has|had|died|remains)\b)"
+    r"[ \u00a0]+([A-Z][a-z]+(?:ian|i|an|ese|ish|ino))"
+    r"(?=[ \u00a0]+(?:was|is|has|had|died|remains)\b|[.;]|,[ \u00a0]+(?:and|who)\b)"
     r"|[ \u00a0]+(?:[a-z]+[ \u00a0]+)?(" + "|".join(sorted(SINGULAR_PEOPLE)) + r")\b"
     r"(?![ \u00a0]+(?!(?:was|is|has|as|his|this|thus|whose)\b)[a-z]+s\b)"
 )

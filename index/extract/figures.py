@@ -124,7 +124,8 @@ _COMPOUND_RE = re.compile(
     re.IGNORECASE,
 )
 _OF_WAR_RE = re.compile(
-    r"[ \u00a0]+(?:of|in)[ \u00a0]+(?:\w+[ \u00a0]+)?(?:war|fighting|conflict|bombardment"
+    r"[ \u00a0]+(?:of|in|by)[ \u00a0]+(?:(?:a|an|the)[ \u00a0]+)?(?:\w+[ \u00a0]+){0,2}"
+    r"(?:war|fighting|conflict|bombardment"
     r"|air\s?strikes|strikes|bombing|shelling|siege|offensive|captivity|detention|jail|prison"
     r"|custody)\b"
 )

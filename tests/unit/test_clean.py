@@ -282,3 +282,10 @@ def test_repair_unglues_a_place_heading_from_its_paragraph(paragraph: str, repai
     """A country-by-country list whose headings lost their line breaks: the state's name that
     opens the paragraph gets a stop after it."""
     assert repair(paragraph) == repaired
+
+
+def test_repair_joins_a_clock_broken_by_scraping() -> None:
+    """ "by 7 p. m. local time" is 7 p.m. (so the 7 is a time, not a count)."""
+    assert repair("187 had entered Gaza by 7 p. m. local time.") == (
+        "187 had entered Gaza by 7 p.m. local time."
+    )

@@ -2441,3 +2441,23 @@ def test_find_figures_killed_in_israels_campaign_are_gazas_dead() -> None:
         ]
     )
     assert (figure.measure, figure.place) == ("killed", "Gaza")
+
+
+def test_find_figures_a_bombardment_lasting_weeks_is_no_truce() -> None:
+    """ "pounded for nearly seven weeks by a relentless Israeli bombardment before the
+    temporary truce": the weeks are the war's, not the truce's length."""
+    figures = find_figures(
+        [
+            "In Gaza, which has been pounded for nearly seven weeks by a relentless Israeli"
+            " bombardment before the temporary truce went into effect, groups warned."
+        ]
+    )
+    assert figures == []
+
+
+def test_find_figures_one_national_at_the_end_of_a_list() -> None:
+    """ "released 26 Israelis and 14 Thai laborers as well as one Filipino": one more freed."""
+    figures = find_figures(
+        ["Hamas released 26 Israelis and 14 Thai laborers as well as one Filipino."]
+    )
+    assert [(f.text, f.measure) for f in figures][-1] == ("one Filipino", "hostages_released")
