@@ -127,7 +127,10 @@ _EVENT_WORDS: dict[str, str] = {
         r"|expulsion|expelled"
         # "pushing hundreds of thousands of Palestinians deeper south"
         r"|push(?:ed|ing)?(?=\s+(?:[\w’'-]+\s+){0,6}?(?:deeper\s+)?(?:south|north)(?:ward)?\b)"
-        r"|to\s+(?:move|head|go|relocate|evacuate)\s+(?:to\s+the\s+)?(?:south|north)(?:ward)?\b"
+        r"|to\s+(?:move|head|go|relocate|evacuate)\s+(?:to\s+(?:the\s+)?)?"
+        r"(?:south|north|southern|northern)(?:ward)?\b"
+        # 'More than 50,000 civilians in Gaza used the "humanitarian corridor"'
+        r"|used\s+(?:the\s+|a\s+)?[\"“]?(?:humanitarian|evacuation|safe)\s+corridors?\b"
         r"|to\s+evacuate(?=\s+(?:the\s+)?(?:north|south|northern|southern|their\s+homes)\b)"
         # "where an estimated 167,000 people needed to leave"
         + "".join(

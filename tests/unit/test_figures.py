@@ -2461,3 +2461,24 @@ def test_find_figures_one_national_at_the_end_of_a_list() -> None:
         ["Hamas released 26 Israelis and 14 Thai laborers as well as one Filipino."]
     )
     assert [(f.text, f.measure) for f in figures][-1] == ("one Filipino", "hostages_released")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "text"),
+    [
+        (
+            "Tens of thousands of Palestinians have managed to use them to head to southern Gaza.",
+            "Tens of thousands of Palestinians",
+        ),
+        (
+            'More than 50,000 civilians in Gaza used the "humanitarian corridor" on Thursday.',
+            "More than 50,000 civilians",
+        ),
+    ],
+)
+def test_find_figures_heading_south_and_using_the_corridor_are_displacement(
+    paragraph: str, text: str
+) -> None:
+    """ "to head to southern Gaza", 'used the "humanitarian corridor"': people displaced."""
+    (figure,) = find_figures([paragraph])
+    assert (figure.text, figure.measure) == (text, "displaced")
