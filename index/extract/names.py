@@ -167,7 +167,7 @@ _AGE_AFTER = re.compile(
 )
 _APPOSITION_AFTER = re.compile(
     r"(?:,|\s+[-–—])\s+(?:(?:a|an|the|his|her|their|its|our|my|one|another)\s+"
-    r"(?:[\w'’-]+\s+){0,4}?"
+    r"(?:[\w'’.-]+\s+){0,4}?"
     rf"|(?-i:[a-z][\w'’-]*\s+){{0,2}}?)(?:{_ROLES})s?\b|,\s+(?:who|whose)\b"
     # "Jojo Sugarman, from the Oxford Israel Society, told the BBC"
     r"|,\s+from\s+(?:the\s+)?(?-i:[A-Z])[^,.;]{1,60},\s+(?:(?:which|who)\s[^.;]{0,80}?,\s+)?"
@@ -370,6 +370,8 @@ def _cues(text: str, start: int, end: int, run: _Run) -> _Cues | None:
         )
     elif first == "By" and len(words) > 1:
         strong_before = True
+    if len(words) > 1 and text[start - 1 : start] == "(" and text.startswith("/", end):
+        strong_before = True  # a photo credit: "(Samar Abu Elouf/The New York Times)"
     # The cheap regexes first: most runs are followed by neither a verb nor an apposition.
     if len(words) == 1:
         weak_after = False

@@ -666,3 +666,25 @@ def test_the_social_network_x_where_the_text_says_so(paragraph: str, found: bool
     """ "posted on X, formerly Twitter", "wrote on X.": the network; a bare letter is not."""
     mentions = find_article_mentions("", [paragraph])
     assert any(m.party == "X" and m.kind is MentionKind.ORGANIZATION for m in mentions) is found
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "name"),
+    [
+        (
+            "(Samar Abu Elouf/The New York Times) Containers with the unidentified dead.",
+            "Samar Abu Elouf",
+        ),
+        (
+            "Barbara Leaf, the top U.S. diplomat for the Middle East, told a congressional hearing.",
+            "Barbara Leaf",
+        ),
+    ],
+)
+def test_a_photographers_credit_and_an_apposition_with_initials_name_people(
+    paragraph: str, name: str
+) -> None:
+    """ "(Samar Abu Elouf/The New York Times)": the photographer; "Barbara Leaf, the top U.S.
+    diplomat …, told": the initials do not break the apposition."""
+    found = {m.party: m.kind for m in find_article_mentions("", [paragraph])}
+    assert found[name] is MentionKind.PERSON
