@@ -676,7 +676,8 @@ def test_the_social_network_x_where_the_text_says_so(paragraph: str, found: bool
             "Samar Abu Elouf",
         ),
         (
-            "Barbara Leaf, the top U.S. diplomat for the Middle East, told a congressional hearing.",
+            "Barbara Leaf, the top U.S. diplomat for the Middle East, told a congressional"
+            " hearing.",
             "Barbara Leaf",
         ),
     ],
