@@ -61,6 +61,7 @@ SPLITS = (
     "holdout15",
     "holdout16",
     "holdout17",
+    "holdout18",
 )
 """The labelled splits, in the order they were made (GUIDELINES.md says which are tuned on)."""
 SHARED_CORPORA = REPO.parent / "shared" / "corpora"
