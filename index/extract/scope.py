@@ -280,7 +280,9 @@ _PLACES: tuple[tuple[str, str, str], ...] = (
         r"|(?:killed|murdered|slain)\s+by\s+Hamas|attacks?\s+on\s+Israel"
         r"|(?:attacks?|assault|incursion|rampage|raid)\s+by\s+Hamas"
         r"|(?:attacks?|assault|incursion|rampage|raid|massacre)\s+on\s+(?:Oct\.?|October)\s+7\b"
-        r"|(?:attacks?|assault|incursion|rampage|raid|massacre)\s+on\s+7\s+October",
+        r"|(?:attacks?|assault|incursion|rampage|raid|massacre)\s+on\s+7\s+October"
+        # "infiltrated several Israeli communities, killing …"
+        r"|Israeli\s+(?:border\s+)?(?:communities|towns|villages|cities|kibbutzim|territory|soil)",
     ),
     ("Lebanon", r"Lebanon|southern\s+Lebanon|Beirut", r"southern\s+Lebanon"),
     ("Syria", r"Syria|Damascus", r"Damascus"),
@@ -318,7 +320,7 @@ _PLACE_KEYS = (
     "khan y", "rafah", "jabali", "nuseirat", "balah", "beit ", "shati", "bureij",
     "maghazi", "shifa", "ahli", "tel aviv", "sderot", "ashkelon", "kfar", "be'eri", "be’eri",
     "nir oz", "kibbutz", "festival", "october 7", "oct 7", "oct. 7", "7 october", "hamas",
-    "health ministry", "ministry of health", "jordan", "amman",
+    "health ministry", "ministry of health", "jordan", "amman", "israeli",
 )  # fmt: skip
 """Lower-case pieces of every place name and cue above: a sentence with none names no place."""
 _CLAUSE_BREAK_RE = re.compile(

@@ -2482,3 +2482,15 @@ def test_find_figures_heading_south_and_using_the_corridor_are_displacement(
     """ "to head to southern Gaza", 'used the "humanitarian corridor"': people displaced."""
     (figure,) = find_figures([paragraph])
     assert (figure.text, figure.measure) == (text, "displaced")
+
+
+def test_find_figures_israeli_communities_place_the_dead_in_israel() -> None:
+    """ "infiltrated several Israeli communities, killing at least 900 people": in Israel (the
+    hostages' "back to Gaza" later in the sentence does not move the dead there)."""
+    killed, _taken = find_figures(
+        [
+            "On Saturday morning, Hamas terrorists infiltrated several Israeli communities,"
+            " killing at least 900 people and taking at least 100 hostages back to Gaza."
+        ]
+    )
+    assert (killed.text, killed.place) == ("at least 900 people", "Israel")
