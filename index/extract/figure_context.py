@@ -27,6 +27,7 @@ population ("Gaza's population of over 2 million") takes no measure at all.
 
 from __future__ import annotations
 
+import itertools
 import re
 from typing import TYPE_CHECKING
 
@@ -352,6 +353,26 @@ class Classifier:
         if held and all(event == HELD for event, _a, _b in self._cues(s_start, s_end)):
             for cand in held:  # "There are 19,372 inmates in Israeli prisons", "230 hostages"
                 self._resolve(cand, HELD, s_start, s_end)
+        self._shared_predicate(group, s_start, s_end)
+
+    def _shared_predicate(self, group: list[Candidate], s_start: int, s_end: int) -> None:
+        """Two subjects joined by "and" before a participle share its clause's main verb.
+
+        "Thirteen Israelis and four Thai nationals held in Gaza since Oct. 7 were released":
+        the Israelis were released too, not held (the participle is the Thais' modifier).
+        """
+        for left, right in itertools.pairwise(group):
+            if (
+                right.event in (None, HELD, TAKEN)  # the participle's own event, no main verb
+                or left.event == right.event
+                or self._text[left.context_end : right.start] != " and "
+                or _REDUCED_RELATIVE_RE.match(self._text, right.context_end) is None
+            ):
+                continue
+            measure, event = left.measure, left.event
+            left.measure = left.event = None
+            if not self._resolve(left, right.event, s_start, s_end):
+                left.measure, left.event = measure, event
 
     def _after_colon(self, cand: Candidate, s_start: int, s_end: int) -> None:
         """A list after a colon takes the verb before it.

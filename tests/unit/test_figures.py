@@ -2494,3 +2494,29 @@ def test_find_figures_israeli_communities_place_the_dead_in_israel() -> None:
         ]
     )
     assert (killed.text, killed.place) == ("at least 900 people", "Israel")
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        (
+            "Thirteen Israelis and four Thai nationals held in Gaza since Oct. 7 were released"
+            " on the second day of the pause.",
+            [
+                ("Thirteen Israelis", "hostages_released"),
+                ("four Thai nationals", "hostages_released"),
+            ],
+        ),
+        (
+            "A ceasefire led to the release of 105 of the hostages and 240 Palestinians held in"
+            " Israeli jails, then fell apart on Friday.",
+            [("105 of the hostages", "hostages_released"), ("240 Palestinians", "prisoners_held")],
+        ),
+    ],
+)
+def test_find_figures_two_subjects_share_the_verb_after_a_participle(
+    paragraph: str, expected: list[tuple[str, str]]
+) -> None:
+    """ "Thirteen Israelis and four Thai nationals held in Gaza … were released": both freed;
+    with no main verb after the participle, each keeps its own reading."""
+    assert [(f.text, f.measure) for f in find_figures([paragraph])] == expected
