@@ -139,6 +139,9 @@ _NEAR_STOP_RE = re.compile(r"[,;:.”\"]|\band\b")
 _KILLED_BEFORE_RE = re.compile(r"\b(?:killed|killing|kills|kill|deaths?\s+of)\s+\Z")
 _QUOTES = "\"'“”‘’"
 _RELATIVE_END_RE = re.compile(r"\b(?:who|which|that)\s*\Z")
+_WHOSE_CLAUSE_RE = re.compile(r"\bwhose\b")
+"""A relative clause about someone's kin ("a girl whose parents were killed"): its verb is not
+the main clause's."""
 _PREPOSITION_END_RE = re.compile(r"\b(?:of|in|from|into)\s+(?:[A-Z][\w'’-]*\s+)?\Z")
 """The cue after it is a noun of a phrase ("days of captivity", "freed from captivity")."""
 _AFTER_PARTICIPLE_BOUNDARY_RE = re.compile(
@@ -558,6 +561,14 @@ class Classifier:
                 after_list = self._cues(cand.context_end + len(clause_right), self._span[1])
                 if after_list and self._resolve(cand, after_list[0][0], left_lo, right_hi):
                     return
+            whose = _WHOSE_CLAUSE_RE.search(text, outer_start, left_lo + len(outer))
+            if whose is not None and not _ends_with_child(clause_left):
+                # "freed a 4-year-old girl whose parents were killed …, along with 12 other
+                # Israelis": the added people share the main clause's verb, not the relative's
+                main_start = left_lo + _last_boundary(text[left_lo : whose.start()])
+                for event, _a, _b in reversed(self._cues(main_start, whose.start())):
+                    if self._resolve(cand, event, left_lo, right_hi):
+                        return
             for event, _a, _b in reversed(relative_cues):
                 if self._resolve(cand, event, left_lo, right_hi):
                     return

@@ -2520,3 +2520,18 @@ def test_find_figures_two_subjects_share_the_verb_after_a_participle(
     """ "Thirteen Israelis and four Thai nationals held in Gaza … were released": both freed;
     with no main verb after the participle, each keeps its own reading."""
     assert [(f.text, f.measure) for f in find_figures([paragraph])] == expected
+
+
+def test_find_figures_along_with_after_a_whose_clause_takes_the_main_verb() -> None:
+    """ "freed a 4-year-old girl whose parents were killed …, along with 12 other Israelis":
+    the 12 were freed with her, not killed like her parents."""
+    figures = find_figures(
+        [
+            "It freed a 4-year-old girl whose parents were killed in the Oct. 7 attack on Israel,"
+            " along with 12 other Israelis, three Thais and a dual Israeli Russian citizen."
+        ]
+    )
+    assert [(f.text, f.measure) for f in figures] == [
+        ("12 other Israelis", "hostages_released"),
+        ("three Thais", "hostages_released"),
+    ]
