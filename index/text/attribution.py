@@ -47,11 +47,18 @@ SPEECH_VERBS = (
     r"|believes?(?=\s+that\b)"
 )
 """Verbs that attribute a claim to whoever comes before them ("officials said")."""
+_NOT_NAMES_EARLY = (
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April"
+    r"|June|July|August|September|October|November|December)"
+)
+"""Weekdays and months, which start no source's words ("On Thursday the UN agency said"); not
+"May", a given name too ("Minister May Golan told")."""
 _NP_WORD = (
-    rf"(?:[A-Z][\w’'.\-]*|al-[A-Z][\w’'.\-]*|of|for|in|at|from|and|the|local|health|military"
+    rf"(?:(?!{_NOT_NAMES_EARLY}\b|SAYS\b|SAID\b)[A-Z][\w’'.\-]*|al-[A-Z][\w’'.\-]*|of|for|in|at|from"
+    rf"|and|the|local|health|military"
     rf"|news|press|state|region|area|city|country|territory|enclave|town|camp|\([A-Z]{{2,6}}\)"
     rf"|official|special|number|several|independent|civilian|humanitarian|aid|relief|nearby"
-    rf"|refugee|refugees|both"
+    rf"|refugee|refugees|both|besieged|occupied|coastal|blockaded|embattled|war-torn"
     rf"|intelligence|diplomatic|regional|international|{_SOURCE_NOUNS}|{_ROLE_WORDS}|[a-z]+['’]s)"
 )
 _ADVERBS = (
@@ -73,7 +80,7 @@ _SPEECH_RE = re.compile(
 )
 """A speech verb with its auxiliaries: every "<source> said" phrase ends with one."""
 _SOURCE_BEFORE_VERB_RE = re.compile(
-    rf"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:{_NP_WORD}\s+){{0,6}}{_FINAL}\s+(?:{_NOT_NAMES}\s+)?"
+    rf"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:{_NP_WORD}\s+){{0,7}}{_FINAL}\s+(?:{_NOT_NAMES}\s+)?"
     r"(?:(?:there|here)\s+)?"
 )
 """The source before a speech verb: a short noun phrase ("the Israeli military said")."""
@@ -287,7 +294,8 @@ _HEADLINE_PREFIX_RE = re.compile(
     rf"^(?P<src>(?:[A-Z][\w’'.\-]*|al-[A-Z][\w’'.\-]*|{_NP_WORD})(?:\s+{_NP_WORD}){{0,5}}):\s+\S"
 )
 _HEADLINE_SUFFIX_RE = re.compile(
-    r"(?:[:–—]|\s-)\s+(?P<src>(?:[A-Z][\w’'.\-]*|[a-z]+)(?:\s+[A-Z][\w’'.\-]*){0,3})\s*$"
+    r"(?:[:–—]|\s-)\s+(?P<src>(?:[A-Z][\w’'.\-]*|[a-z]+)"
+    rf"(?:\s+(?:[A-Z][\w’'.\-]*|{_SOURCE_NOUNS}|soldiers|troops)){{0,3}})\s*$"
 )
 _NOT_HEADLINE_SOURCE_RE = re.compile(
     r"^(?:live|watch|video|analysis|explainer|opinion|update|latest|breaking|report|exclusive"

@@ -7,6 +7,7 @@ import pytest
 from index.text.attribution import (
     attribution_spans,
     cites_before,
+    headline_source,
     opens_with_pronoun_speech,
     speaks_after,
 )
@@ -323,3 +324,37 @@ def test_attribution_spans_admitting_patients_or_recalling_an_envoy_is_no_speech
 def test_attribution_spans_rear_admirals_and_embassies(sentence: str, source: str) -> None:
     """ "Rear Adm." does not end the sentence; an embassy is a source."""
     assert [sentence[a:b] for a, b in attribution_spans(sentence)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        (
+            "At least 92 journalists have been killed since Oct. 7, the government media office"
+            " in the besieged Palestinian enclave said on Sunday.",
+            "the government media office in the besieged Palestinian enclave said",
+        ),
+        (
+            "On Thursday the UN Relief and Works Agency (UNRWA) said four of its schools had been"
+            " damaged.",
+            "the UN Relief and Works Agency (UNRWA) said",
+        ),
+        (
+            "Israeli Diaspora Minister May Golan told reporters that at least three girls had been"
+            " killed.",
+            "Israeli Diaspora Minister May Golan told",
+        ),
+    ],
+)
+def test_a_long_source_whole_and_no_weekday_before_it(sentence: str, source: str) -> None:
+    """A source with a place of its own ("… in the besieged Palestinian enclave said") is
+    read whole; a weekday before it is no part of it; "May" can be a given name."""
+    assert [sentence[a:b] for a, b in attribution_spans(sentence)] == [source]
+
+
+def test_a_headline_tag_of_a_unit_and_its_soldiers() -> None:
+    """ "…in village attack: IDF soldiers" tags the headline with its source."""
+    title = "Hamas terrorists murdered as many as 40 babies in village attack: IDF soldiers"
+    span = headline_source(title)
+    assert span is not None
+    assert title[span[0] : span[1]] == "IDF soldiers"
