@@ -302,11 +302,7 @@ def find_names(
             added.append(_owned_office(text, simple, found, gazetteer))
             continue
         tokens = _tokens(start, end, run, found)
-        if len(tokens) == 1 and not cues.inside:
-            # One word, no head noun: `_read_chunk` would read it as one person's segment.
-            names = _one_word_person(text, tokens, found, gazetteer, cues)
-        else:
-            names = _read_chunk(text, tokens, found, gazetteer, cues)
+        names = _read_chunk(text, tokens, found, gazetteer, cues)
         if names and _last_word(text, start).lower() in _COMPANY_NOUNS:
             names = [_as_company(name) for name in names]
         added.extend(names)
@@ -739,21 +735,6 @@ def _read_chunk(
         if person is not None:
             names.append(person)
     return names
-
-
-def _one_word_person(
-    text: str,
-    tokens: list[_Token],
-    known: Sequence[Candidate],
-    gazetteer: Gazetteer,
-    cues: _Cues,
-) -> list[Candidate]:
-    """`_read_chunk` of a run of one capitalised word with no head noun, read directly."""
-    if tokens[0][2] is not None:
-        return []
-    weak = cues.weak_before or cues.weak_after
-    person, _carried = _person(text, tokens, known, cues.strong_before, weak, gazetteer)
-    return [] if person is None else [person]
 
 
 def _personal(text: str, segment: list[_Token]) -> bool:
