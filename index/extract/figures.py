@@ -213,6 +213,9 @@ def find_figures(paragraphs: Sequence[str], title: str | None = None) -> list[Fi
     # the last figure with a measure, in reading order (the headline's first: "68 killed in
     # single Israeli airstrike" then "The victims include 12 women and seven children")
     measured: Figure | None = next((f for f in reversed(figures) if f.measure), None)
+    named: dict[str, str] = {}  # a source's head noun -> the last source named with it
+    if figures:
+        figures = _named_sources(figures, named, [title or ""])
     for index, text in enumerate(paragraphs):
         found = _paragraph_figures(index, text)
         if found and any(f.attribution is _FROM_BEFORE for f in found):
@@ -221,6 +224,8 @@ def find_figures(paragraphs: Sequence[str], title: str | None = None) -> list[Fi
                 replace(f, attribution=source) if f.attribution is _FROM_BEFORE else f
                 for f in found
             ]
+        if found:
+            found = _named_sources(found, named, [title or "", *paragraphs[:index], text])
         for number, figure in enumerate(found):
             if (
                 number
@@ -234,6 +239,79 @@ def find_figures(paragraphs: Sequence[str], title: str | None = None) -> list[Fi
                 measured = found[number]
         figures.extend(f for f in found if not _own_family(text, f))
     return figures
+
+
+_SOURCE_HEADS = {
+    "ministry": "ministry",
+    "agency": "agency",
+    "military": "military",
+    "army": "army",
+    "spokesman": "spokes",
+    "spokeswoman": "spokes",
+    "spokesperson": "spokes",
+    "office": "office",
+    "department": "department",
+    "government": "government",
+    "police": "police",
+    "charity": "charity",
+    "organisation": "organisation",
+    "organization": "organisation",
+}
+"""Head nouns of sources that "the <noun>" refers back to, with the noun's key (one for the
+spokesman, spokeswoman and spokesperson)."""
+_SOURCE_HEAD_RE = re.compile(rf"\b(?:{'|'.join(_SOURCE_HEADS)})\b", re.IGNORECASE)
+_DEFINITE_SOURCE_RE = re.compile(
+    rf"(?:[Aa]ccording\s+to\s+)?[Tt]he\s+(?P<head>{'|'.join(_SOURCE_HEADS)})"
+    r"(?:\s+(?:also|further|later|then|meanwhile|separately|earlier|now|again))?"
+    r"(?:\s+(?:has|have|had))?(?:\s+[a-z]+)?"
+)
+"""A source that names no one: "the ministry said", "The spokesperson further said"."""
+
+
+def _named_sources(found: list[Figure], named: dict[str, str], texts: list[str]) -> list[Figure]:
+    """Name "the ministry said" by the last source the article named with that noun.
+
+    "…, Russia's emergencies ministry said. … the ministry said the group, including 55
+    children, …": the second figure's source is Russia's emergencies ministry. `named` holds
+    the figures' sources so far, by head noun, and is updated in reading order; when it has
+    none for the noun, the text before is read (`texts`: the title, the paragraphs before and
+    the figures' own, whose text counts up to the figure).
+    """
+    out: list[Figure] = []
+    for figure in found:
+        source = figure.attribution
+        if source:
+            definite = _DEFINITE_SOURCE_RE.fullmatch(source)
+            if definite is not None:
+                key = _SOURCE_HEADS[definite.group("head").lower()]
+                earlier = named.get(key) or _source_before(texts, figure.start, key)
+                if earlier is not None:
+                    figure = replace(figure, attribution=earlier)
+            else:
+                for head in _SOURCE_HEAD_RE.findall(source):
+                    named[_SOURCE_HEADS[head.lower()]] = source
+        out.append(figure)
+    return out
+
+
+_SOURCE_LOOKBACK = 3
+"""Paragraphs before a figure's own searched for the source "the ministry" stands for."""
+
+
+def _source_before(texts: list[str], end: int, key: str) -> str | None:
+    """The last source named with the head noun `key` in the text before (None if none)."""
+    last = texts[-1][:end]
+    for text in [last, *reversed(texts[-1 - _SOURCE_LOOKBACK : -1])]:
+        if not any(_SOURCE_HEADS[h.lower()] == key for h in _SOURCE_HEAD_RE.findall(text)):
+            continue
+        for s_start, s_end in reversed(split_sentences(text)):
+            sentence = text[s_start:s_end]
+            for a, b in reversed(attribution_spans(sentence)):
+                phrase = sentence[a:b]
+                heads = {_SOURCE_HEADS[h.lower()] for h in _SOURCE_HEAD_RE.findall(phrase)}
+                if key in heads and _DEFINITE_SOURCE_RE.fullmatch(phrase) is None:
+                    return phrase
+    return None
 
 
 _AND_A_HALF_RE = re.compile(

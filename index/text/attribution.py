@@ -33,6 +33,12 @@ _ROLE_WORDS = (
     r"|ambassador|leader|doctor|witness|agency|ministry|office|UN|U\.N\."
 )
 """Lower-case words of a source's title: "civil defence spokesman", "prime minister's office"."""
+_PERSON_ROLES = (
+    r"spokes(?:man|woman|person)|official|director|head|commander|secretary|envoy|ambassador"
+    r"|leader|doctor|minister|chief|president|researcher|professor|surgeon|nurse|paramedic"
+    r"|coordinator|representative|adviser|advisor|officer|member|mayor|governor"
+)
+"""The role nouns of a person's apposition ("Ashraf al-Qudra, a spokesman for …")."""
 SPEECH_VERBS = (
     r"said|says|say|told|tells|reported|reports|report|stated|announced|announces"
     r"|added|claimed|claims|confirmed|confirms|explained|noted|declared|indicated|warned"
@@ -59,8 +65,12 @@ _NP_WORD = (
     rf"|news|press|state|region|area|city|country|territory|enclave|town|camp|\([A-Z]{{2,6}}\)"
     rf"|official|special|number|several|independent|civilian|humanitarian|aid|relief|nearby"
     rf"|refugee|refugees|both|besieged|occupied|coastal|blockaded|embattled|war-torn"
-    rf"|intelligence|diplomatic|regional|international|{_SOURCE_NOUNS}|{_ROLE_WORDS}|[a-z]+['’]s)"
+    rf"|intelligence|diplomatic|regional|international|{_SOURCE_NOUNS}|{_ROLE_WORDS}|[a-z]+['’]s"
+    r"|[a-z]+-(?:run|owned|backed|controlled|affiliated|based|led|funded)"
+    r"|(?<=[A-Z][a-z]['’]s )[a-z]+|(?<=[A-Z][a-z]{2}['’]s )[a-z]+|(?<=[a-z]{3}['’]s )[a-z]+)"
 )
+"""A word of a source's noun phrase. Lower-case words are the listed ones, "state-run" and its
+kind, and any one word right after a possessive ("Russia's emergencies ministry said")."""
 _ADVERBS = (
     r"also|now|just|meanwhile|separately|later|earlier|previously|again|further|initially"
     r"|repeatedly|then"
@@ -140,6 +150,11 @@ SOURCE_REACH = 160
 _ATTRIBUTION_RE = re.compile(
     r"\b[Aa]ccording\s+to\s+(?:[^,.;:!?()\[\]\"“”–—]|(?<=\b[A-Z])\.){2,120}?"
     r"(?=\s*(?:[,;:!?()\[\]\"“”–—]|(?<!\b[A-Z])\.)|\s+that\b|$)"
+    # "according to Ashraf al-Qudra, a spokesman for Gaza's Health Ministry": the role too
+    r"(?:(?<=[a-z])(?=,\s+(?:a|an|the)\s)"
+    rf",\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_PERSON_ROLES})"
+    r"(?:\s+(?:of|for|at|in|with|to)\s+(?:(?!\b(?:said|says|told)\b)[^,.;:()\"“”]){1,60})?"
+    r"(?=\s*[,.;]|$))?"
     rf"|\b(?:said|says|citing|per)\s+(?:the\s+|an?\s+)?(?:(?:{_ROLE_WORDS}|[a-z]+['’]s)\s+){{0,4}}"
     rf"(?!{_NOT_NAMES}\b)[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|al-[A-Z][\w’'.\-]*|of|for))*"
     # "said Mahmoud Bassal, a spokesman for Gaza's Civil Defense department"

@@ -358,3 +358,59 @@ def test_a_headline_tag_of_a_unit_and_its_soldiers() -> None:
     span = headline_source(title)
     assert span is not None
     assert title[span[0] : span[1]] == "IDF soldiers"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        (
+            "A blast killed 471 people and injured more than 300, according to Ashraf al-Qudra,"
+            " a spokesman for Gaza's Health Ministry.",
+            "according to Ashraf al-Qudra, a spokesman for Gaza's Health Ministry",
+        ),
+        (
+            "At least 500 people were killed, according to Ahmed Ali, a doctor at the hospital,"
+            " who spoke to the BBC.",
+            "according to Ahmed Ali, a doctor at the hospital",
+        ),
+        (
+            "A plane brought home 105 Russian nationals, Russia’s emergencies ministry said early"
+            " on Saturday.",
+            "Russia’s emergencies ministry said",
+        ),
+        (
+            "Four civilians were killed, including three children, a local civil defense official"
+            " and state-run media reported.",
+            "a local civil defense official and state-run media reported",
+        ),
+    ],
+)
+def test_a_source_with_its_role_its_possessor_or_state_run_media(
+    sentence: str, source: str
+) -> None:
+    """ "according to X, a spokesman for Y" keeps the role; one word after a possessive
+    ("Russia's emergencies ministry") and "state-run" belong to the source."""
+    assert [sentence[a:b] for a, b in attribution_spans(sentence)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sources"),
+    [
+        (
+            "At least 500 people were killed, according to Hamas, the group that runs Gaza.",
+            ["according to Hamas"],
+        ),
+        (
+            "At least 500 people were killed, according to Ahmed, a doctor at the hospital who"
+            " said more were missing.",
+            ["according to Ahmed"],
+        ),
+        (
+            "At least 500 people were killed, according to the health ministry, the agency said.",
+            ["according to the health ministry", "the agency said"],
+        ),
+    ],
+)
+def test_according_to_stops_before_what_is_no_role(sentence: str, sources: list[str]) -> None:
+    """An apposition without a person's role, or with a speech verb in it, is not taken."""
+    assert [sentence[a:b] for a, b in attribution_spans(sentence)] == sources

@@ -2535,3 +2535,53 @@ def test_find_figures_along_with_after_a_whose_clause_takes_the_main_verb() -> N
         ("12 other Israelis", "hostages_released"),
         ("three Thais", "hostages_released"),
     ]
+
+
+def test_find_figures_the_ministry_is_the_one_named_before() -> None:
+    """ "the ministry said" names no one: its source is the last one named with that noun."""
+    figures = find_figures(
+        [
+            "A special aircraft brought home to Moscow 105 Russian nationals evacuated from Gaza,"
+            " Russia’s emergencies ministry said early on Saturday.",
+            "In a post on Telegram, the ministry said the group, including 55 children, flew"
+            " home aboard a chartered aircraft.",
+        ]
+    )
+    assert [(f.text, f.attribution) for f in figures] == [
+        ("105 Russian nationals", "Russia’s emergencies ministry said"),
+        ("55 children", "Russia’s emergencies ministry said"),
+    ]
+
+
+def test_find_figures_the_spokesperson_named_in_a_sentence_without_figures() -> None:
+    """The source "the spokesperson" stands for may be named where no figure was found."""
+    figures = find_figures(
+        [
+            "An air strike killed one Palestinian and wounded several others, according to the"
+            " spokesman of Gaza's ministry of health. The spokesperson further said that the"
+            " building is hosting 170 injured and other displaced people."
+        ]
+    )
+    assert [(f.text, f.attribution) for f in figures] == [
+        ("170 injured", "according to the spokesman of Gaza's ministry of health"),
+    ]
+
+
+def test_find_figures_the_ministry_with_none_named_before_stays() -> None:
+    """With no ministry named before, "the ministry said" is the source as written."""
+    figures = find_figures(["At least five medical workers have been killed, the ministry said."])
+    assert [(f.text, f.attribution) for f in figures] == [
+        ("At least five medical workers", "the ministry said"),
+    ]
+
+
+def test_find_figures_the_title_names_the_ministry() -> None:
+    """A source named in the headline names "the ministry" of the body."""
+    figures = find_figures(
+        ["The ministry said 20 people were killed in the strike."],
+        "Gaza health ministry says 500 killed",
+    )
+    assert [(f.text, f.attribution) for f in figures] == [
+        ("500 killed", "Gaza health ministry says"),
+        ("20 people", "Gaza health ministry says"),
+    ]
