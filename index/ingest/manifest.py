@@ -10,6 +10,7 @@ itself was written.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sqlite3
 import struct
@@ -27,11 +28,15 @@ from index.errors import (
 from index.ingest import neardup
 from index.models import ArticleId
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 """2: articles keyed by an integer, hashes as 32-byte blobs found through an index of their
 first 8 bytes, one WITHOUT ROWID band table (half the size of version 1's, see
 benchmarks/README.md "Index size"). `files` is the same in both, so a rebuild reads the old
-ids from a version-1 manifest (`ids_by_path`)."""
+ids from a version-1 manifest (`ids_by_path`). 3: signatures of 16-bit values, not 32-bit
+(`neardup.signature`); a version-2 manifest is converted in place when opened for writing
+(`_narrow_signatures`), nothing else changes."""
+_CONVERTIBLE = 2
+"""The older version `open` converts rather than asking for a rebuild."""
 FILENAME = "manifest.sqlite3"
 
 _SCHEMA = """
@@ -108,6 +113,8 @@ class Manifest:
                 target, timeout=timeout, isolation_level=None, check_same_thread=False
             )
             version = db.execute("PRAGMA user_version").fetchone()[0]
+            if version == _CONVERTIBLE:
+                version = _narrow_signatures(db)
             if version not in (0, SCHEMA_VERSION):
                 db.close()
                 raise IndexOutOfDate(
@@ -382,6 +389,53 @@ def _pack_hash(content_hash: str) -> bytes | str:
         if packed.hex() == content_hash:
             return packed
     return content_hash
+
+
+def _narrow_signatures(db: sqlite3.Connection) -> int:
+    """Convert a version-2 manifest to version 3 in one transaction; the version after.
+
+    Each signature is narrowed (`neardup.narrow`) and the band keys derived from it are
+    replaced by the new signature's. An article whose band keys were given apart from its
+    signature keeps them. Another process converting first is waited for (its version is
+    read again inside the transaction).
+    """
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        version = int(db.execute("PRAGMA user_version").fetchone()[0])
+        if version != _CONVERTIBLE:
+            db.execute("ROLLBACK")
+            return version
+        rows = db.execute(
+            "SELECT n, signature, bands IS NULL FROM articles WHERE signature IS NOT NULL"
+        ).fetchall()
+        db.execute(
+            "DELETE FROM bands WHERE article IN "
+            "(SELECT n FROM articles WHERE signature IS NOT NULL AND bands IS NULL)"
+        )
+        narrowed = [(neardup.narrow(wide), number, derived) for number, wide, derived in rows]
+        db.executemany(
+            "UPDATE articles SET signature = ? WHERE n = ?", (row[:2] for row in narrowed)
+        )
+        db.executemany(
+            "INSERT OR IGNORE INTO bands VALUES (?, ?)",
+            (
+                (key, number)
+                for signature, number, derived in narrowed
+                if derived
+                for key in neardup.band_keys(signature)
+            ),
+        )
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        db.execute("COMMIT")
+    except BaseException:
+        if db.in_transaction:
+            db.execute("ROLLBACK")
+        raise
+    # The space the wide signatures took, back to the disk; when another process has the
+    # file open, it stays as large until a rebuild.
+    with contextlib.suppress(sqlite3.OperationalError):
+        db.execute("VACUUM")
+    return SCHEMA_VERSION
 
 
 def _derived_bands(signature: bytes | None) -> list[int]:

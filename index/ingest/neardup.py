@@ -26,9 +26,14 @@ THRESHOLD = 0.9
 MIN_WORDS = 25
 """Bodies shorter than this get no signature: short texts are too alike by chance."""
 
-_EMPTY = 0xFFFFFFFF
+_EMPTY_HASH = 0xFFFFFFFF
+"""A bin no shingle fell into, while the minima are taken (the hashes are 32-bit)."""
+_EMPTY = 0xFFFF
+"""A bin no shingle fell into, in a signature."""
 _WORD = re.compile(r"\w+")
-_PACK = struct.Struct(f"<{BINS}I")
+_PACK = struct.Struct(f"<{BINS}H")
+_WIDE = struct.Struct(f"<{BINS}I")
+"""Manifest version 2's signatures: the 32-bit minima whole (`narrow` converts them)."""
 
 
 def _shingle_hashes(words: Sequence[str]) -> set[int]:
@@ -58,17 +63,41 @@ def signature(text: str) -> bytes | None:
         text: The cleaned body.
 
     Returns:
-        `BINS` packed 32-bit minima, or None when the text is too short to judge.
+        `BINS` packed 16-bit values, one per bin, or None when the text is too short to
+        judge. Each bin's 32-bit minimum is kept as a 16-bit value of its bits above the
+        6 that chose the bin (b-bit MinHash, Li & König 2010): two different minima look equal with
+        probability 1/65535, which moves an estimate by at most that much, and the
+        signature is half the size (it is stored for every article in the manifest).
     """
     words = _WORD.findall(text.lower())
     if len(words) < MIN_WORDS:
         return None
-    mins = [_EMPTY] * BINS
+    mins = [_EMPTY_HASH] * BINS
     for value in _shingle_hashes(words):
         slot = value % BINS
         if value < mins[slot]:
             mins[slot] = value
-    return _PACK.pack(*mins)
+    return _PACK.pack(*map(_bits, mins))
+
+
+def _bits(minimum: int) -> int:
+    """The 16 bits of a bin's minimum a signature keeps (`_EMPTY` for an empty bin)."""
+    return _EMPTY if minimum == _EMPTY_HASH else (minimum // BINS) % _EMPTY
+
+
+def narrow(wide: bytes) -> bytes:
+    """A signature of 32-bit minima (manifest version 2) as `signature` now writes it.
+
+    Args:
+        wide: `BINS` packed 32-bit minima.
+
+    Returns:
+        The same signature as `signature` gives for the text today (a signature already
+        in that form is returned as it is).
+    """
+    if len(wide) != _WIDE.size:
+        return wide
+    return _PACK.pack(*map(_bits, _WIDE.unpack(wide)))
 
 
 def band_keys(sig: bytes) -> list[int]:
@@ -98,7 +127,7 @@ def estimate(a: bytes, b: bytes) -> float:
     Returns:
         A value in [0, 1].
     """
-    left, right = _PACK.unpack(a), _PACK.unpack(b)
+    left, right = _PACK.unpack(narrow(a)), _PACK.unpack(narrow(b))
     used = [(x, y) for x, y in zip(left, right, strict=True) if x != _EMPTY or y != _EMPTY]
     if not used:
         return 0.0

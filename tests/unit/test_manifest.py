@@ -4,17 +4,25 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import struct
 from pathlib import Path
 
 import pytest
 
 from index.errors import IndexBusy, IndexCorrupt, IndexOutOfDate
 from index.ingest import neardup
-from index.ingest.manifest import ArticleRecord, FileRecord, Manifest, recorded_ids
+from index.ingest.manifest import (
+    SCHEMA_VERSION,
+    ArticleRecord,
+    FileRecord,
+    Manifest,
+    recorded_ids,
+)
 from index.models import ArticleId
 
 A = ArticleId("aaaa")
 B = ArticleId("bbbb")
+C = ArticleId("cccc")
 
 
 def test_manifest_file_round_trip(tmp_path: Path) -> None:
@@ -189,3 +197,55 @@ def test_recorded_ids_read_a_version_1_manifest(tmp_path: Path) -> None:
     assert recorded_ids(tmp_path / "absent.sqlite3") == {}
     (tmp_path / "garbage.sqlite3").write_bytes(b"garbage" * 500)
     assert recorded_ids(tmp_path / "garbage.sqlite3") == {}
+
+
+def test_a_version_2_manifest_is_converted_in_place(tmp_path: Path) -> None:
+    """Version 2's 32-bit signatures become 16-bit ones and their band keys follow."""
+    text = " ".join(f"word{n} other{n % 7}" for n in range(80))
+    signature = neardup.signature(text)
+    assert signature is not None
+    mins = [0xFFFFFFFF] * neardup.BINS
+    for value in neardup.shingles(text):
+        mins[value % neardup.BINS] = min(mins[value % neardup.BINS], value)
+    wide = struct.pack(f"<{neardup.BINS}I", *mins)
+    path = tmp_path / "manifest.sqlite3"
+    manifest = Manifest.open(path)
+    manifest.put_file(FileRecord("/a", 1, 1, "s", (A, B), ()))
+    manifest.put_article(ArticleRecord(A, "/a", "h1", wide), neardup.band_keys(wide))
+    manifest.put_article(ArticleRecord(B, "/a", "h2", wide), [7, 8])  # keys of its own
+    manifest.put_article(ArticleRecord(C, "/a", "h3", None), [])
+    manifest._db.execute("PRAGMA user_version = 2")
+    manifest.close()
+
+    manifest = Manifest.open(path)
+    assert manifest._db.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
+    assert manifest.article(A) == ArticleRecord(A, "/a", "h1", signature)
+    assert manifest.article(B) == ArticleRecord(B, "/a", "h2", signature)
+    assert manifest.article(C) == ArticleRecord(C, "/a", "h3", None)
+    assert [r.id for r in manifest.candidates(neardup.band_keys(signature))] == [A]
+    assert manifest.candidates(neardup.band_keys(wide)) == []
+    assert [r.id for r in manifest.candidates([7])] == [B]
+    assert manifest.file("/a") == FileRecord("/a", 1, 1, "s", (A, B), ())
+    manifest.remove_article(A)
+    manifest.remove_article(B)
+    assert manifest._db.execute("SELECT count(*) FROM bands").fetchone() == (0,)
+    manifest.close()
+    assert Manifest.open(path)._db.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
+
+
+def test_a_version_2_manifest_locked_by_another_writer_is_busy(tmp_path: Path) -> None:
+    """The conversion waits for the lock like any write: busy, and nothing is changed."""
+    path = tmp_path / "manifest.sqlite3"
+    Manifest.open(path).close()
+    with sqlite3.connect(path) as db:
+        db.execute("PRAGMA user_version = 2")
+    db.close()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(IndexBusy):
+            Manifest.open(path, timeout=0.1)
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert Manifest.open(path)._db.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import struct
 
 from index.ingest import neardup
 
@@ -69,3 +70,43 @@ def test_shingles_are_case_insensitive() -> None:
     """Upper and lower case give the same shingles."""
     assert neardup.shingles("One Two Three Four") == neardup.shingles("one two three four")
     assert neardup.shingles("") == set()
+
+
+def _wide_signature(text: str) -> bytes:
+    """A signature as manifest version 2 stored it: the bins' 32-bit minima whole."""
+    mins = [0xFFFFFFFF] * neardup.BINS
+    for value in neardup.shingles(text):
+        mins[value % neardup.BINS] = min(mins[value % neardup.BINS], value)
+    return struct.pack(f"<{neardup.BINS}I", *mins)
+
+
+def test_signature_is_16_bits_a_bin_and_a_wide_one_narrows_to_it() -> None:
+    """Signatures are 2 bytes a bin; the 32-bit ones of version 2 convert to the same bytes."""
+    for seed in range(5):
+        text = _text(seed)
+        signature = neardup.signature(text)
+        assert signature is not None
+        assert len(signature) == 2 * neardup.BINS
+        assert neardup.narrow(_wide_signature(text)) == signature
+        assert neardup.narrow(signature) == signature  # already narrow: as it is
+
+
+def test_estimate_reads_a_wide_and_a_narrow_signature_alike() -> None:
+    """An old signature left behind compares with a new one as the two new ones would."""
+    words = _text(7).split()
+    edited = " ".join([*words[:100], "changed", *words[101:]])
+    a, b = neardup.signature(" ".join(words)), neardup.signature(edited)
+    assert a is not None
+    assert b is not None
+    assert neardup.estimate(_wide_signature(" ".join(words)), b) == neardup.estimate(a, b)
+    assert neardup.estimate(a, b) > 0.8
+
+
+def test_a_mostly_empty_signature_compares_only_used_bins() -> None:
+    """A text with fewer shingles than bins leaves empty bins, which are not compared."""
+    text = " ".join(f"word{n}" for n in range(neardup.MIN_WORDS + 2))
+    signature = neardup.signature(text)
+    assert signature is not None
+    assert neardup.estimate(signature, signature) == 1.0
+    empty = struct.unpack(f"<{neardup.BINS}H", signature).count(0xFFFF)
+    assert 0 < empty < neardup.BINS
