@@ -35,6 +35,7 @@ from index.errors import (
     UnreadableFile,
 )
 from index.models import (
+    LIST_PAGE,
     AnchorStatus,
     Article,
     ArticleId,
@@ -120,6 +121,7 @@ def __getattr__(name: str) -> object:
 
 
 __all__ = [
+    "LIST_PAGE",
     "AlignKind",
     "AlignedPassage",
     "AmbiguousArticleId",

@@ -28,6 +28,7 @@ from index.extract.spans import article_spans
 from index.ingest.indexer import Indexer
 from index.ingest.library_lock import library_lock
 from index.models import (
+    LIST_PAGE,
     AnchorStatus,
     Article,
     ArticleId,
@@ -170,6 +171,9 @@ class Library:
             report = self._indexer.run(store, sources, progress)
             # The columns every search reads, saved for the next launch (index.store.column_cache).
             store.prepare_columns()
+            # And the page the app opens on (index.search.first_page), unless saved already.
+            if self.saved_newest_page() is None:
+                self.newest_page()
             return report
 
     # --- reading ------------------------------------------------------------------
@@ -189,6 +193,36 @@ class Library:
         return run_search(
             self._store, query, limit=limit, offset=offset, sort=sort, as_you_type=as_you_type
         )
+
+    def newest_page(self, limit: int = LIST_PAGE) -> tuple[int, SearchPage]:
+        """The article count and the first page of the empty query (newest first, facets).
+
+        What the app opens on; saved beside the index for the next launch
+        (`saved_newest_page`), unless the index changed while it was being computed.
+        """
+        from index.search import first_page
+
+        directory = self.paths.index_dir if self.paths is not None else None
+        key = first_page.generation_key(directory) if directory is not None else None
+        count, page = self.count(), self.search("", limit=limit)
+        if (
+            directory is not None
+            and key is not None
+            and first_page.generation_key(directory) == key
+        ):
+            first_page.save(directory, key, count, limit, page)
+        return count, page
+
+    def saved_newest_page(self, limit: int = LIST_PAGE) -> tuple[int, SearchPage] | None:
+        """`newest_page` as saved for the index as it is now, read without opening the index.
+
+        None when there is none (a new library, an index changed since, a damaged file).
+        """
+        if self.paths is None:
+            return None
+        from index.search import first_page
+
+        return first_page.load(self.paths.index_dir, limit)
 
     def resolve(self, ref: str) -> ArticleId:
         """An article id from an id, a unique id prefix or a file path.

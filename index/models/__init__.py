@@ -31,6 +31,7 @@ from index.models.ingest_report import (
     progress_label,
 )
 from index.models.results import (
+    LIST_PAGE,
     MISSING,
     FacetValue,
     RelatedArticle,
@@ -43,6 +44,7 @@ from index.models.results import (
 )
 
 __all__ = [
+    "LIST_PAGE",
     "MISSING",
     "AnchorStatus",
     "Article",

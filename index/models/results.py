@@ -11,6 +11,9 @@ from dataclasses import dataclass, field
 
 from index.models.article import ArticleId, ArticleSummary, JsonValue
 
+LIST_PAGE = 20
+"""Articles per page of a result list (the app's, and the newest page saved for it)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Snippet:

@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
-from index import ArticleId, Library
+from index import ArticleId, DataPaths, Library
 from tests.builders import article
 from tests.pilot import MakeApp, Notes, settle
 from tui.app import NewsdeskApp
@@ -428,4 +428,32 @@ async def test_search_facets_of_the_whole_library_with_no_query(make_app: MakeAp
         await settle(pilot)
         assert app.screen.query_one(SearchBar).value == 'source:"none"'
         assert sorted(results(app).article_ids) == ["many002", "many004", "many006"]
+    library.close()
+
+
+async def test_search_opens_on_the_saved_newest_page(tmp_path: Path, seeds_dir: Path) -> None:
+    """A library indexed before shows its newest articles before its index is opened."""
+    paths = DataPaths(data_dir=tmp_path / "home", config_dir=tmp_path / "home")
+    indexed = Library.open(paths)
+    indexed.index_paths([seeds_dir])
+    expected = [hit.article.id for hit in indexed.newest_page()[1].hits]
+    indexed.close()
+    library = Library.open(paths, lazy=True)
+    opened_when_listed: list[bool] = []
+
+    def watch(message: Message) -> None:
+        if isinstance(message, SearchScreen.LibraryReady):
+            opened_when_listed.append(library._opened is not None)
+
+    app = NewsdeskApp(library)
+    async with app.run_test(size=SIZE, message_hook=watch) as pilot:
+        await settle(pilot)
+        assert opened_when_listed  # (the hook sees the message at the screen and the app)
+        assert not any(opened_when_listed)
+        assert results(app).article_ids == expected
+        assert app.screen.sub_title == "5 articles"
+        await pilot.press("slash", *"guarantors russia", "enter")
+        await settle(pilot)
+        assert library._opened is not None
+        assert "Russia" in titles(app, library)[0]
     library.close()

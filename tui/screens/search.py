@@ -17,6 +17,7 @@ from textual.widgets import Header, Label, OptionList, ProgressBar, Static
 from textual.worker import get_current_worker
 
 from index import (
+    LIST_PAGE,
     ArticleId,
     IngestReport,
     Library,
@@ -46,7 +47,7 @@ WARM = "warm"
 """Worker group that builds the search caches after the first list is shown."""
 MORE = "search-more"
 """Worker group that loads the further pages of the results shown."""
-PAGE_SIZE = 20
+PAGE_SIZE = LIST_PAGE
 """Results fetched at a time (the list asks for the next page as the cursor nears its end)."""
 
 
@@ -144,13 +145,22 @@ class SearchScreen(Screen[None]):
 
     @work(thread=True, exclusive=True, group=INDEX_WRITER)
     def open_library(self, seed_dir: Path | None, force: bool = False) -> None:
-        """Count the articles; index `seed_dir` first when the library is empty (or forced)."""
+        """Count the articles; index `seed_dir` first when the library is empty (or forced).
+
+        The newest articles saved for the index as it is are shown at once, before the index
+        is opened (`Library.saved_newest_page`: at 100k articles, opening it and computing
+        the page takes about a second); the warm worker then opens it.
+        """
         report = None
         try:
+            saved = None if force else self.library.saved_newest_page(PAGE_SIZE)
+            if saved is not None:
+                self.post_message(self.LibraryReady(saved[0], saved[1], None))
+                return
             if seed_dir is not None and (force or self.library.count() == 0):
                 report = self.library.index_paths([seed_dir], progress=self._post_progress)
-            newest = self.library.search("", limit=PAGE_SIZE)
-            self.post_message(self.LibraryReady(self.library.count(), newest, report))
+            count, newest = self.library.newest_page(PAGE_SIZE)
+            self.post_message(self.LibraryReady(count, newest, report))
         except NewsdeskError as error:
             self.post_message(LibraryFailed(error))
 
