@@ -615,6 +615,10 @@ def pair_figures(a: Article, b: Article, alignment: SentenceAlignment) -> tuple[
     dates = (a.published, b.published)
     measures = sorted({p.key for p in (*placed_a, *placed_b) if p.key})
     keyed: list[tuple[tuple[int, int, int], FigureRow]] = []
+    alone: dict[str, tuple[list[list[_Placed]], list[list[_Placed]]]] = {}
+    """Each measure's groups left without a partner, A's and B's."""
+    loose: list[tuple[int, list[_Placed]]] = []
+    """Groups without a measure left without a partner, with their side (0 for A)."""
     for measure in measures:
         groups_a = _group(measure, [p for p in placed_a if p.key == measure])
         groups_b = _group(measure, [p for p in placed_b if p.key == measure])
@@ -624,16 +628,54 @@ def pair_figures(a: Article, b: Article, alignment: SentenceAlignment) -> tuple[
         for i, j in pairs:
             row = _row(measure, groups_a[i], groups_b[j], dates)
             keyed.append((_position(0, groups_a[i]), row))
+        left_a = [group for i, group in enumerate(groups_a) if i not in paired_a]
+        left_b = [group for j, group in enumerate(groups_b) if j not in paired_b]
         if measure.startswith(_COUNTED_PREFIX):
-            continue  # figures without a measure show only when the other report has them
-        for i, group in enumerate(groups_a):
-            if i not in paired_a:
-                keyed.append((_position(0, group), _row(measure, group, (), dates)))
-        for j, group in enumerate(groups_b):
-            if j not in paired_b:
-                keyed.append((_position(1, group), _row(measure, (), group, dates)))
+            loose += [(0, group) for group in left_a] + [(1, group) for group in left_b]
+        else:
+            alone[measure] = (left_a, left_b)
+    # A figure without a measure that states the very number of a figure alone on the other
+    # side, counting the same people ("1,200 people" twice, one read as killed): one count.
+    for side, group in loose:
+        found = _measured_partner(side, group, alone)
+        if found is not None:
+            measure, other = found
+            pair = (group, other) if side == 0 else (other, group)
+            keyed.append((_position(0, pair[0]), _row(measure, pair[0], pair[1], dates)))
+    # figures without a measure show only when the other report has them
+    for measure, (left_a, left_b) in alone.items():
+        keyed += [(_position(0, group), _row(measure, group, (), dates)) for group in left_a]
+        keyed += [(_position(1, group), _row(measure, (), group, dates)) for group in left_b]
     keyed.sort(key=lambda item: item[0])
     return tuple(row for _, row in keyed)
+
+
+def _measured_partner(
+    side: int,
+    group: Sequence[_Placed],
+    alone: dict[str, tuple[list[list[_Placed]], list[list[_Placed]]]],
+) -> tuple[str, list[_Placed]] | None:
+    """The other side's lone group with a measure that `group` (without one) also counts.
+
+    Both state the same single value of at least `SAME_VALUE_FLOOR` with the same counted
+    class, and the pair is compatible under that measure (place, group, side). The partner
+    found is taken out of `alone`.
+    """
+    for measure, lone in alone.items():
+        others = lone[1 - side]
+        for index, other in enumerate(others):
+            for mine in group:
+                value = mine.figure.value
+                if value is None or value < SAME_VALUE_FLOOR:
+                    continue
+                for theirs in other:
+                    if theirs.figure.value != value or theirs.counted != mine.counted:
+                        continue
+                    a, b = (mine, theirs) if side == 0 else (theirs, mine)
+                    if _compatible(measure, a, b):
+                        del others[index]
+                        return measure, other
+    return None
 
 
 def _position(side: int, group: Sequence[_Placed]) -> tuple[int, int, int]:

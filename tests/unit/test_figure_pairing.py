@@ -426,3 +426,52 @@ def test_pair_figures_a_group_says_its_side() -> None:
     row = _row_with(_pair(a, b), "About 1,200 people")
     assert [f.text for f in row.b] == ["some 1,200 Israelis"]
     assert row.status is FigureStatus.AGREE
+
+
+def test_pair_figures_the_same_number_without_a_measure_joins_the_lone_one() -> None:
+    """ "1,200 people" killed in Israel in A; B says "1,200 people" there with no verb read:
+    the same count, one row of A's measure (not A's figure alone)."""
+    a_text = ("Hamas killed 1,200 people in Israel on October 7.",)
+    b_text = ("The war began after the attack in Israel, where 1,200 people were counted.",)
+    a = _one_figure("a", a_text, "1,200 people", value=1200, measure="killed", place="Israel")
+    b = article(
+        b_text,
+        article_id="b",
+        figures=[
+            figure_in(
+                b_text, "1,200 people", value=1200, measure=None, counted="people", place="Israel"
+            )
+        ],
+    )
+    (row,) = _pair(a, b)
+    assert row.measure == "killed"
+    assert [f.text for f in row.a] == [f.text for f in row.b] == ["1,200 people"]
+    assert row.status is FigureStatus.AGREE
+
+
+def test_pair_figures_a_measureless_number_never_joins_another_count() -> None:
+    """Not when the numbers differ, the place differs, or the number is small."""
+    a_text = ("Hamas killed 1,200 people in Israel and two people in a second town.",)
+    b_text = ("In Gaza 1,200 people were counted; 1,300 people elsewhere; two people here.",)
+    a = article(
+        a_text,
+        article_id="a",
+        figures=[
+            figure_in(a_text, "1,200 people", value=1200, measure="killed", place="Israel"),
+            figure_in(a_text, "two people", value=2, measure="killed"),
+        ],
+    )
+    b = article(
+        b_text,
+        article_id="b",
+        figures=[
+            figure_in(b_text, "1,200 people", value=1200, measure=None, place="Gaza"),
+            figure_in(b_text, "1,300 people", value=1300, measure=None),
+            figure_in(b_text, "two people", value=2, measure=None),
+        ],
+    )
+    rows = _pair(a, b)
+    assert [(r.measure, str(r.status), len(r.b)) for r in rows] == [
+        ("killed", "a_only", 0),
+        ("killed", "a_only", 0),
+    ]
