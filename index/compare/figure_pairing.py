@@ -385,7 +385,7 @@ def _compatible(measure: str, left: _Placed, right: _Placed) -> bool:
     bare = (
         (left.counted is None and a.group is None) or (right.counted is None and b.group is None)
     ) and _overlap(a, b)
-    if not bare and not groups_compatible(a.group, b.group):
+    if not bare and not groups_compatible(a.group, b.group) and not _counts_group(left, right):
         return False
     side_a, side_b = (None, None) if captives else (_side(left), _side(right))
     if side_a and side_b and side_a != side_b:
@@ -405,6 +405,19 @@ def _compatible(measure: str, left: _Placed, right: _Placed) -> bool:
     # "two US soldiers" and "two American troops", "88 people working for UNRWA" and "88
     # workers with UNRWA": one group said by both counts the same people, whatever the noun.
     return same_group or counted_compatible(measure, left.counted, right.counted)
+
+
+def _counts_group(left: _Placed, right: _Placed) -> bool:
+    """Whether one figure counts the people the other's group names.
+
+    "16 Palestinian Christians" (read as Palestinians) counts the Christians of "at least 16
+    Christians".
+    """
+    a, b = left.figure, right.figure
+    return bool(
+        (a.group and b.counted and a.group.lower() == b.counted.lower())
+        or (b.group and a.counted and b.group.lower() == a.counted.lower())
+    )
 
 
 def _said_alike(left: Figure, right: Figure) -> bool:
@@ -475,7 +488,11 @@ def _group_score(
     bare = (_says_nothing_of_whom(left) or _says_nothing_of_whom(right)) and any(
         _overlap(a.figure, b.figure) for a in left for b in right
     )
-    if not bare and not groups_compatible(group_left, group_right):
+    if (
+        not bare
+        and not groups_compatible(group_left, group_right)
+        and not any(_counts_group(a, b) for a in left for b in right)
+    ):
         return None
     same_group = (
         SAME_GROUP_BONUS

@@ -475,3 +475,48 @@ def test_pair_figures_a_measureless_number_never_joins_another_count() -> None:
         ("killed", "a_only", 0),
         ("killed", "a_only", 0),
     ]
+
+
+def test_pair_figures_a_group_named_by_the_other_figures_noun() -> None:
+    """ "16 Palestinian Christians" (group Palestinians) counts the "16 Christians" of the
+    other report; "16 Palestinian children" does not count Christians."""
+    a_text = ("A strike on the church killed at least 16 Christians in Gaza.",)
+    b_text = ("The strike killed 16 Palestinian Christians in Gaza, and 16 Palestinian children.",)
+    a = _one_figure(
+        "a",
+        a_text,
+        "at least 16 Christians",
+        value=16,
+        measure="killed",
+        counted="Christians",
+        qualifier="at least",
+        group="Christians",
+        place="Gaza",
+    )
+    b = article(
+        b_text,
+        article_id="b",
+        figures=[
+            figure_in(
+                b_text,
+                "16 Palestinian Christians",
+                value=16,
+                measure="killed",
+                counted="Christians",
+                group="Palestinians",
+                place="Gaza",
+            ),
+            figure_in(
+                b_text,
+                "16 Palestinian children",
+                value=16,
+                measure="killed",
+                counted="children",
+                group="children",
+                place="Gaza",
+            ),
+        ],
+    )
+    row = _row_with(_pair(a, b), "at least 16 Christians")
+    assert [f.text for f in row.b] == ["16 Palestinian Christians"]
+    assert row.status is FigureStatus.CONSISTENT
