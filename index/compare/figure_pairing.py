@@ -387,6 +387,8 @@ def _compatible(measure: str, left: _Placed, right: _Placed) -> bool:
     ) and _overlap(a, b)
     if not bare and not groups_compatible(a.group, b.group) and not _counts_group(left, right):
         return False
+    if captives and _part_of_unsaid(a, b):
+        return False
     side_a, side_b = (None, None) if captives else (_side(left), _side(right))
     if side_a and side_b and side_a != side_b:
         return False
@@ -405,6 +407,18 @@ def _compatible(measure: str, left: _Placed, right: _Placed) -> bool:
     # "two US soldiers" and "two American troops", "88 people working for UNRWA" and "88
     # workers with UNRWA": one group said by both counts the same people, whatever the noun.
     return same_group or counted_compatible(measure, left.counted, right.counted)
+
+
+def _part_of_unsaid(left: Figure, right: Figure) -> bool:
+    """Whether captives of one nationality are fewer than captives of no nationality said.
+
+    "24 hostages" freed and "13 Israeli hostages" freed the same day: the 24 hold the 13
+    and others (Thais, a Filipino), so they are two counts, not a difference.
+    """
+    if (left.group is None) == (right.group is None):
+        return False
+    whole, part = (left, right) if left.group is None else (right, left)
+    return part.group not in _CATEGORY_GROUPS and whole.bounds[0] > part.bounds[1]
 
 
 def _counts_group(left: _Placed, right: _Placed) -> bool:

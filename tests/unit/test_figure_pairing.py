@@ -520,3 +520,36 @@ def test_pair_figures_a_group_named_by_the_other_figures_noun() -> None:
     row = _row_with(_pair(a, b), "at least 16 Christians")
     assert [f.text for f in row.b] == ["16 Palestinian Christians"]
     assert row.status is FigureStatus.CONSISTENT
+
+
+def _freed(paragraphs: tuple[str, ...], phrase: str, value: float, group: str | None) -> Figure:
+    return figure_in(
+        paragraphs,
+        phrase,
+        value=value,
+        counted="hostages",
+        measure="hostages_released",
+        group=group,
+    )
+
+
+def test_pair_figures_captives_of_one_nationality_are_a_part_of_more_unsaid() -> None:
+    """ "24 hostages" freed and "13 Israeli hostages" freed: the 24 hold the 13 and others,
+    two counts; but "12 hostages" against "13 Israeli hostages" still differ, and "13
+    hostages" against them agree."""
+    b_text = ("Hamas freed 13 Israeli hostages on Friday.",)
+    b = article(
+        b_text, article_id="b", figures=[_freed(b_text, "13 Israeli hostages", 13, "Israelis")]
+    )
+    for value, statuses in (
+        (24, ["a_only", "b_only"]),
+        (12, ["differ"]),
+        (13, ["agree"]),
+    ):
+        a_text = (f"Hamas freed {value} hostages on Friday.",)
+        a = article(
+            a_text,
+            article_id="a",
+            figures=[_freed(a_text, f"{value} hostages", value, None)],
+        )
+        assert [str(r.status) for r in _pair(a, b)] == statuses, value
