@@ -51,6 +51,12 @@ from index.models import Article, Figure
 
 PAIR_THRESHOLD = 0.25
 """Least context score for two groups of one measure to be the same event."""
+WAR_TOLL_FLOOR = 1000.0
+"""A casualty count this large is a running toll of the war, whatever its words say."""
+LATER_INCIDENT_THRESHOLD = 0.8
+"""Least context score for two casualty counts of different days, neither a running total and
+their values apart, to be one incident told again ("killing dozens of people" on Friday, "at
+least 27 people" killed in a strike on Saturday are two strikes)."""
 CASUALTY_MEASURES = frozenset({"killed", "injured", "wounded", "dead", "deaths", "casualties"})
 """Measures whose side (Israel / Gaza) must agree before two figures pair."""
 
@@ -573,15 +579,31 @@ def _match_groups(
     groups_a: Sequence[list[_Placed]],
     groups_b: Sequence[list[_Placed]],
     alignment: SentenceAlignment,
+    *,
+    days_apart: bool = False,
 ) -> list[tuple[int, int]]:
-    """One-to-one matching of A's and B's groups of a measure, greedily by score."""
+    """One-to-one matching of A's and B's groups of a measure, greedily by score.
+
+    Reports of different days: two casualty counts of no running total and different values
+    are two incidents unless their words say otherwise (`LATER_INCIDENT_THRESHOLD`).
+    """
     lone = 0.2 if len(groups_a) == 1 and len(groups_b) == 1 else 0.0
     scored: list[tuple[float, int, int]] = []
     for i, left in enumerate(groups_a):
         for j, right in enumerate(groups_b):
             score = _group_score(measure, left, right, alignment)
-            if score is not None and score + lone >= PAIR_THRESHOLD:
-                scored.append((score + lone, i, j))
+            if score is None or score + lone < PAIR_THRESHOLD:
+                continue
+            if (
+                days_apart
+                and measure in CASUALTY_MEASURES
+                and score + lone < LATER_INCIDENT_THRESHOLD
+                and not any(p.scope == "total" or p.total for p in (*left, *right))
+                and not any(_overlap(a.figure, b.figure) for a in left for b in right)
+                and all(p.figure.bounds[1] < WAR_TOLL_FLOOR for p in (*left, *right))
+            ):
+                continue
+            scored.append((score + lone, i, j))
     scored.sort(key=lambda s: (-s[0], s[1], s[2]))
     pairs: list[tuple[int, int]] = []
     used_a: set[int] = set()
@@ -653,7 +675,13 @@ def pair_figures(a: Article, b: Article, alignment: SentenceAlignment) -> tuple[
     for measure in measures:
         groups_a = _group(measure, [p for p in placed_a if p.key == measure])
         groups_b = _group(measure, [p for p in placed_b if p.key == measure])
-        pairs = _match_groups(measure, groups_a, groups_b, alignment)
+        pairs = _match_groups(
+            measure,
+            groups_a,
+            groups_b,
+            alignment,
+            days_apart=None not in dates and dates[0] != dates[1],
+        )
         paired_a = {i for i, _ in pairs}
         paired_b = {j for _, j in pairs}
         for i, j in pairs:

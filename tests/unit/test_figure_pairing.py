@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
+from datetime import date
 
 from index.compare.alignment import align_sentences
 from index.compare.figure_pairing import (
@@ -553,3 +555,45 @@ def test_pair_figures_captives_of_one_nationality_are_a_part_of_more_unsaid() ->
             figures=[_freed(a_text, f"{value} hostages", value, None)],
         )
         assert [str(r.status) for r in _pair(a, b)] == statuses, value
+
+
+def test_pair_figures_strikes_of_different_days_are_two_incidents() -> None:
+    """A strike killed four on Wednesday, another at least 12 on Thursday: two strikes, not
+    an update (on one day they differ). A toll in the thousands still updates."""
+    a_text = ("A bakery in Khan Younis was hit on Wednesday, and four people died there.",)
+    b_text = ("Medics said at least 12 people were killed near the Jabaliya camp.",)
+    a = _one_figure("a", a_text, "four people", value=4, measure="killed", place="Gaza")
+    b = _one_figure(
+        "b",
+        b_text,
+        "at least 12 people",
+        value=12,
+        measure="killed",
+        qualifier="at least",
+        place="Gaza",
+    )
+    a = dataclasses.replace(a, published=date(2023, 10, 13))
+    b = dataclasses.replace(b, published=date(2023, 10, 14))
+    assert [str(r.status) for r in _pair(a, b)] == ["a_only", "b_only"]
+    same_day = dataclasses.replace(b, published=date(2023, 10, 13))
+    assert [str(r.status) for r in _pair(a, same_day)] == ["differ"]
+
+    a_toll = ("The Gaza health ministry says 3,785 Palestinians have died.",)
+    b_toll = ("The Gaza health ministry says 4,385 people have died.",)
+    a = dataclasses.replace(
+        _one_figure(
+            "a",
+            a_toll,
+            "3,785 Palestinians",
+            value=3785,
+            measure="killed",
+            group="Palestinians",
+            place="Gaza",
+        ),
+        published=date(2023, 10, 19),
+    )
+    b = dataclasses.replace(
+        _one_figure("b", b_toll, "4,385 people", value=4385, measure="killed", place="Gaza"),
+        published=date(2023, 10, 21),
+    )
+    assert [str(r.status) for r in _pair(a, b)] == ["updated"]
