@@ -74,6 +74,7 @@ class Library:
         self._bookmarks: BookmarkStore | None = None
         self._figures: FigureStore | None = None
         self._figures_lock = threading.Lock()
+        self._opening = threading.Lock()
         self._stories: dict[tuple[CountKey, int], Story] = {}
         """Recent stories by count and index generation (going back to one costs nothing)."""
 
@@ -81,11 +82,15 @@ class Library:
     def _store(self) -> ArticleStore:
         """The article store, opened on first use for a lazily opened library."""
         if self._opened is None:
-            from index.store.article_store import ArticleStore
+            # The app's workers may ask at once (the warm worker and the first keystroke's
+            # search, once the saved newest page is on screen): one of them opens it.
+            with self._opening:
+                if self._opened is None:
+                    from index.store.article_store import ArticleStore
 
-            if self.paths is None:
-                raise InvalidRequest("This library has no data folder.")
-            self._opened = ArticleStore.open(self.paths.index_dir)
+                    if self.paths is None:
+                        raise InvalidRequest("This library has no data folder.")
+                    self._opened = ArticleStore.open(self.paths.index_dir)
         return self._opened
 
     @classmethod

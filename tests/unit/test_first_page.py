@@ -117,3 +117,35 @@ def test_an_unwritable_folder_saves_nothing_and_raises_nothing(tmp_path: Path) -
     page = Library.in_memory().newest_page()[1]
     first_page.save(tmp_path / "missing" / "folder", "1:x", 0, LIST_PAGE, page)
     assert not (tmp_path / "missing").exists()
+
+
+def test_two_workers_opening_a_lazy_library_open_one_store(
+    tmp_path: Path, seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The warm worker and a first search may both ask for the index: it is opened once."""
+    import threading
+    import time
+
+    from index.store.article_store import ArticleStore
+
+    paths, _ = _seeded(tmp_path, seeds_dir)
+    opened: list[ArticleStore] = []
+    real_open = ArticleStore.open
+
+    def slow_open(index_dir: Path) -> ArticleStore:
+        time.sleep(0.05)  # wide enough for the other thread to arrive meanwhile
+        store = real_open(index_dir)
+        opened.append(store)
+        return store
+
+    monkeypatch.setattr(ArticleStore, "open", slow_open)
+    library = Library.open(paths, lazy=True)
+    counts: list[int] = []
+    threads = [threading.Thread(target=lambda: counts.append(library.count())) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert counts == [5, 5, 5]
+    assert len(opened) == 1
+    library.close()
