@@ -64,6 +64,7 @@ SPLITS = (
     "holdout18",
     "holdout19",
     "holdout20",
+    "holdout21",
 )
 """The labelled splits, in the order they were made (GUIDELINES.md says which are tuned on)."""
 SHARED_CORPORA = REPO.parent / "shared" / "corpora"
