@@ -233,8 +233,18 @@ def find_figures(paragraphs: Sequence[str], title: str | None = None) -> list[Fi
                 and _dead_captives(text, found[number - 1], figure)
             ):
                 found[number] = figure = replace(figure, measure="dead_hostages")
-            if figure.measure is None and measured is not None and _refers_back(text, figure):
-                found[number] = replace(figure, measure=measured.measure)
+            if (
+                measured is not None
+                and (figure.measure is None or figure.attribution is None)
+                and _refers_back(text, figure)
+            ):
+                # "That figure includes more than 6,000 children": the figure before's
+                # measure, and its source when the sentence names none.
+                found[number] = replace(
+                    figure,
+                    measure=figure.measure or measured.measure,
+                    attribution=figure.attribution or measured.attribution,
+                )
             if found[number].measure is not None:
                 measured = found[number]
         figures.extend(f for f in found if not _own_family(text, f))
@@ -344,10 +354,11 @@ _REFERS_BACK_RE = re.compile(
     r"|The\s+(?:victims|dead)\s+include[sd]?"
     r"|Among\s+(?:them|those|these|the\s+dead)|Of\s+(?:them|these|those)"
     r"|(?:[\w’']+\s+){0,3}?(?:[Tt]hat|[Tt]his|[Tt]he)\s+(?:figure|toll|number|total|tally)\s+includes?)"
-    r"\b[^.;:]*\Z"
+    r"\b[^.;:]{0,60}\Z"
 )
 """A sentence opening on what the one before counted: "These include 32 Palestinians, …", "It
-says that figure includes more than 4,500 children"."""
+says that figure includes more than 4,500 children" (the figure within 60 characters: "They
+are from a department that … enabled Qatar to pay millions of dollars" counts nothing)."""
 _PEOPLE_NOUNS = HEAD_NOUNS - TIME_UNITS
 
 

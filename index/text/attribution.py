@@ -49,8 +49,11 @@ SPEECH_VERBS = (
     r"|claiming|insisting|adding|stating|noting|revised|revises|warning"
     r"|admit(?:ted|s)(?=\s+(?:that|to|it|responsibility|killing)\b)"
     r"|acknowledged|acknowledges"
-    r"|puts?(?=\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:toll|number|figure|count|tally|total)\b)"
+    r"|(?:puts?|gave|gives|give)(?=\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:toll|number|figure|count"
+    r"|tally|total)\b)"
     r"|believes?(?=\s+that\b)"
+    # "…, Palestinian officials claim": after a plural, not "the Israeli claim that …"
+    r"|(?<=[^'’\s]s\s)claim"
 )
 """Verbs that attribute a claim to whoever comes before them ("officials said")."""
 _NOT_NAMES_EARLY = (
@@ -83,7 +86,8 @@ _NOT_NAMES = (
 """Capitalised words that are no source ("said on Sunday")."""
 _FINAL = (
     rf"(?:(?!{_NOT_NAMES}\b)[A-Z][\w’'.\-]*|al-[A-Z][\w’'.\-]*|{_SOURCE_NOUNS}"
-    rf"|\([A-Z]{{2,6}}\)|region|area|hospital|enclave|territory|strip)"
+    rf"|\([A-Z]{{2,6}}\)|region|area|hospital|enclave|territory|strip"
+    r"|(?<=of )(?:health|defen[cs]e|interior|information|education))"
 )
 _SPEECH_RE = re.compile(
     rf"\b(?:(?:has|have|had|is|are|was|were)\s+)?(?:(?:{_ADVERBS})\s+)?(?:{SPEECH_VERBS})\b"
@@ -156,7 +160,9 @@ _ATTRIBUTION_RE = re.compile(
     r"(?:\s+(?:of|for|at|in|with|to)\s+(?:(?!\b(?:said|says|told)\b)[^,.;:()\"“”]){1,60})?"
     r"(?=\s*[,.;]|$))?"
     rf"|\b(?:said|says|citing|per)\s+(?:the\s+|an?\s+)?(?:(?:{_ROLE_WORDS}|[a-z]+['’]s)\s+){{0,4}}"
-    rf"(?!{_NOT_NAMES}\b)[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|al-[A-Z][\w’'.\-]*|of|for))*"
+    rf"(?!{_NOT_NAMES}\b)[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|al-[A-Z][\w’'.\-]*|of|for"
+    r"|(?:spokes(?:man|woman|person)|official|director|chief|envoy|ambassador|minister|head)"
+    r"(?=\s+[A-Z])))*"
     # "said Mahmoud Bassal, a spokesman for Gaza's Civil Defense department"
     rf"(?:,\s+(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?(?:{_ROLE_WORDS})\b[^,.;:()\"“”]{{0,60}})?"
     r"(?=\s*[,.;]|$)"

@@ -414,3 +414,40 @@ def test_a_source_with_its_role_its_possessor_or_state_run_media(
 def test_according_to_stops_before_what_is_no_role(sentence: str, sources: list[str]) -> None:
     """An apposition without a person's role, or with a speech verb in it, is not taken."""
     assert [sentence[a:b] for a, b in attribution_spans(sentence)] == sources
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sources"),
+    [
+        (
+            "Earlier, the Health Ministry in Gaza gave the death toll as 70.",
+            ["the Health Ministry in Gaza gave"],
+        ),
+        (
+            "At least 15 people were killed outside Shifa Hospital, said Health Ministry"
+            " spokesperson Ashraf al-Qidra.",
+            ["said Health Ministry spokesperson Ashraf al-Qidra"],
+        ),
+        (
+            "We have 70 neonates with mechanical ventilation, said Unicef spokesman Jonathan"
+            " Crickx.",
+            ["said Unicef spokesman Jonathan Crickx"],
+        ),
+        (
+            "Gaza's Hamas-run ministry of health claims that some 10,000 Gazans have been killed.",
+            ["Gaza's Hamas-run ministry of health claims"],
+        ),
+        (
+            "At least 500 people killed in hospital bombing in Gaza, Palestinian officials claim",
+            ["Palestinian officials claim"],
+        ),
+        ("Mr Biden supported the Israeli claim that 500 died.", []),
+        ("Hamas's claim that 500 died was rejected.", []),
+    ],
+)
+def test_sources_that_give_a_toll_name_a_spokesman_or_claim(
+    sentence: str, sources: list[str]
+) -> None:
+    """ "gave the death toll as", "said <Organisation> spokesperson <Name>", "ministry of
+    health claims", "officials claim" are sources; "the Israeli claim that" is not."""
+    assert [sentence[a:b] for a, b in attribution_spans(sentence)] == sources

@@ -2585,3 +2585,34 @@ def test_find_figures_the_title_names_the_ministry() -> None:
         ("500 killed", "Gaza health ministry says"),
         ("20 people", "Gaza health ministry says"),
     ]
+
+
+def test_find_figures_that_figure_includes_takes_the_source_before() -> None:
+    """ "That figure includes …" counts part of the toll before, from the same source."""
+    figures = find_figures(
+        [
+            "More than 15,000 Palestinians have been killed since the start of the conflict,"
+            " according to the Hamas-run Gaza Ministry of Health. That figure includes more"
+            " than 6,000 children and 4,000 women."
+        ]
+    )
+    source = "according to the Hamas-run Gaza Ministry of Health"
+    assert [(f.text, f.measure, f.attribution) for f in figures] == [
+        ("More than 15,000 Palestinians", "killed", source),
+        ("more than 6,000 children", "killed", source),
+        ("4,000 women", "killed", source),
+    ]
+
+
+def test_find_figures_a_far_figure_does_not_refer_back() -> None:
+    """ "Among them is X, who … settled with his wife and three children": the children are
+    far from "Among them", no part of the toll."""
+    figures = find_figures(
+        [
+            "More than 15,000 Palestinians have been killed, the health ministry said.",
+            "Among them is Bernard Cowan, who grew up in Glasgow before settling in Israel with"
+            " his wife and three children.",
+        ]
+    )
+    assert figures[0].measure == "killed"
+    assert all(f.measure is None for f in figures if f.text == "three children")
