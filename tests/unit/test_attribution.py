@@ -442,6 +442,19 @@ def test_according_to_stops_before_what_is_no_role(sentence: str, sources: list[
             ["Palestinian officials claim"],
         ),
         ("Mr Biden supported the Israeli claim that 500 died.", []),
+        (
+            "Eighteen people were killed, said Saleh al-Hamms, head of the nursing department at"
+            " the hospital.",
+            ["said Saleh al-Hamms, head of the nursing department at the hospital"],
+        ),
+        (
+            "At least 500 people were killed, according to Ahmed Ali, director of the hospital.",
+            ["according to Ahmed Ali, director of the hospital"],
+        ),
+        (
+            "At least 500 died, according to Reuters, officials said.",
+            ["according to Reuters", "officials said"],
+        ),
         ("Hamas's claim that 500 died was rejected.", []),
     ],
 )
@@ -449,5 +462,6 @@ def test_sources_that_give_a_toll_name_a_spokesman_or_claim(
     sentence: str, sources: list[str]
 ) -> None:
     """ "gave the death toll as", "said <Organisation> spokesperson <Name>", "ministry of
-    health claims", "officials claim" are sources; "the Israeli claim that" is not."""
+    health claims", "officials claim" are sources, and a role after a name with no article
+    ("X, head of …"); "the Israeli claim that" is not."""
     assert [sentence[a:b] for a, b in attribution_spans(sentence)] == sources
