@@ -24,7 +24,7 @@ _SOURCE_NOUNS = (
     r"|paramedics|workers|team|teams|rapporteurs|envoys|mediators|negotiators|diplomats"
     r"|investigators|observers|inspectors|researchers|outlets|watchdog|watchdogs|broadcasters"
     r"|newspapers|sides|forum|journalists?|reporters?|correspondents?|photographers?"
-    r"|embassy|embassies|consulate"
+    r"|embassy|embassies|consulate|organi[sz]ation|wing|force"
 )
 _ROLE_WORDS = (
     r"prime|minister|president|foreign|defen[cs]e|interior|civil|security|emergency|rescue"
@@ -68,7 +68,8 @@ _NP_WORD = (
     rf"|news|press|state|region|area|city|country|territory|enclave|town|camp|\([A-Z]{{2,6}}\)"
     rf"|official|special|number|several|independent|civilian|humanitarian|aid|relief|nearby"
     rf"|refugee|refugees|both|besieged|occupied|coastal|blockaded|embattled|war-torn"
-    rf"|intelligence|diplomatic|regional|international|{_SOURCE_NOUNS}|{_ROLE_WORDS}|[a-z]+['’]s"
+    rf"|intelligence|diplomatic|regional|international|air|naval|armed|{_SOURCE_NOUNS}|{_ROLE_WORDS}"
+    r"|[a-z]+['’]s"
     r"|[a-z]+-(?:run|owned|backed|controlled|affiliated|based|led|funded)"
     r"|(?<=[A-Z][a-z]['’]s )[a-z]+|(?<=[A-Z][a-z]{2}['’]s )[a-z]+|(?<=[a-z]{3}['’]s )[a-z]+)"
 )
@@ -94,7 +95,7 @@ _SPEECH_RE = re.compile(
 )
 """A speech verb with its auxiliaries: every "<source> said" phrase ends with one."""
 _SOURCE_BEFORE_VERB_RE = re.compile(
-    rf"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:{_NP_WORD}\s+){{0,7}}{_FINAL}\s+(?:{_NOT_NAMES}\s+)?"
+    rf"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:{_NP_WORD}\s+){{0,7}}{_FINAL}\s+(?:(?:on\s+)?{_NOT_NAMES}\s+)?"
     r"(?:(?:there|here)\s+)?"
 )
 """The source before a speech verb: a short noun phrase ("the Israeli military said")."""

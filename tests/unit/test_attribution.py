@@ -442,6 +442,20 @@ def test_according_to_stops_before_what_is_no_role(sentence: str, sources: list[
             ["Palestinian officials claim"],
         ),
         ("Mr Biden supported the Israeli claim that 500 died.", []),
+        ("The air force said it had targeted about 6,000 bombs.", ["The air force said"]),
+        (
+            "Hamas's military wing said Friday that 13 of its hostages had been killed.",
+            ["Hamas's military wing said"],
+        ),
+        (
+            "Hamas authorities on Monday reported the destruction of seven mosques.",
+            ["Hamas authorities on Monday reported"],
+        ),
+        (
+            "The Palestinian Red Crescent aid organization said later that three medics died.",
+            ["The Palestinian Red Crescent aid organization said"],
+        ),
+        ("The strike on Monday killed 20, officials said.", ["officials said"]),
         (
             "Eighteen people were killed, said Saleh al-Hamms, head of the nursing department at"
             " the hospital.",
