@@ -95,7 +95,7 @@ _SPEECH_RE = re.compile(
 )
 """A speech verb with its auxiliaries: every "<source> said" phrase ends with one."""
 _SOURCE_BEFORE_VERB_RE = re.compile(
-    rf"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:{_NP_WORD}\s+){{0,7}}{_FINAL}\s+(?:(?:on\s+)?{_NOT_NAMES}\s+)?"
+    rf"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:{_NP_WORD}\s+){{0,7}}{_FINAL}\s+(?:{_NOT_NAMES}\s+)?"
     r"(?:(?:there|here)\s+)?"
 )
 """The source before a speech verb: a short noun phrase ("the Israeli military said")."""
