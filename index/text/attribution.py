@@ -41,7 +41,7 @@ _PERSON_ROLES = (
 """The role nouns of a person's apposition ("Ashraf al-Qudra, a spokesman for …")."""
 SPEECH_VERBS = (
     r"said|says|say|told|tells|reported|reports|report|stated|announced|announces"
-    r"|added|claimed|claims|confirmed|confirms|explained|noted|declared|indicated|warned"
+    r"|added|claimed|claims|revealed|reveals|confirmed|confirms|explained|noted|declared|indicated|warned"
     r"|insisted|estimated|estimates|quoted|cited|wrote|tweeted|posted|counted|tallied"
     r"|saying|reporting|reported|recorded|registered|documented|recounted"
     r"|recalled(?!\s+(?:its|their|his|her|the)\s+(?:\w+\s+)?(?:ambassadors?|envoys?|troops"
@@ -76,7 +76,7 @@ _NP_WORD = (
 """A word of a source's noun phrase. Lower-case words are the listed ones, "state-run" and its
 kind, and any one word right after a possessive ("Russia's emergencies ministry said")."""
 _ADVERBS = (
-    r"also|now|just|meanwhile|separately|later|earlier|previously|again|further|initially"
+    r"also|now|just|meanwhile|separately|later|earlier|previously|again|further|initially|already"
     r"|repeatedly|then"
 )
 """Adverbs between a source and its verb ("the ministry in Gaza meanwhile says")."""
@@ -88,7 +88,7 @@ _NOT_NAMES = (
 _FINAL = (
     rf"(?:(?!{_NOT_NAMES}\b)[A-Z][\w’'.\-]*|al-[A-Z][\w’'.\-]*|{_SOURCE_NOUNS}"
     rf"|\([A-Z]{{2,6}}\)|region|area|hospital|enclave|territory|strip"
-    r"|(?<=of )(?:health|defen[cs]e|interior|information|education))"
+    r"|(?<=of )(?:health|defen[cs]e|interior|information|education)|(?<=civil )defen[cs]e)"
 )
 _SPEECH_RE = re.compile(
     rf"\b(?:(?:has|have|had|is|are|was|were)\s+)?(?:(?:{_ADVERBS})\s+)?(?:{SPEECH_VERBS})\b"
@@ -101,9 +101,9 @@ _SOURCE_BEFORE_VERB_RE = re.compile(
 """The source before a speech verb: a short noun phrase ("the Israeli military said")."""
 _APPOSITION_BEFORE_VERB_RE = re.compile(
     r"[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|al-[A-Z][\w’'.\-]*)){0,3},\s+(?:\d{1,3},\s+)?"
-    r"(?:(?:the|a|an|in|at|near|based\s+in)\s+|[A-Z][\w’'\-]*['’]s?\s+)[^,.;:]{3,140},\s+"
+    r"(?:(?:the|a|an|in|at|near|based\s+in|one\s+of)\s+|[A-Z][\w’'\-]*['’]s?\s+)[^,.;:]{3,140},\s+"
     # "France's foreign minister, Catherine Colonna, said"
-    rf"|(?:[A-Z][\w’'\-]*['’]s?\s+|(?:[Tt]he|[Aa]n?)\s+)(?:[\w-]+\s+){{0,4}}?(?:{_ROLE_WORDS})"
+    rf"|(?:[A-Z][\w’'\-]*['’]s?\s+|(?:[Tt]he|[Aa]n?)\s+)(?:[\w’'-]+\s+){{0,4}}?(?:{_ROLE_WORDS})"
     r"(?:\s+in\s+the\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?)?,\s+"
     r"[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|al-[A-Z][\w’'.\-]*)){0,3},\s+"
     # "Global Affairs Canada, meanwhile, said"

@@ -457,6 +457,30 @@ def test_according_to_stops_before_what_is_no_role(sentence: str, sources: list[
         ),
         ("The strike on Monday killed 20, officials said.", ["officials said"]),
         (
+            "The number of Americans killed has reached at least 27, NSC Coordinator for"
+            " Strategic Communications John Kirby revealed on Thursday.",
+            ["NSC Coordinator for Strategic Communications John Kirby revealed"],
+        ),
+        (
+            "A spokesperson for the Gaza civil defence put the number of killed at about 300.",
+            ["A spokesperson for the Gaza civil defence put"],
+        ),
+        (
+            "Israel's military had already confirmed that three officers were killed.",
+            ["Israel's military had already confirmed"],
+        ),
+        (
+            '"They executed the three men as they slept," the hospital\'s director, Dr Naji'
+            " Nazzal, told Reuters.",
+            ["the hospital's director, Dr Naji Nazzal, told"],
+        ),
+        (
+            "The strike killed one patient, Dr. Khaled Alserr, one of the remaining surgeons at"
+            " Nasser Hospital, told the AP.",
+            ["Dr. Khaled Alserr, one of the remaining surgeons at Nasser Hospital, told"],
+        ),
+        ("The footage revealed 20 bodies.", []),
+        (
             "Eighteen people were killed, said Saleh al-Hamms, head of the nursing department at"
             " the hospital.",
             ["said Saleh al-Hamms, head of the nursing department at the hospital"],
