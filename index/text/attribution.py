@@ -24,7 +24,8 @@ _SOURCE_NOUNS = (
     r"|paramedics|workers|team|teams|rapporteurs|envoys|mediators|negotiators|diplomats"
     r"|investigators|observers|inspectors|researchers|outlets|watchdog|watchdogs|broadcasters"
     r"|newspapers|sides|forum|journalists?|reporters?|correspondents?|photographers?"
-    r"|embassy|embassies|consulate|organi[sz]ation|wing|force"
+    r"|embassy|embassies|consulate|organi[sz]ation|wing|force|paramedic|medic|resident|rescuer"
+    r"|witness|doctor|nurse|survivor"
 )
 _ROLE_WORDS = (
     r"prime|minister|president|foreign|defen[cs]e|interior|civil|security|emergency|rescue"
@@ -52,6 +53,10 @@ SPEECH_VERBS = (
     r"|(?:puts?|gave|gives|give)(?=\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:toll|number|figure|count"
     r"|tally|total)\b)"
     r"|believes?(?=\s+that\b)"
+    # a Title Case headline's verb ("State Dept Confirms At Least 22 Americans Killed"), not
+    # one quoted in a sentence ("as Netanyahu Warns of a Long War")
+    r"|(?:Says|Said|Confirms|Claims|Warns|Announces|Reveals|Estimates)"
+    r"(?=\s+[A-Z0-9$‘'\"“]|\s*[,.:;]|\s*$)"
     # "…, Palestinian officials claim": after a plural, not "the Israeli claim that …"
     r"|(?<=[^'’\s]s\s)claim"
 )
@@ -101,7 +106,8 @@ _SOURCE_BEFORE_VERB_RE = re.compile(
 """The source before a speech verb: a short noun phrase ("the Israeli military said")."""
 _APPOSITION_BEFORE_VERB_RE = re.compile(
     r"[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|al-[A-Z][\w’'.\-]*)){0,3},\s+(?:\d{1,3},\s+)?"
-    r"(?:(?:the|a|an|in|at|near|based\s+in|one\s+of)\s+|[A-Z][\w’'\-]*['’]s?\s+)[^,.;:]{3,140},\s+"
+    r"(?:(?:the|a|an|in|at|near|based\s+in|one\s+of)\s+|[A-Z][\w’'\-]*['’]s?\s+"
+    rf"|(?:{_PERSON_ROLES})\s+(?:of|for|at|to|in)\s+)[^,.;:]{{3,140}},\s+"
     # "France's foreign minister, Catherine Colonna, said"
     rf"|(?:[A-Z][\w’'\-]*['’]s?\s+|(?:[Tt]he|[Aa]n?)\s+)(?:[\w’'-]+\s+){{0,4}}?(?:{_ROLE_WORDS})"
     r"(?:\s+in\s+the\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?)?,\s+"
@@ -173,8 +179,13 @@ _ATTRIBUTION_RE = re.compile(
     rf"(?:{_SOURCE_NOUNS})\b(?=\s*[,.;]|\s+in\s+[A-Z]|$)(?:\s+in\s+[A-Z][\w’'\-]*)?"
     rf"|\b(?:said|says)\s+(?:the\s+)?[A-Z][\w.\-]*['’]s?\s+(?:(?:{_ROLE_WORDS})\s+){{0,3}}"
     rf"(?:{_SOURCE_NOUNS})\b"
-    rf"|\b(?:the\s+)?[A-Z][\w.]*['’]s\s+(?:own\s+|latest\s+|official\s+)?"
+    rf"|\b(?:the\s+)?(?!{_NOT_NAMES}['’])[A-Z][\w.]*['’]s\s+(?:own\s+|latest\s+|official\s+)?"
     r"(?:figures?|count|tally|estimates?|toll|data)\b"
+    # "By Palestinian officials' tally, …"
+    r"|\b[Bb]y\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?"
+    rf"(?!{_NOT_NAMES}['’]|(?:today|yesterday|week|month|year|night)['’])"
+    r"[\w-]+(?:['’]s|s['’])\s+(?:own\s+|latest\s+|official\s+)?"
+    r"(?:tally|count|figures?|estimates?|toll|data)\b"
     r"|\b(?:reported|recorded|counted|confirmed|registered|documented|compiled|provided|issued)"
     r"\s+by\s+(?:the\s+)?(?:[\w’'-]+\s+)?[A-Z][^,.;:!?()\[\]\"“”–—]{1,80}?"
     r"(?=\s*[,.;:!?()\[\]\"“”–—]|\s+(?:are|is|was|were|have|has|had|and|but|since|after|on"

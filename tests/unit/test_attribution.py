@@ -481,6 +481,34 @@ def test_according_to_stops_before_what_is_no_role(sentence: str, sources: list[
         ),
         ("The footage revealed 20 bodies.", []),
         (
+            "State Dept Confirms At Least 22 Americans Killed In Hamas Attacks",
+            ["State Dept Confirms"],
+        ),
+        ("11 Americans Killed, Biden Says", ["Biden Says"]),
+        (
+            "Re “Israel and Hamas Battle in Gaza as Netanyahu Warns of a Long War”: Hundreds of"
+            " Israelis were dragged from their homes.",
+            [],
+        ),
+        (
+            "A Red Crescent paramedic, who was not authorized to speak to the media and requested"
+            " anonymity, said 60 people were killed there.",
+            [
+                "A Red Crescent paramedic, who was not authorized to speak to the media and"
+                " requested anonymity, said"
+            ],
+        ),
+        (
+            "Twelve French nationals were killed, Anne-Claire Legendre, spokeswoman for France's"
+            " Foreign Ministry, said on Thursday.",
+            ["Anne-Claire Legendre, spokeswoman for France's Foreign Ministry, said"],
+        ),
+        (
+            "By Palestinian officials' tally, more than 23,000 Palestinians have been killed.",
+            ["By Palestinian officials' tally"],
+        ),
+        ("By Monday's count, 500 were dead.", []),
+        (
             "Eighteen people were killed, said Saleh al-Hamms, head of the nursing department at"
             " the hospital.",
             ["said Saleh al-Hamms, head of the nursing department at the hospital"],
