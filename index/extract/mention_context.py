@@ -105,6 +105,10 @@ _PEOPLE = (
     # what belongs to the people, not to the state: "Palestinian lives", "the Palestinian
     # dead", "the Palestinian death toll", "Palestinian groups", "the Palestinian resistance"
     r"|lives|dead|death\s+toll|groups?|factions?|resistance|americans?"
+    # and the people's land and losses: "the Palestinian territory", "Palestinian villages",
+    # "Palestinian casualties" (not "home" or "town": "Australian Home Affairs Minister")
+    r"|territor(?:y|ies)|enclave|lands?|villages?|neighbou?rhoods?"
+    r"|casualties|fatalities|deaths"
 )
 _PEOPLE_AFTER = re.compile(
     rf"(?:-[\w'’-]+)?\s+(?:[a-z][\w'’-]*(?<!ed)\s+)?(?:{_PEOPLE})\b", re.IGNORECASE

@@ -247,6 +247,9 @@ def test_a_country_after_the_coast_or_airspace_of_is_a_place(paragraph: str, tex
         "The Palestinian death toll in Gaza rose on Saturday.",
         "The message is that Palestinian lives matter less.",
         "It isn't clear how many among the Palestinian dead were militants.",
+        "Israel has kept up its bombardment of the Palestinian enclave.",
+        "Settlers attacked Palestinian villages in the occupied Palestinian territory.",
+        "Palestinian casualties rose sharply overnight.",
     ],
 )
 def test_a_demonym_before_what_belongs_to_the_people_is_no_state(paragraph: str) -> None:
@@ -283,3 +286,11 @@ def test_a_country_after_a_town_it_locates_is_a_place(paragraph: str, kind: Ment
     """ "near Ramla, Israel,": the country locates the town; in a list of parties it does not."""
     (mention,) = [m for m in find_article_mentions("", [paragraph]) if m.text == "Israel"]
     assert mention.kind is kind
+
+
+def test_a_demonym_before_home_affairs_is_still_the_state() -> None:
+    """ "Australian Home Affairs Minister Clare O'Neil": "Home" is no one's homes."""
+    found = find_article_mentions(
+        "", ["Australian Home Affairs Minister Clare O’Neil said a woman was killed."]
+    )
+    assert any(m.text == "Australian" and m.kind is MentionKind.STATE for m in found)
