@@ -176,8 +176,9 @@ class Library:
             report = self._indexer.run(store, sources, progress)
             # The columns every search reads, saved for the next launch (index.store.column_cache).
             store.prepare_columns()
-            # And the page the app opens on (index.search.first_page), unless saved already.
-            if self.saved_newest_page() is None:
+            # And the page the app opens on (index.search.first_page), unless saved already
+            # (an in-memory library has nowhere to save it).
+            if self.paths is not None and self.saved_newest_page() is None:
                 self.newest_page()
             return report
 

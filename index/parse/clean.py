@@ -151,9 +151,9 @@ _BROKEN_DECIMAL = re.compile(
 _DIGIT_DOT_DIGIT = re.compile(r"\d\. \d")
 _LETTER_DOT_LETTER = re.compile(r"[A-Z]\. [A-Z]\.")
 _BROKEN_INITIALS = re.compile(r"\b([A-Z])\. ([A-Z])\.(?= |,|$)")
+"""Initials broken by scraping: "U. S." is "U.S.", "U. N." is "U.N."."""
 _BROKEN_CLOCK = re.compile(r"(?<=\d )([ap])\. m\.")
 """A clock's "p.m." broken by scraping: "by 7 p. m. local time"."""
-"""Initials broken by scraping: "U. S." is "U.S.", "U. N." is "U.N."."""
 _ENDS_WITH_ABBREVIATION = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|No|Nos|Mr|Mrs|Ms|Dr|St|Gen|Lt|Col)\.$"
 )

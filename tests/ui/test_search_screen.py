@@ -11,7 +11,7 @@ from textual.message import Message
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
-from index import ArticleId, DataPaths, Library
+from index import ArticleId, DataPaths, Library, SearchPage
 from tests.builders import article
 from tests.pilot import MakeApp, Notes, settle
 from tui.app import NewsdeskApp
@@ -456,4 +456,25 @@ async def test_search_opens_on_the_saved_newest_page(tmp_path: Path, seeds_dir: 
         await settle(pilot)
         assert library._opened is not None
         assert "Russia" in titles(app, library)[0]
+    library.close()
+
+
+async def test_search_first_run_lists_the_newest_page_computed_once(
+    tmp_path: Path, seeds_dir: Path
+) -> None:
+    """Indexing the seeds saves the newest page; the app shows that page, not a second one."""
+    library = Library.open(DataPaths(data_dir=tmp_path / "home", config_dir=tmp_path / "home"))
+    queries: list[str] = []
+    search = library.search
+
+    def counted(query: str, **options: object) -> SearchPage:
+        queries.append(query)
+        return search(query, **options)  # type: ignore[arg-type]
+
+    library.search = counted  # type: ignore[method-assign]
+    app = NewsdeskApp(library, seed_dir=seeds_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert len(results(app).article_ids) == 5
+        assert queries == [""]
     library.close()

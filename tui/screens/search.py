@@ -153,14 +153,15 @@ class SearchScreen(Screen[None]):
         """
         report = None
         try:
-            saved = None if force else self.library.saved_newest_page(PAGE_SIZE)
-            if saved is not None:
-                self.post_message(self.LibraryReady(saved[0], saved[1], None))
-                return
-            if seed_dir is not None and (force or self.library.count() == 0):
-                report = self.library.index_paths([seed_dir], progress=self._post_progress)
-            count, newest = self.library.newest_page(PAGE_SIZE)
-            self.post_message(self.LibraryReady(count, newest, report))
+            shown = None if force else self.library.saved_newest_page(PAGE_SIZE)
+            if shown is None:
+                if seed_dir is not None and (force or self.library.count() == 0):
+                    report = self.library.index_paths([seed_dir], progress=self._post_progress)
+                    # indexing saved the newest page: not computed a second time
+                    shown = self.library.saved_newest_page(PAGE_SIZE)
+                if shown is None:
+                    shown = self.library.newest_page(PAGE_SIZE)
+            self.post_message(self.LibraryReady(shown[0], shown[1], report))
         except NewsdeskError as error:
             self.post_message(LibraryFailed(error))
 
