@@ -7,11 +7,13 @@ phrase in the paragraphs, so offsets are never typed by hand.
 
 from __future__ import annotations
 
+import struct
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import TypedDict, Unpack
 
+from index.ingest import neardup
 from index.models import (
     AnchorStatus,
     Article,
@@ -360,3 +362,11 @@ STORY_ARTICLES = (
 """A Gaza toll over two days of November 2023 from five outlets: on the 5th Reuters repeats
 the 1st's 9,000 (stale), the Daily Mail's 30,000 is an outlier, Sputnik's report is undated;
 plus one "hostages held" figure. For the story's CLI, screen and snapshot tests."""
+
+
+def wide_signature(text: str) -> bytes:
+    """A near-duplicate signature as manifest version 2 stored it: each bin's 32-bit minimum."""
+    mins = [0xFFFFFFFF] * neardup.BINS
+    for value in neardup.shingles(text):
+        mins[value % neardup.BINS] = min(mins[value % neardup.BINS], value)
+    return struct.pack(f"<{neardup.BINS}I", *mins)

@@ -317,11 +317,15 @@ def test_a_days_count_is_no_running_total_even_when_its_period_comes_late() -> N
 
 
 def _released(
-    paragraphs: tuple[str, ...], phrase: str, counted: str, group: str | None = None
+    paragraphs: tuple[str, ...],
+    phrase: str,
+    counted: str,
+    group: str | None = None,
+    value: float = 2,
 ) -> Figure:
-    """Two captives freed, written as `phrase`."""
+    """Captives freed (two unless `value` says), written as `phrase`."""
     return figure_in(
-        paragraphs, phrase, value=2, counted=counted, measure="hostages_released", group=group
+        paragraphs, phrase, value=value, counted=counted, measure="hostages_released", group=group
     )
 
 
@@ -524,24 +528,15 @@ def test_pair_figures_a_group_named_by_the_other_figures_noun() -> None:
     assert row.status is FigureStatus.CONSISTENT
 
 
-def _freed(paragraphs: tuple[str, ...], phrase: str, value: float, group: str | None) -> Figure:
-    return figure_in(
-        paragraphs,
-        phrase,
-        value=value,
-        counted="hostages",
-        measure="hostages_released",
-        group=group,
-    )
-
-
 def test_pair_figures_captives_of_one_nationality_are_a_part_of_more_unsaid() -> None:
     """ "24 hostages" freed and "13 Israeli hostages" freed: the 24 hold the 13 and others,
     two counts; but "12 hostages" against "13 Israeli hostages" still differ, and "13
     hostages" against them agree."""
     b_text = ("Hamas freed 13 Israeli hostages on Friday.",)
     b = article(
-        b_text, article_id="b", figures=[_freed(b_text, "13 Israeli hostages", 13, "Israelis")]
+        b_text,
+        article_id="b",
+        figures=[_released(b_text, "13 Israeli hostages", "hostages", "Israelis", 13)],
     )
     for value, statuses in (
         (24, ["a_only", "b_only"]),
@@ -552,7 +547,7 @@ def test_pair_figures_captives_of_one_nationality_are_a_part_of_more_unsaid() ->
         a = article(
             a_text,
             article_id="a",
-            figures=[_freed(a_text, f"{value} hostages", value, None)],
+            figures=[_released(a_text, f"{value} hostages", "hostages", value=value)],
         )
         assert [str(r.status) for r in _pair(a, b)] == statuses, value
 

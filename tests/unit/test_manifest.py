@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-import struct
 from pathlib import Path
 
 import pytest
@@ -19,6 +18,7 @@ from index.ingest.manifest import (
     recorded_ids,
 )
 from index.models import ArticleId
+from tests.builders import wide_signature
 
 A = ArticleId("aaaa")
 B = ArticleId("bbbb")
@@ -204,10 +204,7 @@ def test_a_version_2_manifest_is_converted_in_place(tmp_path: Path) -> None:
     text = " ".join(f"word{n} other{n % 7}" for n in range(80))
     signature = neardup.signature(text)
     assert signature is not None
-    mins = [0xFFFFFFFF] * neardup.BINS
-    for value in neardup.shingles(text):
-        mins[value % neardup.BINS] = min(mins[value % neardup.BINS], value)
-    wide = struct.pack(f"<{neardup.BINS}I", *mins)
+    wide = wide_signature(text)
     path = tmp_path / "manifest.sqlite3"
     manifest = Manifest.open(path)
     manifest.put_file(FileRecord("/a", 1, 1, "s", (A, B), ()))

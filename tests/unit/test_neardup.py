@@ -6,6 +6,7 @@ import random
 import struct
 
 from index.ingest import neardup
+from tests.builders import wide_signature
 
 _WORDS = [
     "alpha",
@@ -72,14 +73,6 @@ def test_shingles_are_case_insensitive() -> None:
     assert neardup.shingles("") == set()
 
 
-def _wide_signature(text: str) -> bytes:
-    """A signature as manifest version 2 stored it: the bins' 32-bit minima whole."""
-    mins = [0xFFFFFFFF] * neardup.BINS
-    for value in neardup.shingles(text):
-        mins[value % neardup.BINS] = min(mins[value % neardup.BINS], value)
-    return struct.pack(f"<{neardup.BINS}I", *mins)
-
-
 def test_signature_is_16_bits_a_bin_and_a_wide_one_narrows_to_it() -> None:
     """Signatures are 2 bytes a bin; the 32-bit ones of version 2 convert to the same bytes."""
     for seed in range(5):
@@ -87,7 +80,7 @@ def test_signature_is_16_bits_a_bin_and_a_wide_one_narrows_to_it() -> None:
         signature = neardup.signature(text)
         assert signature is not None
         assert len(signature) == 2 * neardup.BINS
-        assert neardup.narrow(_wide_signature(text)) == signature
+        assert neardup.narrow(wide_signature(text)) == signature
         assert neardup.narrow(signature) == signature  # already narrow: as it is
 
 
@@ -98,7 +91,7 @@ def test_estimate_reads_a_wide_and_a_narrow_signature_alike() -> None:
     a, b = neardup.signature(" ".join(words)), neardup.signature(edited)
     assert a is not None
     assert b is not None
-    assert neardup.estimate(_wide_signature(" ".join(words)), b) == neardup.estimate(a, b)
+    assert neardup.estimate(wide_signature(" ".join(words)), b) == neardup.estimate(a, b)
     assert neardup.estimate(a, b) > 0.8
 
 
