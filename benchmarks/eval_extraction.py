@@ -65,6 +65,7 @@ SPLITS = (
     "holdout19",
     "holdout20",
     "holdout21",
+    "holdout22",
 )
 """The labelled splits, in the order they were made (GUIDELINES.md says which are tuned on)."""
 SHARED_CORPORA = REPO.parent / "shared" / "corpora"
