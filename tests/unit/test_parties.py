@@ -340,7 +340,7 @@ def test_find_mentions_seed_offsets_are_exact(seeds_dir: Path) -> None:
             "Let us ask the US and the U.S. and the U.N.",
             ["United States", "United States", "United Nations"],
         ),
-        ("The Kremlin and the White House spoke.", ["Russia", "United States"]),
+        ("The Kremlin and the White House spoke.", ["Russia", "White House"]),
         ("Israelis and an Israeli and Israel", ["Israel", "Israel", "Israel"]),
         ("Haniyeh’s visit and Haniye's trip", ["Ismail Haniyeh", "Ismail Haniyeh"]),
         (
@@ -483,25 +483,25 @@ def test_default_gazetteer_is_cached() -> None:
         (
             "The Foreign Office urged Britons to leave.",
             [
-                ("Foreign Office", "United Kingdom"),
+                ("Foreign Office", "UK Foreign Office"),
                 ("Britons", "United Kingdom"),
             ],
         ),
         (
             "Germany’s Foreign Office said the embassy was closed.",
-            [("Germany’s Foreign Office", "Germany")],
+            [("Germany’s Foreign Office", "German Foreign Office")],
         ),
         (
             "Pakistan's Foreign Office condemned the strike.",
-            [("Pakistan's Foreign Office", "Pakistan")],
+            [("Pakistan's Foreign Office", "Pakistani Foreign Office")],
         ),
     ],
 )
 def test_find_mentions_uk_forms_and_other_foreign_offices(
     text: str, found: list[tuple[str, str]]
 ) -> None:
-    """UK titles name their holders and the Foreign Office the UK; another state's Foreign
-    Office names that state, not the UK."""
+    """UK titles name their holders and the Foreign Office the UK's ministry; another state's
+    Foreign Office is that state's ministry, not the UK's."""
     assert [(m.text, m.party) for m in find_mentions([text])] == found
 
 
@@ -689,3 +689,32 @@ def test_a_photographers_credit_and_an_apposition_with_initials_name_people(
     diplomat …, told": the initials do not break the apposition."""
     found = {m.party: m.kind for m in find_article_mentions("", [paragraph])}
     assert found[name] is MentionKind.PERSON
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("The White House said talks went on.", ("White House", "White House", "United States")),
+        ("The Pentagon sent a carrier.", ("Pentagon", "Pentagon", "United States")),
+        (
+            "a U.S. State Department spokesman said",
+            ("U.S. State Department", "State Department", "United States"),
+        ),
+        ("Pressure grew on Capitol Hill.", ("Capitol Hill", "US Congress", "United States")),
+        ("The Foreign Office said.", ("Foreign Office", "UK Foreign Office", "United Kingdom")),
+    ],
+)
+def test_find_mentions_state_agencies_are_organisations(
+    text: str, found: tuple[str, str, str]
+) -> None:
+    """A state's executive offices and ministries are organisations of their own, affiliated
+    with the state (GUIDELINES: "Ministries and agencies of a state are organisations"); the
+    seats named "the Kremlin" or "Downing Street" still stand for the state."""
+    mentions = find_mentions([text])
+    assert [(m.text, m.party, m.affiliation) for m in mentions] == [found]
+    assert mentions[0].kind is MentionKind.ORGANIZATION
+    kremlin = find_mentions(["The Kremlin and Downing Street spoke."])
+    assert [(m.party, m.kind) for m in kremlin] == [
+        ("Russia", MentionKind.STATE),
+        ("United Kingdom", MentionKind.STATE),
+    ]
