@@ -66,6 +66,7 @@ SPLITS = (
     "holdout20",
     "holdout21",
     "holdout22",
+    "holdout23",
 )
 """The labelled splits, in the order they were made (GUIDELINES.md says which are tuned on)."""
 SHARED_CORPORA = REPO.parent / "shared" / "corpora"
