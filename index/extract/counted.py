@@ -86,7 +86,7 @@ _NOT_PLURAL = _words(
 _WORD_RE = re.compile(r"[ \u00a0]+((?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z])")
 _PARTITIVE_RE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:whom|them|those|these|which)\b")
 _PARTITIVE_NP_RE = re.compile(
-    r"[ \u00a0]+of[ \u00a0]+(?:the|these|those|its|their|his|her|our)(?=[ \u00a0])"
+    r"[ \u00a0]+of[ \u00a0]+(?:the|these|those|its|their|his|her|our|[A-Z][\w-]*['’]s)(?=[ \u00a0])"
 )
 _FUNCTION_WORDS = _words(
     """were was are is be been being have has had do did will would could should may might

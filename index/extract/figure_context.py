@@ -178,6 +178,23 @@ _POSSESSIVE_END_RE = re.compile(
 )
 """A nominal cue with its own owner or determiner, so its own noun phrase ("the hostages'
 deaths", "the remaining hostages", "a release")."""
+_OF_THE_WHOLE_RE = re.compile(
+    r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?(?:(?:its|their|[A-Za-z][\w-]*['’]s)[ \u00a0]+)?"
+)
+"""Between a part and its whole: "1.9 million of Gaza's 2.3 million", "12 of the 13"."""
+_CROWD_AFTER_RE = re.compile(
+    r"[ \u00a0]+(?:(?:began|begun|started|continued|came|have|had|also)[ \u00a0]+"
+    r"(?:to[ \u00a0]+)?)?"
+    r"(?:gather(?:ed)?|rall(?:y|ied)|march(?:ed)?|protest(?:ed)?|demonstrat(?:e|ed)"
+    r"|attend(?:ed)?|turned[ \u00a0]+out|queue[d]?|took[ \u00a0]+to[ \u00a0]+the[ \u00a0]+streets"
+    r"|flock(?:ed)?|crowded|lined[ \u00a0]+the)\b"
+)
+"""A crowd as the subject of its gathering ("thousands of Palestinians began to gather at a
+checkpoint, hoping imprisoned relatives would be freed"): the people counted are no event's."""
+_NOUN_BEFORE_CUE_RE = re.compile(
+    r"\b(?:hostages|captives|prisoners|detainees|people|civilians|Israelis|Palestinians)"
+    r"[ \u00a0]+\Z"
+)
 _OWN_PROGRESSIVE_RE = re.compile(
     r"\s+(?:are|were|is|was|have\s+been|has\s+been|had\s+been)\s+(?:still\s+|now\s+)?[a-z]+ing\b"
 )
@@ -185,10 +202,12 @@ _OWN_PROGRESSIVE_RE = re.compile(
 massing"): it starts a clause, so it does not share the measure of the figure before."""
 _OWN_CAPTIVE_RE = re.compile(
     r"\s*,?\s*(?:(?:who|that)\s+(?:were|was|had\s+been|have\s+been|are|is)\s+(?:being\s+)?)?"
-    r"(?:taken\s+(?:hostage|captive)|abducted|kidnapped|held\s+(?:hostage|captive)|in\s+captivity)\b"
+    r"(?:taken\s+(?:hostage|captive)|abducted|kidnapped|in\s+captivity"
+    r"|held\s+(?:hostage|captive|by\s+(?:Hamas|Islamic\s+Jihad|(?:the\s+)?militants)"
+    r"|in\s+(?:the\s+)?Gaza(?:\s+Strip)?))\b"
 )
 """The counted people made captives by their own relative clause ("the bodies of two soldiers
-who were taken hostage")."""
+who were taken hostage", "the deaths of 20 people who had been held by Hamas")."""
 _BEREAVED_AFTER_RE = re.compile(
     r",?\s+who\s+(?:had\s+|has\s+|have\s+)?lost\s+(?:his|her|their)\s+(?:\w+\s+)?"
     r"(?:brothers?|sisters?|sons?|daughters?|wife|husband|mother|father|family|children|child"
@@ -279,6 +298,9 @@ class Classifier:
             if self._text.endswith(("population of ", "populations of "), s_start, cand.start):
                 no_event.add(id(cand))  # "Gaza's population of over 2 million": no event
                 continue
+            if _CROWD_AFTER_RE.match(self._text, cand.context_end):
+                no_event.add(id(cand))  # "thousands of Palestinians began to gather …": a crowd
+                continue
             left_lo = group[i - 1].context_end if i else s_start
             right_hi = group[i + 1].start if i + 1 < len(group) else s_end
             cand.child = bool(i and _ends_with_child(self._text, left_lo, cand.start))
@@ -321,9 +343,14 @@ class Classifier:
                     or ("among" in between and _AMONG_RE.search(between))
                 ):
                     self._resolve(cand, child.event, s_start, s_end)
+        wholes = self._wholes(group)
         for i, cand in enumerate(group):
             if id(cand) in no_event:
                 continue
+            if cand.measure is None and i in wholes:
+                whole = group[i + 1]  # "12 of the 13 hostages were released": the 12 were
+                cand.measure, cand.event = whole.measure, whole.event
+                cand.counted = cand.counted or whole.counted
             if cand.measure is None and cand.counted in _PEOPLE:
                 self._apposition(group, i, s_start, s_end)
             if cand.measure is None and cand.counted in _PEOPLE:
@@ -357,6 +384,27 @@ class Classifier:
             for cand in held:  # "There are 19,372 inmates in Israeli prisons", "230 hostages"
                 self._resolve(cand, HELD, s_start, s_end)
         self._shared_predicate(group, s_start, s_end)
+        for i in wholes:
+            group[i + 1].measure = group[i + 1].event = None
+
+    def _wholes(self, group: list[Candidate]) -> list[int]:
+        """The parts (by index) whose next figure is their whole, with an event.
+
+        The verb after "N of the M people" is the part's; the whole counts what it is part
+        of: "1.9 million of Gaza's 2.3 million residents have fled" — 1.9 million fled
+        (displaced), and 2.3 million is the population, no event.
+        """
+        return [
+            i
+            for i, (part, whole) in enumerate(itertools.pairwise(group))
+            if whole.measure is not None
+            and part.phrase.head is None
+            and part.phrase.partitive
+            and _OF_THE_WHOLE_RE.fullmatch(self._text, part.end, whole.start) is not None
+            # The verb follows the whole as the predicate, not in its own relative clause
+            # ("600,000 of the 1.4 million people who have fled": the 1.4 million fled).
+            and _PREDICATE_RE.match(self._text, whole.context_end) is not None
+        ]
 
     def _shared_predicate(self, group: list[Candidate], s_start: int, s_end: int) -> None:
         """Two subjects joined by "and" before a participle share its clause's main verb.
@@ -522,6 +570,13 @@ class Classifier:
             # "24 hostages released by Hamas after 49 days of captivity": a noun in a phrase
             # ("of captivity") is no main verb; the participle is the headline's predicate.
             base = cand.context_end
+            # "… released from prison in exchange for hostages held by Hamas": a participle
+            # right after another noun is that noun's, no main verb either.
+            after.sort(
+                key=lambda cue: bool(
+                    _NOUN_BEFORE_CUE_RE.search(text, max(0, base + cue[1] - 16), base + cue[1])
+                )
+            )
             after.sort(
                 key=lambda cue: (
                     text[base + cue[2] - 2 : base + cue[2]] != "ed"

@@ -166,6 +166,13 @@ _AGE_AT_RE = re.compile(
     r"[ \u00a0]+at[ \u00a0]+(?:the[ \u00a0]+age[ \u00a0]+of[ \u00a0]+)?)$"
 )
 """An age after "died at" ("To die at 29, …", "killed at the age of 19")."""
+_AGE_OF_RE = re.compile(
+    r"(?i:\b(?:(?:the[ \u00a0]+)?ages?[ \u00a0]+of[ \u00a0]+"
+    r"(?:\d{1,3}[ \u00a0]+(?:and|to|or)[ \u00a0]+)?"
+    r"|aged?[ \u00a0]+\d{1,3}[ \u00a0]+(?:and|to|or)[ \u00a0]+))$"
+)
+"""An age limit, not a count: "over the age of 60", "between the ages of 18 and 50", "two boys
+aged 16 and 17"."""
 _TRAILING_AFTER_NAME_RE = re.compile(r"[a-z,][ \u00a0]+[A-Z][\w'’-]+[ \u00a0]+$")
 """A capitalised word (not a sentence's first) before a bare number that ends the paragraph:
 a caption's or gallery's stray index ("… in the Gaza Strip 5."), not a count."""
@@ -668,6 +675,14 @@ _PAPERS_RE = re.compile(
     r"(?:citizenship|nationality|passports?)\b"
 )
 """Whom the people counted are by their papers: part of the figure's phrase for its context."""
+_COORDINATED_PEOPLE = frozenset(
+    ("women", "children", "men", "minors", "teenagers", "girls", "boys", "elderly", "babies")
+)
+_AND_PEOPLE_RE = re.compile(
+    r"[ \u00a0]+and[ \u00a0]+(?:women|children|men|minors|teenagers|girls|boys|babies"
+    r"|(?:the[ \u00a0]+)?elderly)\b"
+)
+"""A second noun of the same people ("women and children"): the words after it are both's."""
 _VAGUE_SUBJECT_RE = re.compile(
     r" (?:attend(?:ed)?|gather(?:ed)?|march(?:ed)?|rall(?:y|ied)|protest(?:ed)?|join(?:ed)?"
     r"|participat(?:e|ed)|took\s+part"
@@ -713,6 +728,10 @@ def _candidate(text: str, match: re.Match[str], zones: list[tuple[int, int]]) ->
     if vague is not None and phrase.head is None and _VAGUE_SUBJECT_RE.match(text, end):
         counted = "people"  # "Hundreds attend rally", "Thousands marched": people, unsaid
     cand = Candidate(start, phrase.end, phrase.end, quantity, phrase, counted)
+    if " and " in text[phrase.end : phrase.end + 5] and head in _COORDINATED_PEOPLE:
+        also = _AND_PEOPLE_RE.match(text, phrase.end)
+        if also is not None:  # "39 women and children held in jails were released"
+            cand.context_end = also.end()
     if " with " in text[phrase.end : phrase.end + 6]:
         papers = _PAPERS_RE.match(text, phrase.end)
         if papers is not None:  # "three with French citizenship, two with German …"
@@ -750,8 +769,8 @@ def _not_a_count(text: str, match: re.Match[str], start: int) -> bool:
         return False
     if _WHEN_AFTER_RE.match(text, match.end()) and _AGE_VERB_RE.search(before):
         return True  # "you were only 19 when you died"
-    if _AGE_AT_RE.search(before):
-        return True  # "to die at 29"
+    if _AGE_AT_RE.search(before) or _AGE_OF_RE.search(before):
+        return True  # "to die at 29", "some 10 or 20 over the age of 60"
     if (
         before.endswith("(")
         and _NAME_PAREN_RE.search(before)

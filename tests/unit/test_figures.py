@@ -2616,3 +2616,112 @@ def test_find_figures_a_far_figure_does_not_refer_back() -> None:
     )
     assert figures[0].measure == "killed"
     assert all(f.measure is None for f in figures if f.text == "three children")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "figures"),
+    [
+        (
+            "The military says 200 hostages are held, including some 10 or 20 over the age of 60.",
+            ["200 hostages", "some 10 or 20"],
+        ),
+        ("Men between the ages of 16 and 60 were detained.", []),
+        ("Two boys aged 16 and 17 were killed.", ["Two boys"]),
+        ("Her two sons age 12 and 16 were taken hostage.", ["two sons"]),
+    ],
+)
+def test_find_figures_an_age_limit_is_no_figure(sentence: str, figures: list[str]) -> None:
+    """ "over the age of 60", "the ages of 16 and 60", "aged 16 and 17" give ages, not counts."""
+    assert [f.text for f in find_figures([sentence])] == figures
+
+
+@pytest.mark.parametrize(
+    ("sentence", "part", "measure", "whole"),
+    [
+        (
+            "The UN estimates that 1.9 million of Gaza's 2.3 million residents have fled.",
+            "1.9 million",
+            "displaced",
+            "2.3 million residents",
+        ),
+        (
+            "About 1.7 million of the territory's 2.3 million people have fled their homes.",
+            "About 1.7 million",
+            "displaced",
+            "2.3 million people",
+        ),
+        ("12 of the 13 hostages were released.", "12", "hostages_released", "13 hostages"),
+    ],
+)
+def test_find_figures_the_verb_after_a_part_and_its_whole_is_the_parts(
+    sentence: str, part: str, measure: str, whole: str
+) -> None:
+    """ "N of the M people have fled": N fled; M is what they are part of, no event."""
+    figures = find_figures([sentence])
+    assert _find(figures, part).measure == measure
+    assert _find(figures, whole).measure is None
+
+
+def test_find_figures_a_whole_with_its_own_relative_clause_keeps_its_verb() -> None:
+    """ "hosting 600,000 of the 1.4 million people who have fled": the 1.4 million fled."""
+    sentence = "Unrwa is hosting more than 600,000 of the 1.4 million people who have fled."
+    figures = find_figures([sentence])
+    assert _find(figures, "1.4 million people").measure == "displaced"
+    assert _find(figures, "more than 600,000").measure is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        (
+            "The office confirmed the deaths of more than 20 people who had been held by Hamas.",
+            "more than 20 people",
+        ),
+        ("The army confirmed the deaths of 20 people held in Gaza.", "20 people"),
+    ],
+)
+def test_find_figures_the_dead_held_by_hamas_are_dead_hostages(sentence: str, text: str) -> None:
+    """People "who had been held by Hamas" or "held in Gaza" are captives: their deaths are
+    dead hostages, not a toll."""
+    assert _only(sentence, text).measure == "dead_hostages"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "measure"),
+    [
+        (
+            "Officials said 39 Palestinian women and children held in Israeli jails were released.",
+            "39 Palestinian women",
+            "prisoners_released",
+        ),
+        (
+            "He was among the 180 Palestinian children and women released from prison by Israel"
+            " in the recent exchange for hostages held by Hamas in Gaza.",
+            "180 Palestinian children",
+            "prisoners_released",
+        ),
+    ],
+)
+def test_find_figures_women_and_children_share_the_main_verb(
+    sentence: str, text: str, measure: str
+) -> None:
+    """ "39 women and children held in jails were released": the main verb after both nouns
+    wins over the participle; "hostages held by Hamas" later is the hostages' own."""
+    assert _only(sentence, text).measure == measure
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        (
+            "Thousands of Palestinians began to gather at a checkpoint, in the hopes that"
+            " imprisoned loved ones would be returned.",
+            "Thousands of Palestinians",
+        ),
+        ("About 60 people have gathered in London for children killed in Gaza.", "About 60 people"),
+        ("Hundreds of protesters rallied outside the embassy.", "Hundreds of protesters"),
+    ],
+)
+def test_find_figures_a_gathering_crowd_has_no_measure(sentence: str, text: str) -> None:
+    """A crowd that gathers, rallies or demonstrates is counted, but no event happened to it."""
+    assert _only(sentence, text).measure is None
