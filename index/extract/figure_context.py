@@ -126,10 +126,10 @@ _REFERS_BACK_RE = re.compile(
 )
 _REDUCED_RELATIVE_RE = re.compile(
     r"\s+(?:more\s+)?(?:being\s+)?(?:[a-z]+ed|taken|held|seen|driven|stolen)"
-    r"\s+(?:from|in|on|by|during|at|since|for|after|inside)\b"
+    r"(?:\s+(?:hostage|captive|prisoner))?\s+(?:from|in|on|by|during|at|since|for|after|inside)\b"
 )
 """A participle after the number ("110 hostages taken from Israel", "two women held since
-7 October"): the main verb of the clause comes after it."""
+7 October", "two Americans taken hostage by Hamas"): the main verb comes after it."""
 _PART_OF_WHOLE_RE = re.compile(
     r"\b(?:some|any|none|most|many|several|few|half|one|two|three|four|five|dozens|hundreds)"
     r"\s+of\s+(?:the|its|their|those)\s+(?:\w+\s+)?\Z",

@@ -2725,3 +2725,27 @@ def test_find_figures_women_and_children_share_the_main_verb(
 def test_find_figures_a_gathering_crowd_has_no_measure(sentence: str, text: str) -> None:
     """A crowd that gathers, rallies or demonstrates is counted, but no event happened to it."""
     assert _only(sentence, text).measure is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "measure"),
+    [
+        (
+            "The office announced two Americans taken hostage by Hamas during the Oct. 7 attack"
+            " have been released.",
+            "two Americans",
+            "hostages_released",
+        ),
+        (
+            "A Hamas spokesman claimed that four Israelis taken hostage during Saturday's attack"
+            " were among those killed in the latest strikes.",
+            "four Israelis",
+            "dead_hostages",
+        ),
+    ],
+)
+def test_find_figures_taken_hostage_as_a_participle_yields_to_the_main_verb(
+    sentence: str, text: str, measure: str
+) -> None:
+    """ "two Americans taken hostage by Hamas … have been released": the main verb wins."""
+    assert _only(sentence, text).measure == measure
