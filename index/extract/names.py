@@ -307,6 +307,8 @@ def find_names(
             names = [_as_company(name) for name in names]
         added.extend(names)
     merged = _merge(found, added) if added else found
+    if "ministry" in text or "Ministry" in text:
+        merged = _offices_with_their_place(text, merged, gazetteer)
     if "(" in text:
         merged = _with_acronyms(text, merged)
     if " X" in text:
@@ -331,6 +333,50 @@ def _with_platform_x(text: str, candidates: list[Candidate]) -> list[Candidate]:
     if not added:
         return candidates
     return sorted(candidates + added, key=lambda c: (c.start, -c.end))
+
+
+_IN_PLACE_AFTER = re.compile(r" in (?:(?:Hamas|Israeli)[ -](?:run|governed|controlled|led) )?")
+"""Between a ministry and its place: "the Ministry of Health in Hamas-run Gaza"."""
+
+
+def _offices_with_their_place(
+    text: str, candidates: list[Candidate], gazetteer: Gazetteer
+) -> list[Candidate]:
+    """A ministry written with its place is one mention.
+
+    "Gaza's Hamas-run health ministry", "the Hamas-run Ministry of Health in Gaza": the place
+    there is part of the name and locates no event.
+    """
+    out: list[Candidate] = []
+    for candidate in candidates:
+        if out and _is_ministry(text, candidate):
+            owner = out[-1]
+            if owner.kind in (MentionKind.PLACE, MentionKind.STATE) and text[
+                owner.end : candidate.start
+            ] in ("'s ", "’s "):
+                if owner.kind is MentionKind.STATE and _generic(candidate.party.split()):
+                    # "Qatar's Ministry of Foreign Affairs": Qatar's, not every state's
+                    name = f"{_demonym(owner, gazetteer)} {candidate.party}"
+                    candidate = replace(candidate, party=name, affiliation=owner.party)
+                out[-1] = replace(candidate, start=owner.start)
+                continue
+        if out and candidate.kind is MentionKind.PLACE:
+            office = out[-2] if len(out) > 1 and out[-1].party == "Hamas" else out[-1]
+            between = _IN_PLACE_AFTER.fullmatch(text, office.end, candidate.start)
+            if between is not None and _is_ministry(text, office):
+                del out[out.index(office) + 1 :]
+                out[-1] = replace(office, end=candidate.end)
+                continue
+        out.append(candidate)
+    return out
+
+
+def _is_ministry(text: str, candidate: Candidate) -> bool:
+    """An organisation whose mention names a ministry ("Hamas-run Ministry of Health")."""
+    return (
+        candidate.kind is MentionKind.ORGANIZATION
+        and "inistry" in text[candidate.start : candidate.end]
+    )
 
 
 class _Cues(NamedTuple):
@@ -542,9 +588,17 @@ def _owned_office(
     at = office.start
     if at < 3 or text[at - 3 : at] not in ("'s ", "’s ") or not _generic(office.party.split()):
         return office
-    owner = next((c for c in found if c.end == at - 3 and c.kind is MentionKind.STATE), None)
+    owner = next(
+        (c for c in found if c.end == at - 3 and c.kind in (MentionKind.STATE, MentionKind.PLACE)),
+        None,
+    )
     if owner is None:
         return office
+    if owner.kind is MentionKind.PLACE:  # "Gaza's Interior Ministry": the place as written
+        written = text[owner.start : owner.end]
+        return Candidate(
+            owner.start, office.end, f"{written} {office.party}", office.kind, None, office.role
+        )
     name = f"{_demonym(owner, gazetteer)} {office.party}"
     known = gazetteer.surfaces.get(name)
     if known is not None:  # the gazetteer's own name for it

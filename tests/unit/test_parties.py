@@ -718,3 +718,38 @@ def test_find_mentions_state_agencies_are_organisations(
         ("Russia", MentionKind.STATE),
         ("United Kingdom", MentionKind.STATE),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "Gaza's Hamas-run health ministry says 50 died.",
+            ("Gaza's Hamas-run health ministry", "Gaza Health Ministry"),
+        ),
+        (
+            "The Hamas-run Ministry of Health in Gaza says 14,000 died.",
+            ("Hamas-run Ministry of Health in Gaza", "Gaza Health Ministry"),
+        ),
+        (
+            "Many died, according to the health ministry in Hamas-governed Gaza.",
+            ("health ministry in Hamas-governed Gaza", "Gaza Health Ministry"),
+        ),
+        (
+            "It happened, according to Gaza's Interior Ministry.",
+            ("Gaza's Interior Ministry", "Gaza Interior Ministry"),
+        ),
+        (
+            "Qatar's Ministry of Foreign Affairs said.",
+            ("Qatar's Ministry of Foreign Affairs", "Qatari Ministry of Foreign Affairs"),
+        ),
+    ],
+)
+def test_find_article_mentions_a_ministry_with_its_place_is_one_mention(
+    text: str, found: tuple[str, str]
+) -> None:
+    """The place written with its ministry ("Gaza's …", "… in Gaza") is part of the name,
+    not a place where something happened."""
+    mentions = find_article_mentions("", [text])
+    assert [(m.text, m.party) for m in mentions] == [found]
+    assert mentions[0].kind is MentionKind.ORGANIZATION
