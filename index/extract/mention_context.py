@@ -44,9 +44,13 @@ _LOCATIVES = frozenset(
 """Words after which a country is the place: "in Israel", "visiting Turkey"."""
 _OWN_GROUND_AFTER = re.compile(
     r"['’]s?\s+(?:(?:northern|southern|eastern|western|own)\s+)?"
-    r"(?:borders?|frontier|coast(?:line)?|soil|territory|airspace|Sinai)\b"
+    r"(?:borders?|frontier|coast(?:line)?|soil|territory|airspace|Sinai|capital|front"
+    r"|towns|cities|villages|communities|[Kk]ibbutz(?:im)?|Rafah\s+(?:border\s+)?crossing|north|south"
+    r"|Hezbollah|Houthis?|Iran-backed)\b"
 )
-"""A country's own ground after its possessive ("Israel's northern border", "Egypt's Sinai")."""
+"""A country's own ground after its possessive ("Israel's northern border", "Egypt's Sinai",
+"Lebanon's capital"), or an armed group based there, not the state ("Lebanon's Hezbollah",
+"Yemen's Houthi rebels")."""
 _PARTS_OF_A_COUNTRY = frozenset(
     """out coast coasts shores waters territory soil skies airspace outskirts""".split()  # noqa: SIM905
 )

@@ -266,11 +266,16 @@ def test_a_demonym_before_what_belongs_to_the_people_is_no_state(paragraph: str)
         ("The strike hit a base inside Iran's borders.", "Iran"),
         ("Militants fired rockets towards Israel.", "Israel"),
         ("Gunmen broke through the fence with Israel.", "Israel"),
+        ("Lebanon's Hezbollah fired dozens of rockets.", "Lebanon"),
+        ("Yemen's Iran-backed Houthi movement attacked ships.", "Yemen"),
+        ("The blast hit Lebanon's capital overnight.", "Lebanon"),
+        ("Gunmen attacked Israel's southern towns.", "Israel"),
+        ("Aid will pass through Egypt's Rafah crossing.", "Egypt"),
     ],
 )
 def test_a_countrys_own_ground_and_a_direction_are_places(paragraph: str, text: str) -> None:
     """ "Israel's northern border", "inside Iran's borders", "towards Israel", "the fence with
-    Israel": where, not who acts."""
+    Israel", "Lebanon's capital", "Lebanon's Hezbollah": where, not who acts."""
     (mention,) = [m for m in find_article_mentions("", [paragraph]) if m.text == text]
     assert mention.kind is MentionKind.PLACE
 
@@ -294,3 +299,9 @@ def test_a_demonym_before_home_affairs_is_still_the_state() -> None:
         "", ["Australian Home Affairs Minister Clare O’Neil said a woman was killed."]
     )
     assert any(m.text == "Australian" and m.kind is MentionKind.STATE for m in found)
+
+
+def test_a_countrys_operation_named_by_a_place_is_the_state_acting() -> None:
+    """ "Israel's Rafah assault": the state acting, though "Egypt's Rafah crossing" is a place."""
+    found = find_article_mentions("", ["Israel's Rafah assault looms."])
+    assert (found[0].text, found[0].kind) == ("Israel", MentionKind.STATE)
