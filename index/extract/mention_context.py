@@ -86,9 +86,14 @@ _ACTS_AFTER = re.compile(
     r"|,?\s+(?:(?:has|have|had|will|would|could|should|may|might|must|can|did|does|do|is"
     r"|was|were|are|been|being|also|then|later|now|quickly|swiftly|again|already|publicly"
     r"|strongly|not|n't|never|still|reportedly|officially|formally|repeatedly)\s+)*"
-    rf"(?:{SPEECH_VERBS}|{_ACTION_VERBS})\b)"
+    rf"[\"“]?(?:{SPEECH_VERBS}|{_ACTION_VERBS})\b"
+    # "Washington has come under pressure", "Washington is increasing support"
+    r"|\s+(?:has|have|had)\s+(?:not\s+|also\s+|long\s+)?(?:been\s+)?(?:[a-z]+(?:ed|en|ne|wn)|come|become|made|said|told|sent|led|kept|held|set)\b"
+    r"|\s+(?:is|was|are|were)\s+(?:now\s+|also\s+)?[a-z]{3,}ing\b)"
 )
 _POSSESSIVE = re.compile(r"['’]s?(?!\w)")
+_AGENT_BEFORE = re.compile(r"\b(?!(?:based|located|stationed|headquartered)\b)[a-z]+ed\s+by\s+\Z")
+"""The agent of a passive ("the words proposed by Washington"), not a location."""
 _COMPOUND = re.compile(r"-\w")
 _COORDINATED = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)\Z")
 _NOT_A_VERB_AFTER = re.compile(
@@ -318,7 +323,9 @@ def _after_a_town(text: str, candidate: Candidate, previous: Candidate | None) -
 def _acts(text: str, candidates: Sequence[Candidate], number: int) -> bool:
     """Whether a city acts: a possessive, or a verb after it (or after its coordinated list)."""
     candidate = candidates[number]
-    if _POSSESSIVE.match(text, candidate.end):
+    if _POSSESSIVE.match(text, candidate.end) or _AGENT_BEFORE.search(
+        text, max(0, candidate.start - 30), candidate.start
+    ):
         return True
     last = candidate
     for following in candidates[number + 1 :]:

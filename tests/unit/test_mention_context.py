@@ -78,6 +78,12 @@ def test_read_in_context_country_acting_stays_the_state(sentence: str, written: 
         ("Washington and London have warned Iran.", ("Washington", "United States", STATE)),
         ("A Hamas delegation travelled to Moscow for talks.", ("Moscow", "Moscow", PLACE)),
         ("BANGKOK: The prime minister spoke.", ("BANGKOK", "Bangkok", PLACE)),
+        ("Washington has come under immense pressure.", ("Washington", "United States", STATE)),
+        ("Washington is increasing support.", ("Washington", "United States", STATE)),
+        ('Kirby said Washington was "hopeful".', ("Washington", "United States", STATE)),
+        ("They voted on words proposed by Washington.", ("Washington", "United States", STATE)),
+        ("His children in London have stepped in.", ("London", "London", PLACE)),
+        ("He was based by Cairo airport.", ("Cairo", "Cairo", PLACE)),
     ],
 )
 def test_read_in_context_city_is_a_place_unless_it_acts(
