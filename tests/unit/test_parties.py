@@ -753,3 +753,12 @@ def test_find_article_mentions_a_ministry_with_its_place_is_one_mention(
     mentions = find_article_mentions("", [text])
     assert [(m.text, m.party) for m in mentions] == [found]
     assert mentions[0].kind is MentionKind.ORGANIZATION
+
+
+@pytest.mark.parametrize(
+    "text", ["Israeli security forces", "Israeli ground troops", "Israeli special forces"]
+)
+def test_find_mentions_israeli_forces_with_a_modifier_are_the_idf(text: str) -> None:
+    """ "shot dead by Israeli security forces": the army, named through its state's demonym."""
+    (mention,) = find_mentions([f"Two men were shot dead by {text} on Monday."])
+    assert (mention.text, mention.party) == (text, "Israel Defense Forces")
