@@ -321,6 +321,7 @@ class Classifier:
                 cand.measure is None
                 and i
                 and (cand.phrase.partitive or self._linked(left_lo, cand.start))
+                and not self._has_whole_after(group, i)  # "1.9 million of Gaza's 2.3 million"
                 and not _OWN_PROGRESSIVE_RE.match(self._text, cand.context_end)
                 and not self._captives_after_casualties(group[i - 1], cand, left_lo)
             ):
@@ -396,15 +397,23 @@ class Classifier:
         """
         return [
             i
-            for i, (part, whole) in enumerate(itertools.pairwise(group))
-            if whole.measure is not None
-            and part.phrase.head is None
-            and part.phrase.partitive
-            and _OF_THE_WHOLE_RE.fullmatch(self._text, part.end, whole.start) is not None
+            for i in range(len(group) - 1)
+            if group[i + 1].measure is not None
+            and self._has_whole_after(group, i)
             # The verb follows the whole as the predicate, not in its own relative clause
             # ("600,000 of the 1.4 million people who have fled": the 1.4 million fled).
-            and _PREDICATE_RE.match(self._text, whole.context_end) is not None
+            and _PREDICATE_RE.match(self._text, group[i + 1].context_end) is not None
         ]
+
+    def _has_whole_after(self, group: list[Candidate], i: int) -> bool:
+        """Whether the figure is a part whose whole follows ("12 of the 13 hostages")."""
+        part = group[i]
+        return (
+            i + 1 < len(group)
+            and part.phrase.head is None
+            and part.phrase.partitive
+            and _OF_THE_WHOLE_RE.fullmatch(self._text, part.end, group[i + 1].start) is not None
+        )
 
     def _shared_predicate(self, group: list[Candidate], s_start: int, s_end: int) -> None:
         """Two subjects joined by "and" before a participle share its clause's main verb.

@@ -2651,6 +2651,13 @@ def test_find_figures_an_age_limit_is_no_figure(sentence: str, figures: list[str
             "2.3 million people",
         ),
         ("12 of the 13 hostages were released.", "12", "hostages_released", "13 hostages"),
+        (
+            "With the death toll close to 20,000, the UN estimates that 1.9 million of Gaza's"
+            " 2.3 million residents have fled.",
+            "1.9 million",
+            "displaced",
+            "2.3 million residents",
+        ),
     ],
 )
 def test_find_figures_the_verb_after_a_part_and_its_whole_is_the_parts(
