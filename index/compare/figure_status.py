@@ -7,8 +7,8 @@ qualifier      interval for X         written as
 =============  =====================  ==================================================
 (none)         [X, X]                 "1,200 people"
 about          [0.9 X, 1.1 X]         about, around, approximately, roughly, some, an estimated
-nearly         [0.9 X, X]             nearly, almost, close to, just under, approaching
-more than      (X, 1.5 X]             more than, over, above, upwards of, exceeds, -plus, or more
+nearly         [0.9 X, X]             nearly, almost, close to, just under, approaching, nears
+more than      (X, 1.5 X]             more than, over, above, upwards of, exceeds, tops, or more
 at least       [X, 1.5 X]             at least, no fewer than, a minimum of
 up to          [0.5 X, X]             up to, as many as, at most, no more than
 less than      [0.5 X, X)             less than, fewer than, under, below

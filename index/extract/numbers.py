@@ -20,9 +20,10 @@ Qualifier mapping (synonyms fold to one word so that figures compare):
 =============  ===========================================================================
 normalised     written
 =============  ===========================================================================
-nearly         nearly, almost, close to, just under, approaching
+nearly         nearly, almost, close to, just under, approaching, approaches, nears, neared,
+               nearing ("the toll nears 20,000")
 more than      more than, over, above, upwards of, in excess of, exceeds, exceeded,
-               exceeding, surpassed, or more, +, -plus
+               exceeding, surpassed, tops, topped, or more, +, -plus
 about          about, around, approximately, roughly, some, an estimated, estimated
 at least       at least, no fewer than, no less than, a minimum of
 up to          up to, as many as, at most, no more than, a maximum of
@@ -75,7 +76,14 @@ QUALIFIERS = {
     "close to": "nearly",
     "just under": "nearly",
     "approaching": "nearly",
+    "approaches": "nearly",
+    "approached": "nearly",
+    "nears": "nearly",
+    "neared": "nearly",
+    "nearing": "nearly",
     "more than": "more than",
+    "tops": "more than",
+    "topped": "more than",
     "over": "more than",
     "above": "more than",
     "upwards of": "more than",
@@ -135,7 +143,9 @@ _VAGUE = (
     r"(?![\w-]))"
 )
 _QUAL = (
-    r"(?i:\b(?:nearly|almost|close\s+to|just\s+under|approaching|more\s+than|over|above"
+    r"(?i:\b(?:nearly|almost|close\s+to|just\s+under|approaching"
+    r"|(?-i:approach(?:es|ed)|near(?:s|ed|ing)|tops|topped)(?=\s+(?:\d|\Z))"  # "nears 20,000"
+    r"|more\s+than|over|above"
     r"|upwards\s+of|in\s+excess\s+of|exceed(?:s|ed|ing)?|surpass(?:es|ed|ing)?|about|around"
     r"|approximately|roughly|some|an\s+estimated|estimated|at\s+least|no\s+fewer\s+than"
     r"|no\s+less\s+than|a\s+minimum\s+of|up\s+to|as\s+many\s+as|at\s+most|no\s+more\s+than"
@@ -225,7 +235,8 @@ _PREFIX_TAIL = ascii_twin(_PREFIX_TAIL_RE.pattern)
 
 
 _PREFIX_LAST_WORDS = _words(
-    """nearly almost to under approaching than over above of exceeds exceed exceeded
+    """nearly almost to under approaching approaches approached nears neared nearing tops
+    topped than over above of exceeds exceed exceeded
     exceeding surpassed surpassing surpasses about around approximately roughly some estimated
     least most as below between half a an us us$ $ € £"""
 )

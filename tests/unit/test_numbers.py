@@ -94,6 +94,15 @@ def _quantities(text: str) -> list[tuple[str, Quantity | None]]:
             Quantity(None, 200_000, 999_999, None),
         ),
         ("dozens of people", "dozens", Quantity(None, 24, 99, None)),
+        ("the toll nears 20,000", "nears 20,000", Quantity(20_000, None, None, "nearly")),
+        ("death toll approaches 7,000", "approaches 7,000", Quantity(7000, None, None, "nearly")),
+        ("toll tops 10,000", "tops 10,000", Quantity(10_000, None, None, "more than")),
+        # a verb qualifies only a number right after it, never another qualifier's
+        (
+            "as Ramadan approaches More than a million",
+            "More than a million",
+            Quantity(1_000_000, None, None, "more than"),
+        ),
     ],
 )
 def test_find_quantities_reads_ranges_qualifiers_and_vague_amounts(
