@@ -182,6 +182,17 @@ _OF_THE_WHOLE_RE = re.compile(
     r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?(?:(?:its|their|[A-Za-z][\w-]*['’]s)[ \u00a0]+)?"
 )
 """Between a part and its whole: "1.9 million of Gaza's 2.3 million", "12 of the 13"."""
+_POPULATION_BEFORE_RE = re.compile(
+    r"(?:\b[Hh]ome\s+to|\b(?:enclave|territory|strip|Strip|city|town)\s+of"
+    r"|(?P<owner>\b(?:its|Gaza['’]s|(?:the\s+)?(?:territory|enclave|[Ss]trip|city)['’]s)))\s+\Z"
+)
+"""Who live somewhere, before the figure: "home to 2.3 million people", "an enclave of 2.2
+million", "Gaza's 2.2 million residents" (an owner's: only for a population, see below)."""
+_MOST_OF_RE = re.compile(r"\b(?i:most|all)\s+of\s+\Z")
+_LIVE_AFTER_RE = re.compile(r"\s+(?:who\s+)?(?:live|living|lives)\b")
+_RESIDENTS = frozenset(
+    ("people", "residents", "inhabitants", "palestinians", "gazans", "civilians", "population")
+)
 _CROWD_AFTER_RE = re.compile(
     r"[ \u00a0]+(?:(?:began|begun|started|continued|came|have|had|also)[ \u00a0]+"
     r"(?:to[ \u00a0]+)?)?"
@@ -295,7 +306,9 @@ class Classifier:
                 and _OWN_NOUN_RE.match(self._text, cand.end)
             ):
                 continue  # it counts something the sentence's cues are not about
-            if self._text.endswith(("population of ", "populations of "), s_start, cand.start):
+            if self._text.endswith(("population of ", "populations of "), s_start, cand.start) or (
+                self._population(cand, s_start) and not (i and self._has_whole_after(group, i - 1))
+            ):
                 no_event.add(id(cand))  # "Gaza's population of over 2 million": no event
                 continue
             if _CROWD_AFTER_RE.match(self._text, cand.context_end):
@@ -387,6 +400,27 @@ class Classifier:
         self._shared_predicate(group, s_start, s_end)
         for i in wholes:
             group[i + 1].measure = group[i + 1].event = None
+
+    def _population(self, cand: Candidate, s_start: int) -> bool:
+        """Whether the figure counts who live somewhere.
+
+        "home to 2.3 million people", "Gaza's 2.2 million residents", "where about 2.3 million
+        people live": a population, no event.
+        """
+        text = self._text
+        if any(word.islower() for word in cand.phrase.modifiers.split()):
+            return False  # "1.4 million displaced people living in …": who they are says more
+        if _LIVE_AFTER_RE.match(text, cand.context_end):
+            return True
+        before = _POPULATION_BEFORE_RE.search(text, max(s_start, cand.start - 30), cand.start)
+        if before is None:
+            return False
+        if before.group("owner") is None:
+            return True  # "home to", "an enclave of"
+        if _MOST_OF_RE.search(text, max(s_start, before.start() - 12), before.start()):
+            return False  # "most of Gaza's 2.3 million people have fled": nearly all of them
+        value = cand.quantity.value or cand.quantity.high or 0
+        return value >= 100_000 and (cand.counted or "").lower() in _RESIDENTS
 
     def _wholes(self, group: list[Candidate]) -> list[int]:
         """The parts (by index) whose next figure is their whole, with an event.

@@ -2756,3 +2756,45 @@ def test_find_figures_taken_hostage_as_a_participle_yields_to_the_main_verb(
 ) -> None:
     """ "two Americans taken hostage by Hamas … have been released": the main verb wins."""
     assert _only(sentence, text).measure == measure
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        (
+            "Supplies for Gaza's 2.2 million residents are low, as thousands fled.",
+            "2.2 million residents",
+        ),
+        (
+            "Israel cut power to Gaza - where about 2.3 million people live - as 400,000 fled.",
+            "about 2.3 million people",
+        ),
+        ("The strip, home to 2.3 million people, saw thousands displaced.", "2.3 million people"),
+        (
+            "Many of Gaza's 2.3 million residents are sheltering in the south.",
+            "2.3 million residents",
+        ),
+    ],
+)
+def test_find_figures_a_population_has_no_event(sentence: str, text: str) -> None:
+    """Who live somewhere ("home to", "Gaza's 2.2 million residents", "where … live") are a
+    population: the displacement or deaths nearby are another figure's."""
+    assert _only(sentence, text).measure is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "measure"),
+    [
+        ("Most of Gaza's 2.3 million people have fled.", "2.3 million people", "displaced"),
+        (
+            "Diseases spread among the 1.4 million displaced people living in shelters.",
+            "1.4 million displaced people",
+            "displaced",
+        ),
+    ],
+)
+def test_find_figures_a_population_that_is_the_event_keeps_it(
+    sentence: str, text: str, measure: str
+) -> None:
+    """ "Most of …" (nearly all of them) and "displaced people living in …" keep the event."""
+    assert _only(sentence, text).measure == measure
