@@ -188,6 +188,9 @@ _POPULATION_BEFORE_RE = re.compile(
 )
 """Who live somewhere, before the figure: "home to 2.3 million people", "an enclave of 2.2
 million", "Gaza's 2.2 million residents" (an owner's: only for a population, see below)."""
+_THE_BEFORE_RE = re.compile(r"\b[Tt]he[ \u00a0]+\Z")
+"""Before a number, a group already named: "The three of them dance"."""
+_OF_THEM_RE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:them|those|these)\b")
 _MOST_OF_RE = re.compile(r"\b(?i:most|all)\s+of\s+\Z")
 _LIVE_AFTER_RE = re.compile(r"\s+(?:who\s+)?(?:live|living|lives)\b")
 _RESIDENTS = frozenset(
@@ -772,7 +775,14 @@ class Classifier:
             main = [c for c in parents if not c.child] if cand.phrase.nominal else parents
             if main or parents:
                 cand.counted = (main or parents)[-1].counted
-        elif _ANAPHOR_RE.search(left):
+        elif _ANAPHOR_RE.search(left) or (
+            not i
+            and cand.phrase.partitive
+            and _OF_THEM_RE.match(self._text, cand.end)
+            and not _THE_BEFORE_RE.search(self._text, max(0, cand.start - 4), cand.start)
+        ):
+            # "About 130 hostages remain unaccounted for. At least 34 of them are presumed
+            # dead": the people of the sentence before
             self._antecedent(cand, s_start)
         if cand.phrase.nominal and cand.counted is not None and not is_person(cand.counted):
             cand.counted = None  # "thousands of homes destroyed and nearly 24,000 dead": people

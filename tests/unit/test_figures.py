@@ -2798,3 +2798,13 @@ def test_find_figures_a_population_that_is_the_event_keeps_it(
 ) -> None:
     """ "Most of …" (nearly all of them) and "displaced people living in …" keep the event."""
     assert _only(sentence, text).measure == measure
+
+
+def test_find_figures_of_them_opening_a_sentence_counts_the_people_before() -> None:
+    """ "About 130 hostages remain unaccounted for. At least 34 of them are presumed dead":
+    the 34 are hostages, so dead hostages; "The three of them dance" is no count."""
+    figures = find_figures(
+        ["About 130 hostages remain unaccounted for. At least 34 of them are presumed dead."]
+    )
+    assert _find(figures, "At least 34").measure == "dead_hostages"
+    assert find_figures(["She held two cousins' hands. The three of them dance in a circle."]) == []
