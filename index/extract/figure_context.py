@@ -307,6 +307,7 @@ class Classifier:
                 cand.counted is None
                 and cand.phrase.nominal is None  # "131 dead following bombings": its own word
                 and _OWN_NOUN_RE.match(self._text, cand.end)
+                and not (i and _share_of_them(self._text, cand))  # "two-thirds of them women"
             ):
                 continue  # it counts something the sentence's cues are not about
             if self._text.endswith(("population of ", "populations of "), s_start, cand.start) or (
@@ -749,6 +750,8 @@ class Classifier:
         following = group[i + 1] if i + 1 < len(group) else None
         if nouns:
             cand.counted = nouns[0].lower()
+        elif i and _share_of_them(self._text, cand):
+            cand.counted = group[i - 1].counted  # "… killed 11,000 people, two-thirds of them …"
         elif (
             cand.phrase.partitive
             and following
@@ -892,6 +895,11 @@ class Classifier:
         self._local(probe, sentence[0], sentence[1], set())
         self._span = own
         cand.measure, cand.event = probe.measure, probe.event
+
+
+def _share_of_them(text: str, cand: Candidate) -> bool:
+    """A share of the figure before: "killed 11,000 people, two-thirds of them women"."""
+    return cand.unit == "share" and text.endswith((" of them", " of whom"), cand.start, cand.end)
 
 
 def _ends_with_child(text: str, start: int = 0, end: int | None = None) -> bool:

@@ -2808,3 +2808,16 @@ def test_find_figures_of_them_opening_a_sentence_counts_the_people_before() -> N
     )
     assert _find(figures, "At least 34").measure == "dead_hostages"
     assert find_figures(["She held two cousins' hands. The three of them dance in a circle."]) == []
+
+
+def test_find_figures_a_share_of_them_takes_the_figure_before() -> None:
+    """ "killed 13,300 Palestinians, roughly two thirds of them women and minors": the share
+    is of the dead, so killed too, though a noun phrase follows it."""
+    figures = find_figures(
+        [
+            "More than 13,300 Palestinians have been killed since the war began, roughly two"
+            " thirds of them women and minors, according to the Health Ministry."
+        ]
+    )
+    share = _find(figures, "roughly two thirds of them")
+    assert (share.measure, share.unit, share.group) == ("killed", "share", "women and children")
