@@ -383,6 +383,8 @@ def groups_compatible(left: str | None, right: str | None) -> bool:
 def _compatible(measure: str, left: _Placed, right: _Placed) -> bool:
     """Same group and place (when said), same side, both proposed or both done, nouns."""
     a, b = left.figure, right.figure
+    if a.unit != b.unit:
+        return False  # "two thirds" of the dead and "two Palestinians" killed: no one quantity
     captives = _hostage_like(measure)  # taken in Israel, held in Gaza: either place is theirs
     if a.place and b.place and a.place != b.place and not captives:
         return False

@@ -73,6 +73,8 @@ _EVENT_WORDS: dict[str, str] = {
         r"|murder(?:ed|s|ing)?|slain|slaughter(?:ed)?|massacred|perished|fatalities|fatality|bodies"
         r"|corpses"
         r"|executed|martyred|martyrs"
+        r"|fatally\s+(?:shot|stabbed|wounded|injured|hit|struck|shooting|stabbing)"
+        r"|shot\s+dead|gunned\s+down"
     ),
     INJURED: (
         r"wounded|wounding|injured|injuring|injuries|hurt|maimed|hospitali[sz]ed|amputees"

@@ -16,6 +16,7 @@ from index.compare.figure_pairing import (
 )
 from index.compare.figure_status import figures_status
 from index.compare.models import FigureRow, FigureStatus
+from index.extract.figures import find_figures
 from index.models import Article, Figure
 from tests.builders import article, figure_in
 
@@ -592,3 +593,17 @@ def test_pair_figures_strikes_of_different_days_are_two_incidents() -> None:
         published=date(2023, 10, 21),
     )
     assert [str(r.status) for r in _pair(a, b)] == ["updated"]
+
+
+def test_pair_figures_a_share_never_pairs_with_a_count() -> None:
+    """ "roughly two thirds" of the dead and "two Palestinians" killed are not one quantity."""
+    a_text = ("Israeli troops fatally shot two Palestinians on Friday.",)
+    b_text = (
+        "More than 13,300 Palestinians have been killed since the war began, roughly two"
+        " thirds of them women and minors.",
+    )
+    a = article(a_text, article_id="a", figures=find_figures(a_text), published=date(2023, 11, 24))
+    b = article(b_text, article_id="b", figures=find_figures(b_text), published=date(2023, 11, 26))
+    assert [f.unit for f in b.figures] == [None, "share"]
+    rows = _pair(a, b)
+    assert not any(row.a and row.b and row.b[0].unit == "share" for row in rows)

@@ -2821,3 +2821,16 @@ def test_find_figures_a_share_of_them_takes_the_figure_before() -> None:
     )
     share = _find(figures, "roughly two thirds of them")
     assert (share.measure, share.unit, share.group) == ("killed", "share", "women and children")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        ("Israeli troops fatally shot two Palestinians and wounded 11 others.", "two Palestinians"),
+        ("Two men were gunned down in Jenin.", "Two men"),
+        ("Three Palestinians were shot dead by soldiers.", "Three Palestinians"),
+    ],
+)
+def test_find_figures_fatally_shot_and_gunned_down_are_killings(sentence: str, text: str) -> None:
+    """ "fatally shot", "gunned down", "shot dead" kill."""
+    assert _only(sentence, text).measure == "killed"
