@@ -416,6 +416,8 @@ class Classifier:
             return False  # "1.4 million displaced people living in …": who they are says more
         if _LIVE_AFTER_RE.match(text, cand.context_end):
             return True
+        if not text.endswith(("to ", "of ", "s "), s_start, cand.start):
+            return False  # the cheap test: every form below ends so
         before = _POPULATION_BEFORE_RE.search(text, max(s_start, cand.start - 30), cand.start)
         if before is None:
             return False
