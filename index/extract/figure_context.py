@@ -412,12 +412,14 @@ class Classifier:
         people live": a population, no event.
         """
         text = self._text
+        end = cand.context_end
+        live = "liv" in text[end : end + 12] and _LIVE_AFTER_RE.match(text, end) is not None
+        if not live and not text.endswith(("to ", "of ", "s "), s_start, cand.start):
+            return False  # the cheap test first: every form below ends so
         if any(word.islower() for word in cand.phrase.modifiers.split()):
             return False  # "1.4 million displaced people living in …": who they are says more
-        if _LIVE_AFTER_RE.match(text, cand.context_end):
+        if live:
             return True
-        if not text.endswith(("to ", "of ", "s "), s_start, cand.start):
-            return False  # the cheap test: every form below ends so
         before = _POPULATION_BEFORE_RE.search(text, max(s_start, cand.start - 30), cand.start)
         if before is None:
             return False
