@@ -51,6 +51,21 @@ _LEAVE_WHERE = (
 """Where people "had to leave" for it to displace them: home, city, region (not a building)."""
 _EVENT_WORDS: dict[str, str] = {
     # First: a joint cue must win over its first word alone ("killed" in "killed and wounded").
+    # An open fate is missing: "feared dead or missing", "may have been killed or abducted".
+    # (Each alternative starts with a letter: `_event_scan_pattern` branches on it.)
+    MISSING: "|".join(
+        [
+            *(
+                rf"{w}\s+or\s+(?:missing|abducted|kidnapped|taken\s+hostage)"
+                for w in ("dead", "killed")
+            ),
+            r"missing\s+or\s+(?:dead|killed)|missing|unaccounted|under\s+the\s+rubble",
+            *(
+                rf"{w}\s+(?:to\s+be\s+)?(?:buried|trapped)"
+                for w in ("believed", "feared", "thought")
+            ),
+        ]
+    ),
     CASUALTIES: "|".join(
         [
             *(rf"{w}\s+(?:and|or)\s+(?:wound(?:ed|ing)|injur(?:ed|ing))" for w in _KILL_WORDS),
@@ -140,7 +155,6 @@ _EVENT_WORDS: dict[str, str] = {
             for verb in ("needed", "had", "have", "has", r"were\s+told", r"are\s+told")
         )
     ),
-    MISSING: r"missing|unaccounted|under\s+the\s+rubble",
     ARRESTED: r"arrest(?:ed|s|ing)?|rounded\s+up|detained|detaining|detention(?=\s+of\b)",
 }
 _EVENT_CUES = "|".join(rf"(?P<{name}>{words})" for name, words in _EVENT_WORDS.items())

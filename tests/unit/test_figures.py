@@ -2834,3 +2834,22 @@ def test_find_figures_a_share_of_them_takes_the_figure_before() -> None:
 def test_find_figures_fatally_shot_and_gunned_down_are_killings(sentence: str, text: str) -> None:
     """ "fatally shot", "gunned down", "shot dead" kill."""
     assert _only(sentence, text).measure == "killed"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        (
+            "More than 10 British citizens are feared dead or missing.",
+            "More than 10 British citizens",
+        ),
+        (
+            "The BBC said 17 British nationals may have been killed or abducted.",
+            "17 British nationals",
+        ),
+        ("Residents said dozens more were believed buried.", "dozens"),
+    ],
+)
+def test_find_figures_an_open_fate_is_missing(sentence: str, text: str) -> None:
+    """ "dead or missing", "killed or abducted", "believed buried": the fate is unknown."""
+    assert _only(sentence, text).measure == "missing"
