@@ -242,7 +242,9 @@ _THINGS = (
     districts neighbourhoods neighborhoods areas regions provinces nations embassies
     ministries agencies organisations organizations cartons boxes parcels packages kits
     bags sacks vouchers beds tents blankets litres liters gallons lorryloads truckloads
-    rounds exchanges batches phases stages sessions meetings times"""
+    rounds exchanges batches phases stages sessions meetings times attacks assaults raids
+    operations incidents clashes bombings explosions blasts barrages salvos cells battalions
+    brigades zones posts positions bases camps crossings checkpoints facilities clinics"""
     )
     | TIME_UNITS
 )

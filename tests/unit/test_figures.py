@@ -2853,3 +2853,25 @@ def test_find_figures_fatally_shot_and_gunned_down_are_killings(sentence: str, t
 def test_find_figures_an_open_fate_is_missing(sentence: str, text: str) -> None:
     """ "dead or missing", "killed or abducted", "believed buried": the fate is unknown."""
     assert _only(sentence, text).measure == "missing"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        (
+            "Israel struck three militant cells that fired from Lebanon and killed militants.",
+            "three militant cells",
+        ),
+        (
+            "Groups carried out dozens of attacks, and a US strike killed a militia leader.",
+            "dozens of attacks",
+        ),
+        (
+            "Unrwa has 958,000 displaced people sheltering at 99 facilities in the south.",
+            "99 facilities",
+        ),
+    ],
+)
+def test_find_figures_units_attacks_and_facilities_are_no_people(sentence: str, text: str) -> None:
+    """Cells, attacks, facilities are things: a killing or displacement nearby is not theirs."""
+    assert _only(sentence, text).measure is None
