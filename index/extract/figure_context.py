@@ -201,7 +201,8 @@ _CROWD_AFTER_RE = re.compile(
     r"(?:to[ \u00a0]+)?)?"
     r"(?:gather(?:ed)?|rall(?:y|ied)|march(?:ed)?|protest(?:ed)?|demonstrat(?:e|ed)"
     r"|attend(?:ed)?|turned[ \u00a0]+out|queue[d]?|took[ \u00a0]+to[ \u00a0]+the[ \u00a0]+streets"
-    r"|flock(?:ed)?|crowded|lined[ \u00a0]+the)\b"
+    r"|flock(?:ed)?|crowded|lined[ \u00a0]+the|stood|mourn(?:ed)?|prayed|cheered|chanted"
+    r"|waved|sang|watched)\b"
 )
 """A crowd as the subject of its gathering ("thousands of Palestinians began to gather at a
 checkpoint, hoping imprisoned relatives would be freed"): the people counted are no event's."""

@@ -2727,6 +2727,10 @@ def test_find_figures_women_and_children_share_the_main_verb(
         ),
         ("About 60 people have gathered in London for children killed in Gaza.", "About 60 people"),
         ("Hundreds of protesters rallied outside the embassy.", "Hundreds of protesters"),
+        (
+            "Hundreds of people stood in the rain to mourn a captain who was killed Monday.",
+            "Hundreds of people",
+        ),
     ],
 )
 def test_find_figures_a_gathering_crowd_has_no_measure(sentence: str, text: str) -> None:
