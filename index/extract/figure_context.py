@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING
 from index.extract.counted import HEAD_NOUNS, TIME_UNITS
 from index.extract.measures import (
     CAPTIVE_WORD_RE,
+    CASUALTIES,
     DISPLACED,
     HELD,
     HOSTAGES,
@@ -249,6 +250,11 @@ _AMONG_CAPTIVES_RE = re.compile(
 )
 """People counted among captives named without a number ("Two Tanzanians and one South
 African among Hamas hostages"): they are of the captives."""
+_AMONG_DEAD_RE = re.compile(
+    r"[^.;:]{0,40}?\bamong\s+(?:the\s+)?(dead|casualties|victims|fatalities|killed"
+    r"|those\s+killed)\b"
+)
+"""People counted among a toll's dead ("with 4,100 children and 2,600 women among the dead")."""
 _APPOSITION_RE = re.compile(r"\b([a-z]+)\s*[–—(]\s*$")
 """A figure in apposition to the noun before a dash ("released the hostages – nine children
 and two women –"): it counts what that noun does in its clause."""
@@ -376,6 +382,8 @@ class Classifier:
                 self._subject_includes(cand, s_start)
             if cand.measure is None and "among" in self._text[cand.context_end : s_end]:
                 self._among_captives(group, i, s_end)
+                if cand.measure is None:
+                    self._among_the_dead(group, i, s_end)
             if cand.measure is None and ": " in self._text[s_start : cand.start]:
                 self._after_colon(cand, s_start, s_end)
             if cand.measure is None and self._text.endswith("to ", s_start, cand.start):
@@ -842,6 +850,24 @@ class Classifier:
         self._read_as(cand, among.start(1), among.end(1), self._span)
         if cand.measure is None:
             self._resolve(cand, HELD, self._span[0], s_end)
+
+    def _among_the_dead(self, group: list[Candidate], i: int, s_end: int) -> None:
+        """People counted "among the dead" or "among the casualties" of a toll: killed.
+
+        "The death toll has exceeded 10,000, with over 4,100 children and 2,600 women among the
+        casualties": casualties of a death toll are dead.
+        """
+        cand = group[i]
+        if cand.phrase.head is None or not is_person(cand.counted):
+            return  # a bare number there is an age ("Mazen, 17 and Ahmed, 13 were among …")
+        among = _AMONG_DEAD_RE.match(self._text, cand.context_end, s_end)
+        if among is None:
+            return
+        event = KILLED
+        if among.group(1).lower() == "casualties":  # of the toll before, if any
+            toll = [c.event for c in group[:i] if c.event in (KILLED, CASUALTIES)]
+            event = toll[-1] if toll else CASUALTIES
+        self._resolve(cand, event, self._span[0], s_end)
 
     def _total_to(self, group: list[Candidate], i: int, s_start: int) -> None:
         """A number a clause adds up to ("bringing the total … to 156"): the count before it."""

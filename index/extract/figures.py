@@ -153,8 +153,9 @@ _AGE_VERB_RE = re.compile(
     r"(?i:\b(?:was|were|is|are|['’]re)[ \u00a0]+(?:only|just|barely)?[ \u00a0]*)$"
 )
 _WHEN_AFTER_RE = re.compile(r"[ \u00a0]+(?:years?[ \u00a0]+old[ \u00a0]+)?when\b")
-_AGE_AFTER_RE = re.compile(r"[ \u00a0]*(?:[,);]|[—–-][ \u00a0])")
-"""What ends an age after a name: "Lifschitz, 85,", "Alon Shamriz, 26 - were killed"."""
+_AGE_AFTER_RE = re.compile(r"[ \u00a0]*(?:[,);]|[—–-][ \u00a0]|and[ \u00a0]+[A-Z])")
+"""What ends an age after a name: "Lifschitz, 85,", "Alon Shamriz, 26 - were killed",
+"Mazen, 17 and Ahmed, 13"."""
 _ONE_SUFFERED_RE = re.compile(
     r"[ \u00a0]+(?:was|is|has[ \u00a0]+been|had[ \u00a0]+been|remains|remained)[ \u00a0]+"
     r"(?:still[ \u00a0]+)?(?:[a-z]+ly[ \u00a0]+)?"

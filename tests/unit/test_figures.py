@@ -2879,3 +2879,22 @@ def test_find_figures_an_open_fate_is_missing(sentence: str, text: str) -> None:
 def test_find_figures_units_attacks_and_facilities_are_no_people(sentence: str, text: str) -> None:
     """Cells, attacks, facilities are things: a killing or displacement nearby is not theirs."""
     assert _only(sentence, text).measure is None
+
+
+def test_find_figures_people_among_a_tolls_casualties_are_its_dead() -> None:
+    """ "The death toll has exceeded 10,000, with over 4,100 children and 2,600 women among the
+    casualties": the children and women are of the dead; an age in "Mazen, 17 and Ahmed" is
+    no figure."""
+    figures = find_figures(
+        [
+            "The death toll has exceeded 10,000, with over 4,100 children and 2,600 women among"
+            " the casualties."
+        ]
+    )
+    assert [(f.text, f.measure) for f in figures[1:]] == [
+        ("over 4,100 children", "killed"),
+        ("2,600 women", "killed"),
+    ]
+    assert _only("Three Britons were among the dead.", "Three Britons").measure == "killed"
+    brothers = find_figures(["Brothers Mazen, 17 and Ahmed, 13 were among those killed."])
+    assert "17" not in [f.text for f in brothers]
