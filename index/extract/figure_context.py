@@ -318,7 +318,13 @@ class Classifier:
             ):
                 continue  # it counts something the sentence's cues are not about
             if self._text.endswith(("population of ", "populations of "), s_start, cand.start) or (
-                self._population(cand, s_start) and not (i and self._has_whole_after(group, i - 1))
+                # the cheap tests first: every form `_population` knows ends or goes so
+                (
+                    self._text.endswith(("to ", "of ", "s "), s_start, cand.start)
+                    or "liv" in self._text[cand.context_end : cand.context_end + 12]
+                )
+                and self._population(cand, s_start)
+                and not (i and self._has_whole_after(group, i - 1))
             ):
                 no_event.add(id(cand))  # "Gaza's population of over 2 million": no event
                 continue
@@ -423,8 +429,6 @@ class Classifier:
         text = self._text
         end = cand.context_end
         live = "liv" in text[end : end + 12] and _LIVE_AFTER_RE.match(text, end) is not None
-        if not live and not text.endswith(("to ", "of ", "s "), s_start, cand.start):
-            return False  # the cheap test first: every form below ends so
         if any(word.islower() for word in cand.phrase.modifiers.split()):
             return False  # "1.4 million displaced people living in …": who they are says more
         if live:
@@ -446,6 +450,8 @@ class Classifier:
         of: "1.9 million of Gaza's 2.3 million residents have fled" — 1.9 million fled
         (displaced), and 2.3 million is the population, no event.
         """
+        if len(group) < 2:
+            return []
         return [
             i
             for i in range(len(group) - 1)
