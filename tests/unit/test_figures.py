@@ -2898,3 +2898,21 @@ def test_find_figures_people_among_a_tolls_casualties_are_its_dead() -> None:
     assert _only("Three Britons were among the dead.", "Three Britons").measure == "killed"
     brothers = find_figures(["Brothers Mazen, 17 and Ahmed, 13 were among those killed."])
     assert "17" not in [f.text for f in brothers]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "measure"),
+    [
+        ("One Cambodian national was killed in the attack.", "One Cambodian national", "killed"),
+        ("Hamas freed one Filipino on Friday.", "one Filipino", "hostages_released"),
+        ("At least one Canadian citizen was killed.", "At least one Canadian citizen", "killed"),
+        ("One special forces officer was killed.", "One special forces officer", "killed"),
+    ],
+)
+def test_find_figures_one_person_named_by_nationality_or_role(
+    sentence: str, text: str, measure: str
+) -> None:
+    """ "One Cambodian national", "one Filipino on Friday": one person is a figure; "One
+    man's story" and "One student group" are not."""
+    assert _only(sentence, text).measure == measure
+    assert find_figures(["One man's story moved the world. One student group protested."]) == []
