@@ -719,7 +719,9 @@ def _candidate(text: str, match: re.Match[str], zones: list[tuple[int, int]]) ->
     if num is not None and _ID_RE.fullmatch(num):
         return None  # an id or a phone number, not a count
     loose = digits or quantity.qualifier is not None or (quantity.value or 10) >= 10
-    phrase = counted_phrase(text, end, loose, vague=vague is not None)
+    # "hundreds of people" reads its noun after "of"; "several thousand militants" as a number
+    plural = vague is not None and not vague.lower().startswith("several")
+    phrase = counted_phrase(text, end, loose, vague=plural)
     head = phrase.head.lower() if phrase.head else None
     if _is_year(quantity, num) and head not in _COUNTED_NOT_TIME:
         return None

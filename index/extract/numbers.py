@@ -11,7 +11,8 @@ One precompiled pattern, `QUANTITY_RE`, finds a quantity as written in running t
 * vague amounts (``dozens``, ``hundreds``, ``thousands``, ``tens of thousands``,
   ``hundreds of thousands``), read as ranges: "hundreds" is 200–999, "thousands" is
   2,000–9,999, "dozens" 24–99 and so on, so that a comparison can tell whether
-  "hundreds of thousands" and "1.9 million" agree (they do not);
+  "hundreds of thousands" and "1.9 million" agree (they do not); "several hundred",
+  "several thousand", "several dozen", "several hundred thousand" read as their plurals;
 * a qualifier before it (``nearly``, ``more than``, ``some``, ``exceeds`` ...) or after it
   (``or more``, ``+``, ``-plus``), normalised by `QUALIFIERS`.
 
@@ -69,6 +70,10 @@ VAGUE = {
     "tens of thousands": (20_000.0, 99_999.0),
     "hundreds of thousands": (200_000.0, 999_999.0),
     "millions": (2_000_000.0, 9_999_999.0),
+    "several dozen": (24.0, 99.0),
+    "several hundred": (200.0, 999.0),
+    "several thousand": (2_000.0, 9_999.0),
+    "several hundred thousand": (200_000.0, 999_999.0),
 }
 QUALIFIERS = {
     "nearly": "nearly",
@@ -139,7 +144,8 @@ _SCALE = rf"(?:(?={_WS}[hHtTmMbB])(?i:{_WS}(?:{_SCALE_WORDS})\b))?"
 _NUM = rf"(?:{_DIGITS}{_SCALE}|(?=[^\W\d_]){_WORDNUM})"
 """A number in digits or in words; words are only tried from a letter."""
 _VAGUE = (
-    r"(?i:\b(?:(?:tens|hundreds)\s+of\s+thousands|dozens|scores|hundreds|thousands|millions)"
+    r"(?i:\b(?:(?:tens|hundreds)\s+of\s+thousands|dozens|scores|hundreds|thousands|millions"
+    r"|several\s+(?:hundred\s+thousand|thousand|hundred|dozen)(?!\s+(?:\d|of\b)))"
     r"(?![\w-]))"
 )
 _QUAL = (
@@ -225,7 +231,7 @@ def _anchors(text: str) -> list[tuple[int, int]]:
 
 
 _PREFIX_TAIL_RE = re.compile(
-    rf"(?<!\w)(?=[^\W\d_])(?:{_QUAL}|(?i:\b(?:between|half|an?|US))[ \u00a0]+)+$|(?:US)$"
+    rf"(?<!\w)(?=[^\W\d_])(?:{_QUAL}|(?i:\b(?:between|half|an?|US|several))[ \u00a0]+)+$|(?:US)$"
 )
 """The qualifiers, "between", "half a", "US" right before a number (searched up to it).
 
@@ -238,7 +244,7 @@ _PREFIX_LAST_WORDS = _words(
     """nearly almost to under approaching approaches approached nears neared nearing tops
     topped than over above of exceeds exceed exceeded
     exceeding surpassed surpassing surpasses about around approximately roughly some estimated
-    least most as below between half a an us us$ $ € £"""
+    least most as below between half a an us us$ $ € £ several"""
 )
 
 

@@ -2916,3 +2916,11 @@ def test_find_figures_one_person_named_by_nationality_or_role(
     man's story" and "One student group" are not."""
     assert _only(sentence, text).measure == measure
     assert find_figures(["One man's story moved the world. One student group protested."]) == []
+
+
+def test_find_figures_several_hundred_counts_its_noun_directly() -> None:
+    """ "Several thousand Hamas militants were killed": the noun follows without "of"."""
+    figure = _only(
+        "Several thousand Hamas militants were killed.", "Several thousand Hamas militants"
+    )
+    assert (figure.low, figure.high, figure.measure) == (2000, 9999, "killed")

@@ -97,6 +97,12 @@ def _quantities(text: str) -> list[tuple[str, Quantity | None]]:
         ("the toll nears 20,000", "nears 20,000", Quantity(20_000, None, None, "nearly")),
         ("death toll approaches 7,000", "approaches 7,000", Quantity(7000, None, None, "nearly")),
         ("toll tops 10,000", "tops 10,000", Quantity(10_000, None, None, "more than")),
+        ("several thousand militants", "several thousand", Quantity(None, 2000, 9999, None)),
+        (
+            "several hundred thousand people",
+            "several hundred thousand",
+            Quantity(None, 200_000, 999_999, None),
+        ),
         # a verb qualifies only a number right after it, never another qualifier's
         (
             "as Ramadan approaches More than a million",
