@@ -263,6 +263,25 @@ def _all_mentions(article: Article) -> list[Mention]:
     return list(article.mentions) + list(getattr(article, "title_mentions", ()))
 
 
+def _figure_labels(label: Label, article: Article) -> list[Label]:
+    """The figure labels to score: one per figure the article shows.
+
+    A record whose text is only its headline is read once, as its one paragraph (newsdesk
+    does not show the same words twice): a label in the title that the labeller also gave in
+    the body is that one figure, so only the body's is scored; a title label without a body
+    twin is looked for in that paragraph.
+    """
+    figures: list[Label] = label["figures"]
+    if article.paragraphs != (article.title,):
+        return figures
+    body = {(f["text"], f.get("occurrence", 0)) for f in figures if f["where"] != "title"}
+    return [
+        f if f["where"] != "title" else {**f, "where": "body"}
+        for f in figures
+        if f["where"] != "title" or (f["text"], f.get("occurrence", 0)) not in body
+    ]
+
+
 def score_article(
     label: Label, article: Article, tally: Tally, verbose: bool
 ) -> dict[str, list[Where]]:
@@ -276,7 +295,7 @@ def score_article(
     figures = _all_figures(article)
     labelled: list[Where] = []
     placed: dict[str, list[Where]] = defaultdict(list)
-    for item in label["figures"]:
+    for item in _figure_labels(label, article):
         spot = locate(article, item["where"], item["text"], item.get("occurrence", 0))
         tally.figures += 1
         if spot is None:

@@ -65,3 +65,26 @@ def test_troops_and_soldiers_are_one_group_for_the_scorer() -> None:
     assert scorer._group_key("US troops") == scorer._group_key("US soldiers")
     assert scorer._group_key("American troops") == scorer._group_key("US soldiers")
     assert scorer._group_key("Israeli soldiers") != scorer._group_key("US soldiers")
+
+
+def test_a_headline_only_record_scores_each_figure_once() -> None:
+    """A record whose text is its headline is one paragraph: the title label and its body
+    twin are one figure (found once), not a found one and a missed one."""
+    title = "Qatar seeking deal to free 50 hostages and 3-day truce, sources say"
+    text = [title]
+    parsed = article(text, article_id="h", title=title, figures=find_figures(text))
+    label = {
+        "key": "h",
+        "figures": [
+            {"where": where, "text": figure, "measure": measure}
+            for where in ("title", "body")
+            for figure, measure in (
+                ("50 hostages", "hostages_released"),
+                ("3-day truce", "truce_duration"),
+            )
+        ],
+        "parties": [],
+    }
+    tally = scorer.Tally()
+    scorer.score_article(label, parsed, tally, verbose=False)
+    assert (tally.figures, tally.found, tally.false_figures) == (2, 2, 0)
