@@ -339,7 +339,12 @@ _AND_A_HALF_RE = re.compile(
 _ACTS_OF_WAR = frozenset({"killed", "injured", "hostages_taken"})
 """Measures whose place is where an attack went ("crossed from Gaza into Israel, killing …"),
 unlike people moved ("76 patients were taken from Gaza into Egypt" are Gaza's)."""
-_PAST_SPAN_RE = re.compile(r"\b(?:past|last|previous|recent)[ \u00a0]+\Z", re.I)
+_PAST_SPAN_RE = re.compile(
+    r"\b(?:past|(?<!\bto )(?<!\bwill )(?<!\bwould )(?<!\bmay )(?<!\bcould )last|previous|recent)"
+    r"[ \u00a0]+\Z",
+    re.I,
+)
+"""A stretch already lived ("over the past three weeks"); not the verb ("set to last four days")."""
 _TIME_POINT_RE = re.compile(r"[ \u00a0]+(?:after|before|since|ago|later|earlier|into)\b")
 _HELD_IN_GAZA_RE = re.compile(r"\b(?:in|inside)\s+(?:the\s+)?Gaza\b")
 _PART_OF_RE = re.compile(r"[,—–-][ \u00a0]*(?:including|among\s+them|of\s+whom)[ \u00a0]*\Z")

@@ -2924,3 +2924,9 @@ def test_find_figures_several_hundred_counts_its_noun_directly() -> None:
         "Several thousand Hamas militants were killed.", "Several thousand Hamas militants"
     )
     assert (figure.low, figure.high, figure.measure) == (2000, 9999, "killed")
+
+
+def test_find_figures_a_truce_set_to_last_days_is_its_length() -> None:
+    """ "slated to last four days": "last" is the verb here, not "the last four days"."""
+    assert _only("The truce was set to last four days.", "four days").measure == "truce_duration"
+    assert find_figures(["Over the last three days of the truce, talks went on."]) == []
