@@ -36,7 +36,7 @@ SINGULAR_PEOPLE = _words(
     """employee paramedic medic doctor nurse patient worker volunteer resident citizen refugee
     student teacher settler protester policeman staffer rescuer guard reporter photographer
     national member officer soldier hostage captive person civilian journalist child woman man
-    girl boy"""
+    girl boy fatality casualty"""
 )
 """People counted one at a time ("one employee was killed", "One paramedic was injured")."""
 HEAD_NOUNS = KIN_HEADS | _words(
@@ -251,7 +251,7 @@ def counted_phrase(text: str, pos: int, digits: bool, vague: bool = False) -> Co
 
 _ONE_DEMONYM_RE = re.compile(
     r"[ \u00a0]+([A-Z][a-z]+(?:ian|i|an|ese|ish|ino))"
-    r"(?=[ \u00a0]+(?:was|is|has|had|died|remains|on|in|at|from|during|after)\b|[.;]"
+    r"(?=[ \u00a0]+(?:was|is|has|had|died|remains|on|in|at|from|during|after|and)\b|[.;]"
     r"|,[ \u00a0]+(?:and|who)\b)"
     r"|[ \u00a0]+(?:(?:[a-z]+|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \u00a0]+){0,2}?"
     r"(" + "|".join(sorted(SINGULAR_PEOPLE)) + r")\b"

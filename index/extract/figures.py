@@ -119,8 +119,9 @@ _AFTER_RE = re.compile(
 _TRUCE_WORDS = r"truce|pause|ceasefire|cease-fire|lull|halt|break|respite|extension|hudna"
 _COMPOUND_RE = re.compile(
     rf"[-‐](?P<unit>day|week|hour|month)s?(?:[-‐]long)?[ \u00a0]+[\"\u201c']?"
-    rf"(?:(?:humanitarian|temporary|new|further|second|first)[ \u00a0]+)?"
-    rf"(?P<noun>{_TRUCE_WORDS})\b[\"\u201d']?|[-‐][A-Za-z]",
+    rf"(?:(?:humanitarian|temporary|new|further|second|first|daily|military|fighting"
+    rf"|tactical|localised|localized)[ \u00a0]+)?"
+    rf"(?P<noun>{_TRUCE_WORDS})s?\b[\"\u201d']?|[-‐][A-Za-z]",
     re.IGNORECASE,
 )
 _OF_WAR_RE = re.compile(
@@ -509,9 +510,22 @@ def _without_breakdowns(text: str, group: list[Candidate]) -> list[Candidate]:
             at = part.context_end
             if running >= total:
                 break
-        if len(parts) >= 2 and running == total:
+        if len(parts) >= 2 and running == total and not _nationalities(head, group, parts):
             dropped.update(parts)
     return [c for n, c in enumerate(group) if n not in dropped]
+
+
+def _nationalities(head: Candidate, group: list[Candidate], parts: list[int]) -> bool:
+    """Whether the parts name other nationalities: a list, not a breakdown.
+
+    "two Peruvians, one Colombian and one Paraguayan": the last two are not the two Peruvians.
+    """
+    return _capitalised(head) and any(_capitalised(group[j]) for j in parts)
+
+
+def _capitalised(cand: Candidate) -> bool:
+    """Whether the figure's noun is written with a capital (a demonym: "Peruvians")."""
+    return (cand.phrase.head or "")[:1].isupper()
 
 
 _WORD_LENGTH_RE = re.compile(

@@ -2557,9 +2557,9 @@ def test_find_figures_the_spokesperson_named_in_a_sentence_without_figures() -> 
     """The source "the spokesperson" stands for may be named where no figure was found."""
     figures = find_figures(
         [
-            "An air strike killed one Palestinian and wounded several others, according to the"
-            " spokesman of Gaza's ministry of health. The spokesperson further said that the"
-            " building is hosting 170 injured and other displaced people."
+            "An air strike hit a building of the hospital and wounded several others, according"
+            " to the spokesman of Gaza's ministry of health. The spokesperson further said that"
+            " the building is hosting 170 injured and other displaced people."
         ]
     )
     assert [(f.text, f.attribution) for f in figures] == [
@@ -2930,3 +2930,24 @@ def test_find_figures_a_truce_set_to_last_days_is_its_length() -> None:
     """ "slated to last four days": "last" is the verb here, not "the last four days"."""
     assert _only("The truce was set to last four days.", "four days").measure == "truce_duration"
     assert find_figures(["Over the last three days of the truce, talks went on."]) == []
+
+
+def test_find_figures_single_people_pauses_and_nationality_lists() -> None:
+    """ "killed one Palestinian and wounded …", "one fatality", "daily four-hour military
+    pauses", and a list of nationalities that is no breakdown of the one before."""
+    assert (
+        _only(
+            "A strike killed one Palestinian and wounded several others.", "one Palestinian"
+        ).measure
+        == "killed"
+    )
+    assert (
+        _only("He knew of one fatality but could not confirm others.", "one fatality").measure
+        == "killed"
+    )
+    pauses = _only("Israel agreed to daily four-hour military pauses.", "four-hour military pauses")
+    assert (pauses.value, pauses.measure) == (4, "truce_duration")
+    listed = find_figures(
+        ["Reports confirmed the deaths of two Peruvians, one Colombian and one Paraguayan."]
+    )
+    assert [f.text for f in listed] == ["two Peruvians", "one Colombian", "one Paraguayan"]
