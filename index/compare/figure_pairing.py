@@ -402,7 +402,15 @@ def _compatible(measure: str, left: _Placed, right: _Placed) -> bool:
         return False
     if left.proposed != right.proposed and not _overlap(left.figure, right.figure):
         return False
-    if left.scope and right.scope and left.scope != right.scope and not _said_alike(a, b):
+    if (
+        left.scope
+        and right.scope
+        and left.scope != right.scope
+        and not _said_alike(a, b)
+        # "a raid on Oct. 7 that killed more than 1,400 Israelis" and "1,400 killed since the
+        # attack": at a war's scale the one incident is the toll
+        and min(a.bounds[0], b.bounds[0]) < WAR_TOLL_FLOOR
+    ):
         return False
     if left.remainder != right.remainder:
         return False  # "three other people" killed besides the leader, "four people" in all

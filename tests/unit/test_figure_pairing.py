@@ -607,3 +607,16 @@ def test_pair_figures_a_share_never_pairs_with_a_count() -> None:
     assert [f.unit for f in b.figures] == [None, "share"]
     rows = _pair(a, b)
     assert not any(row.a and row.b and row.b[0].unit == "share" for row in rows)
+
+
+def test_pair_figures_a_war_scale_incident_is_the_toll() -> None:
+    """ "a raid on Oct. 7 that killed more than 1,400 Israelis" and "At least 1,400 people in
+    Israel have been killed since the Hamas attack": one toll (consistent), not two rows."""
+    a_text = (
+        "Hamas freed two of 200 hostages taken in a raid that killed more than 1,400 Israelis.",
+    )
+    b_text = ("At least 1,400 people in Israel have been killed since the Hamas attack on Oct. 7.",)
+    a = article(a_text, article_id="a", figures=find_figures(a_text), published=date(2023, 10, 21))
+    b = article(b_text, article_id="b", figures=find_figures(b_text), published=date(2023, 10, 20))
+    rows = [row for row in _pair(a, b) if row.measure == "killed"]
+    assert [(str(row.status), len(row.a), len(row.b)) for row in rows] == [("consistent", 1, 1)]
