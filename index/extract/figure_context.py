@@ -179,6 +179,7 @@ _POSSESSIVE_END_RE = re.compile(
 )
 """A nominal cue with its own owner or determiner, so its own noun phrase ("the hostages'
 deaths", "the remaining hostages", "a release")."""
+_OUT_OF_RE = re.compile(r"\bout\s+of\s+(?:the\s+|a\s+total\s+of\s+)?\Z")
 _OF_THE_WHOLE_RE = re.compile(
     r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?(?:(?:its|their|[A-Za-z][\w-]*['’]s)[ \u00a0]+)?"
 )
@@ -623,6 +624,8 @@ class Classifier:
                 and not {"and", "or", "but", "including"} & set(gap)
                 # "released some of the 240 hostages the group took": the part is released
                 and not _PART_OF_WHOLE_RE.search(clause_left, b)
+                # "130 hostages remain out of the 253 taken": the whole's own words decide
+                and not ("out" in gap and _OUT_OF_RE.search(clause_left, b))
                 and not ("among" in gap and _AMONG_RE.search(clause_left))
             )
             if governs and self._resolve(cand, event, left_lo, right_hi):

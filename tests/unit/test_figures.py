@@ -2951,3 +2951,12 @@ def test_find_figures_single_people_pauses_and_nationality_lists() -> None:
         ["Reports confirmed the deaths of two Peruvians, one Colombian and one Paraguayan."]
     )
     assert [f.text for f in listed] == ["two Peruvians", "one Colombian", "one Paraguayan"]
+
+
+def test_find_figures_the_whole_after_out_of_keeps_its_own_verb() -> None:
+    """ "130 hostages remain out of the 253 taken": the 253 were taken, not held."""
+    figures = find_figures(["Israel says 130 hostages remain out of the 253 taken on 7 October."])
+    assert [(f.text, f.measure) for f in figures] == [
+        ("130 hostages", "hostages_held"),
+        ("253", "hostages_taken"),
+    ]
