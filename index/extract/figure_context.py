@@ -179,6 +179,10 @@ _POSSESSIVE_END_RE = re.compile(
 )
 """A nominal cue with its own owner or determiner, so its own noun phrase ("the hostages'
 deaths", "the remaining hostages", "a release")."""
+_TOLL_APPOSITION_RE = re.compile(
+    r"\bdeath\s+toll\s*(?:[–—:]|-\s)\s*(?:now\s+|currently\s+|already\s+)?\Z", re.IGNORECASE
+)
+"""A bare number set after a death toll by a dash or colon: "death toll – now more than 8,800"."""
 _OUT_OF_RE = re.compile(r"\bout\s+of\s+(?:the\s+|a\s+total\s+of\s+)?\Z")
 _OF_THE_WHOLE_RE = re.compile(
     r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?(?:(?:its|their|[A-Za-z][\w-]*['’]s)[ \u00a0]+)?"
@@ -347,6 +351,12 @@ class Classifier:
             if _BEREAVED_AFTER_RE.match(self._text, cand.context_end, right_hi):
                 no_event.add(id(cand))  # "one doctor who had lost his brother": the bereaved
                 continue
+            if cand.counted is None and _TOLL_APPOSITION_RE.search(
+                self._text, max(s_start, cand.start - 24), cand.start
+            ):
+                cand.counted = "people"  # "Gaza's death toll – now more than 8,800, …"
+                if self._resolve(cand, KILLED, left_lo, right_hi):
+                    continue
             self._local(cand, left_lo, right_hi, used)
             if (
                 cand.measure is None

@@ -2960,3 +2960,13 @@ def test_find_figures_the_whole_after_out_of_keeps_its_own_verb() -> None:
         ("130 hostages", "hostages_held"),
         ("253", "hostages_taken"),
     ]
+
+
+def test_find_figures_a_number_set_after_a_death_toll_by_a_dash() -> None:
+    """ "Gaza's death toll – now more than 8,800, according to …": the dead."""
+    figure = _only(
+        "Israel blames Hamas for Gaza’s death toll – now more than 8,800, according to Gaza’s"
+        " Health Ministry – because the group operates from residential areas.",
+        "more than 8,800",
+    )
+    assert (figure.measure, figure.counted) == ("killed", "people")
