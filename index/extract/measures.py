@@ -340,6 +340,8 @@ def noun_event(found: list[tuple[str, int, int]]) -> str | None:
     for event, _start, _end in found:
         if event in (CASUALTIES, KILLED, INJURED, DISPLACED, MISSING) or event == TAKEN:
             return event
+    if [event for event, _start, _end in found] == [RELEASED]:
+        return RELEASED  # "two released hostages": the one word, alone, says they were freed
     return None
 
 

@@ -2970,3 +2970,10 @@ def test_find_figures_a_number_set_after_a_death_toll_by_a_dash() -> None:
         "more than 8,800",
     )
     assert (figure.measure, figure.counted) == ("killed", "people")
+
+
+def test_find_figures_released_as_the_nouns_modifier_is_a_release() -> None:
+    """ "two released hostages": the phrase's own word says they were freed."""
+    assert _only("Two released hostages spoke to reporters.", "Two released hostages").measure == (
+        "hostages_released"
+    )

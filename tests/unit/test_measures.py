@@ -85,11 +85,13 @@ def test_events_in_agrees_with_event_re(text: str) -> None:
         ([MISSING], MISSING),
         ([CASUALTIES], CASUALTIES),
         ([HELD, RELEASED, TAKE_VERB, ARRESTED], None),
+        ([RELEASED], RELEASED),
         ([], None),
     ],
 )
 def test_noun_event_only_events_a_noun_can_state(events: list[str], expected: str | None) -> None:
-    """ "deaths", "displaced Palestinians" state an event; "held" or "freed" inside do not."""
+    """ "deaths", "displaced Palestinians" state an event; "held" inside does not, nor "freed"
+    beside another cue; "two released hostages" alone says they were freed."""
     assert noun_event([(event, 0, 1) for event in events]) == expected
 
 
