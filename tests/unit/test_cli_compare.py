@@ -7,11 +7,13 @@ import json
 from dataclasses import replace
 
 import pytest
+from rich.console import Console
 
 from index import Library, NewsdeskError
 from index.models import Article, ArticleId
 from tests.builders import article
 from tui.cli.commands import compare
+from tui.cli.report.compare import figures_table
 
 
 def _library(seed_articles: dict[str, Article]) -> Library:
@@ -84,3 +86,18 @@ def test_compare_unknown_id_raises_user_error(seed_articles: dict[str, Article])
     """An unknown reference is a NewsdeskError (the CLI prints it and exits 2)."""
     with pytest.raises(NewsdeskError):
         compare.run(_args("seed002", "nope"), _library(seed_articles))
+
+
+def test_compare_figures_table_keeps_a_and_b_readable_at_80_columns(
+    seed_articles: dict[str, Article],
+) -> None:
+    """A long status note wraps; it never squeezes the figures out of the A and B columns."""
+    library = _library(seed_articles)
+    comparison = library.compare(ArticleId("seed002"), ArticleId("seed004"))
+    console = Console(width=80, record=True, color_system=None)
+    console.print(figures_table(comparison))
+    out = console.export_text()
+    assert "┃ A " in out
+    assert "┃ B " in out
+    assert "1,200" in out  # the toll on both sides, not just its status
+    assert "1,160" in out

@@ -81,10 +81,12 @@ def status_cell(row: FigureRow) -> Text:
 def figures_table(comparison: Comparison) -> Table:
     """Figures by measure: A, B, status."""
     table = Table(title="Figures by measure", title_justify="left", expand=True)
-    table.add_column("measure", no_wrap=True)
-    table.add_column("A", ratio=1, overflow="fold")
-    table.add_column("B", ratio=1, overflow="fold")
-    table.add_column("status", no_wrap=True)
+    # Every column keeps a readable width at 80 columns: a long status note wraps rather than
+    # squeezing the figures out of A and B.
+    table.add_column("measure", no_wrap=True, max_width=24)
+    table.add_column("A", ratio=1, min_width=12, overflow="fold")
+    table.add_column("B", ratio=1, min_width=12, overflow="fold")
+    table.add_column("status", ratio=1, min_width=14, overflow="fold")
     for row in comparison.figures:
         table.add_row(
             Text(row.label),
