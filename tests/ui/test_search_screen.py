@@ -478,3 +478,27 @@ async def test_search_first_run_lists_the_newest_page_computed_once(
         assert len(results(app).article_ids) == 5
         assert queries == [""]
     library.close()
+
+
+async def test_search_an_emptied_library_still_gets_the_seeds(
+    tmp_path: Path, seeds_dir: Path
+) -> None:
+    """A library whose index exists but holds no article (a folder of nothing indexed, or
+    every file gone) has a saved newest page of 0 articles: launching with the seeds indexes
+    them, as a first run does, instead of showing that empty page."""
+    paths = DataPaths(data_dir=tmp_path / "home", config_dir=tmp_path / "home")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    first = Library.open(paths)
+    first.index_paths([empty])
+    saved = first.saved_newest_page()
+    assert saved is not None
+    assert saved[0] == 0
+    first.close()
+    library = Library.open(paths)
+    app = NewsdeskApp(library, seed_dir=seeds_dir)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert len(results(app).article_ids) == 5
+        assert app.screen.sub_title == "5 articles"
+    library.close()

@@ -154,6 +154,8 @@ class SearchScreen(Screen[None]):
         report = None
         try:
             shown = None if force else self.library.saved_newest_page(PAGE_SIZE)
+            if shown is not None and shown[0] == 0 and seed_dir is not None:
+                shown = None  # an emptied library gets the seeds, as a first run does
             if shown is None:
                 if seed_dir is not None and (force or self.library.count() == 0):
                     report = self.library.index_paths([seed_dir], progress=self._post_progress)
