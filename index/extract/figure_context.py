@@ -184,6 +184,7 @@ _TOLL_APPOSITION_RE = re.compile(
 )
 """A bare number set after a death toll by a dash or colon: "death toll – now more than 8,800"."""
 _OUT_OF_RE = re.compile(r"\bout\s+of\s+(?:the\s+|a\s+total\s+of\s+)?\Z")
+"""Before a whole: "130 hostages remain out of the 253 taken" (the 253's own words decide)."""
 _OF_THE_WHOLE_RE = re.compile(
     r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?(?:(?:its|their|[A-Za-z][\w-]*['’]s)[ \u00a0]+)?"
 )
@@ -197,11 +198,15 @@ million", "Gaza's 2.2 million residents" (an owner's: only for a population, see
 _THE_BEFORE_RE = re.compile(r"\b[Tt]he[ \u00a0]+\Z")
 """Before a number, a group already named: "The three of them dance"."""
 _OF_THEM_RE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:them|those|these)\b")
+"""A part of people named in the sentence before: "At least 34 of them are presumed dead"."""
 _MOST_OF_RE = re.compile(r"\b(?i:most|all)\s+of\s+\Z")
+"""Nearly all of a population: "most of Gaza's 2.3 million people have fled" (the event's)."""
 _LIVE_AFTER_RE = re.compile(r"\s+(?:who\s+)?(?:live|living|lives)\b")
+"""Who live somewhere: "Gaza, where about 2.3 million people live"."""
 _RESIDENTS = frozenset(
     ("people", "residents", "inhabitants", "palestinians", "gazans", "civilians", "population")
 )
+"""Counted nouns of a population after an owner's possessive ("Gaza's 2.2 million residents")."""
 _CROWD_AFTER_RE = re.compile(
     r"[ \u00a0]+(?:(?:began|begun|started|continued|came|have|had|also)[ \u00a0]+"
     r"(?:to[ \u00a0]+)?)?"
@@ -216,6 +221,7 @@ _NOUN_BEFORE_CUE_RE = re.compile(
     r"\b(?:hostages|captives|prisoners|detainees|people|civilians|Israelis|Palestinians)"
     r"[ \u00a0]+\Z"
 )
+"""A noun right before a participle, whose participle it is ("hostages held by Hamas")."""
 _OWN_PROGRESSIVE_RE = re.compile(
     r"\s+(?:are|were|is|was|have\s+been|has\s+been|had\s+been)\s+(?:still\s+|now\s+)?[a-z]+ing\b"
 )
@@ -650,18 +656,16 @@ class Classifier:
             # ("of captivity") is no main verb; the participle is the headline's predicate.
             base = cand.context_end
             # "… released from prison in exchange for hostages held by Hamas": a participle
-            # right after another noun is that noun's, no main verb either.
-            after.sort(
-                key=lambda cue: bool(
-                    _NOUN_BEFORE_CUE_RE.search(text, max(0, base + cue[1] - 16), base + cue[1])
-                )
-            )
+            # right after another noun is that noun's, no main verb either (the next tie-break).
             after.sort(
                 key=lambda cue: (
                     text[base + cue[2] - 2 : base + cue[2]] != "ed"
                     and bool(
                         _PREPOSITION_END_RE.search(text, max(0, base + cue[1] - 24), base + cue[1])
-                    )
+                    ),
+                    bool(
+                        _NOUN_BEFORE_CUE_RE.search(text, max(0, base + cue[1] - 16), base + cue[1])
+                    ),
                 )
             )
         for event, a, b in after:

@@ -699,8 +699,7 @@ _COORDINATED_PEOPLE = frozenset(
     ("women", "children", "men", "minors", "teenagers", "girls", "boys", "elderly", "babies")
 )
 _AND_PEOPLE_RE = re.compile(
-    r"[ \u00a0]+and[ \u00a0]+(?:women|children|men|minors|teenagers|girls|boys|babies"
-    r"|(?:the[ \u00a0]+)?elderly)\b"
+    rf"[ \u00a0]+and[ \u00a0]+(?:the[ \u00a0]+)?(?:{'|'.join(sorted(_COORDINATED_PEOPLE))})\b"
 )
 """A second noun of the same people ("women and children"): the words after it are both's."""
 _VAGUE_SUBJECT_RE = re.compile(

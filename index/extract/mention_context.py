@@ -45,7 +45,8 @@ _LOCATIVES = frozenset(
 _OWN_GROUND_AFTER = re.compile(
     r"['’]s?\s+(?:(?:northern|southern|eastern|western|own)\s+)?"
     r"(?:borders?|frontier|coast(?:line)?|soil|territory|airspace|Sinai|capital|front"
-    r"|towns|cities|villages|communities|[Kk]ibbutz(?:im)?|Rafah\s+(?:border\s+)?crossing|north|south"
+    r"|towns|cities|villages|communities|[Kk]ibbutz(?:im)?|Rafah\s+(?:border\s+)?crossing"
+    r"|north|south"
     r"|Hezbollah|Houthis?|Iran-backed)\b"
 )
 """A country's own ground after its possessive ("Israel's northern border", "Egypt's Sinai",
@@ -88,7 +89,8 @@ _ACTS_AFTER = re.compile(
     r"|strongly|not|n't|never|still|reportedly|officially|formally|repeatedly)\s+)*"
     rf"[\"“]?(?:{SPEECH_VERBS}|{_ACTION_VERBS})\b"
     # "Washington has come under pressure", "Washington is increasing support"
-    r"|\s+(?:has|have|had)\s+(?:not\s+|also\s+|long\s+)?(?:been\s+)?(?:[a-z]+(?:ed|en|ne|wn)|come|become|made|said|told|sent|led|kept|held|set)\b"
+    r"|\s+(?:has|have|had)\s+(?:not\s+|also\s+|long\s+)?(?:been\s+)?"
+    r"(?:[a-z]+(?:ed|en|ne|wn)|come|become|made|said|told|sent|led|kept|held|set)\b"
     r"|\s+(?:is|was|are|were)\s+(?:now\s+|also\s+)?[a-z]{3,}ing\b)"
 )
 _POSSESSIVE = re.compile(r"['’]s?(?!\w)")

@@ -354,11 +354,10 @@ def _offices_with_their_place(
             if owner.kind in (MentionKind.PLACE, MentionKind.STATE) and text[
                 owner.end : candidate.start
             ] in ("'s ", "’s "):
-                if owner.kind is MentionKind.STATE and _generic(candidate.party.split()):
-                    # "Qatar's Ministry of Foreign Affairs": Qatar's, not every state's
-                    name = f"{_demonym(owner, gazetteer)} {candidate.party}"
-                    candidate = replace(candidate, party=name, affiliation=owner.party)
-                out[-1] = replace(candidate, start=owner.start)
+                # "Qatar's Ministry of Foreign Affairs" is Qatar's (`_owned_office`); a named
+                # one ("Gaza's Hamas-run health ministry") keeps its name, with its place
+                owned = _owned_office(text, candidate, [owner], gazetteer)
+                out[-1] = owned if owned is not candidate else replace(candidate, start=owner.start)
                 continue
         if out and candidate.kind is MentionKind.PLACE:
             office = out[-2] if len(out) > 1 and out[-1].party == "Hamas" else out[-1]
