@@ -227,6 +227,36 @@ _OWN_PROGRESSIVE_RE = re.compile(
 )
 """A figure with a verb of its own that is no cue ("…, and hundreds of thousands of troops are
 massing"): it starts a clause, so it does not share the measure of the figure before."""
+_EVACUEES = frozenset(
+    """patients babies newborns infants wounded injured sick foreigners nationals citizens
+    holders members troops soldiers""".split()  # noqa: SIM905
+)
+"""Who is evacuated for care or taken home, not driven from their homes: "31 premature babies
+evacuated from Al-Shifa", "105 Russian nationals evacuated from Gaza", "eight service members
+were evacuated out of Jordan"."""
+_LOCAL_PEOPLE = frozenset(["Palestinians", "Gazans", "Israelis"])
+"""The people of the war's ground: evacuated, they are displaced."""
+_EVACUATED_RE = re.compile(r"\bevacuat")
+_DISPLACEMENT_RE = re.compile(r"\b(?:displaced|displacement|fled|flee|fleeing|homeless|uprooted)\b")
+
+
+def _evacuated_for_care(counted: str | None, window: str) -> bool:
+    """True for patients, infants, foreigners or troops evacuated: no displacement.
+
+    The counted noun's last word names them, or a foreign people does ("20 to 25 Canadians
+    was evacuated out of Gaza"); the clause says "evacuated" and no word of displacement.
+    """
+    if not counted:
+        return False
+    last = counted.split()[-1]
+    kind = last.lower() in _EVACUEES or (last[:1].isupper() and last not in _LOCAL_PEOPLE)
+    return (
+        kind
+        and _EVACUATED_RE.search(window) is not None
+        and _DISPLACEMENT_RE.search(window) is None
+    )
+
+
 _OWN_CAPTIVE_RE = re.compile(
     r"\s*,?\s*(?:(?:who|that)\s+(?:were|was|had\s+been|have\s+been|are|is)\s+(?:being\s+)?)?"
     r"(?:taken\s+(?:hostage|captive)|abducted|kidnapped|in\s+captivity"
@@ -715,6 +745,8 @@ class Classifier:
         """Set the candidate's measure from an event and its captive side; True on success."""
         if event is None or not is_person(cand.counted):
             return False
+        if event == DISPLACED and _evacuated_for_care(cand.counted, self._text[lo:hi]):
+            return True  # settled, with no measure: the evacuation is what happened to them
         phrase = self._text[cand.start : cand.end]
         swap = self._before_swap(cand, hi)
         # The figure's own clause first ("24 captives held in Gaza were released, and 39 women

@@ -2977,3 +2977,37 @@ def test_find_figures_released_as_the_nouns_modifier_is_a_release() -> None:
     assert _only("Two released hostages spoke to reporters.", "Two released hostages").measure == (
         "hostages_released"
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text"),
+    [
+        (
+            "Medics evacuated 31 premature babies from Al-Shifa Hospital on Sunday.",
+            "31 premature babies",
+        ),
+        (
+            "A plane brought home 105 Russian nationals evacuated from Gaza.",
+            "105 Russian nationals",
+        ),
+        ("A first group of 20 to 25 Canadians was evacuated out of Gaza.", "20 to 25 Canadians"),
+        (
+            "At least eight service members were evacuated out of Jordan.",
+            "At least eight service members",
+        ),
+    ],
+)
+def test_find_figures_evacuated_for_care_or_home_is_no_displacement(
+    sentence: str, text: str
+) -> None:
+    """Patients, infants, foreigners and troops evacuated are not driven from their homes."""
+    assert _only(sentence, text).measure is None
+
+
+def test_find_figures_residents_evacuated_are_displaced() -> None:
+    """ "tens of thousands were evacuated", "1 million Gazans to evacuate": displacement."""
+    figure = _only(
+        "Tens of thousands of residents were evacuated from the north.",
+        "Tens of thousands of residents",
+    )
+    assert figure.measure == "displaced"
