@@ -338,6 +338,8 @@ class Classifier:
         self._sentences = sentences
         self._span = (0, len(text))
         self._events = events_in(text)
+        self._last: tuple[int, str] | None = None
+        """The end of the last sentence classified, and its last figure's people noun."""
 
     def _cues(self, lo: int, hi: int) -> list[Cue]:
         """The event cues lying inside [lo, hi), with offsets relative to lo."""
@@ -466,6 +468,8 @@ class Classifier:
         self._shared_predicate(group, s_start, s_end)
         for i in wholes:
             group[i + 1].measure = group[i + 1].event = None
+        people = [c.counted for c in group if c.counted and is_person(c.counted)]
+        self._last = (s_end, people[-1]) if people else None
 
     def _population(self, cand: Candidate, s_start: int) -> bool:
         """Whether the figure counts who live somewhere.
@@ -883,6 +887,10 @@ class Classifier:
                 cand.counted = word.group().lower()
                 self._read_as(cand, word.start(), word.end(), (p_start, p_end))
                 return
+        if self._last is not None and self._last[0] == p_end:
+            # "Of those taken, 130 remain unaccounted for. … at least 29 of them are dead":
+            # no people noun in the words, but the sentence's figure counts some
+            cand.counted = self._last[1]
 
     def _apposition(self, group: list[Candidate], i: int, s_start: int, s_end: int) -> None:
         """A figure in apposition ("released the hostages – nine children …"): as its noun."""

@@ -3011,3 +3011,18 @@ def test_find_figures_residents_evacuated_are_displaced() -> None:
         "Tens of thousands of residents",
     )
     assert figure.measure == "displaced"
+
+
+def test_find_figures_of_them_counts_the_figure_of_the_sentence_before() -> None:
+    """ "Of those taken, 130 remain unaccounted for. … at least 29 of them are dead": hostages."""
+    figures = find_figures(
+        [
+            "More than 250 Israelis and foreigners were kidnapped by Hamas on 7 October. Of those"
+            " taken, 130 remain unaccounted for. On 13 February, Israel said at least 29 of them"
+            " are dead."
+        ]
+    )
+    assert [(f.text, f.measure) for f in figures][1:] == [
+        ("130", "hostages_held"),
+        ("at least 29", "dead_hostages"),
+    ]
