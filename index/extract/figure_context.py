@@ -405,7 +405,7 @@ class Classifier:
                 and not self._captives_after_casualties(group[i - 1], cand, left_lo)
             ):
                 self._resolve(cand, group[i - 1].event, left_lo, right_hi)
-        for i, cand in enumerate(group):
+        for cand in group:
             if id(cand) in no_event:
                 continue
             if (
@@ -414,7 +414,13 @@ class Classifier:
                 and self._events  # step 6 reads cues only
             ):
                 self._sentence_wide(cand, s_start, s_end, used)
-            if cand.measure is None and i + 1 < len(group):
+        # From the last: "a list of 13 Israelis, 10 Thais and one Filipino released": the verb
+        # after the list reaches each figure through the one after it.
+        for i in range(len(group) - 2, -1, -1):
+            cand = group[i]
+            if id(cand) in no_event:
+                continue
+            if cand.measure is None:
                 child = group[i + 1]
                 between = self._text[cand.context_end : child.start]
                 if (

@@ -3026,3 +3026,18 @@ def test_find_figures_of_them_counts_the_figure_of_the_sentence_before() -> None
         ("130", "hostages_held"),
         ("at least 29", "dead_hostages"),
     ]
+
+
+def test_find_figures_a_verb_after_a_list_reaches_every_figure_of_it() -> None:
+    """ "a list of 13 Israelis, 10 Thais and one Filipino released by Hamas": all released."""
+    figures = find_figures(
+        [
+            "Netanyahu's office published a list of 13 Israelis, 10 Thais and one Filipino"
+            " released by Hamas Friday evening."
+        ]
+    )
+    assert [(f.text, f.measure) for f in figures] == [
+        ("13 Israelis", "hostages_released"),
+        ("10 Thais", "hostages_released"),
+        ("one Filipino", "hostages_released"),
+    ]
