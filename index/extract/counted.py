@@ -65,7 +65,7 @@ MODIFIERS = _words(
     """other more additional further civilian foreign female male elderly young innocent
     unarmed armed sick ill dual local remaining new aid humanitarian medical health rescue
     relief family civil defense defence detained abducted kidnapped released freed suspected
-    service
+    jailed imprisoned service
     confirmed reported alleged fellow former senior junior total underage neighboring
     neighbouring nearby drone"""
 )

@@ -3041,3 +3041,13 @@ def test_find_figures_a_verb_after_a_list_reaches_every_figure_of_it() -> None:
         ("10 Thais", "hostages_released"),
         ("one Filipino", "hostages_released"),
     ]
+
+
+def test_find_figures_jailed_and_imprisoned_stand_before_the_counted_noun() -> None:
+    """ "in exchange for 150 jailed Palestinians": the Palestinians are counted."""
+    figure = _only(
+        "The deal will see 50 Israeli women and children released, in exchange for 150 jailed"
+        " Palestinians.",
+        "150 jailed Palestinians",
+    )
+    assert (figure.measure, figure.counted) == ("prisoners_released", "Palestinians")
