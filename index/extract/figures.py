@@ -606,6 +606,10 @@ def _is_figure(cand: Candidate) -> bool:
     )
 
 
+_ISRAELI_CASUALTIES = frozenset(["killed", "injured", "casualties"])
+"""Measures whose Israelis are not Gaza's: its dead and wounded are Palestinians."""
+
+
 def _figure(
     index: int | None,
     text: str,
@@ -635,6 +639,12 @@ def _figure(
         and _HELD_IN_GAZA_RE.search(text, cand.end, sentence[1])
     ):
         place = "Gaza"  # "120 people abducted from Israel … still in captivity in Gaza"
+    group = _group(text, cand) if counts_people else None
+    if place == "Gaza" and group == "Israelis" and cand.measure in _ISRAELI_CASUALTIES:
+        # "the Gaza toll stands at 700 dead … the attack that has killed over 900 Israelis":
+        # Israelis killed are not Gaza's dead; a Gaza word elsewhere in the sentence is not
+        # where they died (Israeli soldiers killed in Gaza have their own group)
+        place = None
     attribution = None
     if attributions:  # the nearest one: 0 when it touches the figure
         a, b = min(attributions, key=lambda s: max(s[0] - cand.end, cand.start - s[1], 0))
@@ -653,7 +663,7 @@ def _figure(
         start=cand.start,
         end=cand.end,
         unit=cand.unit,
-        group=_group(text, cand) if counts_people else None,
+        group=group,
         place=place if counts_people else None,
     )
 

@@ -3051,3 +3051,17 @@ def test_find_figures_jailed_and_imprisoned_stand_before_the_counted_noun() -> N
         "150 jailed Palestinians",
     )
     assert (figure.measure, figure.counted) == ("prisoners_released", "Palestinians")
+
+
+def test_find_figures_israelis_killed_are_not_placed_in_gaza_by_another_clause() -> None:
+    """ "the Gaza toll stands at about 700 dead …, the attack that has killed over 900 Israelis"."""
+    figures = find_figures(
+        [
+            "So far, the Gaza toll stands at about 700 dead and thousands wounded, according to"
+            " Gaza health officials, a punishing response to the militant group's attack that has"
+            " killed over 900 Israelis."
+        ]
+    )
+    places = {f.text: f.place for f in figures}
+    assert places["about 700 dead"] == "Gaza"
+    assert places["over 900 Israelis"] is None
