@@ -25,7 +25,7 @@ _SOURCE_NOUNS = (
     r"|investigators|observers|inspectors|researchers|outlets|watchdog|watchdogs|broadcasters"
     r"|newspapers|sides|forum|journalists?|reporters?|correspondents?|photographers?"
     r"|embassy|embassies|consulate|organi[sz]ation|wing|force|paramedic|medic|resident|rescuer"
-    r"|witness|doctor|nurse|survivor"
+    r"|witness|doctor|nurse|survivor|records|statistics"
 )
 _ROLE_WORDS = (
     r"prime|minister|president|foreign|defen[cs]e|interior|civil|security|emergency|rescue"
@@ -52,7 +52,9 @@ SPEECH_VERBS = (
     r"|acknowledged|acknowledges"
     r"|(?:puts?|gave|gives|give)(?=\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?(?:toll|number|figure|count"
     r"|tally|total)\b)"
-    r"|believes?(?=\s+that\b)"
+    r"|believes?(?=\s+that\b)|understands?(?=\s+that\b)"
+    # "…, hospital records showed on Thursday": records and data show, people do not
+    r"|(?:(?<=records )|(?<=data )|(?<=figures )|(?<=statistics ))show(?:ed|s)?"
     # a Title Case headline's verb ("State Dept Confirms At Least 22 Americans Killed"), not
     # one quoted in a sentence ("as Netanyahu Warns of a Long War")
     r"|(?:Says|Said|Confirms|Claims|Warns|Announces|Reveals|Estimates)"

@@ -531,3 +531,23 @@ def test_sources_that_give_a_toll_name_a_spokesman_or_claim(
     health claims", "officials claim" are sources, and a role after a name with no article
     ("X, head of …"); "the Israeli claim that" is not."""
     assert [sentence[a:b] for a, b in attribution_spans(sentence)] == sources
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sources"),
+    [
+        (
+            "The hospital received 25 bodies overnight, hospital records showed on Thursday.",
+            ["hospital records showed"],
+        ),
+        ("Police data shows 1,350 reports since October.", ["Police data shows"]),
+        ("BBC News understands that 14 British nationals were killed.", ["BBC News understands"]),
+        ("The families showed 25 photographs.", []),
+        ("He understands 25 languages.", []),
+    ],
+)
+def test_records_that_show_and_an_outlet_that_understands_are_sources(
+    sentence: str, sources: list[str]
+) -> None:
+    """Records and data show ("hospital records showed"); an outlet "understands that"."""
+    assert [sentence[a:b] for a, b in attribution_spans(sentence)] == sources
