@@ -286,6 +286,14 @@ def _candidates(sentence: str) -> list[tuple[int, int]]:
             ):
                 found.append((at, verb.end()))
                 break
+        else:
+            if sentence.endswith(" and ", 0, verb.start()) and not sentence.startswith(
+                " to ", verb.end()
+            ):
+                opening = _LEADING_FILLER_RE.match(sentence)
+                at = opening.end() if opening else 0
+                if _COORDINATED_SPEAKER_RE.fullmatch(sentence, at, verb.start()):
+                    found.append((at, verb.end()))
     found.sort(key=lambda span: (span[0], -span[1]))
     kept: list[tuple[int, int]] = []
     for span in found:
@@ -294,6 +302,15 @@ def _candidates(sentence: str) -> list[tuple[int, int]]:
         elif span[1] > kept[-1][1] and sentence.startswith(_QUOTED, span[0]):
             kept[-1] = (kept[-1][0], span[1])  # "Haaretz quoted" + "quoted X as saying"
     return kept
+
+
+_COORDINATED_SPEAKER_RE = re.compile(
+    rf"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:{_NP_WORD}\s+){{0,5}}"
+    rf"(?!(?:The|An?|This|That|These|Those|It|They|He|She|We)\b){_FINAL}\s+"
+    r"(?:(?:had|has|have)\s+)?[a-z]+ed\b[^,;:.!?\"“”]{0,80}?\s+and\s+"
+)
+"""The subject of a sentence whose second verb speaks: "Palestinian authorities blamed the
+strike on Israel and said it killed 471 people"."""
 
 
 _AFTER_SOURCE = re.compile(

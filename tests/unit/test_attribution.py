@@ -551,3 +551,25 @@ def test_records_that_show_and_an_outlet_that_understands_are_sources(
 ) -> None:
     """Records and data show ("hospital records showed"); an outlet "understands that"."""
     assert [sentence[a:b] for a, b in attribution_spans(sentence)] == sources
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sources"),
+    [
+        (
+            "Palestinian authorities blamed the strike on Israel and said it killed 471 people.",
+            ["Palestinian authorities blamed the strike on Israel and said"],
+        ),
+        (
+            "UNRWA has sacked nine of those employees and says it is investigating.",
+            ["UNRWA has sacked nine of those employees and says"],
+        ),
+        ("The continued violence has raised fears of a war and added to the toll of 800.", []),
+        ("The strike destroyed a home and said nothing of 12 dead.", []),
+    ],
+)
+def test_the_subject_of_a_second_verb_that_speaks_is_the_source(
+    sentence: str, sources: list[str]
+) -> None:
+    """ "X blamed the strike on Israel and said …": X speaks ("added to" is no speech)."""
+    assert [sentence[a:b] for a, b in attribution_spans(sentence)] == sources
