@@ -68,6 +68,7 @@ SPLITS = (
     "holdout22",
     "holdout23",
     "holdout24",
+    "holdout25",
 )
 """The labelled splits, in the order they were made (GUIDELINES.md says which are tuned on)."""
 SHARED_CORPORA = REPO.parent / "shared" / "corpora"
