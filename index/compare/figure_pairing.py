@@ -609,7 +609,11 @@ def _match_groups(
                 and measure in CASUALTY_MEASURES
                 and score + lone < LATER_INCIDENT_THRESHOLD
                 and not any(p.scope == "total" or p.total for p in (*left, *right))
-                and not any(_overlap(a.figure, b.figure) for a in left for b in right)
+                and not any(
+                    _overlap(a.figure, b.figure) and not _vague(a.figure) and not _vague(b.figure)
+                    for a in left
+                    for b in right
+                )
                 and all(p.figure.bounds[1] < WAR_TOLL_FLOOR for p in (*left, *right))
             ):
                 continue
@@ -624,6 +628,15 @@ def _match_groups(
             used_a.add(i)
             used_b.add(j)
     return pairs
+
+
+def _vague(figure: Figure) -> bool:
+    """A number in words of no value ("dozens", "hundreds").
+
+    Its interval overlaps too much to say one incident ("killing dozens of people" on Friday
+    and "at least 27" on Saturday).
+    """
+    return figure.value is None and not any(c.isdigit() for c in figure.text)
 
 
 def _difference(a: Sequence[Figure], b: Sequence[Figure]) -> float | None:

@@ -595,6 +595,23 @@ def test_pair_figures_strikes_of_different_days_are_two_incidents() -> None:
     assert [str(r.status) for r in _pair(a, b)] == ["updated"]
 
 
+def test_pair_figures_dozens_on_one_day_and_a_count_the_next_are_two_incidents() -> None:
+    """ "killing dozens of people" on Friday and "at least 27 people" killed on Saturday: the
+    dozens overlap 27 only because "dozens" says so little; two strikes, not an update."""
+    a_text = ("Airstrikes hit cars on the road south on Friday, killing dozens of people.",)
+    b_text = ("Medics said at least 27 people were killed near the Jabaliya camp.",)
+    a = dataclasses.replace(
+        article(a_text, article_id="a", figures=find_figures(a_text)),
+        published=date(2023, 10, 13),
+    )
+    b = dataclasses.replace(
+        article(b_text, article_id="b", figures=find_figures(b_text)),
+        published=date(2023, 10, 14),
+    )
+    assert [f.text for f in (*a.figures, *b.figures)] == ["dozens of people", "at least 27 people"]
+    assert [str(r.status) for r in _pair(a, b)] == ["a_only", "b_only"]
+
+
 def test_pair_figures_a_share_never_pairs_with_a_count() -> None:
     """ "roughly two thirds" of the dead and "two Palestinians" killed are not one quantity."""
     a_text = ("Israeli troops fatally shot two Palestinians on Friday.",)
