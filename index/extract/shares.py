@@ -40,10 +40,11 @@ _DENOMINATORS = {
 }
 _POPULATION_NOUNS = (HEAD_NOUNS - TIME_UNITS) | frozenset(
     """population residents inhabitants clinics facilities hospitals health centres centers
-    housing structures infrastructure homes buildings schools mosques churches land territory
-    area strip enclave deaths dead victims wounded fatalities cases""".split()  # noqa: SIM905
+    housing structures infrastructure homes buildings schools mosques churches deaths dead
+    victims wounded fatalities cases""".split()  # noqa: SIM905
 )
-"""Nouns a share can count: people and the things a war destroys."""
+"""Nouns a share can count: people and the things a war destroys. Not land: "half of the
+territory" under evacuation orders is an area, no count of anyone."""
 _QUAL = (
     r"(?P<qual>(?i:nearly|almost|close\s+to|just\s+under|more\s+than|over|about|around"
     r"|approximately|roughly|some|an\s+estimated|estimated|at\s+least|up\s+to|less\s+than"

@@ -739,6 +739,16 @@ def test_find_figures_percent_of_nothing_counted_is_no_figure() -> None:
     assert find_figures(["Inflation rose 5% and turnout was 71 percent."]) == []
 
 
+def test_find_figures_a_share_of_land_is_no_figure() -> None:
+    """ "half of the territory" under evacuation orders is an area; its population counts."""
+    assert find_figures(["Israel has ordered the evacuation of half of the territory."]) == []
+    assert find_figures(["Over 80% of the Gaza Strip is under evacuation orders."]) == []
+    shares = find_figures(["More than half of the Gaza Strip's population has fled."])
+    assert [(f.text, f.unit) for f in shares] == [
+        ("More than half of the Gaza Strip's population", "share")
+    ]
+
+
 @pytest.mark.parametrize(
     ("sentence", "text", "value", "measure"),
     [
