@@ -380,8 +380,13 @@ def groups_compatible(left: str | None, right: str | None) -> bool:
     return owner != longer and owner[:1].isupper() and " " not in owner
 
 
-def _compatible(measure: str, left: _Placed, right: _Placed) -> bool:
-    """Same group and place (when said), same side, both proposed or both done, nouns."""
+def _compatible(measure: str, left: _Placed, right: _Placed, *, across: bool = True) -> bool:
+    """Same group and place (when said), same side, both proposed or both done, nouns.
+
+    `across`: the two figures are of two reports. One number under two descriptions is then
+    one count (`_same_count`); within one report, the report itself tells them apart ("more
+    than 400" dead in Gaza, "400 militants" killed in Israel).
+    """
     a, b = left.figure, right.figure
     if a.unit != b.unit:
         return False  # "two thirds" of the dead and "two Palestinians" killed: no one quantity
@@ -393,7 +398,13 @@ def _compatible(measure: str, left: _Placed, right: _Placed) -> bool:
     bare = (
         (left.counted is None and a.group is None) or (right.counted is None and b.group is None)
     ) and _overlap(a, b)
-    if not bare and not groups_compatible(a.group, b.group) and not _counts_group(left, right):
+    same_count = across and _same_count(a, b)
+    if (
+        not bare
+        and not same_count
+        and not groups_compatible(a.group, b.group)
+        and not _counts_group(left, right)
+    ):
         return False
     if captives and _part_of_unsaid(a, b):
         return False
@@ -422,7 +433,39 @@ def _compatible(measure: str, left: _Placed, right: _Placed) -> bool:
         return False
     # "two US soldiers" and "two American troops", "88 people working for UNRWA" and "88
     # workers with UNRWA": one group said by both counts the same people, whatever the noun.
-    return same_group or counted_compatible(measure, left.counted, right.counted)
+    return same_group or same_count or counted_compatible(measure, left.counted, right.counted)
+
+
+SAME_COUNT_FLOOR = 10.0
+"""Below this, one number under two descriptions pairs only when both name a group."""
+_CIVILIAN_GROUPS = frozenset({"civilians", "women", "children", "women and children", "elderly"})
+"""Categories one group of people can be at once ("two Israeli women", "two elderly")."""
+_COMBATANT_WORDS = ("soldiers", "militants", "troops", "fighters")
+
+
+def _same_count(left: Figure, right: Figure) -> bool:
+    """Whether two figures state one number of people described two ways.
+
+    "13 Israeli citizens" and "13 women and children", "two Israeli women" and "two elderly",
+    "About 350 U.S. Army and Air Force personnel" and "About 350 US forces": the same exact
+    number, under groups that can describe the same people (a nationality and a category,
+    civilian categories together); never two nationalities, nor combatants and civilians.
+    """
+    if left.value is None or left.value != right.value or left.unit or right.unit:
+        return False
+    if left.group is None or right.group is None or left.group == right.group:
+        # "three babies" and "three people" killed: small numbers recur; both must say whom
+        return left.value >= SAME_COUNT_FLOOR or (
+            left.group is not None and right.group is not None
+        )
+    first, second = left.group, right.group
+    categories = [g for g in (first, second) if g in _CATEGORY_GROUPS]
+    if not categories:
+        return False  # two nationalities ("Israelis" and "Thais"), or "Israeli soldiers" …
+    combatant = [g.endswith(_COMBATANT_WORDS) for g in (first, second)]
+    if combatant[0] != combatant[1]:
+        return False
+    return len(categories) == 1 or all(g in _CIVILIAN_GROUPS for g in categories)
 
 
 def _part_of_unsaid(left: Figure, right: Figure) -> bool:
@@ -497,7 +540,8 @@ def _group(measure: str, placed: Sequence[_Placed]) -> list[list[_Placed]]:
     for item in placed:
         for group in groups:
             if all(
-                _compatible(measure, item, other) and _close(item.figure, other.figure)
+                _compatible(measure, item, other, across=False)
+                and _close(item.figure, other.figure)
                 for other in group
             ):
                 group.append(item)
@@ -521,7 +565,9 @@ def _group_score(
     if (
         not bare
         and not groups_compatible(group_left, group_right)
-        and not any(_counts_group(a, b) for a in left for b in right)
+        and not any(
+            _counts_group(a, b) or _same_count(a.figure, b.figure) for a in left for b in right
+        )
     ):
         return None
     same_group = (

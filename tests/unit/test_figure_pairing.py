@@ -6,6 +6,8 @@ import dataclasses
 from collections.abc import Sequence
 from datetime import date
 
+import pytest
+
 from index.compare.alignment import align_sentences
 from index.compare.figure_pairing import (
     counted_compatible,
@@ -637,3 +639,46 @@ def test_pair_figures_a_war_scale_incident_is_the_toll() -> None:
     b = article(b_text, article_id="b", figures=find_figures(b_text), published=date(2023, 10, 20))
     rows = [row for row in _pair(a, b) if row.measure == "killed"]
     assert [(str(row.status), len(row.a), len(row.b)) for row in rows] == [("consistent", 1, 1)]
+
+
+def _found(name: str, text: str, day: int) -> Article:
+    paragraphs = (text,)
+    return dataclasses.replace(
+        article(paragraphs, article_id=name, figures=find_figures(paragraphs)),
+        published=date(2023, 11, day),
+    )
+
+
+@pytest.mark.parametrize(
+    ("text_a", "text_b", "statuses"),
+    [
+        (
+            "Hamas freed 13 Israeli citizens on Friday.",
+            "Hamas freed 13 women and children hostages on Friday.",
+            ["agree"],
+        ),
+        (
+            "Hamas released two Israeli women on Monday.",
+            "Hamas released two elderly Israeli hostages on Monday.",
+            ["agree"],
+        ),
+        (
+            "An airstrike on a house killed three babies on Monday.",
+            "An airstrike on a car killed three people on Monday.",
+            ["a_only", "b_only"],
+        ),
+        (
+            "Militants killed 400 Israeli soldiers on Monday.",
+            "An airstrike killed 400 Palestinian children on Monday.",
+            ["a_only", "b_only"],
+        ),
+    ],
+)
+def test_pair_figures_one_number_described_two_ways_is_one_count(
+    text_a: str, text_b: str, statuses: list[str]
+) -> None:
+    """The same exact number under groups that can describe the same people pairs ("13
+    Israeli citizens" and "13 women and children"); small numbers need a group on both sides,
+    and combatants are never civilians."""
+    a, b = _found("a", text_a, 24), _found("b", text_b, 24)
+    assert [str(r.status) for r in _pair(a, b)] == statuses
