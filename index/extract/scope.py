@@ -472,12 +472,12 @@ _ISRAEL_ADDRESSED_RE = re.compile(
 """Israel as the one blamed, urged or condemned ("officials blamed Israel and said …")."""
 
 
-_BLAMED_ON_RE = re.compile(r"\b(?:(?:blamed|blames|blaming|pinned)\s+(?:[\w-]+\s+){1,3}on|by)\s+\Z")
+_BLAMED_ON_RE = re.compile(r"\b(?:(?:blamed|blames|blaming|pinned)\s+(?:[\w-]+\s+){0,3}on|by)\s+\Z")
 """Israel as the one blamed for something ("blamed the strike on Israel") or as the agent
 ("the war launched by Israel")."""
 _ISRAEL_ACTS_RE = re.compile(
     r"\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:rained|pounded|bombed|struck|shelled|launched"
     r"|attacked|hit|besieged|invaded|retaliated|responded|vowed|began|killed|kills|told|ordered"
-    r"|warned|urged|instructed)\b"
+    r"|warned|urged|instructed|orders|tells|warns|urges|instructs)\b"
 )
 """Israel as the subject of an act of war ("Israel has rained bombs on …"): an actor."""

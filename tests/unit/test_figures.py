@@ -2430,6 +2430,26 @@ def test_find_figures_israel_blamed_for_a_strike_is_not_where_it_killed() -> Non
     assert (figure.text, figure.place) == ("471 people", None)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "text", "place"),
+    [
+        (
+            "The Gaza Health Ministry said the strike, which Palestinian authorities blamed on"
+            " Israel, killed 471 people.",
+            "471 people",
+            "Gaza",
+        ),
+        ("Israel orders 1 million Gazans to evacuate south.", "1 million Gazans", None),
+    ],
+)
+def test_find_figures_israel_blamed_or_ordering_is_not_the_place(
+    sentence: str, text: str, place: str | None
+) -> None:
+    """ "which … blamed on Israel", "Israel orders …": Israel acts or is blamed; the people
+    counted are not placed there (the Gaza Health Ministry's dead are Gaza's)."""
+    assert _only(sentence, text).place == place
+
+
 def test_find_figures_israel_as_the_agent_is_not_the_place() -> None:
     """ "killed … by the war launched by Israel": Israel is the agent, not where they died."""
     figures = find_figures(
