@@ -7,7 +7,9 @@ shape. `index.extract.parties` compiles the forms into a matcher.
 
 Two kinds of form are kept apart because their sentence decides what they name: demonyms
 ("Thai hostages" are people, "the Thai prime minister" is Thailand) and cities ("Paris
-condemned the strike" is France, "protests in Paris" is the city).
+condemned the strike" is France, "protests in Paris" is the city). A party whose demonym
+never names it acting says `"demonym_acts": false` ("Palestinian officials" speak for Gaza's
+or the West Bank's authorities, not for a state).
 """
 
 from __future__ import annotations
@@ -29,7 +31,17 @@ _SCHEMA_HINT = (
     '"aliases": ["Islamic Resistance Movement"]}], "stop_phrases": ["Michael Jordan"]}'
 )
 _PARTY_KEYS = frozenset(
-    {"name", "kind", "affiliation", "aliases", "demonyms", "metonyms", "cities", "note"}
+    {
+        "name",
+        "kind",
+        "affiliation",
+        "aliases",
+        "demonyms",
+        "demonym_acts",
+        "metonyms",
+        "cities",
+        "note",
+    }
 )
 _TOP_KEYS = frozenset({"version", "description", "parties", "stop_phrases"})
 _KINDS = ", ".join(kind.value for kind in MentionKind)
@@ -49,6 +61,10 @@ class PartyEntry:
     """A person's party, an agency's state ("Hamas", "Israel"); None for most."""
     aliases: tuple[str, ...]
     """Every explicit surface form, the name first (demonyms and metonyms included)."""
+    demonym_acts: bool = True
+    """Whether its demonym before an actor is the party acting ("Israeli officials" are
+    Israel). False when the demonym only describes people and their own authorities:
+    "Palestinian officials" speak for Gaza's or the West Bank's authorities, not a state."""
 
 
 class Gazetteer:
@@ -206,6 +222,8 @@ class _PartyData:
     metonyms: tuple[str, ...]
     cities: tuple[str, ...]
     where: str
+    demonym_acts: bool | None = None
+    """As the file says it; None keeps a known party's (True for a new one)."""
 
 
 class _Builder:
@@ -231,7 +249,10 @@ class _Builder:
             aliases = old.aliases if old else ()
             aliases += tuple(a for a in party.aliases if a not in aliases)
             affiliation = party.affiliation or (old.affiliation if old else None)
-            self.entries[party.name] = PartyEntry(party.name, kind, affiliation, aliases)
+            acts = party.demonym_acts
+            if acts is None:
+                acts = old.demonym_acts if old else True
+            self.entries[party.name] = PartyEntry(party.name, kind, affiliation, aliases, acts)
             for alias in party.aliases:
                 self.explicit[alias] = party.name
             listed = self.demonyms.get(party.name, ())
@@ -326,9 +347,14 @@ def _parse_party(item: object, where: str) -> _PartyData:
     demonyms = _strings(item, "demonyms", where)
     metonyms = _strings(item, "metonyms", where)
     cities = _strings(item, "cities", where)
+    acts = item.get("demonym_acts")
+    if acts is not None and not isinstance(acts, bool):
+        raise GazetteerError(f'{where}: "demonym_acts" is not true or false', _SCHEMA_HINT)
     forms = (name, *_strings(item, "aliases", where), *demonyms, *metonyms, *cities)
     aliases = tuple(dict.fromkeys(forms))
-    return _PartyData(name, kind, affiliation, aliases, demonyms, metonyms, cities, where)
+    return _PartyData(
+        name, kind, affiliation, aliases, demonyms, metonyms, cities, where, demonym_acts=acts
+    )
 
 
 def _strings(obj: Mapping[str, object], key: str, where: str) -> tuple[str, ...]:

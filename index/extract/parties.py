@@ -122,11 +122,27 @@ def find_article_mentions(
         for index, text in enumerate(paragraphs)
     )
     link_names(fields)
+    quiet = _quiet_demonyms(table)
     return [
         Mention(c.party, c.kind, c.affiliation, text[c.start : c.end], index, c.start, c.end)
         for index, text, found in fields
         for c in found
+        if not (quiet and c.role is FormRole.DEMONYM and c.party in quiet)
     ]
+
+
+@lru_cache(maxsize=8)
+def _quiet_demonyms(gazetteer: Gazetteer) -> frozenset[str]:
+    """The parties whose demonym never names them acting (`PartyEntry.demonym_acts`).
+
+    Their demonym still builds names ("Palestinian Health Ministry", found from it); alone
+    it is no mention of the party ("Palestinian officials said").
+    """
+    return frozenset(
+        name
+        for name in set(gazetteer.surfaces.values())
+        if name is not None and not gazetteer.entry(name).demonym_acts
+    )
 
 
 def _candidates(

@@ -154,6 +154,32 @@ def test_load_gazetteer_later_file_overrides(tmp_path: Path) -> None:
     assert gazetteer.entry("Gaza").name == "Gaza City"
 
 
+def test_demonym_acts_says_whether_a_demonym_names_the_party_acting(tmp_path: Path) -> None:
+    """ "Palestinian officials said" is no mention of Palestine (its demonym describes people
+    and their own authorities); "Israeli officials said" is Israel. A user file can change
+    it, and leaves it as it was when silent; anything but true or false is refused."""
+    sentence = "Palestinian officials said Israeli officials said nothing."
+    found = {(m.text, m.party) for m in find_article_mentions("", [sentence])}
+    assert ("Israeli", "Israel") in found
+    assert not any(party == "Palestine" for _text, party in found)
+    ministry = find_article_mentions("", ["The Palestinian Health Ministry said 20 died."])
+    assert [(m.text, m.kind) for m in ministry] == [
+        ("Palestinian Health Ministry", MentionKind.ORGANIZATION)
+    ]
+
+    acting = _write(tmp_path / "a.json", {"parties": [{"name": "Palestine", "demonym_acts": True}]})
+    silent = _write(tmp_path / "s.json", {"parties": [{"name": "Palestine", "aliases": ["PS"]}]})
+    assert load_gazetteer([acting]).entry("Palestine").demonym_acts
+    assert not load_gazetteer([silent]).entry("Palestine").demonym_acts
+    assert any(
+        m.party == "Palestine"
+        for m in find_article_mentions("", [sentence], load_gazetteer([acting]))
+    )
+    wrong = _write(tmp_path / "w.json", {"parties": [{"name": "Palestine", "demonym_acts": "no"}]})
+    with pytest.raises(GazetteerError, match="demonym_acts"):
+        load_gazetteer([wrong])
+
+
 def test_load_gazetteer_normalises_spaces(tmp_path: Path) -> None:
     """Names and forms are stored with single spaces, whatever the file has."""
     user = _write(
