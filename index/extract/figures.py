@@ -781,6 +781,10 @@ def _candidate(text: str, match: re.Match[str], zones: list[tuple[int, int]]) ->
     return _money(text, match, cand)
 
 
+_OF_AFTER_RE = re.compile(r"[ \u00a0]+of\b")
+"""After "one": "one of the gunmen" picks out one of a group, it counts nothing."""
+
+
 def _not_a_count(text: str, match: re.Match[str], start: int) -> bool:
     """An age after a name ("Lifschitz, 85,"), "one of", a rhetorical one, a family relation."""
     if text.endswith(_RELATION_ENDINGS, 0, start) and _RELATION_BEFORE_RE.search(
@@ -788,14 +792,15 @@ def _not_a_count(text: str, match: re.Match[str], start: int) -> bool:
     ):
         return True
     num = match.group("num")
-    if num is None or match.group("qual") or match.group("post"):
+    if num is None or match.group("post"):
         return False
-    before = text[max(0, start - 40) : start]
     word = num.strip().lower()
+    if match.group("qual"):
+        # "at least one of the schools" picks one out as "one of" does: no count either
+        return word == "one" and _OF_AFTER_RE.match(text, match.end()) is not None
+    before = text[max(0, start - 40) : start]
     if word == "one":
-        return bool(
-            _EMPHASIS_BEFORE_RE.search(before) or re.match(r"[ \u00a0]+of\b", text[match.end() :])
-        )
+        return bool(_EMPHASIS_BEFORE_RE.search(before) or _OF_AFTER_RE.match(text, match.end()))
     if not word.isdigit() or int(word) > 120:
         return False
     if _WHEN_AFTER_RE.match(text, match.end()) and _AGE_VERB_RE.search(before):

@@ -3095,3 +3095,12 @@ def test_find_figures_israelis_killed_are_not_placed_in_gaza_by_another_clause()
     places = {f.text: f.place for f in figures}
     assert places["about 700 dead"] == "Gaza"
     assert places["over 900 Israelis"] is None
+
+
+def test_find_figures_at_least_one_of_a_group_is_no_count() -> None:
+    """ "At least one of the schools", like "one of the gunmen", picks one out: no figure."""
+    assert find_figures(["At least one of the schools was being used as a shelter."]) == []
+    assert find_figures(["At least one of the hostages was killed."]) == []
+    assert [f.text for f in find_figures(["At least one person was killed."])] == [
+        "At least one person"
+    ]
