@@ -294,6 +294,11 @@ def _candidates(sentence: str) -> list[tuple[int, int]]:
                 at = opening.end() if opening else 0
                 if _COORDINATED_SPEAKER_RE.fullmatch(sentence, at, verb.start()):
                     found.append((at, verb.end()))
+            elif sentence.endswith(" which ", 0, verb.start()):
+                opening = _LEADING_FILLER_RE.match(sentence)
+                at = opening.end() if opening else 0
+                if _PUBLISHER_RE.fullmatch(sentence, at, verb.start()):
+                    found.append((at, verb.end()))
     found.sort(key=lambda span: (span[0], -span[1]))
     kept: list[tuple[int, int]] = []
     for span in found:
@@ -311,6 +316,18 @@ _COORDINATED_SPEAKER_RE = re.compile(
 )
 """The subject of a sentence whose second verb speaks: "Palestinian authorities blamed the
 strike on Israel and said it killed 471 people"."""
+
+
+_PUBLISHER_RE = re.compile(
+    rf"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:{_NP_WORD}\s+){{0,5}}"
+    rf"(?!(?:The|An?|This|That|These|Those|It|They|He|She|We)\b){_FINAL}\s+"
+    r"(?:(?:has|have|had)\s+)?(?:(?:just|also|now)\s+)?(?:issued|released|published|put\s+out"
+    r"|posted|shared|issues|releases|publishes)\s+[^,;:.!?\"“”]{0,60}?"
+    r"\b(?:update|report|statement|figures|data|tally|list|count|assessment|study|survey"
+    r"|bulletin|toll)s?,?\s+which\s+"
+)
+"""The subject that put out what speaks: "Gaza's health ministry has just issued its regular
+casualty update, which says 28,340 Palestinians have been killed"."""
 
 
 _AFTER_SOURCE = re.compile(

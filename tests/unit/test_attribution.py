@@ -554,11 +554,18 @@ def test_sources_that_give_a_toll_name_a_spokesman_or_claim(
         ),
         ("The continued violence has raised fears of a war and added to the toll of 800.", []),
         ("The strike destroyed a home and said nothing of 12 dead.", []),
+        (
+            "Gaza's health ministry has just issued its casualty update, which says 28,340"
+            " Palestinians have been killed.",
+            ["Gaza's health ministry has just issued its casualty update, which says"],
+        ),
+        ("The storm hit a house, which said nothing of the 12 dead.", []),
     ],
 )
 def test_records_an_outlet_that_understands_and_a_second_verbs_subject_are_sources(
     sentence: str, sources: list[str]
 ) -> None:
     """Records and data show ("hospital records showed"); an outlet "understands that"; "X
-    blamed the strike on Israel and said …": X speaks ("added to" is no speech)."""
+    blamed the strike on Israel and said …": X speaks ("added to" is no speech); "X has
+    issued its update, which says …": X speaks."""
     assert [sentence[a:b] for a, b in attribution_spans(sentence)] == sources
