@@ -103,7 +103,24 @@ def _is_boundary(text: str, mark: str, punct_start: int, end: int) -> bool:
         return False
     if not mark.startswith(".") or mark.startswith("...") or not mark.endswith("."):
         return True  # "?", "!", an ellipsis, or a dot inside closing quotes/brackets
-    return not _is_abbreviation(text[:punct_start], next_char)
+    if not _is_abbreviation(text[:punct_start], next_char):
+        return True
+    # "posted on X. An Israeli minister said", "in the U.S. The ministry": an initial before a
+    # word that only opens sentences ends one (initials stand before names)
+    opener = _OPENER_RE.match(text, following)
+    return (
+        opener is not None
+        and _INITIAL_END_RE.search(text, max(0, punct_start - 8), punct_start) is not None
+    )
+
+
+_OPENER_RE = re.compile(
+    r"(?:The|An?|It|He|She|They|We|In|On|At|But|This|That|These|Those|His|Her|Their|Its"
+    r"|There)\s"
+)
+"""Words that open sentences and never follow an initial in a name."""
+_INITIAL_END_RE = re.compile(r"(?<![\w.])(?:[A-Z]|(?:[A-Z]\.){1,2}[A-Z])\Z")
+"""A capital letter alone, or dotted capitals ("U.S"), right before the dot."""
 
 
 def _is_abbreviation(before: str, next_char: str) -> bool:

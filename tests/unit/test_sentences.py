@@ -99,3 +99,25 @@ def test_split_sentences_closing_quote_stays_with_sentence() -> None:
 def test_split_sentences_empty_paragraph() -> None:
     """An empty or blank paragraph has no sentence."""
     assert split_sentences("   ") == []
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "sentences"),
+    [
+        (
+            "He posted on X. An Israeli minister said 86 people died.",
+            ["He posted on X.", "An Israeli minister said 86 people died."],
+        ),
+        (
+            "Aid came from the U.S. The ministry said so.",
+            ["Aid came from the U.S.", "The ministry said so."],
+        ),
+        ("George W. Bush said so.", ["George W. Bush said so."]),
+        ("The U.S. Army said three died.", ["The U.S. Army said three died."]),
+    ],
+)
+def test_an_initial_before_a_sentence_opener_ends_the_sentence(
+    paragraph: str, sentences: list[str]
+) -> None:
+    """ "posted on X. An Israeli minister said": "An" opens a sentence, no name follows."""
+    assert [paragraph[a:b] for a, b in split_sentences(paragraph)] == sentences
