@@ -53,6 +53,7 @@ from index.text.attribution import (
     attribution_spans,
     headline_source,
     opens_with_pronoun_speech,
+    pronoun_subject,
     speaks_by_pronoun,
 )
 from index.text.sentences import split_sentences
@@ -459,7 +460,12 @@ def _paragraph_figures(index: int | None, text: str) -> list[Figure]:
             ]
             opening = opens_with_pronoun_speech(words) and not main_own
             by_pronoun = opening or (not own and speaks_by_pronoun(words))
-            earlier = _earlier_source(text, sentences, s_start) if by_pronoun else []
+            subject = pronoun_subject(words) if by_pronoun and not opening else None
+            if subject is not None:
+                # "The ministry released names of 86 people … it says were killed"
+                earlier = [(subject[0] + s_start, subject[1] + s_start)]
+            else:
+                earlier = _earlier_source(text, sentences, s_start) if by_pronoun else []
             sentence = (s_start, s_end)
             for cand in kept:
                 # "It said 20 others were injured, which residents said involved two drone

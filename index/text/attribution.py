@@ -203,7 +203,7 @@ _ATTRIBUTION_RE = re.compile(
 """Sources that do not end with a speech verb: "according to X", "said X", "X's figures"."""
 _LEADING_FILLER_RE = re.compile(
     r"^(?:(?:In|On|At|After|But|And|Meanwhile|However|Also|So|Yet|Then|Since|While|As|Now"
-    r"|Earlier|Later|Separately|Still|Today|Yesterday)\s+)+"
+    r"|Earlier|Later|Separately|Still|Today|Yesterday|Although|Though|When)\s+)+"
 )
 _DETERMINERS = frozenset({"A", "An", "The", "a", "an", "the"})
 _NOT_A_SOURCE_RE = re.compile(r"^(?:It|He|She|They|We|I|This|That|There)\s", re.IGNORECASE)
@@ -402,6 +402,42 @@ _OPENING_PRONOUN_SPEECH_RE = re.compile(
 def speaks_by_pronoun(sentence: str) -> bool:
     """Whether a pronoun is the sentence's source ("He added that…", "…, she said.")."""
     return _PRONOUN_SPEECH_RE.search(sentence) is not None
+
+
+_MID_PRONOUN_SPEECH_RE = re.compile(
+    rf"\b(?P<pronoun>it|they)\s+(?:also\s+|later\s+)?(?:{SPEECH_VERBS})\b"
+)
+"""A lower-case "it says" / "they said" inside a sentence (after its opening)."""
+
+
+def pronoun_subject(sentence: str) -> tuple[int, int] | None:
+    """The sentence's own subject when a later "it says" / "they said" refers to it.
+
+    "The Hamas-run health ministry released names of 86 people out of the 274 Palestinians it
+    says were killed": the ministry speaks. Only a source noun (ministry, officials, military…)
+    or an acronym ("The IDF") heads it, "it" for a singular one and "they" for a plural one,
+    and the pronoun is inside the sentence, not its closing "…, it added".
+    """
+    speech = _MID_PRONOUN_SPEECH_RE.search(sentence)
+    if speech is None:
+        return None
+    opening = _LEADING_FILLER_RE.match(sentence)
+    subject = _SUBJECT_RE.match(sentence, opening.end() if opening else 0)
+    if subject is None or subject.end() >= speech.start():
+        return None
+    if sentence[: speech.start()].rstrip().endswith(","):
+        return None  # "…, it added.": the source of the sentence before
+    head = subject.group().split()[-1]
+    acronym = len(head) > 1 and head.isupper() and head.isalpha()
+    if not acronym and _SOURCE_NOUN_RE.fullmatch(head) is None:
+        return None  # a capitalised opening ("Days earlier it announced") names nobody
+    plural = head.endswith("s") and not head.endswith("ss") and not acronym
+    if (speech.group("pronoun") == "they") != plural:
+        return None
+    return subject.span()
+
+
+_SOURCE_NOUN_RE = re.compile(_SOURCE_NOUNS)
 
 
 def opens_with_pronoun_speech(sentence: str) -> bool:

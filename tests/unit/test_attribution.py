@@ -9,6 +9,7 @@ from index.text.attribution import (
     cites_before,
     headline_source,
     opens_with_pronoun_speech,
+    pronoun_subject,
     speaks_after,
 )
 
@@ -569,3 +570,29 @@ def test_records_an_outlet_that_understands_and_a_second_verbs_subject_are_sourc
     blamed the strike on Israel and said …": X speaks ("added to" is no speech); "X has
     issued its update, which says …": X speaks."""
     assert [sentence[a:b] for a, b in attribution_spans(sentence)] == sources
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        (
+            "The Hamas-run health ministry released names of 86 people out of the 274"
+            " Palestinians it says were killed.",
+            "The Hamas-run health ministry",
+        ),
+        (
+            "Israeli officials released a list of 50 hostages they said would be freed.",
+            "Israeli officials",
+        ),
+        ("The IDF has created a map of 2,000 zones, which it said will help people.", "The IDF"),
+        ("Two of the militants were killed and one escaped, it added.", None),
+        ("Days earlier it announced the evacuation of 28 communities.", None),
+        ("The storm killed 20 people in what it said was a record.", None),
+    ],
+)
+def test_a_pronoun_inside_the_sentence_speaks_for_its_source_subject(
+    sentence: str, subject: str | None
+) -> None:
+    """ "The ministry released names of 86 people … it says were killed": the ministry."""
+    found = pronoun_subject(sentence)
+    assert (sentence[found[0] : found[1]] if found else None) == subject
