@@ -478,7 +478,37 @@ def _paragraph_figures(index: int | None, text: str) -> list[Figure]:
                     # the last one of the paragraph before (find_figures fills it in).
                     figure = replace(figure, attribution=_FROM_BEFORE)
                 figures.append(figure)
-    return figures
+    return _with_breakdown_measures(figures, sentences) if len(figures) > 2 else figures
+
+
+def _with_breakdown_measures(
+    figures: list[Figure], sentences: list[tuple[int, int]]
+) -> list[Figure]:
+    """Give a sentence's list of parts the measure of the total they add up to before it.
+
+    "24 hostages were released … Qatar said there were 13 Israelis, 10 Thais, and one
+    Filipino": 13 + 10 + 1 is the 24 of the sentence before, so they were released too.
+    """
+    by_sentence: dict[int, list[int]] = {}
+    for i, figure in enumerate(figures):
+        k = next(n for n, (_a, b) in enumerate(sentences) if figure.start < b)
+        by_sentence.setdefault(k, []).append(i)
+    out = list(figures)
+    for k, in_sentence in by_sentence.items():
+        indices = [
+            i for i in in_sentence if not (f := figures[i]).measure and f.value and not f.unit
+        ]
+        parts = [figures[i] for i in indices]
+        if len(parts) < 2:
+            continue
+        total = sum(f.value or 0.0 for f in parts)
+        wholes = [
+            f for i in by_sentence.get(k - 1, []) if (f := figures[i]).measure and f.value == total
+        ]
+        if wholes:
+            for i in indices:
+                out[i] = replace(figures[i], measure=wholes[-1].measure)
+    return out
 
 
 def _earlier_source(

@@ -3104,3 +3104,23 @@ def test_find_figures_at_least_one_of_a_group_is_no_count() -> None:
     assert [f.text for f in find_figures(["At least one person was killed."])] == [
         "At least one person"
     ]
+
+
+def test_find_figures_parts_that_add_up_to_the_total_before_share_its_measure() -> None:
+    """ "24 hostages were released. Qatar said there were 13 Israelis, 10 Thais, and one
+    Filipino": 13 + 10 + 1 = 24, so the parts were released; parts that do not add up to
+    it say nothing."""
+    figures = find_figures(
+        [
+            "The Red Cross said that 24 hostages were released through the Rafah crossing."
+            " Qatar said there were 13 Israelis, 10 Thais, and one Filipino."
+        ]
+    )
+    assert [f.measure for f in figures] == ["hostages_released"] * 4
+    apart = find_figures(
+        [
+            "The Red Cross said that 24 hostages were released through the Rafah crossing."
+            " Qatar said there were 13 Israelis and 9 Thais in the country."
+        ]
+    )
+    assert [f.measure for f in apart] == ["hostages_released", None, None]
