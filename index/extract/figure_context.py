@@ -88,6 +88,14 @@ _LINK_RE = re.compile(
     r"|plus|along\s+with|in\s+addition\s+to|alongside)[\s,]*$",
     re.IGNORECASE,
 )
+_CAPTIVE_PARTICIPLE_RE = re.compile(
+    r"\s+(taken|held|abducted|kidnapped|seized|captured)\b(?:\s+(?!(?:have|has|had|were|was"
+    r"|are|is|remain\w*|died)\b)[\w'’-]+){0,5}?(?=\s+(?:have|has|had|were|was|are|is|remain"
+    r"|died)\b)",
+    re.IGNORECASE,
+)
+"""A captive participle after a whole, up to the main verb: "(the 240 hostages) taken on 7
+October (have died)"."""
 _PREDICATE_RE = re.compile(
     r"\s*(?:(?:still|now|reportedly|also|all|later)\s+)?(?:were|was|are|is|have|has|had|remain\w*"
     r"|still|being|been|died|die)\b(?:\s+[\w'’-]+){0,3}",
@@ -472,8 +480,25 @@ class Classifier:
             for cand in held:  # "There are 19,372 inmates in Israeli prisons", "230 hostages"
                 self._resolve(cand, HELD, s_start, s_end)
         self._shared_predicate(group, s_start, s_end)
+        for i in range(len(group) - 1):
+            part, whole = group[i], group[i + 1]
+            if (
+                part.event == KILLED
+                and whole.event in (TAKEN, HELD)
+                and self._has_whole_after(group, i)
+            ):
+                # "killed 13 of around 100 civilians and soldiers the group abducted": the
+                # dead are captives
+                part.measure = measure_for(KILLED, HOSTAGES, "hostages")
         for i in wholes:
-            group[i + 1].measure = group[i + 1].event = None
+            whole = group[i + 1]
+            taken = _CAPTIVE_PARTICIPLE_RE.match(self._text, whole.context_end)
+            if taken is not None and is_captive(whole.counted):
+                # "the 240 hostages taken on 7 October": the whole's own participle
+                whole.event = HELD if taken.group(1).lower() == "held" else TAKEN
+                whole.measure = measure_for(whole.event, HOSTAGES, whole.counted)
+            else:
+                whole.measure = whole.event = None
         people = [c.counted for c in group if c.counted and is_person(c.counted)]
         self._last = (s_end, people[-1]) if people else None
 
@@ -515,9 +540,16 @@ class Classifier:
             if group[i + 1].measure is not None
             and self._has_whole_after(group, i)
             # The verb follows the whole as the predicate, not in its own relative clause
-            # ("600,000 of the 1.4 million people who have fled": the 1.4 million fled).
-            and _PREDICATE_RE.match(self._text, group[i + 1].context_end) is not None
+            # ("600,000 of the 1.4 million people who have fled": the 1.4 million fled);
+            # a captive participle may stand between ("20 of the 240 hostages taken on 7
+            # October have died").
+            and _PREDICATE_RE.match(self._text, self._after_captive(group[i + 1])) is not None
         ]
+
+    def _after_captive(self, whole: Candidate) -> int:
+        """Where the whole's predicate may start: after its captive participle, if any."""
+        taken = _CAPTIVE_PARTICIPLE_RE.match(self._text, whole.context_end)
+        return taken.end() if taken is not None else whole.context_end
 
     def _has_whole_after(self, group: list[Candidate], i: int) -> bool:
         """Whether the figure is a part whose whole follows ("12 of the 13 hostages")."""

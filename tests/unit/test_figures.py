@@ -3124,3 +3124,29 @@ def test_find_figures_parts_that_add_up_to_the_total_before_share_its_measure() 
         ]
     )
     assert [f.measure for f in apart] == ["hostages_released", None, None]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "readings"),
+    [
+        (
+            "Israel says 20 of the 240 hostages taken on 7 October have died.",
+            [("20", "dead_hostages"), ("240 hostages", "hostages_taken")],
+        ),
+        (
+            "Hamas said the bombing killed 13 of around 100 civilians and soldiers the group"
+            " abducted.",
+            [("13", "dead_hostages"), ("around 100 civilians", "hostages_taken")],
+        ),
+        (
+            "12 of the 13 hostages were released.",
+            [("12", "hostages_released"), ("13 hostages", None)],
+        ),
+    ],
+)
+def test_find_figures_a_part_of_captives_and_its_whole(
+    sentence: str, readings: list[tuple[str, str | None]]
+) -> None:
+    """The main verb is the part's; a whole of captives keeps its own participle ("the 240
+    hostages taken on 7 October"); the dead of a whole of captives are dead hostages."""
+    assert [(f.text, f.measure) for f in find_figures([sentence])] == readings
