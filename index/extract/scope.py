@@ -255,7 +255,7 @@ _PLACES: tuple[tuple[str, str, str], ...] = (
     # (place, its names (strong after a locative, weak alone), cues that name it alone)
     (
         "West Bank",
-        r"West\s+Bank|occupied\s+West\s+Bank",
+        r"West\s+Bank|(?:Israeli-)?occupied\s+West\s+Bank",
         r"Jenin|Nablus|Hebron|Tulkarm|Tulkarem|Ramallah|Bethlehem|Jericho|Qalqilya|West\s+Bank"
         r"|N[uo]u?r\s+Shams|Balata|Aqabat\s+Jabr|Dheisheh|Qalandia|Jalazone|Tubas",
     ),
@@ -298,7 +298,10 @@ _PLACES: tuple[tuple[str, str, str], ...] = (
     ("Egypt", r"Egypt|Sinai|Cairo", r"Sinai"),
     ("Iran", r"Iran|Tehran", r"Tehran"),
 )
-_LOCATIVE = r"(?:in|inside|across|throughout|from|at|near|into|within)\s+(?:the\s+)?"
+_LOCATIVE = (
+    r"(?:[Ii]n|[Ii]nside|[Aa]cross|[Tt]hroughout|[Ff]rom|[Aa]t|[Nn]ear|into|[Ww]ithin)\s+"
+    r"(?:the\s+)?"
+)
 _STRONG = "|".join(
     rf"(?P<s{n}>\b{_LOCATIVE}(?:{names})\b|\b(?:{names})['’]s?\s+(?:\w+\s+)?"
     rf"(?:health\s+)?(?:ministry|authorities|death\s+toll|toll)\b)|(?P<e{n}>\b(?:{cues})\b)"

@@ -3150,3 +3150,19 @@ def test_find_figures_a_part_of_captives_and_its_whole(
     """The main verb is the part's; a whole of captives keeps its own participle ("the 240
     hostages taken on 7 October"); the dead of a whole of captives are dead hostages."""
     assert [(f.text, f.measure) for f in find_figures([sentence])] == readings
+
+
+def test_find_figures_a_sentence_opening_in_a_place_places_its_figures() -> None:
+    """ "In the Israeli-occupied West Bank, 93 Palestinians have been killed — including eight
+    Sunday — … since the Hamas attacks": the West Bank, not the attack's Israel."""
+    figures = find_figures(
+        [
+            "In the Israeli-occupied West Bank, 93 Palestinians have been killed — including"
+            " eight Sunday — in clashes with Israeli troops, arrest raids and attacks by Jewish"
+            " settlers since the Hamas attacks, according to the Palestinian Health Ministry."
+        ]
+    )
+    assert [(f.text, f.place) for f in figures] == [
+        ("93 Palestinians", "West Bank"),
+        ("eight", "West Bank"),
+    ]
