@@ -235,6 +235,14 @@ _OWN_PROGRESSIVE_RE = re.compile(
 )
 """A figure with a verb of its own that is no cue ("…, and hundreds of thousands of troops are
 massing"): it starts a clause, so it does not share the measure of the figure before."""
+_EVACUATION_RE = re.compile(
+    r"\b(?:evacuat\w+\b(?!\s+from\s+(?:their|his|her)\s+homes)|crossed\s+(?:into|through|out)"
+    r"|for\s+(?:medical\s+|hospital\s+)?"
+    r"treatment|transferred\s+(?:to|out\s+of|abroad))"
+)
+"""A medical evacuation or crossing near a figure: its wounded are who was moved."""
+_EVACUATION_REACH = 60
+"""How far before or after a figure of the wounded its evacuation may be told."""
 _EVACUEES = frozenset(
     """patients babies newborns infants wounded injured sick foreigners nationals citizens
     holders members troops soldiers""".split()  # noqa: SIM905
@@ -403,6 +411,9 @@ class Classifier:
                 cand.counted = "people"  # "Gaza's death toll – now more than 8,800, …"
                 if self._resolve(cand, KILLED, left_lo, right_hi):
                     continue
+            if self._moved_wounded(cand):
+                no_event.add(id(cand))  # "17 wounded Palestinians were evacuated for treatment"
+                continue
             self._local(cand, left_lo, right_hi, used)
             if (
                 cand.measure is None
@@ -634,6 +645,19 @@ class Classifier:
         if _LIST_COMMA_RE.fullmatch(between):
             return True  # "releases 13 Israeli, at least 10 Thai hostages"
         return bool(_LINK_RE.search(between)) and not self._cues(start, end)
+
+    def _moved_wounded(self, cand: Candidate) -> bool:
+        """Wounded people whose evacuation or crossing the words around them tell.
+
+        "17 wounded Palestinians were evacuated for treatment in Egypt", "the evacuation of
+        dozens of injured Palestinians": the wounded are who was moved; the move is no
+        casualty count, and nothing else in the sentence gives them a measure.
+        """
+        if noun_event(self._cues(cand.start, cand.end)) != INJURED:
+            return False
+        lo = max(self._span[0], cand.start - _EVACUATION_REACH)
+        hi = min(self._span[1], cand.context_end + _EVACUATION_REACH)
+        return _EVACUATION_RE.search(self._text, lo, hi) is not None
 
     def _local(
         self, cand: Candidate, left_lo: int, right_hi: int, used: set[tuple[int, int]]

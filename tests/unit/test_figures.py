@@ -3166,3 +3166,33 @@ def test_find_figures_a_sentence_opening_in_a_place_places_its_figures() -> None
         ("93 Palestinians", "West Bank"),
         ("eight", "West Bank"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "measure"),
+    [
+        (
+            "Egypt's health ministry said just 17 wounded Palestinians were evacuated for"
+            " treatment in Egyptian hospitals on Friday.",
+            "17 wounded Palestinians",
+            None,
+        ),
+        (
+            "The crossing opened to allow the evacuation of dozens of injured Palestinians.",
+            "dozens of injured Palestinians",
+            None,
+        ),
+        ("An airstrike killed 15 people and wounded 60 others.", "60 others", "injured"),
+        (
+            "Families were evacuated from their homes as thousands of wounded filled the"
+            " hospitals.",
+            "thousands of wounded",
+            "injured",
+        ),
+    ],
+)
+def test_find_figures_wounded_who_are_moved_are_no_casualty_count(
+    sentence: str, text: str, measure: str | None
+) -> None:
+    """The wounded of a medical evacuation or crossing are who was moved, not a toll."""
+    assert _only(sentence, text).measure == measure
