@@ -366,6 +366,7 @@ class Classifier:
         used: set[tuple[int, int]] = set()
         no_event: set[int] = set()  # ids of the figures that count speakers or a population
         self._span = (s_start, s_end)
+        evacuation = _EVACUATION_RE.search(self._text, s_start, s_end) is not None
         for i, cand in enumerate(group):
             if cand.measure is not None:
                 continue
@@ -411,7 +412,7 @@ class Classifier:
                 cand.counted = "people"  # "Gaza's death toll – now more than 8,800, …"
                 if self._resolve(cand, KILLED, left_lo, right_hi):
                     continue
-            if self._moved_wounded(cand):
+            if evacuation and self._moved_wounded(cand):
                 no_event.add(id(cand))  # "17 wounded Palestinians were evacuated for treatment"
                 continue
             self._local(cand, left_lo, right_hi, used)

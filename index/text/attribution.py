@@ -54,7 +54,7 @@ SPEECH_VERBS = (
     r"|tally|total)\b)"
     r"|believes?(?=\s+that\b)|understands?(?=\s+that\b)"
     # "…, hospital records showed on Thursday": records and data show, people do not
-    r"|(?:(?<=records )|(?<=data )|(?<=figures )|(?<=statistics ))show(?:ed|s)?"
+    r"|show(?:(?<=records show)|(?<=data show)|(?<=figures show)|(?<=statistics show))(?:ed|s)?"
     # a Title Case headline's verb ("State Dept Confirms At Least 22 Americans Killed"), not
     # one quoted in a sentence ("as Netanyahu Warns of a Long War")
     r"|(?:Says|Said|Confirms|Claims|Warns|Announces|Reveals|Estimates)"
