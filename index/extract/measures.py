@@ -144,6 +144,17 @@ _EVENT_WORDS: dict[str, str] = {
         r"|expulsion|expelled"
         # "pushing hundreds of thousands of Palestinians deeper south"
         r"|push(?:ed|ing)?(?=\s+(?:[\w’'-]+\s+){0,6}?(?:deeper\s+)?(?:south|north)(?:ward)?\b)"
+        # "pushed hundreds of thousands of others from their homes", "forcing tens of thousands
+        # of people in overcrowded shelters", "1.5 million people are crammed into this town"
+        # (not "packed into": crowds pack into squares for rallies)
+        + "".join(
+            rf"|{verb}(?=\s+(?:[\w’'-]+\s+){{1,8}}?(?:from\s+their\s+homes"
+            r"|in(?:to)?\s+(?:[\w-]+\s+)?(?:shelters|tents|tent\s+camps|camps)\b))"
+            for verb in (r"push(?:ed|es|ing)?", r"forc(?:ed|es|ing)")
+        )
+        + r"|crammed(?=\s+into\b)"
+        # "the latest evacuation order affected 150,000 people"
+        r"|evacuation\s+orders?\s+(?:has\s+|have\s+)?affected"
         r"|to\s+(?:move|head|go|relocate|evacuate)\s+(?:to\s+(?:the\s+)?)?"
         r"(?:south|north|southern|northern)(?:ward)?\b"
         # 'More than 50,000 civilians in Gaza used the "humanitarian corridor"'

@@ -3196,3 +3196,42 @@ def test_find_figures_wounded_who_are_moved_are_no_casualty_count(
 ) -> None:
     """The wounded of a medical evacuation or crossing are who was moved, not a toll."""
     assert _only(sentence, text).measure == measure
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "measure"),
+    [
+        (
+            "The war has killed more than 18,000 people and pushed hundreds of thousands of"
+            " others from their homes.",
+            "hundreds of thousands of others",
+            "displaced",
+        ),
+        (
+            "The war has forced tens of thousands of people into overcrowded shelters.",
+            "tens of thousands of people",
+            "displaced",
+        ),
+        (
+            "About 1.5 million people are crammed into this small border town.",
+            "About 1.5 million people",
+            "displaced",
+        ),
+        (
+            "The UN said the latest evacuation order affected 150,000 people.",
+            "150,000 people",
+            "displaced",
+        ),
+        (
+            "Around 1,500 people packed into St Peter's Square for a vigil.",
+            "Around 1,500 people",
+            None,
+        ),
+    ],
+)
+def test_find_figures_more_words_of_displacement(
+    sentence: str, text: str, measure: str | None
+) -> None:
+    """Pushed or forced from homes or into shelters, crammed into a town, an evacuation order
+    that affects them: displaced (a crowd packed into a square is not)."""
+    assert _only(sentence, text).measure == measure
