@@ -106,7 +106,11 @@ _EVENT_WORDS: dict[str, str] = {
         # "the assault … left an estimated 239 others captive"
         r"|left(?=\s+(?:[\w’'-]+\s+){1,4}?(?:captives?|hostages?)\b)"
     ),
-    TAKE_VERB: r"took|taking(?!\s+place|\s+part)|take(?!\s+place|\s+part)|taken",
+    # not "take shelter" or "taken refuge": a displacement (`DISPLACED`)
+    TAKE_VERB: (
+        r"took(?!\s+(?:shelter|refuge)\b)|taking(?!\s+(?:place|part|shelter|refuge)\b)"
+        r"|take(?!\s+(?:place|part|shelter|refuge)\b)|taken(?!\s+(?:shelter|refuge)\b)"
+    ),
     HELD: (
         r"held|holding|holds|hold|remain(?:s|ing|ed)?|still\s+(?:in|inside)\s+Gaza|in\s+captivity"
         r"|kept"
@@ -136,6 +140,9 @@ _EVENT_WORDS: dict[str, str] = {
         r"|driven(?=\s+(?:[\w’'-]+\s+){0,8}?from\s+their\s+homes)|leave\s+their\s+homes"
         r"|forced(?=\s+(?:[\w’'-]+\s+){1,8}?(?:from|out\s+of)\s+their\s+homes)"
         r"|left\s+their\s+homes|sought\s+(?:shelter|refuge)|seeking\s+(?:shelter|refuge)"
+        # "where 4,000 Palestinians had taken refuge", "millions of people take shelter in
+        # makeshift camps"
+        r"|t(?:ake|akes|aken|aking|ook)\s+(?:shelter|refuge)"
         # "A further 30,000 people left areas in northern Gaza for the south"
         r"|left\s+(?:(?:their|the)\s+)?(?:areas?|neighbou?rhoods?|the\s+north)\b"
         r"|sheltering"
@@ -154,7 +161,8 @@ _EVENT_WORDS: dict[str, str] = {
         )
         + r"|crammed(?=\s+into\b)"
         # "the latest evacuation order affected 150,000 people"
-        r"|evacuation\s+orders?\s+(?:has\s+|have\s+)?affected"
+        r"|evacuation\s+orders?\s+(?:[—–-][^—–]{0,120}[—–]\s+)?(?:has\s+|have\s+)?"
+        r"(?:affected|affects|impacted|impacts|covered|covers)"
         r"|to\s+(?:move|head|go|relocate|evacuate)\s+(?:to\s+(?:the\s+)?)?"
         r"(?:south|north|southern|northern)(?:ward)?\b"
         # 'More than 50,000 civilians in Gaza used the "humanitarian corridor"'

@@ -3227,6 +3227,17 @@ def test_find_figures_wounded_who_are_moved_are_no_casualty_count(
             "Around 1,500 people",
             None,
         ),
+        (
+            "Tanks hit a school where 4,000 Palestinians had taken refuge, killing six people.",
+            "4,000 Palestinians",
+            "displaced",
+        ),
+        (
+            "Rafah, where an estimated 1.4 million people have taken shelter, braces for an"
+            " assault.",
+            "an estimated 1.4 million people",
+            "displaced",
+        ),
     ],
 )
 def test_find_figures_more_words_of_displacement(
