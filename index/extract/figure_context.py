@@ -495,6 +495,16 @@ class Classifier:
         for i in range(len(group) - 1):
             part, whole = group[i], group[i + 1]
             if (
+                part.measure is None
+                and whole.measure is not None
+                and id(part) not in no_event
+                and self._has_whole_after(group, i)
+                and _RELATIVE_RE.match(self._text, whole.context_end, s_end) is not None
+            ):
+                # "hosting more than 600,000 of the 1.4 million people who have fled their
+                # homes": a part of the displaced is displaced
+                part.measure, part.event = whole.measure, whole.event
+            if (
                 part.event == KILLED
                 and whole.event in (TAKEN, HELD)
                 and self._has_whole_after(group, i)

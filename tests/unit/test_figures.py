@@ -2700,11 +2700,12 @@ def test_find_figures_the_verb_after_a_part_and_its_whole_is_the_parts(
 
 
 def test_find_figures_a_whole_with_its_own_relative_clause_keeps_its_verb() -> None:
-    """ "hosting 600,000 of the 1.4 million people who have fled": the 1.4 million fled."""
+    """ "hosting 600,000 of the 1.4 million people who have fled": the 1.4 million fled, and
+    the 600,000, a part of them, are displaced as they are (not "hosted" as an event)."""
     sentence = "Unrwa is hosting more than 600,000 of the 1.4 million people who have fled."
     figures = find_figures([sentence])
     assert _find(figures, "1.4 million people").measure == "displaced"
-    assert _find(figures, "more than 600,000").measure is None
+    assert _find(figures, "more than 600,000").measure == "displaced"
 
 
 @pytest.mark.parametrize(
