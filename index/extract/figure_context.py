@@ -113,8 +113,8 @@ _NUMBER_OF_RE = re.compile(
     r"\b(?:number|total|tally|count)\s+of\s+(?:the\s+|its\s+|their\s+)?([A-Za-z]+)(?:\s+([A-Za-z]+))?"
 )
 _SUBJECT_VERB_RE = re.compile(
-    r"\b(?:number(?:ed)?|totals?|totall?ed|stands\s+at|stood\s+at|reached|(?:rose|risen|climbed)"
-    r"\s+to|is|are|was|were)\s*$"
+    r"\b(?:number(?:ed)?|totals?|totall?ed|stands\s+at|stood\s+at|reached|reaches|hits"
+    r"|(?:rose|risen|climbed)\s+to|is|are|was|were)\s*$"
 )
 _SUBJECT_VERB_REACH = 40
 """`_SUBJECT_VERB_RE` ends the text: it is searched for only in its last characters."""

@@ -766,6 +766,8 @@ def test_find_figures_a_share_of_land_is_no_figure() -> None:
         ),
         ("Gaza death toll passes 10,000", "passes 10,000", 10000, "killed"),
         ("The toll now stands at 1,200.", "1,200", 1200, "killed"),
+        ("Gaza death toll hits 27", "27", 27, "killed"),
+        ("The death toll reaches 1,200 in a week.", "1,200", 1200, "killed"),
     ],
 )
 def test_find_figures_reads_a_bare_number_after_rose_to(
