@@ -46,6 +46,7 @@ HEAD_NOUNS = KIN_HEADS | _words(
     soldiers soldier troops reservists officers officer servicemen fighters fighter
     militants militant terrorists gunmen combatants operatives commanders palestinians
     israelis americans foreigners nationals nationalities citizens residents gazans thais
+    population inhabitants
     journalists journalist reporters photographers medics paramedics doctors nurses
     patients staff staffers workers labourers laborers farmers employees volunteers rescuers
     members families collaborators informants suspects attackers assailants survivors

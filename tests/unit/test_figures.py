@@ -3249,3 +3249,15 @@ def test_find_figures_more_words_of_displacement(
     """Pushed or forced from homes or into shelters, crammed into a town, an evacuation order
     that affects them: displaced (a crowd packed into a square is not)."""
     assert _only(sentence, text).measure == measure
+
+
+def test_find_figures_a_population_is_a_counted_noun() -> None:
+    """ "Of the territory's 2.3 million population, 1.9 million are displaced": the population
+    is a figure with no event, and its part is displaced."""
+    figures = find_figures(
+        ["Of the territory's 2.3 million population, it said, 1.9 million are displaced."]
+    )
+    assert [(f.text, f.measure) for f in figures] == [
+        ("2.3 million population", None),
+        ("1.9 million", "displaced"),
+    ]
