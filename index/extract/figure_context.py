@@ -336,6 +336,14 @@ _TOTAL_TO_RE = re.compile(
 )
 """A running total a clause adds up to ("bringing the total for the offensive to 156")."""
 _TOTAL_TO_REACH = 130
+_VEHICLES_ENTER_RE = re.compile(
+    r"\s+(?:(?:had|have|has)\s+)?(?:(?:also|since|now)\s+)?(?:entered|crossed|arrived|entering"
+    r"|crossing|arriving|enter|cross|arrive)\b"
+)
+"""A bare number's verb that only vehicles take: "187 had entered Gaza"."""
+_TRUCKS_BEFORE_RE = re.compile(r"\b(?:trucks|lorries)\b")
+_TRUCKS_REACH = 200
+"""How far back the trucks a bare number counts may be named."""
 _FREED_WORDS = frozenset({"freed", "released", "Freed", "Released"})
 _CAPTIVE_NOUN_RE = re.compile(
     r"\b(?:hostages|captives|abductees|prisoners|detainees|inmates)\b", re.IGNORECASE
@@ -932,6 +940,15 @@ class Classifier:
             # "About 130 hostages remain unaccounted for. At least 34 of them are presumed
             # dead": the people of the sentence before
             self._antecedent(cand, s_start)
+        if (
+            cand.counted is None
+            and cand.phrase.head is None
+            and _VEHICLES_ENTER_RE.match(self._text, cand.end) is not None
+            and _TRUCKS_BEFORE_RE.search(self._text, max(0, cand.start - _TRUCKS_REACH), cand.start)
+        ):
+            # "200 trucks … were dispatched and 187 had entered Gaza", "260 trucks entered on
+            # Sunday. About 500 entered daily before that": the trucks told just before
+            cand.counted = "trucks"
         if cand.phrase.nominal and cand.counted is not None and not is_person(cand.counted):
             cand.counted = None  # "thousands of homes destroyed and nearly 24,000 dead": people
 

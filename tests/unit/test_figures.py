@@ -3261,3 +3261,19 @@ def test_find_figures_a_population_is_a_counted_noun() -> None:
         ("2.3 million population", None),
         ("1.9 million", "displaced"),
     ]
+
+
+def test_find_figures_a_bare_number_that_entered_counts_the_trucks_just_named() -> None:
+    """ "200 trucks … were dispatched and 187 had entered Gaza", "260 trucks entered on
+    Sunday. About 500 entered daily before that": trucks; with no trucks named, nothing."""
+    figures = find_figures(
+        [
+            "Israel said 260 trucks of aid entered Gaza on Sunday. About 500 entered daily"
+            " before that, according to the U.N."
+        ]
+    )
+    assert [(f.text, f.measure) for f in figures] == [
+        ("260 trucks", "aid_trucks"),
+        ("About 500", "aid_trucks"),
+    ]
+    assert find_figures(["About 500 entered the square before noon."]) == []
