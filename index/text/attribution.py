@@ -31,7 +31,7 @@ _ROLE_WORDS = (
     r"prime|minister|president|foreign|defen[cs]e|interior|civil|security|emergency|rescue"
     r"|medical|hospital|senior|top|chief|deputy|general|health|army|military|police|border"
     r"|government|spokes(?:man|woman|person)|official|director|head|commander|secretary|envoy"
-    r"|ambassador|leader|doctor|witness|agency|ministry|office|UN|U\.N\."
+    r"|ambassador|leader|doctor|witness|agency|ministry|office|UN|U\.N\.|wing"
 )
 """Lower-case words of a source's title: "civil defence spokesman", "prime minister's office"."""
 _PERSON_ROLES = (
@@ -112,8 +112,8 @@ _APPOSITION_BEFORE_VERB_RE = re.compile(
     rf"|(?:{_PERSON_ROLES})\s+(?:of|for|at|to|in)\s+)[^,.;:]{{3,140}},\s+"
     # "France's foreign minister, Catherine Colonna, said"
     rf"|(?:[A-Z][\w’'\-]*['’]s?\s+|(?:[Tt]he|[Aa]n?)\s+)(?:[\w’'-]+\s+){{0,4}}?(?:{_ROLE_WORDS})"
-    r"(?:\s+in\s+the\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?)?,\s+"
-    r"[A-Z][\w’'.\-]*(?:\s+(?:[A-Z][\w’'.\-]*|al-[A-Z][\w’'.\-]*)){0,3},\s+"
+    r"(?:\s+in\s+the\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)?)?,\s+(?:the\s+)?"
+    r"(?:[A-Z][\w’'.\-]*|al-[A-Z][\w’'.\-]*)(?:\s+(?:[A-Z][\w’'.\-]*|al-[A-Z][\w’'.\-]*)){0,3},\s+"
     # "Global Affairs Canada, meanwhile, said"
     rf"|(?:(?:[Tt]he|[Aa]n?)\s+)?(?:{_NP_WORD}\s+){{0,6}}{_FINAL},\s+"
     r"(?:meanwhile|however|too|also|separately|though|for\s+(?:its|his|her|their)\s+part),\s+"

@@ -561,6 +561,14 @@ def test_sources_that_give_a_toll_name_a_spokesman_or_claim(
             ["Gaza's health ministry has just issued its casualty update, which says"],
         ),
         ("The storm hit a house, which said nothing of the 12 dead.", []),
+        (
+            "Hamas's armed wing, the Al Qassam Brigades, said four Israelis were killed.",
+            ["Hamas's armed wing, the Al Qassam Brigades, said"],
+        ),
+        (
+            "Hamas' military wing, al-Qassam Brigades, said two children were killed.",
+            ["Hamas' military wing, al-Qassam Brigades, said"],
+        ),
     ],
 )
 def test_records_an_outlet_that_understands_and_a_second_verbs_subject_are_sources(
