@@ -273,6 +273,11 @@ def _evacuated_for_care(counted: str | None, window: str) -> bool:
     )
 
 
+_HOLDING_THEM_RE = re.compile(
+    r"\b(?:holding|held|keeping|kept|guarding|guarded)\s+them\s+(?:captive|hostage|in\s+captivity)\b"
+)
+"""The sentence says the people counted were held: "four Israelis were killed …, along with
+the Palestinian gunmen who were holding them captive"."""
 _OWN_CAPTIVE_RE = re.compile(
     r"\s*,?\s*(?:(?:who|that)\s+(?:were|was|had\s+been|have\s+been|are|is)\s+(?:being\s+)?)?"
     r"(?:taken\s+(?:hostage|captive)|abducted|kidnapped|in\s+captivity"
@@ -850,7 +855,9 @@ class Classifier:
                 other = captive_side(None, "", self._text[swap:s_end])
                 side = {HOSTAGES: PRISONERS, PRISONERS: HOSTAGES}.get(other or "")
         captives = side == HOSTAGES and bool(
-            _OWN_CAPTIVE_RE.match(self._text, cand.end) or CAPTIVE_WORD_RE.search(phrase)
+            _OWN_CAPTIVE_RE.match(self._text, cand.end)
+            or CAPTIVE_WORD_RE.search(phrase)
+            or _HOLDING_THEM_RE.search(self._text, cand.end, self._span[1])
         )
         measure = measure_for(event, side, cand.counted, captives=captives)
         if measure is None:

@@ -3277,3 +3277,14 @@ def test_find_figures_a_bare_number_that_entered_counts_the_trucks_just_named() 
         ("About 500", "aid_trucks"),
     ]
     assert find_figures(["About 500 entered the square before noon."]) == []
+
+
+def test_find_figures_people_killed_whom_the_sentence_says_were_held_are_dead_hostages() -> None:
+    """ "four Israelis were killed …, along with the Palestinian gunmen who were holding them
+    captive": dead hostages."""
+    figure = _only(
+        "Hamas said four Israelis were killed in one of the Israeli airstrikes, along with the"
+        " Palestinian gunmen who were holding them captive.",
+        "four Israelis",
+    )
+    assert figure.measure == "dead_hostages"
