@@ -47,6 +47,7 @@ from datetime import date
 from index.compare.alignment import SentenceAlignment, sentence_tokens
 from index.compare.figure_status import figures_status
 from index.compare.models import FigureRow, FigureStatus
+from index.extract.figures import sentence_place
 from index.models import Article, Figure
 
 PAIR_THRESHOLD = 0.25
@@ -203,6 +204,10 @@ class _Placed:
     """It counts the others besides someone ("three other people" killed besides a leader)."""
     total: bool
     """Its words say it is a running total ("so far", "in all", "brought the total to")."""
+    place: str | None
+    """Its place as its own sentence says it (`Figure.place` may come from its paragraph):
+    what pairing compares, so a toll told in a paragraph about another place keeps apart
+    from nothing."""
 
 
 def figure_side(sentence: str, start: int) -> str | None:
@@ -298,6 +303,9 @@ def _place(article: Article, side: str, alignment: SentenceAlignment) -> list[_P
         total = figure.measure in _BATCH_MEASURES and _SO_FAR_CUES.search(
             text, max(0, offset - SCOPE_BEFORE), offset + figure.end - figure.start + SCOPE_AFTER
         )
+        said = figure.place and sentence_place(
+            text, offset, offset + figure.end - figure.start, figure.measure, figure.group
+        )
         placed.append(
             _Placed(
                 figure,
@@ -310,6 +318,7 @@ def _place(article: Article, side: str, alignment: SentenceAlignment) -> list[_P
                 key,
                 remainder,
                 bool(total),
+                figure.place if said else None,
             )
         )
     return placed
@@ -391,7 +400,7 @@ def _compatible(measure: str, left: _Placed, right: _Placed, *, across: bool = T
     if a.unit != b.unit:
         return False  # "two thirds" of the dead and "two Palestinians" killed: no one quantity
     captives = _hostage_like(measure)  # taken in Israel, held in Gaza: either place is theirs
-    if a.place and b.place and a.place != b.place and not captives:
+    if left.place and right.place and left.place != right.place and not captives:
         return False
     # "24" says nothing of whom it counts (no noun, no group): it may be the same count as
     # "24 soldiers", when the two state the same number
@@ -587,8 +596,8 @@ def _group_score(
                 score += 0.3
             elif (
                 measure in CASUALTY_MEASURES
-                and a.figure.place
-                and a.figure.place == b.figure.place
+                and a.place
+                and a.place == b.place
                 and "incident" not in (a.scope, b.scope)
             ):
                 score += SAME_PLACE_BONUS  # both say where: the toll in Israel twice
@@ -614,7 +623,7 @@ def _side(placed: _Placed) -> str | None:
 
     Its place when said, else its group ("some 1,200 Israelis"), else its sentence's cues.
     """
-    place = placed.figure.place
+    place = placed.place
     if place:
         return _PLACE_SIDES.get(place, placed.side)
     return _GROUP_SIDES.get(placed.figure.group or "", placed.side)

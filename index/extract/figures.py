@@ -646,6 +646,30 @@ _ISRAELI_CASUALTIES = frozenset(["killed", "injured", "casualties"])
 """Measures whose Israelis are not Gaza's: its dead and wounded are Palestinians."""
 
 
+def sentence_place(
+    text: str, start: int, end: int, measure: str | None, group: str | None
+) -> str | None:
+    """Where `text` (a figure's sentence, or its paragraph) puts the figure at [start, end).
+
+    Captives are not placed by a bare name or an event ("Israel says 129 hostages remain");
+    acts of war by their destination; Israelis killed or wounded are not placed in Gaza by a
+    Gaza word elsewhere ("the Gaza toll stands at 700 dead … the attack that has killed over
+    900 Israelis": Israeli soldiers killed in Gaza have their own group).
+    """
+    captives = (measure or "").startswith(("hostages", "prisoners", "dead_hostages"))
+    place = figure_place(
+        text,
+        start,
+        end,
+        bare_names=not captives,
+        events=not captives or measure == "hostages_taken",
+        destinations=measure in _ACTS_OF_WAR,
+    )
+    if place == "Gaza" and group == "Israelis" and measure in _ISRAELI_CASUALTIES:
+        return None
+    return place
+
+
 def _figure(
     index: int | None,
     text: str,
@@ -657,30 +681,21 @@ def _figure(
     counts_people = cand.measure not in _NOT_PEOPLE_MEASURES and (
         cand.measure is not None or _counts_a_war_noun(cand)
     )
-    captives = (cand.measure or "").startswith(("hostages", "prisoners", "dead_hostages"))
-    place = (
-        figure_place(
-            text[sentence[0] : sentence[1]],
-            *_within(cand, sentence),
-            bare_names=not captives,
-            events=not captives or cand.measure == "hostages_taken",
-            destinations=cand.measure in _ACTS_OF_WAR,
-        )
-        if counts_people
-        else None
-    )
-    if (
-        place == "Israel"
-        and cand.measure == "hostages_held"
-        and _HELD_IN_GAZA_RE.search(text, cand.end, sentence[1])
-    ):
-        place = "Gaza"  # "120 people abducted from Israel … still in captivity in Gaza"
     group = _group(text, cand) if counts_people else None
-    if place == "Gaza" and group == "Israelis" and cand.measure in _ISRAELI_CASUALTIES:
-        # "the Gaza toll stands at 700 dead … the attack that has killed over 900 Israelis":
-        # Israelis killed are not Gaza's dead; a Gaza word elsewhere in the sentence is not
-        # where they died (Israeli soldiers killed in Gaza have their own group)
-        place = None
+    place = None
+    if counts_people:
+        start, end = _within(cand, sentence)
+        place = sentence_place(text[sentence[0] : sentence[1]], start, end, cand.measure, group)
+        if (
+            place == "Israel"
+            and cand.measure == "hostages_held"
+            and _HELD_IN_GAZA_RE.search(text, cand.end, sentence[1])
+        ):
+            place = "Gaza"  # "120 people abducted from Israel … still in captivity in Gaza"
+        if place is None and (sentence[0] > 0 or sentence[1] < len(text)):
+            # where the text says it: "the sentence, its paragraph" (the paragraph's other
+            # sentences, nearest first); the comparison pairs on the sentence's alone
+            place = sentence_place(text, cand.start, cand.end, cand.measure, group)
     attribution = None
     if attributions:  # the nearest one: 0 when it touches the figure
         a, b = min(attributions, key=lambda s: max(s[0] - cand.end, cand.start - s[1], 0))
@@ -700,7 +715,7 @@ def _figure(
         end=cand.end,
         unit=cand.unit,
         group=group,
-        place=place if counts_people else None,
+        place=place,
     )
 
 

@@ -682,3 +682,19 @@ def test_pair_figures_one_number_described_two_ways_is_one_count(
     and combatants are never civilians."""
     a, b = _found("a", text_a, 24), _found("b", text_b, 24)
     assert [str(r.status) for r in _pair(a, b)] == statuses
+
+
+def test_pair_figures_pairs_on_the_place_the_sentence_says() -> None:
+    """A toll whose place comes only from its paragraph ("… in central Gaza. Israel launched its
+    offensive after about 1,200 people were killed") still pairs with another report's toll
+    in Israel: the paragraph's Gaza is shown, the sentence's silence is compared."""
+    a_text = (
+        "Israeli strikes hit the Nuseirat camp in central Gaza overnight. Israel launched its"
+        " offensive after about 1,200 people were killed.",
+    )
+    b_text = ("About 1,200 people were killed in Israel on 7 October.",)
+    a = article(a_text, article_id="a", figures=find_figures(a_text), published=date(2023, 11, 24))
+    b = article(b_text, article_id="b", figures=find_figures(b_text), published=date(2023, 11, 24))
+    assert [f.place for f in a.figures] == ["Gaza"]
+    rows = _pair(a, b)
+    assert [str(r.status) for r in rows] == ["agree"]

@@ -3288,3 +3288,17 @@ def test_find_figures_people_killed_whom_the_sentence_says_were_held_are_dead_ho
         "four Israelis",
     )
     assert figure.measure == "dead_hostages"
+
+
+def test_find_figures_the_paragraph_places_a_figure_its_sentence_does_not() -> None:
+    """ "the sentence, its paragraph": a sentence with no place takes the paragraph's."""
+    figures = find_figures(
+        [
+            "Israeli strikes hit the Nuseirat camp in central Gaza overnight. Medics said at"
+            " least 12 people were killed and 40 wounded."
+        ]
+    )
+    assert [(f.text, f.place) for f in figures] == [
+        ("at least 12 people", "Gaza"),
+        ("40 wounded", "Gaza"),
+    ]
