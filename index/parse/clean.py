@@ -152,6 +152,8 @@ _DIGIT_DOT_DIGIT = re.compile(r"\d\. \d")
 _LETTER_DOT_LETTER = re.compile(r"[A-Z]\. [A-Z]\.")
 _BROKEN_INITIALS = re.compile(r"\b([A-Z])\. ([A-Z])\.(?= |,|$)")
 """Initials broken by scraping: "U. S." is "U.S.", "U. N." is "U.N."."""
+_GALLERY_COUNTER = re.compile(r"(/[A-Z][^/\n]{1,40}?)[ \u00a0]+\d{1,3} of \d{1,3}\.?$")
+"""A photo gallery's counter after a caption's credit: "…RONEN ZVULUN/Reuters 17 of 24."."""
 _BROKEN_CLOCK = re.compile(r"(?<=\d )([ap])\. m\.")
 """A clock's "p.m." broken by scraping: "by 7 p. m. local time"."""
 _ENDS_WITH_ABBREVIATION = re.compile(
@@ -186,6 +188,8 @@ def repair(paragraph: str) -> str:
         text = _GLUED_SENTENCE.sub(r"\g<0> ", text)
     if _GLUED_HEADING.search(text) is not None:
         text = _unglue_headings(text)
+    if " of " in text[-12:] and "/" in text:
+        text = _GALLERY_COUNTER.sub(r"\1", text)  # "…TOMASEVIC/The Globe and Mail 10 of 24."
     if ". " in text:
         # Cheap searches first: the full patterns are costly to scan every paragraph with.
         if _DIGIT_DOT_DIGIT.search(text):

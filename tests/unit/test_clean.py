@@ -289,3 +289,22 @@ def test_repair_joins_a_clock_broken_by_scraping() -> None:
     assert repair("187 had entered Gaza by 7 p. m. local time.") == (
         "187 had entered Gaza by 7 p.m. local time."
     )
+
+
+@pytest.mark.parametrize(
+    ("line", "repaired"),
+    [
+        (
+            "Mourners at the funeral in Kibbutz Ruhama.RONEN ZVULUN/Reuters 17 of 24.",
+            "Mourners at the funeral in Kibbutz Ruhama.RONEN ZVULUN/Reuters",
+        ),
+        (
+            "In Khan Yunis on Oct 14, 2023.MAHMUD HAMS/AFP/Getty Images 13 of 32.",
+            "In Khan Yunis on Oct 14, 2023.MAHMUD HAMS/AFP/Getty Images",
+        ),
+        ("The toll reached 10 of 24.", "The toll reached 10 of 24."),
+    ],
+)
+def test_repair_drops_a_photo_gallery_counter_after_a_credit(line: str, repaired: str) -> None:
+    """ "…GORAN TOMASEVIC/The Globe and Mail 10 of 24.": a gallery's counter, no figure."""
+    assert repair(line) == repaired
