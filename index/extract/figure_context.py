@@ -252,25 +252,18 @@ evacuated from Al-Shifa", "105 Russian nationals evacuated from Gaza", "eight se
 were evacuated out of Jordan"."""
 _LOCAL_PEOPLE = frozenset(["Palestinians", "Gazans", "Israelis"])
 """The people of the war's ground: evacuated, they are displaced."""
-_EVACUATED_RE = re.compile(r"\bevacuat")
-_DISPLACEMENT_RE = re.compile(r"\b(?:displaced|displacement|fled|flee|fleeing|homeless|uprooted)\b")
 
 
-def _evacuated_for_care(counted: str | None, window: str) -> bool:
-    """True for patients, infants, foreigners or troops evacuated: no displacement.
+def _evacuee(counted: str | None) -> bool:
+    """Whether the counted noun names people evacuated for care or taken home.
 
-    The counted noun's last word names them, or a foreign people does ("20 to 25 Canadians
-    was evacuated out of Gaza"); the clause says "evacuated" and no word of displacement.
+    Patients, infants, foreigners or troops (`_EVACUEES`), or a foreign people ("20 to 25
+    Canadians").
     """
     if not counted:
         return False
     last = counted.split()[-1]
-    kind = last.lower() in _EVACUEES or (last[:1].isupper() and last not in _LOCAL_PEOPLE)
-    return (
-        kind
-        and _EVACUATED_RE.search(window) is not None
-        and _DISPLACEMENT_RE.search(window) is None
-    )
+    return last.lower() in _EVACUEES or (last[:1].isupper() and last not in _LOCAL_PEOPLE)
 
 
 _HOLDING_THEM_RE = re.compile(
@@ -835,7 +828,7 @@ class Classifier:
         """Set the candidate's measure from an event and its captive side; True on success."""
         if event is None or not is_person(cand.counted):
             return False
-        if event == DISPLACED and _evacuated_for_care(cand.counted, self._text[lo:hi]):
+        if event == DISPLACED and _evacuee(cand.counted) and self._only_evacuation(lo, hi):
             return True  # settled, with no measure: the evacuation is what happened to them
         phrase = self._text[cand.start : cand.end]
         swap = self._before_swap(cand, hi)
@@ -864,6 +857,11 @@ class Classifier:
             return False
         cand.measure, cand.event = measure, event
         return True
+
+    def _only_evacuation(self, lo: int, hi: int) -> bool:
+        """Whether every displacement cue in [lo, hi) is an evacuation ("were evacuated")."""
+        cues = [self._text[lo + a : lo + b] for e, a, b in self._cues(lo, hi) if e == DISPLACED]
+        return bool(cues) and all(cue[:7].lower() == "evacuat" for cue in cues)
 
     def _before_swap(self, cand: Candidate, hi: int) -> int:
         """`hi`, or where the other side of a swap starts after the figure, if before `hi`."""
