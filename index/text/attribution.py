@@ -287,18 +287,19 @@ def _candidates(sentence: str) -> list[tuple[int, int]]:
                 found.append((at, verb.end()))
                 break
         else:
+            # "X blamed the strike on Israel and said …", "X issued its update, which says …"
             if sentence.endswith(" and ", 0, verb.start()) and not sentence.startswith(
                 " to ", verb.end()
             ):
-                opening = _LEADING_FILLER_RE.match(sentence)
-                at = opening.end() if opening else 0
-                if _COORDINATED_SPEAKER_RE.fullmatch(sentence, at, verb.start()):
-                    found.append((at, verb.end()))
+                subject_of = _COORDINATED_SPEAKER_RE
             elif sentence.endswith(" which ", 0, verb.start()):
-                opening = _LEADING_FILLER_RE.match(sentence)
-                at = opening.end() if opening else 0
-                if _PUBLISHER_RE.fullmatch(sentence, at, verb.start()):
-                    found.append((at, verb.end()))
+                subject_of = _PUBLISHER_RE
+            else:
+                continue
+            opening = _LEADING_FILLER_RE.match(sentence)
+            at = opening.end() if opening else 0
+            if subject_of.fullmatch(sentence, at, verb.start()):
+                found.append((at, verb.end()))
     found.sort(key=lambda span: (span[0], -span[1]))
     kept: list[tuple[int, int]] = []
     for span in found:
@@ -309,20 +310,22 @@ def _candidates(sentence: str) -> list[tuple[int, int]]:
     return kept
 
 
-_COORDINATED_SPEAKER_RE = re.compile(
+_SUBJECT_NP = (
     rf"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:{_NP_WORD}\s+){{0,5}}"
     rf"(?!(?:The|An?|This|That|These|Those|It|They|He|She|We)\b){_FINAL}\s+"
-    r"(?:(?:had|has|have)\s+)?[a-z]+ed\b[^,;:.!?\"“”]{0,80}?\s+and\s+"
+)
+"""A sentence's opening noun phrase that can be a source (no determiner or pronoun heads it)."""
+_COORDINATED_SPEAKER_RE = re.compile(
+    rf"{_SUBJECT_NP}(?:(?:had|has|have)\s+)?[a-z]+ed\b[^,;:.!?\"“”]{{0,80}}?\s+and\s+"
 )
 """The subject of a sentence whose second verb speaks: "Palestinian authorities blamed the
 strike on Israel and said it killed 471 people"."""
 
 
 _PUBLISHER_RE = re.compile(
-    rf"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:{_NP_WORD}\s+){{0,5}}"
-    rf"(?!(?:The|An?|This|That|These|Those|It|They|He|She|We)\b){_FINAL}\s+"
-    r"(?:(?:has|have|had)\s+)?(?:(?:just|also|now)\s+)?(?:issued|released|published|put\s+out"
-    r"|posted|shared|issues|releases|publishes)\s+[^,;:.!?\"“”]{0,60}?"
+    rf"{_SUBJECT_NP}(?:(?:has|have|had)\s+)?(?:(?:just|also|now)\s+)?"
+    r"(?:issued|released|published|put\s+out|posted|shared|issues|releases|publishes)\s+"
+    r"[^,;:.!?\"“”]{0,60}?"
     r"\b(?:update|report|statement|figures|data|tally|list|count|assessment|study|survey"
     r"|bulletin|toll)s?,?\s+which\s+"
 )
@@ -404,6 +407,7 @@ def speaks_by_pronoun(sentence: str) -> bool:
     return _PRONOUN_SPEECH_RE.search(sentence) is not None
 
 
+_SOURCE_NOUN_RE = re.compile(_SOURCE_NOUNS)
 _MID_PRONOUN_SPEECH_RE = re.compile(
     rf"\b(?P<pronoun>it|they)\s+(?:also\s+|later\s+)?(?:{SPEECH_VERBS})\b"
 )
@@ -435,9 +439,6 @@ def pronoun_subject(sentence: str) -> tuple[int, int] | None:
     if (speech.group("pronoun") == "they") != plural:
         return None
     return subject.span()
-
-
-_SOURCE_NOUN_RE = re.compile(_SOURCE_NOUNS)
 
 
 def opens_with_pronoun_speech(sentence: str) -> bool:
