@@ -205,9 +205,9 @@ class _Placed:
     total: bool
     """Its words say it is a running total ("so far", "in all", "brought the total to")."""
     place: str | None
-    """Its place as its own sentence says it (`Figure.place` may come from its paragraph):
-    what pairing compares, so a toll told in a paragraph about another place keeps apart
-    from nothing."""
+    """Its place when its own sentence names one, else None (`Figure.place` may come from the
+    paragraph): what pairing compares, so a 7 October toll told in a paragraph about Gaza
+    still pairs with another report's toll in Israel."""
 
 
 def figure_side(sentence: str, start: int) -> str | None:
