@@ -303,9 +303,14 @@ class Library:
     def warm(self) -> None:
         """Open the index and build its caches now, so the first search is fast.
 
-        The app calls this from its first worker, after showing the first screen.
+        The app calls this from its first worker, after showing the first screen. The
+        empty query's facets are counted here too: each one-letter prefix typed lists
+        every article, and counting them at 100k articles took ~40 ms.
         """
+        from index.search.engine import run_search
+
         self._store.warm()
+        run_search(self._store, "", limit=0)
 
     def related(self, ref: str, limit: int = 10) -> list[RelatedArticle]:
         """The reports most similar to an article (for picking a comparison)."""

@@ -7,9 +7,10 @@ Parsing lives in `index.search.query`, snippets and match spans in `index.search
 
 from __future__ import annotations
 
+import heapq
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from functools import partial
 
 from whoosh import query
@@ -32,6 +33,7 @@ from index.search.snippets import make_snippet, match_spans
 from index.search.spelling import suggest
 from index.store.article_store import ArticleStore
 from index.store.docsets import matching_docs
+from index.store.documents import FacetColumns
 from index.store.index_files import reading
 from index.store.payload import summarise
 from index.store.schema import scoring_model
@@ -103,9 +105,7 @@ def run_search(
                 store, searcher, final, limit + offset, by_date=by_date, swallow=False
             )
         page_hits = _hits(store, searcher, hits or [], offset, parsed.terms)
-        facets = remembered(
-            "facets", store, searcher, final, partial(_facets, store, searcher, docnums)
-        )
+        facets = _facets(store, searcher, final, docnums)
         suggestion = _suggestion(store, searcher, parsed, text, len(docnums))
     return SearchPage(
         query=text,
@@ -229,18 +229,28 @@ def _payload(searcher: Searcher, docnum: int) -> bytes:
 
 
 def _facets(
-    store: ArticleStore, searcher: Searcher, docnums: list[int]
+    store: ArticleStore, searcher: Searcher, final: query.Query, docnums: list[int]
 ) -> dict[str, tuple[FacetValue, ...]]:
+    """The facets of a query's matches, counted once per recent query (`remembered`).
+
+    With no words and no filters, once per index generation: every one-letter prefix
+    typed lists every article, and counting 100k articles' facets took ~40 ms.
+    """
     columns = store.facet_columns(searcher)
-    pick = columns.sources.__getitem__
-    sources = Counter(map(pick, docnums))
+    count = partial(_count_facets, columns, docnums)
+    if isinstance(final, query.Every) and not final.fieldname:
+        return columns.kept("facets", count)
+    return remembered("facets", store, searcher, final, count)
+
+
+def _count_facets(columns: FacetColumns, docnums: list[int]) -> dict[str, tuple[FacetValue, ...]]:
+    sources = Counter(map(columns.sources.__getitem__, docnums))
     months = Counter(map(columns.months.__getitem__, docnums))
-    parties = columns.parties.counts(docnums)
     no_source = sources.pop("", 0)
     undated = months.pop("", 0)
     return {
-        "source": _top_values(sources) + _missing(no_source),
-        "party": _top_values(parties),
+        "source": _top_values(sources.items()) + _missing(no_source),
+        "party": _top_values(columns.parties.most_named(docnums, FACET_LIMIT)),
         "month": tuple(
             FacetValue(v, c) for v, c in sorted(months.items(), reverse=True)[:FACET_LIMIT]
         )
@@ -253,15 +263,15 @@ def _missing(count: int) -> tuple[FacetValue, ...]:
     return (FacetValue(MISSING, count),) if count else ()
 
 
-def _top_values(counts: Counter[str]) -> tuple[FacetValue, ...]:
-    """The `FACET_LIMIT` most frequent values, ties by name.
+def _top_values(counts: Collection[tuple[str, int]]) -> tuple[FacetValue, ...]:
+    """The `FACET_LIMIT` most frequent (value, count) pairs, ties by name.
 
     Only the values at least as frequent as the `FACET_LIMIT`-th are sorted by name (a
     party facet at 100k articles has ~15k values: sorting them all took ~15-60 ms).
     """
-    items = list(counts.items())
+    items = list(counts)
     if len(items) > FACET_LIMIT:
-        least = sorted(counts.values(), reverse=True)[FACET_LIMIT - 1]
+        least = heapq.nlargest(FACET_LIMIT, [count for _, count in items])[-1]
         items = [item for item in items if item[1] >= least]
     ordered = sorted(items, key=lambda item: (-item[1], item[0].lower()))
     return tuple(FacetValue(value, count) for value, count in ordered[:FACET_LIMIT])

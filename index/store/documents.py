@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import heapq
 from array import array
 from collections import Counter
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cache
 from itertools import chain, pairwise
-from typing import overload
+from typing import TypeVar, overload
 
 from whoosh.fields import Schema
 
@@ -82,12 +83,28 @@ class PartyRows(Sequence[tuple[str, ...]]):
 
     def counts(self, docnums: Sequence[int]) -> Counter[str]:
         """How many of `docnums` name each party, counted on the codes."""
-        if len(docnums) == len(self):  # every document (the empty query's facets)
-            counted = Counter(self._codes)
-        else:
-            counted = Counter(chain.from_iterable(map(self._code_rows().__getitem__, docnums)))
         names = self._names
-        return Counter({names[code]: count for code, count in counted.items()})
+        return Counter({names[code]: n for code, n in self._code_counts(docnums).items()})
+
+    def most_named(self, docnums: Sequence[int], top: int) -> list[tuple[str, int]]:
+        """(party, count) of the parties `docnums` name at least as often as the `top`-th.
+
+        In no order; ties at the `top`-th count are all in. Only these can be among a
+        facet's first `top` values, and naming the others was most of a facet's cost: a
+        query matching 25k of 100k articles names ~10k parties.
+        """
+        counted = self._code_counts(docnums)
+        items: Iterable[tuple[int, int]] = counted.items()
+        if len(counted) > top > 0:
+            least = heapq.nlargest(top, counted.values())[-1]
+            items = [item for item in items if item[1] >= least]
+        names = self._names
+        return [(names[code], count) for code, count in items]
+
+    def _code_counts(self, docnums: Sequence[int]) -> Counter[int]:
+        if len(docnums) == len(self):  # every document (the empty query's facets)
+            return Counter(self._codes)
+        return Counter(chain.from_iterable(map(self._code_rows().__getitem__, docnums)))
 
     def _code_rows(self) -> list[tuple[int, ...]]:
         """Each document's party codes as a tuple, made on first use (~0.1 s at 100k).
@@ -102,6 +119,9 @@ class PartyRows(Sequence[tuple[str, ...]]):
         return rows
 
 
+_T = TypeVar("_T")
+
+
 @dataclass(frozen=True, slots=True)
 class FacetColumns:
     """Display values per docnum ("" or () for deleted documents and missing values)."""
@@ -110,6 +130,18 @@ class FacetColumns:
     sources: list[str]
     months: list[str]
     parties: PartyRows
+    _kept: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
+
+    def kept(self, key: str, compute: Callable[[], _T]) -> _T:
+        """`compute()`, once for these columns (that is, once per index generation).
+
+        For values of every document, such as the empty query's facets (~40 ms at 100k
+        articles), which the search-as-you-type list asks for at each one-letter prefix.
+        The result must not be changed by the caller.
+        """
+        if key not in self._kept:
+            self._kept[key] = compute()
+        return self._kept[key]  # type: ignore[return-value]
 
 
 def document_fields(

@@ -6,14 +6,18 @@ import zlib
 from array import array
 from datetime import date
 from pathlib import Path
+from random import Random
+
+import pytest
 
 from index.models import ArticleId
+from index.search import engine, match_cache
 from index.search.engine import run_search
 from index.store import column_cache
 from index.store.article_store import ArticleStore
 from index.store.day_column import DayColumn
 from index.store.documents import FacetColumns, PartyRows
-from tests.builders import stored_article
+from tests.builders import article, stored_article
 
 
 def _columns() -> FacetColumns:
@@ -72,6 +76,56 @@ def test_party_rows_counts_equal_counting_the_rows() -> None:
     assert len(rows) == 3
     assert rows.counts([0, 1, 2]) == {"Hamas": 1, "Israel": 1, "Qatar": 1}
     assert rows.counts([2]) == {"Qatar": 1}
+
+
+def test_most_named_keeps_exactly_the_parties_that_can_be_in_the_top() -> None:
+    """The parties named at least as often as the top-th, ties included, counted right."""
+    random = Random(11)
+    names = [f"P{n}" for n in range(40)]
+    table = PartyRows.from_rows(
+        [tuple(random.sample(names, random.randint(0, 6))) for _ in range(300)]
+    )
+    for docnums in ([], [5], sorted(random.sample(range(300), 120)), list(range(300))):
+        full = table.counts(docnums)
+        for top in (1, 3, 25, 100):
+            kept = dict(table.most_named(docnums, top))
+            least = sorted(full.values(), reverse=True)[top - 1] if len(full) >= top else 0
+            assert kept == {name: n for name, n in full.items() if n >= least}
+
+
+def test_most_named_ties_at_the_cut_are_all_kept() -> None:
+    """Three parties tied at the second place: all three can be shown by name order."""
+    table = PartyRows.from_rows([("A", "B"), ("A", "C"), ("A", "D"), ("B", "C", "D")])
+    assert sorted(table.most_named([0, 1, 2, 3], 2)) == [("A", 3), ("B", 2), ("C", 2), ("D", 2)]
+
+
+def test_every_article_facets_are_counted_once_per_generation(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The empty query's facets are kept with the columns: counted again only after a write."""
+    store = ArticleStore.in_memory()
+    store.write(
+        [
+            article(("One.",), article_id="a1", source="BBC"),
+            article(("Two.",), article_id="a2", source="NPR"),
+        ]
+    )
+    counted: list[int] = []
+    real = engine._count_facets
+
+    def counting(columns: FacetColumns, docnums: list[int]) -> object:
+        counted.append(len(docnums))
+        return real(columns, docnums)
+
+    monkeypatch.setattr(engine, "_count_facets", counting)
+    first = run_search(store, "")
+    match_cache._recent.clear()  # not the per-query cache: the columns keep them
+    assert run_search(store, "", as_you_type=True).facets == first.facets
+    assert counted == [2]
+    store.write([article(("Three.",), article_id="a3", source="AFP")])
+    after = run_search(store, "")
+    assert counted == [2, 3]
+    assert {v.value for v in after.facets["source"]} == {"AFP", "BBC", "NPR"}
 
 
 def test_store_reads_the_same_results_from_the_saved_columns(tmp_path: Path) -> None:
