@@ -192,12 +192,23 @@ class Library:
         offset: int = 0,
         sort: str = "relevance",
         as_you_type: bool = False,
+        facets: bool = True,
     ) -> SearchPage:
-        """Run a query; a malformed one falls back to plain terms (see `SearchPage.notice`)."""
+        """Run a query; a malformed one falls back to plain terms (see `SearchPage.notice`).
+
+        With `facets=False` the page's facets are left empty (`run_search`); the same
+        query with `limit=0` then counts them without ranking.
+        """
         from index.search.engine import run_search
 
         return run_search(
-            self._store, query, limit=limit, offset=offset, sort=sort, as_you_type=as_you_type
+            self._store,
+            query,
+            limit=limit,
+            offset=offset,
+            sort=sort,
+            as_you_type=as_you_type,
+            facets=facets,
         )
 
     def newest_page(self, limit: int = LIST_PAGE) -> tuple[int, SearchPage]:

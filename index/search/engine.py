@@ -55,6 +55,7 @@ def run_search(
     offset: int = 0,
     sort: str = "relevance",
     as_you_type: bool = False,
+    facets: bool = True,
 ) -> SearchPage:
     """Search the store; never raises on what the user typed.
 
@@ -66,6 +67,9 @@ def run_search(
         offset: Hits to skip (paging).
         sort: "relevance" or "date" (newest first).
         as_you_type: The last word, unless followed by a space, is a (capped) prefix.
+        facets: Count the facets of the matches (else `SearchPage.facets` is empty). The
+            app shows a keystroke's hits first and asks for the facets (`limit=0`) once
+            the typing pauses; the match set is remembered, so it is not found twice.
 
     Raises:
         InvalidRequest: `sort` is not one of "relevance" and "date".
@@ -88,7 +92,7 @@ def run_search(
         by_date = sort == "date" or parsed.text_query is None
         final = _final_query(parsed)
         top = limit + offset
-        if parsed.long and not by_date:
+        if parsed.long and not by_date and top > 0:
             top = max(top, FEEDBACK_POOL)  # the first pass of a long query feeds the second
         hits, docnums = _run(store, searcher, final, top, by_date=by_date)
         if hits is not None and not docnums and relax(parsed):
@@ -105,7 +109,7 @@ def run_search(
                 store, searcher, final, limit + offset, by_date=by_date, swallow=False
             )
         page_hits = _hits(store, searcher, hits or [], offset, parsed.terms)
-        facets = _facets(store, searcher, final, docnums)
+        counted = _facets(store, searcher, final, docnums) if facets else {}
         suggestion = _suggestion(store, searcher, parsed, text, len(docnums))
     return SearchPage(
         query=text,
@@ -116,7 +120,7 @@ def run_search(
         fallback=parsed.fallback,
         notice=parsed.notice,
         suggestion=suggestion,
-        facets=facets,
+        facets=counted,
         terms=parsed.terms,
     )
 

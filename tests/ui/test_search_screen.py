@@ -5,16 +5,18 @@ from __future__ import annotations
 from datetime import date, timedelta
 from pathlib import Path
 
+import pytest
 from textual import events
 from textual.app import App
 from textual.message import Message
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
-from index import ArticleId, DataPaths, Library, SearchPage
+from index import ArticleId, DataPaths, FacetValue, Library, SearchPage
 from tests.builders import article
 from tests.pilot import MakeApp, Notes, settle
 from tui.app import NewsdeskApp
+from tui.screens import search as search_screen
 from tui.screens.article import ArticleScreen
 from tui.screens.search import SearchScreen
 from tui.widgets.facet_panel import FacetPanel
@@ -103,6 +105,66 @@ async def test_search_stale_results_are_dropped(make_app: MakeApp, library: Libr
         assert results(app).article_ids == shown
         assert screen.page is not None
         assert screen.page.query == "haniyeh"
+
+
+async def test_search_hits_come_first_then_their_facets(
+    make_app: MakeApp, library: Library
+) -> None:
+    """A search's hits are shown without facets (the old ones dimmed), then its facets."""
+    seen: list[Message] = []
+    app = make_app()
+    async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
+        await settle(pilot)
+        panel = app.screen.query_one(FacetPanel)
+        await pilot.press("slash", *"haniyeh", "enter")
+        await settle(pilot)
+        ready = [m for m in seen if isinstance(m, SearchScreen.ResultsReady)]
+        counted = [m for m in seen if isinstance(m, SearchScreen.FacetsReady)]
+        assert ready[-1].query == "haniyeh"
+        assert ready[-1].page.facets == {}  # the hits did not wait for the facets
+        assert [m.query for m in counted][-1:] == ["haniyeh"]
+        expected = library.search("haniyeh", as_you_type=True).facets
+        assert counted[-1].facets == expected
+        shown = [(f, v.value) for f, values in expected.items() for v in values]
+        assert panel.values == shown
+        assert not panel.has_class("-stale")
+
+
+async def test_search_typing_on_cancels_the_facets_of_the_query_before(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Facets wait for a pause: a query typed over before it never has its facets counted."""
+    monkeypatch.setattr(search_screen, "FACETS_DELAY", 0.6)
+    seen: list[Message] = []
+    app = make_app()
+    async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        await pilot.press("slash", *"haniyeh", "enter")
+        while screen.page is None or screen.page.query != "haniyeh":
+            await pilot.pause(0.01)
+        assert screen.query_one(FacetPanel).has_class("-stale")  # still the old counts
+        screen.query_one("#search-input", Input).value = "truce"
+        await settle(pilot)
+        counted = {m.query for m in seen if isinstance(m, SearchScreen.FacetsReady)}
+        assert counted == {"truce"}
+        assert not screen.query_one(FacetPanel).has_class("-stale")
+
+
+async def test_search_facets_of_a_query_no_longer_shown_are_dropped(make_app: MakeApp) -> None:
+    """Facets that arrive for another query than the one shown leave the panel as it is."""
+    app = make_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"haniyeh", "enter")
+        await settle(pilot)
+        panel = app.screen.query_one(FacetPanel)
+        before = list(panel.values)
+        other = {"source": (FacetValue("Elsewhere", 9),), "party": (), "month": ()}
+        app.screen.post_message(SearchScreen.FacetsReady("truce", "relevance", other))
+        await settle(pilot)
+        assert panel.values == before
 
 
 async def pick_first_facet(
