@@ -107,6 +107,13 @@ async def test_search_stale_results_are_dropped(make_app: MakeApp, library: Libr
         assert screen.page.query == "haniyeh"
 
 
+async def search_typed(pilot: Pilot[int], words: str) -> None:
+    """Once the app is settled, type `words` into the query, press Enter, settle again."""
+    await settle(pilot)
+    await pilot.press("slash", *words, "enter")
+    await settle(pilot)
+
+
 async def test_search_hits_come_first_then_their_facets(
     make_app: MakeApp, library: Library
 ) -> None:
@@ -114,10 +121,8 @@ async def test_search_hits_come_first_then_their_facets(
     seen: list[Message] = []
     app = make_app()
     async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
-        await settle(pilot)
+        await search_typed(pilot, "haniyeh")
         panel = app.screen.query_one(FacetPanel)
-        await pilot.press("slash", *"haniyeh", "enter")
-        await settle(pilot)
         ready = [m for m in seen if isinstance(m, SearchScreen.ResultsReady)]
         counted = [m for m in seen if isinstance(m, SearchScreen.FacetsReady)]
         assert ready[-1].query == "haniyeh"
@@ -156,9 +161,7 @@ async def test_search_facets_of_a_query_no_longer_shown_are_dropped(make_app: Ma
     """Facets that arrive for another query than the one shown leave the panel as it is."""
     app = make_app()
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("slash", *"haniyeh", "enter")
-        await settle(pilot)
+        await search_typed(pilot, "haniyeh")
         panel = app.screen.query_one(FacetPanel)
         before = list(panel.values)
         other = {"source": (FacetValue("Elsewhere", 9),), "party": (), "month": ()}
