@@ -11,11 +11,11 @@ mentions and (for pairs) comparison are scored against the labels:
   many wrong mentions name the labelled actor at another grain (an agency for its state);
 - comparison: the share of labelled rows whose status the program gets right.
 
-Usage: python benchmarks/eval_extraction.py [--split SPLIT] [--corpora DIR] [-v]
-(SPLIT: dev, test, holdout, holdout2 or all.)
-Tune on `dev`, `test` and `holdout` (all three have been read miss by miss); report `holdout2`
-(labelled by reading on 2026-12-05 before the program saw it, scored once at the end of that
-session and never tuned on; the next tuning round needs a new held-out set).
+Usage: python benchmarks/eval_extraction.py [--split SPLIT[,SPLIT...]] [--corpora DIR] [-v]
+(SPLIT: one of `SPLITS`, or all; several, comma-separated, are scored as one set.)
+GUIDELINES.md (the `split` field of "articles") says which splits have been read and
+tuned on and which are kept aside to report: those were labelled by reading before the
+program saw them and are only ever scored, never read miss by miss.
 """
 
 from __future__ import annotations
@@ -69,6 +69,7 @@ SPLITS = (
     "holdout23",
     "holdout24",
     "holdout25",
+    "holdout26",
 )
 """The labelled splits, in the order they were made (GUIDELINES.md says which are tuned on)."""
 SHARED_CORPORA = REPO.parent / "shared" / "corpora"
@@ -485,18 +486,22 @@ def report(tally: Tally, split: str) -> Iterator[str]:
 
 
 def evaluate(corpora: Path, split: str, verbose: bool = False) -> Tally:
-    """Score every labelled article and pair of a split (one of `SPLITS`, or "all")."""
+    """Score every labelled article and pair of a split (one of `SPLITS`, or "all").
+
+    Several splits, comma-separated ("holdout20,holdout21"), are scored as one set.
+    """
+    chosen = set(split.split(","))
     labels = [
         item
         for path in sorted(LABELS.glob("*-articles.jsonl"))
         for item in _read_jsonl(path)
-        if split == "all" or item["split"] == split
+        if split == "all" or item["split"] in chosen
     ]
     pairs = [
         item
         for path in sorted(LABELS.glob("*-pairs.jsonl"))
         for item in _read_jsonl(path)
-        if split == "all" or item["split"] == split
+        if split == "all" or item["split"] in chosen
     ]
     wanted: dict[str, set[str]] = defaultdict(set)
     for item in labels:
@@ -524,9 +529,22 @@ def _corpora(given: Path | None) -> Path:
     )
 
 
+def _split(text: str) -> str:
+    """A `--split` value: "all", or known splits separated by commas."""
+    unknown = [name for name in text.split(",") if name not in SPLITS]
+    if text != "all" and unknown:
+        raise argparse.ArgumentTypeError(f"unknown split {', '.join(unknown)}")
+    return text
+
+
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=(*SPLITS, "all"), default="dev")
+    parser.add_argument(
+        "--split",
+        type=_split,
+        default="dev",
+        help=f"all, or one or more (comma-separated) of: {', '.join(SPLITS)}",
+    )
     parser.add_argument("--corpora", type=Path, default=None)
     parser.add_argument("-v", "--verbose", action="store_true", help="list every error")
     args = parser.parse_args(None if argv is None else list(argv))
