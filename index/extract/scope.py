@@ -444,6 +444,7 @@ def _is_israeli_strike(sentence: str, match: re.Match[str]) -> bool:
             r"|air\s*strikes|shelling)",
             after,
         )
+        or _ISRAELS_WAR_RE.match(sentence, match.end()) is not None
         or (
             match.group() == "Israel"  # a bare name, not "in southern Israel"
             and (
@@ -463,6 +464,13 @@ def _is_israeli_strike(sentence: str, match: re.Match[str]) -> bool:
     )
 
 
+_ISRAELS_WAR_RE = re.compile(
+    r"['’]s\s+(?:(?!(?:to|the|of|on|in|at|against|by|for|with|an?|from|that|which|who)\s)"
+    r"[a-z-]+\s+){0,4}?(?:strikes|bombardment|offensive|campaign|assault|attacks|retaliation"
+    r"|operations?|siege|invasion|bombing|air\s*strikes|shelling)\b"
+)
+"""Israel's war told with its modifiers ("Israel's unprecedented air and ground offensive"),
+not another's ("Israel's response to the Hamas attacks")."""
 _PREPOSITION_BEFORE_RE = re.compile(
     r"\b(?:on|in|into|to|from|against|across|southern|northern|central|eastern|western)\s+\Z",
     re.IGNORECASE,

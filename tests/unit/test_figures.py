@@ -2423,6 +2423,38 @@ def test_find_figures_the_victims_include_refers_to_the_headlines_toll() -> None
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "text", "place"),
+    [
+        (
+            "Israel's unprecedented air and ground offensive has killed more than 21,800"
+            " Palestinians, according to the Health Ministry in Hamas-ruled Gaza.",
+            "more than 21,800 Palestinians",
+            "Gaza",
+        ),
+        (
+            "Israel's relentless aerial bombardment and ground operations have killed 34,183"
+            " people, according to the Hamas-run health ministry.",
+            "34,183 people",
+            "Gaza",
+        ),
+        (  # the attacks are Hamas's, not Israel's: Israel is no actor of them here
+            "The war in Gaza, Israel's response to the Hamas attacks on 7 October that killed"
+            " about 1,200 people, has killed more than 33,000 Palestinians.",
+            "more than 33,000 Palestinians",
+            None,
+        ),
+    ],
+)
+def test_find_figures_israels_war_with_its_modifiers_is_no_place(
+    sentence: str, text: str, place: str | None
+) -> None:
+    """ "Israel's unprecedented air and ground offensive": Israel wages it, the dead are not
+    in Israel; up to four modifiers, none of them another actor's words."""
+    figures = {f.text: f for f in find_figures([sentence])}
+    assert figures[text].place == place
+
+
 def test_find_figures_israel_blamed_for_a_strike_is_not_where_it_killed() -> None:
     """ "blamed the strike on Israel and said it killed 471 people": Israel is blamed, the
     dead are not placed there."""
