@@ -384,18 +384,16 @@ def figure_place(
     for at, to, kind, name in cues:
         if (kind == "w" and not bare_names) or (kind == "e" and not events):
             continue
-        if (
-            destinations
-            and kind == "s"
-            and sentence.startswith("from", at)
-            and _ONWARD_RE.match(sentence, to)
-        ):
+        origin = destinations and kind == "s" and sentence.startswith(("from", "From"), at)
+        if origin and _ONWARD_RE.match(sentence, to):
             continue  # "crossed from Gaza into Israel, killing …": where they went, not from
         if previous and previous[1] != name and _JOINED_RE.fullmatch(sentence, previous[0], at):
             joint.update((previous[1], name))  # "in Gaza and the West Bank"
         previous = (to, name)
         distance = min(abs(at - end), abs(start - to))
-        weight = (WEAK_WEIGHT if kind == "w" else 1.0) / (1.0 + distance / 60.0)
+        # "gunmen from Gaza killed 1,400 people in southern Israel": where the attackers
+        # came from weighs as a bare name against where they struck
+        weight = (WEAK_WEIGHT if kind == "w" or origin else 1.0) / (1.0 + distance / 60.0)
         if not clause[0] <= at < clause[1]:
             weight *= OTHER_CLAUSE_WEIGHT
         weights[name] = max(weight, weights.get(name, 0.0))

@@ -2455,6 +2455,37 @@ def test_find_figures_israels_war_with_its_modifiers_is_no_place(
     assert figures[text].place == place
 
 
+@pytest.mark.parametrize(
+    ("sentence", "text", "place"),
+    [
+        (
+            "Israel has kept Gaza under siege since Oct. 7, when hundreds of Hamas gunmen from"
+            " Gaza killed an estimated 1,400 people in southern Israel.",
+            "an estimated 1,400 people",
+            "Israel",
+        ),
+        (
+            "Hamas launched a series of attacks on Israel from Gaza over the weekend, killing"
+            " hundreds and taking up to 150 people hostage.",
+            "up to 150 people",
+            "Israel",
+        ),
+        (  # an origin alone still places the act
+            "Rockets fired from Gaza wounded seven people.",
+            "seven people",
+            "Gaza",
+        ),
+    ],
+)
+def test_find_figures_attackers_origin_weighs_less_than_where_they_struck(
+    sentence: str, text: str, place: str | None
+) -> None:
+    """ "gunmen from Gaza killed 1,400 people in southern Israel": where the attackers came
+    from weighs as a bare name against where the act was."""
+    figures = {f.text: f for f in find_figures([sentence])}
+    assert figures[text].place == place
+
+
 def test_find_figures_israel_blamed_for_a_strike_is_not_where_it_killed() -> None:
     """ "blamed the strike on Israel and said it killed 471 people": Israel is blamed, the
     dead are not placed there."""
