@@ -120,6 +120,9 @@ _COUNTED_CLASSES = {
     "reservists": "soldiers",
     "servicemen": "soldiers",
     "journalists": "journalists",
+    "employees": "staff",
+    "staffers": "staff",
+    "staff": "staff",
 }
 _HOSTAGE_FAMILY = frozenset({"people", "hostages", "prisoners", "women", "children"})
 """Under a hostage or prisoner measure these all count captives ("50 women and children")."""
@@ -147,10 +150,11 @@ SAME_VALUE_FLOOR = 10.0
 """Two figures stating the same single value of at least this size are likely one count."""
 _MEMBERS_OF_RE = re.compile(
     r"\b(?:family\s+members?|members?\s+of\s+(?:[\w’'-]+\s+){0,2}?"
-    r"(famil(?:y|ies)|staff|team|crew|personnel))\b",
+    r"(famil(?:y|ies)|staff|team|crew|personnel)|(staff|team|crew)\s+members?)\b",
     re.IGNORECASE,
 )
-"""Whose members a figure counts ("members of one family", "members of its staff")."""
+"""Whose members a figure counts ("members of one family", "members of its staff", "101 of
+its staff members")."""
 SAME_COUNT_BONUS = 0.1
 """Added for a smaller value stated alike with the same counted noun ("two hostages")."""
 _TOTAL_CUES = re.compile(
@@ -251,7 +255,8 @@ def _counted_class(measure: str, counted: str | None, written: str = "") -> str 
     if word in ("members", "member"):
         whose = _MEMBERS_OF_RE.search(written)
         if whose is not None:
-            return "staff" if whose.group(1) and whose.group(1)[0] in "sStTcCpP" else "relatives"
+            owner = whose.group(1) or whose.group(2)
+            return "staff" if owner and owner[0] in "sStTcCpP" else "relatives"
     if word in _NATIONALS:
         return _NATIONALS[word] if _hostage_like(measure) else "people"
     return _COUNTED_CLASSES.get(word, word)
@@ -499,6 +504,9 @@ def _counts_group(left: _Placed, right: _Placed) -> bool:
     return bool(
         (a.group and b.counted and a.group.lower() == b.counted.lower())
         or (b.group and a.counted and b.group.lower() == a.counted.lower())
+        # "101 UNRWA staff" and "over 100 employees": UN staff are staff
+        or (a.group == "UN staff" and right.counted == "staff")
+        or (b.group == "UN staff" and left.counted == "staff")
     )
 
 

@@ -698,3 +698,37 @@ def test_pair_figures_pairs_on_the_place_the_sentence_says() -> None:
     assert [f.place for f in a.figures] == ["Gaza"]
     rows = _pair(a, b)
     assert [str(r.status) for r in rows] == ["agree"]
+
+
+@pytest.mark.parametrize(
+    ("text_a", "text_b", "statuses"),
+    [
+        (
+            "UNRWA said 101 of its staff members have been killed in Gaza.",
+            "The agency said over 100 employees have been killed in Gaza.",
+            ["consistent"],
+        ),
+        (
+            "At least 101 UNRWA staff have been killed in Gaza.",
+            "The agency said over 100 employees have been killed in Gaza.",
+            ["consistent"],
+        ),
+        (
+            "The UN said 53 members of its staff have been killed in Gaza.",
+            "UNRWA said 43 staffers have been killed in Gaza.",
+            ["differ"],
+        ),
+        (  # relatives are not staff
+            "Airstrikes killed 101 members of one family in Gaza.",
+            "The agency said over 100 employees have been killed in Gaza.",
+            ["a_only", "b_only"],
+        ),
+    ],
+)
+def test_pair_figures_staff_by_any_name_are_one_count(
+    text_a: str, text_b: str, statuses: list[str]
+) -> None:
+    """ "staff members", "employees", "staffers" and UN staff count one workforce: they pair
+    ("101 of its staff members" and "over 100 employees"); a family's members do not."""
+    a, b = _found("a", text_a, 10), _found("b", text_b, 10)
+    assert [str(r.status) for r in _pair(a, b) if r.measure == "killed"] == statuses
