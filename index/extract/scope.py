@@ -264,7 +264,7 @@ _PLACES: tuple[tuple[str, str, str], ...] = (
         r"Gaza|Gaza\s+Strip|(?:southern|northern|central)\s+Gaza|Gaza\s+City|the\s+Strip"
         r"|the\s+(?:(?:Hamas-(?:run|ruled|controlled)|besieged|coastal|blockaded|Palestinian)\s+)?"
         r"(?:enclave|territory)",
-        r"Khan\s+Y[ou]nis|Rafah|Jabalia|Jabaliya|Nuseirat|Deir\s+(?:al|el)-Balah|Beit\s+Hanoun"
+        r"Khan\s+Y(?:ou|o|u)n[ie]s|Rafah|Jabalia|Jabaliya|Nuseirat|Deir\s+(?:al|el)-Balah|Beit\s+Hanoun"
         r"|Beit\s+Lahia|Shati|Bureij|Maghazi|[Aa]l-Shifa|Shifa\s+hospital|[Aa]l-Ahli"
         r"|(?:southern|northern|central)\s+Gaza|Gaza\s+City",
     ),

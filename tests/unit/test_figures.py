@@ -2486,6 +2486,13 @@ def test_find_figures_attackers_origin_weighs_less_than_where_they_struck(
     assert figures[text].place == place
 
 
+@pytest.mark.parametrize("town", ["Khan Younis", "Khan Yunis", "Khan Yunes", "Khan Yonis"])
+def test_find_figures_khan_younis_in_every_spelling_is_in_gaza(town: str) -> None:
+    """The town's most common spelling, "Khan Younis", was not read as a place of Gaza."""
+    (figure,) = find_figures([f"An airstrike killed about 20 people in {town} on Monday."])
+    assert figure.place == "Gaza"
+
+
 def test_find_figures_israel_blamed_for_a_strike_is_not_where_it_killed() -> None:
     """ "blamed the strike on Israel and said it killed 471 people": Israel is blamed, the
     dead are not placed there."""
