@@ -348,6 +348,31 @@ _PAST_SPAN_RE = re.compile(
 )
 """A stretch already lived ("over the past three weeks"); not the verb ("set to last four days")."""
 _TIME_POINT_RE = re.compile(r"[ \u00a0]+(?:after|before|since|ago|later|earlier|into)\b")
+_UNKNOWN_PLACE_RE = re.compile(
+    r"[ \u00a0](?:in|at|near)[ \u00a0]+(?:the[ \u00a0]+)?(?:(?:[a-z]+ern)[ \u00a0]+)?"
+    r"(?P<name>[A-Z][a-z’'-]{2,}(?:[ \u00a0-][A-Z][a-z’'-]+)*)(?![ \u00a0-]?[A-Za-z0-9’'])"
+)
+"""A place named right after a figure that the place patterns do not know ("were killed in
+Souaneh", "in Nabatieh")."""
+_NOT_PLACE_NAMES = _words(
+    """January February March April May June July August September October November December
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Hamas Hezbollah Israel Israeli
+    Israelis Palestinian Palestinians Gaza Arabic English Hebrew Christmas Ramadan"""
+)
+
+
+def _elsewhere(text: str, after: int, end: int) -> bool:
+    """Whether the figure's clause names a place the patterns do not know, just after it.
+
+    "A woman and two children were killed in Souaneh": not the paragraph's Israel (named in
+    the sentence before for another attack); its place stays unsaid.
+    """
+    match = _UNKNOWN_PLACE_RE.search(text, after, min(end, after + 60))
+    if match is None or match.group("name").split()[0] in _NOT_PLACE_NAMES:
+        return False
+    return figure_place(match.group(), 0, 0) is None  # "in Khan Younis" is Gaza's
+
+
 _HELD_IN_GAZA_RE = re.compile(r"\b(?:in|inside)\s+(?:the\s+)?Gaza\b")
 _PART_OF_RE = re.compile(r"[,—–-][ \u00a0]*(?:including|among\s+them|of\s+whom)[ \u00a0]*\Z")
 """The words that make the next figure part of the one before, right before it."""
@@ -692,7 +717,11 @@ def _figure(
             and _HELD_IN_GAZA_RE.search(text, cand.end, sentence[1])
         ):
             place = "Gaza"  # "120 people abducted from Israel … still in captivity in Gaza"
-        if place is None and (sentence[0] > 0 or sentence[1] < len(text)):
+        if (
+            place is None
+            and (sentence[0] > 0 or sentence[1] < len(text))
+            and not _elsewhere(text, cand.end, sentence[1])
+        ):
             # where the text says it: "the sentence, its paragraph" (the paragraph's other
             # sentences, nearest first); the comparison pairs on the sentence's alone
             place = sentence_place(text, cand.start, cand.end, cand.measure, group)

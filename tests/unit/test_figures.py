@@ -2493,6 +2493,22 @@ def test_find_figures_khan_younis_in_every_spelling_is_in_gaza(town: str) -> Non
     assert figure.place == "Gaza"
 
 
+def test_find_figures_a_town_the_patterns_do_not_know_keeps_the_paragraphs_place_out() -> None:
+    """ "were killed in Souaneh": the figure is placed there, a town the place patterns do not
+    know, so its place stays unsaid rather than the paragraph's Israel (named for another
+    attack); a known town still places it ("in Khan Younis" is Gaza)."""
+    paragraph = (
+        "At least seven civilians have been killed in Israeli strikes, after Hezbollah rocket"
+        " fire killed a soldier in Israel. A woman and two children were killed in Souaneh."
+        " Three more people were killed later."
+    )
+    places = {f.text: f.place for f in find_figures([paragraph])}
+    assert places["two children"] is None
+    assert places["Three more people"] == "Israel"  # no place of its own: the paragraph's
+    known = "Israel said a soldier was killed. Two others were wounded in Khan Younis."
+    assert [f.place for f in find_figures([known]) if f.text == "Two others"] == ["Gaza"]
+
+
 def test_find_figures_israel_blamed_for_a_strike_is_not_where_it_killed() -> None:
     """ "blamed the strike on Israel and said it killed 471 people": Israel is blamed, the
     dead are not placed there."""
