@@ -304,7 +304,10 @@ def _place(article: Article, side: str, alignment: SentenceAlignment) -> list[_P
         scope = None
         if figure.measure in CASUALTY_MEASURES:
             scope = figure_scope(text, offset, offset + figure.end - figure.start)
-        remainder = _OTHER_RE.search(figure.text) is not None
+        remainder = (
+            _OTHER_RE.search(figure.text) is not None
+            or _MORE_AFTER_RE.match(paragraph, figure.end) is not None
+        )
         total = figure.measure in _BATCH_MEASURES and _SO_FAR_CUES.search(
             text, max(0, offset - SCOPE_BEFORE), offset + figure.end - figure.start + SCOPE_AFTER
         )
@@ -345,6 +348,9 @@ _SO_FAR_CUES = re.compile(
 have been exchanged", "the truce enabled 80 hostages to be exchanged")."""
 _OTHER_RE = re.compile(r"\bother\b", re.IGNORECASE)
 """A figure of "other" people counts a remainder: never the same quantity as a whole count."""
+_MORE_AFTER_RE = re.compile(r"[ \u00a0]+more\b(?![ \u00a0]+than\b)")
+"""Right after a figure, "more" people count a remainder too ("killing dozens more",
+"Thousands more were wounded"; "20 or more" ends its figure's text, so it is not read here)."""
 _COUNTED_PREFIX = "#"
 _NO_KEY_NOUNS = frozenset({"others", "other", "whom", "them", "those", "days", "weeks", "hours"})
 

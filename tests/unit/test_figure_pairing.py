@@ -732,3 +732,27 @@ def test_pair_figures_staff_by_any_name_are_one_count(
     ("101 of its staff members" and "over 100 employees"); a family's members do not."""
     a, b = _found("a", text_a, 10), _found("b", text_b, 10)
     assert [str(r.status) for r in _pair(a, b) if r.measure == "killed"] == statuses
+
+
+@pytest.mark.parametrize(
+    ("text_a", "text_b", "statuses"),
+    [
+        (
+            "Hamas killed 1,200 people and abducted dozens more on Saturday.",
+            "Hamas killed 1,200 people and took about 240 hostages on Saturday.",
+            ["agree", "a_only", "b_only"],
+        ),
+        (
+            "The gunmen took 20 or more hostages on Saturday.",
+            "The gunmen took 25 hostages on Saturday.",
+            ["consistent"],
+        ),
+    ],
+)
+def test_pair_figures_dozens_more_is_a_remainder(
+    text_a: str, text_b: str, statuses: list[str]
+) -> None:
+    """ "abducted dozens more" counts others besides someone: never the whole count of the
+    other report ("about 240 hostages"); "20 or more" is a qualifier, not a remainder."""
+    a, b = _found("a", text_a, 10), _found("b", text_b, 10)
+    assert sorted(str(r.status) for r in _pair(a, b)) == sorted(statuses)
