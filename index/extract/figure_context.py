@@ -139,6 +139,10 @@ _REDUCED_RELATIVE_RE = re.compile(
 )
 """A participle after the number ("110 hostages taken from Israel", "two women held since
 7 October", "two Americans taken hostage by Hamas"): the main verb comes after it."""
+_STILL_HELD_RE = re.compile(
+    r"\s+(?:(?:are|were|is|was)\s+)?(?:still|now)\s+(?:being\s+)?(?:held|in\s+captivity)\b"
+)
+"""A second participle of captives after "and": where they are now ("… and still held")."""
 _PART_OF_WHOLE_RE = re.compile(
     r"\b(?:some|any|none|most|many|several|few|half|one|two|three|four|five|dozens|hundreds)"
     r"\s+of\s+(?:the|its|their|those)\s+(?:\w+\s+)?\Z",
@@ -721,6 +725,14 @@ class Classifier:
         reduced = _REDUCED_RELATIVE_RE.match(right)
         if reduced is not None:
             boundary = _AFTER_PARTICIPLE_BOUNDARY_RE.search(right, reduced.end())
+            if (
+                boundary is not None
+                and boundary.group() == "and"
+                and _STILL_HELD_RE.match(right, boundary.end())
+            ):
+                # "the 130 hostages abducted by Hamas and still being held in Gaza": the
+                # second participle says where they are now, and it wins as a main verb would
+                boundary = _AFTER_PARTICIPLE_BOUNDARY_RE.search(right, boundary.end())
         else:
             # "Two were shot and killed": two participles of one predicate, one clause
             pair = _PARTICIPLE_PAIR_RE.match(right) if relative is None else None

@@ -3388,3 +3388,22 @@ def test_find_figures_the_paragraph_places_a_figure_its_sentence_does_not() -> N
         ("at least 12 people", "Gaza"),
         ("40 wounded", "Gaza"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        (
+            "Uppermost on everyone's minds were the around 130 hostages abducted by Hamas and"
+            " still being held in Gaza.",
+            "hostages_held",
+        ),
+        ("The 130 hostages abducted by Hamas and now held in Gaza wait.", "hostages_held"),
+        ("The 240 hostages abducted by Hamas and taken to Gaza were named.", "hostages_taken"),
+    ],
+)
+def test_find_figures_abducted_and_still_held_are_held(sentence: str, measure: str) -> None:
+    """ "hostages abducted by Hamas and still being held in Gaza": the second participle says
+    where they are now; "… and taken to Gaza" is still their taking."""
+    (figure,) = find_figures([sentence])
+    assert figure.measure == measure
