@@ -102,6 +102,8 @@ _COUNTED_CLASSES = {
     "martyrs": "people",
     "dead": "people",
     "residents": "people",
+    "population": "people",
+    "inhabitants": "people",
     "gazans": "people",
     "children": "children",
     "child": "children",

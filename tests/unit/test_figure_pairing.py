@@ -756,3 +756,16 @@ def test_pair_figures_dozens_more_is_a_remainder(
     other report ("about 240 hostages"); "20 or more" is a qualifier, not a remainder."""
     a, b = _found("a", text_a, 10), _found("b", text_b, 10)
     assert sorted(str(r.status) for r in _pair(a, b)) == sorted(statuses)
+
+
+def test_pair_figures_a_population_counts_people() -> None:
+    """ "85% of Gaza's population" and "85% of the territory's 2.3 million Palestinians" have
+    fled: a population is people, so the two shares are one quantity."""
+    a = _found(
+        "a",
+        "Some 85% of the territory's 2.3 million Palestinians have fled their homes in Gaza.",
+        10,
+    )
+    b = _found("b", "Some 85% of Gaza's population have been displaced, the UN says.", 10)
+    rows = [r for r in _pair(a, b) if r.measure == "displaced"]
+    assert [str(r.status) for r in rows] == ["agree"]
