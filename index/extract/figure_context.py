@@ -139,6 +139,8 @@ _REDUCED_RELATIVE_RE = re.compile(
 )
 """A participle after the number ("110 hostages taken from Israel", "two women held since
 7 October", "two Americans taken hostage by Hamas"): the main verb comes after it."""
+_ASIDE_RE = re.compile(r"[ \u00a0]+[-–—][ \u00a0]+[^-–—.;:()]{1,60}?[ \u00a0]+[-–—][ \u00a0]*")
+"""An aside between dashes right after a figure (" - almost two million - ")."""
 _STILL_HELD_RE = re.compile(
     r"\s+(?:(?:are|were|is|was)\s+)?(?:still|now)\s+(?:being\s+)?(?:held|in\s+captivity)\b"
 )
@@ -751,6 +753,16 @@ class Classifier:
                 if self._resolve(cand, event, left_lo, right_hi):
                     used.add((cand.context_end + a, cand.context_end + b))
                     return
+        elif relative is None and reduced is None and (aside := _ASIDE_RE.match(right)):
+            # "85% of Gaza's 2.4 million people - almost two million - have now been
+            # displaced": the predicate after an aside between dashes is the subject's too
+            late = _PREDICATE_RE.match(right, aside.end())
+            if late is not None:
+                lo = cand.context_end + aside.end()
+                for event, a, b in self._cues(lo, cand.context_end + late.end()):
+                    if self._resolve(cand, event, left_lo, right_hi):
+                        used.add((lo + a, lo + b))
+                        return
         left = text[left_lo : cand.start]
         cut = _last_boundary(left)
         clause_left = left[cut:]

@@ -3407,3 +3407,27 @@ def test_find_figures_abducted_and_still_held_are_held(sentence: str, measure: s
     where they are now; "… and taken to Gaza" is still their taking."""
     (figure,) = find_figures([sentence])
     assert figure.measure == measure
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "measure"),
+    [
+        (
+            "Borne said 10 French citizens were killed, and 18 – including children – are missing.",
+            "18",
+            "missing",
+        ),
+        (
+            "The UN says 85% of Gaza's people - an estimate - have now been displaced.",
+            "85% of Gaza's people",
+            "displaced",
+        ),
+    ],
+)
+def test_find_figures_predicate_after_an_aside_between_dashes(
+    sentence: str, text: str, measure: str
+) -> None:
+    """ "18 – including children – are missing": the predicate after the aside is the
+    figure's."""
+    figures = {f.text: f for f in find_figures([sentence])}
+    assert figures[text].measure == measure
