@@ -437,6 +437,9 @@ class Classifier:
                 and not self._captives_after_casualties(group[i - 1], cand, left_lo)
             ):
                 self._resolve(cand, group[i - 1].event, left_lo, right_hi)
+        # A list's verb before any sentence-wide cue: "among 14 Israeli hostages and three
+        # foreign hostages released Sunday … after being taken" were released, not taken.
+        self._share_with_next(group, no_event, s_start, s_end)
         for cand in group:
             if id(cand) in no_event:
                 continue
@@ -446,21 +449,7 @@ class Classifier:
                 and self._events  # step 6 reads cues only
             ):
                 self._sentence_wide(cand, s_start, s_end, used)
-        # From the last: "a list of 13 Israelis, 10 Thais and one Filipino released": the verb
-        # after the list reaches each figure through the one after it.
-        for i in range(len(group) - 2, -1, -1):
-            cand = group[i]
-            if id(cand) in no_event:
-                continue
-            if cand.measure is None:
-                child = group[i + 1]
-                between = self._text[cand.context_end : child.start]
-                if (
-                    _ends_with_child(between)
-                    or _COORDINATION_RE.fullmatch(between)
-                    or ("among" in between and _AMONG_RE.search(between))
-                ):
-                    self._resolve(cand, child.event, s_start, s_end)
+        self._share_with_next(group, no_event, s_start, s_end)
         wholes = self._wholes(group)
         for i, cand in enumerate(group):
             if id(cand) in no_event:
@@ -535,6 +524,26 @@ class Classifier:
                 whole.measure = whole.event = None
         people = [c.counted for c in group if c.counted and is_person(c.counted)]
         self._last = (s_end, people[-1]) if people else None
+
+    def _share_with_next(
+        self, group: list[Candidate], no_event: set[int], s_start: int, s_end: int
+    ) -> None:
+        """From the last: the verb after a list reaches each figure through the one after it.
+
+        "a list of 13 Israelis, 10 Thais and one Filipino released": all three were released.
+        """
+        for i in range(len(group) - 2, -1, -1):
+            cand = group[i]
+            if id(cand) in no_event or cand.measure is not None:
+                continue
+            child = group[i + 1]
+            between = self._text[cand.context_end : child.start]
+            if (
+                _ends_with_child(between)
+                or _COORDINATION_RE.fullmatch(between)
+                or ("among" in between and _AMONG_RE.search(between))
+            ):
+                self._resolve(cand, child.event, s_start, s_end)
 
     def _population(self, cand: Candidate, s_start: int) -> bool:
         """Whether the figure counts who live somewhere.

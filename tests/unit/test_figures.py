@@ -3431,3 +3431,27 @@ def test_find_figures_predicate_after_an_aside_between_dashes(
     figure's."""
     figures = {f.text: f for f in find_figures([sentence])}
     assert figures[text].measure == measure
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measures"),
+    [
+        (
+            "An American child was among 14 Israeli hostages and three foreign hostages released"
+            " Sunday by Hamas after being taken from Israel nearly three months ago.",
+            ["hostages_released", "hostages_released"],
+        ),
+        (
+            "Nine members of a family who had fled Khan Younis were reportedly among 12 people"
+            " killed in an air strike.",
+            ["killed", "killed"],
+        ),
+    ],
+)
+def test_find_figures_a_lists_verb_comes_before_the_sentences_other_cues(
+    sentence: str, measures: list[str]
+) -> None:
+    """ "among 14 Israeli hostages and three foreign hostages released … after being taken":
+    the verb after the list reaches its first figure before a cue elsewhere in the sentence
+    ("taken", "fled") is read as its verb."""
+    assert [f.measure for f in find_figures([sentence])] == measures
