@@ -78,10 +78,12 @@ _NP_WORD = (
     rf"|intelligence|diplomatic|regional|international|air|naval|armed|{_SOURCE_NOUNS}|{_ROLE_WORDS}"
     r"|[a-z]+['’]s"
     r"|[a-z]+-(?:run|owned|backed|controlled|affiliated|based|led|funded)"
-    r"|(?<=[A-Z][a-z]['’]s )[a-z]+|(?<=[A-Z][a-z]{2}['’]s )[a-z]+|(?<=[a-z]{3}['’]s )[a-z]+)"
+    r"|(?<=[A-Z][a-z]['’]s )[a-z]+|(?<=[A-Z][a-z]{2}['’]s )[a-z]+|(?<=[a-z]{3}['’]s )[a-z]+"
+    rf"|(?<=[a-z] )[a-z]{{4,}}(?=\s+(?:{_SOURCE_NOUNS})\b))"
 )
 """A word of a source's noun phrase. Lower-case words are the listed ones, "state-run" and its
-kind, and any one word right after a possessive ("Russia's emergencies ministry said")."""
+kind, any one word right after a possessive ("Russia's emergencies ministry said") and one
+right before the source noun after a name ("the Red Crescent ambulance service said")."""
 _ADVERBS = (
     r"also|now|just|meanwhile|separately|later|earlier|previously|again|further|initially|already"
     r"|repeatedly|then"

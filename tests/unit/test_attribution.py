@@ -604,3 +604,29 @@ def test_a_pronoun_inside_the_sentence_speaks_for_its_source_subject(
     """ "The ministry released names of 86 people … it says were killed": the ministry."""
     found = pronoun_subject(sentence)
     assert (sentence[found[0] : found[1]] if found else None) == subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        (
+            "The Palestinian Red Crescent ambulance service said at least one Palestinian was"
+            " killed.",
+            "The Palestinian Red Crescent ambulance service said",
+        ),
+        (
+            "Lebanon’s Hezbollah militant group said five of its members were killed.",
+            "Lebanon’s Hezbollah militant group said",
+        ),
+        (
+            "The Hamas-run housing ministry has estimated that 45% of homes are gone.",
+            "The Hamas-run housing ministry has estimated",
+        ),
+    ],
+)
+def test_attribution_a_word_before_the_source_noun_is_part_of_the_source(
+    sentence: str, source: str
+) -> None:
+    """ "the Red Crescent ambulance service said": the word right before the source noun
+    belongs to the source, not only the listed ones ("health ministry")."""
+    assert [sentence[a:b] for a, b in attribution_spans(sentence)] == [source]
