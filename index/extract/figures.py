@@ -46,7 +46,7 @@ from index.extract.counted import (
 )
 from index.extract.figure_context import Classifier
 from index.extract.numbers import Quantity, find_quantities, quantity_from_match
-from index.extract.scope import figure_group, figure_place
+from index.extract.scope import NATIONALITY_GROUPS, figure_group, figure_place
 from index.extract.shares import Share, find_shares
 from index.models import Figure
 from index.text.attribution import (
@@ -492,6 +492,7 @@ def _paragraph_figures(index: int | None, text: str) -> list[Figure]:
             else:
                 earlier = _earlier_source(text, sentences, s_start) if by_pronoun else []
             sentence = (s_start, s_end)
+            before: Figure | None = None
             for cand in kept:
                 # "It said 20 others were injured, which residents said involved two drone
                 # strikes": the opening pronoun's source governs up to the sentence's own.
@@ -502,8 +503,34 @@ def _paragraph_figures(index: int | None, text: str) -> list[Figure]:
                     # "It said a total of 6,547 people…" opening a paragraph: the source is
                     # the last one of the paragraph before (find_figures fills it in).
                     figure = replace(figure, attribution=_FROM_BEFORE)
+                if before is not None and _others_of(figure, before):
+                    # "killed 21,800 Palestinians and wounded 56,000 others": the same people
+                    figure = replace(figure, group=before.group)
                 figures.append(figure)
+                before = figure
     return _with_breakdown_measures(figures, sentences) if len(figures) > 2 else figures
+
+
+_OTHERS_END_RE = re.compile(r"\bothers$")
+"""A figure of "others" ("56,000 others") counts more of the people named before it."""
+
+
+def _others_of(figure: Figure, before: Figure) -> bool:
+    """Whether `figure` counts "others" of the nationality `before` (its sentence's) names.
+
+    Only under another measure: "killed 21,800 Palestinians and wounded 56,000 others" are
+    Palestinians too, but "nine Americans were killed, along with 1,000 others" are others
+    besides the Americans. Never captives ("1,200 Israelis killed and 253 others taken
+    hostage": foreigners among them).
+    """
+    return (
+        figure.group is None
+        and before.group in NATIONALITY_GROUPS
+        and figure.measure is not None
+        and figure.measure != before.measure
+        and not figure.measure.startswith(("hostages", "prisoners", "dead_hostages"))
+        and _OTHERS_END_RE.search(figure.text) is not None
+    )
 
 
 def _with_breakdown_measures(

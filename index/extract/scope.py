@@ -75,6 +75,8 @@ _NATIONALS: dict[str, str] = {
     "foreigners": "foreign nationals",
     "dual": "foreign nationals",
 }
+NATIONALITY_GROUPS = frozenset(_NATIONALS.values())
+"""The groups that are a nationality ("Palestinians", "Thais"), not a category of people."""
 """Nationality words (adjective or plural) -> the group's name."""
 _CATEGORIES: dict[str, str] = {
     "children": "children",

@@ -3455,3 +3455,38 @@ def test_find_figures_a_lists_verb_comes_before_the_sentences_other_cues(
     the verb after the list reaches its first figure before a cue elsewhere in the sentence
     ("taken", "fled") is read as its verb."""
     assert [f.measure for f in find_figures([sentence])] == measures
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "group"),
+    [
+        (
+            "The offensive has killed more than 21,800 Palestinians and wounded more than 56,000"
+            " others, according to the ministry.",
+            "more than 56,000 others",
+            "Palestinians",
+        ),
+        (
+            "At least four American citizens were killed and seven others have gone missing.",
+            "seven others",
+            "Americans",
+        ),
+        (  # the same measure: others besides the Americans
+            "Nine Americans had been killed in the attack, along with more than 1,000 others.",
+            "more than 1,000 others",
+            None,
+        ),
+        (  # captives: foreigners were among them
+            "Hamas killed 1,200 Israelis and took 253 others hostage.",
+            "253 others",
+            None,
+        ),
+    ],
+)
+def test_find_figures_others_of_a_nationality_under_another_measure(
+    sentence: str, text: str, group: str | None
+) -> None:
+    """ "killed 21,800 Palestinians and wounded 56,000 others": the others wounded are
+    Palestinians too; "others" under the same measure, or captives, are not."""
+    figures = {f.text: f for f in find_figures([sentence])}
+    assert figures[text].group == group
