@@ -42,7 +42,8 @@ _PERSON_ROLES = (
 """The role nouns of a person's apposition ("Ashraf al-Qudra, a spokesman for …")."""
 SPEECH_VERBS = (
     r"said|says|say|told|tells|reported|reports|report|stated|announced|announces"
-    r"|added|claimed|claims|revealed|reveals|confirmed|confirms|explained|noted|declared|indicated|warned"
+    r"|added|claimed(?!\s+(?:the\s+)?lives\b)|claims(?!\s+(?:the\s+)?lives\b)|revealed|reveals"
+    r"|confirmed|confirms|explained|noted|declared|indicated|warned"
     r"|insisted|estimated|estimates|quoted|cited|wrote|tweeted|posted|counted|tallied"
     r"|saying|reporting|reported|recorded|registered|documented|recounted"
     r"|recalled(?!\s+(?:its|their|his|her|the)\s+(?:\w+\s+)?(?:ambassadors?|envoys?|troops"
@@ -74,6 +75,7 @@ _NP_WORD = (
     rf"|and|the|local|health|military"
     rf"|news|press|state|region|area|city|country|territory|enclave|town|camp|\([A-Z]{{2,6}}\)"
     rf"|official|special|number|several|independent|civilian|humanitarian|aid|relief|nearby"
+    rf"|central|southern|northern|eastern|western"
     rf"|refugee|refugees|both|besieged|occupied|coastal|blockaded|embattled|war-torn"
     rf"|intelligence|diplomatic|regional|international|air|naval|armed|{_SOURCE_NOUNS}|{_ROLE_WORDS}"
     r"|[a-z]+['’]s"

@@ -630,3 +630,24 @@ def test_attribution_a_word_before_the_source_noun_is_part_of_the_source(
     """ "the Red Crescent ambulance service said": the word right before the source noun
     belongs to the source, not only the listed ones ("health ministry")."""
     assert [sentence[a:b] for a, b in attribution_spans(sentence)] == [source]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "sources"),
+    [
+        (
+            "The State Department says the strikes by Hamas on Israel have now claimed the"
+            " lives of at least nine Americans.",
+            ["The State Department says"],
+        ),
+        ("Hamas claimed 12 fighters were killed.", ["Hamas claimed"]),
+        (
+            "Officials from Al-Aqsa Hospital in central Deir al-Balah said 35 bodies arrived.",
+            ["Officials from Al-Aqsa Hospital in central Deir al-Balah said"],
+        ),
+    ],
+)
+def test_attribution_claimed_lives_is_no_speech(sentence: str, sources: list[str]) -> None:
+    """ "have now claimed the lives of nine Americans" kills, it says nothing: no source ends
+    there; a place's compass word ("in central Deir al-Balah") stays in the source."""
+    assert [sentence[a:b] for a, b in attribution_spans(sentence)] == sources
