@@ -137,7 +137,8 @@ _DIGITS = rf"{_BEFORE}{_DIGIT_CORE}{_AFTER}"
 _WORD_BASE = rf"(?:(?:{_TEN_WORDS})(?:[-‐ ](?:{_UNIT_WORDS}))?|{_UNIT_WORDS})"
 _WORDNUM = (
     rf"(?i:\b(?:(?:{_WORD_BASE}|an?{_WS}half|a|an|half{_WS}an?){_WS}(?:dozen|{_SCALE_WORDS})"
-    rf"(?:{_WS}(?:{_SCALE_WORDS}))?|{_WORD_BASE}(?:{_WS}(?:{_SCALE_WORDS}))?)\b)"
+    rf"(?:{_WS}(?:{_SCALE_WORDS}))?|{_WORD_BASE}(?:{_WS}(?:{_SCALE_WORDS}))?"
+    rf"|(?:an?{_WS})?(?:quarter|half)[-‐](?:million|billion))\b)"
 )
 _SCALE = rf"(?:(?={_WS}[hHtTmMbB])(?i:{_WS}(?:{_SCALE_WORDS})\b))?"
 """An optional scale word after digits; the look-ahead on its first letter fails fast."""
@@ -231,7 +232,8 @@ def _anchors(text: str) -> list[tuple[int, int]]:
 
 
 _PREFIX_TAIL_RE = re.compile(
-    rf"(?<!\w)(?=[^\W\d_])(?:{_QUAL}|(?i:\b(?:between|half|an?|US|several))[ \u00a0]+)+$|(?:US)$"
+    rf"(?<!\w)(?=[^\W\d_])(?:{_QUAL}|(?i:\b(?:between|half|an?|US|several))[ \u00a0]+)*"
+    r"(?:(?i:\b(?:quarter|half))[-‐]$|(?<=[ \u00a0])$)|(?:US)$"
 )
 """The qualifiers, "between", "half a", "US" right before a number (searched up to it).
 
@@ -244,7 +246,7 @@ _PREFIX_LAST_WORDS = _words(
     """nearly almost to under approaching approaches approached nears neared nearing tops
     topped than over above of exceeds exceed exceeded
     exceeding surpassed surpassing surpasses about around approximately roughly some estimated
-    least most as below between half a an us us$ $ € £ several"""
+    least most as below between half a an us us$ $ € £ several quarter- half-"""
 )
 
 
@@ -326,6 +328,8 @@ def _word_value(words: list[str]) -> float | None:
             current += 1
         elif word == "half":
             current += 0.5
+        elif word == "quarter":
+            current += 0.25
         elif word in SCALES:
             scale = SCALES[word]
             current = (current or 1) * scale
@@ -361,6 +365,8 @@ def parse_number(text: str) -> float | None:
     words = [w for w in _WORD_SPLIT_RE.split(cleaned) if w and w != "and"]
     if words[:2] in (["half", "a"], ["half", "an"], ["a", "half"], ["an", "half"]):
         words = ["half", *words[2:]]  # "half a million", "a half million"
+    elif words[:2] in (["a", "quarter"], ["an", "quarter"]):
+        words = words[1:]  # "a quarter-million"
     return _word_value(words) if words else None
 
 

@@ -129,3 +129,23 @@ def test_find_quantities_skips_times_dates_and_codes(text: str) -> None:
 def test_find_quantities_leaves_phrasal_over_to_the_verb() -> None:
     """In "handed over 12 hostages", "over" is not a qualifier."""
     assert _quantities("Hamas handed over 12 hostages") == [("12", Quantity(12, None, None, None))]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        ("A quarter-million Israelis were displaced.", 250_000.0, None),
+        ("Some quarter-million displaced Israelis", 250_000.0, "about"),
+        ("More than a quarter-million people fled.", 250_000.0, "more than"),
+        ("A half-million people fled.", 500_000.0, None),
+        ("Half a million people fled.", 500_000.0, None),
+    ],
+)
+def test_find_quantities_a_quarter_or_half_million(
+    text: str, value: float, qualifier: str | None
+) -> None:
+    """ "a quarter-million" is 250,000 and "a half-million" 500,000, with their qualifiers."""
+    (match,) = find_quantities(text)
+    quantity = quantity_from_match(match)
+    assert quantity is not None
+    assert (quantity.value, quantity.qualifier) == (value, qualifier)
