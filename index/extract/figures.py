@@ -752,6 +752,8 @@ def _figure(
             # where the text says it: "the sentence, its paragraph" (the paragraph's other
             # sentences, nearest first); the comparison pairs on the sentence's alone
             place = sentence_place(text, cand.start, cand.end, cand.measure, group)
+        if place is None and _gaza_war_toll(cand, group):
+            place = "Gaza"  # "more than 4,300 Palestinians … have been killed": the war's toll
     attribution = None
     if attributions:  # the nearest one: 0 when it touches the figure
         a, b = min(attributions, key=lambda s: max(s[0] - cand.end, cand.start - s[1], 0))
@@ -772,6 +774,25 @@ def _figure(
         unit=cand.unit,
         group=group,
         place=place,
+    )
+
+
+_ATTACKER_NOUNS = _words("assailants attackers militants fighters gunmen terrorists infiltrators")
+GAZA_TOLL_FLOOR = 1000.0
+"""Palestinians killed or wounded in their thousands, with no place said, are Gaza's war
+toll (the West Bank's counts are in the hundreds)."""
+
+
+def _gaza_war_toll(cand: Candidate, group: str | None) -> bool:
+    """Whether the figure is Palestinians killed or wounded at the scale of Gaza's war toll."""
+    low = cand.quantity.value if cand.quantity.value is not None else cand.quantity.low
+    return (
+        group == "Palestinians"
+        and cand.measure in ("killed", "injured")
+        # "1,500 Palestinian assailants" were killed in Israel on 7 October
+        and (cand.counted or "").lower() not in _ATTACKER_NOUNS
+        and low is not None
+        and low >= GAZA_TOLL_FLOOR
     )
 
 

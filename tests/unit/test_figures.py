@@ -2023,9 +2023,10 @@ def test_find_figures_colon_rule_skips_quotes() -> None:
     ("sentence", "text", "place"),
     [
         (
+            # not Israel; in its thousands, Palestinians' toll is Gaza's (`_gaza_war_toll`)
             "The ministry says Israel has killed more than 14,800 Palestinians.",
             "more than 14,800 Palestinians",
-            None,
+            "Gaza",
         ),
         (
             "Hamas’ Oct. 7, attack in southern Israel killed more than 1,400 people.",
@@ -2438,11 +2439,12 @@ def test_find_figures_the_victims_include_refers_to_the_headlines_toll() -> None
             "34,183 people",
             "Gaza",
         ),
-        (  # the attacks are Hamas's, not Israel's: Israel is no actor of them here
+        (  # the attacks are Hamas's, not Israel's: Israel is no actor of them here (and the
+            # Palestinians' toll, in its thousands, is Gaza's: `_gaza_war_toll`)
             "The war in Gaza, Israel's response to the Hamas attacks on 7 October that killed"
             " about 1,200 people, has killed more than 33,000 Palestinians.",
             "more than 33,000 Palestinians",
-            None,
+            "Gaza",
         ),
     ],
 )
@@ -2546,7 +2548,8 @@ def test_find_figures_israel_as_the_agent_is_not_the_place() -> None:
             " war launched by Israel in response."
         ]
     )
-    assert [(f.measure, f.place) for f in figures] == [("killed", None), ("injured", None)]
+    # not Israel; the Palestinians' toll, in its thousands, is Gaza's (`_gaza_war_toll`)
+    assert [(f.measure, f.place) for f in figures] == [("killed", "Gaza"), ("injured", "Gaza")]
 
 
 def test_find_figures_killed_in_israels_campaign_are_gazas_dead() -> None:
@@ -3490,3 +3493,37 @@ def test_find_figures_others_of_a_nationality_under_another_measure(
     Palestinians too; "others" under the same measure, or captives, are not."""
     figures = {f.text: f for f in find_figures([sentence])}
     assert figures[text].group == group
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "place"),
+    [
+        (
+            "Hamas officials said more than 4,300 Palestinians have been killed.",
+            "more than 4,300 Palestinians",
+            "Gaza",
+        ),
+        (
+            "More than 5,000 Palestinians have been wounded, officials said.",
+            "More than 5,000 Palestinians",
+            "Gaza",
+        ),
+        (
+            "Settler attacks have killed 480 Palestinians this year, officials said.",
+            "480 Palestinians",
+            None,
+        ),
+        (
+            "The army said around 1,500 Palestinian assailants were killed.",
+            "around 1,500 Palestinian assailants",
+            None,
+        ),
+    ],
+)
+def test_find_figures_palestinians_killed_in_thousands_are_gazas_toll(
+    sentence: str, text: str, place: str | None
+) -> None:
+    """Palestinians killed or wounded in their thousands, with no place said, are Gaza's war
+    toll; hundreds may be the West Bank's, and attackers killed in Israel are not."""
+    figures = {f.text: f for f in find_figures([sentence])}
+    assert figures[text].place == place
