@@ -141,6 +141,13 @@ _REDUCED_RELATIVE_RE = re.compile(
 7 October", "two Americans taken hostage by Hamas"): the main verb comes after it."""
 _ASIDE_RE = re.compile(r"[ \u00a0]+[-–—][ \u00a0]+[^-–—.;:()]{1,60}?[ \u00a0]+[-–—][ \u00a0]*")
 """An aside between dashes right after a figure (" - almost two million - ")."""
+_LISTED_CAPTIVES_RE = re.compile(
+    r"(?P<subject>(?:The|Those|Of\s+the)\s+(?:[\w-]+\s+){0,2}?(?:hostages|captives)\b"
+    r"(?:\s+(?!(?:are|were|include|included|includes)\b)[\w-]+){1,4}?)"
+    r"\s+(?:are|were|include|included|includes)\b[^.;:]*\Z"
+)
+"""A sentence opening on captives and what happened to them, then the verb of a list:
+"The hostages released so far are mainly Israeli women and minors, as well as … 19 Thais"."""
 _STILL_HELD_RE = re.compile(
     r"\s+(?:(?:are|were|is|was)\s+)?(?:still|now)\s+(?:being\s+)?(?:held|in\s+captivity)\b"
 )
@@ -450,6 +457,9 @@ class Classifier:
             ):
                 self._sentence_wide(cand, s_start, s_end, used)
         self._share_with_next(group, no_event, s_start, s_end)
+        for cand in group:
+            if cand.measure is None and id(cand) not in no_event:
+                self._captives_listed(cand, s_start)
         wholes = self._wholes(group)
         for i, cand in enumerate(group):
             if id(cand) in no_event:
@@ -544,6 +554,19 @@ class Classifier:
                 or ("among" in between and _AMONG_RE.search(between))
             ):
                 self._resolve(cand, child.event, s_start, s_end)
+
+    def _captives_listed(self, cand: Candidate, s_start: int) -> None:
+        """A figure listed after "The hostages released so far are …" is of those captives.
+
+        The subject names the captives and what happened to them; the figures after its
+        verb ("are", "include") say who they are: "…, as well as a Filipino and 19 Thais".
+        """
+        subject = _LISTED_CAPTIVES_RE.match(self._text, s_start, cand.start)
+        if subject is None:
+            return
+        for event, _a, _b in self._cues(s_start, subject.end("subject")):
+            if self._resolve(cand, event, s_start, cand.end):
+                return
 
     def _population(self, cand: Candidate, s_start: int) -> bool:
         """Whether the figure counts who live somewhere.

@@ -3527,3 +3527,22 @@ def test_find_figures_palestinians_killed_in_thousands_are_gazas_toll(
     toll; hundreds may be the West Bank's, and attackers killed in Israel are not."""
     figures = {f.text: f for f in find_figures([sentence])}
     assert figures[text].place == place
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measures"),
+    [
+        (
+            "The hostages released so far are mainly Israeli women and minors, as well as a"
+            " Filipino, a Russian-Israeli man and 19 Thais, mostly men.",
+            ["hostages_released"],
+        ),
+        ("The hostages still held in Gaza include 19 soldiers.", ["hostages_held"]),
+    ],
+)
+def test_find_figures_figures_listed_after_captives_and_their_fate(
+    sentence: str, measures: list[str | None]
+) -> None:
+    """ "The hostages released so far are … 19 Thais": the subject says what happened to the
+    captives listed after its verb."""
+    assert [f.measure for f in find_figures([sentence])] == measures
