@@ -154,8 +154,8 @@ def _run(
     """
     try:
         if isinstance(final, query.Every) and not final.fieldname:
-            order = store.by_date(searcher)  # no words, no filters: the newest articles
-            return [(docnum, 0.0) for docnum in order[:top]], sorted(order)
+            days = store.days(searcher)  # no words, no filters: the newest articles
+            return [(docnum, 0.0) for docnum in days.order[:top]], days.live()
         postings, days = store.postings(searcher), store.days(searcher)
         docnums = remembered(
             "matches",

@@ -27,13 +27,21 @@ DATED_FIELDS = ("date", "month")
 class DayColumn:
     """Per docnum, the day (`date.toordinal()`, `UNDATED` for none); and the newest-first order."""
 
-    __slots__ = ("_keys", "days", "order")
+    __slots__ = ("_keys", "_live", "days", "order")
 
     def __init__(self, days: array[int], order: list[int]) -> None:
         """Wrap the days by docnum and the live docnums newest first (undated last)."""
         self.days = days
         self.order = order
         self._keys: list[int] | None = None
+        self._live: list[int] | None = None
+
+    def live(self) -> list[int]:
+        """The live docnums ascending, sorted once (the empty query's matches, ~8 ms at 100k)."""
+        found = self._live
+        if found is None:
+            found = self._live = sorted(self.order)
+        return found
 
     @classmethod
     def from_values(cls, values: Sequence[object], deleted: Set[int]) -> DayColumn:

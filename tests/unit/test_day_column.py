@@ -160,3 +160,10 @@ def test_matches_reads_exclusive_and_partial_day_bounds() -> None:
     )
     assert days.matches(query.Every("month")) == {0, 1, 2}
     assert days.matches(query.Term("source", "bbc")) is None
+
+
+def test_live_is_every_live_docnum_ascending_once() -> None:
+    """The live docnums ascending (deleted ones out), sorted once and kept."""
+    column = DayColumn.from_values([None, date(2023, 10, 7), None, date(2023, 11, 1)], {2})
+    assert column.live() == [0, 1, 3]
+    assert column.live() is column.live()
