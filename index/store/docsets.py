@@ -45,7 +45,7 @@ again; at 200k postings (the size until 2026-12-05) each query pushed out the la
 class TermPostings:
     """One term's whole posting list: global docnums ascending, their weights, the id set."""
 
-    __slots__ = ("_id_set", "idf", "ids", "ratios", "top_ratio", "weights")
+    __slots__ = ("_by_ratio", "_id_set", "idf", "ids", "ratios", "top_ratio", "weights")
 
     def __init__(self, ids: list[int], weights: Sequence[float]) -> None:
         """Keep the parallel `ids`/`weights` sequences (read-only from now on)."""
@@ -59,6 +59,20 @@ class TermPostings:
         length norm) of each posting."""
         self.top_ratio = 0.0
         """The largest of `ratios` (the term's BM25 upper bound, once times its factor)."""
+        self._by_ratio: list[int] | None = None
+
+    def by_ratio(self) -> list[int]:
+        """The docnums by descending ratio (ties in docnum order), sorted on first use.
+
+        `ratios` must be filled. For `index.store.scorer`'s threshold top-k: a common term's
+        best documents are read from the head of this list, not from all its postings.
+        """
+        found = self._by_ratio
+        if found is None:
+            ratios = self.ratios
+            assert ratios is not None, "by_ratio needs the ratios"
+            found = self._by_ratio = sorted(ratios, key=ratios.__getitem__, reverse=True)
+        return found
 
     @property
     def id_set(self) -> frozenset[int]:

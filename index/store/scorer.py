@@ -84,6 +84,7 @@ def top_scored(
         return None
     cache = postings if postings is not None else PostingCache()
     scoring: list[_Scoring] = []
+    entries: list[TermPostings] = []
     for fieldname, text, boost in leaves:
         entry = cache.get(searcher, fieldname, text)
         if entry.idf is None:  # a lookup in every segment: once per term and generation
@@ -91,8 +92,11 @@ def top_scored(
         factor = entry.idf * (BM25_K1 + 1) * boost
         ratios = _ratios(searcher, fieldname, entry, norms)
         scoring.append((factor, ratios, max(factor * entry.top_ratio, 0.0)))
+        entries.append(entry)
     if k <= 0 or not docnums:
         return []
+    if _threshold_is_cheaper(scoring, len(docnums), k):
+        return _top_k_threshold(scoring, [e.by_ratio() for e in entries], set(docnums), k)
     return _top_k(scoring, docnums, k)
 
 
@@ -163,6 +167,78 @@ def _top_k_exhaustive(
     if not scores:
         return []
     least = heapq.nlargest(k, scores.values())[-1]
+    chosen = [item for item in scores.items() if item[1] >= least]
+    chosen.sort(key=lambda item: (-item[1], item[0]))
+    return chosen[:k]
+
+
+THRESHOLD_MAX_K = 50
+THRESHOLD_MIN_MATCHES = 5000
+THRESHOLD_MAX_LEAVES = 16
+THRESHOLD_STEP = 64
+"""The threshold top-k (`_top_k_threshold`) is for a page of hits (k up to 50) among many
+matches (5,000 or more) of a few leaves (16 or fewer): typing "gaza" at 100k articles,
+where every other way adds up ~25k postings. It reads each leaf's documents by descending
+ratio, `THRESHOLD_STEP` at a time."""
+
+
+THRESHOLD_TOP_TWO_SHARE = 0.8
+"""... and when two leaves hold most of the postings (a word in title and body, "gaza" among
+its rarer expansions): spread over many ("int*": international, interest, intern…), the
+lists must be read deep and adding every posting once is cheaper."""
+
+
+def _threshold_is_cheaper(scoring: list[_Scoring], matches: int, k: int) -> bool:
+    if not (
+        k <= THRESHOLD_MAX_K
+        and matches >= THRESHOLD_MIN_MATCHES
+        and len(scoring) <= THRESHOLD_MAX_LEAVES
+        and all(factor >= 0 for factor, _, _ in scoring)
+    ):
+        return False
+    sizes = sorted((len(ratios) for _, ratios, _ in scoring), reverse=True)
+    return sum(sizes[:2]) >= THRESHOLD_TOP_TWO_SHARE * sum(sizes)
+
+
+def _top_k_threshold(
+    scoring: list[_Scoring], orders: list[list[int]], matching: set[int], k: int
+) -> list[tuple[int, float]]:
+    """The k best by Fagin's threshold algorithm over the leaves' ratio-sorted documents.
+
+    Round by round, the next `THRESHOLD_STEP` documents of each leaf's list (by descending
+    ratio) are scored in full (`_scores`, so the same floats as every other path). A
+    document not yet read has, in every leaf, at most the ratio at the lists' read depth:
+    once those add up to less than the k-th best score, none can enter the top k, so
+    the result is the exhaustive one (ties at the k-th score keep the reading going).
+    """
+    scores: dict[int, float] = {}
+    seen: set[int] = set()
+    best: list[float] = []  # the k best scores so far, best first
+    depth, longest = 0, max((len(order) for order in orders), default=0)
+    while depth < longest:
+        batch = [d for order in orders for d in order[depth : depth + THRESHOLD_STEP]]
+        depth += THRESHOLD_STEP
+        fresh = [d for d in dict.fromkeys(batch) if d not in seen]
+        seen.update(fresh)
+        fresh = [d for d in fresh if d in matching]
+        if fresh:
+            found = _scores(scoring, fresh)
+            scores.update(zip(fresh, found, strict=True))
+            best = heapq.nlargest(k, [*best, *found])
+        if len(best) >= k:
+            threshold = sum(
+                factor * ratios[order[depth]]
+                for (factor, ratios, _), order in zip(scoring, orders, strict=True)
+                if depth < len(order)
+            )
+            if threshold * (1 + _SLACK) < best[-1]:
+                break
+    if len(scores) < k:  # fewer scored documents than asked: the others score 0
+        scores.update(dict.fromkeys(matching.difference(scores), 0.0))
+        best = sorted(scores.values(), reverse=True)[:k]
+    if not scores:
+        return []
+    least = best[-1]
     chosen = [item for item in scores.items() if item[1] >= least]
     chosen.sort(key=lambda item: (-item[1], item[0]))
     return chosen[:k]

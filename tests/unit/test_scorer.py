@@ -15,7 +15,7 @@ from index.store import scorer
 from index.store.article_store import ArticleStore
 from index.store.docsets import PostingCache, matching_docs
 from index.store.schema import BM25_K1, scoring_model
-from index.store.scorer import Norms, _leaves, _scores, _top_k, top_scored
+from index.store.scorer import Norms, _leaves, _scores, _top_k, _top_k_threshold, top_scored
 from tests.builders import article
 
 _WORDS = [f"w{n:02d}" for n in range(40)]
@@ -127,6 +127,47 @@ def test_top_k_prunes_without_changing_the_result(seed: int) -> None:
     k = rng.choice([1, 2, 10, 50, 1000])
     every = sorted(zip(docnums, _scores(leaves, docnums), strict=True), key=lambda i: (-i[1], i[0]))
     assert (_top_k(leaves, docnums, k) if docnums else []) == every[:k]
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_threshold_top_k_equals_every_document(seed: int) -> None:
+    """Random leaves (many tied ratios), factors and k: reading the ratio-sorted lists gives
+    the very top k of scoring every document, ties by docnum, the same floats."""
+    rng = random.Random(seed)
+    universe = range(rng.randint(1, 600))
+    leaves = []
+    for _ in range(rng.randint(1, 6)):
+        share = rng.choice([0.05, 0.3, 0.9])
+        ratios = {
+            d: rng.choice([0.5, 0.25, rng.random()]) for d in universe if rng.random() < share
+        }
+        factor = rng.choice([1.0, 3.0, rng.random() * 5])
+        leaves.append((factor, ratios, factor * max(ratios.values(), default=0.0)))
+    docnums = sorted(rng.sample(list(universe), rng.randint(0, len(universe))))
+    orders = [sorted(r, key=r.__getitem__, reverse=True) for _, r, _ in leaves]
+    k = rng.choice([1, 2, 10, 50])
+    every = sorted(zip(docnums, _scores(leaves, docnums), strict=True), key=lambda i: (-i[1], i[0]))
+    assert _top_k_threshold(leaves, orders, set(docnums), k) == every[:k]
+
+
+@pytest.mark.parametrize("text", ["w00", "w00 w01", "w00 w05 w30", "w0*", "w03 NOT w00"])
+@pytest.mark.parametrize("k", [1, 5, 20])
+def test_threshold_path_of_top_scored_equals_every_document(
+    store: ArticleStore, text: str, k: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`top_scored` through the threshold path (forced here: the store is small) ranks as
+    scoring every document does."""
+    monkeypatch.setattr(scorer, "THRESHOLD_MIN_MATCHES", 0)
+    monkeypatch.setattr(scorer, "THRESHOLD_TOP_TWO_SHARE", 0.0)
+    with store.searcher() as searcher:
+        searcher.weighting = scoring_model()
+        parsed = parse_query(text, searcher.reader(), as_you_type=text.endswith("*"))
+        assert parsed.text_query is not None
+        docnums = matching_docs(searcher, parsed.text_query)
+        norms = store.length_norms(searcher)
+        ours = top_scored(searcher, parsed.text_query, docnums, k, norms, PostingCache())
+        every = _every_score(searcher, parsed.text_query, docnums, norms)
+    assert ours == every[:k]
 
 
 def test_top_scored_orders_ties_by_docnum(store: ArticleStore) -> None:
