@@ -64,6 +64,20 @@ def _every_score(
     return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
 
 
+def _ours_and_every(
+    store: ArticleStore, text: str, k: int
+) -> tuple[list[tuple[int, float]] | None, list[tuple[int, float]]]:
+    """`top_scored`'s k best for the typed `text`, and every matching document scored."""
+    with store.searcher() as searcher:
+        searcher.weighting = scoring_model()
+        parsed = parse_query(text, searcher.reader())
+        assert parsed.text_query is not None
+        docnums = matching_docs(searcher, parsed.text_query)
+        norms = store.length_norms(searcher)
+        ours = top_scored(searcher, parsed.text_query, docnums, k, norms, PostingCache())
+        return ours, _every_score(searcher, parsed.text_query, docnums, norms)
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -81,14 +95,7 @@ def _every_score(
 @pytest.mark.parametrize("k", [1, 5, 20, 1000])
 def test_pruned_top_k_equals_scoring_every_document(store: ArticleStore, text: str, k: int) -> None:
     """Same documents, same order (ties by docnum) and the very same float scores."""
-    with store.searcher() as searcher:
-        searcher.weighting = scoring_model()
-        parsed = parse_query(text, searcher.reader())
-        assert parsed.text_query is not None
-        docnums = matching_docs(searcher, parsed.text_query)
-        norms = store.length_norms(searcher)
-        ours = top_scored(searcher, parsed.text_query, docnums, k, norms, PostingCache())
-        every = _every_score(searcher, parsed.text_query, docnums, norms)
+    ours, every = _ours_and_every(store, text, k)
     assert ours == every[:k]
 
 
@@ -159,14 +166,7 @@ def test_threshold_path_of_top_scored_equals_every_document(
     scoring every document does."""
     monkeypatch.setattr(scorer, "THRESHOLD_MIN_MATCHES", 0)
     monkeypatch.setattr(scorer, "THRESHOLD_TOP_TWO_SHARE", 0.0)
-    with store.searcher() as searcher:
-        searcher.weighting = scoring_model()
-        parsed = parse_query(text, searcher.reader(), as_you_type=text.endswith("*"))
-        assert parsed.text_query is not None
-        docnums = matching_docs(searcher, parsed.text_query)
-        norms = store.length_norms(searcher)
-        ours = top_scored(searcher, parsed.text_query, docnums, k, norms, PostingCache())
-        every = _every_score(searcher, parsed.text_query, docnums, norms)
+    ours, every = _ours_and_every(store, text, k)
     assert ours == every[:k]
 
 
