@@ -630,8 +630,9 @@ def _group_score(
 _PLACE_SIDES = {"Israel": "israel", "Gaza": "gaza", "West Bank": "gaza"}
 
 
-_GROUP_SIDES = {"Israelis": "israel", "Israeli soldiers": "israel", "Palestinians": "gaza"}
-"""Groups that say the side themselves ("some 1,200 Israelis", "13,000 Gazans")."""
+_GROUP_SIDES = {"Israelis": "israel", "Palestinians": "gaza"}
+"""Groups that say the side themselves ("some 1,200 Israelis", "13,000 Gazans"). Not Israeli
+soldiers: they die in Israel on 7 October and in Gaza's ground war; their place says which."""
 
 
 def _side(placed: _Placed) -> str | None:

@@ -733,7 +733,7 @@ def _figure(
     counts_people = cand.measure not in _NOT_PEOPLE_MEASURES and (
         cand.measure is not None or _counts_a_war_noun(cand)
     )
-    group = _group(text, cand) if counts_people else None
+    group = _group(text, cand, sentence) if counts_people else None
     place = None
     if counts_people:
         start, end = _within(cand, sentence)
@@ -808,8 +808,12 @@ def _counts_a_war_noun(cand: Candidate) -> bool:
     )
 
 
-def _group(text: str, cand: Candidate) -> str | None:
-    """Whom the figure counts: from its phrase and the words after it, else its counted noun."""
+def _group(text: str, cand: Candidate, sentence: tuple[int, int]) -> str | None:
+    """Whom the figure counts: from its phrase and the words after it, else its counted noun.
+
+    Then its sentence may say whose they are: soldiers of Israel's army ("the Israeli
+    military said 24 of its soldiers were killed"), staff of the UN ("UNRWA said 101 staff").
+    """
     end = max(cand.end, cand.context_end)
     found = figure_group(text[cand.start : end], text[end : end + 60])
     if (
@@ -818,7 +822,31 @@ def _group(text: str, cand: Candidate) -> str | None:
         and cand.counted.lower() not in text[cand.start : end].lower()
     ):
         found = figure_group(cand.counted)  # inherited: "12 Thais killed and 11 kidnapped"
+    counted = (cand.counted or "").lower()
+    if found == "soldiers" or (found is None and counted in _SOLDIER_NOUNS):
+        words = text[sentence[0] : sentence[1]]
+        if _ISRAELI_FORCES_RE.search(words) and not _OTHER_FORCES_RE.search(words):
+            return "Israeli soldiers"
+    elif (
+        found is None
+        and counted in _STAFF_NOUNS
+        and _UN_AGENCY_RE.search(text, sentence[0], sentence[1])
+    ):
+        return "UN staff"
     return found
+
+
+_SOLDIER_NOUNS = _words("soldiers troops reservists servicemen")
+_ISRAELI_FORCES_RE = re.compile(r"\b(?:Israeli|IDF|Israel['’]s|Israel)\b")
+"""Israel's army or Israel named in a sentence whose soldiers are counted."""
+_OTHER_FORCES_RE = re.compile(
+    r"\b(?:US|U\.S\.|American|Americans|Lebanese|Egyptian|Syrian|Jordanian|Ukrainian|Russian"
+    r"|British|French|Iraqi|Iranian|Yemeni|Hezbollah|Hamas|Houthi|UN|U\.N\.|peacekeepers?)\b"
+)
+"""Another army or armed group in the sentence: its soldiers may be theirs."""
+_STAFF_NOUNS = _words("staff staffers employees colleagues personnel")
+_UN_AGENCY_RE = re.compile(r"\b(?:UNRWA|UN|U\.N\.|United Nations|WHO|UNICEF|WFP|OCHA)\b")
+"""A UN agency named in the sentence of a count of staff ("UNRWA said 101 staff …")."""
 
 
 def _within(cand: Candidate, sentence: tuple[int, int]) -> tuple[int, int]:

@@ -769,3 +769,13 @@ def test_pair_figures_a_population_counts_people() -> None:
     b = _found("b", "Some 85% of Gaza's population have been displaced, the UN says.", 10)
     rows = [r for r in _pair(a, b) if r.measure == "displaced"]
     assert [str(r.status) for r in rows] == ["agree"]
+
+
+def test_pair_figures_israeli_soldiers_pair_whatever_their_side_of_the_war() -> None:
+    """ "217 soldiers" killed (the Israeli army's count, no place said) and "221 Israeli
+    soldiers" killed in Gaza: Israeli soldiers die in Gaza too, so their group puts them on
+    no side; they are one count."""
+    a = _found("a", "The Israeli military said 217 soldiers have been killed so far.", 10)
+    b = _found("b", "In all 221 Israeli soldiers have been killed in Gaza so far.", 10)
+    rows = [r for r in _pair(a, b) if r.measure == "killed"]
+    assert [str(r.status) for r in rows] == ["differ"]

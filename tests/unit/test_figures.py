@@ -3546,3 +3546,30 @@ def test_find_figures_figures_listed_after_captives_and_their_fate(
     """ "The hostages released so far are … 19 Thais": the subject says what happened to the
     captives listed after its verb."""
     assert [f.measure for f in find_figures([sentence])] == measures
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "group"),
+    [
+        (
+            "The Israeli military said 24 of its soldiers were killed.",
+            "24 of its soldiers",
+            "Israeli soldiers",
+        ),
+        ("The IDF said three soldiers were injured in Gaza.", "three soldiers", "Israeli soldiers"),
+        ("Hezbollah said 20 soldiers were killed near Israel.", "20 soldiers", "soldiers"),
+        ("UNRWA said 101 of its staff have been killed in Gaza.", "101 of its staff", "UN staff"),
+        (
+            "A UN official said a dozen healthcare workers were hurt.",
+            "a dozen healthcare workers",
+            None,
+        ),
+    ],
+)
+def test_find_figures_whose_soldiers_and_staff_the_sentence_says(
+    sentence: str, text: str, group: str | None
+) -> None:
+    """Soldiers in a sentence about Israel's army (and no other) are Israeli soldiers; staff
+    and employees in a sentence naming a UN agency are UN staff (not any workers)."""
+    figures = {f.text: f for f in find_figures([sentence])}
+    assert figures[text].group == group
