@@ -2453,8 +2453,7 @@ def test_find_figures_israels_war_with_its_modifiers_is_no_place(
 ) -> None:
     """ "Israel's unprecedented air and ground offensive": Israel wages it, the dead are not
     in Israel; up to four modifiers, none of them another actor's words."""
-    figures = {f.text: f for f in find_figures([sentence])}
-    assert figures[text].place == place
+    assert _only(sentence, text).place == place
 
 
 @pytest.mark.parametrize(
@@ -2484,8 +2483,7 @@ def test_find_figures_attackers_origin_weighs_less_than_where_they_struck(
 ) -> None:
     """ "gunmen from Gaza killed 1,400 people in southern Israel": where the attackers came
     from weighs as a bare name against where the act was."""
-    figures = {f.text: f for f in find_figures([sentence])}
-    assert figures[text].place == place
+    assert _only(sentence, text).place == place
 
 
 @pytest.mark.parametrize("town", ["Khan Younis", "Khan Yunis", "Khan Yunes", "Khan Yonis"])
@@ -3432,8 +3430,7 @@ def test_find_figures_predicate_after_an_aside_between_dashes(
 ) -> None:
     """ "18 – including children – are missing": the predicate after the aside is the
     figure's."""
-    figures = {f.text: f for f in find_figures([sentence])}
-    assert figures[text].measure == measure
+    assert _only(sentence, text).measure == measure
 
 
 @pytest.mark.parametrize(
@@ -3491,8 +3488,7 @@ def test_find_figures_others_of_a_nationality_under_another_measure(
 ) -> None:
     """ "killed 21,800 Palestinians and wounded 56,000 others": the others wounded are
     Palestinians too; "others" under the same measure, or captives, are not."""
-    figures = {f.text: f for f in find_figures([sentence])}
-    assert figures[text].group == group
+    assert _only(sentence, text).group == group
 
 
 @pytest.mark.parametrize(
@@ -3525,8 +3521,7 @@ def test_find_figures_palestinians_killed_in_thousands_are_gazas_toll(
 ) -> None:
     """Palestinians killed or wounded in their thousands, with no place said, are Gaza's war
     toll; hundreds may be the West Bank's, and attackers killed in Israel are not."""
-    figures = {f.text: f for f in find_figures([sentence])}
-    assert figures[text].place == place
+    assert _only(sentence, text).place == place
 
 
 @pytest.mark.parametrize(
@@ -3571,5 +3566,4 @@ def test_find_figures_whose_soldiers_and_staff_the_sentence_says(
 ) -> None:
     """Soldiers in a sentence about Israel's army (and no other) are Israeli soldiers; staff
     and employees in a sentence naming a UN agency are UN staff (not any workers)."""
-    figures = {f.text: f for f in find_figures([sentence])}
-    assert figures[text].group == group
+    assert _only(sentence, text).group == group
