@@ -184,6 +184,10 @@ def figure_group(phrase: str, following: str = "") -> str | None:
     words = [w.lower().rstrip("'’") for w in _WORD.findall(phrase)]
     if "service" in words and {"members", "member", "personnel"}.intersection(words):
         words.append("soldiers")  # "three American service members"
+    if "gaza" in words and {"residents", "resident", "civilians", "inhabitants"}.intersection(
+        words
+    ):
+        words.append("gazans")  # "10,812 Gaza residents" are Palestinians
     if not _GROUP_WORDS.intersection(w.split("-")[0] for w in words):
         if phrase[-1:] == "s" and (other := _OTHER_DEMONYM_RE.search(phrase)) is not None:
             return other.group(1)  # "Two Tanzanians": a nationality the lists do not name

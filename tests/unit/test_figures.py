@@ -3559,11 +3559,18 @@ def test_find_figures_figures_listed_after_captives_and_their_fate(
             "a dozen healthcare workers",
             None,
         ),
+        (
+            "The ministry said 10,812 Gaza residents were killed.",
+            "10,812 Gaza residents",
+            "Palestinians",
+        ),
+        ("One Gaza resident was killed.", "One Gaza resident", "Palestinians"),
     ],
 )
 def test_find_figures_whose_soldiers_and_staff_the_sentence_says(
     sentence: str, text: str, group: str | None
 ) -> None:
     """Soldiers in a sentence about Israel's army (and no other) are Israeli soldiers; staff
-    and employees in a sentence naming a UN agency are UN staff (not any workers)."""
+    and employees in a sentence naming a UN agency are UN staff (not any workers); "Gaza
+    residents" are Palestinians, as "Gazans" are."""
     assert _only(sentence, text).group == group
