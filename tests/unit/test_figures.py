@@ -3565,6 +3565,8 @@ def test_find_figures_figures_listed_after_captives_and_their_fate(
             "Palestinians",
         ),
         ("One Gaza resident was killed.", "One Gaza resident", "Palestinians"),
+        ("Two young girls were killed in the strike.", "Two young girls", "children"),
+        ("The army said two of the attackers were killed.", "two of the attackers", "militants"),
     ],
 )
 def test_find_figures_whose_soldiers_and_staff_the_sentence_says(
@@ -3572,5 +3574,6 @@ def test_find_figures_whose_soldiers_and_staff_the_sentence_says(
 ) -> None:
     """Soldiers in a sentence about Israel's army (and no other) are Israeli soldiers; staff
     and employees in a sentence naming a UN agency are UN staff (not any workers); "Gaza
-    residents" are Palestinians, as "Gazans" are."""
+    residents" are Palestinians, as "Gazans" are; girls and boys are children, attackers
+    militants."""
     assert _only(sentence, text).group == group
