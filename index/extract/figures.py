@@ -906,6 +906,14 @@ def _candidate(text: str, match: re.Match[str], zones: list[tuple[int, int]]) ->
     # "hundreds of people" reads its noun after "of"; "several thousand militants" as a number
     plural = vague is not None and not vague.lower().startswith("several")
     phrase = counted_phrase(text, end, loose, vague=plural)
+    if (
+        phrase.head is None
+        and not phrase.partitive
+        and phrase.nominal is None
+        and text.endswith(("population of ", "populations of "), max(0, start - 16), start)
+    ):
+        # "Gaza's entire population of 2.2 million": the number counts the population
+        phrase = CountedPhrase(phrase.end, "population", "")
     head = phrase.head.lower() if phrase.head else None
     if _is_year(quantity, num) and head not in _COUNTED_NOT_TIME:
         return None

@@ -3577,3 +3577,12 @@ def test_find_figures_whose_soldiers_and_staff_the_sentence_says(
     residents" are Palestinians, as "Gazans" are; girls and boys are children, attackers
     militants."""
     assert _only(sentence, text).group == group
+
+
+def test_find_figures_a_population_of_a_number_counts_the_population() -> None:
+    """ "Gaza's entire population of 2.2 million": the number is a figure, counting the
+    population (no event: it is who live there)."""
+    (figure,) = find_figures(
+        ["The U.N. warns that Gaza's entire population of 2.2 million is at risk of famine."]
+    )
+    assert (figure.text, figure.counted, figure.measure) == ("2.2 million", "population", None)
