@@ -70,6 +70,7 @@ SPLITS = (
     "holdout24",
     "holdout25",
     "holdout26",
+    "holdout27",
 )
 """The labelled splits, in the order they were made (GUIDELINES.md says which are tuned on)."""
 SHARED_CORPORA = REPO.parent / "shared" / "corpora"
