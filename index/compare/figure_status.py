@@ -118,6 +118,22 @@ def figures_status(
     if any(_agree(x, y) for x in a for y in b if vague_only or x.value is not None):
         return FigureStatus.AGREE, ""
     span_a, span_b = interval(first), interval(second)
+    if not _overlap(span_a, span_b):
+        # "70" and "at least 70" in one report, "68" and "at least 68" in the other: the
+        # exact numbers differ, the bounds agree; any two numbers said alike that overlap
+        alike = [
+            (x, y)
+            for x in a
+            for y in b
+            if x.value is not None
+            and y.value is not None
+            and x.qualifier == y.qualifier
+            and x.qualifier is not None
+            and _overlap(interval(x), interval(y))
+        ]
+        if alike:
+            first, second = alike[0]
+            span_a, span_b = interval(first), interval(second)
     if _overlap(span_a, span_b):
         return FigureStatus.CONSISTENT, (
             f"{first.stated_value} ({_span(span_a)}) and {second.stated_value} "

@@ -110,3 +110,21 @@ def test_same_vague_amount_agrees_only_when_neither_report_gives_a_number() -> N
     status, note = figures_status("killed", [hundreds], [_fig(500, "more than"), hundreds])
     assert status is FigureStatus.CONSISTENT
     assert "overlap" in note
+
+
+def test_figures_status_bounds_said_alike_that_overlap_are_consistent() -> None:
+    """ "70" and "at least 70" against "68" and "at least 68", the same day: the exact
+    numbers differ, but both reports bound the toll alike and the bounds overlap."""
+    status, note = figures_status(
+        "killed",
+        [_fig(70), _fig(70, "at least")],
+        [_fig(68), _fig(68, "at least")],
+        (date(2023, 12, 25), date(2023, 12, 25)),
+    )
+    assert status is FigureStatus.CONSISTENT
+    assert "at least 70" in note
+    assert "at least 68" in note
+    exact_only, _ = figures_status(
+        "killed", [_fig(70)], [_fig(68)], (date(2023, 12, 25), date(2023, 12, 25))
+    )
+    assert exact_only is FigureStatus.DIFFER
