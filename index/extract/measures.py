@@ -100,7 +100,7 @@ _EVENT_WORDS: dict[str, str] = {
     TAKEN: (
         r"taken\s+(?:hostage|captive|prisoner|into\s+captivity)|abduct(?:ed|ing|ion|ions)"
         r"|kidnapp?(?:ed|ing)|captur(?:ed|ing)(?!\s+(?:the\s+)?(?:world|attention|imagination|hearts?"
-        r"|headlines|public|nation|mood|moment|spirit)\b)|seized|snatched|abductees"
+        r"|headlines|public|nation|mood|moment|spirit)\b)|seiz(?:ed|ing)|snatch(?:ed|ing)|abductees"
         # "dragged some 240 captives back into Gaza"
         r"|dragg(?:ed|ing)(?=\s+(?:[\w’'-]+\s+){0,6}?(?:in)?to\s+(?:Gaza|captivity)\b)"
         # "the assault … left an estimated 239 others captive"

@@ -3586,3 +3586,11 @@ def test_find_figures_a_population_of_a_number_counts_the_population() -> None:
         ["The U.N. warns that Gaza's entire population of 2.2 million is at risk of famine."]
     )
     assert (figure.text, figure.counted, figure.measure) == ("2.2 million", "population", None)
+
+
+def test_find_figures_seizing_hostages_is_taking_them() -> None:
+    """ "killing 1,200 people and seizing about 240 hostages": seizing is a taking, as seized is."""
+    figures = find_figures(
+        ["Gunmen burst across the fence, killing 1,200 people and seizing about 240 hostages."]
+    )
+    assert [f.measure for f in figures] == ["killed", "hostages_taken"]
