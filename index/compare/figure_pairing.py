@@ -669,10 +669,15 @@ def _match_groups(
     Reports of different days: two casualty counts of no running total and different values
     are two incidents unless their words say otherwise (`LATER_INCIDENT_THRESHOLD`).
     """
-    lone = 0.2 if len(groups_a) == 1 and len(groups_b) == 1 else 0.0
+    # one count of the measure each (shares apart: "About 1.8 million people" and "roughly
+    # 75% of the population" are two ways of one toll, not two tolls competing)
+    units_a = [group[0].figure.unit for group in groups_a]
+    units_b = [group[0].figure.unit for group in groups_b]
     scored: list[tuple[float, int, int]] = []
     for i, left in enumerate(groups_a):
         for j, right in enumerate(groups_b):
+            unit = units_a[i]
+            lone = 0.2 if units_a.count(unit) == 1 and units_b.count(unit) == 1 else 0.0
             score = _group_score(measure, left, right, alignment)
             if score is None or score + lone < PAIR_THRESHOLD:
                 continue

@@ -779,3 +779,17 @@ def test_pair_figures_israeli_soldiers_pair_whatever_their_side_of_the_war() -> 
     b = _found("b", "In all 221 Israeli soldiers have been killed in Gaza so far.", 10)
     rows = [r for r in _pair(a, b) if r.measure == "killed"]
     assert [str(r.status) for r in rows] == ["differ"]
+
+
+def test_pair_figures_a_share_beside_a_count_leaves_the_count_alone() -> None:
+    """ "About 1.8 million people" and "roughly 75% of the population" displaced in one report,
+    "almost 2 million displaced Gazans" two days later in the other: the share is another way
+    of saying the count, so each report still has one count of the measure, and they pair."""
+    a = _found(
+        "a",
+        "About 1.8 million people in Gaza, roughly 75% of the population, have been displaced.",
+        5,
+    )
+    b = _found("b", "Almost 2 million displaced Gazans are crowded into the south of Gaza.", 7)
+    rows = [r for r in _pair(a, b) if r.measure == "displaced" and r.a and r.b]
+    assert [str(r.status) for r in rows] == ["consistent"]
