@@ -235,8 +235,12 @@ def figure_side(sentence: str, start: int) -> str | None:
 
 def figure_scope(sentence: str, start: int, end: int) -> str | None:
     """Say whether a casualty figure is a running "total" or counts one "incident"."""
-    window = sentence[max(0, start - SCOPE_BEFORE) : end + SCOPE_AFTER]
-    if _PERIOD_CUES.search(sentence, max(0, start - SCOPE_BEFORE), end + PERIOD_AFTER):
+    lo = max(0, start - SCOPE_BEFORE)
+    # a kicker before a colon labels the story, it does not scope the count ("Israel Gaza
+    # war: Hamas says 70 killed in Israeli air strike on camp" counts one strike)
+    lo = max(lo, sentence.rfind(": ", lo, start) + 1)
+    window = sentence[lo : end + SCOPE_AFTER]
+    if _PERIOD_CUES.search(sentence, lo, end + PERIOD_AFTER):
         return "incident"  # "195 killed in the past 24 hours": one day's count, not the toll
     if _TOTAL_CUES.search(window):
         return "total"

@@ -793,3 +793,14 @@ def test_pair_figures_a_share_beside_a_count_leaves_the_count_alone() -> None:
     b = _found("b", "Almost 2 million displaced Gazans are crowded into the south of Gaza.", 7)
     rows = [r for r in _pair(a, b) if r.measure == "displaced" and r.a and r.b]
     assert [str(r.status) for r in rows] == ["consistent"]
+
+
+def test_figure_scope_a_kicker_before_a_colon_does_not_scope_the_count() -> None:
+    """ "Israel Gaza war: Hamas says 70 killed in Israeli air strike on camp" counts one
+    strike: the story's label before the colon is no running-total cue."""
+    title = "Israel Gaza war: Hamas says 70 killed in Israeli air strike on camp"
+    start = title.index("70")
+    assert figure_scope(title, start, start + len("70 killed")) == "incident"
+    toll = "The war has killed 70 people so far"
+    start = toll.index("70")
+    assert figure_scope(toll, start, start + len("70 people")) == "total"
