@@ -89,7 +89,9 @@ _NOT_PLURAL = _words(
 _WORD_RE = re.compile(r"[ \u00a0]+((?:[A-Z]\.){2,}|[A-Za-z][A-Za-z'’\-]*[A-Za-z]|[A-Za-z])")
 _PARTITIVE_RE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:whom|them|those|these|which)\b")
 _PARTITIVE_NP_RE = re.compile(
-    r"[ \u00a0]+of[ \u00a0]+(?:the|these|those|its|their|his|her|our|[A-Z][\w-]*['’]s)(?=[ \u00a0])"
+    r"[ \u00a0]+of[ \u00a0]+(?:the|these|those|its|their|his|her|our|[A-Z][\w-]*['’]s)"
+    # "five of the group's senior fighters": the owner's noun before the counted one
+    r"(?:[ \u00a0]+[a-z]+['’]s)?(?=[ \u00a0])"
     # "13 of around 100 civilians": a part of a whole counted in digits
     r"|[ \u00a0]+of(?=[ \u00a0]+(?:(?:about|around|some|nearly|almost|roughly|approximately)"
     r"[ \u00a0]+)?\d)"

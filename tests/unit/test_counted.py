@@ -173,3 +173,10 @@ def test_counted_phrase_a_singular_people_word_modifies_a_thing(
 ) -> None:
     """ "three militant cells" counts cells, not militants."""
     assert _after(text, number).head == head
+
+
+def test_counted_phrase_a_part_of_an_owners_noun() -> None:
+    """ "five of the group's senior fighters": the counted noun comes after the owner's."""
+    text = "killed five of the group’s senior fighters."
+    phrase = counted_phrase(text, text.index("five") + len("five"), digits=False)
+    assert (phrase.head, phrase.modifiers) == ("fighters", "senior")

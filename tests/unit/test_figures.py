@@ -665,9 +665,13 @@ def test_find_figures_keeps_things_out_of_casualty_measures() -> None:
 
 
 def test_find_figures_reads_wire_abbreviations() -> None:
-    """Wire-style "mln"/"bln" scale words multiply; possessives are not counted nouns."""
+    """Wire-style "mln"/"bln" scale words multiply; a possessive is not a counted noun (the
+    shares are counted, not "company's")."""
     figures = find_figures(["It sold 3.8 mln of the company's shares for 67.1 mln dlrs."])
-    assert [(f.text, f.value) for f in figures] == [("67.1 mln dlrs", 67_100_000)]
+    assert [(f.text, f.value, f.counted) for f in figures] == [
+        ("3.8 mln of the company's shares", 3_800_000, "shares"),
+        ("67.1 mln dlrs", 67_100_000, "dlrs"),
+    ]
 
 
 # --- issue 10: classes that failed on unseen articles -----------------------------------------
