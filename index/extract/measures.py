@@ -43,7 +43,7 @@ DISPLACED = "displaced"
 MISSING = "missing"
 ARRESTED = "arrested"
 
-_KILL_WORDS = ("killed", "killing", "dead")
+_KILL_WORDS = ("killed", "killing", "kills", "kill", "dead")
 _LEAVE_WHERE = (
     r"(?=\s*(?:[.,;]|$|\s(?:their\s+homes|the\s+(?:area|city|north|south|region|enclave)"
     r"|northern|southern)\b))"
@@ -68,7 +68,7 @@ _EVENT_WORDS: dict[str, str] = {
     ),
     CASUALTIES: "|".join(
         [
-            *(rf"{w}\s+(?:and|or)\s+(?:wound(?:ed|ing)|injur(?:ed|ing))" for w in _KILL_WORDS),
+            *(rf"{w}\s+(?:and|or)\s+(?:wound(?:ed|ing|s)|injur(?:ed|ing|es))" for w in _KILL_WORDS),
             *(rf"{w}\s+(?:and|or)\s+(?:killed|dead)" for w in ("wounded", "injured")),
             "casualties",
         ]
@@ -93,6 +93,10 @@ _EVENT_WORDS: dict[str, str] = {
     ),
     INJURED: (
         r"wounded|wounding|injured|injuring|injuries|hurt|maimed|hospitali[sz]ed|amputees"
+        # a headline's present tense: "Hezbollah attacks wound 7 Israeli troops"
+        r"|wounds?(?=[ \u00a0]+(?:(?:at[ \u00a0]+least|more[ \u00a0]+than|about|some|nearly)"
+        r"[ \u00a0]+)?(?:\d|dozens|scores|hundreds|thousands|several|two|three|four|five|six"
+        r"|seven|eight|nine|ten)\b)"
         r"|lost\s+(?:one\s+or\s+both|both|one|their|his|her|a)\s+(?:legs?|limbs?|arms?|hands?|feet"
         r"|foot|eyes?|sight)"
         r"|treated\s+(?:at|in)\s+(?:(?:a|the|local|nearby)\s+)?hospitals?"

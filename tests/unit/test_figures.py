@@ -3598,3 +3598,17 @@ def test_find_figures_seizing_hostages_is_taking_them() -> None:
         ["Gunmen burst across the fence, killing 1,200 people and seizing about 240 hostages."]
     )
     assert [f.measure for f in figures] == ["killed", "hostages_taken"]
+
+
+def test_find_figures_a_headlines_present_tense_wound() -> None:
+    """ "Hezbollah attacks wound 7 Israeli troops, 10 others": "wound" before a number is the
+    verb; "kills and wounds hundreds" is killed and wounded together, casualties."""
+    figures = find_figures(["Attacks by Hezbollah wound 7 Israeli troops, 10 others along border"])
+    assert [(f.text, f.measure) for f in figures] == [
+        ("7 Israeli troops", "injured"),
+        ("10 others", "injured"),
+    ]
+    (both,) = find_figures(
+        ["Gaza hospital deluged as Israel retaliation kills and wounds hundreds"]
+    )
+    assert both.measure == "casualties"
