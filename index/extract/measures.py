@@ -112,8 +112,10 @@ _EVENT_WORDS: dict[str, str] = {
     ),
     # not "take shelter" or "taken refuge": a displacement (`DISPLACED`)
     TAKE_VERB: (
-        r"took(?!\s+(?:shelter|refuge)\b)|taking(?!\s+(?:place|part|shelter|refuge)\b)"
-        r"|take(?!\s+(?:place|part|shelter|refuge)\b)|taken(?!\s+(?:shelter|refuge)\b)"
+        r"took(?!\s+(?:shelter|refuge|part|place|positions?|cover|control|office|power)\b)"
+        r"|taking(?!\s+(?:place|part|shelter|refuge|positions?|cover|control|office|power)\b)"
+        r"|take(?!\s+(?:place|part|shelter|refuge|positions?|cover|control|office|power)\b)"
+        r"|taken(?!\s+(?:shelter|refuge|part|place|positions?|cover|control|office|power)\b)"
     ),
     HELD: (
         r"held|holding|holds|hold|remain(?:s|ing|ed)?|still\s+(?:in|inside)\s+Gaza|in\s+captivity"

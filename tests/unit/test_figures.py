@@ -3612,3 +3612,23 @@ def test_find_figures_a_headlines_present_tense_wound() -> None:
         ["Gaza hospital deluged as Israel retaliation kills and wounds hundreds"]
     )
     assert both.measure == "casualties"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [
+        (
+            "Hezbollah said its fighters monitored four Israeli soldiers as they took positions"
+            " inside a house, then fired a missile that killed the soldiers.",
+            "killed",
+        ),
+        ("It added that 75% of those who took part in the survey felt blamed.", None),
+        ("More than 230 hostages were taken over the border to the Gaza Strip.", "hostages_taken"),
+    ],
+)
+def test_find_figures_taking_positions_or_part_takes_no_one(
+    sentence: str, measure: str | None
+) -> None:
+    """ "took positions", "took part": no one is taken; "taken over the border" still is."""
+    (figure,) = find_figures([sentence])
+    assert figure.measure == measure
