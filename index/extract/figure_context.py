@@ -724,9 +724,13 @@ class Classifier:
             cand.measure = fixed
             return
         event = noun_event(self._cues(cand.start, cand.end))
-        if event == DISPLACED and cand.phrase.head is not None and self._killed_near(cand):
-            # "six displaced people were killed": the modifier says who they are, the killing
-            # next to them what happened to them
+        if (
+            event in (DISPLACED, INJURED)
+            and cand.phrase.head is not None
+            and self._killed_near(cand)
+        ):
+            # "six displaced people were killed", "32 wounded people have died": the modifier
+            # says who they are, the killing next to them what happened to them
             event = KILLED
         if event is None and cand.phrase.nominal in _FREED_WORDS:
             event = RELEASED  # "after 10 freed": the nominal adjective states the release

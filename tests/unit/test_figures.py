@@ -3632,3 +3632,12 @@ def test_find_figures_taking_positions_or_part_takes_no_one(
     """ "took positions", "took part": no one is taken; "taken over the border" still is."""
     (figure,) = find_figures([sentence])
     assert figure.measure == measure
+
+
+def test_find_figures_wounded_people_who_died_were_killed() -> None:
+    """ "32 wounded people have died": the modifier says who they were, the death what
+    happened to them; "30 wounded people were taken to hospital" stay wounded."""
+    (died,) = find_figures(["The director said that 32 wounded people have died at Shifa."])
+    assert died.measure == "killed"
+    (taken,) = find_figures(["Some 30 wounded people were taken to hospital."])
+    assert taken.measure == "injured"
