@@ -46,7 +46,13 @@ from index.extract.counted import (
 )
 from index.extract.figure_context import Classifier
 from index.extract.numbers import Quantity, find_quantities, quantity_from_match
-from index.extract.scope import NATIONALITY_GROUPS, figure_group, figure_place
+from index.extract.scope import (
+    NATIONALITY_GROUPS,
+    category_of,
+    figure_group,
+    figure_place,
+    sentence_group,
+)
 from index.extract.shares import Share, find_shares
 from index.models import Figure
 from index.text.attribution import (
@@ -777,7 +783,6 @@ def _figure(
     )
 
 
-_ATTACKER_NOUNS = _words("assailants attackers militants fighters gunmen terrorists infiltrators")
 GAZA_TOLL_FLOOR = 1000.0
 """Palestinians killed or wounded in their thousands, with no place said, are Gaza's war
 toll (the West Bank's counts are in the hundreds)."""
@@ -790,7 +795,7 @@ def _gaza_war_toll(cand: Candidate, group: str | None) -> bool:
         group == "Palestinians"
         and cand.measure in ("killed", "injured")
         # "1,500 Palestinian assailants" were killed in Israel on 7 October
-        and (cand.counted or "").lower() not in _ATTACKER_NOUNS
+        and category_of(cand.counted) != "militants"
         and low is not None
         and low >= GAZA_TOLL_FLOOR
     )
@@ -811,8 +816,7 @@ def _counts_a_war_noun(cand: Candidate) -> bool:
 def _group(text: str, cand: Candidate, sentence: tuple[int, int]) -> str | None:
     """Whom the figure counts: from its phrase and the words after it, else its counted noun.
 
-    Then its sentence may say whose they are: soldiers of Israel's army ("the Israeli
-    military said 24 of its soldiers were killed"), staff of the UN ("UNRWA said 101 staff").
+    Then its sentence may say whose they are (`sentence_group`: Israel's soldiers, UN staff).
     """
     end = max(cand.end, cand.context_end)
     found = figure_group(text[cand.start : end], text[end : end + 60])
@@ -822,31 +826,7 @@ def _group(text: str, cand: Candidate, sentence: tuple[int, int]) -> str | None:
         and cand.counted.lower() not in text[cand.start : end].lower()
     ):
         found = figure_group(cand.counted)  # inherited: "12 Thais killed and 11 kidnapped"
-    counted = (cand.counted or "").lower()
-    if found == "soldiers" or (found is None and counted in _SOLDIER_NOUNS):
-        words = text[sentence[0] : sentence[1]]
-        if _ISRAELI_FORCES_RE.search(words) and not _OTHER_FORCES_RE.search(words):
-            return "Israeli soldiers"
-    elif (
-        found is None
-        and counted in _STAFF_NOUNS
-        and _UN_AGENCY_RE.search(text, sentence[0], sentence[1])
-    ):
-        return "UN staff"
-    return found
-
-
-_SOLDIER_NOUNS = _words("soldiers troops reservists servicemen")
-_ISRAELI_FORCES_RE = re.compile(r"\b(?:Israeli|IDF|Israel['’]s|Israel)\b")
-"""Israel's army or Israel named in a sentence whose soldiers are counted."""
-_OTHER_FORCES_RE = re.compile(
-    r"\b(?:US|U\.S\.|American|Americans|Lebanese|Egyptian|Syrian|Jordanian|Ukrainian|Russian"
-    r"|British|French|Iraqi|Iranian|Yemeni|Hezbollah|Hamas|Houthi|UN|U\.N\.|peacekeepers?)\b"
-)
-"""Another army or armed group in the sentence: its soldiers may be theirs."""
-_STAFF_NOUNS = _words("staff staffers employees colleagues personnel")
-_UN_AGENCY_RE = re.compile(r"\b(?:UNRWA|UN|U\.N\.|United Nations|WHO|UNICEF|WFP|OCHA)\b")
-"""A UN agency named in the sentence of a count of staff ("UNRWA said 101 staff …")."""
+    return sentence_group(found, cand.counted, text[sentence[0] : sentence[1]])
 
 
 def _within(cand: Candidate, sentence: tuple[int, int]) -> tuple[int, int]:

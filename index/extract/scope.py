@@ -75,9 +75,9 @@ _NATIONALS: dict[str, str] = {
     "foreigners": "foreign nationals",
     "dual": "foreign nationals",
 }
+"""Nationality words (adjective or plural) -> the group's name."""
 NATIONALITY_GROUPS = frozenset(_NATIONALS.values())
 """The groups that are a nationality ("Palestinians", "Thais"), not a category of people."""
-"""Nationality words (adjective or plural) -> the group's name."""
 _CATEGORIES: dict[str, str] = {
     "children": "children",
     "child": "children",
@@ -125,7 +125,8 @@ _CATEGORIES: dict[str, str] = {
     "workers": "workers",
 }
 """Category nouns -> the group's name ("aid workers" and "UN staff" are read from modifiers)."""
-_STAFF = re.compile(r"\b(?:UN|U\.N\.|UNRWA|United Nations)\b")
+_STAFF = re.compile(r"\b(?:UN|U\.N\.|UNRWA|United Nations|WHO|UNICEF|WFP|OCHA)\b")
+"""A UN agency: its staff are "UN staff" ("101 UNRWA staff", "UNRWA said 101 staff …")."""
 _AID = re.compile(r"\baid\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w.'’]*(?:-[A-Za-z]+)*")
 
@@ -174,6 +175,36 @@ _CATEGORY_AFTER_RE = re.compile(
 )
 """A category named after a partitive figure ("two-thirds of them women and minors",
 "4,000 of those killed were children")."""
+
+
+def category_of(noun: str | None) -> str | None:
+    """The category a counted noun names ("troops" -> "soldiers"), or None."""
+    return _CATEGORIES.get((noun or "").lower())
+
+
+def sentence_group(found: str | None, counted: str | None, sentence: str) -> str | None:
+    """The group a figure's sentence gives it, beyond its own words (`found` by `figure_group`).
+
+    Soldiers in a sentence about Israel's army and no other force are Israeli soldiers ("the
+    Israeli military said 24 of its soldiers were killed"); staff in a sentence naming a UN
+    agency are UN staff ("UNRWA said 101 of its staff"); else `found` stands.
+    """
+    noun = (counted or "").lower()
+    if found == "soldiers" or (found is None and category_of(noun) == "soldiers"):
+        if _ISRAELI_FORCES_RE.search(sentence) and not _OTHER_FORCES_RE.search(sentence):
+            return "Israeli soldiers"
+    elif found is None and noun in _STAFF_WORDS and _STAFF.search(sentence):
+        return "UN staff"
+    return found
+
+
+_ISRAELI_FORCES_RE = re.compile(r"\b(?:Israeli|IDF|Israel['’]s|Israel)\b")
+"""Israel's army or Israel named in a sentence whose soldiers are counted."""
+_OTHER_FORCES_RE = re.compile(
+    r"\b(?:US|U\.S\.|American|Americans|Lebanese|Egyptian|Syrian|Jordanian|Ukrainian|Russian"
+    r"|British|French|Iraqi|Iranian|Yemeni|Hezbollah|Hamas|Houthi|UN|U\.N\.|peacekeepers?)\b"
+)
+"""Another army or armed group in the sentence: its soldiers may be theirs."""
 
 
 def figure_group(phrase: str, following: str = "") -> str | None:
@@ -259,7 +290,7 @@ _CITIZENSHIP_RE = re.compile(
     r"[ \u00a0]+with[ \u00a0]+([A-Z][a-z]+)[ \u00a0]+(?:citizenship|nationality|passports?)\b"
 )
 """Whom a bare number counts by their papers ("three with French citizenship")."""
-_STAFF_WORDS = frozenset({"staff", "staffers", "employees", "personnel"})
+_STAFF_WORDS = frozenset({"staff", "staffers", "employees", "personnel", "colleagues"})
 """People counted by their employer ("Twelve UNRWA employees" are UN staff)."""
 _GROUP_WORDS = frozenset(_NATIONALS) | frozenset(_CATEGORIES) | _STAFF_WORDS
 _PARTITIVE_END_RE = re.compile(r"\b(?:of\s+(?:them|those|whom)|those)\s*$")
