@@ -44,6 +44,9 @@ MISSING = "missing"
 ARRESTED = "arrested"
 
 _KILL_WORDS = ("killed", "killing", "kills", "kill", "dead")
+_TAKES_NO_ONE = r"(?!\s+(?:shelter|refuge|part|place|positions?|cover|control|office|power)\b)"
+"""What a form of "take" takes that is no one: shelter and refuge (a displacement,
+`DISPLACED`), part, place, positions, cover, control, office or power."""
 _LEAVE_WHERE = (
     r"(?=\s*(?:[.,;]|$|\s(?:their\s+homes|the\s+(?:area|city|north|south|region|enclave)"
     r"|northern|southern)\b))"
@@ -110,13 +113,7 @@ _EVENT_WORDS: dict[str, str] = {
         # "the assault … left an estimated 239 others captive"
         r"|left(?=\s+(?:[\w’'-]+\s+){1,4}?(?:captives?|hostages?)\b)"
     ),
-    # not "take shelter" or "taken refuge": a displacement (`DISPLACED`)
-    TAKE_VERB: (
-        r"took(?!\s+(?:shelter|refuge|part|place|positions?|cover|control|office|power)\b)"
-        r"|taking(?!\s+(?:place|part|shelter|refuge|positions?|cover|control|office|power)\b)"
-        r"|take(?!\s+(?:place|part|shelter|refuge|positions?|cover|control|office|power)\b)"
-        r"|taken(?!\s+(?:shelter|refuge|part|place|positions?|cover|control|office|power)\b)"
-    ),
+    TAKE_VERB: "|".join(f"{verb}{_TAKES_NO_ONE}" for verb in ("took", "taking", "take", "taken")),
     HELD: (
         r"held|holding|holds|hold|remain(?:s|ing|ed)?|still\s+(?:in|inside)\s+Gaza|in\s+captivity"
         r"|kept"

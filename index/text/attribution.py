@@ -84,8 +84,9 @@ _NP_WORD = (
     rf"|(?<=[a-z] )[a-z]{{4,}}(?=\s+(?:{_SOURCE_NOUNS})\b))"
 )
 """A word of a source's noun phrase. Lower-case words are the listed ones, "state-run" and its
-kind, any one word right after a possessive ("Russia's emergencies ministry said") and one
-right before the source noun after a name ("the Red Crescent ambulance service said")."""
+kind, any one word right after a possessive ("Russia's emergencies ministry said") and one of
+four letters or more right before the source noun, after another word ("the Red Crescent
+ambulance service said", "the labour ministry has said")."""
 _ADVERBS = (
     r"also|now|just|meanwhile|separately|later|earlier|previously|again|further|initially|already"
     r"|repeatedly|then"
