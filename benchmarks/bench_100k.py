@@ -22,7 +22,8 @@ RSS are reported for both. Then, on the library just built (kept in `--work`):
 
 4. cold open + first query in a fresh process, and query p50/p95 by family
    (`bench_index.measure_queries`: terms, phrases, boolean, filtered, typing prefixes);
-5. the 20 judged news queries as typed through `Library.search` (`bench_queries.measure`);
+5. the 20 judged news queries as typed through `Library.search` (`bench_queries.measure`):
+   as `newsdesk search --batch` runs them (the bar), then as a full page (facets, snippets);
 6. the app (`bench_app`): launch to first paint and to the article list, and per keystroke
    with the debounce off (`--skip-app` leaves these out).
 """
@@ -168,13 +169,16 @@ def _searches(home: Path, rounds: int) -> dict[str, object]:
     try:
         library.warm()
         lines = QUERIES.read_text(encoding="utf-8").splitlines()
-        news = measure(library, [json.loads(line)["query"] for line in lines if line], rounds)
+        queries = [json.loads(line)["query"] for line in lines if line]
+        news = measure(library, queries, rounds)
+        full_page = measure(library, queries, rounds, batch=False)
     finally:
         library.close()
     return {
         "cold_open_first_query_s": round(cold_open(home / "index", first), 3),
         "query_families": families,
         "news_queries_as_typed": news,
+        "news_queries_full_page": full_page,
     }
 
 

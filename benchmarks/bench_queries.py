@@ -6,9 +6,11 @@ Not a test: a script that prints numbers (and `--json`). See benchmarks/README.m
     python benchmarks/bench_queries.py --home /tmp/lib100k --rounds 5 [--optimize]
 
 The journalist queries of `benchmarks/news/queries.jsonl` (8 of at most three words, 12
-longer) run as typed through `Library.search` (what `newsdesk search --batch` runs, 20 hits
-with snippets and facets) after `Library.warm` (timed), once cold (each query's first run
-in this process) and then `--rounds` times warm, wall and CPU time. With `--optimize` the
+longer) run as typed through `Library.search` after `Library.warm` (timed), once cold (each
+query's first run in this process) and then `--rounds` times warm, wall and CPU time: as
+`newsdesk search --batch` runs them (20 hits ranked, no facets or snippets: a batch line
+prints ids, titles and scores), and as a full page (`search --json` and the app: snippets
+and facets too). With `--optimize` the
 library's segments are then merged (timed) and the queries run again.
 """
 
@@ -37,17 +39,19 @@ def _percentile(values: list[float], share: float) -> float:
     return round(ordered[int(share * (len(ordered) - 1))], 1)
 
 
-def measure(library: Library, queries: list[str], rounds: int) -> Report:
+def measure(library: Library, queries: list[str], rounds: int, *, batch: bool = True) -> Report:
     """p50/p95 wall and CPU milliseconds per query, cold and warm, all and by length.
 
     Cold is each query's first run in this process (after `warm`, and after the queries
-    before it: what a user's new query costs); warm is the `rounds` runs after that.
+    before it: what a user's new query costs); warm is the `rounds` runs after that. With
+    `batch`, the call `newsdesk search --batch` makes (no facets, no snippets); else a full
+    page.
     """
     times: dict[str, dict[str, list[float]]] = {}
 
     def timed(phase: str, text: str) -> None:
         started, started_cpu = time.perf_counter(), time.process_time()
-        library.search(text)
+        library.search(text, facets=not batch, snippets=not batch)
         wall = (time.perf_counter() - started) * 1000
         cpu = (time.process_time() - started_cpu) * 1000
         for kind in ("all", "short" if len(text.split()) <= SHORT_WORDS else "long"):
@@ -86,6 +90,7 @@ def run(home: Path, rounds: int, optimize: bool) -> dict[str, Report]:
     try:
         warmed = _warmed(library)
         report["before"] = {**warmed, **measure(library, queries, rounds)}
+        report["before_full_page"] = measure(library, queries, rounds, batch=False)
         if optimize:
             started = time.perf_counter()
             segments = library.optimize()
@@ -93,6 +98,7 @@ def run(home: Path, rounds: int, optimize: bool) -> dict[str, Report]:
             warmed = _warmed(library)
             report["optimize"] = {"segments_before": segments, "seconds": round(merge_s, 1)}
             report["after"] = {**warmed, **measure(library, queries, rounds)}
+            report["after_full_page"] = measure(library, queries, rounds, batch=False)
     finally:
         library.close()
     return report

@@ -193,11 +193,13 @@ class Library:
         sort: str = "relevance",
         as_you_type: bool = False,
         facets: bool = True,
+        snippets: bool = True,
     ) -> SearchPage:
         """Run a query; a malformed one falls back to plain terms (see `SearchPage.notice`).
 
         With `facets=False` the page's facets are left empty (`run_search`); the same
-        query with `limit=0` then counts them without ranking.
+        query with `limit=0` then counts them without ranking. With `snippets=False` each
+        hit's snippet is its title (`newsdesk search --batch` prints no snippet).
         """
         from index.search.engine import run_search
 
@@ -209,6 +211,7 @@ class Library:
             sort=sort,
             as_you_type=as_you_type,
             facets=facets,
+            snippets=snippets,
         )
 
     def newest_page(self, limit: int = LIST_PAGE) -> tuple[int, SearchPage]:

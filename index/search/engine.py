@@ -17,7 +17,7 @@ from whoosh import query
 from whoosh.searching import Searcher
 
 from index.errors import InvalidRequest
-from index.models import MISSING, FacetValue, SearchHit, SearchPage
+from index.models import MISSING, FacetValue, SearchHit, SearchPage, Snippet
 from index.search.feedback import (
     FEEDBACK_DOCS,
     FEEDBACK_POOL,
@@ -56,6 +56,7 @@ def run_search(
     sort: str = "relevance",
     as_you_type: bool = False,
     facets: bool = True,
+    snippets: bool = True,
 ) -> SearchPage:
     """Search the store; never raises on what the user typed.
 
@@ -70,6 +71,8 @@ def run_search(
         facets: Count the facets of the matches (else `SearchPage.facets` is empty). The
             app shows a keystroke's hits first and asks for the facets (`limit=0`) once
             the typing pauses; the match set is remembered, so it is not found twice.
+        snippets: Cut each hit's snippet (else it is the bare title, with no matches):
+            `newsdesk search --batch` prints ids, titles and scores only.
 
     Raises:
         InvalidRequest: `sort` is not one of "relevance" and "date".
@@ -108,7 +111,7 @@ def run_search(
             hits, docnums = _run(
                 store, searcher, final, limit + offset, by_date=by_date, swallow=False
             )
-        page_hits = _hits(store, searcher, hits or [], offset, parsed.terms)
+        page_hits = _hits(store, searcher, hits or [], offset, parsed.terms if snippets else None)
         counted = _facets(store, searcher, final, docnums) if facets else {}
         suggestion = _suggestion(store, searcher, parsed, text, len(docnums))
     return SearchPage(
@@ -216,13 +219,14 @@ def _hits(
     searcher: Searcher,
     ranked: list[tuple[int, float]],
     offset: int,
-    terms: Sequence[str],
+    terms: Sequence[str] | None,
 ) -> list[SearchHit]:
+    """The page's hits; with `terms` None, no snippet is cut (the title stands for it)."""
     decoded = store.decoded(searcher)
     hits = []
     for rank, (docnum, score) in enumerate(ranked[offset:], start=offset + 1):
         article = decoded.get(docnum, partial(_payload, searcher, docnum))
-        snippet = make_snippet(article, terms)
+        snippet = Snippet(article.title) if terms is None else make_snippet(article, terms)
         hits.append(SearchHit(summarise(article), score, snippet, rank))
     return hits
 

@@ -132,6 +132,26 @@ def test_cli_search_batch(
     assert set(lines[0]["hits"][0]) == {"id", "title", "score"}
 
 
+def test_cli_search_batch_ranks_as_search_json(
+    capsys: pytest.CaptureFixture[str], indexed: list[str], tmp_path: Path
+) -> None:
+    """A batch line (no facets, no snippets computed) has search --json's hits, in order."""
+    texts = ["hostages", "ceasefire vote", "how many hostages were released by hamas"]
+    queries = tmp_path / "queries.txt"
+    queries.write_text("\n".join(texts) + "\n", encoding="utf-8")
+    status, out, _ = run(capsys, "search", "--batch", str(queries), "--limit", "5")
+    assert status == 0
+    lines = [json.loads(line) for line in out.splitlines()]
+    for text, line in zip(texts, lines, strict=True):
+        _, single, _ = run(capsys, "search", text, "--limit", "5", "--json")
+        expected = [
+            {"id": hit["id"], "title": hit["title"], "score": hit["score"]}
+            for hit in json.loads(single)["hits"]
+        ]
+        assert expected, text
+        assert line["hits"] == expected
+
+
 def test_cli_search_batch_from_standard_input(
     capsys: pytest.CaptureFixture[str], indexed: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

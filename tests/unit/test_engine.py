@@ -140,6 +140,23 @@ def test_run_search_snippet_matches_line_up(search_store: ArticleStore) -> None:
     assert page.terms == ("hostag", "qatar")
 
 
+def test_run_search_without_snippets_or_facets_ranks_the_same(
+    search_store: ArticleStore,
+) -> None:
+    """`snippets=False, facets=False` (a batch line) gives the same hits, titles for snippets."""
+    full = run_search(search_store, "hostage qatar")
+    bare = run_search(search_store, "hostage qatar", snippets=False, facets=False)
+    assert [(h.article.id, h.score, h.rank) for h in bare.hits] == [
+        (h.article.id, h.score, h.rank) for h in full.hits
+    ]
+    assert bare.total == full.total
+    assert bare.facets == {}
+    assert full.facets
+    assert [h.snippet.text for h in bare.hits] == [h.article.title for h in bare.hits]
+    assert all(h.snippet.matches == () for h in bare.hits)
+    assert full.hits[0].snippet.matches
+
+
 def test_run_search_as_you_type_treats_last_word_as_prefix(search_store: ArticleStore) -> None:
     """While typing, 'hosta' already finds 'hostages'; one letter is ignored."""
     assert _ids(search_store, "hosta", as_you_type=True) == ["a"]

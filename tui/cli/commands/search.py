@@ -53,7 +53,10 @@ def _run_batch(args: argparse.Namespace, library: Library) -> int:
     for line in lines:
         query = line.strip()
         if query:
-            page = library.search(query, limit=args.limit, sort=args.sort)
+            # A batch line has ids, titles and scores: no facets or snippets to compute.
+            page = library.search(
+                query, limit=args.limit, sort=args.sort, facets=False, snippets=False
+            )
             print(json_for_terminal(batch_line_as_json(page)), flush=False)
     return 0
 
