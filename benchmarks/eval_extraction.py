@@ -71,6 +71,7 @@ SPLITS = (
     "holdout25",
     "holdout26",
     "holdout27",
+    "holdout28",
 )
 """The labelled splits, in the order they were made (GUIDELINES.md says which are tuned on)."""
 SHARED_CORPORA = REPO.parent / "shared" / "corpora"
