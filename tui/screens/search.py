@@ -382,7 +382,8 @@ class SearchScreen(Screen[None]):
         return self.query_one(ResultsList).step_from(article_id, step)
 
     def _status(self, text: str) -> None:
-        self.query_one("#status", Static).update(text_content(text))
+        # One line the width of the screen (search.tcss) whatever it says: no layout.
+        self.query_one("#status", Static).update(text_content(text), layout=False)
 
     def _show_position(self) -> None:
         """The status line: the highlighted result's position among all, and the order."""

@@ -8,12 +8,27 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
+from textual.geometry import Size
 from textual.message import Message
+from textual.reactive import Reactive
 from textual.timer import Timer
 from textual.widgets import Input, Static
 
 DEBOUNCE_SECONDS = 0.1
 """Quiet time after the last keystroke before a search starts."""
+
+
+class QueryInput(Input):
+    """The query field: a keystroke repaints it without laying out the screen again.
+
+    `Input` sets its `virtual_size` (the text's width, for scrolling) on every keystroke,
+    and Textual lays out the whole screen when a widget's virtual size changes. The query
+    field's own size is set by CSS (one line, the bar's width) whatever its text, so the
+    layout changes nothing but costs each keystroke a pass over every widget on the screen.
+    Scrolling the text to the cursor reads `virtual_size` and still works.
+    """
+
+    virtual_size: Reactive[Size] = Reactive(Size(0, 0), layout=False)
 
 
 class SearchBar(Vertical):
@@ -47,10 +62,12 @@ class SearchBar(Vertical):
         self.debounce = debounce
         """Quiet time in seconds before a search starts (0 searches on every keystroke)."""
         self._timer: Timer | None = None
+        self._notice = Content("")
+        """The notice the line under the input shows now."""
 
     def compose(self) -> ComposeResult:
         """An input and its notice line."""
-        yield Input(
+        yield QueryInput(
             placeholder='Search: words, "phrases", source:, party:, date:…', id="search-input"
         )
         yield Static("", id="search-notice", classes="-empty")
@@ -66,10 +83,19 @@ class SearchBar(Vertical):
         self._emit()
 
     def show_notice(self, notice: Content | None) -> None:
-        """Show (or clear, with None) the line under the input."""
+        """Show (or clear, with None) the line under the input.
+
+        An unchanged notice (most keystrokes: none before, none after) is not set again:
+        setting a Static's content lays out the whole screen.
+        """
+        content = notice or Content("")
+        # Content's == compares the plain text only: a restyled notice is a new one.
+        if (content.plain, content.spans) == (self._notice.plain, self._notice.spans):
+            return
+        self._notice = content
         line = self.query_one("#search-notice", Static)
-        line.update(notice or "")
-        line.set_class(notice is None or not notice.plain, "-empty")
+        line.update(content)
+        line.set_class(not content.plain, "-empty")
 
     @property
     def input(self) -> Input:
