@@ -193,8 +193,14 @@ def news_analyzer() -> CompositeAnalyzer:
 
 
 def analyse(text: str) -> list[str]:
-    """Return the analysed terms of a text, in order (stop words dropped)."""
-    return [token.text for token in news_analyzer()(text)]
+    """Return the analysed terms of a text, in order (stop words dropped).
+
+    The terms of `news_analyzer()(text)`, in one regex pass and one batch stemming call:
+    relevance feedback analyses ten whole articles per long query, and Whoosh's per-token
+    generator chain took ~5 ms of that at 100k articles.
+    """
+    words = [word for word in map(str.lower, _WORD_RE.findall(text)) if word not in STOP_WORDS]
+    return stem_cache().stem_all(words)
 
 
 def token_spans(text: str) -> Iterator[tuple[str, int, int]]:

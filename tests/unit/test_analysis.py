@@ -64,6 +64,7 @@ def test_newstext_index_matches_the_analyzer(text: str) -> None:
     """The fast field indexes exactly what the analyzer-driven TEXT field would."""
     fast = NewsText(analyzer=news_analyzer(), phrase=True)
     plain = TEXT(analyzer=news_analyzer(), phrase=True)
+    assert analyse(text) == [t.text for t in news_analyzer()(text)]
     ours = sorted(fast.index(text))
     theirs = sorted(plain.index(text))
     assert [(t, f, w) for t, f, w, _ in ours] == [(t, f, w) for t, f, w, _ in theirs]
@@ -79,3 +80,4 @@ def test_token_spans_match_the_analyzer(text: str) -> None:
     """The fast span finder agrees with the analyzer run with chars=True."""
     expected = [(t.text, t.startchar, t.endchar) for t in news_analyzer()(text, chars=True)]
     assert list(token_spans(text)) == expected
+    assert analyse(text) == [t.text for t in news_analyzer()(text)]
