@@ -56,6 +56,12 @@ def remembered(
     return value
 
 
+def forget_recent() -> None:
+    """Forget every store's recent queries (benchmarks time a query as if not just run)."""
+    with _lock:
+        _recent.clear()
+
+
 def _shape(q: query.Query) -> object:
     """Everything a query node holds (subqueries by their shape, the rest by repr).
 

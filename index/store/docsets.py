@@ -238,11 +238,17 @@ def _at_least(sources: _Sources, parts: list[query.Query], least: int) -> set[in
     moves its documents up one level, by set operations (no per-document Python loop).
     """
     seen: list[set[int]] = [set() for _ in range(max(1, least))]
-    for part in parts:
+    for at, part in enumerate(parts):
         docs = _docs(sources, part)
-        for level in range(len(seen) - 1, 0, -1):
+        # With `left` parts left (this one included), a document at `level` after this part
+        # can still reach `least` only if level >= least - left: lower levels are not kept
+        # up to date any more (a document first found now, in four parts of seven with
+        # three of "at least five" to go, cannot make it).
+        lowest = least - (len(parts) - at)
+        for level in range(len(seen) - 1, max(0, lowest - 1), -1):
             seen[level] |= seen[level - 1] & docs
-        seen[0] |= docs
+        if lowest <= 0:
+            seen[0] |= docs
     return seen[-1]
 
 

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
+from whoosh import query
 
 from index.models import ArticleId
 from index.search.query import parse_query
+from index.store.analysis import analyse
 from index.store.article_store import ArticleStore
 from index.store.docsets import PostingCache, matching_docs
-from tests.builders import SEARCH_ARTICLES
+from tests.builders import SEARCH_ARTICLES, article
 
 
 @pytest.mark.parametrize(
@@ -47,6 +51,26 @@ def test_matching_docs_counts_words_of_an_or_with_minmatch() -> None:
         found = matching_docs(searcher, parsed.text_query)
         ids = [searcher.stored_fields(docnum)["id"] for docnum in found]
     assert sorted(ids) == ["a", "c"]
+
+
+@pytest.mark.parametrize("least", [1, 2, 3, 4, 5, 6, 7])
+def test_matching_docs_minmatch_is_a_count_of_parts(least: int) -> None:
+    """Any `least` of seven words: exactly the documents holding that many (brute force)."""
+    words = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf"]
+    rng = random.Random(least)
+    held = {f"d{n}": [w for w in words if rng.random() < 0.5] for n in range(60)}
+    store = ArticleStore.in_memory()
+    store.write(
+        [
+            article((" ".join(["plain", *chosen]) + ".",), article_id=key, title="Plain")
+            for key, chosen in held.items()
+        ]
+    )
+    with store.searcher() as searcher:
+        q = query.Or([query.Term("body", analyse(word)[0]) for word in words], minmatch=least)
+        found = matching_docs(searcher, q)
+        ids = sorted(searcher.stored_fields(docnum)["id"] for docnum in found)
+    assert ids == sorted(key for key, chosen in held.items() if len(chosen) >= least)
 
 
 def test_posting_cache_reuses_and_bounds_entries() -> None:
