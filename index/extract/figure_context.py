@@ -81,6 +81,11 @@ _PARTICIPLE_PAIR_RE = re.compile(
 """One predicate of two participles joined by "and" ("were shot and killed")."""
 _COORDINATION_RE = re.compile(r"\s*,\s*|\s*,?\s*(?:and|or|as\s+well\s+as)\s*")
 """Figures listed together ("2,055 children, 1,119 women and 217 elderly")."""
+_AGES_ASIDE_RE = re.compile(
+    r"^\s*,\s*age[ds]?\s+\d{1,3}(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|to|or)\s+)\d{1,3})*(?=\s*,)"
+)
+"""Their ages, between a listed figure and the next: "Two children, ages 8 and 15, and two
+members of armed groups were killed"."""
 _RELATIVE_CLAUSE_RE = re.compile(r"\b(?:which|who|that|while|whereas|but)\b")
 _RELATIVE_RE = re.compile(r"\s*(?:who|that|which)\b")
 _LINK_RE = re.compile(
@@ -547,7 +552,7 @@ class Classifier:
             if id(cand) in no_event or cand.measure is not None:
                 continue
             child = group[i + 1]
-            between = self._text[cand.context_end : child.start]
+            between = _AGES_ASIDE_RE.sub("", self._text[cand.context_end : child.start])
             if (
                 _ends_with_child(between)
                 or _COORDINATION_RE.fullmatch(between)

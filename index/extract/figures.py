@@ -178,10 +178,11 @@ _AGE_AT_RE = re.compile(
 _AGE_OF_RE = re.compile(
     r"(?i:\b(?:(?:the[ \u00a0]+)?ages?[ \u00a0]+of[ \u00a0]+"
     r"(?:\d{1,3}[ \u00a0]+(?:and|to|or)[ \u00a0]+)?"
-    r"|aged?[ \u00a0]+\d{1,3}[ \u00a0]+(?:and|to|or)[ \u00a0]+))$"
+    r"|age[ds]?[ \u00a0]+"
+    r"(?:\d{1,3}(?:,[ \u00a0]*(?:and[ \u00a0]+)?|[ \u00a0]+(?:and|to|or)[ \u00a0]+))+))$"
 )
-"""An age limit, not a count: "over the age of 60", "between the ages of 18 and 50", "two boys
-aged 16 and 17"."""
+"""An age limit or a list of ages, not a count: "over the age of 60", "between the ages of 18
+and 50", "two boys aged 16 and 17", "Two children, ages 8 and 15", "aged 3, 5 and 9"."""
 _TRAILING_AFTER_NAME_RE = re.compile(r"[a-z,][ \u00a0]+[A-Z][\w'’-]+[ \u00a0]+$")
 """A capitalised word (not a sentence's first) before a bare number that ends the paragraph:
 a caption's or gallery's stray index ("… in the Gaza Strip 5."), not a count."""

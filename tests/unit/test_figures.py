@@ -2751,11 +2751,22 @@ def test_find_figures_a_far_figure_does_not_refer_back() -> None:
         ("Men between the ages of 16 and 60 were detained.", []),
         ("Two boys aged 16 and 17 were killed.", ["Two boys"]),
         ("Her two sons age 12 and 16 were taken hostage.", ["two sons"]),
+        ("Three brothers, aged 13, 15 and 17, were among the dead.", ["Three brothers"]),
     ],
 )
 def test_find_figures_an_age_limit_is_no_figure(sentence: str, figures: list[str]) -> None:
     """ "over the age of 60", "the ages of 16 and 60", "aged 16 and 17" give ages, not counts."""
     assert [f.text for f in find_figures([sentence])] == figures
+
+
+def test_find_figures_ages_between_listed_figures_leave_the_list_whole() -> None:
+    """ "Two children, ages 8 and 15, and two members … were killed": both killed, no 15."""
+    sentence = (
+        "Two children, ages 8 and 15, and two members of armed groups were killed in a raid "
+        "in Jenin, according to the Palestinian health ministry."
+    )
+    found = [(f.text, f.measure) for f in find_figures([sentence])]
+    assert found == [("Two children", "killed"), ("two members", "killed")]
 
 
 @pytest.mark.parametrize(
