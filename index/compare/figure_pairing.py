@@ -48,6 +48,7 @@ from index.compare.alignment import SentenceAlignment, sentence_tokens
 from index.compare.figure_status import figures_status
 from index.compare.models import FigureRow, FigureStatus
 from index.extract.figures import sentence_place
+from index.extract.scope import nationality_of
 from index.models import Article, Figure
 
 PAIR_THRESHOLD = 0.25
@@ -128,9 +129,6 @@ _COUNTED_CLASSES = {
 }
 _HOSTAGE_FAMILY = frozenset({"people", "hostages", "prisoners", "women", "children"})
 """Under a hostage or prisoner measure these all count captives ("50 women and children")."""
-_NATIONALS = {"israelis": "hostages", "palestinians": "prisoners"}
-"""In a hostage or release measure, Israelis are hostages and Palestinians prisoners;
-elsewhere ("687 Palestinians killed") both are people."""
 _PRONOUNS = frozenset({"others", "other", "whom", "them", "those", "more", "ones"})
 """Counted words that name nothing ("some 240 others"): compatible with any noun."""
 _PROPOSAL_CUES = re.compile(
@@ -263,8 +261,13 @@ def _counted_class(measure: str, counted: str | None, written: str = "") -> str 
         if whose is not None:
             owner = whose.group(1) or whose.group(2)
             return "staff" if owner and owner[0] in "sStTcCpP" else "relatives"
-    if word in _NATIONALS:
-        return _NATIONALS[word] if _hostage_like(measure) else "people"
+    nationality = nationality_of(word)
+    if nationality is not None:
+        # "687 Palestinians" killed are people; freed, Palestinians are prisoners and
+        # Israelis, Thais or Americans hostages ("10 Thais" and "10 hostages" released)
+        if not _hostage_like(measure):
+            return "people"
+        return "prisoners" if nationality == "Palestinians" else "hostages"
     return _COUNTED_CLASSES.get(word, word)
 
 

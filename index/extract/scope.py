@@ -177,6 +177,16 @@ _CATEGORY_AFTER_RE = re.compile(
 "4,000 of those killed were children")."""
 
 
+_NOT_NATIONALS = frozenset({"idf", "us", "u.s.", "foreign", "dual"})
+"""Nationality words that never name the people counted ("22 IDF soldiers", "US troops")."""
+
+
+def nationality_of(noun: str) -> str | None:
+    """The nationality group a counted noun names ("Thais" -> "Thais"), or None."""
+    word = noun.lower()
+    return None if word in _NOT_NATIONALS else _NATIONALS.get(word)
+
+
 def category_of(noun: str | None) -> str | None:
     """The category a counted noun names ("troops" -> "soldiers"), or None."""
     return _CATEGORIES.get((noun or "").lower())

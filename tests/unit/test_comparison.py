@@ -269,6 +269,18 @@ def test_compare_same_group_agrees_whatever_the_noun() -> None:
     assert (row.status, row.group) == (FigureStatus.AGREE, "US soldiers")
 
 
+def test_compare_a_nationality_counts_people_or_captives() -> None:
+    """ "one Israeli" and "one person" killed are one count; "10 Thais" freed are hostages."""
+    a = _article_of("a", "At least one Israeli was killed in the shooting in Jerusalem.")
+    b = _article_of("b", "One person was killed in the shooting in Jerusalem.")
+    (row,) = _rows(a, b, "killed")
+    assert row.status == FigureStatus.CONSISTENT
+    a = _article_of("a", "Hamas released 10 Thais on Friday.")
+    b = _article_of("b", "Hamas freed 10 hostages from Thailand on Friday.")
+    (row,) = _rows(a, b, "hostages_released")
+    assert row.status == FigureStatus.AGREE
+
+
 def test_compare_figures_without_a_measure_pair_by_their_noun() -> None:
     """ "28 premature babies" and "28 babies" pair (no measure); unpaired ones make no row."""
     a = _article_of("a", "The 28 premature babies were taken to Egypt. Five trucks waited.")
