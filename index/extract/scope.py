@@ -336,6 +336,8 @@ _PLACES: tuple[tuple[str, str, str], ...] = (
         r"|(?:attacks?|assault|incursion|rampage|raid)\s+by\s+Hamas"
         r"|(?:attacks?|assault|incursion|rampage|raid|massacre)\s+on\s+(?:Oct\.?|October)\s+7\b"
         r"|(?:attacks?|assault|incursion|rampage|raid|massacre)\s+on\s+7\s+October"
+        # "… burst across the border fence on Oct. 7, killing 1,200 people"
+        r"|(?:(?:Oct\.?|October)\s+7(?:th)?|7\s+October),?\s+killing"
         # "infiltrated several Israeli communities, killing …"
         r"|Israeli\s+(?:border\s+)?(?:communities|towns|villages|cities|kibbutzim|territory|soil)",
     ),

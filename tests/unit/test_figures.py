@@ -2042,6 +2042,12 @@ def test_find_figures_colon_rule_skips_quotes() -> None:
             "1,400 people",
             "Israel",
         ),
+        (
+            "Israel launched its devastating invasion of Gaza after gunmen from Hamas burst "
+            "across the border fence on Oct. 7, killing 1,200 people.",
+            "1,200 people",
+            "Israel",
+        ),
     ],
 )
 def test_find_figures_israel_killing_is_an_actor_unless_a_place(
