@@ -2048,6 +2048,12 @@ def test_find_figures_colon_rule_skips_quotes() -> None:
             "1,200 people",
             "Israel",
         ),
+        (
+            "The Palestinian death toll passed 7,300 as Israel launched waves of airstrikes in "
+            "response to the bloody Hamas rampage in southern Israel on Oct. 7.",
+            "7,300",
+            "Gaza",
+        ),
     ],
 )
 def test_find_figures_israel_killing_is_an_actor_unless_a_place(
