@@ -2054,6 +2054,12 @@ def test_find_figures_colon_rule_skips_quotes() -> None:
             "7,300",
             "Gaza",
         ),
+        (
+            "Israel has come under growing international pressure to scale back an offensive "
+            "that has led to the deaths of nearly 22,000 Palestinians.",
+            "nearly 22,000 Palestinians",
+            "Gaza",
+        ),
     ],
 )
 def test_find_figures_israel_killing_is_an_actor_unless_a_place(
