@@ -72,6 +72,7 @@ SPLITS = (
     "holdout26",
     "holdout27",
     "holdout28",
+    "holdout29",
 )
 """The labelled splits, in the order they were made (GUIDELINES.md says which are tuned on)."""
 SHARED_CORPORA = REPO.parent / "shared" / "corpora"
