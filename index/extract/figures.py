@@ -827,7 +827,8 @@ def _group(text: str, cand: Candidate, sentence: tuple[int, int]) -> str | None:
         and cand.counted.lower() not in text[cand.start : end].lower()
     ):
         found = figure_group(cand.counted)  # inherited: "12 Thais killed and 11 kidnapped"
-    return sentence_group(found, cand.counted, text[sentence[0] : sentence[1]])
+    before = text[max(sentence[0], cand.start - 100) : cand.start]
+    return sentence_group(found, cand.counted, text[sentence[0] : sentence[1]], before)
 
 
 def _within(cand: Candidate, sentence: tuple[int, int]) -> tuple[int, int]:

@@ -192,14 +192,22 @@ def category_of(noun: str | None) -> str | None:
     return _CATEGORIES.get((noun or "").lower())
 
 
-def sentence_group(found: str | None, counted: str | None, sentence: str) -> str | None:
+def sentence_group(
+    found: str | None, counted: str | None, sentence: str, before: str = ""
+) -> str | None:
     """The group a figure's sentence gives it, beyond its own words (`found` by `figure_group`).
 
     Soldiers in a sentence about Israel's army and no other force are Israeli soldiers ("the
     Israeli military said 24 of its soldiers were killed"); staff in a sentence naming a UN
-    agency are UN staff ("UNRWA said 101 of its staff"); else `found` stands.
+    agency are UN staff ("UNRWA said 101 of its staff"); a toll whose subject names its
+    people counts them ("the Palestinian death toll rose above 9,000": `before` is the
+    sentence up to the figure); else `found` stands.
     """
     noun = (counted or "").lower()
+    if found is None and noun in ("", "people") and ("toll" in before or "casualt" in before):
+        toll = _TOLL_OF_RE.search(before)
+        if toll is not None:
+            return _NATIONALS[toll.group(1).lower()]
     if found == "soldiers" or (found is None and category_of(noun) == "soldiers"):
         if _ISRAELI_FORCES_RE.search(sentence) and not _OTHER_FORCES_RE.search(sentence):
             return "Israeli soldiers"
@@ -208,6 +216,16 @@ def sentence_group(found: str | None, counted: str | None, sentence: str) -> str
     return found
 
 
+_TOLL_OF_RE = re.compile(
+    r"\b(Palestinian|Israeli)\s+(?:death\s+toll|toll|casualties|casualty\s+toll)\b"
+    r"(?:\s+(?!(?:and|but|while|as)\b)[\w,'’-]+){0,8}?\s+(?:(?:has|had|have)\s+)?"
+    r"(?:(?:rose|risen|rising|reached|reaches|passed|passes|surpassed|surpasses|topped|tops"
+    r"|hit|hits|climbed|climbs|stands|stood|near|nears|neared|exceeded|exceeds|is|was|of|at)"
+    r"(?:\s+(?:to|at|above|over|beyond|past|more\s+than|nearly|almost|about))?\s*)?\Z"
+)
+"""A toll whose subject names its people, right before the figure ("the Palestinian death
+toll from Israeli airstrikes has reached 5,087", "Palestinian casualties in Gaza near
+20,000")."""
 _ISRAELI_FORCES_RE = re.compile(r"\b(?:Israeli|IDF|Israel['’]s|Israel)\b")
 """Israel's army or Israel named in a sentence whose soldiers are counted."""
 _OTHER_FORCES_RE = re.compile(

@@ -1476,6 +1476,39 @@ def test_find_figures_group_from_the_words_after_or_an_unlisted_nationality(
     assert _only(sentence, text).group == group
 
 
+@pytest.mark.parametrize(
+    ("sentence", "text", "group"),
+    [
+        (
+            "Israeli troops encircled Gaza City as the Palestinian death toll rose above 9,000.",
+            "above 9,000",
+            "Palestinians",
+        ),
+        (
+            "The Palestinian death toll from Israeli airstrikes has reached 5,087.",
+            "5,087",
+            "Palestinians",
+        ),
+        (
+            "Officials said the Israeli death toll has surpassed 1,300 people.",
+            "surpassed 1,300 people",
+            "Israelis",
+        ),
+        ("The death toll rose above 9,000.", "above 9,000", None),
+        (
+            "The Palestinian death toll is not known, but 20 people were killed on Monday.",
+            "20 people",
+            None,
+        ),
+    ],
+)
+def test_find_figures_a_toll_names_whose_dead_it_counts(
+    sentence: str, text: str, group: str | None
+) -> None:
+    """ "the Palestinian death toll rose above 9,000" counts Palestinians; a toll's own words."""
+    assert _find(find_figures([sentence]), text).group == group
+
+
 def test_find_figures_a_quoted_truce_noun_is_its_length() -> None:
     """'four-day "humanitarian pause"' is a truce's length, quotes included."""
     figure = _only(
