@@ -210,15 +210,29 @@ def _event_scan_pattern(*, folded: bool = True) -> tuple[str, dict[str, str]]:
     for event, words in _EVENT_WORDS.items():
         for word in _split_alternatives(words):
             by_letter.setdefault(word[0].lower(), {}).setdefault(event, []).append(word[1:])
-    branches, groups = [], {}
-    for letter, events in by_letter.items():
+    branches, groups, firsts = [], {}, ""
+    # The branches exclude each other (one first letter each), so their order is free: the
+    # letters most words start with come first, and a look-ahead on all the first letters
+    # turns the other word starts away at once instead of after every branch.
+    for letter in sorted(by_letter, key=_start_rank):
         cues = []
-        for event, rests in events.items():
+        for event, rests in by_letter[letter].items():
             groups[f"{event}_{letter}"] = event
             cues.append(f"(?P<{event}_{letter}>{'|'.join(rests)})")
         first = letter + letter.upper() + (_FOLDED_LETTERS.get(letter, "") if folded else "")
         branches.append(f"[{first}](?i:{'|'.join(cues)})")
-    return rf"\W(?:{'|'.join(branches)})\b", groups
+        firsts += first
+    return rf"\W(?=[{firsts}])(?:{'|'.join(branches)})\b", groups
+
+
+_WORD_START_LETTERS = "tasowicbhpfmdrelngkuyvjqxz"
+"""The letters by how many English words start with them (most first)."""
+
+
+def _start_rank(letter: str) -> int:
+    """Where a cue's first letter comes in `_WORD_START_LETTERS` (others last)."""
+    rank = _WORD_START_LETTERS.find(letter)
+    return len(_WORD_START_LETTERS) if rank < 0 else rank
 
 
 _EVENT_SCAN, _EVENT_OF_GROUP = _event_scan_pattern()

@@ -308,7 +308,7 @@ class _Walker:
             elif key not in ("author", "section"):
                 (self.out.dates if not self.out.paragraphs else self.line_dates).append(value)
             return True
-        tokens = line.split()
+        tokens = line.split(maxsplit=8)  # nine pieces: more than eight words, not split further
         if len(tokens) <= 8 and all(_META_TOKEN.match(t) for t in tokens):
             dates = [t for t in tokens if parse_date_value(t)]
             if not self.out.paragraphs:

@@ -406,8 +406,11 @@ def headline_source(title: str) -> tuple[int, int] | None:
 
 
 _PRONOUN_SPEECH_RE = re.compile(
-    rf"(?:^|[,;]\s*|\b)(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+(?:also\s+|later\s+)?(?:{SPEECH_VERBS}|added)\b"
+    rf"\b(?=[HhSsTtIi])(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+(?:also\s+|later\s+)?"
+    rf"(?:{SPEECH_VERBS}|added)\b"
 )
+"""A pronoun and its speech verb anywhere in a sentence (at its start or after a comma too:
+a word boundary is there), found from a look at the pronoun's first letter."""
 _OPENING_PRONOUN_SPEECH_RE = re.compile(
     rf"(?:(?:But|And|Meanwhile|However|Separately),?\s+)?(?:He|She|They|It"
     r"|(?:Its|Their|His|Her)\s+(?:latest\s+|new\s+|daily\s+|updated\s+)?"
