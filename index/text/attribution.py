@@ -170,6 +170,8 @@ _WORD_START_RE = re.compile(r"(?<![\w’'.\-])[\w(]")
 SOURCE_REACH = 160
 """How many characters before a speech verb a source may start."""
 _ATTRIBUTION_RE = re.compile(
+    # Every form starts with a word: a word boundary before a letter, tested once up front.
+    r"(?<!\w)(?=[A-Za-z])(?:"
     r"\b[Aa]ccording\s+to\s+(?:[^,.;:!?()\[\]\"“”–—]|(?<=\b[A-Z])\.){2,120}?"
     r"(?=\s*(?:[,;:!?()\[\]\"“”–—]|(?<!\b[A-Z])\.)|\s+that\b|$)"
     # "according to Ashraf al-Qudra, a spokesman for Gaza's Health Ministry": the role too
@@ -208,6 +210,7 @@ _ATTRIBUTION_RE = re.compile(
     r"(?:from|by)\s+(?:the\s+)?[A-Z][^,.;:!?()\[\]\"“”–—]{2,100}?"
     r"(?=\s*[,.;:!?()\[\]\"“”–—]|\s+(?:this|last|on|show|shows|showed|suggest|suggests"
     rf"|indicate|indicates|are|is|was|were|have|has|had|and|but|{SPEECH_VERBS})\b|$)"
+    r")"
 )
 """Sources that do not end with a speech verb: "according to X", "said X", "X's figures"."""
 _LEADING_FILLER_RE = re.compile(
