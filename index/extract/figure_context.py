@@ -259,6 +259,18 @@ _EVACUATION_RE = re.compile(
     r"treatment|transferred\s+(?:to|out\s+of|abroad))"
 )
 """A medical evacuation or crossing near a figure: its wounded are who was moved."""
+_EVACUATION_WORDS = ("evacuat", "crossed", "treatment", "transferred")
+"""A word every `_EVACUATION_RE` match holds: looked for first, as most sentences have none."""
+
+
+def _tells_evacuation(text: str, lo: int, hi: int) -> bool:
+    """Whether `text[lo:hi]` tells a medical evacuation or crossing (`_EVACUATION_RE`)."""
+    return (
+        any(text.find(word, lo, hi) >= 0 for word in _EVACUATION_WORDS)
+        and _EVACUATION_RE.search(text, lo, hi) is not None
+    )
+
+
 _EVACUATION_REACH = 60
 """How far before or after a figure of the wounded its evacuation may be told."""
 _EVACUEES = frozenset(
@@ -390,7 +402,7 @@ class Classifier:
         used: set[tuple[int, int]] = set()
         no_event: set[int] = set()  # ids of the figures that count speakers or a population
         self._span = (s_start, s_end)
-        evacuation = _EVACUATION_RE.search(self._text, s_start, s_end) is not None
+        evacuation = _tells_evacuation(self._text, s_start, s_end)
         for i, cand in enumerate(group):
             if cand.measure is not None:
                 continue
@@ -717,7 +729,7 @@ class Classifier:
             return False
         lo = max(self._span[0], cand.start - _EVACUATION_REACH)
         hi = min(self._span[1], cand.context_end + _EVACUATION_REACH)
-        return _EVACUATION_RE.search(self._text, lo, hi) is not None
+        return _tells_evacuation(self._text, lo, hi)
 
     def _local(
         self, cand: Candidate, left_lo: int, right_hi: int, used: set[tuple[int, int]]

@@ -69,6 +69,9 @@ _GLUED_SENTENCE = re.compile(
 _GLUED_HEADING = re.compile(r"[A-Z](?<=[a-z]{3}[A-Z])(?=[a-z])")
 """Link headings scraped together with no stop ("who lost 103 relativesHamas hostages:
 Stories…", "more externalPlease …"): a word in lower case running into a capitalised one."""
+_MAYBE_GLUED = re.compile(r"[A-Z](?<=[a-z0-9.!?\"”][A-Z])(?=[a-z])")
+"""A capitalised word glued to what comes before it: every match of `_GLUED_SENTENCE` (after
+its stop or quote) and of `_GLUED_HEADING` (after a lower-case letter) has one."""
 _STRAY_DOT = re.compile(r"([.!?…])(?:\s+\.)+(?=\s|$)")
 _SPACE_PUNCT = re.compile(r"(?<=[\w”\"’)]) ([,;])(?= )")
 _STOPWORDS_TEXT = "the and or of to in is was a an for with said says that this"
@@ -184,10 +187,11 @@ def repair(paragraph: str) -> str:
         text = _STRAY_DOT.sub(r"\1", text)
     if " ," in text or " ;" in text:
         text = _SPACE_PUNCT.sub(r"\1", text)
-    if _GLUED_SENTENCE.search(text) is not None:  # rare: sub with a template costs more
-        text = _GLUED_SENTENCE.sub(r"\g<0> ", text)
-    if _GLUED_HEADING.search(text) is not None:
-        text = _unglue_headings(text)
+    if _MAYBE_GLUED.search(text) is not None:  # one scan for the two rare repairs below
+        if _GLUED_SENTENCE.search(text) is not None:  # rare: sub with a template costs more
+            text = _GLUED_SENTENCE.sub(r"\g<0> ", text)
+        if _GLUED_HEADING.search(text) is not None:
+            text = _unglue_headings(text)
     if " of " in text[-12:] and "/" in text:
         text = _GALLERY_COUNTER.sub(r"\1", text)  # "…TOMASEVIC/The Globe and Mail 10 of 24."
     if ". " in text:
@@ -308,7 +312,7 @@ class _Walker:
             elif key not in ("author", "section"):
                 (self.out.dates if not self.out.paragraphs else self.line_dates).append(value)
             return True
-        tokens = line.split()
+        tokens = line.split(maxsplit=8)  # nine pieces: more than eight words, not split further
         if len(tokens) <= 8 and all(_META_TOKEN.match(t) for t in tokens):
             dates = [t for t in tokens if parse_date_value(t)]
             if not self.out.paragraphs:

@@ -103,9 +103,13 @@ _FINAL = (
     r"|(?<=of )(?:health|defen[cs]e|interior|information|education)|(?<=civil )defen[cs]e)"
 )
 _SPEECH_RE = re.compile(
-    rf"\b(?:(?:has|have|had|is|are|was|were)\s+)?(?:(?:{_ADVERBS})\s+)?(?:{SPEECH_VERBS})\b"
+    rf"\b(?=[A-Za-z])(?:(?:has|have|had|is|are|was|were)\s+)?(?:(?:{_ADVERBS})\s+)?"
+    rf"(?:{SPEECH_VERBS})\b"
 )
-"""A speech verb with its auxiliaries: every "<source> said" phrase ends with one."""
+"""A speech verb with its auxiliaries: every "<source> said" phrase ends with one.
+
+Every form starts with a letter: the look-ahead rejects the word boundaries before a space
+or a sign at once (the optional words that open the pattern are no quick test)."""
 _SOURCE_BEFORE_VERB_RE = re.compile(
     rf"(?:(?:[Tt]he|[Aa]n?)\s+)?(?:{_NP_WORD}\s+){{0,7}}{_FINAL}\s+(?:{_NOT_NAMES}\s+)?"
     r"(?:(?:there|here)\s+)?"
@@ -166,6 +170,8 @@ _WORD_START_RE = re.compile(r"(?<![\w’'.\-])[\w(]")
 SOURCE_REACH = 160
 """How many characters before a speech verb a source may start."""
 _ATTRIBUTION_RE = re.compile(
+    # Every form starts with a word: a word boundary before a letter, tested once up front.
+    r"(?<!\w)(?=[A-Za-z])(?:"
     r"\b[Aa]ccording\s+to\s+(?:[^,.;:!?()\[\]\"“”–—]|(?<=\b[A-Z])\.){2,120}?"
     r"(?=\s*(?:[,;:!?()\[\]\"“”–—]|(?<!\b[A-Z])\.)|\s+that\b|$)"
     # "according to Ashraf al-Qudra, a spokesman for Gaza's Health Ministry": the role too
@@ -204,6 +210,7 @@ _ATTRIBUTION_RE = re.compile(
     r"(?:from|by)\s+(?:the\s+)?[A-Z][^,.;:!?()\[\]\"“”–—]{2,100}?"
     r"(?=\s*[,.;:!?()\[\]\"“”–—]|\s+(?:this|last|on|show|shows|showed|suggest|suggests"
     rf"|indicate|indicates|are|is|was|were|have|has|had|and|but|{SPEECH_VERBS})\b|$)"
+    r")"
 )
 """Sources that do not end with a speech verb: "according to X", "said X", "X's figures"."""
 _LEADING_FILLER_RE = re.compile(
@@ -215,9 +222,10 @@ _NOT_A_SOURCE_RE = re.compile(r"^(?:It|He|She|They|We|I|This|That|There)\s", re.
 
 
 _CUE_RE = re.compile(
-    rf"\b(?:[Aa]ccording|{SPEECH_VERBS}|citing|per|[Ff]igures?|count|tally|estimates?|toll"
-    r"|[Dd]ata)\b"
+    rf"\b(?=[A-Za-z])(?:[Aa]ccording|{SPEECH_VERBS}|citing|per|[Ff]igures?|count|tally"
+    r"|estimates?|toll|[Dd]ata)\b"
 )
+"""A word without which no attribution is found (the look-ahead as in `_SPEECH_RE`)."""
 
 
 def attribution_spans(sentence: str) -> list[tuple[int, int]]:
@@ -382,13 +390,18 @@ _NOT_HEADLINE_SOURCE_RE = re.compile(
 )
 
 
+_SUFFIX_ONLY = (_HEADLINE_SUFFIX_RE,)
+
+
 def headline_source(title: str) -> tuple[int, int] | None:
     """The source tag of a headline ("Gaza health ministry: 5,000 killed", "…: Qatar").
 
     Headlines attribute with a colon or a dash instead of a verb; the tag is the figure's
     attribution when its own words give none. None when the title has no such tag.
     """
-    for pattern in (_HEADLINE_PREFIX_RE, _HEADLINE_SUFFIX_RE):
+    # A prefix tag ends with a colon: without one, its search (costly on every title) is skipped.
+    prefixed = ":" in title
+    for pattern in (_HEADLINE_PREFIX_RE, _HEADLINE_SUFFIX_RE) if prefixed else _SUFFIX_ONLY:
         found = pattern.search(title)
         if found is not None and not _NOT_HEADLINE_SOURCE_RE.match(found.group("src")):
             return found.span("src")
@@ -396,8 +409,11 @@ def headline_source(title: str) -> tuple[int, int] | None:
 
 
 _PRONOUN_SPEECH_RE = re.compile(
-    rf"(?:^|[,;]\s*|\b)(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+(?:also\s+|later\s+)?(?:{SPEECH_VERBS}|added)\b"
+    rf"\b(?=[HhSsTtIi])(?:[Hh]e|[Ss]he|[Tt]hey|[Ii]t)\s+(?:also\s+|later\s+)?"
+    rf"(?:{SPEECH_VERBS}|added)\b"
 )
+"""A pronoun and its speech verb anywhere in a sentence (at its start or after a comma too:
+a word boundary is there), found from a look at the pronoun's first letter."""
 _OPENING_PRONOUN_SPEECH_RE = re.compile(
     rf"(?:(?:But|And|Meanwhile|However|Separately),?\s+)?(?:He|She|They|It"
     r"|(?:Its|Their|His|Her)\s+(?:latest\s+|new\s+|daily\s+|updated\s+)?"
