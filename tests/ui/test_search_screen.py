@@ -19,7 +19,6 @@ from tui.app import NewsdeskApp
 from tui.screens import search as search_screen
 from tui.screens.article import ArticleScreen
 from tui.screens.search import SearchScreen
-from tui.widgets import results_list
 from tui.widgets.facet_panel import FacetPanel
 from tui.widgets.results_list import ResultsList
 from tui.widgets.search_bar import SearchBar
@@ -425,34 +424,6 @@ async def test_search_keys_typed_while_a_page_loads_are_not_lost(make_app: MakeA
         await settle(pilot)
         assert len(results(app).article_ids) == 30
         assert results(app).highlighted == 24
-    library.close()
-
-
-async def test_search_page_shows_its_first_rows_at_once_the_rest_after_a_refresh(
-    make_app: MakeApp,
-) -> None:
-    """A page's first rows are built at once, the others by the next refresh, in order."""
-    library = many_articles(30)
-    app = make_app(library)
-    async with app.run_test(size=SIZE) as pilot:
-        await type_query(pilot, "ceasefire")
-        listing = results(app)
-        page = library.search("ceasefire day", limit=20)
-        listing.show_page(page)
-        assert listing.option_count == results_list.FIRST_ROWS < 20
-        assert listing.highlighted == 0
-        await pilot.pause()
-        assert listing.option_count == 20
-        ids = [listing.get_option_at_index(n).id for n in range(20)]
-        assert ids == [hit.article.id for hit in page.hits] == listing.article_ids
-        listing.show_page(page)
-        listing.action_last()  # a key before the refresh: every row is built first
-        assert listing.option_count == 20
-        assert listing.highlighted == 19
-        await settle(pilot)  # the last row loads the next page: appended after the built rows
-        ids = [listing.get_option_at_index(n).id for n in range(listing.option_count)]
-        assert ids == listing.article_ids
-        assert len(set(ids)) == 30, "no row is built twice"
     library.close()
 
 

@@ -7,7 +7,7 @@ the next page (`append_page`). It never wraps from the last row to the first.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -30,14 +30,6 @@ COMPONENT_BY_KIND: dict[SpanKind, str] = {
 }
 LOAD_AHEAD = 5
 """Ask for the next page when the highlight is this many rows from the last loaded one."""
-FIRST_ROWS = 8
-"""Rows built at once when a new list replaces the old (a screenful, or most of one).
-
-The other rows of the page are built after the next refresh (or as soon as a key or a
-step needs them): a keystroke's results are on screen sooner, and the rows the next
-keystroke replaces are often never built. Building a row (its title, snippet and chips,
-wrapped to the width) is most of what showing a page costs.
-"""
 
 
 class ResultsList(VimOptionList):
@@ -78,8 +70,6 @@ class ResultsList(VimOptionList):
         """The offset of the page asked for and not yet appended."""
         self._pending_moves = 0
         """Downward moves asked for on the last loaded row, made once the next page is in."""
-        self._unbuilt: Callable[[int, int], list[Option]] | None = None
-        """What builds the rows from `FIRST_ROWS` on of the list shown, till they are built."""
 
     def span_styles(self) -> SpanStyles:
         """The style of each highlight kind, from this widget's component classes."""
@@ -100,23 +90,22 @@ class ResultsList(VimOptionList):
         self.total = page.total
         self._asked = None
         self._pending_moves = 0
-        hits, snippets = page.hits, bool(page.terms)
-        self._replace(
-            [hit.article.id for hit in hits],
-            lambda start, end: self._options_for(hits[start:end], snippets),
-        )
-        if not hits and empty is not None:
+        options = self._options_for(page.hits, bool(page.terms))
+        self._replace([hit.article.id for hit in page.hits], options)
+        if not options and empty is not None:
             self.set_options([Option(empty, disabled=True)])
 
     def append_page(self, page: SearchPage) -> None:
         """Add the next page (ignored unless it starts right after the last loaded row)."""
         if not page.hits or page.hits[0].rank != len(self.article_ids) + 1:
             return
-        self.build_rows()
         self._asked = None
         self.total = page.total
         self.article_ids += [hit.article.id for hit in page.hits]
-        self.add_options(_with_separators(self._options_for(page.hits, bool(page.terms))))
+        rows: list[Option | None] = []
+        for option in self._options_for(page.hits, bool(page.terms)):
+            rows += [option, None]
+        self.add_options(rows)
         if self._pending_moves and self.highlighted is not None:
             # j pressed while the page was loading: the keys are not lost.
             self.highlighted = min(
@@ -131,9 +120,7 @@ class ResultsList(VimOptionList):
         self._asked = None
         self._replace(
             [summary.id for summary in summaries],
-            lambda start, end: [
-                Option(summary_content(s, None, styles), id=s.id) for s in summaries[start:end]
-            ],
+            [Option(summary_content(s, None, styles), id=s.id) for s in summaries],
         )
 
     def _options_for(self, hits: Sequence[SearchHit], snippets: bool) -> list[Option]:
@@ -149,25 +136,14 @@ class ResultsList(VimOptionList):
             for hit in hits
         ]
 
-    def _replace(self, ids: list[ArticleId], build: Callable[[int, int], list[Option]]) -> None:
-        """Show `ids` as rows (`build(start, end)` makes rows start…end-1): the first now."""
+    def _replace(self, ids: list[ArticleId], options: list[Option]) -> None:
         self.article_ids = ids
         # One set_options call: adding options one by one re-lays out the list each time.
-        self.set_options(_with_separators(build(0, FIRST_ROWS)))
-        self.highlighted = 0 if ids else None
-        self._unbuilt = build if len(ids) > FIRST_ROWS else None
-        if self._unbuilt is not None:
-            self.call_after_refresh(self._build_later, build)
-
-    def _build_later(self, build: Callable[[int, int], list[Option]]) -> None:
-        if self._unbuilt is build:  # not replaced since
-            self.build_rows()
-
-    def build_rows(self) -> None:
-        """Build the rows of the list shown that are not built yet (see `FIRST_ROWS`)."""
-        build, self._unbuilt = self._unbuilt, None
-        if build is not None:
-            self.add_options(_with_separators(build(FIRST_ROWS, len(self.article_ids))))
+        rows: list[Option | None] = []
+        for option in options:
+            rows += [option, None]
+        self.set_options(rows)
+        self.highlighted = 0 if options else None
 
     # --- moving ---------------------------------------------------------------------
 
@@ -175,7 +151,6 @@ class ResultsList(VimOptionList):
         """Highlight the row `step` rows from `article_id`'s: (its id, "") or (None, why not)."""
         if article_id not in self.article_ids:
             return None, "J/K step through the search results: this article is not among them"
-        self.build_rows()
         index = self.article_ids.index(article_id) + step
         if index < 0:
             return None, "This is the first result"
@@ -189,23 +164,12 @@ class ResultsList(VimOptionList):
 
     def action_cursor_down(self) -> None:
         """Move down; on the last loaded row ask for more instead of wrapping to the top."""
-        self.build_rows()
         if self.highlighted is not None and self.highlighted >= len(self.article_ids) - 1:
             if len(self.article_ids) < self.total:
                 self._pending_moves += 1
             self._want_more(force=True)
             return
         super().action_cursor_down()
-
-    def action_page_down(self) -> None:
-        """A page down (every row of the list built first)."""
-        self.build_rows()
-        super().action_page_down()  # type: ignore[no-untyped-call]  # untyped in Textual
-
-    def action_last(self) -> None:
-        """The last loaded row (every row of the list built first)."""
-        self.build_rows()
-        super().action_last()
 
     def action_cursor_up(self) -> None:
         """Move up; the first row stays (no wrapping to the bottom)."""
@@ -231,11 +195,3 @@ class ResultsList(VimOptionList):
         event.stop()
         if event.option.id is not None:
             self.post_message(self.Chosen(ArticleId(event.option.id)))
-
-
-def _with_separators(options: list[Option]) -> list[Option | None]:
-    """The rows with a separator (None) after each, as `OptionList` takes them."""
-    rows: list[Option | None] = []
-    for option in options:
-        rows += [option, None]
-    return rows
