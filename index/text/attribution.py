@@ -391,6 +391,7 @@ _NOT_HEADLINE_SOURCE_RE = re.compile(
 
 
 _SUFFIX_ONLY = (_HEADLINE_SUFFIX_RE,)
+"""The headline tags a title without a colon can have (a prefix tag ends with one)."""
 
 
 def headline_source(title: str) -> tuple[int, int] | None:
