@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from textual.widgets import Input, Static
 from index import ArticleId, DataPaths, FacetValue, Library, SearchPage
 from tests.builders import article
 from tests.pilot import MakeApp, Notes, settle
+from tui import idle_collection
 from tui.app import NewsdeskApp
 from tui.screens import search as search_screen
 from tui.screens.article import ArticleScreen
@@ -87,6 +89,32 @@ async def test_search_keystrokes_are_debounced(make_app: MakeApp) -> None:
         changed = list({id(m): m for m in seen if isinstance(m, SearchBar.QueryChanged)}.values())
         assert 1 <= len(changed) < len("ceasefire")
         assert changed[-1].query == "ceasefire"
+
+
+async def test_search_full_collections_wait_for_a_pause_in_typing(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once warm, full collections are held back; a pause after a search runs one."""
+    collected: list[int] = []
+    monkeypatch.setattr(idle_collection, "IDLE_SECONDS", 1.0)
+    monkeypatch.setattr(search_screen, "IDLE_SECONDS", 1.0)
+    monkeypatch.setattr(gc, "collect", lambda generation=2: collected.append(generation) or 0)
+    thresholds = gc.get_threshold()
+    app = make_app()
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await app.workers.wait_for_complete()
+            assert gc.get_threshold()[2] == idle_collection.HELD_FULL_AFTER
+            collected.clear()
+            await pilot.press("slash", *"truce")
+            await settle(pilot)
+            assert collected == []
+            await pilot.pause(1.3)
+            assert collected == [2]
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.unfreeze()
 
 
 async def test_search_stale_results_are_dropped(make_app: MakeApp, library: Library) -> None:

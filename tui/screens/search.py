@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Header, Label, OptionList, ProgressBar, Static
 from textual.worker import get_current_worker
 
@@ -29,6 +29,7 @@ from index import (
     add_facet_filter,
     remove_filters,
 )
+from tui.idle_collection import IDLE_SECONDS, collect_when_idle, freeze_and_hold
 from tui.messages import LibraryFailed, OpenArticle
 from tui.render import text_content
 from tui.screens.search_notices import (
@@ -140,6 +141,8 @@ class SearchScreen(Screen[None]):
         self.page: SearchPage | None = None
         """The page shown now (None while listing the newest articles)."""
         self.count = 0
+        self._idle_timer: Timer | None = None
+        """Runs a full garbage collection once the typing pauses (`tui.idle_collection`)."""
 
     def compose(self) -> ComposeResult:
         """Header, search bar, indexing progress, results with facets, status, footer."""
@@ -191,17 +194,16 @@ class SearchScreen(Screen[None]):
     def warm_library(self) -> None:
         """Open the index's search caches ahead of the first keystroke.
 
-        Then collect once and freeze what is alive (imports, the caches) out of the
-        garbage collector's sight: a full collection over them paused the app for up to
-        56 ms mid-typing at 21k articles (measured with `gc.callbacks` under
-        benchmarks/bench_app.py). Collecting first keeps garbage from being frozen.
+        Then freeze what is alive (imports, the caches) out of the garbage collector's
+        sight and leave full collections to the pauses in typing (`tui.idle_collection`):
+        a full collection over them paused the app for up to 56 ms mid-typing at 21k
+        articles (measured with `gc.callbacks` under benchmarks/bench_app.py).
         """
         try:
             self.library.warm()
         except NewsdeskError as error:
             self.post_message(LibraryFailed(error))
-        gc.collect()
-        gc.freeze()
+        freeze_and_hold()
 
     def _post_progress(self, done: int, total: int, path: str) -> None:
         self.post_message(self.IndexProgress(done, total, path))
@@ -303,6 +305,9 @@ class SearchScreen(Screen[None]):
             self.set_focus(self.query_one(ResultsList))
         self.workers.cancel_group(self, FACETS)
         self.run_search(event.query, self.sort)
+        if self._idle_timer is not None:
+            self._idle_timer.stop()
+        self._idle_timer = self.set_timer(IDLE_SECONDS, collect_when_idle)
 
     @on(ResultsReady)
     def show_results(self, event: ResultsReady) -> None:
