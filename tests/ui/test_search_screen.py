@@ -98,7 +98,12 @@ async def test_search_full_collections_wait_for_a_pause_in_typing(
     collected: list[int] = []
     monkeypatch.setattr(idle_collection, "IDLE_SECONDS", 1.0)
     monkeypatch.setattr(search_screen, "IDLE_SECONDS", 1.0)
-    monkeypatch.setattr(gc, "collect", lambda generation=2: collected.append(generation) or 0)
+
+    def collect(generation: int = 2) -> int:
+        collected.append(generation)
+        return 0
+
+    monkeypatch.setattr(gc, "collect", collect)
     thresholds = gc.get_threshold()
     app = make_app()
     try:
