@@ -846,8 +846,11 @@ _PAPERS_RE = re.compile(
 )
 """Whom the people counted are by their papers: part of the figure's phrase for its context."""
 _COORDINATED_PEOPLE = frozenset(
-    ("women", "children", "men", "minors", "teenagers", "girls", "boys", "elderly", "babies")
-)
+    (
+        "women", "children", "men", "minors", "teenagers", "girls", "boys", "elderly", "babies",
+        "civilians", "soldiers", "troops",
+    )
+)  # fmt: skip
 _AND_PEOPLE_RE = re.compile(
     rf"[ \u00a0]+and[ \u00a0]+(?:the[ \u00a0]+)?(?:{'|'.join(sorted(_COORDINATED_PEOPLE))})\b"
 )

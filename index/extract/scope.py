@@ -235,6 +235,10 @@ _OTHER_FORCES_RE = re.compile(
 """Another army or armed group in the sentence: its soldiers may be theirs."""
 
 
+_ARMED_WORDS = frozenset({"soldiers", "troops", "fighters", "militants", "police", "officers"})
+"""Nouns of the armed, which beside "civilians" make a figure count everyone."""
+
+
 def figure_group(phrase: str, following: str = "") -> str | None:
     """The group a figure's noun phrase restricts itself to, or None for people at large.
 
@@ -265,6 +269,8 @@ def figure_group(phrase: str, following: str = "") -> str | None:
     category = next((_CATEGORIES[w] for w in reversed(words) if w in _CATEGORIES), None)
     if "women" in words and "children" in words:
         category = "women and children"
+    if "civilians" in words and _ARMED_WORDS.intersection(words):
+        return nationality  # "1,400 civilians and soldiers": everyone, no one category
     if category == "workers" or (category is None and _STAFF_WORDS.intersection(words)):
         if _STAFF.search(phrase):
             return "UN staff"

@@ -3633,6 +3633,13 @@ def test_find_figures_figures_listed_after_captives_and_their_fate(
         ("One Gaza resident was killed.", "One Gaza resident", "Palestinians"),
         ("Two young girls were killed in the strike.", "Two young girls", "children"),
         ("The army said two of the attackers were killed.", "two of the attackers", "militants"),
+        ("Hamas killed more than 1,400 civilians and soldiers.", "more than 1,400 civilians", None),
+        (
+            "Hamas killed over 100 Israeli soldiers and civilians.",
+            "over 100 Israeli soldiers",
+            "Israelis",
+        ),
+        ("Three soldiers and a civilian were wounded.", "Three soldiers", "soldiers"),
     ],
 )
 def test_find_figures_whose_soldiers_and_staff_the_sentence_says(
@@ -3641,7 +3648,7 @@ def test_find_figures_whose_soldiers_and_staff_the_sentence_says(
     """Soldiers in a sentence about Israel's army (and no other) are Israeli soldiers; staff
     and employees in a sentence naming a UN agency are UN staff (not any workers); "Gaza
     residents" are Palestinians, as "Gazans" are; girls and boys are children, attackers
-    militants."""
+    militants; "civilians and soldiers" are everyone (their nationality, if said)."""
     assert _only(sentence, text).group == group
 
 
