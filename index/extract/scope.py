@@ -237,6 +237,14 @@ _OTHER_FORCES_RE = re.compile(
 
 _ARMED_WORDS = frozenset({"soldiers", "troops", "fighters", "militants", "police", "officers"})
 """Nouns of the armed, which beside "civilians" make a figure count everyone."""
+_ARMED_GROUPS = frozenset({"hamas", "hezbollah", "jihad", "houthi", "houthis", "qassam"})
+"""Armed groups whose members a figure may count ("1,500 Hamas members")."""
+_MEMBERS = frozenset({"members", "leaders", "commanders", "killers", "men", "member", "leader"})
+"""Nouns that, beside an armed group's name, count its fighters."""
+_OF_ARMED_GROUP_RE = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:Hamas|Hezbollah|Islamic\s+Jihad|the\s+Houthis|Houthis|al-Qassam)\b"
+)
+"""An armed group named after its members ("six senior leaders of Hamas")."""
 
 
 def figure_group(phrase: str, following: str = "") -> str | None:
@@ -259,6 +267,12 @@ def figure_group(phrase: str, following: str = "") -> str | None:
         words
     ):
         words.append("gazans")  # "10,812 Gaza residents" are Palestinians
+    if (
+        words
+        and words[-1] in _MEMBERS
+        and (_ARMED_GROUPS.intersection(words) or _OF_ARMED_GROUP_RE.match(following))
+    ):
+        return "militants"  # "some 1,500 Hamas members", "six senior leaders of Hamas"
     if not _GROUP_WORDS.intersection(w.split("-")[0] for w in words):
         if phrase[-1:] == "s" and (other := _OTHER_DEMONYM_RE.search(phrase)) is not None:
             return other.group(1)  # "Two Tanzanians": a nationality the lists do not name

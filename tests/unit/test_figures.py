@@ -3640,6 +3640,17 @@ def test_find_figures_figures_listed_after_captives_and_their_fate(
             "Israelis",
         ),
         ("Three soldiers and a civilian were wounded.", "Three soldiers", "soldiers"),
+        (
+            "Israel says it killed some 1,500 Hamas members.",
+            "some 1,500 Hamas members",
+            "militants",
+        ),
+        (
+            "The strike killed at least six senior leaders of Hamas.",
+            "at least six senior leaders",
+            "militants",
+        ),
+        ("Hamas said 20 members of one family were killed.", "20 members", None),
     ],
 )
 def test_find_figures_whose_soldiers_and_staff_the_sentence_says(
@@ -3648,7 +3659,8 @@ def test_find_figures_whose_soldiers_and_staff_the_sentence_says(
     """Soldiers in a sentence about Israel's army (and no other) are Israeli soldiers; staff
     and employees in a sentence naming a UN agency are UN staff (not any workers); "Gaza
     residents" are Palestinians, as "Gazans" are; girls and boys are children, attackers
-    militants; "civilians and soldiers" are everyone (their nationality, if said)."""
+    militants; "civilians and soldiers" are everyone (their nationality, if said); members,
+    leaders or commanders of an armed group are militants."""
     assert _only(sentence, text).group == group
 
 
