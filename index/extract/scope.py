@@ -125,8 +125,12 @@ _CATEGORIES: dict[str, str] = {
     "workers": "workers",
 }
 """Category nouns -> the group's name ("aid workers" and "UN staff" are read from modifiers)."""
-_STAFF = re.compile(r"\b(?:UN|U\.N\.|UNRWA|United Nations|WHO|UNICEF|WFP|OCHA)\b")
-"""A UN agency: its staff are "UN staff" ("101 UNRWA staff", "UNRWA said 101 staff …")."""
+_STAFF = re.compile(
+    r"\b(?:(?:UN|UNRWA|United\s+Nations|WHO|UNICEF|WFP|OCHA)\b|U\.N\.(?!\w)"
+    r"|(?:Palestin\w+\s+)?refugee\s+agency|Relief\s+and\s+Works\s+Agency)"
+)
+"""A UN agency: its staff are "UN staff" ("101 UNRWA staff", "UNRWA said 101 staff …", "the
+U.N. said 88 staff members", "the Palestinian refugee agency says 11 of its staff")."""
 _AID = re.compile(r"\baid\b", re.IGNORECASE)
 _WORD = re.compile(r"[A-Za-z][\w.'’]*(?:-[A-Za-z]+)*")
 

@@ -3651,6 +3651,16 @@ def test_find_figures_figures_listed_after_captives_and_their_fate(
             "militants",
         ),
         ("Hamas said 20 members of one family were killed.", "20 members", None),
+        (
+            "Guterres said 11 U.N. relief workers had been killed.",
+            "11 U.N. relief workers",
+            "UN staff",
+        ),
+        (
+            "Nine employees of the U.N. Relief and Works Agency have been killed.",
+            "Nine employees",
+            "UN staff",
+        ),
     ],
 )
 def test_find_figures_whose_soldiers_and_staff_the_sentence_says(
