@@ -168,7 +168,7 @@ _OF_COUNTRY_RE = re.compile(
 )
 _STAFF_AFTER_RE = re.compile(
     r"^[ \u00a0]+(?:working\s+(?:for|with)|employed\s+by|with|of)\s+(?:the\s+)?"
-    r"(?:UNRWA|UN|U\.N\.|United\s+Nations)\b"
+    r"(?:(?:UNRWA|UN|United\s+Nations)\b|U\.N\.(?!\w))"
 )
 _ELIDED_NATIONALITY_RE = re.compile(r"^[ \u00a0]+([A-Z][a-z]+)(?=[ \u00a0]*(?:,|and\b|or\b))")
 """A nationality whose noun is elided: "releases 13 Israeli, at least 10 Thai hostages"."""
@@ -233,8 +233,9 @@ toll from Israeli airstrikes has reached 5,087", "Palestinian casualties in Gaza
 _ISRAELI_FORCES_RE = re.compile(r"\b(?:Israeli|IDF|Israel['’]s|Israel)\b")
 """Israel's army or Israel named in a sentence whose soldiers are counted."""
 _OTHER_FORCES_RE = re.compile(
-    r"\b(?:US|U\.S\.|American|Americans|Lebanese|Egyptian|Syrian|Jordanian|Ukrainian|Russian"
-    r"|British|French|Iraqi|Iranian|Yemeni|Hezbollah|Hamas|Houthi|UN|U\.N\.|peacekeepers?)\b"
+    r"\b(?:(?:US|American|Americans|Lebanese|Egyptian|Syrian|Jordanian|Ukrainian|Russian"
+    r"|British|French|Iraqi|Iranian|Yemeni|Hezbollah|Hamas|Houthi|UN|peacekeepers?)\b"
+    r"|U\.S\.(?!\w)|U\.N\.(?!\w))"
 )
 """Another army or armed group in the sentence: its soldiers may be theirs."""
 

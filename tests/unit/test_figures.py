@@ -3661,6 +3661,12 @@ def test_find_figures_figures_listed_after_captives_and_their_fate(
             "Nine employees",
             "UN staff",
         ),
+        ("11 relief workers with the U.N. were killed.", "11 relief workers", "UN staff"),
+        (
+            "The U.S. said three soldiers were killed in Jordan as Israel pressed on.",
+            "three soldiers",
+            "soldiers",
+        ),
     ],
 )
 def test_find_figures_whose_soldiers_and_staff_the_sentence_says(
