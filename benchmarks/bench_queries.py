@@ -11,8 +11,8 @@ query's first run in this process) and then `--rounds` times warm (the library's
 recent queries cleared before each run: no run is served from it), wall and CPU time: as
 `newsdesk search --batch` runs them (20 hits ranked, no facets or snippets: a batch line
 prints ids, titles and scores), and as a full page (`search --json` and the app: snippets
-and facets too). With `--optimize` the
-library's segments are then merged (timed) and the queries run again.
+and facets too). With `--optimize` the library's segments are then merged (timed) and the
+queries run again.
 """
 
 from __future__ import annotations

@@ -593,7 +593,7 @@ _ISRAEL_ACTS_RE = re.compile(
     r"\s+(?:has\s+|had\s+|have\s+)?(?:also\s+)?(?:rained|pounded|bombed|struck|shelled|launched"
     r"|attacked|hit|besieged|invaded|retaliated|responded|vowed|began|killed|kills|told|ordered"
     r"|warned|urged|instructed|orders|tells|warns|urges|instructs"
-    r"|(?:has\s+)?c[oa]me\s+under|comes\s+under|faced|faces|is\s+facing|denied|denies|rejected"
+    r"|c(?:ame|omes?)\s+under|faced|faces|is\s+facing|denied|denies|rejected"
     r"|rejects|insisted|insists)\b"
 )
 """Israel as the subject of an act of war ("Israel has rained bombs on …"): an actor."""

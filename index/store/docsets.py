@@ -242,9 +242,10 @@ def _at_least(sources: _Sources, parts: list[query.Query], least: int) -> set[in
         docs = _docs(sources, part)
         # With `left` parts left (this one included), a document at `level` after this part
         # can still reach `least` only if level >= least - left: lower levels are not kept
-        # up to date any more (a document first found now, in four parts of seven with
-        # three of "at least five" to go, cannot make it).
-        lowest = least - (len(parts) - at)
+        # up to date any more (a document first found at the fifth part of seven cannot be
+        # in five).
+        left = len(parts) - at
+        lowest = least - left
         for level in range(len(seen) - 1, max(0, lowest - 1), -1):
             seen[level] |= seen[level - 1] & docs
         if lowest <= 0:
