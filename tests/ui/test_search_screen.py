@@ -21,6 +21,7 @@ from tui.app import NewsdeskApp
 from tui.screens import search as search_screen
 from tui.screens.article import ArticleScreen
 from tui.screens.search import SearchScreen
+from tui.widgets import results_list
 from tui.widgets.facet_panel import FacetPanel
 from tui.widgets.results_list import ResultsList
 from tui.widgets.search_bar import SearchBar
@@ -166,6 +167,43 @@ async def test_search_hits_come_first_then_their_facets(
         shown = [(f, v.value) for f, values in expected.items() for v in values]
         assert panel.values == shown
         assert not panel.has_class("-stale")
+
+
+async def test_search_new_facet_counts_do_not_lay_out_the_screen(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Counts that replace the facets (each pause in typing) repaint the panel, no layout.
+
+    The panel's size is set by CSS, so its rows changing in number moves nothing else; a
+    layout of the whole screen each time cost 5-11 ms at 100k articles, often in the middle
+    of the next keystroke. Both sets of rows overflow the panel (its scrollbar stays).
+    """
+    app = make_app()
+    async with app.run_test(size=(100, 20)) as pilot:
+        await search_typed(pilot, "haniyeh")
+        screen = app.screen
+        panel = screen.query_one(FacetPanel)
+        layouts: list[None] = []
+        real_layout = screen._refresh_layout
+
+        def counted_layout(*args: object, **kwargs: object) -> None:
+            layouts.append(None)
+            real_layout(*args, **kwargs)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(screen, "_refresh_layout", counted_layout)
+        many = {
+            "source": tuple(FacetValue(f"Outlet {n}", 30 - n) for n in range(8)),
+            "party": tuple(FacetValue(f"Party {n}", 20 - n) for n in range(8)),
+            "month": (),
+        }
+        fewer = {"source": many["source"][:5], "party": many["party"][:6], "month": ()}
+        for facets in (many, fewer, many):
+            panel.show_facets(facets)
+            await pilot.pause()
+            assert panel.virtual_size.height > panel.scrollable_content_region.height
+            shown = [(field, v.value) for field, values in facets.items() for v in values]
+            assert panel.values == shown
+        assert layouts == []
 
 
 async def test_search_typing_on_cancels_the_facets_of_the_query_before(
@@ -421,18 +459,19 @@ async def type_query(pilot: Pilot[int], text: str, *keys: str) -> None:
     await settle(pilot)
 
 
-async def test_search_pages_past_the_first_twenty_results(make_app: MakeApp) -> None:
+async def test_search_pages_past_the_first_page_of_results(make_app: MakeApp) -> None:
     """Moving down the list loads further pages: every result is reachable, its position shown."""
     library = many_articles(45)
     app = make_app(library)
     async with app.run_test(size=SIZE) as pilot:
         await type_query(pilot, "ceasefire", "enter")
-        assert len(results(app).article_ids) == 20
+        page_size = results(app).page_size
+        assert len(results(app).article_ids) == page_size < 25
         for _ in range(25):
             await pilot.press("j")
             await settle(pilot)
         assert results(app).highlighted == 25
-        assert len(results(app).article_ids) >= 40
+        assert len(results(app).article_ids) > 25 + results_list.LOAD_AHEAD
         status = str(app.screen.query_one("#status", Static).render())
         assert status.startswith("26 / 45 results")
         await to_last_result(pilot)
@@ -446,17 +485,48 @@ async def test_search_pages_past_the_first_twenty_results(make_app: MakeApp) -> 
 
 
 async def test_search_keys_typed_while_a_page_loads_are_not_lost(make_app: MakeApp) -> None:
-    """24 j's arriving at once (a held key) end on the 25th result, across the page load."""
-    library = many_articles(30)
+    """34 j's arriving at once (a held key) end on the 35th result, across two page loads."""
+    library = many_articles(40)
     app = make_app(library)
     async with app.run_test(size=SIZE) as pilot:
         await type_query(pilot, "ceasefire", "enter")
-        assert len(results(app).article_ids) == 20
-        for _ in range(24):  # posted at once, as a terminal delivers them (press() waits)
+        assert 2 * results(app).page_size < 35
+        for _ in range(34):  # posted at once, as a terminal delivers them (press() waits)
             app.post_message(events.Key("j", "j"))
         await settle(pilot)
-        assert len(results(app).article_ids) == 30
-        assert results(app).highlighted == 24
+        assert len(results(app).article_ids) == 40
+        assert results(app).highlighted == 34
+    library.close()
+
+
+async def test_search_page_fills_the_list_whatever_its_height(make_app: MakeApp) -> None:
+    """A search fetches enough rows to fill the list: more in a taller terminal."""
+    library = many_articles(60)
+    app = make_app(library)
+    async with app.run_test(size=(100, 60)) as pilot:
+        await type_query(pilot, "ceasefire", "enter")
+        listing = results(app)
+        assert listing.page_size > results_list.MIN_PAGE
+        assert len(listing.article_ids) == listing.page_size
+        assert listing.virtual_size.height > listing.scrollable_content_region.height
+    library.close()
+
+
+async def test_search_scrolling_with_the_mouse_loads_more(make_app: MakeApp) -> None:
+    """Scrolling (the wheel) to the end of the loaded rows loads the next page; no cursor move."""
+    library = many_articles(45)
+    app = make_app(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await type_query(pilot, "ceasefire", "enter")
+        listing = results(app)
+        first = len(listing.article_ids)
+        assert first < 45
+        for _ in range(3):
+            listing.scroll_end(animate=False, immediate=True)
+            await settle(pilot)
+        assert len(listing.article_ids) > first
+        assert listing.highlighted == 0
+        assert len(set(listing.article_ids)) == len(listing.article_ids)
     library.close()
 
 

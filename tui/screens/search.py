@@ -61,7 +61,9 @@ query); the next keystroke within this delay cancels the count, so fast typing n
 for facets it would not see, and the next search does not share the interpreter with it.
 """
 PAGE_SIZE = LIST_PAGE
-"""Results fetched at a time (the list asks for the next page as the cursor nears its end)."""
+"""The newest articles listed at launch, before the list has a size (searches fetch
+`ResultsList.page_size` results at a time, and the list asks for the next page as the
+cursor or the scrolling nears its end)."""
 
 
 class SearchScreen(Screen[None]):
@@ -209,7 +211,7 @@ class SearchScreen(Screen[None]):
         self.post_message(self.IndexProgress(done, total, path))
 
     @work(thread=True, exclusive=True, group=SEARCH)
-    def run_search(self, query: str, sort: str) -> None:
+    def run_search(self, query: str, sort: str, limit: int) -> None:
         """Run one search (the empty query lists the newest articles); stale ones are dropped.
 
         Typing and Enter run the same search, so one query has one answer: the last word,
@@ -218,7 +220,7 @@ class SearchScreen(Screen[None]):
         """
         try:
             page = self.library.search(
-                query, sort=sort, limit=PAGE_SIZE, as_you_type=True, facets=False
+                query, sort=sort, limit=limit, as_you_type=True, facets=False
             )
         except NewsdeskError as error:
             self.post_message(LibraryFailed(error))
@@ -244,11 +246,11 @@ class SearchScreen(Screen[None]):
             self.post_message(self.FacetsReady(query, sort, page.facets))
 
     @work(thread=True, exclusive=True, group=MORE)
-    def load_more(self, query: str, sort: str, offset: int) -> None:
+    def load_more(self, query: str, sort: str, offset: int, limit: int) -> None:
         """Fetch the page of results starting at `offset` (the list asked for it)."""
         try:
             page = self.library.search(
-                query, sort=sort, limit=PAGE_SIZE, offset=offset, as_you_type=True
+                query, sort=sort, limit=limit, offset=offset, as_you_type=True
             )
         except NewsdeskError as error:
             self.post_message(LibraryFailed(error))
@@ -292,7 +294,7 @@ class SearchScreen(Screen[None]):
             self.notify(text, severity=severity, markup=False)
         query = self.query_one(SearchBar).value
         if query or self.sort != "relevance":
-            self.run_search(query, self.sort)
+            self.run_search(query, self.sort, self.query_one(ResultsList).page_size)
         else:
             self.show_results(self.ResultsReady("", self.sort, event.page))
         # Once the list is on screen: build the search caches so the first keystroke is fast.
@@ -304,7 +306,7 @@ class SearchScreen(Screen[None]):
         if event.submitted:
             self.set_focus(self.query_one(ResultsList))
         self.workers.cancel_group(self, FACETS)
-        self.run_search(event.query, self.sort)
+        self.run_search(event.query, self.sort, self.query_one(ResultsList).page_size)
         if self._idle_timer is not None:
             self._idle_timer.stop()
         self._idle_timer = self.set_timer(IDLE_SECONDS, collect_when_idle)
@@ -341,7 +343,8 @@ class SearchScreen(Screen[None]):
     def fetch_more(self, event: ResultsList.MoreWanted) -> None:
         """The cursor nears the end of the loaded results: load the next page."""
         if self.page is not None:
-            self.load_more(self.page.query, self.sort, event.offset)
+            limit = self.query_one(ResultsList).page_size
+            self.load_more(self.page.query, self.sort, event.offset, limit)
 
     @on(MoreReady)
     def show_more(self, event: MoreReady) -> None:
@@ -432,7 +435,7 @@ class SearchScreen(Screen[None]):
         self.sort = "date" if self.sort == "relevance" else "relevance"
         query = self.query_one(SearchBar).value
         if query:
-            self.run_search(query, self.sort)
+            self.run_search(query, self.sort, self.query_one(ResultsList).page_size)
         else:
             self._status(f"sorted by {self.sort} (the newest articles are always by date)")
 
