@@ -18,7 +18,8 @@ range          [low, high]            "between 30 and 40", "200-300"; vague amou
 =============  =====================  ==================================================
 
 The status of a row compares each side's most precise figure (an exact number before an
-"about", a bound, then a range; the first one written on ties):
+"about", a bound, then a range, the narrower range first: "200 to 300" before "hundreds";
+the first one written on ties):
 
 - `agree`: the same number, qualifiers aside when one of them is "about" ("about 1,200" and
   1,200; "roughly 1,400" and "at least 1,400") or both say the same ("more than 100" twice);
@@ -73,8 +74,26 @@ def _overlap(left: tuple[float, float], right: tuple[float, float]) -> bool:
 
 
 def most_precise(figures: Sequence[Figure]) -> Figure:
-    """The figure that states its number most precisely (the first on ties)."""
-    return min(figures, key=lambda f: (f.value is None, _PRECISION.get(f.qualifier, 4), f.position))
+    """The figure that states its number most precisely (the first on ties).
+
+    Among ranges the narrower is the more precise: "200 to 300 people" says more than
+    "hundreds" (200-999), so a report giving both is read by its "200 to 300".
+    """
+    return min(
+        figures,
+        key=lambda f: (
+            f.value is None,
+            _PRECISION.get(f.qualifier, 4),
+            _relative_width(f) if f.value is None else 0.0,
+            f.position,
+        ),
+    )
+
+
+def _relative_width(figure: Figure) -> float:
+    """How wide a range is for its size: (high - low) / high (0 for a point)."""
+    low, high = figure.bounds
+    return (high - low) / high if high > 0 else 0.0
 
 
 def _agree(a: Figure, b: Figure) -> bool:

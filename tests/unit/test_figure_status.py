@@ -128,3 +128,15 @@ def test_figures_status_bounds_said_alike_that_overlap_are_consistent() -> None:
         "killed", [_fig(70)], [_fig(68)], (date(2023, 12, 25), date(2023, 12, 25))
     )
     assert exact_only is FigureStatus.DIFFER
+
+
+def test_most_precise_range_is_the_narrower() -> None:
+    """ "Hundreds" and "200 to 300 people" in one report: it is read by its "200 to 300".
+
+    So "at least 500" in the other report differs (with "hundreds" it would overlap).
+    """
+    hundreds = _fig(None, low=200, high=999)
+    stated = _fig(None, low=200, high=300)
+    assert most_precise([hundreds, stated]) is stated
+    status, _note = figures_status("killed", [_fig(500, "at least")], [hundreds, stated])
+    assert status is FigureStatus.DIFFER
