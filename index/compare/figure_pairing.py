@@ -9,7 +9,9 @@ in Gaza" although both say "killed". Within one article, figures of one measure 
 overlapping values for a compatible event form one group (003 says "about 1,200" and "1,200").
 Groups of A and B are then matched one-to-one, greedily by a context score: the similarity of
 the figures' sentences, plus a bonus when the alignment paired those sentences or when both
-sides are known to be the same, plus a small bonus when each report has a single group for the
+sides are known to be the same (or when those sentences' casualty counts of another measure
+paired: "12 killed and 75 injured", "13 killed and 56 injured"), plus a small bonus when each
+report has a single group for the
 measure (two reports on one story usually give one toll each), and when both state the same
 value (of at least 10: "one" and "one" mean nothing). A figure in a sentence about a proposal
 or a threat (a cue such as "proposal", "provided for", "would", "will", "deal", "set to" in
@@ -588,8 +590,14 @@ def _group_score(
     left: Sequence[_Placed],
     right: Sequence[_Placed],
     alignment: SentenceAlignment,
+    linked: frozenset[tuple[int, int]] = frozenset(),
 ) -> float | None:
-    """Best context score over the compatible figure pairs of two groups, or None."""
+    """Best context score over the compatible figure pairs of two groups, or None.
+
+    `linked` holds the sentence pairs (A's, B's) whose figures of another measure paired:
+    "12 killed and 75 injured" and "13 killed, 56 injured" tell one strike, so once the
+    dead pair, the wounded of those sentences count as aligned too.
+    """
     group_left, group_right = _group_of(left), _group_of(right)
     bare = (_says_nothing_of_whom(left) or _says_nothing_of_whom(right)) and any(
         _overlap(a.figure, b.figure) for a in left for b in right
@@ -613,7 +621,10 @@ def _group_score(
             if not _compatible(measure, a, b):
                 continue
             score = alignment.score(a.tokens, b.tokens)
-            if a.sentence is not None and alignment.pairs.get(a.sentence) == b.sentence:
+            if a.sentence is not None and (
+                alignment.pairs.get(a.sentence) == b.sentence
+                or (b.sentence is not None and (a.sentence, b.sentence) in linked)
+            ):
                 score += 0.5
             if a.side and a.side == b.side:
                 score += 0.3
@@ -670,6 +681,7 @@ def _match_groups(
     alignment: SentenceAlignment,
     *,
     days_apart: bool = False,
+    linked: frozenset[tuple[int, int]] = frozenset(),
 ) -> list[tuple[int, int]]:
     """One-to-one matching of A's and B's groups of a measure, greedily by score.
 
@@ -685,7 +697,7 @@ def _match_groups(
         for j, right in enumerate(groups_b):
             unit = units_a[i]
             lone = 0.2 if units_a.count(unit) == 1 and units_b.count(unit) == 1 else 0.0
-            score = _group_score(measure, left, right, alignment)
+            score = _group_score(measure, left, right, alignment, linked)
             if score is None or score + lone < PAIR_THRESHOLD:
                 continue
             if (
@@ -779,16 +791,26 @@ def pair_figures(a: Article, b: Article, alignment: SentenceAlignment) -> tuple[
     """Each measure's groups left without a partner, A's and B's."""
     loose: list[tuple[int, list[_Placed]]] = []
     """Groups without a measure left without a partner, with their side (0 for A)."""
-    for measure in measures:
-        groups_a = _group(measure, [p for p in placed_a if p.key == measure])
-        groups_b = _group(measure, [p for p in placed_b if p.key == measure])
-        pairs = _match_groups(
-            measure,
-            groups_a,
-            groups_b,
-            alignment,
-            days_apart=None not in dates and dates[0] != dates[1],
+    grouped = {
+        measure: (
+            _group(measure, [p for p in placed_a if p.key == measure]),
+            _group(measure, [p for p in placed_b if p.key == measure]),
         )
+        for measure in measures
+    }
+    days_apart = None not in dates and dates[0] != dates[1]
+    matched = {
+        measure: _match_groups(measure, *grouped[measure], alignment, days_apart=days_apart)
+        for measure in measures
+    }
+    for measure in measures:
+        groups_a, groups_b = grouped[measure]
+        pairs = matched[measure]
+        linked = _linked_sentences(grouped, matched, measure)
+        if linked and len(pairs) < min(len(groups_a), len(groups_b)):
+            pairs = _match_groups(
+                measure, groups_a, groups_b, alignment, days_apart=days_apart, linked=linked
+            )
         paired_a = {i for i, _ in pairs}
         paired_b = {j for _, j in pairs}
         for i, j in pairs:
@@ -814,6 +836,33 @@ def pair_figures(a: Article, b: Article, alignment: SentenceAlignment) -> tuple[
         keyed += [(_position(1, group), _row(measure, (), group, dates)) for group in left_b]
     keyed.sort(key=lambda item: item[0])
     return tuple(row for _, row in keyed)
+
+
+def _linked_sentences(
+    grouped: dict[str, tuple[list[list[_Placed]], list[list[_Placed]]]],
+    matched: dict[str, list[tuple[int, int]]],
+    measure: str,
+) -> frozenset[tuple[int, int]]:
+    """The (A, B) sentence pairs holding paired casualty figures of the other measures.
+
+    Only casualty measures link ("12 killed and 75 injured"): a release and a toll in one
+    sentence are not one event's two counts.
+    """
+    if measure not in CASUALTY_MEASURES:
+        return frozenset()
+    linked: set[tuple[int, int]] = set()
+    for other, pairs in matched.items():
+        if other == measure or other not in CASUALTY_MEASURES:
+            continue
+        groups_a, groups_b = grouped[other]
+        for i, j in pairs:
+            linked.update(
+                (a.sentence, b.sentence)
+                for a in groups_a[i]
+                for b in groups_b[j]
+                if a.sentence is not None and b.sentence is not None
+            )
+    return frozenset(linked)
 
 
 def _measured_partner(

@@ -433,3 +433,24 @@ def test_two_casualty_totals_placed_in_israel_pair_across_weeks() -> None:
     )
     rows = [r for r in _rows(a, b, "killed") if r.place == "Israel"]
     assert [(len(r.a), len(r.b), r.status) for r in rows] == [(1, 1, FigureStatus.UPDATED)]
+
+
+def test_compare_one_strikes_wounded_pair_when_its_dead_pair() -> None:
+    """A strike told on two days: once "At least 12 people" and "13 people" killed pair, the
+    wounded of those same sentences (75 and 56) are one quantity too, not two incidents."""
+    a = _article_of(
+        "a",
+        "At least 12 people were killed and 75 injured when a UN facility sheltering civilians "
+        "was struck in Khan Younis, the agency says.",
+        "2024-01-25",
+    )
+    b = _article_of(
+        "b",
+        "People injured at a UN facility in Khan Younis are recounting the attack. The U.N. "
+        "said 13 people were killed and 56 injured in the strike.",
+        "2024-01-26",
+    )
+    (killed,) = _rows(a, b, "killed")
+    assert [f.value for f in (*killed.a, *killed.b)] == [12, 13]
+    wounded = _rows(a, b, "injured")
+    assert [[f.value for f in (*row.a, *row.b)] for row in wounded] == [[75, 56]]
