@@ -206,9 +206,14 @@ _POSSESSIVE_END_RE = re.compile(
 """A nominal cue with its own owner or determiner, so its own noun phrase ("the hostages'
 deaths", "the remaining hostages", "a release")."""
 _TOLL_APPOSITION_RE = re.compile(
-    r"\bdeath\s+toll\s*(?:[–—:]|-\s)\s*(?:now\s+|currently\s+|already\s+)?\Z", re.IGNORECASE
+    r"\bdeath\s+toll(?:\s+(?:among|of|for|in)\s+(?:[\w'’-]+\s+){0,2}(?P<whom>[\w'’-]+))?"
+    r"\s*(?:[–—:]|-\s)\s*(?:now\s+|currently\s+|already\s+)?\Z",
+    re.IGNORECASE,
 )
-"""A bare number set after a death toll by a dash or colon: "death toll – now more than 8,800"."""
+"""A bare number set after a death toll by a dash or colon: "death toll – now more than 8,800",
+"the mounting death toll among Israeli troops — 156 since the ground offensive began"."""
+_TOLL_APPOSITION_REACH = 56
+"""How far before a bare number `_TOLL_APPOSITION_RE` looks."""
 _OUT_OF_RE = re.compile(r"\bout\s+of\s+(?:the\s+|a\s+total\s+of\s+)?\Z")
 """Before a whole: "130 hostages remain out of the 253 taken" (the 253's own words decide)."""
 _OF_THE_WHOLE_RE = re.compile(
@@ -442,10 +447,15 @@ class Classifier:
             if _BEREAVED_AFTER_RE.match(self._text, cand.context_end, right_hi):
                 no_event.add(id(cand))  # "one doctor who had lost his brother": the bereaved
                 continue
-            if cand.counted is None and _TOLL_APPOSITION_RE.search(
-                self._text, max(s_start, cand.start - 24), cand.start
+            if cand.counted is None and (
+                toll := _TOLL_APPOSITION_RE.search(
+                    self._text, max(s_start, cand.start - _TOLL_APPOSITION_REACH), cand.start
+                )
             ):
-                cand.counted = "people"  # "Gaza's death toll – now more than 8,800, …"
+                # "Gaza's death toll – now more than 8,800, …"; "the death toll among Israeli
+                # troops — 156": the people the toll is of
+                whom = (toll.group("whom") or "").lower()
+                cand.counted = whom if whom in _PEOPLE else "people"
                 if self._resolve(cand, KILLED, left_lo, right_hi):
                     continue
             if evacuation and self._moved_wounded(cand):

@@ -366,7 +366,12 @@ _PLACES: tuple[tuple[str, str, str], ...] = (
         r"|Beit\s+Lahia|Shati|Bureij|Maghazi|[Aa]l-Shifa|Shifa\s+hospital|[Aa]l-Ahli"
         r"|(?:southern|northern|central)\s+Gaza|Gaza\s+City"
         # "The Palestinian death toll passed 7,300 as Israel launched …": the war's, in Gaza
-        r"|Palestinian\s+death\s+toll",
+        r"|Palestinian\s+death\s+toll"
+        # "Israeli troops — 156 since the ground offensive began", "killed in the ground
+        # operation": the time or means of the count is the ground war, Gaza's (not a ground
+        # invasion merely expected, planned or feared)
+        r"|(?:since|in|during)\s+(?:the\s+(?:start\s+of\s+the\s+)?|its\s+|Israel['’]s\s+)"
+        r"ground\s+(?:offensive|invasion|operations?|war|campaign)",
     ),
     (
         "Israel",
@@ -428,7 +433,8 @@ _PLACE_KEYS = (
     "maghazi", "shifa", "ahli", "tel aviv", "sderot", "ashkelon", "kfar", "be'eri", "be’eri",
     "nir oz", "kibbutz", "festival", "october 7", "oct 7", "oct. 7", "7 october", "hamas",
     "health ministry", "ministry of health", "jordan", "amman", "israeli",
-    "palestinian death toll",
+    "palestinian death toll", "ground offensive", "ground invasion", "ground operation",
+    "ground war", "ground campaign",
 )  # fmt: skip
 """Lower-case pieces of every place name and cue above: a sentence with none names no place."""
 _CLAUSE_BREAK_RE = re.compile(

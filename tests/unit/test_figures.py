@@ -3158,6 +3158,28 @@ def test_find_figures_a_number_set_after_a_death_toll_by_a_dash() -> None:
     assert (figure.measure, figure.counted) == ("killed", "people")
 
 
+def test_find_figures_a_death_toll_of_a_group_before_a_dash_counts_that_group() -> None:
+    """ "the death toll among Israeli troops — 156 since the ground offensive began": 156
+    soldiers killed in Gaza (the ground war's), not an unread bare number."""
+    figure = _only(
+        "The mounting death toll among Israeli troops — 156 since the ground offensive began —"
+        " could erode public support for the war, which was sparked when Hamas-led militants"
+        " stormed communities in southern Israel on Oct. 7, killing 1,200.",
+        "156",
+    )
+    assert (figure.measure, figure.counted, figure.place) == ("killed", "troops", "Gaza")
+
+
+def test_find_figures_a_ground_invasion_feared_places_nothing() -> None:
+    """Only the ground war as the time or means of a count places it in Gaza: an invasion
+    prepared for says nothing of where Israel's 9 million people are."""
+    text = (
+        "Israel mobilized 300,000 military reservists, an enormous number for a country of"
+        " 9 million people, amid signs that it could be preparing for a major ground invasion."
+    )
+    assert _only(text, "9 million people").place != "Gaza"
+
+
 def test_find_figures_released_as_the_nouns_modifier_is_a_release() -> None:
     """ "two released hostages": the phrase's own word says they were freed."""
     assert _only("Two released hostages spoke to reporters.", "Two released hostages").measure == (
