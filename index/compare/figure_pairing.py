@@ -23,7 +23,8 @@ the same number, "50 hostages" in two wordings of one deal, still pairs); a runn
 hours") unless both state the same number of at least 100 alike; and two figures more than
 three times apart pair only when both are running totals, which may be up to ten times apart
 (27,840 and 34,600 deaths since October pair; 1,200 killed in the 7 October attack and 260
-killed at the festival do not).
+killed at the festival do not). A casualty count said only vaguely ("dozens of people") pairs
+with a count it does not overlap only on a strong context score (`VAGUE_APART_THRESHOLD`).
 
 Groups: a nationality-qualified group is its category's ("Israeli soldiers" and "soldiers");
 a bare number with no noun and no group ("24") pairs whatever the other side's group when
@@ -61,6 +62,12 @@ LATER_INCIDENT_THRESHOLD = 0.8
 """Least context score for two casualty counts of different days, neither a running total and
 their values apart, to be one incident told again ("killing dozens of people" on Friday, "at
 least 27 people" killed in a strike on Saturday are two strikes)."""
+VAGUE_APART_THRESHOLD = 0.6
+"""Least context score for a casualty count said only vaguely ("dozens of people", "hundreds")
+to pair with a count of the other report it does not overlap: strikes are many, and a vague
+toll beside another report's "more than 200" is most often another strike, not a contradiction
+(pairing them flagged a "differ" no reader would make). Captives are few events: there, "scores
+of hostages" and "about 240" still differ."""
 CASUALTY_MEASURES = frozenset({"killed", "injured", "wounded", "dead", "deaths", "casualties"})
 """Measures whose side (Israel / Gaza) must agree before two figures pair."""
 
@@ -711,6 +718,13 @@ def _match_groups(
                     for b in right
                 )
                 and all(p.figure.bounds[1] < WAR_TOLL_FLOOR for p in (*left, *right))
+            ):
+                continue
+            if (
+                measure in CASUALTY_MEASURES
+                and score + lone < VAGUE_APART_THRESHOLD
+                and (all(_vague(p.figure) for p in left) or all(_vague(p.figure) for p in right))
+                and not any(_overlap(a.figure, b.figure) for a in left for b in right)
             ):
                 continue
             scored.append((score + lone, i, j))

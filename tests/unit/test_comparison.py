@@ -454,3 +454,18 @@ def test_compare_one_strikes_wounded_pair_when_its_dead_pair() -> None:
     assert [f.value for f in (*killed.a, *killed.b)] == [12, 13]
     wounded = _rows(a, b, "injured")
     assert [[f.value for f in (*row.a, *row.b)] for row in wounded] == [[75, 56]]
+
+
+def test_compare_a_vague_toll_apart_from_a_number_is_another_strike() -> None:
+    """ "Dozens of people" killed in one report and "more than 200 Palestinians" in the other
+    do not overlap and say nothing alike: two quantities, no "differ"; vague captives still
+    pair ("scores of hostages" and "about 240 hostages" taken on 7 October differ)."""
+    a = _article_of(
+        "a", "The ministry said more than 200 Palestinians had been killed over the past day."
+    )
+    b = _article_of("b", "Witnesses said dozens of people died when a building collapsed.")
+    rows = _rows(a, b, "killed")
+    assert sorted(str(r.status) for r in rows) == ["a_only", "b_only"]
+    a = _article_of("a", "Hamas took about 240 hostages into Gaza on 7 October.")
+    b = _article_of("b", "Gunmen seized scores of hostages on 7 October and took them to Gaza.")
+    assert [str(r.status) for r in _rows(a, b, "hostages_taken")] == ["differ"]
