@@ -73,6 +73,7 @@ SPLITS = (
     "holdout27",
     "holdout28",
     "holdout29",
+    "holdout30",
 )
 """The labelled splits, in the order they were made (GUIDELINES.md says which are tuned on)."""
 SHARED_CORPORA = REPO.parent / "shared" / "corpora"
