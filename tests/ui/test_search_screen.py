@@ -222,6 +222,9 @@ async def test_search_typing_on_cancels_the_facets_of_the_query_before(
             await pilot.pause(0.01)
         assert screen.query_one(FacetPanel).has_class("-stale")  # still the old counts
         screen.query_one("#search-input", Input).value = "truce"
+        await settle(pilot)  # the hits of "truce"; its facets wait for the pause
+        assert not any(isinstance(m, SearchScreen.FacetsReady) for m in seen)
+        await pilot.pause(search_screen.FACETS_DELAY)
         await settle(pilot)
         counted = {m.query for m in seen if isinstance(m, SearchScreen.FacetsReady)}
         assert counted == {"truce"}

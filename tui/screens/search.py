@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -144,6 +144,8 @@ class SearchScreen(Screen[None]):
         """The page shown now (None while listing the newest articles)."""
         self.count = 0
         self._idle_timer: Timer | None = None
+        self._facets_timer: Timer | None = None
+        """Starts the facet count of the results shown once the typing pauses."""
         """Runs a full garbage collection once the typing pauses (`tui.idle_collection`)."""
 
     def compose(self) -> ComposeResult:
@@ -228,15 +230,23 @@ class SearchScreen(Screen[None]):
         if not get_current_worker().is_cancelled:
             self.post_message(self.ResultsReady(query, sort, page))
 
+    def count_facets_when_typing_pauses(self, query: str, sort: str) -> None:
+        """Count the facets of the results shown once the typing pauses (`FACETS_DELAY`).
+
+        The wait is a timer of the UI thread, which the next keystroke stops: a worker that
+        slept in a thread woke every 10 ms to see whether it was cancelled, each time taking
+        the interpreter from the search the keystroke had started.
+        """
+        if self._facets_timer is not None:
+            self._facets_timer.stop()
+        self._facets_timer = self.set_timer(
+            FACETS_DELAY, partial(self.count_facets, query, sort), name="facets"
+        )
+
     @work(thread=True, exclusive=True, group=FACETS)
     def count_facets(self, query: str, sort: str) -> None:
-        """Count the facets of the results shown, once the typing pauses (`FACETS_DELAY`)."""
+        """Count the facets of the results shown (started once the typing pauses)."""
         worker = get_current_worker()
-        deadline = time.monotonic() + FACETS_DELAY
-        while time.monotonic() < deadline:  # a cancelled count ends at once
-            if worker.is_cancelled:
-                return
-            time.sleep(0.01)
         try:
             page = self.library.search(query, sort=sort, limit=0, as_you_type=True)
         except NewsdeskError as error:
@@ -306,6 +316,9 @@ class SearchScreen(Screen[None]):
         if event.submitted:
             self.set_focus(self.query_one(ResultsList))
         self.workers.cancel_group(self, FACETS)
+        if self._facets_timer is not None:
+            self._facets_timer.stop()
+            self._facets_timer = None
         self.run_search(event.query, self.sort, self.query_one(ResultsList).page_size)
         if self._idle_timer is not None:
             self._idle_timer.stop()
@@ -326,7 +339,7 @@ class SearchScreen(Screen[None]):
             panel.remove_class("-stale")
         else:  # counted once the typing pauses; the old counts are dimmed till then
             panel.add_class("-stale")
-            self.count_facets(event.query, event.sort)
+            self.count_facets_when_typing_pauses(event.query, event.sort)
         self.query_one(SearchBar).show_notice(inline_notice(page))
         self._show_position()
 
