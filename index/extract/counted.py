@@ -257,7 +257,8 @@ def counted_phrase(text: str, pos: int, digits: bool, vague: bool = False) -> Co
 
 _ONE_DEMONYM_RE = re.compile(
     r"[ \u00a0]+([A-Z][a-z]+(?:ian|i|an|ese|ish|ino))"
-    r"(?=[ \u00a0]+(?:was|is|has|had|died|remains|on|in|at|from|during|after|and|[a-z]+ed)\b|[.;]"
+    r"(?=[ \u00a0]+(?:was|is|has|had|died|remains|on|in|at|from|during|after|and|too|also"
+    r"|as[ \u00a0]+well|[a-z]+ed)\b|[.;]"
     r"|,[ \u00a0]+(?:and|who)\b)"
     r"|[ \u00a0]+(?:(?:[a-z]+|[A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \u00a0]+){0,2}?"
     r"(" + "|".join(sorted(SINGULAR_PEOPLE)) + r")\b"

@@ -81,6 +81,9 @@ _PARTICIPLE_PAIR_RE = re.compile(
 """One predicate of two participles joined by "and" ("were shot and killed")."""
 _COORDINATION_RE = re.compile(r"\s*,\s*|\s*,?\s*(?:and|or|as\s+well\s+as)\s*")
 """Figures listed together ("2,055 children, 1,119 women and 217 elderly")."""
+_DASHED_ASIDE_RE = re.compile(r"\s[—–]\s[^—–.;:]{1,60}?\s[—–]\s")
+"""An aside between dashes inside a list: "freed 13 Israelis, and — in a surprise move — 10
+Thais and one Filipino" lists three figures (the aside is left out, the list stays whole)."""
 _AGES_ASIDE_RE = re.compile(
     r"^\s*,\s*age[ds]?\s+\d{1,3}(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|to|or)\s+)\d{1,3})*(?=\s*,)"
 )
@@ -512,6 +515,8 @@ class Classifier:
                 self._resolve(cand, HELD, s_start, s_end)
             if cand.measure is None and i and group[i - 1].measure is not None:
                 between = self._text[group[i - 1].context_end : cand.start]
+                if "—" in between or "–" in between:
+                    between = _DASHED_ASIDE_RE.sub(" ", between)
                 if (
                     _COORDINATION_RE.fullmatch(between)
                     and not _OWN_PROGRESSIVE_RE.match(self._text, cand.context_end)

@@ -3180,6 +3180,22 @@ def test_find_figures_a_ground_invasion_feared_places_nothing() -> None:
     assert _only(text, "9 million people").place != "Gaza"
 
 
+def test_find_figures_a_list_keeps_its_verb_across_an_aside_between_dashes() -> None:
+    """ "freed 13 Israelis, and — in a surprise move — 10 Thais and one Filipino as well":
+    all three were released (the aside and "as well" do not end the list)."""
+    figures = find_figures(
+        [
+            "On Friday the militant group freed 13 Israelis, and — in a surprise move — 10 Thais"
+            " and one Filipino as well."
+        ]
+    )
+    assert [(f.text, f.measure) for f in figures] == [
+        ("13 Israelis", "hostages_released"),
+        ("10 Thais", "hostages_released"),
+        ("one Filipino", "hostages_released"),
+    ]
+
+
 def test_find_figures_released_as_the_nouns_modifier_is_a_release() -> None:
     """ "two released hostages": the phrase's own word says they were freed."""
     assert _only("Two released hostages spoke to reporters.", "Two released hostages").measure == (
