@@ -153,9 +153,13 @@ _LISTED_CAPTIVES_RE = re.compile(
     r"(?P<subject>(?:The|Those|Of\s+the)\s+(?:[\w-]+\s+){0,2}?(?:hostages|captives)\b"
     r"(?:\s+(?!(?:are|were|include|included|includes)\b)[\w-]+){1,4}?)"
     r"\s+(?:are|were|include|included|includes)\b[^.;:]*\Z"
+    # "Among the freed captives, Israel lists eight members …, including four young children"
+    r"|(?P<among>Among\s+(?:the|those)\s+(?:[\w-]+\s+){0,2}?(?:hostages|captives)"
+    r"(?:\s+[\w-]+){0,2}),[^.;:]*\Z"
 )
 """A sentence opening on captives and what happened to them, then the verb of a list:
-"The hostages released so far are mainly Israeli women and minors, as well as … 19 Thais"."""
+"The hostages released so far are mainly Israeli women and minors, as well as … 19 Thais",
+"Among the freed captives, Israel lists … four young children"."""
 _STILL_HELD_RE = re.compile(
     r"\s+(?:(?:are|were|is|was)\s+)?(?:still|now)\s+(?:being\s+)?(?:held|in\s+captivity)\b"
 )
@@ -596,7 +600,8 @@ class Classifier:
         subject = _LISTED_CAPTIVES_RE.match(self._text, s_start, cand.start)
         if subject is None:
             return
-        for event, _a, _b in self._cues(s_start, subject.end("subject")):
+        named = "subject" if subject.group("subject") is not None else "among"
+        for event, _a, _b in self._cues(s_start, subject.end(named)):
             if self._resolve(cand, event, s_start, cand.end):
                 return
 

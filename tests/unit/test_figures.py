@@ -3196,6 +3196,22 @@ def test_find_figures_a_list_keeps_its_verb_across_an_aside_between_dashes() -> 
     ]
 
 
+def test_find_figures_among_the_freed_captives_opening_a_sentence_names_the_release() -> None:
+    """ "Among the freed captives, Israel lists eight members …, including four young
+    children": both counts are of released hostages; "Among the hostages still held, …"
+    of hostages held."""
+    figures = find_figures(
+        [
+            "Among the freed captives, Israel lists eight members in three separate families,"
+            " including four young children, as well as several other individuals."
+        ]
+    )
+    measures = {f.text: f.measure for f in figures}
+    assert measures["eight members"] == measures["four young children"] == "hostages_released"
+    (held,) = find_figures(["Among the hostages still held, officials counted 19 women."])
+    assert held.measure == "hostages_held"
+
+
 def test_find_figures_released_as_the_nouns_modifier_is_a_release() -> None:
     """ "two released hostages": the phrase's own word says they were freed."""
     assert _only("Two released hostages spoke to reporters.", "Two released hostages").measure == (
