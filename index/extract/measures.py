@@ -137,7 +137,9 @@ _EVENT_WORDS: dict[str, str] = {
         r"|transferred\s+(?:in)?to\s+(?:the\s+)?(?:Egypt\w*|Red\s+Cross|ICRC|International\s+Committee)"
     ),
     DISPLACED: (
-        r"displaced|displacement|fled|flee|fleeing|homeless|uprooted"
+        r"displaced|displacement|displacing|fled|flee|fleeing|homeless|uprooted"
+        # "tens of thousands more people were now on the move, heading south"
+        r"|on\s+the\s+move"
         r"|evacuated(?!\s+(?:from|to)\s+(?:[\w’'-]+\s+){0,3}[Hh]ospitals?\b)"
         r"|forced\s+(?:from|out\s+of)\s+their\s+homes|forced\s+to\s+(?:leave|flee)"
         r"|driven(?=\s+(?:[\w’'-]+\s+){0,8}?from\s+their\s+homes)|leave\s+their\s+homes"

@@ -3212,6 +3212,22 @@ def test_find_figures_among_the_freed_captives_opening_a_sentence_names_the_rele
     assert held.measure == "hostages_held"
 
 
+def test_find_figures_displacing_and_on_the_move_are_displacement() -> None:
+    """ "displacing some 85% of Gaza's 2.3 million residents", "tens of thousands more people
+    were now on the move, heading south": the displaced."""
+    (share,) = find_figures(
+        [
+            "Israel's bombardments have leveled vast swaths of the territory, displacing some"
+            " 85% of Gaza's 2.3 million residents."
+        ]
+    )
+    assert (share.measure, share.unit) == ("displaced", "percent")
+    (moving,) = find_figures(
+        ["He said tens of thousands more people were now on the move, heading south to Rafah."]
+    )
+    assert moving.measure == "displaced"
+
+
 def test_find_figures_released_as_the_nouns_modifier_is_a_release() -> None:
     """ "two released hostages": the phrase's own word says they were freed."""
     assert _only("Two released hostages spoke to reporters.", "Two released hostages").measure == (
