@@ -79,7 +79,7 @@ _PARTICIPLE_PAIR_RE = re.compile(
     r"(?=(?:[a-z]+ed|killed|wounded|hurt|taken|kidnapped|abducted)\b)"
 )
 """One predicate of two participles joined by "and" ("were shot and killed")."""
-_COORDINATION_RE = re.compile(r"\s*,\s*|\s*,?\s*(?:and|or|as\s+well\s+as)\s*")
+_COORDINATION_RE = re.compile(r"\s*,\s*|\s*,?\s*(?:and|or|plus|as\s+well\s+as)\s*")
 """Figures listed together ("2,055 children, 1,119 women and 217 elderly")."""
 _DASHED_ASIDE_RE = re.compile(r"\s[—–]\s[^—–.;:]{1,60}?\s[—–]\s")
 """An aside between dashes inside a list: "freed 13 Israelis, and — in a surprise move — 10

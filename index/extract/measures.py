@@ -134,6 +134,8 @@ _EVENT_WORDS: dict[str, str] = {
         r"|let(?=\s+(?:[\w’'-]+\s+){1,5}?(?:go|free)\b)|welcom(?:ed|es|ing)\s+(?:back|home)"
         r"|received(?=\s+(?:[\w’'-]+\s+){1,5}?from\s+(?:Hamas|the\s+Red\s+Cross|militants)\b)"
         r"|back\s+in\s+Israel|back\s+home"
+        # "13 Israelis and four Thais walked to freedom late Saturday"
+        r"|walk(?:ed|s|ing)?\s+(?:to\s+freedom|free)|step(?:ped|s|ping)?\s+(?:to\s+freedom|free)"
         r"|transferred\s+(?:in)?to\s+(?:the\s+)?(?:Egypt\w*|Red\s+Cross|ICRC|International\s+Committee)"
     ),
     DISPLACED: (

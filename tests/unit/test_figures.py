@@ -3228,6 +3228,18 @@ def test_find_figures_displacing_and_on_the_move_are_displacement() -> None:
     assert moving.measure == "displaced"
 
 
+def test_find_figures_walked_to_freedom_and_a_list_joined_by_plus_are_releases() -> None:
+    """ "13 Israelis and four Thais walked to freedom"; "13 Israelis had been released plus
+    10 Thais": released, all of them."""
+    walked = find_figures(["Late on Saturday 13 Israelis and four Thais walked to freedom."])
+    assert [f.measure for f in walked] == ["hostages_released", "hostages_released"]
+    plus = find_figures(["Qatar said 13 Israelis had been released plus 10 Thais and a Filipino."])
+    assert [(f.text, f.measure) for f in plus] == [
+        ("13 Israelis", "hostages_released"),
+        ("10 Thais", "hostages_released"),
+    ]
+
+
 def test_find_figures_released_as_the_nouns_modifier_is_a_release() -> None:
     """ "two released hostages": the phrase's own word says they were freed."""
     assert _only("Two released hostages spoke to reporters.", "Two released hostages").measure == (
