@@ -79,6 +79,14 @@ _PARTICIPLE_PAIR_RE = re.compile(
     r"(?=(?:[a-z]+ed|killed|wounded|hurt|taken|kidnapped|abducted)\b)"
 )
 """One predicate of two participles joined by "and" ("were shot and killed")."""
+_AGENT_VERB_RE = re.compile(
+    r"\s+(?:from\s+(?:(?!(?:were|was|been|being|are|is)\b)[^,.;:]){1,40}?\s+)?"
+    r"(?:(?:has|have|had)\s+)?(?:(?:also|then|reportedly)\s+)?"
+    r"(?:killed|murdered|slaughtered|massacred|shot(?:\s+dead)?|wounded|injured)\s+"
+)
+"""Between two counts of people, an active verb: the first count did it ("gunmen from the Gaza
+Strip killed hundreds", "gunmen from Hamas has killed more than 700", "terrorists killed
+two"); a passive ("were killed") and "killed, 75 injured" do not match."""
 _COORDINATION_RE = re.compile(r"\s*,\s*|\s*,?\s*(?:and|or|plus|as\s+well\s+as)\s*")
 """Figures listed together ("2,055 children, 1,119 women and 217 elderly")."""
 _DASHED_ASIDE_RE = re.compile(r"\s[—–]\s[^—–.;:]{1,60}?\s[—–]\s")
@@ -568,8 +576,27 @@ class Classifier:
                 whole.measure = measure_for(whole.event, HOSTAGES, whole.counted)
             else:
                 whole.measure = whole.event = None
+        self._drop_agents(group)
         people = [c.counted for c in group if c.counted and is_person(c.counted)]
         self._last = (s_end, people[-1]) if people else None
+
+    def _drop_agents(self, group: list[Candidate]) -> None:
+        """A count of people whose active verb's object is the next count did the deed.
+
+        "hundreds of Hamas gunmen from the Gaza Strip killed hundreds of Israeli civilians",
+        "Three Hamas terrorists killed two people": the gunmen killed, the civilians died.
+        """
+        for i in range(len(group) - 1):
+            agent, victims = group[i], group[i + 1]
+            if (
+                agent.event in (KILLED, INJURED)
+                and agent.phrase.head is not None
+                and is_person(agent.counted or "")
+                and victims.phrase.head is not None
+                and victims.event == agent.event
+                and _AGENT_VERB_RE.fullmatch(self._text, agent.context_end, victims.start)
+            ):
+                agent.measure = agent.event = None
 
     def _share_with_next(
         self, group: list[Candidate], no_event: set[int], s_start: int, s_end: int

@@ -3240,6 +3240,26 @@ def test_find_figures_walked_to_freedom_and_a_list_joined_by_plus_are_releases()
     ]
 
 
+def test_find_figures_people_who_killed_are_not_the_dead() -> None:
+    """ "hundreds of Hamas gunmen from the Gaza Strip killed hundreds of Israeli civilians":
+    the gunmen killed, the civilians died; "Two soldiers … were killed alongside three
+    civilians" all died."""
+    figures = find_figures(
+        [
+            "It is where hundreds of Hamas gunmen from the Gaza Strip killed hundreds of"
+            " Israeli civilians and soldiers this past weekend."
+        ]
+    )
+    assert [(f.text, f.measure) for f in figures] == [
+        ("hundreds of Hamas gunmen", None),
+        ("hundreds of Israeli civilians", "killed"),
+    ]
+    (terrorists, victims) = find_figures(["Three Hamas terrorists killed two people in Jerusalem."])
+    assert (terrorists.measure, victims.measure) == (None, "killed")
+    both = find_figures(["Two soldiers from the unit were killed alongside three civilians."])
+    assert [f.measure for f in both] == ["killed", "killed"]
+
+
 def test_find_figures_released_as_the_nouns_modifier_is_a_release() -> None:
     """ "two released hostages": the phrase's own word says they were freed."""
     assert _only("Two released hostages spoke to reporters.", "Two released hostages").measure == (
