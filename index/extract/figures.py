@@ -177,6 +177,11 @@ _AGE_AT_RE = re.compile(
     r"[ \u00a0]+at[ \u00a0]+(?:the[ \u00a0]+age[ \u00a0]+of[ \u00a0]+)?)$"
 )
 """An age after "died at" ("To die at 29, …", "killed at the age of 19")."""
+_OLDEST_IS_RE = re.compile(
+    r"(?i:\b(?:the[ \u00a0]+)?(?:oldest|youngest|eldest)\b[^.;:,]{0,30}?"
+    r"[ \u00a0]+(?:is|was|being|aged)[ \u00a0]+)$"
+)
+"""An age after a superlative: "Five of the captives are in their 70s and the oldest is 85"."""
 _AGE_OF_RE = re.compile(
     r"(?i:\b(?:(?:the[ \u00a0]+)?ages?[ \u00a0]+of[ \u00a0]+"
     r"(?:\d{1,3}[ \u00a0]+(?:and|to|or)[ \u00a0]+)?"
@@ -956,8 +961,8 @@ def _not_a_count(text: str, match: re.Match[str], start: int) -> bool:
         return False
     if _WHEN_AFTER_RE.match(text, match.end()) and _AGE_VERB_RE.search(before):
         return True  # "you were only 19 when you died"
-    if _AGE_AT_RE.search(before) or _AGE_OF_RE.search(before):
-        return True  # "to die at 29", "some 10 or 20 over the age of 60"
+    if _AGE_AT_RE.search(before) or _AGE_OF_RE.search(before) or _OLDEST_IS_RE.search(before):
+        return True  # "to die at 29", "some 10 or 20 over the age of 60", "the oldest is 85"
     if (
         before.endswith("(")
         and _NAME_PAREN_RE.search(before)

@@ -3260,6 +3260,16 @@ def test_find_figures_people_who_killed_are_not_the_dead() -> None:
     assert [f.measure for f in both] == ["killed", "killed"]
 
 
+def test_find_figures_the_oldest_is_an_age() -> None:
+    """ "the oldest is 85", "The youngest hostage released was 4": ages, no counts."""
+    figures = find_figures(["Five of the captives are in their 70s and the oldest is 85."])
+    assert [f.text for f in figures] == ["Five of the captives"]
+    assert find_figures(["The youngest hostage released was 4."]) == []
+    assert [f.text for f in find_figures(["Hamas holds 85 hostages, the army says."])] == [
+        "85 hostages"
+    ]
+
+
 def test_find_figures_released_as_the_nouns_modifier_is_a_release() -> None:
     """ "two released hostages": the phrase's own word says they were freed."""
     assert _only("Two released hostages spoke to reporters.", "Two released hostages").measure == (
