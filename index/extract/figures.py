@@ -179,9 +179,12 @@ _AGE_AT_RE = re.compile(
 """An age after "died at" ("To die at 29, …", "killed at the age of 19")."""
 _OLDEST_IS_RE = re.compile(
     r"(?i:\b(?:the[ \u00a0]+)?(?:oldest|youngest|eldest)\b[^.;:,]{0,30}?"
-    r"[ \u00a0]+(?:is|was|being|aged)[ \u00a0]+)$"
+    r"[ \u00a0]+(?:is|was|being|aged)[ \u00a0]+"
+    r"|\b(?:boy|girl|man|woman|child|teen(?:ager)?|son|daughter|baby|toddler|youth)"
+    r"[ \u00a0]+of[ \u00a0]+)$"
 )
-"""An age after a superlative: "Five of the captives are in their 70s and the oldest is 85"."""
+"""An age after a superlative or a person "of": "Five of the captives are in their 70s and the
+oldest is 85", "also killed boy of 15"."""
 _AGE_OF_RE = re.compile(
     r"(?i:\b(?:(?:the[ \u00a0]+)?ages?[ \u00a0]+of[ \u00a0]+"
     r"(?:\d{1,3}[ \u00a0]+(?:and|to|or)[ \u00a0]+)?"

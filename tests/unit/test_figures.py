@@ -3261,10 +3261,11 @@ def test_find_figures_people_who_killed_are_not_the_dead() -> None:
 
 
 def test_find_figures_the_oldest_is_an_age() -> None:
-    """ "the oldest is 85", "The youngest hostage released was 4": ages, no counts."""
+    """ "the oldest is 85", "The youngest hostage released was 4", "a boy of 15": ages."""
     figures = find_figures(["Five of the captives are in their 70s and the oldest is 85."])
     assert [f.text for f in figures] == ["Five of the captives"]
     assert find_figures(["The youngest hostage released was 4."]) == []
+    assert find_figures(["The raid in the West Bank also killed a boy of 15."]) == []
     assert [f.text for f in find_figures(["Hamas holds 85 hostages, the army says."])] == [
         "85 hostages"
     ]
