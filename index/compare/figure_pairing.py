@@ -2,29 +2,29 @@
 
 Two figures are candidates only when they share a measure (`Figure.measure`) and their counted
 nouns are compatible ("people" and "hostages" are for a hostage measure; "children" and
-"people" are not, since one counts a subset). Casualty measures also need the same side of
-the war: the words around the figure say whether the dead are in Israel (the 7 October attack)
-or in Gaza (the Israeli offensive), so "1,200 killed in Israel" never pairs with "34,000 killed
-in Gaza" although both say "killed". Within one article, figures of one measure that state
+"people" are not, since one counts a subset). Casualty measures also need the same side of the
+war: the words around the figure say whether the dead are in Israel (the 7 October attack) or
+in Gaza (the Israeli offensive), so "1,200 killed in Israel" never pairs with "34,000 killed in
+Gaza" although both say "killed". Within one article, figures of one measure that state
 overlapping values for a compatible event form one group (003 says "about 1,200" and "1,200").
 Groups of A and B are then matched one-to-one, greedily by a context score: the similarity of
 the figures' sentences, plus a bonus when the alignment paired those sentences or when both
 sides are known to be the same (or when those sentences' casualty counts of another measure
 paired: "12 killed and 75 injured", "13 killed and 56 injured"), plus a small bonus when each
-report has a single group for the
-measure (two reports on one story usually give one toll each), and when both state the same
-value (of at least 10: "one" and "one" mean nothing). A figure in a sentence about a proposal
-or a threat (a cue such as "proposal", "provided for", "would", "will", "deal", "set to" in
-the 70 characters before it: "the proposal provided for the release of 40 hostages", "will
-kill one hostage") never pairs with a different number reporting what happened (105 released;
-the same number, "50 hostages" in two wordings of one deal, still pairs); a running war toll
-("3,478 have been killed in Gaza", "since October") never pairs with the toll of one incident
-("killed at the hospital", "a strike on a building killed 40", a day's count "in the past 24
-hours") unless both state the same number of at least 100 alike; and two figures more than
-three times apart pair only when both are running totals, which may be up to ten times apart
-(27,840 and 34,600 deaths since October pair; 1,200 killed in the 7 October attack and 260
-killed at the festival do not). A casualty count said only vaguely ("dozens of people") pairs
-with a count it does not overlap only on a strong context score (`VAGUE_APART_THRESHOLD`).
+report has a single group for the measure (two reports on one story usually give one toll
+each), and when both state the same value (of at least 10: "one" and "one" mean nothing). A
+figure in a sentence about a proposal or a threat (a cue such as "proposal", "provided for",
+"would", "will", "deal", "set to" in the 70 characters before it: "the proposal provided for
+the release of 40 hostages", "will kill one hostage") never pairs with a different number
+reporting what happened (105 released; the same number, "50 hostages" in two wordings of one
+deal, still pairs); a running war toll ("3,478 have been killed in Gaza", "since October")
+never pairs with the toll of one incident ("killed at the hospital", "a strike on a building
+killed 40", a day's count "in the past 24 hours") unless both state the same number of at least
+100 alike; and two figures more than three times apart pair only when both are running totals,
+which may be up to ten times apart (27,840 and 34,600 deaths since October pair; 1,200 killed
+in the 7 October attack and 260 killed at the festival do not). A casualty count said only
+vaguely ("dozens of people") pairs with a count it does not overlap only on a strong context
+score (`VAGUE_APART_THRESHOLD`).
 
 Groups: a nationality-qualified group is its category's ("Israeli soldiers" and "soldiers");
 a bare number with no noun and no group ("24") pairs whatever the other side's group when
