@@ -48,6 +48,7 @@ from index.store.payload import DecodedArticles, decode_article, summarise
 from index.store.schema import SCHEMA_VERSION, TEXT_FIELDS, build_schema
 from index.store.scorer import Norms, fill_length_norms, preload_frequent
 from index.store.segment_writer import AnalysedText, InMemorySegmentWriter
+from index.store.stored_fields import use_compact_stored_fields
 
 BULK_THRESHOLD = 2000
 """Batches at least this large use `InMemorySegmentWriter`, committed without merging.
@@ -276,9 +277,11 @@ class ArticleStore:
             options = {"codec": codec(), "compound": COMPOUND}
             if bulk:
                 return InMemorySegmentWriter(self._ix, **options)
-            return self._ix.writer(limitmb=128, **options)
+            writer = self._ix.writer(limitmb=128, **options)
         except whoosh_index.LockError as error:
             raise IndexBusy(_BUSY, hint=_BUSY_HINT) from error
+        use_compact_stored_fields(writer.perdocwriter)
+        return writer
 
     # --- reading -------------------------------------------------------------
 

@@ -7,7 +7,8 @@ For a batch of news articles the whole segment's postings fit in memory many tim
 this writer appends each posting to its term's list (documents arrive in docnum order, so
 every list is already sorted), keeps the field lengths in a dict, and encodes each term's
 posting blocks in one step the way the W3 codec's postings writer does, so the files are
-the ones `SegmentWriter` writes, byte for byte (checked by tests/unit/test_segment_writer.py).
+the ones `SegmentWriter` writes, byte for byte (checked by tests/unit/test_segment_writer.py;
+both store their rows as `index.store.stored_fields` says).
 
 Measured on Reuters articles (benchmarks/README.md): 0.33 CPU-ms per article against
 `SegmentWriter`'s 0.42 when it analyses the text itself, and 0.21 when the ingest workers
@@ -35,6 +36,7 @@ from whoosh.util.numeric import length_to_byte
 from whoosh.writing import SegmentWriter
 
 from index.store.posting_blocks import compact_weights, set_inline
+from index.store.stored_fields import use_compact_stored_fields
 
 MAX_INLINE_LIMIT = 8
 """The codec's `inlinelimit` may be 8 at most: a term with fewer postings keeps them in the
@@ -105,6 +107,7 @@ class InMemorySegmentWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is u
             if field.vector or field.separate_spelling():
                 raise ValueError(f"field {name!r} needs vectors or spelling: use SegmentWriter")
         super().__init__(ix, **kwargs)
+        use_compact_stored_fields(self.perdocwriter)
         self.pool.cleanup()
         self.pool = _NoPool()
         self.merge = False

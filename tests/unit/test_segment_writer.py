@@ -18,6 +18,7 @@ from index.readers import read_documents
 from index.store.article_store import COMPOUND, ArticleStore, codec
 from index.store.documents import document_fields
 from index.store.segment_writer import MAX_INLINE_LIMIT, InMemorySegmentWriter
+from index.store.stored_fields import use_compact_stored_fields
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "articles"
 
@@ -63,7 +64,11 @@ def _write(
     store = ArticleStore.create(directory)
     options = {"codec": codec(), "compound": COMPOUND}
     ix = store._ix
-    writer = InMemorySegmentWriter(ix, **options) if in_memory else ix.writer(**options)
+    if in_memory:
+        writer = InMemorySegmentWriter(ix, **options)
+    else:
+        writer = ix.writer(**options)
+        use_compact_stored_fields(writer.perdocwriter)  # as ArticleStore's small writes do
     for article in articles:
         fields = prepare(article).fields if analysed else None
         writer.add_document(**document_fields(article, fields))
