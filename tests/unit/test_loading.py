@@ -115,6 +115,34 @@ def test_streamed_records_are_parsed_in_the_workers_in_order() -> None:
         assert dataclasses.replace(document, prepared=None) == reference
 
 
+@pytest.mark.parametrize(("chars", "ahead"), [(10**9, 6), (1, 2)])
+def test_streamed_chunks_are_drawn_a_bounded_distance_ahead(
+    monkeypatch: pytest.MonkeyPatch, chars: int, ahead: int
+) -> None:
+    """At most STREAM_AHEAD chunks are in the workers, and past STREAM_AHEAD_MIN only while
+    their text is under STREAM_AHEAD_CHARS; every chunk still comes back, in order."""
+    _needs_workers()
+    monkeypatch.setattr(loading, "STREAM_AHEAD", 6)
+    monkeypatch.setattr(loading, "STREAM_AHEAD_MIN", 2)
+    monkeypatch.setattr(loading, "STREAM_AHEAD_CHARS", chars)
+    text = next(iter(sorted(DATA.glob("*.txt")))).read_text(encoding="utf-8")
+    chunks = [[SourceDocument(path=f"x.jsonl#{n}", text=text, format="text")] for n in range(12)]
+    drawn: list[int] = []
+
+    def source() -> Iterator[list[SourceDocument]]:
+        for number, chunk in enumerate(chunks):
+            drawn.append(number)
+            yield chunk
+
+    seen: list[tuple[int, int]] = []
+    with Loader(None) as loader:
+        for chunk, parsed in loader.parse_each(source(), lambda chunk: chunk):
+            seen.append((chunks.index(chunk), len(drawn)))
+            assert [loaded.document for loaded in parsed] == chunk
+    assert [number for number, _drawn in seen] == list(range(12))
+    assert [count for _number, count in seen] == [min(n + 1 + ahead, 12) for n in range(12)]
+
+
 def test_loader_draws_items_lazily_a_bounded_distance_ahead(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
