@@ -17,6 +17,7 @@ from index.parse.document import parse_document
 from index.readers import read_documents
 from index.store.article_store import COMPOUND, ArticleStore, codec
 from index.store.documents import document_fields
+from index.store.schema import REPEATING_FIELDS
 from index.store.segment_writer import MAX_INLINE_LIMIT, InMemorySegmentWriter
 from index.store.stored_fields import use_compact_stored_fields
 
@@ -58,14 +59,19 @@ def _segment_files(directory: Path) -> dict[str, bytes]:
 
 
 def _write(
-    directory: Path, articles: Sequence[Article], *, in_memory: bool, analysed: bool
+    directory: Path,
+    articles: Sequence[Article],
+    *,
+    in_memory: bool,
+    analysed: bool,
+    repeating: Sequence[str] = REPEATING_FIELDS,
 ) -> dict[str, bytes]:
     """Write the articles as one segment with either writer; return its files."""
     store = ArticleStore.create(directory)
     options = {"codec": codec(), "compound": COMPOUND}
     ix = store._ix
     if in_memory:
-        writer = InMemorySegmentWriter(ix, **options)
+        writer = InMemorySegmentWriter(ix, repeating=repeating, **options)
     else:
         writer = ix.writer(**options)
         use_compact_stored_fields(writer.perdocwriter)  # as ArticleStore's small writes do
@@ -78,14 +84,19 @@ def _write(
 
 
 @pytest.mark.slow  # two real Whoosh indexes of 60 articles: ~4 s of CPU each
-@pytest.mark.parametrize("analysed", [False, True])
+@pytest.mark.parametrize(
+    ("analysed", "repeating"), [(False, REPEATING_FIELDS), (True, REPEATING_FIELDS), (True, ())]
+)
 def test_in_memory_writer_writes_whooshs_files_byte_for_byte(
-    tmp_path: Path, analysed: bool
+    tmp_path: Path, analysed: bool, repeating: Sequence[str]
 ) -> None:
-    """Postings, term table, lengths, columns and stored fields are Whoosh's exactly."""
+    """Postings, term table, lengths, columns and stored fields are Whoosh's exactly, with
+    the repeating fields' terms made once per value or not."""
     articles = _articles(60)
     expected = _write(tmp_path / "whoosh", articles, in_memory=False, analysed=False)
-    got = _write(tmp_path / "ours", articles, in_memory=True, analysed=analysed)
+    got = _write(
+        tmp_path / "ours", articles, in_memory=True, analysed=analysed, repeating=repeating
+    )
     assert sorted(got) == sorted(expected)
     assert {".pst", ".trm"} <= {Path(name).suffix for name in got}
     for name, data in expected.items():
