@@ -203,15 +203,10 @@ class Ingester:
         position = read = listed = unlisted = 0
         expected = count_records(path)
         try:
-            parsed = self._stream_parser().parse_each(
-                stream_chunks(path, STREAM_CHUNK),
-                lambda chunk: [document for document, _problem in chunk if document is not None],
-            )
-            for chunk, loaded_documents in parsed:
-                read += len(chunk)
-                for _document, problem in chunk:
-                    if problem is None:
-                        continue
+            parsed = self._stream_parser().parse_chunks(stream_chunks(path, STREAM_CHUNK))
+            for problems, loaded_documents in parsed:
+                read += len(problems) + len(loaded_documents)
+                for problem in problems:
                     if listed < RECORD_SKIPS_LISTED:
                         self._tally.skipped.append(problem_line(problem, path))
                         listed += 1

@@ -35,6 +35,7 @@ from index.models import Article, ArticleId, SkippedFile, SourceDocument
 from index.parse.document import parse_document
 from index.parse.outlets import OutletTable
 from index.readers import read_documents_with_problems
+from index.readers.streaming import Chunk, RecordChunk
 
 POOL_MIN_FILES = 400
 """Below this many files to parse, a worker pool costs more than it saves."""
@@ -216,10 +217,29 @@ def _init_worker(tables: Tables, parent: int) -> None:
     _worker_tables = tables
 
 
-def _parse_in_worker(documents: list[SourceDocument]) -> list[LoadedDocument]:
-    """`_parse` each document (a streamed file's records), with the worker's tables."""
-    tables = _worker_tables or Tables()
-    return [_parse(document, tables, in_worker=True) for document in documents]
+def parse_chunk(
+    chunk: Chunk, tables: Tables, *, in_worker: bool = False
+) -> tuple[list[str], list[LoadedDocument]]:
+    """Decode a streamed file's chunk and parse its documents: (its problems, the parsed)."""
+    records = chunk.records()
+    problems = [problem for _document, problem in records if problem is not None]
+    documents = [document for document, _problem in records if document is not None]
+    return problems, [_parse(document, tables, in_worker=in_worker) for document in documents]
+
+
+def _parse_in_worker(chunk: Chunk) -> tuple[list[str], list[LoadedDocument]]:
+    """`parse_chunk` with the worker's tables."""
+    return parse_chunk(chunk, _worker_tables or Tables(), in_worker=True)
+
+
+_ChunkFuture = Future[tuple[list[str], list[LoadedDocument]]]
+
+
+def _work_in(chunk: Chunk) -> bool:
+    """Whether a chunk is worth a worker: it has lines to decode, or documents to parse."""
+    if isinstance(chunk, RecordChunk):
+        return any(document is not None for document, _problem in chunk.decoded)
+    return len(chunk) > 0
 
 
 def _load_in_worker(paths: list[Path]) -> list[LoadedFile]:
@@ -325,19 +345,33 @@ class Loader:
     def parse_each(
         self, chunks: Iterable[Item], documents_of: Callable[[Item], list[SourceDocument]]
     ) -> Iterator[tuple[Item, list[LoadedDocument]]]:
-        """Parse the documents of each chunk (a streamed file's records), in order.
+        """Parse the documents of each chunk (read here), in order; see `parse_chunks`."""
+        items: deque[Item] = deque()
+
+        def decoded() -> Iterator[Chunk]:
+            for item in chunks:
+                items.append(item)
+                yield RecordChunk(tuple((document, None) for document in documents_of(item)))
+
+        for _problems, loaded in self.parse_chunks(decoded()):
+            yield items.popleft(), loaded
+
+    def parse_chunks(
+        self, chunks: Iterable[Chunk]
+    ) -> Iterator[tuple[list[str], list[LoadedDocument]]]:
+        """Decode and parse each chunk of a streamed file: (its problems, the parsed), in order.
 
         In the worker processes when they may run (the pool is up, or a fork is safe), with
         at most `STREAM_AHEAD` chunks and `STREAM_AHEAD_CHARS` of text in flight so that
         memory stays bounded; else here. A broken pool costs nothing: the chunks in flight
-        are parsed here.
+        are parsed here, and a fresh pool takes the next ones.
         """
         if not (self._parallel and (self._pool is not None or can_fork_workers())):
             for chunk in chunks:
-                yield chunk, parse_documents(documents_of(chunk), self._tables)
+                yield parse_chunk(chunk, self._tables)
             return
         source = iter(chunks)
-        pending: deque[tuple[Item, Future[list[LoadedDocument]] | None, int]] = deque()
+        pending: deque[tuple[Chunk, _ChunkFuture | None, Executor | None, int]] = deque()
         in_flight = 0  # characters of text in the pending chunks
 
         def submit() -> bool:
@@ -345,10 +379,9 @@ class Loader:
             chunk = next(source, None)
             if chunk is None:
                 return False
-            documents = documents_of(chunk)
-            future = self._executor().submit(_parse_in_worker, documents) if documents else None
-            chars = sum(len(document.text) for document in documents)
-            pending.append((chunk, future, chars))
+            future, pool = self._submit_chunk(chunk) if _work_in(chunk) else (None, None)
+            chars = chunk.size()
+            pending.append((chunk, future, pool, chars))
             in_flight += chars
             return True
 
@@ -361,15 +394,31 @@ class Loader:
 
         fill()
         while pending:
-            chunk, future, chars = pending.popleft()
+            chunk, future, pool, chars = pending.popleft()
             in_flight -= chars
             try:
-                loaded = future.result() if future is not None else []
+                parsed = future.result() if future is not None else None
             except BrokenProcessPool:
-                self._discard_pool()
-                loaded = parse_documents(documents_of(chunk), self._tables)
+                if pool is self._pool:  # not a fresh pool started since
+                    self._discard_pool()
+                parsed = None
+            if parsed is None:
+                parsed = parse_chunk(chunk, self._tables)
             fill()
-            yield chunk, loaded
+            yield parsed
+
+    def _submit_chunk(self, chunk: Chunk) -> tuple[_ChunkFuture | None, Executor | None]:
+        """Send a chunk to the pool: (its future, that pool).
+
+        (None, None) when the pool is found broken (a worker died since the last result):
+        the chunk is parsed here in its turn, and the next submission starts a fresh pool.
+        """
+        pool = self._executor()
+        try:
+            return pool.submit(_parse_in_worker, chunk), pool
+        except BrokenProcessPool:
+            self._discard_pool()
+            return None, None
 
     def _one_by_one(
         self, chunks: list[list[Item]], path_of: Callable[[Item], Path]

@@ -16,6 +16,8 @@ from index.ingest.loading import LoadedFile, Loader, load_file, without_path
 from index.ingest.prepared import prepare
 from index.models import Article, SourceDocument
 from index.parse.document import parse_document
+from index.readers import streaming
+from index.readers.records import missing_text
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "articles"
 
@@ -240,3 +242,75 @@ def test_a_dead_worker_costs_only_the_file_that_kills_it(
         else:
             assert item.documents
             assert item.documents[0].article is not None
+
+
+def _json_lines_with_problems(path: Path) -> list[int]:
+    """A JSON Lines file of articles with a blank line, bad JSON, a record without text and
+    a line over the size limit among them; returns the problem lines' numbers."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(DATA.glob("*.txt"))]
+    lines = [json.dumps({"id": f"r{n}", "text": text}) for n, text in enumerate(texts)]
+    lines[1:1] = ["", '{"id": "bad", "text": "unterminated']
+    lines[4:4] = [json.dumps({"id": "empty", "title": "metadata only"})]
+    lines[6:6] = [json.dumps({"id": "huge", "text": "word " * 3_000})]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return [3, 5, 7]
+
+
+def test_json_lines_are_decoded_in_the_workers_with_the_same_problems(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A JSON Lines file goes to the workers as lines; each bad line is reported as when
+    decoded here (malformed JSON, no text, over the size limit), and the articles match."""
+    _needs_workers()
+    monkeypatch.setattr(streaming, "MAX_RECORD_BYTES", 4_000)
+    monkeypatch.setattr(streaming, "_CHUNK", 1_024)
+    path = tmp_path / "export.jsonl"
+    bad = _json_lines_with_problems(path)
+    chunks = list(streaming.stream_chunks(path, 3))
+    assert all(isinstance(chunk, streaming.LineChunk) for chunk in chunks)
+    with Loader(None) as loader:
+        pooled = list(loader.parse_chunks(chunks))
+    here = list(Loader(None, parallel=False).parse_chunks(chunks))
+    problems = [problem for chunk_problems, _loaded in pooled for problem in chunk_problems]
+    assert problems == [problem for chunk_problems, _loaded in here for problem in chunk_problems]
+    assert [problem.partition(":")[0] for problem in problems] == [f"{path}#{n}" for n in bad]
+    assert "malformed JSON" in problems[0]
+    assert problems[1] == f"{path}#5: {missing_text({'title': 'metadata only'})}"
+    assert problems[2] == f"{path}#7: record over 0 MB, skipped"
+    expected = [d for d, _problem in streaming.stream_records(path) if d is not None]
+    documents = [loaded for _problems, parsed in pooled for loaded in parsed]
+    assert [loaded.document for loaded in documents] == expected
+    plain = [loaded for _problems, parsed in here for loaded in parsed]
+    assert [dataclasses.replace(d, prepared=None) for d in documents] == plain
+
+
+_REAL_PARSE_CHUNK = loading.parse_chunk
+
+
+def _dies_on_line_two(
+    chunk: streaming.Chunk, tables: loading.Tables, *, in_worker: bool = False
+) -> tuple[list[str], list[loading.LoadedDocument]]:
+    """`parse_chunk` that kills its worker on the chunk holding line 2 (like the OOM killer)."""
+    if in_worker and isinstance(chunk, streaming.LineChunk) and chunk.lines[0][0] <= 2:
+        if os.getpid() == _TEST_PROCESS:
+            raise RuntimeError("expected to run in a worker process")
+        os._exit(9)
+    return _REAL_PARSE_CHUNK(chunk, tables, in_worker=in_worker)
+
+
+def test_a_dead_worker_costs_no_streamed_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Chunks in flight when a worker dies are parsed here: every record is still there."""
+    _needs_workers()
+    monkeypatch.setattr(loading, "parse_chunk", _dies_on_line_two)
+    path = tmp_path / "export.jsonl"
+    _json_lines_with_problems(path)
+    chunks = list(streaming.stream_chunks(path, 2))
+    with Loader(None) as loader:
+        pooled = list(loader.parse_chunks(chunks))
+    here = list(Loader(None, parallel=False).parse_chunks(chunks))
+    assert [problems for problems, _loaded in pooled] == [problems for problems, _ in here]
+    assert [[d.document for d in parsed] for _problems, parsed in pooled] == [
+        [d.document for d in parsed] for _problems, parsed in here
+    ]
