@@ -363,19 +363,24 @@ class Ingester:
 
     def _choose_id(
         self, document: SourceDocument, article: Article, stable: ArticleId | None
-    ) -> ArticleId | None:
-        """The article's id: the record's own, the file's previous one, or a content hash."""
+    ) -> tuple[ArticleId | None, bool, ArticleRecord | None]:
+        """The article's id: the record's own, the file's previous one, or a content hash.
+
+        Returns:
+            The id (None: the record's own id belongs to another file), whether its manifest
+            record was looked up here, and that record (None: none, or not looked up).
+        """
         if document.record_id and (own := record_id(document.record_id)):
             known = self._manifest.article(own)
             owner = known.path.split("#", 1)[0] if known else None
             if known and owner != document.path.split("#", 1)[0]:
                 reason = f"record id {own!r} is already used by {known.path}"
                 self._tally.skip(document.path, reason)
-                return None
-            return own
+                return None, True, known
+            return own, True, known
         if stable is not None:
-            return stable
-        return hash_id(article, self._manifest)
+            return stable, False, None
+        return hash_id(article, self._manifest), False, None
 
     def _ingest_article(
         self,
@@ -390,7 +395,7 @@ class Ingester:
         if same is not None and same.id not in own_ids:
             self._tally.duplicate(document.path, f"identical to {same.id} ({same.path})")
             return (same.id,)
-        article_id = self._choose_id(document, article, stable)
+        article_id, looked_up, known = self._choose_id(document, article, stable)
         if article_id is None:
             return None
         article = dataclasses.replace(article, id=article_id)
@@ -404,7 +409,9 @@ class Ingester:
             article = dataclasses.replace(
                 article, extra=(*article.extra, ("near_duplicate_of", near.id))
             )
-        before = self._manifest.article(article_id)
+        # The manifest has not changed since `_choose_id` looked (a record's own id: one
+        # query per article less).
+        before = known if looked_up else self._manifest.article(article_id)
         self._manifest.put_article(
             ArticleRecord(article_id, article.path, article.content_hash, signature),
             bands,
