@@ -22,7 +22,9 @@ term vectors, no separate spelling fields (the article schema has none).
 
 from __future__ import annotations
 
+import hashlib
 import itertools
+import struct
 import zlib
 from array import array
 from collections.abc import Collection, Iterable
@@ -31,6 +33,7 @@ from typing import Any, NamedTuple
 from whoosh.codec import whoosh3
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3Codec, W3FieldWriter, W3TermInfo
 from whoosh.fields import FieldType
+from whoosh.filedb.filetables import OrderedHashWriter
 from whoosh.formats import Format
 from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import length_to_byte
@@ -231,15 +234,17 @@ class InMemorySegmentWriter(SegmentWriter):  # type: ignore[misc]  # whoosh is u
             lengths = self._lengths.get(name, {})
             terms = self._postings[name]
             inline = codec._inlinelimit
+            rows: list[tuple[bytes, bytes]] = []
             for tbytes in sorted(terms):
                 postings = terms[tbytes]
                 if len(postings) < inline:
-                    writer._tindex.add(prefix + tbytes, _inlined_info(postings, lengths))
+                    rows.append((prefix + tbytes, _inlined_info(postings, lengths)))
                     continue
                 start = postfile.tell()
                 data, info = blocks.term(postings, lengths)
                 postfile.write(data)
-                writer._tindex.add(prefix + tbytes, info + pack_long(start) + pack_int(len(data)))
+                rows.append((prefix + tbytes, info + pack_long(start) + pack_int(len(data))))
+            _add_term_rows(writer._tindex, rows)
             writer.finish_field()
         writer.close()
         self._postings.clear()
@@ -317,6 +322,47 @@ class _BlockWriter:
 
 
 _TERM_INFO = W3TermInfo._struct
+_ROW_LENGTHS = struct.Struct("!ii")
+"""`whoosh.filedb.filetables`' row header: the key's and the value's lengths."""
+_MD5 = 0
+"""`HashWriter.hashtype` of MD5, the term table's."""
+
+
+def _add_term_rows(table: OrderedHashWriter, rows: list[tuple[bytes, bytes]]) -> None:
+    """`table.add(key, value)` for each row, keys ascending, in one write.
+
+    The same bytes, key index and hash buckets as one `OrderedHashWriter.add` per row
+    (checked by the byte-for-byte test), without three calls and a `tell` per term: ~130k
+    terms per 10k articles. The MD5 hash Whoosh keeps is the low 32 bits of
+    `int(hexdigest, 16)`, the digest's last four bytes.
+
+    Raises:
+        ValueError: the keys do not increase (as `OrderedHashWriter.add` raises).
+    """
+    if not rows:
+        return
+    last = table.lastkey
+    position = table.dbfile.tell()
+    buckets = table.buckets
+    hashed = table.hashfn if table.hashtype != _MD5 else None
+    positions: list[int] = []
+    parts: list[bytes] = []
+    for key, value in rows:
+        if key <= last:
+            raise ValueError(f"Keys must increase: {last!r}..{key!r}")
+        last = key
+        positions.append(position)
+        if hashed is None:
+            digest = hashlib.md5(key, usedforsecurity=False).digest()
+            code = int.from_bytes(digest[-4:], "big")
+        else:
+            code = hashed(key)
+        buckets[code & 255].append((code, position))
+        parts += (_ROW_LENGTHS.pack(len(key), len(value)), key, value)
+        position += _ROW_LENGTHS.size + len(key) + len(value)
+    table.index.extend(positions)
+    table.dbfile.write(b"".join(parts))
+    table.lastkey = last
 
 
 def _inlined_info(postings: list[Posting], lengths: dict[int, int]) -> bytes:
