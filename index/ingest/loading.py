@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from multiprocessing.reduction import ForkingPickler
 from pathlib import Path
 from types import TracebackType
 from typing import TypeVar
@@ -31,7 +32,7 @@ from index.errors import UnreadableFile
 from index.extract.gazetteer import Gazetteer
 from index.ingest.ids import content_hash_of
 from index.ingest.prepared import Prepared, prepare
-from index.models import Article, ArticleId, SkippedFile, SourceDocument
+from index.models import Article, ArticleId, Figure, Mention, SkippedFile, SourceDocument
 from index.parse.document import parse_document
 from index.parse.outlets import OutletTable
 from index.readers import read_documents_with_problems
@@ -207,10 +208,40 @@ def die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
+def _rebuilt(kind: type[_Sent], values: tuple[object, ...]) -> _Sent:
+    """A dataclass sent back by a worker, made by its `__init__` (see `_sent_as_values`)."""
+    return kind(*values)
+
+
+def _sent_as_values(item: object) -> tuple[Callable[..., object], tuple[object, ...]]:
+    """How a worker pickles a parsed document's dataclasses: the class and its values.
+
+    Frozen slotted dataclasses otherwise pickle their state as a dict of slots that
+    `_dataclass_setstate` restores field by field in Python, ~1.5 us per object in the main
+    process (an article with its figures and mentions is a dozen objects); their generated
+    `__init__` is faster. Measured on 2,000 parsed records in chunks of 256: ~45 -> ~35 us
+    to unpickle each (in the main process), about the same to pickle.
+    """
+    kind = type(item)
+    return _rebuilt, (kind, tuple(getattr(item, f.name) for f in _FIELDS[kind]))
+
+
+_SENT_TYPES: tuple[type, ...] = (LoadedDocument, SourceDocument, Article, Figure, Mention, Prepared)
+"""The dataclasses of a parsed chunk (none has a `__post_init__` or an `init=False` field)."""
+_FIELDS = {kind: dataclasses.fields(kind) for kind in _SENT_TYPES}
+_Sent = TypeVar("_Sent")
+
+
 def _init_worker(tables: Tables, parent: int) -> None:
-    """Pool initializer: die with the parent; keep the parser tables for every file."""
+    """Pool initializer: die with the parent; keep the parser tables for every file.
+
+    Also registers `_sent_as_values` with this worker's result pickler (the main process
+    only ever unpickles what workers send).
+    """
     global _worker_tables
     die_with_parent(parent)
+    for kind in _SENT_TYPES:
+        ForkingPickler.register(kind, _sent_as_values)
     # Ctrl-C reaches the whole process group: the main process stops the pool, the
     # workers must not each print a KeyboardInterrupt traceback.
     signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import copyreg
 import dataclasses
+import io
 import json
 import os
+import pickle
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -314,3 +317,23 @@ def test_a_dead_worker_costs_no_streamed_record(
     assert [[d.document for d in parsed] for _problems, parsed in pooled] == [
         [d.document for d in parsed] for _problems, parsed in here
     ]
+
+
+def test_parsed_documents_cross_from_workers_as_their_values() -> None:
+    """What a worker sends back (pickled as class + values) is rebuilt equal, every
+    dataclass of it included: the article, its figures and mentions, the preparation."""
+    documents = [
+        SourceDocument(path=f"x.jsonl#{n}", text=path.read_text(encoding="utf-8"), format="text")
+        for n, path in enumerate(sorted(DATA.glob("*.txt")))
+    ]
+    parsed = loading.parse_documents(documents, loading.Tables())
+    parsed = [dataclasses.replace(d, prepared=prepare(d.article)) for d in parsed if d.article]
+    assert any(d.article and d.article.figures and d.article.mentions for d in parsed)
+    stream = io.BytesIO()
+    pickler = pickle.Pickler(stream, pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = copyreg.dispatch_table | dict.fromkeys(
+        loading._SENT_TYPES, loading._sent_as_values
+    )
+    pickler.dump(parsed)
+    assert b"_rebuilt" in stream.getvalue()
+    assert pickle.loads(stream.getvalue()) == parsed
