@@ -366,6 +366,29 @@ def test_large_runs_pause_the_garbage_collector_and_resume_it(
         assert gc.isenabled()
 
 
+def test_a_written_batch_frees_its_cycles_while_the_collector_is_paused(
+    tmp_path: Path, harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each batch written collects once when paused (the cycles of a 100k run piled up)."""
+    collected: list[int] = []
+
+    def counting(*args: int) -> int:
+        collected.append(1)
+        return 0
+
+    monkeypatch.setattr(gc, "collect", counting)
+    for n in range(3):
+        write_article(tmp_path / f"a{n}.txt", n)
+    harness.run(tmp_path)
+    assert collected == []  # the collector runs as usual: nothing extra
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    with collector_paused(True):
+        for n in range(3, 6):
+            write_article(tmp_path / f"a{n}.txt", n)
+        harness.run(tmp_path, batch=2)
+    assert len(collected) == 2  # a full batch of 2, then the last one
+
+
 def test_a_large_record_file_pauses_the_garbage_collector(
     tmp_path: Path, harness: Harness, monkeypatch: pytest.MonkeyPatch
 ) -> None:
