@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from index.ingest.collector import collect_while_paused
 from index.ingest.manifest import Manifest
 from index.models import Article, ArticleId, IngestReport, SkippedFile
 from index.store.article_store import ArticleStore
@@ -71,6 +72,7 @@ class Batch:
             self._store.write(upserts, sorted(self._deletes), self._analysed)
         self._manifest.commit()
         self._clear()
+        collect_while_paused()
 
     def _clear(self) -> None:
         """Forget everything staged."""

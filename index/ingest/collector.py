@@ -24,3 +24,15 @@ def collector_paused(pause: bool) -> Iterator[None]:
         yield
     finally:
         gc.enable()
+
+
+def collect_while_paused() -> None:
+    """Free the reference cycles a written batch left behind, when the collector is paused.
+
+    Writing a batch leaves cycles (Whoosh's writer, segment and reader objects, ...) that
+    only the collector frees: over a 100k-record run with the collector paused the main
+    process grew from ~340 to ~850 MB. One full collection after each batch written keeps
+    it near the unpaused size and costs a fraction of the collections it replaces.
+    """
+    if not gc.isenabled():
+        gc.collect()

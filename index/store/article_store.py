@@ -45,9 +45,10 @@ from index.store.index_files import (
 from index.store.integrity import CHECKSUM_FILE, record_checksums
 from index.store.lexicon import Lexicon
 from index.store.payload import DecodedArticles, decode_article, summarise
-from index.store.schema import SCHEMA_VERSION, TEXT_FIELDS, build_schema
+from index.store.schema import REPEATING_FIELDS, SCHEMA_VERSION, TEXT_FIELDS, build_schema
 from index.store.scorer import Norms, fill_length_norms, preload_frequent
 from index.store.segment_writer import AnalysedText, InMemorySegmentWriter
+from index.store.stored_fields import use_compact_stored_fields
 
 BULK_THRESHOLD = 2000
 """Batches at least this large use `InMemorySegmentWriter`, committed without merging.
@@ -275,10 +276,12 @@ class ArticleStore:
         try:
             options = {"codec": codec(), "compound": COMPOUND}
             if bulk:
-                return InMemorySegmentWriter(self._ix, **options)
-            return self._ix.writer(limitmb=128, **options)
+                return InMemorySegmentWriter(self._ix, repeating=REPEATING_FIELDS, **options)
+            writer = self._ix.writer(limitmb=128, **options)
         except whoosh_index.LockError as error:
             raise IndexBusy(_BUSY, hint=_BUSY_HINT) from error
+        use_compact_stored_fields(writer.perdocwriter)
+        return writer
 
     # --- reading -------------------------------------------------------------
 

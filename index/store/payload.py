@@ -81,6 +81,9 @@ MENTION_KEYS: tuple[str, ...] = (
 
 _LEVEL = 6
 """Deflate level (with the dictionary, level 6 is ~5% smaller than 3 for ~0.02 ms more)."""
+_MEMORY_LEVEL = 8
+"""zlib's default memLevel: 9 made 10k payloads 330 bytes larger and took ~15% longer to
+deflate (0.86-0.88 against 0.76 CPU-s; ~1.8 KB of JSON gains nothing from a larger table)."""
 
 
 @cache
@@ -92,7 +95,9 @@ def _dictionary() -> bytes:
 @cache
 def _deflater() -> Any:  # zlib's Compress type is not public
     """A raw-deflate compressor primed with the dictionary (copied for each payload)."""
-    return zlib.compressobj(_LEVEL, zlib.DEFLATED, -15, 9, zlib.Z_DEFAULT_STRATEGY, _dictionary())
+    return zlib.compressobj(
+        _LEVEL, zlib.DEFLATED, -15, _MEMORY_LEVEL, zlib.Z_DEFAULT_STRATEGY, _dictionary()
+    )
 
 
 @cache

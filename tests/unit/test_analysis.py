@@ -10,6 +10,7 @@ from whoosh.fields import TEXT
 from index.store.analysis import (
     NewsText,
     PyStemFilter,
+    VarintPositions,
     analyse,
     news_analyzer,
     token_spans,
@@ -58,6 +59,9 @@ def test_pystemfilter_pickles_without_the_stemmer() -> None:
         "Israel's war — U.S. envoy, 1.9 million people; the the the end",
         "",
         "Ünïcödé İstanbul ÆSIR straße ﬁnance",
+        "the of the Gaza and the Gaza, of the gaza",
+        "the of and",
+        " ".join(f"w{n % 40} the" for n in range(20_000)),
     ],
 )
 def test_newstext_index_matches_the_analyzer(text: str) -> None:
@@ -81,3 +85,42 @@ def test_token_spans_match_the_analyzer(text: str) -> None:
     expected = [(t.text, t.startchar, t.endchar) for t in news_analyzer()(text, chars=True)]
     assert list(token_spans(text)) == expected
     assert analyse(text) == [t.text for t in news_analyzer()(text)]
+
+
+def _leb128_gaps(positions: list[int]) -> bytes:
+    """The reference encoding: each gap from the previous position as a LEB128 varint."""
+    out = bytearray()
+    previous = 0
+    for position in positions:
+        gap = position - previous
+        previous = position
+        while gap >= 0x80:
+            out.append(gap & 0x7F | 0x80)
+            gap >>= 7
+        out.append(gap)
+    return bytes(out)
+
+
+@pytest.mark.parametrize(
+    "positions",
+    [
+        [],
+        [0],
+        [5],
+        [127],
+        [128],
+        [16_383],
+        [16_384],
+        [3_000_000],
+        [1, 2, 3],
+        [0, 127, 128, 300],
+        [0, 200, 201, 20_000, 20_001],
+        [7, 16_390, 3_000_000],
+    ],
+)
+def test_varint_positions_encode_the_gaps_as_leb128(positions: list[int]) -> None:
+    """Every path of the encoder (one position, one-byte gaps, table, long gaps) agrees."""
+    fmt = VarintPositions()
+    encoded = fmt.encode(positions)
+    assert encoded == _leb128_gaps(positions)
+    assert fmt.decode_positions(encoded) == positions

@@ -9,16 +9,19 @@ import random
 import shutil
 import tarfile
 import threading
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from index.ingest import batch as ingest_batch
+from index.ingest import ingester
 from index.ingest.collector import collector_paused
 from index.ingest.ingester import Ingester, skipped_line
 from index.ingest.manifest import Manifest
 from index.models import Article, ArticleId, IngestReport, SkippedFile
+from index.readers import streaming
 from index.store.article_store import ArticleStore
 from index.store.segment_writer import AnalysedText
 
@@ -361,6 +364,54 @@ def test_large_runs_pause_the_garbage_collector_and_resume_it(
     monkeypatch.setattr(threading, "active_count", lambda: 2)
     with collector_paused(True):
         assert gc.isenabled()
+
+
+def test_a_written_batch_frees_its_cycles_while_the_collector_is_paused(
+    tmp_path: Path, harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each batch written collects once when paused (the cycles of a 100k run piled up)."""
+    collected: list[int] = []
+
+    def counting(*args: int) -> int:
+        collected.append(1)
+        return 0
+
+    monkeypatch.setattr(gc, "collect", counting)
+    for n in range(3):
+        write_article(tmp_path / f"a{n}.txt", n)
+    harness.run(tmp_path)
+    assert collected == []  # the collector runs as usual: nothing extra
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    with collector_paused(True):
+        for n in range(3, 6):
+            write_article(tmp_path / f"a{n}.txt", n)
+        harness.run(tmp_path, batch=2)
+    assert len(collected) == 2  # a full batch of 2, then the last one
+
+
+def test_a_large_record_file_pauses_the_garbage_collector(
+    tmp_path: Path, harness: Harness, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One JSON Lines file large enough to be streamed is a large run: the collector pauses."""
+    monkeypatch.setattr(threading, "active_count", lambda: 1)
+    monkeypatch.setattr(streaming, "STREAM_FROM_BYTES", 4096)
+    records = [{"id": f"r{n}", "title": f"Report {n}", "text": body(n)} for n in range(8)]
+    small, large = tmp_path / "small.jsonl", tmp_path / "large.jsonl"
+    other = {"id": "s", "title": "Small", "text": body(100)}
+    small.write_text(json.dumps(other) + "\n", encoding="utf-8")
+    large.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    assert large.stat().st_size >= 4096 > small.stat().st_size
+    paused: list[bool] = []
+
+    @contextmanager
+    def recording(pause: bool) -> Iterator[None]:
+        paused.append(pause)
+        yield
+
+    monkeypatch.setattr(ingester, "collector_paused", recording)
+    harness.run(small)
+    assert len(harness.run(large).added) == 8
+    assert paused == [False, True]
 
 
 def test_ingest_writes_a_batch_once_it_holds_enough_text(

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import copyreg
 import dataclasses
+import io
 import json
 import os
+import pickle
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +19,8 @@ from index.ingest.loading import LoadedFile, Loader, load_file, without_path
 from index.ingest.prepared import prepare
 from index.models import Article, SourceDocument
 from index.parse.document import parse_document
+from index.readers import streaming
+from index.readers.records import missing_text
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "articles"
 
@@ -115,6 +120,34 @@ def test_streamed_records_are_parsed_in_the_workers_in_order() -> None:
         assert dataclasses.replace(document, prepared=None) == reference
 
 
+@pytest.mark.parametrize(("chars", "ahead"), [(10**9, 6), (1, 2)])
+def test_streamed_chunks_are_drawn_a_bounded_distance_ahead(
+    monkeypatch: pytest.MonkeyPatch, chars: int, ahead: int
+) -> None:
+    """At most STREAM_AHEAD chunks are in the workers, and past STREAM_AHEAD_MIN only while
+    their text is under STREAM_AHEAD_CHARS; every chunk still comes back, in order."""
+    _needs_workers()
+    monkeypatch.setattr(loading, "STREAM_AHEAD", 6)
+    monkeypatch.setattr(loading, "STREAM_AHEAD_MIN", 2)
+    monkeypatch.setattr(loading, "STREAM_AHEAD_CHARS", chars)
+    text = next(iter(sorted(DATA.glob("*.txt")))).read_text(encoding="utf-8")
+    chunks = [[SourceDocument(path=f"x.jsonl#{n}", text=text, format="text")] for n in range(12)]
+    drawn: list[int] = []
+
+    def source() -> Iterator[list[SourceDocument]]:
+        for number, chunk in enumerate(chunks):
+            drawn.append(number)
+            yield chunk
+
+    seen: list[tuple[int, int]] = []
+    with Loader(None) as loader:
+        for chunk, parsed in loader.parse_each(source(), lambda chunk: chunk):
+            seen.append((chunks.index(chunk), len(drawn)))
+            assert [loaded.document for loaded in parsed] == chunk
+    assert [number for number, _drawn in seen] == list(range(12))
+    assert [count for _number, count in seen] == [min(n + 1 + ahead, 12) for n in range(12)]
+
+
 def test_loader_draws_items_lazily_a_bounded_distance_ahead(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -212,3 +245,95 @@ def test_a_dead_worker_costs_only_the_file_that_kills_it(
         else:
             assert item.documents
             assert item.documents[0].article is not None
+
+
+def _json_lines_with_problems(path: Path) -> list[int]:
+    """A JSON Lines file of articles with a blank line, bad JSON, a record without text and
+    a line over the size limit among them; returns the problem lines' numbers."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(DATA.glob("*.txt"))]
+    lines = [json.dumps({"id": f"r{n}", "text": text}) for n, text in enumerate(texts)]
+    lines[1:1] = ["", '{"id": "bad", "text": "unterminated']
+    lines[4:4] = [json.dumps({"id": "empty", "title": "metadata only"})]
+    lines[6:6] = [json.dumps({"id": "huge", "text": "word " * 3_000})]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return [3, 5, 7]
+
+
+def test_json_lines_are_decoded_in_the_workers_with_the_same_problems(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A JSON Lines file goes to the workers as lines; each bad line is reported as when
+    decoded here (malformed JSON, no text, over the size limit), and the articles match."""
+    _needs_workers()
+    monkeypatch.setattr(streaming, "MAX_RECORD_BYTES", 4_000)
+    monkeypatch.setattr(streaming, "_CHUNK", 1_024)
+    path = tmp_path / "export.jsonl"
+    bad = _json_lines_with_problems(path)
+    chunks = list(streaming.stream_chunks(path, 3))
+    assert all(isinstance(chunk, streaming.LineChunk) for chunk in chunks)
+    with Loader(None) as loader:
+        pooled = list(loader.parse_chunks(chunks))
+    here = list(Loader(None, parallel=False).parse_chunks(chunks))
+    problems = [problem for chunk_problems, _loaded in pooled for problem in chunk_problems]
+    assert problems == [problem for chunk_problems, _loaded in here for problem in chunk_problems]
+    assert [problem.partition(":")[0] for problem in problems] == [f"{path}#{n}" for n in bad]
+    assert "malformed JSON" in problems[0]
+    assert problems[1] == f"{path}#5: {missing_text({'title': 'metadata only'})}"
+    assert problems[2] == f"{path}#7: record over 0 MB, skipped"
+    expected = [d for d, _problem in streaming.stream_records(path) if d is not None]
+    documents = [loaded for _problems, parsed in pooled for loaded in parsed]
+    assert [loaded.document for loaded in documents] == expected
+    plain = [loaded for _problems, parsed in here for loaded in parsed]
+    assert [dataclasses.replace(d, prepared=None) for d in documents] == plain
+
+
+_REAL_PARSE_CHUNK = loading.parse_chunk
+
+
+def _dies_on_line_two(
+    chunk: streaming.Chunk, tables: loading.Tables, *, in_worker: bool = False
+) -> tuple[list[str], list[loading.LoadedDocument]]:
+    """`parse_chunk` that kills its worker on the chunk holding line 2 (like the OOM killer)."""
+    if in_worker and isinstance(chunk, streaming.LineChunk) and chunk.lines[0][0] <= 2:
+        if os.getpid() == _TEST_PROCESS:
+            raise RuntimeError("expected to run in a worker process")
+        os._exit(9)
+    return _REAL_PARSE_CHUNK(chunk, tables, in_worker=in_worker)
+
+
+def test_a_dead_worker_costs_no_streamed_record(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Chunks in flight when a worker dies are parsed here: every record is still there."""
+    _needs_workers()
+    monkeypatch.setattr(loading, "parse_chunk", _dies_on_line_two)
+    path = tmp_path / "export.jsonl"
+    _json_lines_with_problems(path)
+    chunks = list(streaming.stream_chunks(path, 2))
+    with Loader(None) as loader:
+        pooled = list(loader.parse_chunks(chunks))
+    here = list(Loader(None, parallel=False).parse_chunks(chunks))
+    assert [problems for problems, _loaded in pooled] == [problems for problems, _ in here]
+    assert [[d.document for d in parsed] for _problems, parsed in pooled] == [
+        [d.document for d in parsed] for _problems, parsed in here
+    ]
+
+
+def test_parsed_documents_cross_from_workers_as_their_values() -> None:
+    """What a worker sends back (pickled as class + values) is rebuilt equal, every
+    dataclass of it included: the article, its figures and mentions, the preparation."""
+    documents = [
+        SourceDocument(path=f"x.jsonl#{n}", text=path.read_text(encoding="utf-8"), format="text")
+        for n, path in enumerate(sorted(DATA.glob("*.txt")))
+    ]
+    parsed = loading.parse_documents(documents, loading.Tables())
+    parsed = [dataclasses.replace(d, prepared=prepare(d.article)) for d in parsed if d.article]
+    assert any(d.article and d.article.figures and d.article.mentions for d in parsed)
+    stream = io.BytesIO()
+    pickler = pickle.Pickler(stream, pickle.HIGHEST_PROTOCOL)
+    pickler.dispatch_table = copyreg.dispatch_table | dict.fromkeys(
+        loading._SENT_TYPES, loading._sent_as_values
+    )
+    pickler.dump(parsed)
+    assert b"_rebuilt" in stream.getvalue()
+    assert pickle.loads(stream.getvalue()) == parsed

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from whoosh.codec.whoosh3 import W3Codec
+from whoosh.filedb.filestore import RamStorage
+from whoosh.filedb.filetables import OrderedHashWriter, _hash_functions
 
 from index.ingest.ids import content_hash_of
 from index.ingest.prepared import prepare
@@ -17,7 +19,9 @@ from index.parse.document import parse_document
 from index.readers import read_documents
 from index.store.article_store import COMPOUND, ArticleStore, codec
 from index.store.documents import document_fields
-from index.store.segment_writer import MAX_INLINE_LIMIT, InMemorySegmentWriter
+from index.store.schema import REPEATING_FIELDS
+from index.store.segment_writer import MAX_INLINE_LIMIT, InMemorySegmentWriter, _add_term_rows
+from index.store.stored_fields import use_compact_stored_fields
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "articles"
 
@@ -57,13 +61,22 @@ def _segment_files(directory: Path) -> dict[str, bytes]:
 
 
 def _write(
-    directory: Path, articles: Sequence[Article], *, in_memory: bool, analysed: bool
+    directory: Path,
+    articles: Sequence[Article],
+    *,
+    in_memory: bool,
+    analysed: bool,
+    repeating: Sequence[str] = REPEATING_FIELDS,
 ) -> dict[str, bytes]:
     """Write the articles as one segment with either writer; return its files."""
     store = ArticleStore.create(directory)
     options = {"codec": codec(), "compound": COMPOUND}
     ix = store._ix
-    writer = InMemorySegmentWriter(ix, **options) if in_memory else ix.writer(**options)
+    if in_memory:
+        writer = InMemorySegmentWriter(ix, repeating=repeating, **options)
+    else:
+        writer = ix.writer(**options)
+        use_compact_stored_fields(writer.perdocwriter)  # as ArticleStore's small writes do
     for article in articles:
         fields = prepare(article).fields if analysed else None
         writer.add_document(**document_fields(article, fields))
@@ -73,14 +86,19 @@ def _write(
 
 
 @pytest.mark.slow  # two real Whoosh indexes of 60 articles: ~4 s of CPU each
-@pytest.mark.parametrize("analysed", [False, True])
+@pytest.mark.parametrize(
+    ("analysed", "repeating"), [(False, REPEATING_FIELDS), (True, REPEATING_FIELDS), (True, ())]
+)
 def test_in_memory_writer_writes_whooshs_files_byte_for_byte(
-    tmp_path: Path, analysed: bool
+    tmp_path: Path, analysed: bool, repeating: Sequence[str]
 ) -> None:
-    """Postings, term table, lengths, columns and stored fields are Whoosh's exactly."""
+    """Postings, term table, lengths, columns and stored fields are Whoosh's exactly, with
+    the repeating fields' terms made once per value or not."""
     articles = _articles(60)
     expected = _write(tmp_path / "whoosh", articles, in_memory=False, analysed=False)
-    got = _write(tmp_path / "ours", articles, in_memory=True, analysed=analysed)
+    got = _write(
+        tmp_path / "ours", articles, in_memory=True, analysed=analysed, repeating=repeating
+    )
     assert sorted(got) == sorted(expected)
     assert {".pst", ".trm"} <= {Path(name).suffix for name in got}
     for name, data in expected.items():
@@ -122,3 +140,32 @@ def test_stale_analysed_text_is_not_indexed() -> None:
     fields = document_fields(article, prepare(other).fields)
     assert fields["title"] == article.title
     assert fields["body"] == article.text
+
+
+@pytest.mark.parametrize("hashtype", [0, 1])
+def test_term_rows_are_written_as_ordered_hash_writer_adds_them(hashtype: int) -> None:
+    """One write of many rows gives OrderedHashWriter's file byte for byte (MD5 or CRC)."""
+    rows = [(f"term{n:06d}".encode(), bytes([n % 256]) * (n % 7)) for n in range(20_000)]
+
+    def written(batched: bool) -> bytes:
+        storage = RamStorage()
+        table = OrderedHashWriter(storage.create_file("t"))
+        table.hashtype, table.hashfn = hashtype, _hash_functions[hashtype]
+        if batched:
+            _add_term_rows(table, rows[:5])
+            _add_term_rows(table, rows[5:])
+        else:
+            for key, value in rows:
+                table.add(key, value)
+        table.close()
+        data: bytes = storage.files["t"]
+        return data
+
+    assert written(batched=True) == written(batched=False)
+
+
+def test_term_rows_must_increase() -> None:
+    """Rows out of order are refused, as OrderedHashWriter.add refuses them."""
+    table = OrderedHashWriter(RamStorage().create_file("t"))
+    with pytest.raises(ValueError, match="increase"):
+        _add_term_rows(table, [(b"b", b""), (b"a", b"")])
