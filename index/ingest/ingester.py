@@ -48,10 +48,10 @@ _HASH_LIMIT = 64 * 1024 * 1024
 WRITING = "(writing the index)"
 """The `current_path` reported while a batch is written to the store."""
 STREAM_CHUNK = 256
+"""Records of a streamed file parsed and staged at a time."""
 RECORD_SKIPS_LISTED = 100
 """Skipped records of one streamed file listed one by one; the rest are counted in one line
 (a million records without text once made a million-line report, and its memory)."""
-"""Records of a streamed file parsed and staged at a time."""
 _NEAR_ESTIMATE = 0.7
 """Signature estimate from which a candidate is checked with the exact Jaccard."""
 
