@@ -10,6 +10,7 @@ indexes in a worker thread) can deadlock, and `spawn` would re-run `python -m tu
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import dataclasses
 import itertools
@@ -343,13 +344,12 @@ class Loader:
                 yield item, load_file(path_of(item), self._tables)
             return
         source = iter(items)
-        pending: deque[tuple[list[Item], Future[list[LoadedFile]]]] = deque()
+        pending: deque[tuple[list[Item], Future[list[LoadedFile]] | None]] = deque()
 
         def submit() -> bool:
             chunk = list(itertools.islice(source, _CHUNK))
             if chunk:
-                paths = [path_of(item) for item in chunk]
-                pending.append((chunk, self._executor().submit(_load_in_worker, paths)))
+                pending.append((chunk, self._submit_files([path_of(item) for item in chunk])))
             return bool(chunk)
 
         def fill() -> None:
@@ -359,9 +359,11 @@ class Loader:
         fill()
         while pending:
             chunk, future = pending.popleft()
-            try:
-                loaded = future.result()
-            except BrokenProcessPool:
+            loaded: list[LoadedFile] | None = None
+            if future is not None:  # None: the pool was found broken when they were sent
+                with contextlib.suppress(BrokenProcessPool):
+                    loaded = future.result()
+            if loaded is None:
                 # A worker died (killed for memory, or a crash in a C library): every
                 # file in flight is loaded again one at a time in a fresh pool.
                 retry = [chunk, *(waiting for waiting, _future in pending)]
@@ -437,6 +439,18 @@ class Loader:
                 parsed = parse_chunk(chunk, self._tables)
             fill()
             yield parsed
+
+    def _submit_files(self, paths: list[Path]) -> Future[list[LoadedFile]] | None:
+        """Send files to the pool to load: their future, or None when the pool is found broken.
+
+        A worker that died since the last result breaks the pool for the next submission;
+        `load_each` then loads these files one by one in a fresh pool, with those in flight.
+        """
+        try:
+            return self._executor().submit(_load_in_worker, paths)
+        except BrokenProcessPool:
+            self._discard_pool()
+            return None
 
     def _submit_chunk(self, chunk: Chunk) -> tuple[_ChunkFuture | None, Executor | None]:
         """Send a chunk to the pool: (its future, that pool).

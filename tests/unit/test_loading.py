@@ -9,6 +9,8 @@ import json
 import os
 import pickle
 from collections.abc import Iterator
+from concurrent.futures import Executor, Future
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
@@ -245,6 +247,48 @@ def test_a_dead_worker_costs_only_the_file_that_kills_it(
         else:
             assert item.documents
             assert item.documents[0].article is not None
+
+
+class _BreaksAtSubmission(Executor):
+    """A pool whose worker died after its last result: its next submission fails.
+
+    Runs in this process (the files' loading is the same); the `fails`-th submission raises
+    `BrokenProcessPool`, as a real pool does once a worker died between results.
+    """
+
+    def __init__(self, fails: int) -> None:
+        self.submissions = 0
+        self.fails = fails
+
+    def submit(self, fn: Any, /, *args: Any, **kwargs: Any) -> Future[Any]:
+        self.submissions += 1
+        if self.submissions == self.fails:
+            raise BrokenProcessPool("a worker died since the last result")
+        future: Future[Any] = Future()
+        future.set_result(fn(*args, **kwargs))
+        return future
+
+
+def test_a_pool_found_broken_when_files_are_submitted_costs_no_file(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A worker that dies between two results breaks the pool for the next submission: the
+    files of that submission (and those in flight) are loaded again, none lost, no crash."""
+    monkeypatch.setattr(loading, "POOL_MIN_FILES", 1)
+    monkeypatch.setattr(loading, "can_fork_workers", lambda: True)
+    monkeypatch.setattr(loading, "AHEAD", 2 * loading._CHUNK)
+    pools = [_BreaksAtSubmission(fails=3), _BreaksAtSubmission(fails=0)]
+    loader = Loader(None)
+    monkeypatch.setattr(loader, "_executor", lambda: pools[0] if pools[0].fails else pools[-1])
+
+    def discarded(*, wait: bool = True) -> None:
+        pools[0].fails = 0  # the broken pool is dropped: the next one works
+
+    monkeypatch.setattr(loader, "_discard_pool", discarded)
+    paths = sorted(DATA.glob("*.txt")) * 12
+    loaded = list(loader.load(paths))
+    assert [item.path for item in loaded] == paths
+    assert all(item.documents and not item.skipped for item in loaded)
 
 
 def _json_lines_with_problems(path: Path) -> list[int]:
