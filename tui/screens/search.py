@@ -144,9 +144,9 @@ class SearchScreen(Screen[None]):
         """The page shown now (None while listing the newest articles)."""
         self.count = 0
         self._idle_timer: Timer | None = None
+        """Runs a full garbage collection once the typing pauses (`tui.idle_collection`)."""
         self._facets_timer: Timer | None = None
         """Starts the facet count of the results shown once the typing pauses."""
-        """Runs a full garbage collection once the typing pauses (`tui.idle_collection`)."""
 
     def compose(self) -> ComposeResult:
         """Header, search bar, indexing progress, results with facets, status, footer."""
@@ -237,11 +237,21 @@ class SearchScreen(Screen[None]):
         slept in a thread woke every 10 ms to see whether it was cancelled, each time taking
         the interpreter from the search the keystroke had started.
         """
-        if self._facets_timer is not None:
-            self._facets_timer.stop()
+        self._cancel_facets()
         self._facets_timer = self.set_timer(
             FACETS_DELAY, partial(self.count_facets, query, sort), name="facets"
         )
+
+    def _cancel_facets(self) -> None:
+        """Drop the facet count waiting for a pause, or running, for the results shown."""
+        self.workers.cancel_group(self, FACETS)
+        if self._facets_timer is not None:
+            self._facets_timer.stop()
+            self._facets_timer = None
+
+    def _page_size(self) -> int:
+        """Results a search fetches at a time: what fills the list (`ResultsList.page_size`)."""
+        return self.query_one(ResultsList).page_size
 
     @work(thread=True, exclusive=True, group=FACETS)
     def count_facets(self, query: str, sort: str) -> None:
@@ -304,7 +314,7 @@ class SearchScreen(Screen[None]):
             self.notify(text, severity=severity, markup=False)
         query = self.query_one(SearchBar).value
         if query or self.sort != "relevance":
-            self.run_search(query, self.sort, self.query_one(ResultsList).page_size)
+            self.run_search(query, self.sort, self._page_size())
         else:
             self.show_results(self.ResultsReady("", self.sort, event.page))
         # Once the list is on screen: build the search caches so the first keystroke is fast.
@@ -315,11 +325,8 @@ class SearchScreen(Screen[None]):
         """Search (the empty query lists the newest articles); Enter goes to the results."""
         if event.submitted:
             self.set_focus(self.query_one(ResultsList))
-        self.workers.cancel_group(self, FACETS)
-        if self._facets_timer is not None:
-            self._facets_timer.stop()
-            self._facets_timer = None
-        self.run_search(event.query, self.sort, self.query_one(ResultsList).page_size)
+        self._cancel_facets()
+        self.run_search(event.query, self.sort, self._page_size())
         if self._idle_timer is not None:
             self._idle_timer.stop()
         self._idle_timer = self.set_timer(IDLE_SECONDS, collect_when_idle)
@@ -356,8 +363,7 @@ class SearchScreen(Screen[None]):
     def fetch_more(self, event: ResultsList.MoreWanted) -> None:
         """The cursor nears the end of the loaded results: load the next page."""
         if self.page is not None:
-            limit = self.query_one(ResultsList).page_size
-            self.load_more(self.page.query, self.sort, event.offset, limit)
+            self.load_more(self.page.query, self.sort, event.offset, self._page_size())
 
     @on(MoreReady)
     def show_more(self, event: MoreReady) -> None:
@@ -448,7 +454,7 @@ class SearchScreen(Screen[None]):
         self.sort = "date" if self.sort == "relevance" else "relevance"
         query = self.query_one(SearchBar).value
         if query:
-            self.run_search(query, self.sort, self.query_one(ResultsList).page_size)
+            self.run_search(query, self.sort, self._page_size())
         else:
             self._status(f"sorted by {self.sort} (the newest articles are always by date)")
 

@@ -117,10 +117,7 @@ class ResultsList(VimOptionList):
         self._asked = None
         self.total = page.total
         self.article_ids += [hit.article.id for hit in page.hits]
-        rows: list[Option | None] = []
-        for option in self._options_for(page.hits, bool(page.terms)):
-            rows += [option, None]
-        self.add_options(rows)
+        self.add_options(_with_separators(self._options_for(page.hits, bool(page.terms))))
         moves, self._pending_moves = self._pending_moves, 0
         if moves and self.highlighted is not None:
             # j pressed while the page was loading: the keys are not lost, not even those
@@ -157,10 +154,7 @@ class ResultsList(VimOptionList):
     def _replace(self, ids: list[ArticleId], options: list[Option]) -> None:
         self.article_ids = ids
         # One set_options call: adding options one by one re-lays out the list each time.
-        rows: list[Option | None] = []
-        for option in options:
-            rows += [option, None]
-        self.set_options(rows)
+        self.set_options(_with_separators(options))
         self.highlighted = 0 if options else None
 
     # --- moving ---------------------------------------------------------------------
@@ -219,3 +213,11 @@ class ResultsList(VimOptionList):
         event.stop()
         if event.option.id is not None:
             self.post_message(self.Chosen(ArticleId(event.option.id)))
+
+
+def _with_separators(options: list[Option]) -> list[Option | None]:
+    """The rows with a separator (None) after each, as `OptionList` takes them."""
+    rows: list[Option | None] = []
+    for option in options:
+        rows += [option, None]
+    return rows
