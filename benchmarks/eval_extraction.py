@@ -74,6 +74,7 @@ SPLITS = (
     "holdout28",
     "holdout29",
     "holdout30",
+    "holdout31",
 )
 """The labelled splits, in the order they were made (GUIDELINES.md says which are tuned on)."""
 SHARED_CORPORA = REPO.parent / "shared" / "corpora"
