@@ -159,10 +159,13 @@ def _candidates(
 
 def _gazetteer_candidates(text: str, matcher: _Matcher) -> list[Candidate]:
     """The gazetteer's forms in one text, stop-phrases, URLs and other people's surnames out."""
+    first = matcher.scan.search(text)
+    if first is None:  # most texts: no form, so no URL to look for either
+        return []
     hits: list[Candidate] = []
     urls = _url_spans(text)
     lookup = matcher.lookup
-    for match in _matches(text, matcher):
+    for match in _matches(text, matcher, first):
         found = match.group()
         party = lookup[found] if found in lookup else lookup[" ".join(found.split())]
         if party is None:
@@ -220,21 +223,24 @@ class _Matcher(NamedTuple):
     lookup: dict[str, _Party | None]
 
 
-def _matches(text: str, matcher: _Matcher) -> Iterator[re.Match[str]]:
+def _matches(text: str, matcher: _Matcher, first: re.Match[str] | None) -> Iterator[re.Match[str]]:
     """The matches of `matcher.pattern.finditer(text)`, mostly found by `matcher.scan`.
 
-    Where the scan gives a hint (a lower-case form may start before it), `pattern` finds
-    the next match from the same position instead.
+    `first` is the scan's first match in `text` (or None). Where the scan gives a hint (a
+    lower-case form may start before it), `pattern` finds the next match from the same
+    position instead.
     """
     search = matcher.scan.search
     position = 0
-    while (match := search(text, position)) is not None:
+    match = first
+    while match is not None:
         if match.lastindex is not None:
             match = matcher.pattern.search(text, position)
             if match is None:
                 return
         yield match
         position = match.end()
+        match = search(text, position)
 
 
 @lru_cache(maxsize=8)
