@@ -11,8 +11,9 @@ headline names nobody new by its capitals alone.
 `index.extract.gazetteer`) over each paragraph and returns `Mention`s with exact character
 offsets. All of a gazetteer's surface forms are compiled into one regular expression shaped
 like a character trie (`index.extract.word_trie`), so each paragraph is scanned once, in C:
-case-sensitively, on word boundaries, the longest form first. A stop-phrase ("Washington
-Post" is media, "Michael Jordan" is nobody here) wins over the shorter forms inside it.
+case-sensitively, on word boundaries, the longest form first (a second form of the regex
+finds the same matches faster: `_scan_pattern`). A stop-phrase ("Washington Post" is media,
+"Michael Jordan" is nobody here) wins over the shorter forms inside it.
 
 The gazetteer's reading (documented in `index/data/parties.json` too):
 - Demonyms and adjectives name their state: "Qatari" -> Qatar, "Israelis" -> Israel,
@@ -28,15 +29,17 @@ The gazetteer's reading (documented in `index/data/parties.json` too):
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections import defaultdict
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from functools import cache, lru_cache
+from typing import NamedTuple
 
 from index.extract.candidates import Candidate, FormRole
 from index.extract.gazetteer import Gazetteer, PartyEntry, load_gazetteer
 from index.extract.mention_context import read_in_context
 from index.extract.name_links import link_names
 from index.extract.names import find_names
-from index.extract.word_trie import trie_pattern
+from index.extract.word_trie import form_pattern, trie_branches, trie_pattern
 from index.models import Mention, MentionKind
 from index.text.stopwords import STOP_WORDS
 
@@ -88,11 +91,11 @@ def find_mentions(paragraphs: Sequence[str], gazetteer: Gazetteer | None = None)
     Returns:
         Mentions in paragraph order, then by start offset; `paragraphs[p][start:end] == text`.
     """
-    pattern, lookup = _matcher(default_gazetteer() if gazetteer is None else gazetteer)
+    matcher = _matcher(default_gazetteer() if gazetteer is None else gazetteer)
     return [
         Mention(c.party, c.kind, c.affiliation, text[c.start : c.end], index, c.start, c.end)
         for index, text in enumerate(paragraphs)
-        for c in _gazetteer_candidates(text, pattern, lookup)
+        for c in _gazetteer_candidates(text, matcher)
     ]
 
 
@@ -112,13 +115,13 @@ def find_article_mentions(
         affiliations; a name found from the text is named as first written in full.
     """
     table = default_gazetteer() if gazetteer is None else gazetteer
-    pattern, lookup = _matcher(table)
+    matcher = _matcher(table)
     headline = _is_title_case(title)
     fields: list[tuple[int | None, str, list[Candidate]]] = [
-        (None, title, _candidates(title, pattern, lookup, table, headline=headline))
+        (None, title, _candidates(title, matcher, table, headline=headline))
     ]
     fields.extend(
-        (index, text, _candidates(text, pattern, lookup, table, headline=False))
+        (index, text, _candidates(text, matcher, table, headline=False))
         for index, text in enumerate(paragraphs)
     )
     link_names(fields)
@@ -146,27 +149,24 @@ def _quiet_demonyms(gazetteer: Gazetteer) -> frozenset[str]:
 
 
 def _candidates(
-    text: str,
-    pattern: re.Pattern[str],
-    lookup: dict[str, _Party | None],
-    gazetteer: Gazetteer,
-    *,
-    headline: bool,
+    text: str, matcher: _Matcher, gazetteer: Gazetteer, *, headline: bool
 ) -> list[Candidate]:
     """One text's candidates: the gazetteer's read in context, then the names from cues."""
-    known = _gazetteer_candidates(text, pattern, lookup)
+    known = _gazetteer_candidates(text, matcher)
     if known:
         known = read_in_context(text, known, gazetteer, headline=headline)
     return find_names(text, known, gazetteer, headline=headline)
 
 
-def _gazetteer_candidates(
-    text: str, pattern: re.Pattern[str], lookup: dict[str, _Party | None]
-) -> list[Candidate]:
+def _gazetteer_candidates(text: str, matcher: _Matcher) -> list[Candidate]:
     """The gazetteer's forms in one text, stop-phrases, URLs and other people's surnames out."""
+    first = matcher.scan.search(text)
+    if first is None:  # most texts: no form, so no URL to look for either
+        return []
     hits: list[Candidate] = []
     urls = _url_spans(text)
-    for match in pattern.finditer(text):
+    lookup = matcher.lookup
+    for match in _matches(text, matcher, first):
         found = match.group()
         party = lookup[found] if found in lookup else lookup[" ".join(found.split())]
         if party is None:
@@ -214,9 +214,39 @@ def _url_spans(text: str) -> list[tuple[int, int]]:
     return [match.span() for match in _URL.finditer(text)]
 
 
+class _Matcher(NamedTuple):
+    """A gazetteer's forms compiled (see `_matches`), and what each one names."""
+
+    pattern: re.Pattern[str]
+    """Every form on word boundaries (`_trie_pattern`): what the text's mentions are."""
+    scan: re.Pattern[str]
+    """The same matches found faster, or a hint to ask `pattern` (`_scan_pattern`)."""
+    lookup: dict[str, _Party | None]
+
+
+def _matches(text: str, matcher: _Matcher, first: re.Match[str] | None) -> Iterator[re.Match[str]]:
+    """The matches of `matcher.pattern.finditer(text)`, mostly found by `matcher.scan`.
+
+    `first` is the scan's first match in `text` (or None). Where the scan gives a hint (a
+    lower-case form may start before it), `pattern` finds the next match from the same
+    position instead.
+    """
+    search = matcher.scan.search
+    position = 0
+    match = first
+    while match is not None:
+        if match.lastindex is not None:
+            match = matcher.pattern.search(text, position)
+            if match is None:
+                return
+        yield match
+        position = match.end()
+        match = search(text, position)
+
+
 @lru_cache(maxsize=8)
-def _matcher(gazetteer: Gazetteer) -> tuple[re.Pattern[str], dict[str, _Party | None]]:
-    """A gazetteer's compiled trie regex, and what each surface form names."""
+def _matcher(gazetteer: Gazetteer) -> _Matcher:
+    """A gazetteer's compiled regexes, and what each surface form names."""
     lookup: dict[str, _Party | None] = {}
     for form, name in gazetteer.surfaces.items():
         entry = None if name is None else gazetteer.entry(name)
@@ -224,7 +254,7 @@ def _matcher(gazetteer: Gazetteer) -> tuple[re.Pattern[str], dict[str, _Party | 
             lookup[form] = None
             continue
         lookup[form] = (entry.name, entry.kind, entry.affiliation, _role(form, entry, gazetteer))
-    return re.compile(_trie_pattern(lookup)), lookup
+    return _Matcher(re.compile(_trie_pattern(lookup)), re.compile(_scan_pattern(lookup)), lookup)
 
 
 def _role(form: str, entry: PartyEntry, gazetteer: Gazetteer) -> FormRole:
@@ -247,3 +277,55 @@ def _trie_pattern(forms: Iterable[str]) -> str:
     "truce.Hamas said" (a space lost after a full stop).
     """
     return r"(?<![\w<])(?<![A-Z0-9]\.)" + trie_pattern(forms) + r"(?!\w)"
+
+
+_LOOKBEHIND = r"(?<![\w<].)(?<![A-Z0-9]\..)"
+"""`_trie_pattern`'s look-behinds, tested after the first character of a form."""
+_COMMON_LETTERS = "etaoinsrhldcumfpgwybvkxjqz"
+"""Lower-case letters from the most to the least common in English text."""
+
+
+def _scan_pattern(forms: Collection[str]) -> str:
+    r"""A regex that finds `_trie_pattern`'s matches faster, or hints where to look closer.
+
+    `_trie_pattern` runs its look-behinds at every position of a text. Here each branch
+    starts with its form's first character, so `re` skips in C to the next character that
+    starts a form, and tests the look-behinds there only. That is fast only when the first
+    characters are rare, so it is done for the forms that do not start in lower case
+    ("Hamas", "U.S."); a lower-case form ("al-Aqsa", "health ministry in Gaza") is found
+    by its first character that starts another form instead (its anchor, "A", "G"), or, when
+    it has none ("dpa"), by its rarest letter with the letters before it ("(?<=dp)"): the
+    rest of the form after the anchor, in a group, is a hint tried before the other forms.
+    No other form starts between a lower-case form's start and its anchor, so a match with
+    no group is `_trie_pattern`'s next match; after a hint `_matches` asks `_trie_pattern`.
+    """
+    lower = [form for form in forms if form[:1].islower()]
+    branches = trie_branches(form for form in forms if not form[:1].islower())
+    anchored: list[str] = []
+    loose: defaultdict[str, list[str]] = defaultdict(list)
+    for form in lower:
+        at = next((i for i, char in enumerate(form) if char in branches), None)
+        if at is not None:
+            anchored.append(form[at:])
+            continue
+        token = form.split(" ", 1)[0]
+        at = max(range(len(token)), key=lambda i: _rarity(token[i]))
+        before = re.escape(token[: at + 1])
+        loose[token[at]].append(rf"(?<={before})({form_pattern(form[at + 1 :])})")
+    hints = trie_branches(anchored)
+    alternatives = [
+        re.escape(char) + "(?:" + "|".join(found) + ")" for char, found in loose.items()
+    ]
+    for char, rest in branches.items():
+        upper = _LOOKBEHIND + rest
+        hint = hints.get(char)
+        alternatives.append(re.escape(char) + (upper if hint is None else f"(?:({hint})|{upper})"))
+    if not alternatives:
+        return r"(?!)"
+    return "(?:" + "|".join(alternatives) + r")(?!\w)"
+
+
+def _rarity(char: str) -> int:
+    """How rare a character is in English text: a letter by its rank, any other the rarest."""
+    rank = _COMMON_LETTERS.find(char)
+    return len(_COMMON_LETTERS) if rank < 0 else rank

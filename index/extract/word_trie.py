@@ -22,16 +22,36 @@ def trie_pattern(forms: Iterable[str]) -> str:
     what follows fails). A space in a form matches any run of whitespace (a line break, a
     no-break space). A look-ahead on the first characters rejects most positions cheaply.
     """
+    root = _trie(forms)
+    if not root:
+        return r"(?!)"
+    firsts = "".join(re.escape(char) for char in sorted(root))
+    return rf"(?=[{firsts}])" + _render(root)
+
+
+def trie_branches(forms: Iterable[str]) -> dict[str, str]:
+    """For each first character of `forms`, the regex source of what follows it.
+
+    `re.escape(char) + branches[char]` matches the forms starting with `char` as
+    `trie_pattern` does, so a caller can add its own tests right after the first character.
+    """
+    return {char: _render(child) for char, child in sorted(_trie(forms).items()) if char}
+
+
+def form_pattern(form: str) -> str:
+    """The regex source matching one form, as `trie_pattern` would (spaces: any whitespace)."""
+    return "".join(_char(char) for char in form)
+
+
+def _trie(forms: Iterable[str]) -> _Trie:
+    """The forms as a character trie; "" marks the end of a form."""
     root: _Trie = {}
     for form in forms:
         node = root
         for char in form:
             node = node.setdefault(char, {})
         node[""] = {}
-    if not root:
-        return r"(?!)"
-    firsts = "".join(re.escape(char) for char in sorted(root))
-    return rf"(?=[{firsts}])" + _render(root)
+    return root
 
 
 def _render(node: _Trie) -> str:

@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from index.extract.parties import (
+    _matcher,
+    _matches,
     default_gazetteer,
     find_article_mentions,
     find_mentions,
@@ -762,3 +764,21 @@ def test_find_mentions_israeli_forces_with_a_modifier_are_the_idf(text: str) -> 
     """ "shot dead by Israeli security forces": the army, named through its state's demonym."""
     (mention,) = find_mentions([f"Two men were shot dead by {text} on Monday."])
     assert (mention.text, mention.party) == (text, "Israel Defense Forces")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Doctors at al-Aqsa Martyrs Hospital and the health ministry in  Gaza said.",
+        "Nepal al Aqsa; the Netherlands and the\nPhilippines, dpa and i24NEWS reported.",
+        "It said (al Jazeera) and <CBS> RHON.PA, truce.Hamas said; the axis of resistance.",
+        "Ursula von der Leyen met bin Laden's son in southern Lebanon, not in the Strip.",
+    ],
+)
+def test_find_mentions_fast_scan_finds_what_the_trie_pattern_finds(text: str) -> None:
+    """The fast scan's matches (lower-case forms by their hints) are the trie pattern's."""
+    matcher = _matcher(default_gazetteer())
+    expected = [m.span() for m in matcher.pattern.finditer(text)]
+    assert expected
+    found = _matches(text, matcher, matcher.scan.search(text))
+    assert [m.span() for m in found] == expected

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from index.extract.word_trie import trie_pattern
+from index.extract.word_trie import form_pattern, trie_branches, trie_pattern
 
 
 def test_trie_pattern_matches_every_form_longest_first() -> None:
@@ -27,3 +27,12 @@ def test_trie_pattern_escapes_and_empty() -> None:
     assert pattern.search("UXSX") is None
     assert pattern.search("the U.S. said") is not None
     assert re.compile(trie_pattern([])).search("anything") is None
+
+
+def test_trie_branches_and_form_pattern() -> None:
+    """Each first character's branch matches what `trie_pattern` matches after it."""
+    branches = trie_branches(["Gaza", "Gaza Strip", "Hamas", "H"])
+    assert sorted(branches) == ["G", "H"]
+    assert re.fullmatch("G" + branches["G"], "Gaza\nStrip") is not None
+    assert re.fullmatch("H" + branches["H"], "H") is not None
+    assert re.fullmatch(form_pattern("U.S. Army"), "U.S.  Army") is not None
