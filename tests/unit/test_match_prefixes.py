@@ -1,0 +1,79 @@
+"""The look-ahead filter read from a pattern's parse tree never changes what it matches."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from index.extract import scope
+from index.extract.match_prefixes import prefix_filter
+
+TEXTS = [
+    "Strikes in Gaza killed 20; in the enclave, Khan Younis and Rafah were hit.",
+    "Israel's health ministry said 1,200 died in southern Israel on 7 October attacks.",
+    "The Strip, the besieged enclave and the West Bank: inside Jenin, near Nablus.",
+    "interior information; Ingrid's inn; attacks on Israel; Gazans; Gazastrip; a Gaza",
+    "",
+    "in",
+    "Nothing here names a place at all, only words like interest and atlas.",
+]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "prefixes"),
+    [
+        (r"in\s+Gaza|near\s+Rafah", ["in", "nea"]),  # a category closes a prefix
+        (r"(?:West|East)\s+Bank", ["Eas", "Wes"]),
+        (r"\b(?:a|an)?Gaza", ["Gaz", "aGa", "anG"]),  # an optional part is read both ways
+        (r"[Kk]han", ["Kha", "kha"]),
+    ],
+)
+def test_the_filter_spells_the_prefixes(pattern: str, prefixes: list[str]) -> None:
+    lookahead = prefix_filter(pattern)
+    assert lookahead is not None
+    for prefix in prefixes:
+        assert re.match(lookahead, prefix + " ") is not None, prefix
+    assert re.match(lookahead, "xyz") is None
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"\w+ Gaza",  # a category first: any character may start a match
+        r"(?i:gaza)",  # case folded: the literals do not spell the matches
+        r"(?:Gaza)?",  # a match may be empty
+        r"[^a]bc",  # a negated class
+        r"\d|Gaza",  # one alternative unspellable spoils the whole
+    ],
+)
+def test_no_filter_when_a_match_can_start_anyhow(pattern: str) -> None:
+    assert prefix_filter(pattern) is None
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"\b(?:in|near|from)\s+(?:the\s+)?(?:Gaza(?:\s+Strip)?|Jenin)\b",
+        r"Gaza['’]s?\s+(?:health\s+)?ministry|the\s+(?:besieged\s+)?enclave|Isra?el",
+        r"(?:[Aa]ttacks?|Strikes)\s+on\s+Israel|7\s+October",
+    ],
+)
+@pytest.mark.parametrize("depth", [1, 2, 4])
+def test_a_filtered_pattern_finds_exactly_the_same_matches(pattern: str, depth: int) -> None:
+    lookahead = prefix_filter(pattern, depth)
+    assert lookahead is not None
+    plain, filtered = re.compile(pattern), re.compile(lookahead + pattern)
+    for text in TEXTS:
+        assert [m.span() for m in filtered.finditer(text)] == [
+            m.span() for m in plain.finditer(text)
+        ]
+
+
+def test_the_place_cues_are_filtered_and_unchanged() -> None:
+    assert prefix_filter(scope._PLACE_ALTERNATIVES, 4) is not None
+    plain = re.compile(rf"\b(?=\w){scope._PLACE_ALTERNATIVES}")
+    for text in TEXTS:
+        assert [(m.span(), m.lastgroup) for m in scope._PLACE_RE.finditer(text)] == [
+            (m.span(), m.lastgroup) for m in plain.finditer(text)
+        ]
