@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import importlib
 import re
-from typing import Any
+from typing import Any, NamedTuple
 
 from index.extract.word_trie import trie_pattern
 
@@ -30,23 +30,27 @@ _MAX_SET = 64
 """A character class with more members than this stops a prefix (it would filter little)."""
 
 
-def prefix_filter(pattern: str, depth: int = 3) -> str | None:
+def prefix_filter(pattern: str, depth: int = 3, *, ascii_only: bool = False) -> str | None:
     r"""A look-ahead that every match of `pattern` satisfies at its start, or None.
 
     Args:
-        pattern: A regex source with no flags (inline case-insensitive groups are read as
-            unfilterable).
+        pattern: A regex source, compiled without flags (inline groups may set them).
         depth: How many characters of each match to read at most.
+        ascii_only: The pattern is compiled with `re.ASCII`, so a case-insensitive letter
+            is spelt in its two ASCII cases only (under Unicode rules "k" also matches the
+            Kelvin sign: `_UNICODE_FOLDS`).
 
     Returns:
         `(?=…)` over the literal prefixes, or None when some match may start with a
-        character the tree does not spell out (a category such as `\w`, a case-insensitive
-        group, a look-behind-only start), or when the parser is not there to read.
+        character the tree does not spell out (a category such as `\w`, a look-behind-only
+        start), or when the parser is not there to read.
     """
     if _parser is None:
         return None  # pragma: no cover
     try:
-        prefixes = _sequence(list(_parser.parse(pattern)), depth)
+        tree = _parser.parse(pattern)
+        fold = bool(tree.state.flags & re.IGNORECASE)
+        prefixes = _sequence(list(tree), depth, _Reading(fold, ascii_only))
     except (AttributeError, TypeError, ValueError):  # pragma: no cover - a changed tree shape
         return None
     if any(not text for text, _closed in prefixes):
@@ -54,7 +58,37 @@ def prefix_filter(pattern: str, depth: int = 3) -> str | None:
     return "(?=" + trie_pattern(sorted({text for text, _closed in prefixes})) + ")"
 
 
-def _sequence(items: list[tuple[object, object]], depth: int) -> set[_Prefix]:
+class _Reading(NamedTuple):
+    """How the characters of the current part of the tree match."""
+
+    fold: bool
+    """Case-insensitively."""
+    ascii_only: bool
+    """Under `re.ASCII` (case folds only ASCII letters)."""
+
+    def chars(self, chars: set[str]) -> set[str] | None:
+        """The characters a set of literals matches (None: not spelt out here)."""
+        if not self.fold:
+            return chars
+        spelt: set[str] = set()
+        for char in chars:
+            if char.lower() == char.upper():
+                spelt.add(char)  # no case: a digit, a space, a sign
+            elif not char.isascii():
+                return None  # a non-ASCII letter's folds are not listed here
+            else:
+                spelt.update((char.lower(), char.upper()))
+                if not self.ascii_only:
+                    spelt.update(_UNICODE_FOLDS.get(char.lower(), ""))
+        return spelt
+
+
+_UNICODE_FOLDS = {"i": "\u0130\u0131", "k": "\u212a", "s": "\u017f"}
+"""The non-ASCII letters `re` matches to an ASCII letter case-insensitively (found by trying
+every code point): "İ" and "ı" for i, the Kelvin sign for k, the long s for s."""
+
+
+def _sequence(items: list[tuple[object, object]], depth: int, reading: _Reading) -> set[_Prefix]:
     r"""The prefixes of a sequence of parse-tree items, each at most `depth` long.
 
     An item that cannot be spelt out closes the prefixes read before it ("in" for
@@ -64,7 +98,7 @@ def _sequence(items: list[tuple[object, object]], depth: int) -> set[_Prefix]:
     for op, arg in items:
         if all(closed or len(text) >= depth for text, closed in found):
             break
-        step = _item(op, arg, depth)
+        step = _item(op, arg, depth, reading)
         if step is None:
             return {(text, True) for text, _closed in found}
         grown: set[_Prefix] = set()
@@ -79,13 +113,14 @@ def _sequence(items: list[tuple[object, object]], depth: int) -> set[_Prefix]:
     return found
 
 
-def _item(op: object, arg: object, depth: int) -> set[_Prefix] | None:
+def _item(op: object, arg: object, depth: int, reading: _Reading) -> set[_Prefix] | None:
     """The prefixes one parse-tree item can contribute (None: it cannot be spelt out)."""
     if op in (_ops.AT, _ops.ASSERT, _ops.ASSERT_NOT):
         return {("", False)}  # zero-width: nothing read
     if op is _ops.LITERAL:
         assert isinstance(arg, int)
-        return {(chr(arg), False)}
+        spelt = reading.chars({chr(arg)})
+        return None if spelt is None else {(char, False) for char in spelt}
     if op is _ops.IN:
         assert isinstance(arg, list)
         chars: set[str] = set()
@@ -96,27 +131,29 @@ def _item(op: object, arg: object, depth: int) -> set[_Prefix] | None:
                 chars.update(chr(code) for code in range(value[0], value[1] + 1))
             else:
                 return None  # a category or a negated set: no short list of characters
-        return None if len(chars) > _MAX_SET else {(char, False) for char in chars}
+        spelt = reading.chars(chars)
+        if spelt is None or len(spelt) > _MAX_SET:
+            return None
+        return {(char, False) for char in spelt}
     if op is _ops.BRANCH:
         assert isinstance(arg, tuple)
         union: set[_Prefix] = set()
         for alternative in arg[1]:
-            union |= _sequence(list(alternative), depth)
+            union |= _sequence(list(alternative), depth, reading)
         return union
     if op is _ops.SUBPATTERN:
         assert isinstance(arg, tuple)
-        _group, add_flags, _del_flags, body = arg
-        if add_flags & re.IGNORECASE:
-            return None
-        return _sequence(list(body), depth)
+        _group, add_flags, del_flags, body = arg
+        fold = (reading.fold or bool(add_flags & re.IGNORECASE)) and not (del_flags & re.IGNORECASE)
+        return _sequence(list(body), depth, reading._replace(fold=fold))
     if op in (_ops.MAX_REPEAT, _ops.MIN_REPEAT, _ops.POSSESSIVE_REPEAT):
         assert isinstance(arg, tuple)
         low, _high, body = arg
-        inner = _sequence(list(body), depth)
+        inner = _sequence(list(body), depth, reading)
         # What a second repetition reads is not followed: every prefix is closed there.
         once = {(text, True) for text, _closed in inner}
         return once if low else once | {("", False)}
     if op is _ops.ATOMIC_GROUP:
         assert isinstance(arg, _parser.SubPattern)
-        return _sequence(list(arg), depth)
+        return _sequence(list(arg), depth, reading)
     return None

@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from index.extract.counted import KIN_HEADS, TIME_UNITS
+from index.extract.match_prefixes import prefix_filter
 from index.extract.name_cues import KIN_WORDS
 from index.extract.word_trie import trie_pattern
 from index.text.ascii_twin import AsciiTwin, ascii_twin
@@ -239,15 +240,24 @@ def _start_rank(letter: str) -> int:
     return len(_WORD_START_LETTERS) if rank < 0 else rank
 
 
+def _filtered(cues: str, *, ascii_only: bool) -> str:
+    """The cues behind a look-ahead on their first three letters (`prefix_filter`)."""
+    return (prefix_filter(cues, 3, ascii_only=ascii_only) or "") + cues
+
+
 _EVENT_SCAN, _EVENT_OF_GROUP = _event_scan_pattern()
+_EVENT_CUES_ONLY = _EVENT_SCAN.removeprefix(r"\W")
+_EVENT_ASCII_CUES = _event_scan_pattern(folded=False)[0].removeprefix(r"\W")
 _EVENT_AFTER = AsciiTwin(
-    re.compile(_EVENT_SCAN), ascii_twin(_event_scan_pattern(folded=False)[0]).ascii
+    re.compile(r"\W" + _filtered(_EVENT_CUES_ONLY, ascii_only=False)),
+    ascii_twin(r"\W" + _filtered(_EVENT_ASCII_CUES, ascii_only=True)).ascii,
 )
 """`EVENT_RE` found from the character before the cue (see `_event_scan_pattern`), with a
-`re.ASCII` twin for ASCII texts (`index.text.ascii_twin`)."""
+`re.ASCII` twin for ASCII texts (`index.text.ascii_twin`). A look-ahead on the cues' first
+three letters turns most words away before any cue is tried (a third of the scan's time)."""
 _EVENT_FIRST = AsciiTwin(
-    re.compile(_EVENT_SCAN.removeprefix(r"\W")),
-    ascii_twin(_event_scan_pattern(folded=False)[0].removeprefix(r"\W")).ascii,
+    re.compile(_filtered(_EVENT_CUES_ONLY, ascii_only=False)),
+    ascii_twin(_filtered(_EVENT_ASCII_CUES, ascii_only=True)).ascii,
 )
 """`EVENT_RE` at a text's first character, branched on its first letter as `_EVENT_AFTER` is
 (`EVENT_RE` itself tries every cue there, which costs several times more)."""

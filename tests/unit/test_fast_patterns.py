@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from index.extract import scope
+from index.extract import measures, scope
 from index.extract.match_prefixes import prefix_filter
 
 TEXTS = [
@@ -42,7 +42,6 @@ def test_the_filter_spells_the_prefixes(pattern: str, prefixes: list[str]) -> No
     "pattern",
     [
         r"\w+ Gaza",  # a category first: any character may start a match
-        r"(?i:gaza)",  # case folded: the literals do not spell the matches
         r"(?:Gaza)?",  # a match may be empty
         r"[^a]bc",  # a negated class
         r"\d|Gaza",  # one alternative unspellable spoils the whole
@@ -91,3 +90,34 @@ def test_clause_breaks_spelt_from_their_first_letter_are_the_plain_words() -> No
     assert [m.span() for m in scope._CLAUSE_BREAK_RE.finditer(text)] == [
         m.span() for m in plain.finditer(text)
     ]
+
+
+def test_case_folded_letters_are_spelt_in_every_case_they_match() -> None:
+    ascii_filter = prefix_filter(r"(?i:kill|seize)", ascii_only=True)
+    unicode_filter = prefix_filter(r"(?i:kill|seize)")
+    assert ascii_filter is not None
+    assert unicode_filter is not None
+    for word in ("kil", "KIL", "kIl", "SEI", "sEi"):
+        assert re.match(ascii_filter, word, re.ASCII) is not None
+        assert re.match(unicode_filter, word) is not None
+    # under Unicode rules "k" also matches the Kelvin sign, "i" the dotted and dotless i
+    for word in ("\u212aILL", "k\u0130LL", "k\u0131ll", "\u017fEIZE"):
+        assert re.match(r"(?i:kill|seize)", word) is not None
+        assert re.match(unicode_filter, word) is not None
+    assert re.match(ascii_filter, "kit") is None
+    assert prefix_filter(r"(?i:\u00e9t\u00e9)") is None  # a non-ASCII letter's folds: unlisted
+
+
+def test_the_event_cues_are_filtered_and_unchanged() -> None:
+    plain_unicode = re.compile(measures._EVENT_SCAN)
+    plain_ascii = re.compile(measures._event_scan_pattern(folded=False)[0], re.ASCII)
+    texts = [
+        *TEXTS,
+        " KİLLED kılled ſeized \u212aidnapped hostages were Released; freed",
+        "Three people were killed and 12 wounded, freeing two hostages held",
+    ]
+    for text in texts:
+        plain = plain_ascii if text.isascii() else plain_unicode
+        assert [(m.span(), m.lastgroup) for m in measures._EVENT_AFTER.on(text).finditer(text)] == [
+            (m.span(), m.lastgroup) for m in plain.finditer(text)
+        ]
