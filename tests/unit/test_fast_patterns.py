@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from index.extract import measures, scope
+from index.extract import measures, numbers, scope
 from index.extract.match_prefixes import prefix_filter
 
 TEXTS = [
@@ -120,4 +120,20 @@ def test_the_event_cues_are_filtered_and_unchanged() -> None:
         plain = plain_ascii if text.isascii() else plain_unicode
         assert [(m.span(), m.lastgroup) for m in measures._EVENT_AFTER.on(text).finditer(text)] == [
             (m.span(), m.lastgroup) for m in plain.finditer(text)
+        ]
+
+
+def test_the_number_anchors_are_filtered_and_unchanged() -> None:
+    word = numbers._ANCHOR_WORD
+    plain = rf"[\W\d](?:(?<=[$€£])\d+|(?<=\d)\d*|(?<=\W)(?={numbers._ANCHOR_FIRST}){word})"
+    plain_unicode, plain_ascii = re.compile(plain), re.compile(plain, re.ASCII)
+    texts = [
+        *TEXTS,
+        "TWO, Three-hundred; thousands of $45 and €3, £12 or 1,200 - fifteen Hundred ONE",
+        "\u017fixteen \u212a \u0130 the thirteen, thirtieth, tenth tens \u201ctwo\u201d",
+    ]
+    for text in texts:
+        expected = plain_ascii if text.isascii() else plain_unicode
+        assert [(m.span(), m.lastgroup) for m in numbers._ANCHOR_RE.on(text).finditer(text)] == [
+            (m.span(), m.lastgroup) for m in expected.finditer(text)
         ]
