@@ -19,6 +19,7 @@ remain in Gaza" is not a hostage count).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from index.extract.counted import KIN_HEADS, TIME_UNITS
 from index.extract.match_prefixes import prefix_filter
@@ -246,21 +247,34 @@ def _filtered(cues: str, *, ascii_only: bool) -> str:
 
 
 _EVENT_SCAN, _EVENT_OF_GROUP = _event_scan_pattern()
-_EVENT_CUES_ONLY = _EVENT_SCAN.removeprefix(r"\W")
-_EVENT_ASCII_CUES = _event_scan_pattern(folded=False)[0].removeprefix(r"\W")
-_EVENT_AFTER = AsciiTwin(
-    re.compile(r"\W" + _filtered(_EVENT_CUES_ONLY, ascii_only=False)),
-    ascii_twin(r"\W" + _filtered(_EVENT_ASCII_CUES, ascii_only=True)).ascii,
-)
-"""`EVENT_RE` found from the character before the cue (see `_event_scan_pattern`), with a
-`re.ASCII` twin for ASCII texts (`index.text.ascii_twin`). A look-ahead on the cues' first
-three letters turns most words away before any cue is tried (a third of the scan's time)."""
-_EVENT_FIRST = AsciiTwin(
-    re.compile(_filtered(_EVENT_CUES_ONLY, ascii_only=False)),
-    ascii_twin(_filtered(_EVENT_ASCII_CUES, ascii_only=True)).ascii,
-)
-"""`EVENT_RE` at a text's first character, branched on its first letter as `_EVENT_AFTER` is
-(`EVENT_RE` itself tries every cue there, which costs several times more)."""
+
+
+@cache
+def _event_scans() -> tuple[AsciiTwin, AsciiTwin]:
+    """The cue scan from the character before a cue, and the one at a text's first character.
+
+    The first is `EVENT_RE` found from the character before the cue (see
+    `_event_scan_pattern`), with a `re.ASCII` twin for ASCII texts
+    (`index.text.ascii_twin`); a look-ahead on the cues' first three letters turns most
+    words away before any cue is tried (a third of the scan's time). The second is
+    `EVENT_RE` at a text's first character, branched on its first letter the same way
+    (`EVENT_RE` itself tries every cue there, which costs several times more).
+
+    Compiled on first use: the patterns take ~0.1 s to compile, which the app's launch
+    (it imports this module) does not need to pay.
+    """
+    cues = _EVENT_SCAN.removeprefix(r"\W")
+    ascii_cues = _event_scan_pattern(folded=False)[0].removeprefix(r"\W")
+    after = AsciiTwin(
+        re.compile(r"\W" + _filtered(cues, ascii_only=False)),
+        ascii_twin(r"\W" + _filtered(ascii_cues, ascii_only=True)).ascii,
+    )
+    first = AsciiTwin(
+        re.compile(_filtered(cues, ascii_only=False)),
+        ascii_twin(_filtered(ascii_cues, ascii_only=True)).ascii,
+    )
+    return after, first
+
 
 _HOSTAGE_NOUNS = frozenset({"hostage", "hostages", "captive", "captives", "abductees"})
 _PRISONER_NOUNS = frozenset({"prisoner", "prisoners", "detainee", "detainees", "inmates"})
@@ -379,12 +393,13 @@ _CHARGE_BEFORE_RE = re.compile(
 def _events_in(text: str) -> list[tuple[str, int, int]]:
     found: list[tuple[str, int, int]] = []
     pos = 0
-    first = _EVENT_FIRST.on(text).match(text)
+    scan_after, scan_first = _event_scans()
+    first = scan_first.on(text).match(text)
     if first is not None:
         if first.lastgroup is not None:
             found.append((_EVENT_OF_GROUP[first.lastgroup], first.start(), first.end()))
         pos = first.end()
-    for match in _EVENT_AFTER.on(text).finditer(text, pos):
+    for match in scan_after.on(text).finditer(text, pos):
         group = match.lastgroup
         if group is not None:
             found.append((_EVENT_OF_GROUP[group], match.start() + 1, match.end()))

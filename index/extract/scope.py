@@ -20,7 +20,7 @@ another toll. So a figure carries:
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from index.extract.match_prefixes import prefix_filter
 
@@ -422,12 +422,21 @@ _WEAK = "|".join(
     if name in ("Gaza", "Israel", "West Bank")
 )
 _PLACE_ALTERNATIVES = rf"(?:{_STRONG}|{_WEAK})"
-_PLACE_RE = re.compile(
-    rf"\b(?=\w){prefix_filter(_PLACE_ALTERNATIVES, 4) or ''}{_PLACE_ALTERNATIVES}"
-)
-"""Every place cue, tried at each word start behind a look-ahead on the first four letters
-its alternatives can start with ("in", "Gaza", "Khan", "the ", …): without it each of the
-dozens of alternatives is tried at every word (3x the time on long articles)."""
+
+
+@cache
+def _place_re() -> re.Pattern[str]:
+    """Every place cue, tried at each word start behind a look-ahead on its first letters.
+
+    The look-ahead holds the first four letters the alternatives can start with ("in",
+    "Gaza", "Khan", "the ", …): without it each of the dozens of alternatives is tried at
+    every word (3x the time on long articles). Compiled on first use, as the app's launch
+    imports this module and never needs it.
+    """
+    first = prefix_filter(_PLACE_ALTERNATIVES, 4) or ""
+    return re.compile(rf"\b(?=\w){first}{_PLACE_ALTERNATIVES}")
+
+
 """A place named with a locative or as a toll's owner (s), a town or event of it (e), or a
 bare name (w, weak). Every alternative starts a word: the word-boundary check before
 them, said once, lets the scan skip the inside of words without trying each of the ~30
@@ -544,7 +553,7 @@ def _place_cues(
     if not any(key in lowered for key in _PLACE_KEYS):
         return None  # most sentences of most news name none of these places
     cues = []
-    for match in _PLACE_RE.finditer(sentence):
+    for match in _place_re().finditer(sentence):
         group = match.lastgroup or ""
         name = _PLACES[int(group[1:])][0]
         if name == "Israel" and _is_israeli_strike(sentence, match):

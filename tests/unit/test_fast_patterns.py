@@ -74,7 +74,7 @@ def test_the_place_cues_are_filtered_and_unchanged() -> None:
     assert prefix_filter(scope._PLACE_ALTERNATIVES, 4) is not None
     plain = re.compile(rf"\b(?=\w){scope._PLACE_ALTERNATIVES}")
     for text in TEXTS:
-        assert [(m.span(), m.lastgroup) for m in scope._PLACE_RE.finditer(text)] == [
+        assert [(m.span(), m.lastgroup) for m in scope._place_re().finditer(text)] == [
             (m.span(), m.lastgroup) for m in plain.finditer(text)
         ]
 
@@ -118,9 +118,9 @@ def test_the_event_cues_are_filtered_and_unchanged() -> None:
     ]
     for text in texts:
         plain = plain_ascii if text.isascii() else plain_unicode
-        assert [(m.span(), m.lastgroup) for m in measures._EVENT_AFTER.on(text).finditer(text)] == [
-            (m.span(), m.lastgroup) for m in plain.finditer(text)
-        ]
+        assert [
+            (m.span(), m.lastgroup) for m in measures._event_scans()[0].on(text).finditer(text)
+        ] == [(m.span(), m.lastgroup) for m in plain.finditer(text)]
 
 
 def test_the_number_anchors_are_filtered_and_unchanged() -> None:
@@ -134,6 +134,6 @@ def test_the_number_anchors_are_filtered_and_unchanged() -> None:
     ]
     for text in texts:
         expected = plain_ascii if text.isascii() else plain_unicode
-        assert [(m.span(), m.lastgroup) for m in numbers._ANCHOR_RE.on(text).finditer(text)] == [
+        assert [(m.span(), m.lastgroup) for m in numbers._anchor_re().on(text).finditer(text)] == [
             (m.span(), m.lastgroup) for m in expected.finditer(text)
         ]
