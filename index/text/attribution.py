@@ -252,6 +252,8 @@ def attribution_spans(sentence: str) -> list[tuple[int, int]]:
     return spans
 
 
+_NOT_IN_SOURCE = ',;:"“”'
+"""Marks that `_SOURCE_BEFORE_VERB_RE` never matches (its words, spaces and "(AP)" hold none)."""
 _QUOTED = ("quotes ", "quoted ", "quoting ")
 """A span starting with one of these ("quoted X as saying") joins the speaker before it."""
 
@@ -293,10 +295,21 @@ def _candidates(sentence: str) -> list[tuple[int, int]]:
             if speaker is not None:
                 found.append(speaker.span("src"))
                 continue
-        for at in starts if appositive or dashed else starts[-SOURCE_WORDS:]:
-            if _SOURCE_BEFORE_VERB_RE.fullmatch(sentence, at, verb.start()) or (
-                (appositive or dashed) and aside.fullmatch(sentence, at, verb.start())
-            ):
+        if appositive:
+            # Every apposition holds two commas ("X, the head of Y, said"): a start after the
+            # comma before the last one cannot match; and no noun phrase ends with a comma.
+            second = sentence.rfind(",", 0, sentence.rfind(",", 0, verb.start()))
+            tried = [at for at in starts if at <= second]
+        elif dashed:
+            tried = starts
+        else:
+            # A noun phrase holds no comma, colon or quote: only starts after the last one.
+            stop = max(sentence.rfind(mark, lo, verb.start()) for mark in _NOT_IN_SOURCE)
+            tried = [at for at in starts[-SOURCE_WORDS:] if at > stop]
+        for at in tried:
+            if (
+                not appositive and _SOURCE_BEFORE_VERB_RE.fullmatch(sentence, at, verb.start())
+            ) or ((appositive or dashed) and aside.fullmatch(sentence, at, verb.start())):
                 found.append((at, verb.end()))
                 break
         else:
