@@ -252,6 +252,11 @@ def attribution_spans(sentence: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _word_starts(text: str, start: int, end: int) -> list[int]:
+    """Where the words of `text[start:end]` start (the character before `start` counts)."""
+    return [word.start() for word in _WORD_START_RE.finditer(text, start, end)]
+
+
 _NOT_IN_SOURCE = ',;:"“”'
 """Marks that `_SOURCE_BEFORE_VERB_RE` never matches (its words, spaces and "(AP)" hold none)."""
 _QUOTED = ("quotes ", "quoted ", "quoting ")
@@ -269,7 +274,6 @@ def _candidates(sentence: str) -> list[tuple[int, int]]:
     found_verb = False
     for verb in _SPEECH_RE.finditer(sentence):
         lo = max(0, verb.start() - SOURCE_REACH)
-        starts = [w.start() for w in _WORD_START_RE.finditer(sentence, lo, verb.start())]
         ending = sentence[: verb.start()].rstrip()[-1:]
         appositive = ending == ","
         dashed = ending in "-–—" and ending != ""
@@ -299,13 +303,13 @@ def _candidates(sentence: str) -> list[tuple[int, int]]:
             # Every apposition holds two commas ("X, the head of Y, said"): a start after the
             # comma before the last one cannot match; and no noun phrase ends with a comma.
             second = sentence.rfind(",", 0, sentence.rfind(",", 0, verb.start()))
-            tried = [at for at in starts if at <= second]
+            tried = _word_starts(sentence, lo, second + 1)
         elif dashed:
-            tried = starts
+            tried = _word_starts(sentence, lo, verb.start())
         else:
             # A noun phrase holds no comma, colon or quote: only starts after the last one.
             stop = max(sentence.rfind(mark, lo, verb.start()) for mark in _NOT_IN_SOURCE)
-            tried = [at for at in starts[-SOURCE_WORDS:] if at > stop]
+            tried = _word_starts(sentence, max(lo, stop + 1), verb.start())[-SOURCE_WORDS:]
         for at in tried:
             if (
                 not appositive and _SOURCE_BEFORE_VERB_RE.fullmatch(sentence, at, verb.start())
