@@ -141,8 +141,8 @@ def _is_date_line(line: str) -> bool:
 
 def _contact_owner(line: str, outlets: OutletTable) -> str | bool | None:
     """For a contact block line: its outlet (or True when unknown); False when not one."""
-    if len(line) > 200 or line.count(" ") > 20:
-        return False
+    if len(line) > 200 or ("@" not in line and "+" not in line) or line.count(" ") > 20:
+        return False  # (the cheap tests first: most lines have neither sign)
     if not (("@" in line and EMAIL.search(line)) or ("+" in line and _PHONE.search(line))):
         return False
     head = re.split(r"\s+\S*@|\s+\+?\d", line, maxsplit=1)[0]
