@@ -39,11 +39,15 @@ _META_LINE = re.compile(
     r"section|fecha|data)\s*:\s*(?P<value>.+)$",
     re.IGNORECASE,
 )
-_META_TOKEN = re.compile(
-    r"^(?:date|published|updated|posted|on|at|url|link|by|\d{4}-\d\d-\d\d(?:T[\d:.+-]+Z?)?|"
-    r"\d{1,2}:\d\d(?::\d\d)?|[+-]\d{4}|utc|gmt|z|(?:https?://|www\.)\S+)$",
-    re.IGNORECASE,
+_META_TOKEN = (
+    r"(?:date|published|updated|posted|on|at|url|link|by|\d{4}-\d\d-\d\d(?:T[\d:.+-]+Z?)?|"
+    r"\d{1,2}:\d\d(?::\d\d)?|[+-]\d{4}|utc|gmt|z|(?:https?://|www\.)\S+)(?!\S)"
 )
+_META_TOKENS = re.compile(rf"{_META_TOKEN}(?:\s+{_META_TOKEN}){{0,7}}\Z", re.IGNORECASE)
+"""A line of one to eight words that are all metadata ("Published on 2024-04-21 10:00 UTC").
+
+One match for the whole line (its words are the runs of non-space, as `str.split` makes them):
+most lines fail at their first word, without being split."""
 _DATE_RESIDUE = re.compile(
     r"\d{4}-\d\d-\d\dT[\d:.]+(?:Z|[+-]\d\d:?\d\d)?|\d{1,2}:\d\d(?::\d\d)?(?:\.\d+)?|"
     r"\b(?:[+-]\d{4}|utc|gmt|est|edt|bst|cet|cest|am|pm|updated|published|posted|on|at|de|"
@@ -59,7 +63,9 @@ _PHOTO_CREDIT = re.compile(r"^(?:photo|foto|image|video|picture)s?\s*:", re.IGNO
 _DROP_CAP = re.compile(r"^(?:[*=~#]{2,}\s*|([A-Z]) (?=\1\b|\1[a-z]))")
 _ISO_DAY = re.compile(r"(?:19|20)\d\d-\d\d-\d\d")
 _YEARISH = re.compile(r"(?:19|20)\d\d")
-_CUT_TAG = re.compile(r"\s*</?[a-zA-Z][^<>]*$")
+_CUT_TAG = re.compile(r"</?[a-zA-Z][^<>]*$")
+"""A tag cut off by the end of the text (the space before it goes too). The pattern opens with
+the "<", which the regex engine finds in C, not with the spaces, tried at every position."""
 # A scraper's end-of-title marker spelt letter by letter ("… Gaza Hospital T-I-T-L-E-E-N-D.").
 _SPELT_MARKER = re.compile(r"\s+(?:[A-Z]-){4,}[A-Z]\.?$")
 _GLUED_SENTENCE = re.compile(
@@ -135,8 +141,8 @@ def _is_date_line(line: str) -> bool:
 
 def _contact_owner(line: str, outlets: OutletTable) -> str | bool | None:
     """For a contact block line: its outlet (or True when unknown); False when not one."""
-    if len(line) > 200 or line.count(" ") > 20:
-        return False
+    if len(line) > 200 or ("@" not in line and "+" not in line) or line.count(" ") > 20:
+        return False  # (the cheap tests first: most lines have neither sign)
     if not (("@" in line and EMAIL.search(line)) or ("+" in line and _PHONE.search(line))):
         return False
     head = re.split(r"\s+\S*@|\s+\+?\d", line, maxsplit=1)[0]
@@ -151,10 +157,12 @@ _BROKEN_DECIMAL = re.compile(
     r"(?=[ \u00a0]*(?:million|billion|trillion|thousand|per ?cent|%))"
 )
 """A decimal broken by scraping: "1. 7 million" is 1.7 million."""
-_DIGIT_DOT_DIGIT = re.compile(r"\d\. \d")
-_LETTER_DOT_LETTER = re.compile(r"[A-Z]\. [A-Z]\.")
 _BROKEN_INITIALS = re.compile(r"\b([A-Z])\. ([A-Z])\.(?= |,|$)")
 """Initials broken by scraping: "U. S." is "U.S.", "U. N." is "U.N."."""
+# Quick tests before the two: "\d\. \d" and "[A-Z]\. [A-Z]\.", written to open with the
+# literal ". " (which the regex engine finds in C) and look behind at the character before.
+_DIGIT_DOT_DIGIT = re.compile(r"\. (?<=\d\. )\d")
+_LETTER_DOT_LETTER = re.compile(r"\. (?<=[A-Z]\. )[A-Z]\.")
 _GALLERY_COUNTER = re.compile(r"(/[A-Z][^/\n]{1,40}?)[ \u00a0]+\d{1,3} of \d{1,3}\.?$")
 """A photo gallery's counter after a caption's credit: "…RONEN ZVULUN/Reuters 17 of 24."."""
 _BROKEN_CLOCK = re.compile(r"(?<=\d )([ap])\. m\.")
@@ -179,8 +187,8 @@ def repair(paragraph: str) -> str:
         if paragraph[1:2] == " " or paragraph[:1] in "*=~#"
         else paragraph
     )
-    if "<" in text:
-        text = _CUT_TAG.sub("", text)
+    if "<" in text and (cut := _CUT_TAG.search(text)) is not None:
+        text = text[: cut.start()].rstrip()
     if "-" in text[-3:]:
         text = _SPELT_MARKER.sub("", text)
     if " ." in text:
@@ -298,11 +306,12 @@ class _Walker:
 
     def _metadata(self, line: str) -> bool:
         """Header metadata, Source: lines, and date-only lines (kept as metadata)."""
-        source = SOURCE_LINE.match(line)
+        # Both patterns need a colon: most lines have none, and a search for it costs less.
+        source = SOURCE_LINE.match(line) if ":" in line else None
         if source is not None:
             self._source(source.group(1))
             return True
-        meta = _META_LINE.match(line) if len(line) < 200 else None
+        meta = _META_LINE.match(line) if len(line) < 200 and ":" in line else None
         if meta is not None:
             key, value = meta["key"].lower(), meta["value"].strip()
             if key in ("url", "link"):
@@ -312,9 +321,8 @@ class _Walker:
             elif key not in ("author", "section"):
                 (self.out.dates if not self.out.paragraphs else self.line_dates).append(value)
             return True
-        tokens = line.split(maxsplit=8)  # nine pieces: more than eight words, not split further
-        if len(tokens) <= 8 and all(_META_TOKEN.match(t) for t in tokens):
-            dates = [t for t in tokens if parse_date_value(t)]
+        if _META_TOKENS.match(line):
+            dates = [t for t in line.split() if parse_date_value(t)]
             if not self.out.paragraphs:
                 self.out.header_urls.extend(URL.findall(line))
                 self.out.dates.extend(dates)

@@ -46,6 +46,7 @@ _DAY_MONTH_YEAR = re.compile(
 _MONTH_DAY_YEAR = re.compile(
     rf"\b{_MONTH}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)(?!\d)"
 )
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _US_NUMERIC = re.compile(r"(?<!\d)(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>(?:19|20)\d\d)(?!\d)")
 _URL_DATE = re.compile(
     r"/(?P<y>(?:19|20)\d\d)(?:/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)|(?P<m2>[01]\d)(?P<d2>[0-3]\d)|"
@@ -97,6 +98,8 @@ def parse_date_value(text: str) -> date | None:
     "26-FEB-1987", "21 Nov 2023", "Wed, 22 Nov 2023 21:43:13 +0000", "November 21, 2023",
     "21 de noviembre de 2023" and US "10/13/2023". A value without a year gives None.
     """
+    if _YEAR.search(text) is None:
+        return None  # every form below has one (a quick search: most values have no date)
     match = _ISO.search(text)
     if match:
         return _make(match["y"], match["m"], match["d"])

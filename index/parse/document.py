@@ -41,7 +41,6 @@ _MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s+|>\s*|[-*+]\s+(?=\S))")
 _MD_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 _TAG = re.compile(r"<[^>]{0,2000}>")
 _HTMLISH = re.compile(r"</?(?:p|br|div|a|span|strong|em|b|i|img|ul|ol|li|h[1-6])\b[^>]*>", re.I)
-_QUOTES = str.maketrans("‘’“”", "''\"\"")
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#x[0-9a-f]{1,6}|[a-z]{2,8});", re.I)
 _SPACES = re.compile(r"[ \t\u00a0]{2,}|[\t\u00a0]")
 
@@ -119,8 +118,10 @@ def candidates_of(doc: SourceDocument) -> list[str]:
 
 def _key(line: str) -> str:
     """A line compared up to case, spacing, quote style and closing punctuation."""
-    plain = line if line.isascii() else line.translate(_QUOTES)  # the curly quotes are not ASCII
-    return " ".join(plain.split()).strip(" .").casefold()
+    if not line.isascii():  # the curly quotes are not ASCII
+        # `str.replace`, not `str.translate`, which looks every character up in its table.
+        line = line.replace("‘", "'").replace("’", "'").replace("“", '"').replace("”", '"')
+    return " ".join(line.split()).strip(" .").casefold()
 
 
 def _repeated(paragraphs: list[str]) -> bool:
@@ -138,8 +139,8 @@ def _title(
     if given and usable_title(given):
         title = shorten(strip_site_suffix(repair(given), outlets, publisher), MAX_TITLE)
         raw_line = given
-    elif paragraphs and (
-        _repeated(paragraphs) or is_headline(paragraphs[0], followed=len(paragraphs) > 1)
+    elif paragraphs and (  # the shape first: it costs less than comparing paragraphs
+        is_headline(paragraphs[0], followed=len(paragraphs) > 1) or _repeated(paragraphs)
     ):
         raw_line = paragraphs.pop(0)
         title = shorten(strip_site_suffix(raw_line, outlets, publisher), MAX_TITLE)

@@ -23,12 +23,11 @@ from urllib.parse import urlsplit
 from index.errors import OutletTableError
 
 _SECTION_SUFFIX = re.compile(r"\s+(?:[-–—|>:]|--)\s+.*$")
-_SPACES = re.compile(r"\s+")
 
 
 def _name_key(name: str) -> str:
     """Normalise an outlet name for lookup: case, spaces and quote style."""
-    return _SPACES.sub(" ", name.replace("’", "'")).strip().casefold()
+    return " ".join(name.replace("’", "'").split()).casefold()
 
 
 def host_of(url: str) -> str | None:
@@ -73,8 +72,8 @@ class OutletTable:
         key = _name_key(name)
         found = self.names.get(key)
         if found is None:
-            shorter = _SECTION_SUFFIX.sub("", key)
-            found = self.names.get(shorter) if shorter != key else None
+            section = _SECTION_SUFFIX.search(key)
+            found = self.names.get(key[: section.start()]) if section is not None else None
         if found is None and "." in key and " " not in key:
             found = self.by_domain(key)
         return found

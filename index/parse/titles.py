@@ -89,11 +89,13 @@ def strip_site_suffix(title: str, outlets: OutletTable, publisher: str | None = 
     """
     title = " ".join(title.split())
     while True:
-        pipe = _PIPE_SUFFIX.search(title)
+        # Each suffix needs its mark: without it, the search (tried at every space) is skipped.
+        pipe = _PIPE_SUFFIX.search(title) if "|" in title or "｜" in title else None
         if pipe and len(pipe.group(0).split()) <= 7 and pipe.start() >= 10:
             title = title[: pipe.start()]
             continue
-        dash = _DASH_SUFFIX.search(title)
+        dashed = "-" in title or "–" in title or "—" in title
+        dash = _DASH_SUFFIX.search(title) if dashed else None
         if dash and dash.start() >= 10:
             tail = dash.group(1).strip()
             named = outlets.by_name(tail)
@@ -102,7 +104,7 @@ def strip_site_suffix(title: str, outlets: OutletTable, publisher: str | None = 
                 title = title[: dash.start()]
                 continue
         break
-    label = _NEWS_LABEL.match(title)
+    label = _NEWS_LABEL.match(title) if title.endswith("News") else None
     if label is not None:
         head, word = label["head"], label["word"]
         previous = head.rsplit(" ", 1)[-1].lower()
@@ -125,4 +127,4 @@ def usable_title(title: str) -> bool:
     bare = title.strip(" .:|»«>-–—…").casefold()
     if len(bare) < 2 or _URLISH.match(bare) or not _LETTER.search(bare):
         return False
-    return (bare not in _TEASERS and parse_date_value(bare) is None) or len(bare) > 40
+    return len(bare) > 40 or (bare not in _TEASERS and parse_date_value(bare) is None)

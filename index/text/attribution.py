@@ -60,8 +60,9 @@ SPEECH_VERBS = (
     # one quoted in a sentence ("as Netanyahu Warns of a Long War")
     r"|(?:Says|Said|Confirms|Claims|Warns|Announces|Reveals|Estimates)"
     r"(?=\s+[A-Z0-9$‘'\"“]|\s*[,.:;]|\s*$)"
-    # "…, Palestinian officials claim": after a plural, not "the Israeli claim that …"
-    r"|(?<=[^'’\s]s\s)claim"
+    # "…, Palestinian officials claim": after a plural, not "the Israeli claim that …" (the word
+    # first, looked behind from: the regex engine then skips this form at once at other words)
+    r"|claim(?<=[^'’\s]s\sclaim)"
 )
 """Verbs that attribute a claim to whoever comes before them ("officials said")."""
 _NOT_NAMES_EARLY = (
@@ -252,6 +253,13 @@ def attribution_spans(sentence: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _word_starts(text: str, start: int, end: int) -> list[int]:
+    """Where the words of `text[start:end]` start (the character before `start` counts)."""
+    return [word.start() for word in _WORD_START_RE.finditer(text, start, end)]
+
+
+_NOT_IN_SOURCE = ',;:"“”'
+"""Marks that `_SOURCE_BEFORE_VERB_RE` never matches (its words, spaces and "(AP)" hold none)."""
 _QUOTED = ("quotes ", "quoted ", "quoting ")
 """A span starting with one of these ("quoted X as saying") joins the speaker before it."""
 
@@ -267,7 +275,6 @@ def _candidates(sentence: str) -> list[tuple[int, int]]:
     found_verb = False
     for verb in _SPEECH_RE.finditer(sentence):
         lo = max(0, verb.start() - SOURCE_REACH)
-        starts = [w.start() for w in _WORD_START_RE.finditer(sentence, lo, verb.start())]
         ending = sentence[: verb.start()].rstrip()[-1:]
         appositive = ending == ","
         dashed = ending in "-–—" and ending != ""
@@ -293,10 +300,21 @@ def _candidates(sentence: str) -> list[tuple[int, int]]:
             if speaker is not None:
                 found.append(speaker.span("src"))
                 continue
-        for at in starts if appositive or dashed else starts[-SOURCE_WORDS:]:
-            if _SOURCE_BEFORE_VERB_RE.fullmatch(sentence, at, verb.start()) or (
-                (appositive or dashed) and aside.fullmatch(sentence, at, verb.start())
-            ):
+        if appositive:
+            # Every apposition holds two commas ("X, the head of Y, said"): a start after the
+            # comma before the last one cannot match; and no noun phrase ends with a comma.
+            second = sentence.rfind(",", 0, sentence.rfind(",", 0, verb.start()))
+            tried = _word_starts(sentence, lo, second + 1)
+        elif dashed:
+            tried = _word_starts(sentence, lo, verb.start())
+        else:
+            # A noun phrase holds no comma, colon or quote: only starts after the last one.
+            stop = max(sentence.rfind(mark, lo, verb.start()) for mark in _NOT_IN_SOURCE)
+            tried = _word_starts(sentence, max(lo, stop + 1), verb.start())[-SOURCE_WORDS:]
+        for at in tried:
+            if (
+                not appositive and _SOURCE_BEFORE_VERB_RE.fullmatch(sentence, at, verb.start())
+            ) or ((appositive or dashed) and aside.fullmatch(sentence, at, verb.start())):
                 found.append((at, verb.end()))
                 break
         else:

@@ -47,7 +47,6 @@ skips other characters in C; a leading repeat or group would make it try every p
 _NUMBER_SIGNS = frozenset({"no", "nos", "núm"})
 """Abbreviations only when a number follows."""
 
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
 _OPENERS = "\"'“‘«([¿¡"
 
 
@@ -94,7 +93,7 @@ def _skip_space(text: str, position: int) -> int:
 def _is_boundary(text: str, mark: str, punct_start: int, end: int) -> bool:
     """Whether the punctuation `mark` at `punct_start` ends a sentence (next word after `end`)."""
     if not mark:  # a glued end: the word before it decides
-        return not _is_abbreviation(text[:punct_start], text[end])
+        return not _is_abbreviation(text, punct_start, text[end])
     following = _skip_space(text, end)
     if following >= len(text):
         return False  # the paragraph's tail is handled by the caller
@@ -103,7 +102,7 @@ def _is_boundary(text: str, mark: str, punct_start: int, end: int) -> bool:
         return False
     if not mark.startswith(".") or mark.startswith("...") or not mark.endswith("."):
         return True  # "?", "!", an ellipsis, or a dot inside closing quotes/brackets
-    if not _is_abbreviation(text[:punct_start], next_char):
+    if not _is_abbreviation(text, punct_start, next_char):
         return True
     # "posted on X. An Israeli minister said", "in the U.S. The ministry": an initial before a
     # word that only opens sentences ends one (initials stand before names)
@@ -123,16 +122,11 @@ _INITIAL_END_RE = re.compile(r"(?<![\w.])(?:[A-Z]|(?:[A-Z]\.){1,2}[A-Z])\Z")
 """A capital letter alone, or dotted capitals ("U.S"), right before the dot."""
 
 
-def _is_abbreviation(before: str, next_char: str) -> bool:
-    """Whether the word ending right before a dot is an abbreviation or an initial."""
-    # The word ends the text: search its last characters, the whole text when it is longer.
-    window = max(0, len(before) - 24)
-    found = _WORD_BEFORE.search(before, window)
-    if window and found is not None and found.start() == window:
-        found = _WORD_BEFORE.search(before)
-    if found is None:
+def _is_abbreviation(text: str, end: int, next_char: str) -> bool:
+    """Whether the word ending at `end`, right before a dot, is an abbreviation or an initial."""
+    word = _word_before(text, end).casefold()
+    if not word:
         return False
-    word = found.group(1).casefold()
     if word in _NUMBER_SIGNS:
         return next_char.isdigit()  # "No. 5" but "said no. Then"
     if word in ABBREVIATIONS or word.rstrip(".") in ABBREVIATIONS:
@@ -140,3 +134,17 @@ def _is_abbreviation(before: str, next_char: str) -> bool:
     letters = word.replace(".", "")
     # A single letter ("J.") or dotted initials ("U.S", "U.N") are never sentence ends here.
     return (len(letters) == 1 and letters.isalpha()) or ("." in word and len(letters) <= 3)
+
+
+def _word_before(text: str, end: int) -> str:
+    r"""The word of letters, digits, "_" and dots ending at `end` ("" when there is none).
+
+    What the pattern `[\w.]+$` finds in `text[:end]` (also before a newline closing it), by a
+    walk back from `end`: a search costs more, trying every character of the words before.
+    """
+    if end and text[end - 1] == "\n":
+        end -= 1
+    start = end
+    while start and (text[start - 1].isalnum() or text[start - 1] in "._"):
+        start -= 1
+    return text[start:end]
