@@ -58,6 +58,14 @@ def prefix_filter(pattern: str, depth: int = 3, *, ascii_only: bool = False) -> 
     return "(?=" + trie_pattern(sorted({text for text, _closed in prefixes})) + ")"
 
 
+def filtered(pattern: str, depth: int = 3, *, ascii_only: bool = False) -> str:
+    """`pattern` behind its `prefix_filter` (the pattern alone when there is none).
+
+    Put it where the match starts, after any look-behind: the look-ahead reads from there.
+    """
+    return (prefix_filter(pattern, depth, ascii_only=ascii_only) or "") + pattern
+
+
 class _Reading(NamedTuple):
     """How the characters of the current part of the tree match."""
 

@@ -22,7 +22,7 @@ import re
 from functools import cache
 
 from index.extract.counted import KIN_HEADS, TIME_UNITS
-from index.extract.match_prefixes import prefix_filter
+from index.extract.match_prefixes import filtered
 from index.extract.name_cues import KIN_WORDS
 from index.extract.word_trie import trie_pattern
 from index.text.ascii_twin import AsciiTwin, ascii_twin
@@ -241,11 +241,6 @@ def _start_rank(letter: str) -> int:
     return len(_WORD_START_LETTERS) if rank < 0 else rank
 
 
-def _filtered(cues: str, *, ascii_only: bool) -> str:
-    """The cues behind a look-ahead on their first three letters (`prefix_filter`)."""
-    return (prefix_filter(cues, 3, ascii_only=ascii_only) or "") + cues
-
-
 _EVENT_SCAN, _EVENT_OF_GROUP = _event_scan_pattern()
 
 
@@ -266,12 +261,12 @@ def _event_scans() -> tuple[AsciiTwin, AsciiTwin]:
     cues = _EVENT_SCAN.removeprefix(r"\W")
     ascii_cues = _event_scan_pattern(folded=False)[0].removeprefix(r"\W")
     after = AsciiTwin(
-        re.compile(r"\W" + _filtered(cues, ascii_only=False)),
-        ascii_twin(r"\W" + _filtered(ascii_cues, ascii_only=True)).ascii,
+        re.compile(r"\W" + filtered(cues, ascii_only=False)),
+        ascii_twin(r"\W" + filtered(ascii_cues, ascii_only=True)).ascii,
     )
     first = AsciiTwin(
-        re.compile(_filtered(cues, ascii_only=False)),
-        ascii_twin(_filtered(ascii_cues, ascii_only=True)).ascii,
+        re.compile(filtered(cues, ascii_only=False)),
+        ascii_twin(filtered(ascii_cues, ascii_only=True)).ascii,
     )
     return after, first
 

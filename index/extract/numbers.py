@@ -38,7 +38,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from index.extract.match_prefixes import prefix_filter
+from index.extract.match_prefixes import filtered
 from index.text.ascii_twin import AsciiTwin, ascii_twin
 
 
@@ -203,14 +203,12 @@ def _anchor_word_pattern() -> str:
 
 
 _ANCHOR_WORD = _anchor_word_pattern()
-_ANCHOR_FIRST = f"[{_ANCHOR_LETTERS.upper()}{_ANCHOR_LETTERS}]"
-"""The first letters of `_ANCHOR_WORD`: after most spaces, one look at the next letter fails."""
 
 
 def _anchor_pattern(*, ascii_only: bool) -> str:
-    """`_ANCHOR_RE`'s source, its number words behind a look-ahead on their first letters."""
-    first = prefix_filter(_ANCHOR_WORD, 3, ascii_only=ascii_only) or f"(?={_ANCHOR_FIRST})"
-    return rf"[\W\d](?:(?<=[$€£])\d+|(?<=\d)\d*|(?<=\W){first}{_ANCHOR_WORD})"
+    """`_anchor_re`'s source, its number words behind a look-ahead on their first letters."""
+    word = filtered(_ANCHOR_WORD, ascii_only=ascii_only)
+    return rf"[\W\d](?:(?<=[$€£])\d+|(?<=\d)\d*|(?<=\W){word})"
 
 
 @cache

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import cache, lru_cache
 
-from index.extract.match_prefixes import prefix_filter
+from index.extract.match_prefixes import filtered
 
 _NATIONALS: dict[str, str] = {
     "israeli": "Israelis",
@@ -422,6 +422,10 @@ _WEAK = "|".join(
     if name in ("Gaza", "Israel", "West Bank")
 )
 _PLACE_ALTERNATIVES = rf"(?:{_STRONG}|{_WEAK})"
+"""A place named with a locative or as a toll's owner (s), a town or event of it (e), or a
+bare name (w, weak). Every alternative starts a word: the word-boundary check before
+them, said once, lets the scan skip the inside of words without trying each of the ~30
+alternatives there (the same matches, in 40% of the time)."""
 
 
 @cache
@@ -433,14 +437,9 @@ def _place_re() -> re.Pattern[str]:
     every word (3x the time on long articles). Compiled on first use, as the app's launch
     imports this module and never needs it.
     """
-    first = prefix_filter(_PLACE_ALTERNATIVES, 4) or ""
-    return re.compile(rf"\b(?=\w){first}{_PLACE_ALTERNATIVES}")
+    return re.compile(r"\b(?=\w)" + filtered(_PLACE_ALTERNATIVES, 4))
 
 
-"""A place named with a locative or as a toll's owner (s), a town or event of it (e), or a
-bare name (w, weak). Every alternative starts a word: the word-boundary check before
-them, said once, lets the scan skip the inside of words without trying each of the ~30
-alternatives there (the same matches, in 40% of the time)."""
 _PLACE_KEYS = (
     "gaza", "israel", "west bank", "strip", "enclave", "territory", "lebanon", "beirut", "syria",
     "damascus", "yemen", "sanaa", "iraq", "baghdad", "red sea", "egypt", "sinai", "cairo", "iran",
