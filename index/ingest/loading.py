@@ -154,11 +154,6 @@ def _parse(document: SourceDocument, tables: Tables, *, in_worker: bool) -> Load
     return LoadedDocument(document, article, prepared=prepare(article) if in_worker else None)
 
 
-def parse_documents(documents: Sequence[SourceDocument], tables: Tables) -> list[LoadedDocument]:
-    """Parse documents read elsewhere (the records of a streamed file), one by one."""
-    return [_parse(document, tables, in_worker=False) for document in documents]
-
-
 def load_file(path: Path, tables: Tables | None = None, *, in_worker: bool = False) -> LoadedFile:
     """Read a file and parse each of its documents.
 
@@ -374,20 +369,6 @@ class Loader:
                 continue
             submit()
             yield from zip(chunk, loaded, strict=True)
-
-    def parse_each(
-        self, chunks: Iterable[Item], documents_of: Callable[[Item], list[SourceDocument]]
-    ) -> Iterator[tuple[Item, list[LoadedDocument]]]:
-        """Parse the documents of each chunk (read here), in order; see `parse_chunks`."""
-        items: deque[Item] = deque()
-
-        def decoded() -> Iterator[Chunk]:
-            for item in chunks:
-                items.append(item)
-                yield RecordChunk(tuple((document, None) for document in documents_of(item)))
-
-        for _problems, loaded in self.parse_chunks(decoded()):
-            yield items.popleft(), loaded
 
     def parse_chunks(
         self, chunks: Iterable[Chunk]

@@ -8,7 +8,8 @@ import io
 import json
 import os
 import pickle
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Executor, Future
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -17,7 +18,7 @@ from typing import Any
 import pytest
 
 from index.ingest import loading
-from index.ingest.loading import LoadedFile, Loader, load_file, without_path
+from index.ingest.loading import LoadedDocument, LoadedFile, Loader, load_file, without_path
 from index.ingest.prepared import prepare
 from index.models import Article, SourceDocument
 from index.parse.document import parse_document
@@ -25,6 +26,31 @@ from index.readers import streaming
 from index.readers.records import missing_text
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "articles"
+
+
+def _records(documents: list[SourceDocument]) -> streaming.RecordChunk:
+    """Documents as the chunk of a streamed file (already decoded, no problem)."""
+    return streaming.RecordChunk(tuple((document, None) for document in documents))
+
+
+def _parse_here(documents: list[SourceDocument]) -> list[LoadedDocument]:
+    """The documents parsed in this process, as the reference."""
+    return loading.parse_chunk(_records(documents), loading.Tables())[1]
+
+
+def _parse_each(
+    loader: Loader, chunks: Iterable[list[SourceDocument]]
+) -> Iterator[tuple[list[SourceDocument], list[LoadedDocument]]]:
+    """Each chunk of documents with what `Loader.parse_chunks` made of it, drawn lazily."""
+    drawn: deque[list[SourceDocument]] = deque()
+
+    def decoded() -> Iterator[streaming.RecordChunk]:
+        for chunk in chunks:
+            drawn.append(chunk)
+            yield _records(chunk)
+
+    for _problems, parsed in loader.parse_chunks(decoded()):
+        yield drawn.popleft(), parsed
 
 
 def _needs_workers() -> None:
@@ -111,10 +137,10 @@ def test_streamed_records_are_parsed_in_the_workers_in_order() -> None:
     ]
     chunks = [documents[:2], [], documents[2:]]
     with Loader(None) as loader:
-        got = list(loader.parse_each(chunks, lambda chunk: chunk))
+        got = list(_parse_each(loader, chunks))
     assert [chunk for chunk, _loaded in got] == chunks
     pooled = [loaded for _chunk, parsed in got for loaded in parsed]
-    plain = loading.parse_documents(documents, loading.Tables())
+    plain = _parse_here(documents)
     assert [loaded.document.path for loaded in pooled] == [d.path for d in documents]
     for document, reference in zip(pooled, plain, strict=True):
         assert document.article is not None
@@ -143,7 +169,7 @@ def test_streamed_chunks_are_drawn_a_bounded_distance_ahead(
 
     seen: list[tuple[int, int]] = []
     with Loader(None) as loader:
-        for chunk, parsed in loader.parse_each(source(), lambda chunk: chunk):
+        for chunk, parsed in _parse_each(loader, source()):
             seen.append((chunks.index(chunk), len(drawn)))
             assert [loaded.document for loaded in parsed] == chunk
     assert [number for number, _drawn in seen] == list(range(12))
@@ -370,7 +396,7 @@ def test_parsed_documents_cross_from_workers_as_their_values() -> None:
         SourceDocument(path=f"x.jsonl#{n}", text=path.read_text(encoding="utf-8"), format="text")
         for n, path in enumerate(sorted(DATA.glob("*.txt")))
     ]
-    parsed = loading.parse_documents(documents, loading.Tables())
+    parsed = _parse_here(documents)
     parsed = [dataclasses.replace(d, prepared=prepare(d.article)) for d in parsed if d.article]
     assert any(d.article and d.article.figures and d.article.mentions for d in parsed)
     stream = io.BytesIO()
