@@ -9,6 +9,7 @@ from whoosh import query
 
 from index.models import ArticleId
 from index.search.query import parse_query
+from index.store import docsets
 from index.store.analysis import analyse
 from index.store.article_store import ArticleStore
 from index.store.docsets import PostingCache, matching_docs
@@ -87,6 +88,33 @@ def test_posting_cache_reuses_and_bounds_entries() -> None:
         assert len(first.weights) == len(first.ids)
         cache.get(searcher, "body", "oil")
         assert cache.get(searcher, "body", "hama") is not first
+
+
+def test_posting_cache_remembers_a_words_union_and_bounds_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A word in title or body: the union of its terms' documents, remembered, the oldest
+    dropped once the unions hold more documents than `UNION_CACHE_SIZE`."""
+    store = ArticleStore.in_memory()
+    store.write(
+        [
+            article(("Plain words.",), article_id="t", title="Truce talks"),
+            article(("A truce was agreed.",), article_id="b", title="Plain"),
+            article(("Oil prices rose.",), article_id="o", title="Oil"),
+        ]
+    )
+    truce = (("title", "truce"), ("body", "truce"))
+    oil = (("title", "oil"), ("body", "oil"))
+    with store.searcher() as searcher:
+        cache = PostingCache()
+        first = cache.union(searcher, truce)
+        assert sorted(searcher.stored_fields(d)["id"] for d in first) == ["b", "t"]
+        assert cache.union(searcher, truce) is first
+        monkeypatch.setattr(docsets, "UNION_CACHE_SIZE", len(first))
+        cache = PostingCache()
+        first = cache.union(searcher, truce)
+        assert [searcher.stored_fields(d)["id"] for d in cache.union(searcher, oil)] == ["o"]
+        assert cache.union(searcher, truce) is not first
 
 
 def test_matching_docs_same_with_shared_cache() -> None:
