@@ -4,8 +4,10 @@ Whoosh scores one document at a time through its matcher tree in Python (45 ms f
 common word at 22k articles). When the query's scoring leaves are plain terms, this module
 computes the same per-field BM25 sum as `whoosh.scoring.BM25F` (same idf, same stored
 weights, same quantised field lengths) from each term's posting blocks, for the documents
-already known to match (`index.store.docsets`), and keeps the k best. Any other leaf (phrase,
-range...) returns None and Whoosh scores the query itself.
+already known to match (`index.store.docsets`), and keeps the k best. A phrase scores as
+Whoosh scores it, the sum of its words' scores, in the documents that hold the phrase
+(`docsets.phrase_docs`). Any other leaf (a proximity phrase, a range...) returns None and
+Whoosh scores the query itself.
 
 Pruning (MaxScore): a term adds at most `factor * top_ratio` to a document's score. Terms
 are taken in order of that bound, largest first, and only the documents of the terms taken
@@ -28,12 +30,14 @@ from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 from whoosh.util.numeric import byte_to_length, length_to_byte
 
-from index.store.docsets import PostingCache, TermPostings
+from index.store.docsets import PostingCache, TermPostings, phrase_docs
 from index.store.lexicon import Lexicon
 from index.store.schema import BM25_B, BM25_K1, TEXT_FIELDS, TITLE_B
 
 _B = {"title": TITLE_B, "body": BM25_B}
-_Leaf = tuple[str, str, float]
+_Leaf = tuple[str, str, float, query.Phrase | None]
+"""A scoring term: field, text, boost, and the phrase it is a word of (it scores only in
+the documents holding that phrase), if any."""
 
 Norms = dict[str, list[float]]
 """Per text field, every docnum's BM25 length norm `K1 * (1 - B + B * length / average)`."""
@@ -43,14 +47,20 @@ _SLACK = 1e-9
 
 
 def _leaves(q: query.Query, boost: float = 1.0) -> Iterator[_Leaf] | None:
-    """(field, text, boost) of the positive scoring terms, or None if some leaf is not a term."""
+    """The positive scoring terms (`_Leaf`), or None if some leaf is neither term nor phrase."""
     found: list[_Leaf] = []
     stack: list[tuple[query.Query, float]] = [(q, boost)]
     while stack:
         node, weight = stack.pop()
         if isinstance(node, query.Term):
             if node.fieldname in TEXT_FIELDS:
-                found.append((node.fieldname, str(node.text), weight * node.boost))
+                found.append((node.fieldname, str(node.text), weight * node.boost, None))
+        elif isinstance(node, query.Phrase) and node.fieldname in TEXT_FIELDS:
+            # Whoosh scores a phrase as the sum of its words' term scores (an intersection
+            # matcher under the span test), times the phrase's boost.
+            found.extend(
+                (node.fieldname, str(word), weight * node.boost, node) for word in node.words
+            )
         elif isinstance(node, query.Not) or node is query.NullQuery:
             continue
         elif isinstance(node, query.AndNot | query.AndMaybe):
@@ -85,18 +95,33 @@ def top_scored(
     cache = postings if postings is not None else PostingCache()
     scoring: list[_Scoring] = []
     entries: list[TermPostings] = []
-    for fieldname, text, boost in leaves:
+    orders: list[list[int] | None] = []
+    for fieldname, text, boost, phrase in leaves:
         entry = cache.get(searcher, fieldname, text)
         if entry.idf is None:  # a lookup in every segment: once per term and generation
             entry.idf = searcher.idf(fieldname, text)
         factor = entry.idf * (BM25_K1 + 1) * boost
         ratios = _ratios(searcher, fieldname, entry, norms)
-        scoring.append((factor, ratios, max(factor * entry.top_ratio, 0.0)))
+        top_ratio = entry.top_ratio
+        order = None
+        if phrase is not None:
+            holding = phrase_docs(searcher, cache, phrase)
+            if holding is None:
+                return None  # a proximity phrase: Whoosh scores it
+            ratios = {docnum: ratios[docnum] for docnum in sorted(holding)}
+            top_ratio = max(ratios.values(), default=0.0)
+            order = sorted(ratios, key=ratios.__getitem__, reverse=True)
+        scoring.append((factor, ratios, max(factor * top_ratio, 0.0)))
+        orders.append(order)
         entries.append(entry)
     if k <= 0 or not docnums:
         return []
     if _threshold_is_cheaper(scoring, len(docnums), k):
-        return _top_k_threshold(scoring, [e.by_ratio() for e in entries], set(docnums), k)
+        by_ratio = [
+            order if order is not None else entry.by_ratio()
+            for order, entry in zip(orders, entries, strict=True)
+        ]
+        return _top_k_threshold(scoring, by_ratio, set(docnums), k)
     return _top_k(scoring, docnums, k)
 
 

@@ -12,7 +12,7 @@ from index.search.query import parse_query
 from index.store import docsets
 from index.store.analysis import analyse
 from index.store.article_store import ArticleStore
-from index.store.docsets import PostingCache, matching_docs
+from index.store.docsets import PostingCache, matching_docs, phrase_docs
 from tests.builders import SEARCH_ARTICLES, article
 
 
@@ -94,7 +94,7 @@ def test_posting_cache_remembers_a_words_union_and_bounds_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A word in title or body: the union of its terms' documents, remembered, the oldest
-    dropped once the unions hold more documents than `UNION_CACHE_SIZE`."""
+    dropped once the unions hold more documents than `SET_CACHE_SIZE`."""
     store = ArticleStore.in_memory()
     store.write(
         [
@@ -110,7 +110,7 @@ def test_posting_cache_remembers_a_words_union_and_bounds_it(
         first = cache.union(searcher, truce)
         assert sorted(searcher.stored_fields(d)["id"] for d in first) == ["b", "t"]
         assert cache.union(searcher, truce) is first
-        monkeypatch.setattr(docsets, "UNION_CACHE_SIZE", len(first))
+        monkeypatch.setattr(docsets, "SET_CACHE_SIZE", len(first))
         cache = PostingCache()
         first = cache.union(searcher, truce)
         assert [searcher.stored_fields(d)["id"] for d in cache.union(searcher, oil)] == ["o"]
@@ -128,3 +128,74 @@ def test_matching_docs_same_with_shared_cache() -> None:
             shared = matching_docs(searcher, q, store.postings(searcher))
             assert shared == matching_docs(searcher, q, store.postings(searcher))
             assert shared == matching_docs(searcher, q)
+
+
+def _phrase_store(seed: int) -> ArticleStore:
+    """Three segments of articles made of a few words (phrases recur), bodies long enough
+    for gaps over 127 words (multi-byte varints), some deleted."""
+    rng = random.Random(seed)
+    words = ["gaza", "city", "west", "bank", "truce", "talks", "the", "of", "new", "york"]
+    store = ArticleStore.in_memory()
+    for batch in range(3):
+        store.write(
+            [
+                article(
+                    (" ".join(rng.choices(words, k=rng.choice([5, 40, 400]))) + ".",),
+                    article_id=f"d{batch}-{n}",
+                    title=" ".join(rng.choices(words, k=4)),
+                )
+                for n in range(40)
+            ]
+            + [  # the second "gaza city" 300 words on: a gap of two varint bytes
+                article(
+                    (f"gaza city {'truce ' * 300}gaza city west {'talks ' * 200}bank.",),
+                    article_id=f"long{batch}",
+                    title="Long",
+                )
+            ]
+        )
+    store.write([], deletes=[ArticleId(f"d1-{n}") for n in range(0, 40, 3)])
+    return store
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_phrase_docs_are_whooshs_phrase_matches(seed: int) -> None:
+    """Each word at the position after the one before, as Whoosh's span matcher finds it:
+    one to three words, a word twice, stop words inside, title and body, across segments."""
+    store = _phrase_store(seed)
+    texts = [
+        "gaza city",
+        "west bank",
+        "city gaza",
+        "new new",
+        "truce talks gaza",
+        "bank of the west",
+        "york",
+        "gaza city gaza",
+        "talks talks talks",
+    ]
+    with store.searcher() as searcher:
+        reader = searcher.reader()
+        checked = 0
+        for text in texts:
+            q = parse_query(f'"{text}"', reader).text_query
+            assert q is not None
+            phrases = [leaf for leaf in q.leaves() if isinstance(leaf, query.Phrase)]
+            for phrase in phrases:
+                ours = phrase_docs(searcher, PostingCache(), phrase)
+                assert ours is not None
+                live = {d for d in ours if not reader.is_deleted(d)}
+                assert live == set(searcher.docs_for_query(phrase)), (text, phrase.fieldname)
+                checked += bool(live)
+            expected = sorted(searcher.docs_for_query(q))
+            assert matching_docs(searcher, q, store.postings(searcher)) == expected
+        assert checked >= 6  # most of the phrases occur
+
+
+def test_phrase_docs_declines_a_proximity_phrase() -> None:
+    """ "a b"~3 (words within three of each other) is left to Whoosh."""
+    store = _phrase_store(0)
+    with store.searcher() as searcher:
+        near = query.Phrase("body", ["gaza", "citi"], slop=3)
+        assert phrase_docs(searcher, PostingCache(), near) is None
+        assert matching_docs(searcher, near) == sorted(searcher.docs_for_query(near))

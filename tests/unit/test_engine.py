@@ -209,7 +209,17 @@ def test_run_search_relaxes_and_to_or_when_nothing_has_all_words(
 
 
 @pytest.mark.parametrize(
-    "text", ["truce", "hamas qatar", "hamas OR oil OR truce", "hamas NOT qatar", "gaza^2 truce"]
+    "text",
+    [
+        "truce",
+        "hamas qatar",
+        "hamas OR oil OR truce",
+        "hamas NOT qatar",
+        "gaza^2 truce",
+        '"hostages on Friday"',
+        '"truce in Gaza" OR hamas',
+        '"hostages on Friday"^2 OR truce',
+    ],
 )
 def test_top_scored_agrees_with_whoosh(search_store: ArticleStore, text: str) -> None:
     """The block scorer ranks and scores like Whoosh's BM25F."""
@@ -228,10 +238,10 @@ def test_top_scored_agrees_with_whoosh(search_store: ArticleStore, text: str) ->
         assert [round(s, 4) for _, s in ours] == [round(s, 4) for _, s in theirs]
 
 
-def test_top_scored_leaves_phrases_to_whoosh(search_store: ArticleStore) -> None:
-    """A phrase is not a plain term: the block scorer declines."""
+def test_top_scored_leaves_proximity_phrases_to_whoosh(search_store: ArticleStore) -> None:
+    """A phrase with a slop ("words near each other") is not matched here: the scorer declines."""
     with search_store.searcher() as searcher:
-        parsed = parse_query('"hostages on Friday"', searcher.reader())
+        parsed = parse_query('"hostages Friday"~3', searcher.reader())
         assert parsed.text_query is not None
         assert (
             top_scored(searcher, parsed.text_query, [0], 10, search_store.length_norms(searcher))

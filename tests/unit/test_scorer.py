@@ -53,7 +53,7 @@ def _every_score(
     top_scored(searcher, q, docnums, 1, norms, cache)
     leaves = _leaves(q)
     assert leaves is not None
-    for fieldname, text, boost in leaves:
+    for fieldname, text, boost, _phrase in leaves:
         entry = cache.get(searcher, fieldname, text)
         assert entry.idf is not None
         assert entry.ratios is not None
