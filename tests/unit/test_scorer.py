@@ -9,6 +9,7 @@ import pytest
 from whoosh import query
 from whoosh.searching import Searcher
 
+from index.models import ArticleId
 from index.search.feedback import expansion, query_terms
 from index.search.query import parse_query
 from index.store import scorer
@@ -215,3 +216,33 @@ def test_prefix_queries_score_the_same_either_way(
     """A prefix's many leaves, scored either way, give what scoring every document gives."""
     monkeypatch.setattr(scorer, "EXHAUSTIVE_LEAVES", from_leaves)
     test_pruned_top_k_equals_scoring_every_document(store, text, 20)
+
+
+def test_term_idf_is_whooshs_idf(store: ArticleStore) -> None:
+    """Without deletions the idf comes from the postings read, equal to Whoosh's to the bit;
+    with deletions (Whoosh counts deleted documents, read postings leave them out) Whoosh's."""
+    with store.searcher() as searcher:
+        searcher.weighting = scoring_model()
+        assert not searcher.reader().has_deletions()
+        cache = PostingCache()
+        terms = [
+            (fieldname, term)
+            for fieldname in ("title", "body")
+            for term in list(searcher.lexicon(fieldname))[:200]
+        ]
+        assert len(terms) >= 80
+        for fieldname, term in terms:
+            text = term.decode()
+            entry = cache.get(searcher, fieldname, text)
+            assert scorer.term_idf(searcher, fieldname, text, entry) == searcher.idf(
+                fieldname, text
+            )
+    deleted = ArticleStore.in_memory()
+    deleted.write([article((f"word{n} common.",), article_id=f"d{n}") for n in range(6)])
+    deleted.write([], deletes=[ArticleId("d0"), ArticleId("d1")])
+    with deleted.searcher() as searcher:
+        searcher.weighting = scoring_model()
+        entry = PostingCache().get(searcher, "body", "common")
+        assert len(entry.ids) == 4  # the deleted two are not read ...
+        # ... but Whoosh's idf counts them, and so does term_idf
+        assert scorer.term_idf(searcher, "body", "common", entry) == searcher.idf("body", "common")
