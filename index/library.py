@@ -172,7 +172,13 @@ class Library:
                 self._recreate()
             store = self._store
             # The figure store follows every batch the index commits (index.story.store).
-            store.listener = self._figure_store().apply
+            figures = self._figure_store()
+            if not figures.in_step(store.generation()) and store.count() == 0:
+                # A new library (or one emptied): its new, empty store matches the empty
+                # index. Without this it stayed out of step after its first run and the
+                # first story read every article again (9.7 s at 100k articles).
+                figures.start_over(store.generation())
+            store.listener = figures.apply
             report = self._indexer.run(store, sources, progress)
             # The columns every search reads, saved for the next launch (index.store.column_cache).
             store.prepare_columns()
