@@ -113,7 +113,7 @@ def test_open_a_damaged_file_starts_the_store_anew(tmp_path: Path) -> None:
     store.close()
 
 
-def _library_with_a_toll(tmp_path: Path) -> tuple[Library, Path]:
+def _library_with_a_toll(tmp_path: Path, *, recreate: bool = True) -> tuple[Library, Path]:
     folder = tmp_path / "in"
     folder.mkdir()
     (folder / "a.jsonl").write_text(
@@ -124,7 +124,7 @@ def _library_with_a_toll(tmp_path: Path) -> tuple[Library, Path]:
     from index.paths import DataPaths
 
     home = tmp_path / "home"
-    library = Library.open(DataPaths(home, home), recreate=True)
+    library = Library.open(DataPaths(home, home), recreate=recreate)
     library.index_paths([folder])
     return library, folder
 
@@ -183,18 +183,10 @@ def test_first_index_run_of_a_new_library_leaves_the_store_in_step(tmp_path: Pat
     so the first story reads nothing again (it was out of step: 9.7 s at 100k articles)."""
     from index.paths import DataPaths
 
-    folder = tmp_path / "in"
-    folder.mkdir()
-    (folder / "a.jsonl").write_text(
-        '{"id": "a", "title": "Toll", "source": "BBC", "date": "2023-11-01",'
-        ' "text": "The Gaza health ministry said 10,000 people have been killed in Gaza."}\n',
-        encoding="utf-8",
-    )
-    home = tmp_path / "home"
-    library = Library.open(DataPaths(home, home))
-    library.index_paths([folder])
+    library, _folder = _library_with_a_toll(tmp_path, recreate=False)
     assert library.figures_in_step()
     library.close()
+    home = tmp_path / "home"
     library = Library.open(DataPaths(home, home))
     assert library.figures_in_step()
     story = library.story(KILLED_GAZA)
