@@ -196,9 +196,11 @@ def verify_index(index_dir: Path) -> list[str]:
             with reading(), ix.searcher() as searcher:
                 for fields in searcher.all_stored_fields():
                     decode_article(fields["payload"])
-                reader = searcher.reader()
-                for fieldname, text in reader.all_terms():
-                    reader.postings(fieldname, text).all_ids()
+                # Segment by segment: the whole index's reader would look every term up in
+                # every segment (35 of the 48 s of a check at 100k articles on ten segments)
+                for leaf, _offset in searcher.reader().leaf_readers():
+                    for fieldname, text in leaf.all_terms():
+                        leaf.postings(fieldname, text).all_ids()
         finally:
             ix.close()
     except (IndexCorrupt, IndexOutOfDate) as error:

@@ -206,3 +206,34 @@ def test_repair_without_a_manifest_uses_the_index_paths(
     assert run(capsys, "index", str(DATA))[0] == 0
     _, out, _ = run(capsys, "bookmarks", "list", "--json")
     assert json.loads(out)[0]["status"] == "anchored"
+
+
+def test_full_check_reads_every_segments_postings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Postings garbled past the checksums (a record rewritten to match) are still found:
+    the full check reads every posting list of every segment, not one segment's."""
+    from index.models import ArticleId
+    from index.store import index_files
+    from index.store.article_store import ArticleStore
+    from tests.builders import article
+
+    index_dir = tmp_path / "index"
+    store = ArticleStore.create(index_dir)
+    for batch in range(3):  # three segments; the damage goes into the last one written
+        store.write(
+            [
+                article((f"Talks on truce number {batch} {n} went on.",), article_id=f"{batch}-{n}")
+                for n in range(40)
+            ]
+        )
+    store.write([], deletes=[ArticleId("0-1")])
+    store.close()
+    assert index_files.verify_index(index_dir) == []
+    newest = max(index_dir.glob("*.pst"), key=lambda p: p.stat().st_mtime_ns)
+    data = bytearray(newest.read_bytes())
+    for i in range(len(data) // 2, len(data)):  # the blocks, not the header
+        data[i] ^= 0x5A
+    newest.write_bytes(bytes(data))
+    monkeypatch.setattr(index_files, "damaged_files", lambda *_args, **_kwargs: [])
+    assert index_files.verify_index(index_dir)
