@@ -311,6 +311,7 @@ class Ingester:
         """Stage a new or changed file's parsed documents for the store."""
         self._tally.skipped.extend(contents.skipped)
         old_ids = previous.article_ids if previous else ()
+        owned = set(old_ids)
         new_ids: list[ArticleId] = []
         duplicate_of: list[ArticleId] = []
         for position, loaded in enumerate(contents.documents):
@@ -318,7 +319,7 @@ class Ingester:
                 self._tally.skip(loaded.document.path, loaded.problem or "no article in it")
                 continue
             stable = self._stable_id(record.path, old_ids, position)
-            outcome = self._ingest_article(loaded, loaded.article, stable, set(old_ids))
+            outcome = self._ingest_article(loaded, loaded.article, stable, owned)
             if isinstance(outcome, tuple):
                 duplicate_of.append(outcome[0])
             elif outcome is not None:
@@ -389,7 +390,13 @@ class Ingester:
         stable: ArticleId | None,
         own_ids: set[ArticleId],
     ) -> ArticleId | tuple[ArticleId] | None:
-        """Stage one parsed article; returns its id, (original id,) for a duplicate, or None."""
+        """Stage one parsed article; returns its id, (original id,) for a duplicate, or None.
+
+        `own_ids` are the ids of the file's previous version not staged again yet: an
+        article with the same content that is one of them is the record's own previous
+        version, not an original it copies. Each staged id leaves the set, so a record
+        identical to an earlier one of the same file stays its duplicate on every run.
+        """
         document = loaded.document
         same = self._manifest.article_with_hash(article.content_hash)
         if same is not None and same.id not in own_ids:
@@ -403,7 +410,7 @@ class Ingester:
         signature, bands = (
             (prepared.signature, prepared.bands) if prepared else near_signature(article)
         )
-        near = self._near_duplicate(article, signature, bands)
+        near = self._near_duplicate(article, signature, bands, own_ids)
         if near is not None:
             self._tally.duplicate(document.path, f"near-identical to {near.id} ({near.path})")
             article = dataclasses.replace(
@@ -422,17 +429,26 @@ class Ingester:
         self._tally.count_kind(document.path)
         if before is not None and before.content_hash != article.content_hash:
             self._requeue_duplicates(article_id)
+        own_ids.discard(article_id)
         return article_id
 
     def _near_duplicate(
-        self, article: Article, signature: bytes | None, bands: Sequence[int]
+        self,
+        article: Article,
+        signature: bytes | None,
+        bands: Sequence[int],
+        later: set[ArticleId],
     ) -> ArticleRecord | None:
-        """An indexed article whose body is near-identical (Jaccard >= 0.9), or None."""
+        """An indexed article whose body is near-identical (Jaccard >= 0.9), or None.
+
+        `later` are the file's own articles not staged again in this run (records after
+        this one): the first run, which had not seen them, did not take them for originals.
+        """
         if signature is None:
             return None
         text = neardup.body_text(article.paragraphs)
         for candidate in self._manifest.candidates(bands):
-            if candidate.id == article.id or candidate.signature is None:
+            if candidate.id == article.id or candidate.signature is None or candidate.id in later:
                 continue
             if neardup.estimate(signature, candidate.signature) < _NEAR_ESTIMATE:
                 continue
