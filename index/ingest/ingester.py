@@ -419,6 +419,9 @@ class Ingester:
         # The manifest has not changed since `_choose_id` looked (a record's own id: one
         # query per article less).
         before = known if looked_up else self._manifest.article(article_id)
+        if before is not None and self._already_indexed(article, before):
+            own_ids.discard(article_id)  # a record of a changed file that did not change
+            return article_id
         self._manifest.put_article(
             ArticleRecord(article_id, article.path, article.content_hash, signature),
             bands,
@@ -431,6 +434,22 @@ class Ingester:
             self._requeue_duplicates(article_id)
         own_ids.discard(article_id)
         return article_id
+
+    def _already_indexed(self, article: Article, before: ArticleRecord) -> bool:
+        """Whether the index holds this very article (same text, place and every field).
+
+        One edited record of a 10k-record export rewrote all 10k articles (17 s at 100k,
+        and "updated 9,918"): now only the records that changed are written again. An
+        article stored by an older parser (other figures or parties) is written again.
+        """
+        if before.content_hash != article.content_hash or before.path != article.path:
+            return False
+        if self._batch.pending(article.id) is not None:
+            return False  # staged again in this run: the staged version is the one to keep
+        try:
+            return self._store.get(article.id) == article
+        except ArticleNotFound:
+            return False
 
     def _near_duplicate(
         self,

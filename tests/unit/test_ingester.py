@@ -91,6 +91,23 @@ def harness() -> Harness:
     return Harness()
 
 
+def _count_writes(store: ArticleStore, monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The number of articles of each write to `store` from now on (the list fills)."""
+    writes: list[int] = []
+    write = store.write
+
+    def counting(
+        upserts: Sequence[Article],
+        deletes: Sequence[ArticleId] = (),
+        analysed: Mapping[ArticleId, Mapping[str, AnalysedText]] | None = None,
+    ) -> None:
+        writes.append(len(upserts))
+        write(upserts, deletes, analysed)
+
+    monkeypatch.setattr(store, "write", counting)
+    return writes
+
+
 def test_ingest_indexes_a_folder(tmp_path: Path, harness: Harness) -> None:
     """Every article file of a folder becomes one article."""
     for n in range(3):
@@ -420,18 +437,7 @@ def test_ingest_writes_a_batch_once_it_holds_enough_text(
     """Long articles are written before the article count is reached (memory stays bounded)."""
     for n in range(5):
         write_article(tmp_path / f"a{n}.txt", n)
-    writes: list[int] = []
-    write = harness.store.write
-
-    def counting(
-        upserts: Sequence[Article],
-        deletes: Sequence[ArticleId] = (),
-        analysed: Mapping[ArticleId, Mapping[str, AnalysedText]] | None = None,
-    ) -> None:
-        writes.append(len(upserts))
-        write(upserts, deletes, analysed)
-
-    monkeypatch.setattr(harness.store, "write", counting)
+    writes = _count_writes(harness.store, monkeypatch)
     monkeypatch.setattr(ingest_batch, "BATCH_CHARS", 1)
     harness.run(tmp_path)
     assert writes == [1, 1, 1, 1, 1]
@@ -462,7 +468,7 @@ def test_reindexing_a_changed_file_keeps_its_inner_duplicates_out(
     feed.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
     again = harness.run(feed)
     assert not again.added
-    assert sorted(again.updated) == ["first", "other"]
+    assert list(again.updated) == ["other"]  # "first" did not change: not written again
     assert [d.reason.split(" (")[0] for d in again.duplicates] == ["identical to first"]
     assert harness.store.count() == 2
     assert sorted(harness.store.ids()) == ["first", "other"]
@@ -492,3 +498,32 @@ def test_reindexing_a_changed_file_reports_a_near_copy_once(
         key == "near_duplicate_of" for key, _ in harness.store.get(ArticleId("wire")).extra
     )
     assert ("near_duplicate_of", "wire") in harness.store.get(ArticleId("outlet")).extra
+
+
+@pytest.mark.parametrize("streamed", [False, True])
+def test_an_edited_record_rewrites_only_itself(
+    tmp_path: Path, harness: Harness, monkeypatch: pytest.MonkeyPatch, streamed: bool
+) -> None:
+    """One record of an export edited: that record is updated, the others are left as they
+    are (a changed title or date is a change too); nothing is lost or duplicated."""
+    if streamed:
+        monkeypatch.setattr(streaming, "STREAM_FROM_BYTES", 1024)
+    records = [
+        {"id": f"r{n}", "title": f"Report {n}", "date": "2023-11-01", "text": body(n)}
+        for n in range(6)
+    ]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    assert len(harness.run(feed).added) == 6
+    written = _count_writes(harness.store, monkeypatch)
+    records[2]["text"] = body(20)
+    records[4]["title"] = "Report four, corrected"
+    feed.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    report = harness.run(feed)
+    assert sorted(report.updated) == ["r2", "r4"]
+    assert not report.added
+    assert not report.removed
+    assert sum(written) == 2
+    assert harness.store.count() == 6
+    assert harness.store.get(ArticleId("r4")).title == "Report four, corrected"
+    assert harness.store.get(ArticleId("r2")).paragraphs[0].startswith(body(20)[:40])
