@@ -36,7 +36,7 @@ def export_format_for(path: PurePath) -> str:
 _STATUS_WORDS = {
     AnchorStatus.ANCHORED: "anchored",
     AnchorStatus.MOVED: "moved (re-anchored after the article changed)",
-    AnchorStatus.ORPHAN: "orphan (the passage is no longer in the article)",
+    AnchorStatus.ORPHAN: "orphan (the passage, or its article, is no longer in the library)",
     AnchorStatus.UNCHECKED: "unchecked (the index could not be read; position as saved)",
 }
 

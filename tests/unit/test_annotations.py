@@ -97,7 +97,7 @@ def test_markdown_groups_by_article_with_quote_note_tags_status() -> None:
     assert "**Tags:** `hostages`, `count`" in markdown
     assert "anchored, paragraph 2" in markdown  # index 1, counted from 1 for readers
     assert "> Line one.\n> Line two." in markdown
-    assert "orphan (the passage is no longer in the article)" in markdown
+    assert "orphan (the passage, or its article, is no longer in the library)" in markdown
     orphan_at = markdown.index("> Line one.")
     assert orphan_at < markdown.index("## Other report")
 

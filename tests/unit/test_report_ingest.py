@@ -65,6 +65,18 @@ def test_summary_lists_every_skip_and_caps_duplicates() -> None:
     assert "… and 5 more" in text
 
 
+def test_summary_caps_the_removed_ids() -> None:
+    """A vanished 10k-record export does not print 10k ids: the first few and a count."""
+    console, out = _console(terminal=False)
+    removed = tuple(ArticleId(f"gone-{n}") for n in range(ingest_report.REMOVED_SHOWN + 7))
+    render_ingest(IngestReport(removed=removed), 0, None, console)
+    text = out.getvalue()
+    assert "gone-0, gone-1" in text
+    assert f"gone-{ingest_report.REMOVED_SHOWN - 1}" in text
+    assert f"gone-{ingest_report.REMOVED_SHOWN}" not in text
+    assert "… and 7 more (--json lists them all)" in text
+
+
 def test_short_path_relative_inside_the_working_folder(tmp_path: Path) -> None:
     """Paths under the working folder are shown relative; others unchanged."""
     assert short_path(str(tmp_path / "a" / "b.txt"), tmp_path) == "a/b.txt"

@@ -110,7 +110,11 @@ class BookmarksScreen(Screen[None]):
         """Open the article at the bookmarked passage."""
         mark = event.bookmark
         if mark.paragraph is None:
-            self.notify("This bookmark is an orphan: its passage is gone", severity="warning")
+            self.notify(
+                "This bookmark is an orphan: its passage, or its article, is no longer in the"
+                " library (the quote and the note are kept)",
+                severity="warning",
+            )
             return
         self.post_message(OpenArticle(mark.article_id, (), mark.paragraph, mark.start, mark.end))
 

@@ -73,7 +73,8 @@ def render_bookmarks(
     if orphans:
         out.print(
             Text(
-                f"{orphans} orphan(s): the quoted passage is no longer in the article's text.",
+                f"{orphans} orphan(s): the quoted passage is no longer in the library (its"
+                " article was edited or removed); the quote and the note are kept.",
                 style="red",
             )
         )

@@ -24,6 +24,9 @@ LONG_RUN_SECONDS = 0.5
 """The bar appears once a run has lasted this long (short runs stay quiet)."""
 DUPLICATES_SHOWN = 20
 """Duplicates listed in the readable summary (every skipped file is always listed)."""
+REMOVED_SHOWN = 50
+"""Removed article ids listed in the readable summary (a vanished 10k-record export printed
+10k ids: `--json` has them all)."""
 
 
 class IngestProgress:
@@ -183,7 +186,11 @@ def ingest_renderable(report: IngestReport, total: int, paths: DataPaths | None)
         skipped = [(s.path, s.reason) for s in report.skipped]
         parts.append(_listing("Skipped", skipped, "yellow", None))
     if report.removed:
-        parts.append(Text("Removed: " + ", ".join(report.removed)))
+        removed = Text("Removed: " + ", ".join(report.removed[:REMOVED_SHOWN]))
+        if len(report.removed) > REMOVED_SHOWN:
+            more = len(report.removed) - REMOVED_SHOWN
+            removed.append(f" … and {more:,} more (--json lists them all)", "dim")
+        parts.append(removed)
     if paths is not None:
         parts.append(Text(f"index: {paths.index_dir}", style="dim"))
     return Group(*parts)
