@@ -116,7 +116,7 @@ def parse_query(
     loose = loosen(parsed.text_query) if plain is not None and parsed.relaxable else None
     if loose is not None:
         parsed.text_query, parsed.long = loose, True
-    parsed.filters = filters
+    parsed.filters = [*filters, *parsed.filters]
     parsed.notices = notices
     parsed.fallback = parsed.fallback or bool(notices)
     return parsed
@@ -172,7 +172,12 @@ def _parse_text(
     if problem is None and parsed is query.NullQuery:
         # Well formed but nothing searchable (only stop words): matches nothing.
         return ParsedQuery(query.NullQuery, words=words)
-    if parsed is None or parsed is query.NullQuery or _only_negative(parsed):
+    if problem is None and parsed is not None and _only_negative(parsed):
+        # "NOT gaza": every article without the word, as a filter, newest first (nothing
+        # to rank by). It searched for "gaza" instead: the opposite of what was asked.
+        notices.append("Only words to leave out: every article without them, newest first.")
+        return ParsedQuery(None, filters=[parsed], words=words)
+    if parsed is None or parsed is query.NullQuery:
         notices.append(f"{problem or 'The query could not be understood'}; searched for the words.")
         return _plain_words(words, reader, notices)
     if any(isinstance(leaf, query.Every) for leaf in parsed.leaves()):

@@ -93,6 +93,22 @@ def test_run_search_odd_queries_never_raise(search_store: ArticleStore, text: st
     assert page.total == len(page.hits)
 
 
+def test_run_search_only_words_to_leave_out(search_store: ArticleStore) -> None:
+    """ "NOT hamas" lists every article without the word, newest first (it searched for
+    "hamas" instead: the opposite); with a filter, within the filter; a notice says so."""
+    every = {h.article.id for h in run_search(search_store, "  ").hits}
+    with_hamas = {h.article.id for h in run_search(search_store, "hamas").hits}
+    page = run_search(search_store, "NOT hamas")
+    assert {h.article.id for h in page.hits} == every - with_hamas
+    assert page.total == len(every - with_hamas) > 0
+    assert page.sort == "date"
+    assert page.notice is not None
+    assert "leave out" in page.notice
+    both = run_search(search_store, "NOT (hamas OR qatar)")
+    with_qatar = {h.article.id for h in run_search(search_store, "qatar").hits}
+    assert {h.article.id for h in both.hits} == every - with_hamas - with_qatar
+
+
 def test_run_search_fallback_searches_the_words(search_store: ArticleStore) -> None:
     """The fallback still finds the words of a broken query."""
     page = run_search(search_store, '"hostages (truce')
