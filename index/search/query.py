@@ -170,7 +170,9 @@ def _parse_text(
         except (ValueError, TypeError, IndexError, KeyError, AttributeError, RecursionError):
             problem = "The query could not be understood"
     if problem is None and parsed is query.NullQuery:
-        # Well formed but nothing searchable (only stop words): matches nothing.
+        # Well formed but nothing searchable (only stop words): matches nothing, and says why.
+        shown = ", ".join(f"“{word}”" for word in dict.fromkeys(w.lower() for w in words))
+        notices.append(f"Only words too common to search ({shown or 'none'}): add another word.")
         return ParsedQuery(query.NullQuery, words=words)
     if problem is None and parsed is not None and _only_negative(parsed):
         # "NOT gaza": every article without the word, as a filter, newest first (nothing

@@ -109,6 +109,15 @@ def test_run_search_only_words_to_leave_out(search_store: ArticleStore) -> None:
     assert {h.article.id for h in both.hits} == every - with_hamas - with_qatar
 
 
+def test_run_search_says_when_every_word_is_too_common(search_store: ArticleStore) -> None:
+    """ "the of" finds nothing (stop words are not indexed) and says why, not silently."""
+    page = run_search(search_store, "The of")
+    assert page.total == 0
+    assert page.notice is not None
+    assert "too common" in page.notice
+    assert "“the”, “of”" in page.notice
+
+
 def test_run_search_fallback_searches_the_words(search_store: ArticleStore) -> None:
     """The fallback still finds the words of a broken query."""
     page = run_search(search_store, '"hostages (truce')
