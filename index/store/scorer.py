@@ -96,7 +96,7 @@ def top_scored(
     cache = postings if postings is not None else PostingCache()
     scoring: list[_Scoring] = []
     entries: list[TermPostings] = []
-    orders: list[list[int] | None] = []
+    in_phrase: list[bool] = []
     for fieldname, text, boost, phrase in leaves:
         entry = cache.get(searcher, fieldname, text)
         if entry.idf is None:  # once per term and index generation
@@ -104,23 +104,22 @@ def top_scored(
         factor = entry.idf * (BM25_K1 + 1) * boost
         ratios = _ratios(searcher, fieldname, entry, norms)
         top_ratio = entry.top_ratio
-        order = None
         if phrase is not None:
             holding = phrase_docs(searcher, cache, phrase)
             if holding is None:
                 return None  # a proximity phrase: Whoosh scores it
             ratios = {docnum: ratios[docnum] for docnum in sorted(holding)}
             top_ratio = max(ratios.values(), default=0.0)
-            order = sorted(ratios, key=ratios.__getitem__, reverse=True)
         scoring.append((factor, ratios, max(factor * top_ratio, 0.0)))
-        orders.append(order)
+        in_phrase.append(phrase is not None)
         entries.append(entry)
     if k <= 0 or not docnums:
         return []
     if _threshold_is_cheaper(scoring, len(docnums), k):
+        # A phrase's word is read in its own order (ties in docnum order, as `by_ratio`)
         by_ratio = [
-            order if order is not None else entry.by_ratio()
-            for order, entry in zip(orders, entries, strict=True)
+            sorted(ratios, key=ratios.__getitem__, reverse=True) if phrased else entry.by_ratio()
+            for (_, ratios, _), phrased, entry in zip(scoring, in_phrase, entries, strict=True)
         ]
         return _top_k_threshold(scoring, by_ratio, set(docnums), k)
     return _top_k(scoring, docnums, k)
